@@ -1,0 +1,751 @@
+#include "binding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <utf8proc.h>
+
+#include "host.h"
+#include "load.h"
+#include "output.h"
+#include "schema.h"
+
+#ifndef NB_VERSION
+#define NB_VERSION "0.1.0"
+#endif
+
+static const char MODEL_MT[] = "nianbao.model";
+static const char MODELS_KEY[] = "nianbao.models";    /* weak map: view -> model userdata */
+static const char BLANK_KEY[] = "nianbao.BLANK";
+static const char METHODS_KEY[] = "nianbao.report_methods";
+static const char FROZEN_TAG[] = "nianbao.frozen";
+
+/* ---------- the blank sentinel ---------- */
+
+static void push_blank(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, BLANK_KEY); }
+
+static int is_blank(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    push_blank(L);
+    int eq = lua_rawequal(L, idx, -1);
+    lua_pop(L, 1);
+    return eq;
+}
+
+static int blank_tostring(lua_State *L)
+{
+    lua_pushliteral(L, "");
+    return 1;
+}
+
+/* ---------- frozen tables ---------- */
+
+static int frozen_newindex(lua_State *L)
+{
+    return luaL_error(L, "报告数据是只读的，不能修改字段“%s”；要修改请先 report:copy()",
+                      luaL_tolstring(L, 2, NULL));
+}
+
+static int frozen_len(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
+    return 1;
+}
+
+static int frozen_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1)))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int frozen_pairs(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, frozen_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int is_frozen(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return 0;
+    lua_getfield(L, -1, "__metatable");
+    int yes = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), FROZEN_TAG) == 0;
+    lua_pop(L, 2);
+    return yes;
+}
+
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables). */
+static void freeze(lua_State *L, int t, int seen)
+{
+    luaL_checkstack(L, 8, "表嵌套太深");
+    lua_pushvalue(L, t);
+    if (lua_rawget(L, seen) != LUA_TNIL)
+        return;
+    lua_pop(L, 1);
+    /* the proxy exists before the children so that a cycle finds it */
+    lua_newtable(L);
+    int proxy = lua_gettop(L);
+    lua_pushvalue(L, t);
+    lua_pushvalue(L, proxy);
+    lua_rawset(L, seen);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
+            freeze(L, lua_gettop(L), seen);
+            lua_pushvalue(L, -3);
+            lua_insert(L, -2);
+            lua_rawset(L, t); /* replacing an existing field is allowed during traversal */
+        }
+        lua_pop(L, 1);
+    }
+    lua_newtable(L);
+    lua_pushvalue(L, t);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, t);
+    lua_pushcclosure(L, frozen_len, 1);
+    lua_setfield(L, -2, "__len");
+    lua_pushvalue(L, t);
+    lua_pushcclosure(L, frozen_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushstring(L, FROZEN_TAG);
+    lua_setfield(L, -2, "__metatable");
+    /* a record with its own __tostring (a finding) keeps it */
+    if (lua_getmetatable(L, t)) {
+        lua_getfield(L, -1, "__tostring");
+        lua_setfield(L, -3, "__tostring");
+        lua_pop(L, 1);
+    }
+    lua_setmetatable(L, proxy);
+}
+
+/* The table at idx is copied shallowly first, so that freezing never changes the caller's
+ * table in place. */
+static void shallow_copy(lua_State *L, int idx)
+{
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    if (lua_getmetatable(L, idx))
+        lua_setmetatable(L, -2);
+}
+
+void nb_push_frozen(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (is_frozen(L, idx)) {
+        lua_pushvalue(L, idx);
+        return;
+    }
+    lua_newtable(L);
+    int seen = lua_gettop(L);
+    shallow_copy(L, idx);
+    freeze(L, lua_gettop(L), seen);
+    lua_replace(L, seen);
+    lua_settop(L, seen);
+}
+
+static int l_freeze(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    nb_push_frozen(L, 1);
+    return 1;
+}
+
+/* ---------- the report view ---------- */
+
+static void push_cell(lua_State *L, const nb_cell *c, int is_amount)
+{
+    switch (c->state) {
+    case NB_CELL_ABSENT: lua_pushnil(L); break;
+    case NB_CELL_BLANK: push_blank(L); break;
+    case NB_CELL_INVALID: lua_pushnumber(L, c->amount); break;
+    case NB_CELL_VALUE:
+        if (is_amount)
+            lua_pushnumber(L, c->amount);
+        else
+            lua_pushinteger(L, (lua_Integer)c->count);
+        break;
+    }
+}
+
+static void set_text(lua_State *L, const char *key, const char *s)
+{
+    if (!s)
+        return;
+    lua_pushstring(L, s);
+    lua_setfield(L, -2, key);
+}
+
+static void push_data(lua_State *L, const nb_report *r)
+{
+    luaL_checkstack(L, 10, NULL);
+    lua_newtable(L);
+    lua_pushinteger(L, r->format);
+    lua_setfield(L, -2, "format");
+    if (r->year) {
+        lua_pushinteger(L, r->year);
+        lua_setfield(L, -2, "year");
+    }
+    set_text(L, "agency", r->agency);
+    char *title = nb_report_title(r);
+    set_text(L, "title", title);
+    free(title);
+    lua_newtable(L);
+    for (size_t i = 0; i < r->n_overview; i++) {
+        lua_newtable(L);
+        set_text(L, "heading", r->overview[i].heading);
+        set_text(L, "text", r->overview[i].text);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "overview");
+    if (r->has_proactive) {
+        lua_newtable(L);
+        for (int i = 0; i < NB_T2_CELLS; i++) {
+            const nb_t2_cell *t = &nb_t2_cells[i];
+            if (t->col_key) {
+                if (lua_getfield(L, -1, t->row_key) == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    lua_newtable(L);
+                    lua_pushvalue(L, -1);
+                    lua_setfield(L, -3, t->row_key);
+                }
+                push_cell(L, &r->proactive[i], 0);
+                lua_setfield(L, -2, t->col_key);
+                lua_pop(L, 1);
+            } else {
+                push_cell(L, &r->proactive[i], t->is_amount);
+                lua_setfield(L, -2, t->row_key);
+            }
+        }
+        lua_setfield(L, -2, "proactive");
+    }
+    if (r->n_proactive_2019) {
+        lua_newtable(L);
+        for (size_t i = 0; i < r->n_proactive_2019; i++) {
+            const nb_row2019 *row = &r->proactive_2019[i];
+            lua_createtable(L, row->n_values, 0);
+            for (int k = 0; k < row->n_values; k++) {
+                push_cell(L, &row->values[k], 0);
+                lua_rawseti(L, -2, k + 1);
+            }
+            lua_setfield(L, -2, row->label);
+        }
+        lua_setfield(L, -2, "proactive_2019");
+    }
+    if (r->has_requests) {
+        lua_newtable(L);
+        for (int k = 0; k < NB_T3_ROWS; k++) {
+            const nb_t3_row *row = &nb_t3_rows[k];
+            if (r->requests[k][0].state == NB_CELL_ABSENT)
+                continue;
+            int parent = lua_gettop(L);
+            if (row->group) {
+                if (lua_getfield(L, -1, row->group) == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    lua_newtable(L);
+                    lua_pushvalue(L, -1);
+                    lua_setfield(L, parent, row->group);
+                }
+            }
+            lua_createtable(L, NB_T3_COLS, 0);
+            for (int c = 0; c < NB_T3_COLS; c++) {
+                push_cell(L, &r->requests[k][c], 0);
+                lua_rawseti(L, -2, c + 1);
+            }
+            lua_setfield(L, -2, row->group ? row->member : row->key);
+            lua_settop(L, parent);
+        }
+        lua_setfield(L, -2, "requests");
+    }
+    if (r->has_appeals) {
+        lua_newtable(L);
+        for (int g = 0; g < NB_T4_GROUPS; g++) {
+            lua_newtable(L);
+            for (int k = 0; k < NB_T4_COLS; k++) {
+                push_cell(L, &r->appeals[g][k], 0);
+                lua_setfield(L, -2, nb_t4_cols[k].key);
+            }
+            lua_setfield(L, -2, nb_t4_groups[g].key);
+        }
+        lua_setfield(L, -2, "appeals");
+    }
+    set_text(L, "problems", r->problems);
+    set_text(L, "improvements", r->improvements);
+    set_text(L, "other_matters", r->other_matters);
+    if (r->has_processing_fees) {
+        lua_newtable(L);
+        push_cell(L, &r->fee_notices, 0);
+        lua_setfield(L, -2, "notices");
+        push_cell(L, &r->fee_notified, 1);
+        lua_setfield(L, -2, "notified");
+        push_cell(L, &r->fee_collected, 1);
+        lua_setfield(L, -2, "collected");
+        lua_setfield(L, -2, "processing_fees");
+    }
+}
+
+static int model_gc(lua_State *L)
+{
+    nb_report **p = luaL_checkudata(L, 1, MODEL_MT);
+    nb_report_free(*p);
+    *p = NULL;
+    return 0;
+}
+
+/* A userdata owning r; pushed before anything that may raise, so r is never leaked. */
+static nb_report **push_model(lua_State *L, nb_report *r)
+{
+    nb_report **p = lua_newuserdatauv(L, sizeof *p, 0);
+    *p = r;
+    luaL_setmetatable(L, MODEL_MT);
+    return p;
+}
+
+static void push_view_of_model(lua_State *L, int model)
+{
+    nb_report *r = *(nb_report **)lua_touserdata(L, model);
+    push_data(L, r);
+    lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+    lua_newtable(L);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    nb_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, model);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+void nb_push_report(lua_State *L, nb_report *r)
+{
+    push_model(L, r);
+    push_view_of_model(L, lua_gettop(L));
+    lua_remove(L, -2);
+}
+
+const nb_report *nb_to_report(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, -2) == LUA_TUSERDATA) {
+        nb_report *r = *(nb_report **)lua_touserdata(L, -1);
+        lua_pop(L, 2);
+        return r;
+    }
+    lua_pop(L, 2);
+    /* a plain table (for instance a modified report:copy()): convert it like a data file */
+    nb_error err;
+    push_blank(L);
+    nb_report *r = nb_convert(L, idx, -1, "（脚本中的表）", &err);
+    lua_pop(L, 1);
+    if (!r) {
+        lua_pushstring(L, err.message);
+        lua_error(L);
+    }
+    push_model(L, r);
+    /* keep the model alive as long as the table: map the table itself to it */
+    lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 2);
+    return r;
+}
+
+static int l_load(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    nb_error err;
+    nb_report *r = nb_load_file(path, &err);
+    if (!r) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        return 2;
+    }
+    nb_push_report(L, r);
+    return 1;
+}
+
+/* nb.view(table): validate a table of the data-file shape and return its frozen view. */
+static int l_view(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    nb_error err;
+    push_blank(L);
+    nb_report *r = nb_convert(L, 1, -1, luaL_optstring(L, 2, "（脚本中的表）"), &err);
+    lua_pop(L, 1);
+    if (!r) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        return 2;
+    }
+    nb_push_report(L, r);
+    return 1;
+}
+
+/* ---------- findings ---------- */
+
+static void set_string_or_number(lua_State *L, const char *key, const char *s)
+{
+    if (!*s)
+        return;
+    if (lua_stringtonumber(L, s) == 0)
+        lua_pushstring(L, s);
+    lua_setfield(L, -2, key);
+}
+
+void nb_push_findings(lua_State *L, const nb_findings *f)
+{
+    lua_createtable(L, (int)f->n, 0);
+    for (size_t i = 0; i < f->n; i++) {
+        const nb_finding *x = &f->items[i];
+        lua_createtable(L, 0, 12);
+        lua_pushstring(L, x->id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, nb_severity_name(x->severity));
+        lua_setfield(L, -2, "severity");
+        set_text(L, "section", x->section[0] ? x->section : NULL);
+        set_text(L, "row", x->row[0] ? x->row : NULL);
+        set_text(L, "label", x->row_label[0] ? x->row_label : NULL);
+        set_text(L, "column", x->column[0] ? x->column : NULL);
+        if (x->column_index) {
+            lua_pushinteger(L, x->column_index);
+            lua_setfield(L, -2, "column_index");
+        }
+        set_string_or_number(L, "expected", x->expected);
+        set_string_or_number(L, "found", x->found);
+        lua_pushstring(L, x->message);
+        lua_setfield(L, -2, "message");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+static const char FINDINGS_MT[] = "nianbao.findings_buffer";
+
+static int findings_gc(lua_State *L)
+{
+    nb_findings_free(luaL_checkudata(L, 1, FINDINGS_MT));
+    return 0;
+}
+
+static int l_builtin_check(lua_State *L)
+{
+    const nb_report *r = nb_to_report(L, 1);
+    const nb_report *prev = lua_isnoneornil(L, 2) ? NULL : nb_to_report(L, 2);
+    /* the C list is owned by a userdata, so an error while copying it out cannot leak it */
+    nb_findings *f = lua_newuserdatauv(L, sizeof *f, 0);
+    memset(f, 0, sizeof *f);
+    luaL_setmetatable(L, FINDINGS_MT);
+    if (nb_check(r, prev, f) != 0)
+        return luaL_error(L, "内存不足");
+    nb_push_findings(L, f);
+    return 1;
+}
+
+/* ---------- text helpers ---------- */
+
+static int l_width(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    lua_Integer w = 0;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n < 0) { /* an invalid byte counts as one column */
+            w += 1;
+            p++;
+            left--;
+            continue;
+        }
+        /* East Asian Wide and Fullwidth count 2; ambiguous ones (“ ” — …) count 1 */
+        w += utf8proc_charwidth(cp);
+        p += n;
+        left -= n;
+    }
+    lua_pushinteger(L, w);
+    return 1;
+}
+
+static int l_nfkc(lua_State *L)
+{
+    const char *s = luaL_checkstring(L, 1);
+    utf8proc_uint8_t *out = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    if (!out) {
+        luaL_pushfail(L);
+        lua_pushliteral(L, "文字不是有效的 UTF-8");
+        return 2;
+    }
+    lua_pushstring(L, (const char *)out);
+    free(out);
+    return 1;
+}
+
+/* ---------- resources along the search path ---------- */
+
+/* nb.find(name) -> text, where | nil */
+static int l_find(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    char where[4096];
+    if (!nb_host_find(L, name, where, sizeof where)) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    lua_pushstring(L, where);
+    return 2;
+}
+
+static int l_search_path(lua_State *L)
+{
+    nb_host_push_path(L);
+    lua_newtable(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -2, i);
+        lua_rawseti(L, -2, i);
+    }
+    return 1;
+}
+
+static int l_embedded_names(lua_State *L)
+{
+    lua_createtable(L, (int)nb_embedded_count, 0);
+    for (size_t i = 0; i < nb_embedded_count; i++) {
+        lua_pushstring(L, nb_embedded_files[i].name);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int l_write_file(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    size_t len;
+    const char *data = luaL_checklstring(L, 2, &len);
+    nb_error err;
+    if (nb_write_atomic(path, data, len, &err) != 0) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+/* ---------- the schema as data ---------- */
+
+static void push_column_list(lua_State *L, const nb_column *cols, int n)
+{
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, cols[i].key);
+        lua_setfield(L, -2, "key");
+        lua_pushstring(L, cols[i].label);
+        lua_setfield(L, -2, "label");
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+static void push_schema(lua_State *L)
+{
+    lua_newtable(L);
+    lua_createtable(L, NB_SECTIONS, 0);
+    for (int i = 0; i < NB_SECTIONS; i++) {
+        lua_newtable(L);
+        lua_pushstring(L, nb_sections[i].numeral);
+        lua_setfield(L, -2, "numeral");
+        lua_pushstring(L, nb_sections[i].key);
+        lua_setfield(L, -2, "key");
+        lua_pushstring(L, nb_sections[i].heading);
+        lua_setfield(L, -2, "heading");
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "sections");
+
+    /* table 二: blocks with their header, value columns and rows */
+    lua_newtable(L);
+    lua_pushstring(L, nb_t2_content_label);
+    lua_setfield(L, -2, "content_label");
+    lua_createtable(L, NB_T2_BLOCKS, 0);
+    for (int b = 0; b < NB_T2_BLOCKS; b++) {
+        lua_newtable(L);
+        lua_pushstring(L, nb_t2_blocks[b].header);
+        lua_setfield(L, -2, "header");
+        lua_newtable(L);
+        for (int k = 0; k < nb_t2_blocks[b].n_value_columns; k++) {
+            lua_pushstring(L, nb_t2_blocks[b].value_columns[k]);
+            lua_rawseti(L, -2, k + 1);
+        }
+        lua_setfield(L, -2, "columns");
+        lua_newtable(L);
+        int nrows = 0;
+        for (int i = 0; i < NB_T2_CELLS; i++) {
+            const nb_t2_cell *t = &nb_t2_cells[i];
+            if (t->block != b || (t->col_key && strcmp(t->col_key, "issued") != 0))
+                continue;
+            lua_newtable(L);
+            lua_pushstring(L, t->row_key);
+            lua_setfield(L, -2, "key");
+            lua_pushstring(L, t->label);
+            lua_setfield(L, -2, "label");
+            lua_pushboolean(L, t->is_amount);
+            lua_setfield(L, -2, "amount");
+            if (t->col_key) {
+                lua_newtable(L);
+                for (int k = 0; k < 3; k++) {
+                    lua_pushstring(L, nb_t2_cells[i + k].col_key);
+                    lua_rawseti(L, -2, k + 1);
+                }
+                lua_setfield(L, -2, "cells");
+            }
+            lua_rawseti(L, -2, ++nrows);
+        }
+        lua_setfield(L, -2, "rows");
+        lua_rawseti(L, -2, b + 1);
+    }
+    lua_setfield(L, -2, "blocks");
+    lua_setfield(L, -2, "proactive");
+
+    /* table 三 */
+    lua_newtable(L);
+    lua_pushstring(L, nb_t3_corner);
+    lua_setfield(L, -2, "corner");
+    lua_pushstring(L, nb_t3_applicants);
+    lua_setfield(L, -2, "applicants");
+    lua_pushstring(L, nb_t3_legal_persons);
+    lua_setfield(L, -2, "legal_persons");
+    lua_pushstring(L, nb_t3_results_label);
+    lua_setfield(L, -2, "results");
+    push_column_list(L, nb_t3_cols, NB_T3_COLS);
+    lua_setfield(L, -2, "columns");
+    lua_createtable(L, NB_T3_ROWS, 0);
+    for (int k = 0; k < NB_T3_ROWS; k++) {
+        const nb_t3_row *row = &nb_t3_rows[k];
+        lua_newtable(L);
+        lua_pushstring(L, row->key);
+        lua_setfield(L, -2, "key");
+        lua_pushstring(L, row->label);
+        lua_setfield(L, -2, "label");
+        lua_pushinteger(L, row->level);
+        lua_setfield(L, -2, "level");
+        lua_pushboolean(L, k >= NB_T3_FIRST_RESULT && k <= NB_T3_LAST_RESULT);
+        lua_setfield(L, -2, "result");
+        set_text(L, "group", row->group);
+        set_text(L, "member", row->member);
+        set_text(L, "group_label", row->group_label);
+        lua_rawseti(L, -2, k + 1);
+    }
+    lua_setfield(L, -2, "rows");
+    lua_setfield(L, -2, "requests");
+
+    /* table 四 */
+    lua_newtable(L);
+    lua_pushstring(L, nb_t4_review);
+    lua_setfield(L, -2, "review");
+    lua_pushstring(L, nb_t4_litigation);
+    lua_setfield(L, -2, "litigation");
+    push_column_list(L, nb_t4_groups, NB_T4_GROUPS);
+    lua_setfield(L, -2, "groups");
+    push_column_list(L, nb_t4_cols, NB_T4_COLS);
+    lua_setfield(L, -2, "columns");
+    lua_setfield(L, -2, "appeals");
+}
+
+/* ---------- the module ---------- */
+
+static const luaL_Reg functions[] = {
+    {"load", l_load},
+    {"view", l_view},
+    {"freeze", l_freeze},
+    {"_builtin_check", l_builtin_check},
+    {"width", l_width},
+    {"nfkc", l_nfkc},
+    {"find", l_find},
+    {"search_path", l_search_path},
+    {"embedded_names", l_embedded_names},
+    {"write_file", l_write_file},
+    {NULL, NULL},
+};
+
+int nb_open_module(lua_State *L)
+{
+    /* registry entries shared by every view */
+    if (luaL_newmetatable(L, MODEL_MT)) {
+        lua_pushcfunction(L, model_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, FINDINGS_MT)) {
+        lua_pushcfunction(L, findings_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+    lua_newtable(L); /* BLANK */
+    lua_newtable(L);
+    lua_pushcfunction(L, blank_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "nianbao.BLANK");
+    lua_setfield(L, -2, "__name");
+    lua_pushcfunction(L, frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "nianbao.BLANK");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, BLANK_KEY);
+
+    luaL_newlib(L, functions);
+    push_blank(L);
+    lua_setfield(L, -2, "BLANK");
+    lua_pushliteral(L, NB_VERSION);
+    lua_setfield(L, -2, "version");
+    lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+    lua_setfield(L, -2, "_report_methods");
+    push_schema(L);
+    nb_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_setfield(L, -2, "schema");
+
+    /* the Lua part: scripts/nianbao/api.lua extends the module */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nianbao.module");
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "nianbao");
+    lua_pop(L, 1);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "nianbao.api");
+    lua_call(L, 1, 0);
+    return 1;
+}

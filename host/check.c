@@ -1,0 +1,389 @@
+#include "check.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *nb_severity_name(nb_severity s) { return s == NB_SEV_ERROR ? "error" : "warning"; }
+
+void nb_findings_free(nb_findings *f)
+{
+    free(f->items);
+    f->items = NULL;
+    f->n = f->cap = 0;
+}
+
+size_t nb_findings_errors(const nb_findings *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->items[i].severity == NB_SEV_ERROR;
+    return n;
+}
+
+typedef struct {
+    nb_findings *out;
+    int oom;
+} ctx;
+
+static nb_finding *add(ctx *c, const char *id, nb_severity sev, const char *section)
+{
+    nb_findings *f = c->out;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        nb_finding *items = realloc(f->items, cap * sizeof *items);
+        if (!items) {
+            c->oom = 1;
+            return NULL;
+        }
+        f->items = items;
+        f->cap = cap;
+    }
+    nb_finding *x = &f->items[f->n++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->id, sizeof x->id, "%s", id);
+    x->severity = sev;
+    snprintf(x->section, sizeof x->section, "%s", section);
+    return x;
+}
+
+static void set_row(nb_finding *x, const char *key, const char *label)
+{
+    snprintf(x->row, sizeof x->row, "%s", key);
+    snprintf(x->row_label, sizeof x->row_label, "%s", label);
+}
+
+static void set_column(nb_finding *x, const char *label, int index)
+{
+    snprintf(x->column, sizeof x->column, "%s", label);
+    x->column_index = index;
+}
+
+static void set_message(nb_finding *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_message(nb_finding *x, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->message, sizeof x->message, fmt, ap);
+    va_end(ap);
+}
+
+static void set_counts(nb_finding *x, int64_t expected, int64_t found)
+{
+    snprintf(x->expected, sizeof x->expected, "%" PRId64, expected);
+    snprintf(x->found, sizeof x->found, "%" PRId64, found);
+}
+
+static const char *t3_full_label(int k, char *buf, size_t n)
+{
+    const nb_t3_row *row = &nb_t3_rows[k];
+    if (row->group_label)
+        snprintf(buf, n, "%s %s", row->group_label, row->label);
+    else
+        snprintf(buf, n, "%s", row->label);
+    return buf;
+}
+
+/* Value of a cell in arithmetic: blank and absent count as 0 (they are reported on their own);
+ * returns 0 when the cell is invalid, so that no sum is claimed from it. */
+static int usable(const nb_cell *c, int64_t *v)
+{
+    if (c->state == NB_CELL_INVALID)
+        return 0;
+    *v = c->state == NB_CELL_VALUE ? c->count : 0;
+    return 1;
+}
+
+static int sum_row(const nb_report *r, int k, int from, int to, int64_t *sum)
+{
+    *sum = 0;
+    for (int c = from; c <= to; c++) {
+        int64_t v;
+        if (!usable(&r->requests[k][c], &v))
+            return 0;
+        *sum += v;
+    }
+    return 1;
+}
+
+static void check_t3(ctx *c, const nb_report *r)
+{
+    char label[320];
+    /* T3.ROW_TOTAL: 总计 = sum of the six applicant columns, in every row whose 总计 was given. */
+    for (int k = 0; k < NB_T3_ROWS; k++) {
+        int64_t sum, total;
+        if (!r->total_given[k])
+            continue;
+        if (!sum_row(r, k, 0, NB_T3_APPLICANTS - 1, &sum) ||
+            !usable(&r->requests[k][NB_T3_APPLICANTS], &total) ||
+            r->requests[k][NB_T3_APPLICANTS].state != NB_CELL_VALUE || sum == total)
+            continue;
+        nb_finding *x = add(c, "T3.ROW_TOTAL", NB_SEV_ERROR, "三");
+        if (!x)
+            return;
+        set_row(x, nb_t3_rows[k].key, t3_full_label(k, label, sizeof label));
+        set_column(x, "总计", NB_T3_COLS);
+        set_counts(x, sum, total);
+        set_message(x, "表三“%s”行：“总计”应为六类申请人之和 %" PRId64 "，实际填写 %" PRId64,
+                    label, sum, total);
+    }
+    for (int col = 0; col < NB_T3_COLS; col++) {
+        const char *cl = nb_t3_cols[col].label;
+        /* T3.RESULT_TOTAL: （七）总计 = sum of the 20 result rows. */
+        int64_t sum = 0, v, total;
+        int ok = usable(&r->requests[NB_T3_TOTAL][col], &total);
+        for (int k = NB_T3_FIRST_RESULT; ok && k <= NB_T3_LAST_RESULT; k++) {
+            ok = usable(&r->requests[k][col], &v);
+            sum += v;
+        }
+        if (ok && sum != total) {
+            nb_finding *x = add(c, "T3.RESULT_TOTAL", NB_SEV_ERROR, "三");
+            if (!x)
+                return;
+            set_row(x, "total", nb_t3_rows[NB_T3_TOTAL].label);
+            set_column(x, cl, col + 1);
+            set_counts(x, sum, total);
+            set_message(x, "表三“%s”列：“（七）总计”应为二十一项办理结果之和 %" PRId64 "，实际为 %" PRId64,
+                        cl, sum, total);
+        }
+        /* T3.BALANCE: 一 + 二 = 三（七）总计 + 四. */
+        int64_t nw, co, cf;
+        if (usable(&r->requests[NB_T3_NEW][col], &nw) &&
+            usable(&r->requests[NB_T3_CARRIED_OVER][col], &co) &&
+            usable(&r->requests[NB_T3_CARRIED_FORWARD][col], &cf) &&
+            usable(&r->requests[NB_T3_TOTAL][col], &total) && nw + co != total + cf) {
+            nb_finding *x = add(c, "T3.BALANCE", NB_SEV_ERROR, "三");
+            if (!x)
+                return;
+            set_row(x, "carried_forward", "一＋二＝三（七）总计＋四");
+            set_column(x, cl, col + 1);
+            set_counts(x, nw + co, total + cf);
+            set_message(x, "表三“%s”列：本年新收 %" PRId64 " 加上年结转 %" PRId64 " 应等于办理结果总计 %" PRId64
+                        " 加结转下年度 %" PRId64 "（%" PRId64 " ≠ %" PRId64 "）",
+                        cl, nw, co, total, cf, nw + co, total + cf);
+        }
+    }
+}
+
+static void check_t4(ctx *c, const nb_report *r)
+{
+    for (int g = 0; g < NB_T4_GROUPS; g++) {
+        int64_t sum = 0, v, total;
+        int ok = 1;
+        for (int k = 0; k < 4 && ok; k++) {
+            ok = usable(&r->appeals[g][k], &v);
+            sum += v;
+        }
+        if (!ok || !usable(&r->appeals[g][4], &total) || sum == total)
+            continue;
+        nb_finding *x = add(c, "T4.TOTAL", NB_SEV_ERROR, "四");
+        if (!x)
+            return;
+        set_row(x, nb_t4_groups[g].key, nb_t4_groups[g].label);
+        set_column(x, "总计", g * NB_T4_COLS + NB_T4_COLS);
+        set_counts(x, sum, total);
+        set_message(x, "表四“%s”：“总计”应为结果维持、结果纠正、其他结果、尚未审结之和 %" PRId64 "，实际为 %" PRId64,
+                    nb_t4_groups[g].label, sum, total);
+    }
+}
+
+/* VALUE.INVALID and VALUE.BLANK for one cell. */
+static void check_cell(ctx *c, const nb_cell *cell, const char *section, const char *row,
+                       const char *row_label, const char *column, int column_index, int is_amount)
+{
+    if (cell->state == NB_CELL_INVALID) {
+        nb_finding *x = add(c, "VALUE.INVALID", NB_SEV_ERROR, section);
+        if (!x)
+            return;
+        set_row(x, row, row_label);
+        set_column(x, column, column_index);
+        snprintf(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
+        snprintf(x->found, sizeof x->found, "%.17g", cell->amount);
+        set_message(x, "表%s“%s”%s%s%s：%s，实际为 %g", section, row_label, column[0] ? "“" : "", column,
+                    column[0] ? "”" : "",
+                    is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数", cell->amount);
+    } else if (cell->state == NB_CELL_BLANK) {
+        nb_finding *x = add(c, "VALUE.BLANK", NB_SEV_WARNING, section);
+        if (!x)
+            return;
+        set_row(x, row, row_label);
+        set_column(x, column, column_index);
+        snprintf(x->expected, sizeof x->expected, "0");
+        snprintf(x->found, sizeof x->found, "空白");
+        set_message(x, "表%s“%s”%s%s%s：单元格空白，应填写数字（没有请填 0）", section, row_label,
+                    column[0] ? "“" : "", column, column[0] ? "”" : "");
+    }
+}
+
+static void missing(ctx *c, const char *section, const char *row, const char *label, const char *what)
+{
+    nb_finding *x = add(c, "SECTION.MISSING", NB_SEV_ERROR, section);
+    if (!x)
+        return;
+    set_row(x, row, label);
+    snprintf(x->expected, sizeof x->expected, "有内容");
+    snprintf(x->found, sizeof x->found, "缺失");
+    set_message(x, "%s", what);
+}
+
+static int empty_text(const char *s)
+{
+    if (!s)
+        return 1;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+static void check_values(ctx *c, const nb_report *r)
+{
+    char label[320], msg[512];
+    if (r->has_proactive && r->format == 2021) {
+        for (int i = 0; i < NB_T2_CELLS; i++) {
+            const nb_t2_cell *t = &nb_t2_cells[i];
+            if (r->proactive[i].state == NB_CELL_ABSENT) {
+                snprintf(msg, sizeof msg, "表二缺少“%s”的“%s”（%s）", t->label, t->column, t->path);
+                missing(c, "二", t->path, t->label, msg);
+                continue;
+            }
+            check_cell(c, &r->proactive[i], "二", t->path, t->label, t->column,
+                       t->col_key ? (i % 3) + 1 : 1, t->is_amount);
+        }
+    }
+    for (size_t i = 0; i < r->n_proactive_2019; i++)
+        for (int k = 0; k < r->proactive_2019[i].n_values; k++)
+            check_cell(c, &r->proactive_2019[i].values[k], "二", "proactive_2019",
+                       r->proactive_2019[i].label, "", k + 1, 0);
+    if (r->has_requests) {
+        for (int k = 0; k < NB_T3_ROWS; k++) {
+            t3_full_label(k, label, sizeof label);
+            if (r->requests[k][0].state == NB_CELL_ABSENT) {
+                snprintf(msg, sizeof msg, "表三缺少“%s”行（requests.%s）", label, nb_t3_rows[k].key);
+                missing(c, "三", nb_t3_rows[k].key, label, msg);
+                continue;
+            }
+            for (int col = 0; col < NB_T3_COLS; col++)
+                check_cell(c, &r->requests[k][col], "三", nb_t3_rows[k].key, label,
+                           nb_t3_cols[col].label, col + 1, 0);
+        }
+    }
+    if (r->has_appeals) {
+        for (int g = 0; g < NB_T4_GROUPS; g++)
+            for (int k = 0; k < NB_T4_COLS; k++) {
+                const nb_cell *cell = &r->appeals[g][k];
+                if (cell->state == NB_CELL_ABSENT) {
+                    snprintf(msg, sizeof msg, "表四缺少“%s”的“%s”（appeals.%s.%s）", nb_t4_groups[g].label,
+                             nb_t4_cols[k].label, nb_t4_groups[g].key, nb_t4_cols[k].key);
+                    missing(c, "四", nb_t4_groups[g].key, nb_t4_groups[g].label, msg);
+                    continue;
+                }
+                check_cell(c, cell, "四", nb_t4_groups[g].key, nb_t4_groups[g].label,
+                           nb_t4_cols[k].label, g * NB_T4_COLS + k + 1, 0);
+            }
+    }
+    if (r->has_processing_fees) {
+        check_cell(c, &r->fee_notices, "六", "processing_fees.notices", "发出收费通知", "件数", 1, 0);
+        check_cell(c, &r->fee_notified, "六", "processing_fees.notified", "通知收费金额", "元", 1, 1);
+        check_cell(c, &r->fee_collected, "六", "processing_fees.collected", "实际收取金额", "元", 1, 1);
+    }
+}
+
+static void check_sections(ctx *c, const nb_report *r)
+{
+    char msg[512];
+    int overview_empty = 1;
+    for (size_t i = 0; i < r->n_overview; i++)
+        if (!empty_text(r->overview[i].text))
+            overview_empty = 0;
+    struct {
+        int absent;
+        int section;
+        const char *key;
+    } parts[] = {
+        {overview_empty, 0, "overview"},
+        {!r->has_proactive && r->n_proactive_2019 == 0, 1, "proactive"},
+        {!r->has_requests, 2, "requests"},
+        {!r->has_appeals, 3, "appeals"},
+        {empty_text(r->problems) && empty_text(r->improvements), 4, "problems"},
+        {empty_text(r->other_matters), 5, "other_matters"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (!parts[i].absent)
+            continue;
+        const nb_section *s = &nb_sections[parts[i].section];
+        snprintf(msg, sizeof msg, "缺少第%s部分“%s”（%s）", s->numeral, s->heading, parts[i].key);
+        missing(c, s->numeral, parts[i].key, s->heading, msg);
+    }
+}
+
+static void check_old_template(ctx *c, const nb_report *r)
+{
+    if (r->format != 2019 || r->year < 2021)
+        return;
+    nb_finding *x = add(c, "FORMAT.OLD_TEMPLATE", NB_SEV_ERROR, "二");
+    if (!x)
+        return;
+    snprintf(x->expected, sizeof x->expected, "2021");
+    snprintf(x->found, sizeof x->found, "2019");
+    set_message(x, "%d 年度报告使用了 2019 年试行格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号的格式",
+                r->year);
+}
+
+static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
+{
+    if (r->has_requests && prev->has_requests) {
+        for (int col = 0; col < NB_T3_COLS; col++) {
+            int64_t now, before;
+            if (!usable(&r->requests[NB_T3_CARRIED_OVER][col], &now) ||
+                !usable(&prev->requests[NB_T3_CARRIED_FORWARD][col], &before) || now == before)
+                continue;
+            nb_finding *x = add(c, "YEAR.CARRY", NB_SEV_ERROR, "三");
+            if (!x)
+                return;
+            set_row(x, "carried_over", nb_t3_rows[NB_T3_CARRIED_OVER].label);
+            set_column(x, nb_t3_cols[col].label, col + 1);
+            set_counts(x, before, now);
+            set_message(x, "表三“%s”列：上年结转 %" PRId64 " 应等于上年报告的结转下年度 %" PRId64,
+                        nb_t3_cols[col].label, now, before);
+        }
+    }
+    if (!r->has_proactive || !prev->has_proactive || r->format != 2021 || prev->format != 2021)
+        return;
+    for (int i = 0; i < 6; i += 3) { /* regulations, then normative documents */
+        int64_t issued, repealed, in_force, last;
+        if (!usable(&r->proactive[i], &issued) || !usable(&r->proactive[i + 1], &repealed) ||
+            !usable(&r->proactive[i + 2], &in_force) || !usable(&prev->proactive[i + 2], &last) ||
+            r->proactive[i + 2].state != NB_CELL_VALUE || prev->proactive[i + 2].state != NB_CELL_VALUE)
+            continue;
+        if (last + issued - repealed == in_force)
+            continue;
+        nb_finding *x = add(c, "YEAR.IN_FORCE", NB_SEV_WARNING, "二");
+        if (!x)
+            return;
+        set_row(x, nb_t2_cells[i + 2].path, nb_t2_cells[i].label);
+        set_column(x, "现行有效件数", 3);
+        set_counts(x, last + issued - repealed, in_force);
+        set_message(x, "表二“%s”：现行有效件数应为上年 %" PRId64 " 加本年制发 %" PRId64 " 减本年废止 %" PRId64
+                    " 即 %" PRId64 "，实际为 %" PRId64,
+                    nb_t2_cells[i].label, last, issued, repealed, last + issued - repealed, in_force);
+    }
+}
+
+int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
+{
+    ctx c = {out, 0};
+    check_sections(&c, r);
+    check_old_template(&c, r);
+    check_values(&c, r);
+    if (r->has_requests)
+        check_t3(&c, r);
+    if (r->has_appeals)
+        check_t4(&c, r);
+    if (previous)
+        check_years(&c, r, previous);
+    return c.oom ? -1 : 0;
+}

@@ -1,0 +1,13 @@
+#include "error.h"
+
+#include <stdio.h>
+
+void nb_error_set(nb_error *e, const char *fmt, ...)
+{
+    if (!e)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+}

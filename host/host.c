@@ -1,0 +1,224 @@
+#include "host.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+#include <lfs.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "binding.h"
+
+#ifndef NB_SHARE_DIR
+#define NB_SHARE_DIR "/usr/local/share/nianbao"
+#endif
+
+static const char PATH_KEY[] = "nianbao.search_path";
+
+static int msghandler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(错误对象为 %s)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int nb_host_pcall(lua_State *L, int nargs, int nresults)
+{
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void path_add(lua_State *L, const char *dir)
+{
+    if (!dir || !*dir)
+        return;
+    lua_pushstring(L, dir);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+}
+
+static void build_path(lua_State *L, const char *const *dirs, size_t n)
+{
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++)
+        path_add(L, dirs[i]);
+    const char *env = getenv("NIANBAO_PATH");
+    if (env) {
+        char *copy = strdup(env);
+        for (char *save = NULL, *tok = copy ? strtok_r(copy, ":", &save) : NULL; tok;
+             tok = strtok_r(NULL, ":", &save))
+            path_add(L, tok);
+        free(copy);
+    }
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg)
+        snprintf(buf, sizeof buf, "%s/nianbao", xdg);
+    else if (home && *home)
+        snprintf(buf, sizeof buf, "%s/.config/nianbao", home);
+    else
+        buf[0] = '\0';
+    if (buf[0] && is_dir(buf))
+        path_add(L, buf);
+    if (is_dir(NB_SHARE_DIR))
+        path_add(L, NB_SHARE_DIR);
+    lua_setfield(L, LUA_REGISTRYINDEX, PATH_KEY);
+}
+
+void nb_host_push_path(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, PATH_KEY);
+}
+
+static int push_file(lua_State *L, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        luaL_addlstring(&b, chunk, n);
+    fclose(f);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static const nb_embedded_file *embedded(const char *name)
+{
+    for (size_t i = 0; i < nb_embedded_count; i++)
+        if (strcmp(nb_embedded_files[i].name, name) == 0)
+            return &nb_embedded_files[i];
+    return NULL;
+}
+
+const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len)
+{
+    nb_host_push_path(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        snprintf(where, where_len, "%s/%s", lua_tostring(L, -1), name);
+        lua_pop(L, 1);
+        struct stat st;
+        if (stat(where, &st) == 0 && S_ISREG(st.st_mode) && push_file(L, where)) {
+            lua_remove(L, -2);
+            return where;
+        }
+    }
+    lua_pop(L, 1);
+    const nb_embedded_file *e = embedded(name);
+    if (!e)
+        return NULL;
+    if (strncmp(name, "templates/", 10) == 0)
+        snprintf(where, where_len, "%s", name);
+    else
+        snprintf(where, where_len, "scripts/%s", name);
+    lua_pushlstring(L, e->data, e->len);
+    return where;
+}
+
+/* package.searchers entry: "a.b" -> a/b.lua or a/b/init.lua along the search path. */
+static int search_module(lua_State *L)
+{
+    const char *mod = luaL_checkstring(L, 1);
+    char rel[512], where[4096];
+    const char *patterns[] = {"%s.lua", "%s/init.lua"};
+    char base[400];
+    snprintf(base, sizeof base, "%s", mod);
+    for (char *p = base; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    for (int i = 0; i < 2; i++) {
+        snprintf(rel, sizeof rel, patterns[i], base);
+        const char *found = nb_host_find(L, rel, where, sizeof where);
+        if (!found)
+            continue;
+        size_t len;
+        const char *text = lua_tolstring(L, -1, &len);
+        char chunk[4100];
+        snprintf(chunk, sizeof chunk, "@%s", found);
+        if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK)
+            return lua_error(L);
+        lua_pushstring(L, found);
+        return 2;
+    }
+    lua_pushfstring(L, "\n\t在脚本搜索路径中找不到 '%s.lua'（nianbao --which %s 查看搜索路径）", base, base);
+    return 1;
+}
+
+typedef struct {
+    const char *const *dirs;
+    size_t n;
+} host_args;
+
+static int open_host(lua_State *L)
+{
+    const host_args *a = lua_touserdata(L, 1);
+    build_path(L, a->dirs, a->n);
+    luaL_openlibs(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+    lua_pushcfunction(L, luaopen_lfs);
+    lua_setfield(L, -2, "lfs");
+    lua_pushcfunction(L, nb_open_module);
+    lua_setfield(L, -2, "nianbao");
+    lua_pop(L, 1);
+    /* Our searcher replaces package.path and the native-module searchers. */
+    lua_getglobal(L, "package");
+    lua_newtable(L);
+    lua_getfield(L, -2, "searchers");
+    lua_rawgeti(L, -1, 1); /* the preload searcher */
+    lua_rawseti(L, -3, 1);
+    lua_pop(L, 1);
+    lua_pushcfunction(L, search_module);
+    lua_rawseti(L, -2, 2);
+    lua_setfield(L, -2, "searchers");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "loadlib");
+    lua_pushliteral(L, "");
+    lua_setfield(L, -2, "cpath");
+    lua_pop(L, 1);
+    return 0;
+}
+
+lua_State *nb_host_new(const char *const *script_dirs, size_t n)
+{
+    lua_State *L = luaL_newstate();
+    if (!L)
+        return NULL;
+    host_args args = {script_dirs, n};
+    lua_pushcfunction(L, open_host);
+    lua_pushlightuserdata(L, &args);
+    if (nb_host_pcall(L, 1, 0) != LUA_OK) {
+        fprintf(stderr, "nianbao：无法初始化脚本环境：%s\n", lua_tostring(L, -1));
+        lua_close(L);
+        return NULL;
+    }
+    return L;
+}
+
+void nb_host_close(lua_State *L)
+{
+    if (L)
+        lua_close(L);
+}

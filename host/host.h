@@ -1,0 +1,36 @@
+/* The trusted script state: standard libraries, lfs, the nianbao module, the search path
+ * (--scripts, $NIANBAO_PATH, the user config folder, the installed share folder, then the
+ * copy embedded in the binary), and one protected entry point with tracebacks. */
+#ifndef NB_HOST_H
+#define NB_HOST_H
+
+#include <stddef.h>
+
+typedef struct lua_State lua_State;
+
+typedef struct {
+    const char *name;  /* "render/text.lua", "templates/text/report.txt" */
+    const char *data;
+    size_t len;
+} nb_embedded_file;
+
+extern const nb_embedded_file nb_embedded_files[];
+extern const size_t nb_embedded_count;
+
+/* A new script state; script_dirs (n of them) come first on the search path. */
+lua_State *nb_host_new(const char *const *script_dirs, size_t n);
+void nb_host_close(lua_State *L);
+
+/* lua_pcall with a message handler that appends a traceback. On error the message is on
+ * the stack. */
+int nb_host_pcall(lua_State *L, int nargs, int nresults);
+
+/* Find a resource ("render/html.lua") along the search path. Pushes its text and returns
+ * the name to use for it (a real path, or "scripts/<name>" for the embedded copy), or
+ * pushes nothing and returns NULL. */
+const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len);
+
+/* Pushes the list of search folders (as a Lua table). */
+void nb_host_push_path(lua_State *L);
+
+#endif

@@ -1,0 +1,748 @@
+#include "load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <utf8proc.h>
+
+#include "suggest.h"
+
+const nb_limits nb_default_limits = {
+    .max_bytes = 1024 * 1024,
+    .max_memory = 32 * 1024 * 1024,
+    .max_instructions = 20 * 1000 * 1000,
+    .max_seconds = 0.5,
+};
+
+/* A count above this is out of range (no agency handles a billion applications), and
+ * keeps every sum far from int64 overflow. */
+#define NB_MAX_COUNT 1000000000.0
+#define NB_MAX_AMOUNT 1e12
+
+/* ---------- the sandbox ---------- */
+
+typedef struct {
+    size_t used;
+    size_t limit;
+} sandbox_alloc;
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sandbox_alloc *a = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        a->used -= old;
+        return NULL;
+    }
+    if (nsize > old && a->used + (nsize - old) > a->limit)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p)
+        a->used = a->used - old + nsize;
+    return p;
+}
+
+typedef struct {
+    long instructions;
+    long max_instructions;
+    struct timespec start;
+    double max_seconds;
+} sandbox_budget;
+
+static const char LIMIT_TIME[] = "nianbao: time limit";
+static const char LIMIT_STEPS[] = "nianbao: instruction limit";
+enum { HOOK_EVERY = 1000 };
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    sandbox_budget *b;
+    b = *(sandbox_budget **)lua_getextraspace(L);
+    b->instructions += HOOK_EVERY;
+    if (b->instructions > b->max_instructions) {
+        lua_pushstring(L, LIMIT_STEPS);
+        lua_error(L);
+    }
+    if (seconds_since(&b->start) > b->max_seconds) {
+        lua_pushstring(L, LIMIT_TIME);
+        lua_error(L);
+    }
+}
+
+/* ---------- conversion of the returned table ---------- */
+
+typedef struct {
+    lua_State *L;
+    int blank;          /* absolute index of the blank sentinel, or 0 */
+    const char *name;   /* file name for messages */
+    nb_error *err;
+    nb_report *r;
+    char path[512];     /* key path of the value being converted */
+} conv;
+
+/* Raised inside the protected conversion; the message is already in c->err. */
+static int conv_fail(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int conv_fail(conv *c, const char *fmt, ...)
+{
+    char what[NB_ERROR_MAX - 600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    nb_error_set(c->err, "%s：%s：%s", c->name, c->path[0] ? c->path : "（顶层）", what);
+    lua_pushliteral(c->L, "nianbao: conversion failed");
+    return lua_error(c->L);
+}
+
+static size_t path_push(conv *c, const char *key)
+{
+    size_t n = strlen(c->path);
+    if (n < sizeof c->path - 1)
+        snprintf(c->path + n, sizeof c->path - n, "%s%s", n ? "." : "", key);
+    return n;
+}
+
+static size_t path_push_index(conv *c, lua_Integer i)
+{
+    size_t n = strlen(c->path);
+    if (n < sizeof c->path - 1)
+        snprintf(c->path + n, sizeof c->path - n, "[%lld]", (long long)i);
+    return n;
+}
+
+static void path_pop(conv *c, size_t n) { c->path[n] = '\0'; }
+
+static const char *type_name_zh(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL: return "空值 nil";
+    case LUA_TBOOLEAN: return "布尔值";
+    case LUA_TNUMBER: return "数字";
+    case LUA_TSTRING: return "字符串";
+    case LUA_TTABLE: return "表";
+    case LUA_TFUNCTION: return "函数";
+    default: return "不支持的值";
+    }
+}
+
+/* Every key of the table at idx must be one of `valid` (a NULL-terminated list). */
+static void check_keys(conv *c, int idx, const char *const *valid)
+{
+    lua_State *L = c->L;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            if (lua_type(L, -1) == LUA_TNUMBER)
+                conv_fail(c, "此处应为带名称的字段，却出现了按位置排列的值（第 %lld 项）；有效的键：%s",
+                          (long long)lua_tointeger(L, -1), valid[0]);
+            conv_fail(c, "键必须是字符串，实际为%s", type_name_zh(L, -1));
+        }
+        const char *key = lua_tostring(L, -1);
+        int ok = 0;
+        for (const char *const *v = valid; *v; v++)
+            if (strcmp(*v, key) == 0)
+                ok = 1;
+        if (!ok) {
+            const char *near = nb_suggest(key, valid);
+            size_t n = path_push(c, key);
+            (void)n;
+            if (near)
+                conv_fail(c, "未知的键“%s”（是否应为“%s”？）", key, near);
+            conv_fail(c, "未知的键“%s”", key);
+        }
+    }
+}
+
+/* Push field `key` of the table at idx; returns its type. */
+static int get_field(conv *c, int idx, const char *key)
+{
+    lua_pushstring(c->L, key);
+    return lua_rawget(c->L, idx);
+}
+
+static char *take_text(conv *c, int idx)
+{
+    lua_State *L = c->L;
+    if (lua_type(L, idx) != LUA_TSTRING)
+        conv_fail(c, "应为文字（字符串），实际为%s", type_name_zh(L, idx));
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (memchr(s, '\0', len))
+        conv_fail(c, "文字中含有 NUL 字节");
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n < 0)
+            conv_fail(c, "文字不是有效的 UTF-8（第 %lld 字节处）", (long long)(len - (size_t)left + 1));
+        p += n;
+        left -= n;
+    }
+    char *d = malloc(len + 1);
+    if (!d)
+        conv_fail(c, "内存不足");
+    memcpy(d, s, len + 1);
+    return d;
+}
+
+static int is_blank_text(const char *s)
+{
+    static const char *const blanks[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
+    for (const char *const *b = blanks; *b; b++)
+        if (strcmp(s, *b) == 0)
+            return 1;
+    return 0;
+}
+
+/* Convert one cell value at idx. is_amount: a decimal (万元/元) rather than a count. */
+static nb_cell take_cell(conv *c, int idx, int is_amount)
+{
+    lua_State *L = c->L;
+    nb_cell cell = {NB_CELL_VALUE, 0, 0};
+    if (c->blank && lua_rawequal(L, idx, c->blank)) {
+        cell.state = NB_CELL_BLANK;
+        return cell;
+    }
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING:
+        if (is_blank_text(lua_tostring(L, idx))) {
+            cell.state = NB_CELL_BLANK;
+            return cell;
+        }
+        conv_fail(c, "应为%s，实际为字符串“%.40s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
+                  is_amount ? "数字" : "非负整数", lua_tostring(L, idx));
+        break;
+    case LUA_TNUMBER:
+        break;
+    default:
+        conv_fail(c, "应为%s，实际为%s", is_amount ? "数字" : "非负整数", type_name_zh(L, idx));
+    }
+    if (lua_isinteger(L, idx) && !is_amount) {
+        lua_Integer v = lua_tointeger(L, idx);
+        cell.amount = (double)v;
+        if (v < 0 || v > (lua_Integer)NB_MAX_COUNT)
+            cell.state = NB_CELL_INVALID;
+        else
+            cell.count = v;
+        return cell;
+    }
+    double d = lua_tonumber(L, idx);
+    cell.amount = d;
+    if (is_amount) {
+        if (!isfinite(d) || d < 0 || d > NB_MAX_AMOUNT)
+            cell.state = NB_CELL_INVALID;
+        return cell;
+    }
+    if (!isfinite(d) || d < 0 || d > NB_MAX_COUNT || floor(d) != d)
+        cell.state = NB_CELL_INVALID;
+    else
+        cell.count = (int64_t)d;
+    return cell;
+}
+
+static void need_table(conv *c, int idx, const char *what)
+{
+    if (lua_type(c->L, idx) != LUA_TTABLE)
+        conv_fail(c, "应为表（%s），实际为%s", what, type_name_zh(c->L, idx));
+}
+
+/* A field that is a single cell. */
+static void field_cell(conv *c, int tbl, const char *key, nb_cell *out, int is_amount)
+{
+    size_t n = path_push(c, key);
+    if (get_field(c, tbl, key) != LUA_TNIL)
+        *out = take_cell(c, lua_gettop(c->L), is_amount);
+    lua_pop(c->L, 1);
+    path_pop(c, n);
+}
+
+static char *field_text(conv *c, int tbl, const char *key)
+{
+    char *s = NULL;
+    size_t n = path_push(c, key);
+    if (get_field(c, tbl, key) != LUA_TNIL)
+        s = take_text(c, lua_gettop(c->L));
+    lua_pop(c->L, 1);
+    path_pop(c, n);
+    return s;
+}
+
+static int field_int(conv *c, int tbl, const char *key, int *out)
+{
+    int present = 0;
+    size_t n = path_push(c, key);
+    if (get_field(c, tbl, key) != LUA_TNIL) {
+        if (!lua_isinteger(c->L, -1))
+            conv_fail(c, "应为整数（如 2024），实际为%s", type_name_zh(c->L, -1));
+        lua_Integer v = lua_tointeger(c->L, -1);
+        if (v < 0 || v > 9999)
+            conv_fail(c, "应为四位年份，实际为 %lld", (long long)v);
+        *out = (int)v;
+        present = 1;
+    }
+    lua_pop(c->L, 1);
+    path_pop(c, n);
+    return present;
+}
+
+/* Length of a sequence with keys 1..n only; anything else is an error. */
+static lua_Integer seq_len(conv *c, int idx)
+{
+    lua_State *L = c->L;
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1))
+            conv_fail(c, "此处应为按顺序排列的列表，却出现了键“%s”",
+                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : type_name_zh(L, -1));
+        n++;
+    }
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, idx, i) == LUA_TNIL)
+            conv_fail(c, "列表的第 %lld 项缺失", (long long)i);
+        lua_pop(L, 1);
+    }
+    return n;
+}
+
+static void convert_overview(conv *c, int idx)
+{
+    lua_State *L = c->L;
+    static const char *const keys[] = {"heading", "text", NULL};
+    need_table(c, idx, "各小节的列表");
+    lua_Integer n = seq_len(c, idx);
+    nb_report *r = c->r;
+    r->overview = calloc((size_t)n + 1, sizeof *r->overview);
+    if (!r->overview)
+        conv_fail(c, "内存不足");
+    for (lua_Integer i = 1; i <= n; i++) {
+        size_t p = path_push_index(c, i);
+        lua_rawgeti(L, idx, i);
+        int item = lua_gettop(L);
+        need_table(c, item, "{ heading = ..., text = ... }");
+        check_keys(c, item, keys);
+        nb_subsection *s = &r->overview[r->n_overview++];
+        s->heading = field_text(c, item, "heading");
+        s->text = field_text(c, item, "text");
+        if (!s->text) {
+            size_t q = path_push(c, "text");
+            (void)q;
+            conv_fail(c, "缺少小节正文 text");
+        }
+        lua_pop(L, 1);
+        path_pop(c, p);
+    }
+}
+
+static void convert_proactive(conv *c, int idx)
+{
+    static const char *const keys[] = {"regulations", "normative_documents", "licensing",
+                                       "punishment", "coercion", "fees", NULL};
+    static const char *const doc_keys[] = {"issued", "repealed", "in_force", NULL};
+    need_table(c, idx, "表二");
+    check_keys(c, idx, keys);
+    c->r->has_proactive = 1;
+    for (int i = 0; i < NB_T2_CELLS; i++) {
+        const nb_t2_cell *cell = &nb_t2_cells[i];
+        if (!cell->col_key) {
+            field_cell(c, idx, cell->row_key, &c->r->proactive[i], cell->is_amount);
+            continue;
+        }
+        size_t n = path_push(c, cell->row_key);
+        if (get_field(c, idx, cell->row_key) != LUA_TNIL) {
+            int row = lua_gettop(c->L);
+            need_table(c, row, "{ issued = ..., repealed = ..., in_force = ... }");
+            check_keys(c, row, doc_keys);
+            field_cell(c, row, cell->col_key, &c->r->proactive[i], 0);
+        }
+        lua_pop(c->L, 1);
+        path_pop(c, n);
+    }
+}
+
+static void convert_proactive_2019(conv *c, int idx)
+{
+    lua_State *L = c->L;
+    need_table(c, idx, "2019 年试行格式的表二，按标签排列");
+    size_t count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        count++;
+    }
+    nb_report *r = c->r;
+    r->proactive_2019 = calloc(count + 1, sizeof *r->proactive_2019);
+    if (!r->proactive_2019)
+        conv_fail(c, "内存不足");
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int val = lua_gettop(L);
+        if (lua_type(L, -2) != LUA_TSTRING)
+            conv_fail(c, "键必须是试行格式表二的标签（字符串）");
+        size_t n = path_push(c, lua_tostring(L, -2));
+        nb_row2019 *row = &r->proactive_2019[r->n_proactive_2019++];
+        row->label = take_text(c, val - 1);
+        if (lua_type(L, val) == LUA_TTABLE) {
+            lua_Integer len = seq_len(c, val);
+            if (len < 1 || len > 4)
+                conv_fail(c, "应有 1 至 4 个数字，实际为 %lld 个", (long long)len);
+            for (lua_Integer i = 1; i <= len; i++) {
+                size_t p = path_push_index(c, i);
+                lua_rawgeti(L, val, i);
+                row->values[i - 1] = take_cell(c, lua_gettop(L), 0);
+                lua_pop(L, 1);
+                path_pop(c, p);
+            }
+            row->n_values = (int)len;
+        } else {
+            row->values[0] = take_cell(c, val, 0);
+            row->n_values = 1;
+        }
+        path_pop(c, n);
+        lua_pop(L, 1);
+    }
+}
+
+/* One row of table 三: 6 applicant values, or 7 with the 总计. */
+static void convert_t3_row(conv *c, int idx, int row)
+{
+    lua_State *L = c->L;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        conv_fail(c, "应为 6 或 7 个数字的列表 {自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他[, 总计]}，实际为%s",
+                  type_name_zh(L, idx));
+    lua_Integer n = seq_len(c, idx);
+    if (n != 6 && n != 7)
+        conv_fail(c, "应有 6 或 7 个数字（自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他[, 总计]），实际为 %lld 个",
+                  (long long)n);
+    for (lua_Integer i = 1; i <= n; i++) {
+        size_t p = path_push_index(c, i);
+        lua_rawgeti(L, idx, i);
+        c->r->requests[row][i - 1] = take_cell(c, lua_gettop(L), 0);
+        lua_pop(L, 1);
+        path_pop(c, p);
+    }
+    c->r->total_given[row] = (n == 7);
+    if (row == NB_T3_TOTAL)
+        c->r->total_row_given = 1;
+}
+
+static void convert_requests(conv *c, int idx)
+{
+    static const char *const keys[] = {"new", "carried_over", "disclosed", "partially_disclosed",
+                                       "withheld", "unavailable", "not_processed", "other",
+                                       "total", "carried_forward", NULL};
+    lua_State *L = c->L;
+    need_table(c, idx, "表三");
+    check_keys(c, idx, keys);
+    c->r->has_requests = 1;
+    for (int k = 0; k < NB_T3_ROWS; k++) {
+        const nb_t3_row *row = &nb_t3_rows[k];
+        if (row->group && row->member != NULL && k > 0 && nb_t3_rows[k - 1].group &&
+            strcmp(nb_t3_rows[k - 1].group, row->group) == 0)
+            continue; /* a group is converted once, at its first member */
+        if (!row->group) {
+            size_t n = path_push(c, row->key);
+            if (get_field(c, idx, row->key) != LUA_TNIL)
+                convert_t3_row(c, lua_gettop(L), k);
+            lua_pop(L, 1);
+            path_pop(c, n);
+            continue;
+        }
+        /* a group such as withheld = { state_secret = {...}, ... } */
+        const char *members[16];
+        int m = 0;
+        for (int j = k; j < NB_T3_ROWS && nb_t3_rows[j].group &&
+                        strcmp(nb_t3_rows[j].group, row->group) == 0; j++)
+            members[m++] = nb_t3_rows[j].member;
+        members[m] = NULL;
+        size_t n = path_push(c, row->group);
+        if (get_field(c, idx, row->group) != LUA_TNIL) {
+            int grp = lua_gettop(L);
+            need_table(c, grp, "按项目排列的各行");
+            check_keys(c, grp, members);
+            for (int j = 0; j < m; j++) {
+                size_t p = path_push(c, members[j]);
+                if (get_field(c, grp, members[j]) != LUA_TNIL)
+                    convert_t3_row(c, lua_gettop(L), k + j);
+                lua_pop(L, 1);
+                path_pop(c, p);
+            }
+        }
+        lua_pop(L, 1);
+        path_pop(c, n);
+    }
+}
+
+static void convert_appeals(conv *c, int idx)
+{
+    static const char *const keys[] = {"review", "litigation_direct", "litigation_after_review", NULL};
+    static const char *const cols[] = {"upheld", "corrected", "other", "pending", "total", NULL};
+    lua_State *L = c->L;
+    need_table(c, idx, "表四");
+    check_keys(c, idx, keys);
+    c->r->has_appeals = 1;
+    for (int g = 0; g < NB_T4_GROUPS; g++) {
+        size_t n = path_push(c, nb_t4_groups[g].key);
+        if (get_field(c, idx, nb_t4_groups[g].key) != LUA_TNIL) {
+            int grp = lua_gettop(L);
+            need_table(c, grp, "{ upheld, corrected, other, pending, total }");
+            check_keys(c, grp, cols);
+            for (int k = 0; k < NB_T4_COLS; k++)
+                field_cell(c, grp, cols[k], &c->r->appeals[g][k], 0);
+        }
+        lua_pop(L, 1);
+        path_pop(c, n);
+    }
+}
+
+static void convert_processing_fees(conv *c, int idx)
+{
+    static const char *const keys[] = {"notices", "notified", "collected", NULL};
+    need_table(c, idx, "{ notices, notified, collected }");
+    check_keys(c, idx, keys);
+    c->r->has_processing_fees = 1;
+    field_cell(c, idx, "notices", &c->r->fee_notices, 0);
+    field_cell(c, idx, "notified", &c->r->fee_notified, 1);
+    field_cell(c, idx, "collected", &c->r->fee_collected, 1);
+}
+
+static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))
+{
+    size_t n = path_push(c, key);
+    if (get_field(c, tbl, key) != LUA_TNIL)
+        fn(c, lua_gettop(c->L));
+    lua_pop(c->L, 1);
+    path_pop(c, n);
+}
+
+static int convert_protected(lua_State *L)
+{
+    conv *c = lua_touserdata(L, 1);
+    int idx = 2;
+    static const char *const keys[] = {"format", "agency", "year", "title", "overview",
+                                       "proactive", "proactive_2019", "requests", "appeals",
+                                       "problems", "improvements", "other_matters",
+                                       "processing_fees", NULL};
+    if (c->blank)
+        c->blank = 3;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        conv_fail(c, "数据文件必须返回一个表（return { ... }），实际返回%s", type_name_zh(L, idx));
+    check_keys(c, idx, keys);
+    nb_report *r = c->r;
+    int format = 2021;
+    if (field_int(c, idx, "format", &format) && format != 2021 && format != 2019) {
+        path_push(c, "format");
+        conv_fail(c, "应为 2021（现行格式）或 2019（试行格式），实际为 %d", format);
+    }
+    r->format = format;
+    field_int(c, idx, "year", &r->year);
+    r->agency = field_text(c, idx, "agency");
+    r->title = field_text(c, idx, "title");
+    convert_section(c, idx, "overview", convert_overview);
+    convert_section(c, idx, "proactive", convert_proactive);
+    convert_section(c, idx, "proactive_2019", convert_proactive_2019);
+    convert_section(c, idx, "requests", convert_requests);
+    convert_section(c, idx, "appeals", convert_appeals);
+    r->problems = field_text(c, idx, "problems");
+    r->improvements = field_text(c, idx, "improvements");
+    r->other_matters = field_text(c, idx, "other_matters");
+    convert_section(c, idx, "processing_fees", convert_processing_fees);
+    return 0;
+}
+
+nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+{
+    idx = lua_absindex(L, idx);
+    if (blank)
+        blank = lua_absindex(L, blank);
+    conv c = {L, blank, name, err, nb_report_new(), {0}};
+    if (!c.r) {
+        nb_error_set(err, "%s：内存不足", name);
+        return NULL;
+    }
+    nb_error_set(err, "%s：无法读取数据", name);
+    if (!lua_checkstack(L, 8)) {
+        nb_report_free(c.r);
+        return NULL;
+    }
+    lua_pushcfunction(L, convert_protected);
+    lua_pushlightuserdata(L, &c);
+    lua_pushvalue(L, idx);
+    if (blank)
+        lua_pushvalue(L, blank);
+    else
+        lua_pushnil(L);
+    int status = lua_pcall(L, 3, 0, 0);
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM)
+            nb_error_set(err, "%s：%s：内存不足", name, c.path[0] ? c.path : "（顶层）");
+        lua_pop(L, 1);
+        nb_report_free(c.r);
+        return NULL;
+    }
+    nb_report_derive(c.r);
+    return c.r;
+}
+
+/* ---------- loading ---------- */
+
+static void translate_runtime_error(const char *name, const char *msg, const nb_limits *lim,
+                                    nb_error *err)
+{
+    if (strcmp(msg, LIMIT_TIME) == 0)
+        nb_error_set(err, "%s：数据文件运行超过时间上限（%.1f 秒），已停止；数据文件只应包含数据，不应有循环",
+                     name, lim->max_seconds);
+    else if (strcmp(msg, LIMIT_STEPS) == 0)
+        nb_error_set(err, "%s：数据文件运行超过指令数上限（%ld 条），已停止；数据文件只应包含数据，不应有循环",
+                     name, lim->max_instructions);
+    else
+        nb_error_set(err, "%s：数据文件只能由表、字符串和数字构成，不能调用函数或使用变量、库：%s",
+                     name, msg);
+}
+
+nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
+                          const nb_limits *limits, nb_error *err)
+{
+    const nb_limits *lim = limits ? limits : &nb_default_limits;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { /* a BOM from Windows editors */
+        buf += 3;
+        len -= 3;
+    }
+    if (len > lim->max_bytes) {
+        nb_error_set(err, "%s：文件过大（%zu 字节），数据文件上限为 %zu 字节", name, len, lim->max_bytes);
+        return NULL;
+    }
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        int line = 1;
+        for (const char *p = buf; p < nul; p++)
+            line += (*p == '\n');
+        nb_error_set(err, "%s:%d: 文件含有 NUL 字节，不是文本数据文件", name, line);
+        return NULL;
+    }
+    sandbox_alloc alloc = {0, lim->max_memory};
+    lua_State *L = lua_newstate(capped_alloc, &alloc);
+    if (!L) {
+        nb_error_set(err, "%s：内存不足，无法建立沙箱", name);
+        return NULL;
+    }
+    sandbox_budget budget = {0, lim->max_instructions, {0, 0}, lim->max_seconds};
+    clock_gettime(CLOCK_MONOTONIC, &budget.start);
+    *(sandbox_budget **)lua_getextraspace(L) = &budget;
+
+    char chunkname[600];
+    snprintf(chunkname, sizeof chunkname, "@%s", name);
+    nb_report *r = NULL;
+    int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        if (status == LUA_ERRMEM || !msg)
+            nb_error_set(err, "%s：数据文件过于复杂，超出内存上限（%zu MiB）", name, lim->max_memory >> 20);
+        else if (strstr(msg, "binary chunk"))
+            nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
+        else
+            nb_error_set(err, "数据文件语法错误：%s", msg);
+        goto done;
+    }
+    /* _ENV of the chunk: a fresh empty table, so no name resolves to anything. */
+    lua_newtable(L);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    status = lua_pcall(L, 0, 1, 0);
+    lua_sethook(L, NULL, 0, 0);
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        if (status == LUA_ERRMEM || !msg)
+            nb_error_set(err, "%s：数据文件超出内存上限（%zu MiB），已停止", name, lim->max_memory >> 20);
+        else
+            translate_runtime_error(name, msg, lim, err);
+        goto done;
+    }
+    /* Room for the conversion itself, which builds only small key strings. */
+    alloc.limit = alloc.used + 4 * 1024 * 1024;
+    r = nb_convert(L, -1, 0, name, err);
+done:
+    lua_close(L);
+    return r;
+}
+
+static char *read_all(FILE *f, size_t cap, size_t *len, int *too_big)
+{
+    size_t size = 0, alloc = 65536;
+    char *buf = malloc(alloc);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (size == alloc) {
+            if (alloc > cap) {
+                *too_big = 1;
+                break;
+            }
+            char *nb = realloc(buf, alloc * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            alloc *= 2;
+        }
+        size_t n = fread(buf + size, 1, alloc - size, f);
+        size += n;
+        if (n == 0)
+            break;
+    }
+    *len = size;
+    return buf;
+}
+
+nb_report *nb_load_file(const char *path, nb_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "（标准输入）" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        nb_error_set(err, "%s：无法打开文件：%s", path, strerror(errno));
+        return NULL;
+    }
+    size_t len = 0;
+    int too_big = 0;
+    char *buf = read_all(f, nb_default_limits.max_bytes, &len, &too_big);
+    int read_error = ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (!buf) {
+        nb_error_set(err, "%s：内存不足", name);
+        return NULL;
+    }
+    if (read_error) {
+        free(buf);
+        nb_error_set(err, "%s：读取失败", name);
+        return NULL;
+    }
+    if (too_big) {
+        free(buf);
+        nb_error_set(err, "%s：文件过大，数据文件上限为 %zu 字节", name, nb_default_limits.max_bytes);
+        return NULL;
+    }
+    nb_report *r = nb_load_buffer(buf, len, name, NULL, err);
+    free(buf);
+    return r;
+}

@@ -1,0 +1,83 @@
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_fully(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            nb_error_set(err, "写入标准输出失败：%s", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 32);
+    char *dircopy = malloc(n + 1);
+    if (!tmp || !dircopy) {
+        free(tmp);
+        free(dircopy);
+        nb_error_set(err, "%s：内存不足", path);
+        return -1;
+    }
+    memcpy(dircopy, path, n + 1);
+    const char *dir = dirname(dircopy);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(tmp, n + 32, "%s/.%s.XXXXXX", dir, base);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        nb_error_set(err, "%s：无法在目标文件夹中创建临时文件：%s", path, strerror(errno));
+        free(tmp);
+        free(dircopy);
+        return -1;
+    }
+    /* Keep the permissions of the file being replaced, or the usual 0644. */
+    struct stat st;
+    mode_t mode = 0644;
+    if (stat(path, &st) == 0)
+        mode = st.st_mode & 07777;
+    fchmod(fd, mode);
+    int rc = -1;
+    if (write_fully(fd, data, len) != 0)
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+    else if (fsync(fd) != 0)
+        nb_error_set(err, "%s：写入磁盘失败：%s（原文件未改动）", path, strerror(errno));
+    else
+        rc = 0;
+    if (close(fd) != 0 && rc == 0) {
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        unlink(tmp);
+    free(tmp);
+    free(dircopy);
+    return rc;
+}

@@ -1,0 +1,249 @@
+-- The Lua half of the `nianbao` module. The C half (host/binding.c) provides loading,
+-- the built-in checks, the frozen view, display width and atomic writes; this file adds
+-- what scripts build on: report methods, text helpers, templates, findings, rules, rendering.
+local nb = require "nianbao"
+
+local BLANK = nb.BLANK
+
+---------------------------------------------------------------------------
+-- report methods (report:copy(), report:cell(path, column))
+
+local methods = nb._report_methods
+
+local function deepcopy(v)
+  if type(v) ~= "table" or v == BLANK then return v end
+  local out = {}
+  for k, x in pairs(v) do out[k] = deepcopy(x) end
+  return out
+end
+
+--- A mutable deep copy of the report (blank cells stay nb.BLANK).
+function methods:copy() return deepcopy(self) end
+
+--- One cell by dotted path: report:cell("requests.withheld.third_party", 7).
+function methods:cell(path, column)
+  local v = self
+  for part in tostring(path):gmatch("[^%.]+") do
+    if type(v) ~= "table" then return nil end
+    v = v[part]
+  end
+  if column ~= nil and type(v) == "table" and v ~= BLANK then v = v[column] end
+  return v
+end
+
+---------------------------------------------------------------------------
+-- text helpers
+
+--- Pad s with spaces to display width n; align is "left" (default), "right" or "center".
+function nb.pad(s, n, align)
+  s = tostring(s)
+  local gap = n - nb.width(s)
+  if gap <= 0 then return s end
+  if align == "right" then return string.rep(" ", gap) .. s end
+  if align == "center" then
+    local left = gap // 2
+    return string.rep(" ", left) .. s .. string.rep(" ", gap - left)
+  end
+  return s .. string.rep(" ", gap)
+end
+
+--- Wrap s into lines of at most n display columns; returns a list of lines.
+function nb.wrap(s, n)
+  local lines = {}
+  for para in (tostring(s) .. "\n"):gmatch("(.-)\n") do
+    local line, w = {}, 0
+    for _, cp in utf8.codes(para, true) do
+      local ch = utf8.char(cp)
+      local cw = nb.width(ch)
+      if w + cw > n and #line > 0 then
+        lines[#lines + 1] = table.concat(line)
+        line, w = {}, 0
+      end
+      line[#line + 1] = ch
+      w = w + cw
+    end
+    lines[#lines + 1] = table.concat(line)
+  end
+  return lines
+end
+
+local DIGITS = { [0] = "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" }
+
+--- Chinese numerals for heading numbers: 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一, 100 -> 一百.
+function nb.numeral(n)
+  n = math.tointeger(n)
+  assert(n and n >= 0 and n < 10000, "nb.numeral: 需要 0 至 9999 的整数")
+  if n < 10 then return DIGITS[n] end
+  if n < 20 then return "十" .. (n % 10 > 0 and DIGITS[n % 10] or "") end
+  if n < 100 then
+    return DIGITS[n // 10] .. "十" .. (n % 10 > 0 and DIGITS[n % 10] or "")
+  end
+  local units = { { 1000, "千" }, { 100, "百" }, { 10, "十" } }
+  local out, zero = {}, false
+  for _, u in ipairs(units) do
+    local d = (n // u[1]) % 10
+    if d > 0 then
+      if zero then out[#out + 1] = "〇" end
+      out[#out + 1] = DIGITS[d] .. u[2]
+      zero = false
+    elseif #out > 0 then
+      zero = true
+    end
+  end
+  if n % 10 > 0 then
+    if zero then out[#out + 1] = "〇" end
+    out[#out + 1] = DIGITS[n % 10]
+  end
+  return table.concat(out)
+end
+
+local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+
+--- The one place where text is escaped for HTML.
+function nb.escape_html(s) return (tostring(s):gsub("[&<>\"']", HTML_ESCAPES)) end
+
+local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
+
+--- The one place where text is escaped for XML (docx).
+function nb.escape_xml(s) return (tostring(s):gsub("[&<>\"']", XML_ESCAPES)) end
+
+--- A cell value as text: integers as they are, amounts without needless decimals,
+--- blank cells as "" and absent ones as "".
+function nb.format_number(v)
+  if v == nil or v == BLANK then return "" end
+  if math.type(v) == "integer" then return tostring(v) end
+  if v ~= v then return "NaN" end
+  if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
+  if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
+  return (string.format("%.4f", v):gsub("0+$", ""):gsub("%.$", ""))
+end
+
+--- Split a narrative text into its paragraphs (non-empty lines, as written).
+function nb.paragraphs(s)
+  local out = {}
+  if not s then return out end
+  for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+    if line:find("%S") then out[#out + 1] = line end
+  end
+  return out
+end
+
+---------------------------------------------------------------------------
+-- templates: templates/<format>/<name> along the search path; {{name}} is replaced
+
+function nb.template(name, vars)
+  local path = "templates/" .. name
+  local text, where = nb.find(path)
+  if not text then error(string.format("找不到模板 %s（在脚本搜索路径的 templates/ 下）", path), 2) end
+  vars = vars or {}
+  return (text:gsub("{{%s*([%w_]+)%s*}}", function(key)
+    local v = vars[key]
+    if v == nil then
+      error(string.format("%s：模板变量 {{%s}} 没有提供", where, key), 0)
+    end
+    return tostring(v)
+  end))
+end
+
+---------------------------------------------------------------------------
+-- findings
+
+local finding_mt = {}
+local SEVERITY_ZH = { error = "错误", warning = "警告" }
+
+--- One readable Chinese line for a finding.
+function nb.describe_finding(f)
+  local place = {}
+  if f.section then place[#place + 1] = "表" .. f.section end
+  if f.label then place[#place + 1] = f.label end
+  if f.row then place[#place + 1] = "(" .. f.row .. ")" end
+  if f.column then place[#place + 1] = "“" .. f.column .. "”列" end
+  local line = string.format("%s %s", SEVERITY_ZH[f.severity] or f.severity, f.id)
+  if #place > 0 then line = line .. " [" .. table.concat(place, " ") .. "]" end
+  line = line .. "：" .. (f.message or "")
+  if f.expected ~= nil or f.found ~= nil then
+    line = line .. string.format("（期望 %s，实际 %s）", tostring(f.expected or "-"), tostring(f.found or "-"))
+  end
+  return line
+end
+
+local list_methods = {}
+function list_methods:errors()
+  local out = {}
+  for _, f in ipairs(self) do if f.severity == "error" then out[#out + 1] = f end end
+  return nb.findings(out)
+end
+function list_methods:warnings()
+  local out = {}
+  for _, f in ipairs(self) do if f.severity == "warning" then out[#out + 1] = f end end
+  return nb.findings(out)
+end
+
+--- Wrap plain finding records into a findings list (records become read-only).
+function nb.findings(list)
+  local out = {}
+  for i, f in ipairs(list) do
+    if getmetatable(f) == "nianbao.frozen" then
+      out[i] = f
+    else
+      out[i] = nb.freeze(setmetatable(deepcopy(f), finding_mt))
+    end
+  end
+  return setmetatable(out, { __index = list_methods, __name = "nianbao.findings" })
+end
+finding_mt.__index = { describe = nb.describe_finding }
+finding_mt.__tostring = nb.describe_finding
+
+---------------------------------------------------------------------------
+-- rules: rules/*.lua along the search path, one rule per file
+
+local rules_mod -- loaded on first use
+function nb.rules()
+  rules_mod = rules_mod or require("nianbao.rules")
+  return rules_mod.discover()
+end
+
+--- Built-in checks, then the enabled rules. opts.previous: last year's report;
+--- opts.rules / opts.no_rules: lists of rule ids to select / leave out.
+function nb.check(report, opts)
+  opts = opts or {}
+  local list = nb._builtin_check(report, opts.previous)
+  rules_mod = rules_mod or require("nianbao.rules")
+  local added = rules_mod.run(report, opts)
+  for _, f in ipairs(added) do list[#list + 1] = f end
+  return nb.findings(list)
+end
+
+---------------------------------------------------------------------------
+-- rendering: render/<format>.lua returns { name, extension, render = function(report, findings, opts) }
+
+function nb.renderer(format)
+  assert(type(format) == "string" and format:match("^[%w_%-]+$"), "输出格式名只能由字母、数字、_ 和 - 组成")
+  local ok, mod = pcall(require, "render." .. format)
+  if not ok then
+    if tostring(mod):find("在脚本搜索路径中找不到", 1, true) then
+      error(string.format("未知的输出格式“%s”：找不到 render/%s.lua", format, format), 2)
+    end
+    error(mod, 0)
+  end
+  local _, where = nb.find("render/" .. format .. ".lua")
+  if type(mod) ~= "table" or type(mod.render) ~= "function" then
+    error(string.format("%s：渲染脚本必须返回 { name = ..., render = function(report, findings, opts) ... end }",
+      where or ("render/" .. format .. ".lua")), 2)
+  end
+  return mod
+end
+
+--- Render a report; returns the output as a string.
+function nb.render(report, format, opts)
+  opts = opts or {}
+  local r = nb.renderer(format or "text")
+  local findings = opts.findings or nb.check(report, opts)
+  local out = r.render(report, findings, opts)
+  if type(out) ~= "string" then
+    error(string.format("render/%s.lua：render() 应返回字符串，实际返回 %s", format, type(out)), 2)
+  end
+  return out
+end
+
+return nb

@@ -1,0 +1,146 @@
+-- The command-line driver. main.c takes the global --scripts option and hands every other
+-- argument here. Each command is a module nianbao/commands/NAME.lua returning
+-- { summary, help, spec = { option = "flag"|"value"|"list" }, aliases = { o = "output" },
+--   run = function(opts, files) return exit_code end }  (raw = true: run(args) gets the
+-- arguments unparsed). A new command is a new file, found along the search path.
+-- Exit codes (FORMAT §4): 0 success, 1 the data has errors, 2 usage or unreadable/rejected
+-- file, 3 a script raised an error (main.c reports those with a traceback).
+local nb = require "nianbao"
+
+local M = {}
+
+local EXIT_OK, EXIT_USAGE = 0, 2
+
+function M.say(fmt, ...) io.stderr:write(string.format(fmt, ...), "\n") end
+local say = M.say
+
+--- Load a data file through the sandboxed loader; on failure print the message and return nil.
+function M.load_or_report(path)
+  local report, err = nb.load(path)
+  if not report then say("%s", err) end
+  return report
+end
+
+-- The commands listed by --help, in this order; any other nianbao/commands/NAME.lua works too.
+M.order = { "check", "render", "import", "new", "repl", "run", "which", "rules", "aggregate" }
+
+local function command_module(name)
+  if type(name) ~= "string" or not name:match("^[%a][%w_%-]*$") then return nil end
+  if not nb.find("nianbao/commands/" .. name .. ".lua") then return nil end
+  return require("nianbao.commands." .. name)
+end
+
+local function usage()
+  local lines = { "nianbao：政府信息公开工作年度报告的生成、检查与排版", "",
+    "用法：nianbao 命令 [选项] [文件...]", "", "命令：" }
+  for _, name in ipairs(M.order) do
+    local cmd = command_module(name)
+    if cmd then lines[#lines + 1] = string.format("  %-10s %s", name, cmd.summary or "") end
+  end
+  lines[#lines + 1] = [[
+
+全局选项：
+  --scripts DIR  把 DIR 放在脚本搜索路径最前面（可重复）
+  --help, -h     显示帮助；nianbao 命令 --help 显示该命令的帮助
+  --version      显示版本
+选项可写在命令名和文件名之前或之后；文件名 - 表示标准输入或标准输出。
+
+退出码：0 成功（可有警告）；1 数据有错误；2 用法错误、文件无法读取或被拒绝；3 脚本出错。
+]]
+  return table.concat(lines, "\n")
+end
+
+--- Parse options against spec; returns opts, files or nil, message.
+function M.parse(command, spec, aliases, args)
+  local opts, files = {}, {}
+  local i, dashdash = 1, false
+  while i <= #args do
+    local a = args[i]
+    if dashdash or a == "-" or a:sub(1, 1) ~= "-" then
+      files[#files + 1] = a
+    elseif a == "--" then
+      dashdash = true
+    else
+      local name, inline = a:match("^%-%-([^=]+)=(.*)$")
+      name = name or a:match("^%-%-(.+)$") or a:sub(2)
+      name = aliases[name] or name
+      local kind = spec[name]
+      if not kind then
+        return nil, string.format("nianbao %s：未知的选项 %s（nianbao %s --help 查看可用选项）", command, a, command)
+      end
+      if kind == "flag" then
+        if inline then return nil, string.format("nianbao %s：选项 --%s 不带参数", command, name) end
+        opts[name] = true
+      else
+        local v = inline
+        if not v then
+          i = i + 1
+          v = args[i]
+          if not v then return nil, string.format("nianbao %s：选项 %s 需要一个值", command, a) end
+        end
+        if kind == "list" then
+          opts[name] = opts[name] or {}
+          for item in v:gmatch("[^,%s]+") do table.insert(opts[name], item) end
+        else
+          opts[name] = v
+        end
+      end
+    end
+    i = i + 1
+  end
+  return opts, files
+end
+
+function M.main(args)
+  args = args or {}
+  -- the command is the first argument that names one; options may stand before it
+  local command, cmd
+  local rest = {}
+  for _, a in ipairs(args) do
+    if not command and a:sub(1, 1) ~= "-" then
+      command = a
+      cmd = command_module(a)
+      if not cmd and a ~= "help" then
+        say("nianbao：未知的命令“%s”（nianbao --help 列出命令）", a)
+        return EXIT_USAGE
+      end
+    else
+      rest[#rest + 1] = a
+    end
+  end
+  if command == "help" then
+    local topic = command_module(rest[1])
+    io.write(topic and topic.help or usage())
+    return EXIT_OK
+  end
+  if not cmd then
+    for _, a in ipairs(args) do
+      if a == "--version" or a == "-V" then
+        print("nianbao " .. nb.version)
+        return EXIT_OK
+      end
+      if a == "--help" or a == "-h" then
+        io.write(usage())
+        return EXIT_OK
+      end
+    end
+    io.stderr:write(usage())
+    return EXIT_USAGE
+  end
+  if cmd.raw then return cmd.run(rest) end
+  for _, a in ipairs(rest) do
+    if a == "--" then break end
+    if a == "--help" or a == "-h" then
+      io.write(cmd.help or cmd.summary or "")
+      return EXIT_OK
+    end
+  end
+  local opts, files = M.parse(command, cmd.spec or {}, cmd.aliases or {}, rest)
+  if not opts then
+    say("%s", files)
+    return EXIT_USAGE
+  end
+  return cmd.run(opts, files)
+end
+
+return M

@@ -1,0 +1,183 @@
+-- Writing report data files (FORMAT §2): a report table as Lua table syntax, with a Chinese
+-- comment naming each row, so that people can fill in and review the file by hand.
+local nb = require "nianbao"
+
+local M = {}
+
+--- A string as a Lua literal: long brackets for multi-line text, quoted otherwise.
+function M.quote(s)
+  if s:find("\n") and not s:find("\r") then
+    local eq = ""
+    while s:find("]" .. eq .. "]", 1, true) do eq = eq .. "=" end
+    -- a long bracket drops the first newline, so one that starts the text is doubled
+    local lead = s:sub(1, 1) == "\n" and "\n" or ""
+    return "[" .. eq .. "[" .. lead .. s .. "]" .. eq .. "]"
+  end
+  return string.format("%q", s)
+end
+
+local function value(v)
+  if v == nil or v == nb.BLANK then return '""' end
+  if math.type(v) == "float" and (v ~= v or v == math.huge or v == -math.huge) then
+    return v ~= v and "0/0" or (v > 0 and "1/0" or "-1/0")
+  end
+  return nb.format_number(v)
+end
+
+local function list(values, n)
+  local out = {}
+  for i = 1, n do out[i] = value(values and values[i]) end
+  return "{ " .. table.concat(out, ", ") .. " }"
+end
+
+--- The data file text of a report table (a view or a plain table of the same shape).
+function M.serialize(r)
+  local s = nb.schema
+  local out = {}
+  local function w(fmt, ...) out[#out + 1] = string.format(fmt, ...) end
+  w("-- %s", r.title or "政府信息公开工作年度报告")
+  w("-- 数据文件：格式见国办公开办函〔2021〕30号；用 nianbao check 检查，nianbao render 生成报告。")
+  w("return {")
+  w("  format = %d,", r.format or 2021)
+  w("  agency = %s,", M.quote(r.agency or ""))
+  if r.year then w("  year = %d,", r.year) end
+  if r.title then w("  title = %s,", M.quote(r.title)) end
+  w("")
+  w("  -- %s：各小节依次排列，heading 为小节标题，text 为正文（可分多段）", s.sections[1].heading)
+  w("  overview = {")
+  for _, item in ipairs(r.overview or {}) do
+    w("    {")
+    if item.heading then w("      heading = %s,", M.quote(item.heading)) end
+    w("      text = %s,", M.quote(item.text or ""))
+    w("    },")
+  end
+  w("  },")
+  w("")
+  if r.proactive then
+    local p = r.proactive
+    w("  -- %s", s.sections[2].heading)
+    w("  proactive = {")
+    for _, block in ipairs(s.proactive.blocks) do
+      for _, row in ipairs(block.rows) do
+        if row.cells then
+          local v = p[row.key] or {}
+          local parts = {}
+          for _, key in ipairs(row.cells) do parts[#parts + 1] = key .. " = " .. value(v[key]) end
+          w("    %s = { %s },  -- %s：%s", row.key, table.concat(parts, ", "), row.label,
+            table.concat(block.columns, "、"))
+        else
+          w("    %s = %s,  -- %s：%s", row.key, value(p[row.key]), row.label, block.columns[1])
+        end
+      end
+    end
+    w("  },")
+    w("")
+  end
+  if r.proactive_2019 then
+    w("  -- 2019 年试行格式的表二，按原标签保存")
+    w("  proactive_2019 = {")
+    local labels = {}
+    for label in pairs(r.proactive_2019) do labels[#labels + 1] = label end
+    table.sort(labels)
+    for _, label in ipairs(labels) do
+      local v = r.proactive_2019[label]
+      w("    [%s] = %s,", M.quote(label), list(v, #v))
+    end
+    w("  },")
+    w("")
+  end
+  if r.requests then
+    local q = r.requests
+    local cols = {}
+    for _, c in ipairs(s.requests.columns) do cols[#cols + 1] = c.label end
+    w("  -- %s", s.sections[3].heading)
+    w("  -- 每行依次为：%s", table.concat(cols, "、"))
+    w("  requests = {")
+    local open_group
+    for _, row in ipairs(s.requests.rows) do
+      if open_group and open_group ~= row.group then
+        w("    },")
+        open_group = nil
+      end
+      if row.group then
+        if open_group ~= row.group then
+          w("    %s = {  -- %s", row.group, row.group_label)
+          open_group = row.group
+        end
+        local v = (q[row.group] or {})[row.member]
+        if v then w("      %s = %s,  -- %s", row.member, list(v, #v), row.label) end
+      else
+        local v = q[row.key]
+        if v then w("    %s = %s,  -- %s", row.key, list(v, #v), row.label) end
+      end
+    end
+    if open_group then w("    },") end
+    w("  },")
+    w("")
+  end
+  if r.appeals then
+    local cols = {}
+    for _, c in ipairs(s.appeals.columns) do cols[#cols + 1] = c.label end
+    w("  -- %s；每组依次为：%s", s.sections[4].heading, table.concat(cols, "、"))
+    w("  appeals = {")
+    for _, g in ipairs(s.appeals.groups) do
+      local v = r.appeals[g.key] or {}
+      local parts = {}
+      for _, c in ipairs(s.appeals.columns) do parts[#parts + 1] = c.key .. " = " .. value(v[c.key]) end
+      local name = g.key == "review" and g.label or ("行政诉讼·" .. g.label)
+      w("    %s = { %s },  -- %s", g.key, table.concat(parts, ", "), name)
+    end
+    w("  },")
+    w("")
+  end
+  w("  -- %s", s.sections[5].heading)
+  w("  problems = %s,", M.quote(r.problems or ""))
+  w("  improvements = %s,", M.quote(r.improvements or ""))
+  w("")
+  w("  -- %s（须说明信息处理费情况）", s.sections[6].heading)
+  w("  other_matters = %s,", M.quote(r.other_matters or ""))
+  if r.processing_fees then
+    local f = r.processing_fees
+    w("  processing_fees = { notices = %s, notified = %s, collected = %s },  -- 发出收费通知件数、通知收费金额（元）、实际收取金额（元）",
+      value(f.notices), value(f.notified), value(f.collected))
+  end
+  w("}")
+  return table.concat(out, "\n") .. "\n"
+end
+
+--- A new data file with every cell 0 and empty texts, for the agency and year given.
+function M.blank(agency, year)
+  local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
+  local r = {
+    format = 2021, agency = agency, year = year,
+    title = string.format("%s%d年政府信息公开工作年度报告", agency, year),
+    overview = {},
+    proactive = {
+      regulations = { issued = 0, repealed = 0, in_force = 0 },
+      normative_documents = { issued = 0, repealed = 0, in_force = 0 },
+      licensing = 0, punishment = 0, coercion = 0, fees = 0,
+    },
+    requests = {},
+    appeals = {},
+    problems = "", improvements = "", other_matters = "",
+    processing_fees = { notices = 0, notified = 0, collected = 0 },
+  }
+  for _, h in ipairs({ "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障" }) do
+    r.overview[#r.overview + 1] = { heading = h, text = "" }
+  end
+  local ncols = #nb.schema.requests.columns
+  for _, row in ipairs(nb.schema.requests.rows) do
+    if row.group then
+      r.requests[row.group] = r.requests[row.group] or {}
+      r.requests[row.group][row.member] = zeros(ncols)
+    else
+      r.requests[row.key] = zeros(ncols)
+    end
+  end
+  for _, g in ipairs(nb.schema.appeals.groups) do
+    r.appeals[g.key] = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0 }
+  end
+  return M.serialize(r)
+end
+
+return M

@@ -1,0 +1,135 @@
+-- The official layout of the three tables as grids of cells with their merges, shared by
+-- every renderer. A grid is { columns = N, rows = { row, ... } }; a row is a list of cells
+-- { text, colspan, rowspan, header = bool, number = bool }; positions covered by a span
+-- from another cell are left out of the row, as in HTML.
+local nb = require "nianbao"
+
+local M = {}
+
+local function label(text, colspan, rowspan)
+  return { text = text, colspan = colspan or 1, rowspan = rowspan or 1, header = true }
+end
+
+local function value(v, colspan)
+  return { text = nb.format_number(v), value = v, colspan = colspan or 1, rowspan = 1, number = true }
+end
+
+--- Table 二: a 4-column grid of four blocks.
+function M.proactive(report)
+  local s = nb.schema.proactive
+  local data = report.proactive or {}
+  local rows = {}
+  for _, block in ipairs(s.blocks) do
+    rows[#rows + 1] = { label(block.header, 4), block_header = true }
+    local head = { label(s.content_label) }
+    local single = #block.columns == 1
+    for _, c in ipairs(block.columns) do head[#head + 1] = label(c, single and 3 or 1) end
+    rows[#rows + 1] = head
+    for _, row in ipairs(block.rows) do
+      local cells = { label(row.label) }
+      if row.cells then
+        local v = data[row.key] or {}
+        for _, key in ipairs(row.cells) do cells[#cells + 1] = value(v[key]) end
+      else
+        cells[#cells + 1] = value(data[row.key], 3)
+      end
+      cells.key = row.key
+      rows[#rows + 1] = cells
+    end
+  end
+  return { columns = 4, rows = rows, caption = nb.schema.sections[2].heading }
+end
+
+--- Table 三: 3 label columns and 7 value columns.
+function M.requests(report)
+  local s = nb.schema.requests
+  local data = report.requests or {}
+  local ncols = #s.columns
+  local rows = {
+    { label(s.corner, 3, 3), label(s.applicants, ncols) },
+    { label(s.columns[1].label, 1, 2), label(s.legal_persons, ncols - 2), label(s.columns[ncols].label, 1, 2) },
+    {},
+  }
+  for i = 2, ncols - 1 do rows[3][#rows[3] + 1] = label(s.columns[i].label) end
+  local results = 0
+  for _, row in ipairs(s.rows) do if row.result or row.key == "total" then results = results + 1 end end
+  local group_sizes = {}
+  for _, row in ipairs(s.rows) do
+    if row.group then group_sizes[row.group] = (group_sizes[row.group] or 0) + 1 end
+  end
+  local seen_group, first_result = {}, true
+  for _, row in ipairs(s.rows) do
+    local cells = { key = row.key }
+    if row.level == 1 then
+      cells[1] = label(row.label, 3)
+    else
+      if first_result then
+        cells[#cells + 1] = label(s.results, 1, results)
+        first_result = false
+      end
+      if row.group then
+        if not seen_group[row.group] then
+          seen_group[row.group] = true
+          cells[#cells + 1] = label(row.group_label, 1, group_sizes[row.group])
+        end
+        cells[#cells + 1] = label(row.label)
+      else
+        cells[#cells + 1] = label(row.label, 2)
+      end
+    end
+    local v = row.group and (data[row.group] or {})[row.member] or data[row.key]
+    v = v or {}
+    for c = 1, ncols do cells[#cells + 1] = value(v[c]) end
+    rows[#rows + 1] = cells
+  end
+  return { columns = 3 + ncols, rows = rows, caption = nb.schema.sections[3].heading }
+end
+
+--- Table 四: 15 columns, three header rows and one row of numbers.
+function M.appeals(report)
+  local s = nb.schema.appeals
+  local data = report.appeals or {}
+  local n = #s.columns
+  local rows = { { label(s.review, n), label(s.litigation, 2 * n) }, {}, {} }
+  for _, c in ipairs(s.columns) do rows[2][#rows[2] + 1] = label(c.label, 1, 2) end
+  rows[2][#rows[2] + 1] = label(s.groups[2].label, n)
+  rows[2][#rows[2] + 1] = label(s.groups[3].label, n)
+  for _ = 2, 3 do
+    for _, c in ipairs(s.columns) do rows[3][#rows[3] + 1] = label(c.label) end
+  end
+  local values = {}
+  for _, g in ipairs(s.groups) do
+    local v = data[g.key] or {}
+    for _, c in ipairs(s.columns) do values[#values + 1] = value(v[c.key]) end
+  end
+  rows[4] = values
+  return { columns = 3 * n, rows = rows, caption = nb.schema.sections[4].heading }
+end
+
+--- The grid as a full matrix: matrix[r][c] is the cell starting there, or false where a
+--- span from another cell covers the position.
+function M.matrix(grid)
+  local m = {}
+  for r = 1, #grid.rows do m[r] = {} end
+  for r, row in ipairs(grid.rows) do
+    local c = 1
+    for _, cell in ipairs(row) do
+      while m[r][c] ~= nil do c = c + 1 end
+      for dr = 0, cell.rowspan - 1 do
+        for dc = 0, cell.colspan - 1 do
+          if m[r + dr] then m[r + dr][c + dc] = false end
+        end
+      end
+      m[r][c] = cell
+      c = c + cell.colspan
+    end
+  end
+  for r = 1, #grid.rows do
+    for c = 1, grid.columns do
+      if m[r][c] == nil then m[r][c] = false end
+    end
+  end
+  return m
+end
+
+return M

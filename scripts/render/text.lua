@@ -1,0 +1,106 @@
+-- Plain text: the six sections in order, narrative as paragraphs, the three tables as
+-- tab-separated grids in the official layout (a merged cell is its label followed by empty
+-- cells), so the output pastes into a spreadsheet or word processor as a table.
+-- opts.table_style = "aligned" pads the tables by display width for reading in a terminal.
+local nb = require "nianbao"
+local layout = require "nianbao.layout"
+
+local function matrix_lines_tsv(grid)
+  local lines = {}
+  for _, row in ipairs(layout.matrix(grid)) do
+    local cells = {}
+    for c = 1, grid.columns do cells[c] = row[c] and row[c].text or "" end
+    lines[#lines + 1] = table.concat(cells, "\t")
+  end
+  return table.concat(lines, "\n")
+end
+
+local GAP = "  "
+
+local function matrix_lines_aligned(grid)
+  local m = layout.matrix(grid)
+  local widths = {}
+  for c = 1, grid.columns do widths[c] = 0 end
+  for _, row in ipairs(m) do
+    for c = 1, grid.columns do
+      local cell = row[c]
+      if cell and cell.colspan == 1 then widths[c] = math.max(widths[c], nb.width(cell.text)) end
+    end
+  end
+  -- a spanning cell wider than its columns widens the last of them
+  for _, row in ipairs(m) do
+    for c = 1, grid.columns do
+      local cell = row[c]
+      if cell and cell.colspan > 1 then
+        local span = #GAP * (cell.colspan - 1)
+        for k = c, c + cell.colspan - 1 do span = span + widths[k] end
+        local need = nb.width(cell.text) - span
+        if need > 0 then widths[c + cell.colspan - 1] = widths[c + cell.colspan - 1] + need end
+      end
+    end
+  end
+  local lines = {}
+  for _, row in ipairs(m) do
+    local parts, c = {}, 1
+    while c <= grid.columns do
+      local cell = row[c]
+      local span = cell and cell.colspan or 1
+      local w = #GAP * (span - 1)
+      for k = c, c + span - 1 do w = w + widths[k] end
+      local text = cell and cell.text or ""
+      parts[#parts + 1] = nb.pad(text, w, cell and cell.number and "right" or "left")
+      c = c + span
+    end
+    lines[#lines + 1] = (table.concat(parts, GAP):gsub("%s+$", ""))
+  end
+  return table.concat(lines, "\n")
+end
+
+local function join_paragraphs(list) return table.concat(list, "\n\n") end
+
+local function overview(report, profile)
+  local out = {}
+  for i, item in ipairs(report.overview or {}) do
+    local paras = nb.paragraphs(profile.text(item.text or ""))
+    if item.heading and item.heading ~= "" then
+      out[#out + 1] = nb.template("text/subsection.txt", {
+        numeral = nb.numeral(i), heading = profile.text(item.heading), text = paras[1] or "",
+      }):gsub("\n+$", "")
+      table.remove(paras, 1)
+    end
+    for _, p in ipairs(paras) do out[#out + 1] = p end
+  end
+  return join_paragraphs(out)
+end
+
+local function narrative(profile, ...)
+  local out = {}
+  for _, text in ipairs({ ... }) do
+    for _, p in ipairs(nb.paragraphs(profile.text(text))) do out[#out + 1] = p end
+  end
+  return join_paragraphs(out)
+end
+
+local IDENTITY = { text = function(s) return s end }
+
+return {
+  name = "text",
+  extension = "txt",
+  render = function(report, findings, opts)
+    opts = opts or {}
+    local profile = opts.profile or IDENTITY
+    local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
+    local vars = {
+      title = profile.text(report.title or ""),
+      overview = overview(report, profile),
+      proactive = grid_text(layout.proactive(report)),
+      requests = grid_text(layout.requests(report)),
+      appeals = grid_text(layout.appeals(report)),
+      problems = narrative(profile, report.problems or "", report.improvements or ""),
+      other_matters = narrative(profile, report.other_matters or ""),
+    }
+    for i, s in ipairs(nb.schema.sections) do vars["heading" .. i] = s.heading end
+    local text = nb.template("text/report.txt", vars)
+    return (text:gsub("\n*$", "\n"))
+  end,
+}
