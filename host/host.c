@@ -130,7 +130,7 @@ const char *nb_host_find(lua_State *L, const char *name, char *where, size_t whe
     const nb_embedded_file *e = embedded(name);
     if (!e)
         return NULL;
-    if (strncmp(name, "templates/", 10) == 0)
+    if (strncmp(name, "templates/", 10) == 0 || strncmp(name, "docs/", 5) == 0)
         snprintf(where, where_len, "%s", name);
     else
         snprintf(where, where_len, "scripts/%s", name);
