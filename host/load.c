@@ -603,6 +603,31 @@ nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_err
 
 /* ---------- loading ---------- */
 
+/* Lua puts "name:line: " before a message; return the line (0 when absent) and the rest. */
+static int split_location(const char *name, const char *msg, const char **rest)
+{
+    size_t n = strlen(name);
+    *rest = msg;
+    if (strncmp(msg, name, n) != 0 || msg[n] != ':')
+        return 0;
+    char *end;
+    long line = strtol(msg + n + 1, &end, 10);
+    if (end == msg + n + 1 || *end != ':')
+        return 0;
+    *rest = end[1] == ' ' ? end + 2 : end + 1;
+    return (int)line;
+}
+
+static void set_located(nb_error *err, const char *name, const char *msg, const char *what)
+{
+    const char *rest;
+    int line = split_location(name, msg, &rest);
+    if (line > 0)
+        nb_error_set(err, "%s:%d: %s（%s）", name, line, what, rest);
+    else
+        nb_error_set(err, "%s：%s（%s）", name, what, rest);
+}
+
 static void translate_runtime_error(const char *name, const char *msg, const nb_limits *lim,
                                     nb_error *err)
 {
@@ -613,8 +638,7 @@ static void translate_runtime_error(const char *name, const char *msg, const nb_
         nb_error_set(err, "%s：数据文件运行超过指令数上限（%ld 条），已停止；数据文件只应包含数据，不应有循环",
                      name, lim->max_instructions);
     else
-        nb_error_set(err, "%s：数据文件只能由表、字符串和数字构成，不能调用函数或使用变量、库：%s",
-                     name, msg);
+        set_located(err, name, msg, "数据文件只能由表、字符串和数字构成，不能调用函数，也不能使用变量或库");
 }
 
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
@@ -657,8 +681,10 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
             nb_error_set(err, "%s：数据文件过于复杂，超出内存上限（%zu MiB）", name, lim->max_memory >> 20);
         else if (strstr(msg, "binary chunk"))
             nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
+        else if (strstr(msg, "C stack overflow") || strstr(msg, "too many"))
+            set_located(err, name, msg, "数据文件语法错误：嵌套层数过多");
         else
-            nb_error_set(err, "数据文件语法错误：%s", msg);
+            set_located(err, name, msg, "数据文件语法错误");
         goto done;
     }
     /* _ENV of the chunk: a fresh empty table, so no name resolves to anything. */
