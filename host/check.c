@@ -109,9 +109,36 @@ static int sum_row(const nb_report *r, int k, int from, int to, int64_t *sum)
     return 1;
 }
 
+/* Where one number was mistyped, it breaks both its row's 总计 and its column's equation.
+ * row_delta[k] is (sum of the applicant columns) - (stated 总计) for rows whose 总计 was given;
+ * a column equation off by `delta` points at the row whose own delta explains it. */
+static int suspect_row(const nb_report *r, const int64_t *row_delta, const int *rows, const int *signs,
+                       int n, int64_t delta)
+{
+    int found = -1;
+    for (int i = 0; i < n; i++) {
+        int k = rows[i];
+        if (!r->total_given[k] || row_delta[k] == 0 || row_delta[k] * signs[i] != delta)
+            continue;
+        if (found >= 0)
+            return -1; /* two candidates: do not guess */
+        found = k;
+    }
+    return found;
+}
+
+static void mention_suspect(nb_finding *x, int k)
+{
+    char label[320];
+    size_t n = strlen(x->message);
+    snprintf(x->message + n, sizeof x->message - n, "；很可能是“%s”行的这一格有误",
+             t3_full_label(k, label, sizeof label));
+}
+
 static void check_t3(ctx *c, const nb_report *r)
 {
     char label[320];
+    int64_t row_delta[NB_T3_ROWS] = {0};
     /* T3.ROW_TOTAL: 总计 = sum of the six applicant columns, in every row whose 总计 was given. */
     for (int k = 0; k < NB_T3_ROWS; k++) {
         int64_t sum, total;
@@ -121,6 +148,7 @@ static void check_t3(ctx *c, const nb_report *r)
             !usable(&r->requests[k][NB_T3_APPLICANTS], &total) ||
             r->requests[k][NB_T3_APPLICANTS].state != NB_CELL_VALUE || sum == total)
             continue;
+        row_delta[k] = sum - total;
         nb_finding *x = add(c, "T3.ROW_TOTAL", NB_SEV_ERROR, "三");
         if (!x)
             return;
@@ -130,9 +158,18 @@ static void check_t3(ctx *c, const nb_report *r)
         set_message(x, "表三“%s”行：“总计”应为六类申请人之和 %" PRId64 "，实际填写 %" PRId64,
                     label, sum, total);
     }
+    int result_rows[NB_T3_ROWS], result_signs[NB_T3_ROWS], n_results = 0;
+    for (int k = NB_T3_FIRST_RESULT; k <= NB_T3_LAST_RESULT; k++) {
+        result_rows[n_results] = k;
+        result_signs[n_results++] = 1;
+    }
+    result_rows[n_results] = NB_T3_TOTAL;
+    result_signs[n_results++] = -1;
+    static const int balance_rows[] = {NB_T3_NEW, NB_T3_CARRIED_OVER, NB_T3_TOTAL, NB_T3_CARRIED_FORWARD};
+    static const int balance_signs[] = {1, 1, -1, -1};
     for (int col = 0; col < NB_T3_COLS; col++) {
         const char *cl = nb_t3_cols[col].label;
-        /* T3.RESULT_TOTAL: （七）总计 = sum of the 20 result rows. */
+        /* T3.RESULT_TOTAL: （七）总计 = sum of the 21 result rows. */
         int64_t sum = 0, v, total;
         int ok = usable(&r->requests[NB_T3_TOTAL][col], &total);
         for (int k = NB_T3_FIRST_RESULT; ok && k <= NB_T3_LAST_RESULT; k++) {
@@ -143,11 +180,19 @@ static void check_t3(ctx *c, const nb_report *r)
             nb_finding *x = add(c, "T3.RESULT_TOTAL", NB_SEV_ERROR, "三");
             if (!x)
                 return;
-            set_row(x, "total", nb_t3_rows[NB_T3_TOTAL].label);
+            int k = col < NB_T3_APPLICANTS
+                        ? suspect_row(r, row_delta, result_rows, result_signs, n_results, sum - total)
+                        : -1;
+            if (k >= 0)
+                set_row(x, nb_t3_rows[k].key, t3_full_label(k, label, sizeof label));
+            else
+                set_row(x, "total", nb_t3_rows[NB_T3_TOTAL].label);
             set_column(x, cl, col + 1);
             set_counts(x, sum, total);
             set_message(x, "表三“%s”列：“（七）总计”应为二十一项办理结果之和 %" PRId64 "，实际为 %" PRId64,
                         cl, sum, total);
+            if (k >= 0)
+                mention_suspect(x, k);
         }
         /* T3.BALANCE: 一 + 二 = 三（七）总计 + 四. */
         int64_t nw, co, cf;
@@ -158,12 +203,20 @@ static void check_t3(ctx *c, const nb_report *r)
             nb_finding *x = add(c, "T3.BALANCE", NB_SEV_ERROR, "三");
             if (!x)
                 return;
-            set_row(x, "carried_forward", "一＋二＝三（七）总计＋四");
+            int k = col < NB_T3_APPLICANTS
+                        ? suspect_row(r, row_delta, balance_rows, balance_signs, 4, nw + co - total - cf)
+                        : -1;
+            if (k >= 0)
+                set_row(x, nb_t3_rows[k].key, t3_full_label(k, label, sizeof label));
+            else
+                set_row(x, "", "一＋二＝三（七）总计＋四");
             set_column(x, cl, col + 1);
             set_counts(x, nw + co, total + cf);
             set_message(x, "表三“%s”列：本年新收 %" PRId64 " 加上年结转 %" PRId64 " 应等于办理结果总计 %" PRId64
                         " 加结转下年度 %" PRId64 "（%" PRId64 " ≠ %" PRId64 "）",
                         cl, nw, co, total, cf, nw + co, total + cf);
+            if (k >= 0)
+                mention_suspect(x, k);
         }
     }
 }
