@@ -1,8 +1,15 @@
 #include "testutil.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
 
 #include "load.h"
 
@@ -35,4 +42,73 @@ char *read_file(const char *path, size_t *len)
             *len = (size_t)n;
     }
     return buf;
+}
+
+char *seed_text(void)
+{
+    char *text = read_file(NB_SOURCE_DIR "/reports/yanjin-commerce-2024.lua", NULL);
+    if (!text)
+        fail_msg("cannot read %s", NB_SOURCE_DIR "/reports/yanjin-commerce-2024.lua");
+    return text;
+}
+
+char *seed_with(const char *from, const char *to)
+{
+    char *text = seed_text();
+    char *at = strstr(text, from);
+    if (!at) {
+        free(text);
+        fail_msg("the seed has no \"%s\" to replace", from);
+    }
+    size_t head = (size_t)(at - text), nf = strlen(from), nt = strlen(to);
+    char *out = malloc(strlen(text) - nf + nt + 1);
+    assert_non_null(out);
+    memcpy(out, text, head);
+    memcpy(out + head, to, nt);
+    strcpy(out + head + nt, at + nf);
+    free(text);
+    return out;
+}
+
+nb_report *seed_report(void)
+{
+    char *text = seed_text();
+    char err[NB_ERROR_MAX];
+    nb_report *r = load_text(text, err, sizeof err);
+    free(text);
+    if (!r)
+        fail_msg("the seed does not load: %s", err);
+    return r;
+}
+
+double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+const nb_finding *finding(const nb_findings *f, const char *id)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->items[i].id, id) == 0)
+            return &f->items[i];
+    return NULL;
+}
+
+size_t count_findings(const nb_findings *f, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += strcmp(f->items[i].id, id) == 0;
+    return n;
+}
+
+void assert_contains_at(const char *hay, const char *needle, const char *file, int line)
+{
+    if (hay && needle && strstr(hay, needle))
+        return;
+    print_error("%s:%d: expected \"%s\" in \"%s\"\n", file, line, needle ? needle : "(null)",
+                hay ? hay : "(null)");
+    _fail(file, line);
 }

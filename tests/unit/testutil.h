@@ -1,8 +1,31 @@
 #ifndef NB_TESTUTIL_H
 #define NB_TESTUTIL_H
+#include <stddef.h>
+
+#include "check.h"
 #include "report.h"
+
 /* Load a data file from a string (NULL on failure, message in err_out if given). */
 nb_report *load_text(const char *text, char *err_out, size_t err_len);
 /* Read a whole file; caller frees. */
 char *read_file(const char *path, size_t *len);
+
+/* The seed data file (reports/yanjin-commerce-2024.lua) as text; caller frees. */
+char *seed_text(void);
+/* The seed text with the first occurrence of `from` replaced by `to`; fails the test when
+ * `from` is not in it (so a changed seed cannot silently turn a test into a no-op). */
+char *seed_with(const char *from, const char *to);
+/* The seed report, loaded (fails the test when it does not load). */
+nb_report *seed_report(void);
+
+/* Monotonic clock in seconds. */
+double now_seconds(void);
+
+/* The first finding with this id (NULL when none), and how many there are. */
+const nb_finding *finding(const nb_findings *f, const char *id);
+size_t count_findings(const nb_findings *f, const char *id);
+
+/* Fails the test, printing both strings, when needle is not in hay. */
+#define assert_contains(hay, needle) assert_contains_at((hay), (needle), __FILE__, __LINE__)
+void assert_contains_at(const char *hay, const char *needle, const char *file, int line);
 #endif
