@@ -2,6 +2,9 @@
 -- every renderer. A grid is { columns = N, rows = { row, ... } }; a row is a list of cells
 -- { text, colspan, rowspan, header = bool, number = bool }; positions covered by a span
 -- from another cell are left out of the row, as in HTML.
+-- Extra markers for renderers that keep structure (HTML): grid.header_rows (how many leading
+-- rows form the column header), row.column_header (a block's column-label row in table 二),
+-- cell.note (the corner remark of table 三, a note rather than a header of any cells).
 local nb = require "nianbao"
 
 local M = {}
@@ -21,7 +24,7 @@ function M.proactive(report)
   local rows = {}
   for _, block in ipairs(s.blocks) do
     rows[#rows + 1] = { label(block.header, 4), block_header = true }
-    local head = { label(s.content_label) }
+    local head = { label(s.content_label), column_header = true }
     local single = #block.columns == 1
     for _, c in ipairs(block.columns) do head[#head + 1] = label(c, single and 3 or 1) end
     rows[#rows + 1] = head
@@ -37,7 +40,7 @@ function M.proactive(report)
       rows[#rows + 1] = cells
     end
   end
-  return { columns = 4, rows = rows, caption = nb.schema.sections[2].heading }
+  return { columns = 4, rows = rows, caption = nb.schema.sections[2].heading, header_rows = 0 }
 end
 
 --- Table 三: 3 label columns and 7 value columns.
@@ -45,8 +48,10 @@ function M.requests(report)
   local s = nb.schema.requests
   local data = report.requests or {}
   local ncols = #s.columns
+  local corner = label(s.corner, 3, 3)
+  corner.note = true
   local rows = {
-    { label(s.corner, 3, 3), label(s.applicants, ncols) },
+    { corner, label(s.applicants, ncols) },
     { label(s.columns[1].label, 1, 2), label(s.legal_persons, ncols - 2), label(s.columns[ncols].label, 1, 2) },
     {},
   }
@@ -82,7 +87,7 @@ function M.requests(report)
     for c = 1, ncols do cells[#cells + 1] = value(v[c]) end
     rows[#rows + 1] = cells
   end
-  return { columns = 3 + ncols, rows = rows, caption = nb.schema.sections[3].heading }
+  return { columns = 3 + ncols, rows = rows, caption = nb.schema.sections[3].heading, header_rows = 3 }
 end
 
 --- Table 四: 15 columns, three header rows and one row of numbers.
@@ -103,7 +108,7 @@ function M.appeals(report)
     for _, c in ipairs(s.columns) do values[#values + 1] = value(v[c.key]) end
   end
   rows[4] = values
-  return { columns = 3 * n, rows = rows, caption = nb.schema.sections[4].heading }
+  return { columns = 3 * n, rows = rows, caption = nb.schema.sections[4].heading, header_rows = 3 }
 end
 
 --- The grid as a full matrix: matrix[r][c] is the cell starting there, or false where a
