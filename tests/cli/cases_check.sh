@@ -1,0 +1,76 @@
+# nianbao check: the seed passes, one changed number in table 三 is found and placed,
+# JSON output, --previous, stdin, and exit 1 for invalid values.
+
+case_ "check: the seed passes"
+expect_exit 0 -- "$NB" check "$SEED"
+expect_contains out "0 个错误"
+
+case_ "check: stdin (-) reads the data file"
+STDIN=$SEED expect_exit 0 -- "$NB" check -
+expect_contains out "通过"
+# the same through a real pipe
+run_cmd bash -c "cat '$SEED' | '$NB' check -"
+if [ "$RC" -eq 0 ]; then pass; else fail "cat seed | nianbao check - exited $RC"; show_output; fi
+
+# One number of table 三 changed: 科研机构 of 一、本年新收 becomes 3 while its 总计 stays 0.
+case_ "check: 本年新收/科研机构 changed"
+seed_with 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 0, 0, 3, 0, 0, 0, 0 }/' "$TMP/t3_new.lua"
+expect_exit 1 -- "$NB" check "$TMP/t3_new.lua"
+expect_line out T3.ROW_TOTAL "(new)" "一、本年新收政府信息公开申请数量" "总计" "期望 3，实际 0"
+expect_line out T3.BALANCE "科研机构"
+expect_contains out "2 个错误"
+expect_exit 1 -- "$NB" check --format json "$TMP/t3_new.lua"
+json_assert "sorted((f['id'], f['column']) for f in objs[0]['findings']) == [('T3.BALANCE', '科研机构'), ('T3.ROW_TOTAL', '总计')]"
+json_assert "[(f['row'], f['label'], f['expected'], f['found']) for f in objs[0]['findings'] if f['id'] == 'T3.ROW_TOTAL'] == [('new', '一、本年新收政府信息公开申请数量', 3, 0)]"
+
+# A result row: 商业企业 of 4.保护第三方合法权益 becomes 4.
+case_ "check: 不予公开/保护第三方合法权益/商业企业 changed"
+seed_with 's/third_party = { 0, 0, 0, 0, 0, 0, 0 }/third_party = { 0, 4, 0, 0, 0, 0, 0 }/' "$TMP/t3_result.lua"
+expect_exit 1 -- "$NB" check "$TMP/t3_result.lua"
+expect_line out T3.ROW_TOTAL "(withheld.third_party)" "4.保护第三方合法权益" "总计"
+expect_line out T3.RESULT_TOTAL "(total)" "（七）总计" "商业企业" "期望 4，实际 0"
+expect_not_contains out T3.BALANCE
+expect_exit 1 -- "$NB" check --format json "$TMP/t3_result.lua"
+json_assert "sorted((f['id'], f['row'], f['column']) for f in objs[0]['findings']) == [('T3.RESULT_TOTAL', 'total', '商业企业'), ('T3.ROW_TOTAL', 'withheld.third_party', '总计')]"
+
+# 结转下年度 of 自然人 becomes 2: its row total and the 自然人 balance no longer hold.
+case_ "check: 结转下年度/自然人 changed"
+seed_with 's/carried_forward = { 0, 0, 0, 0, 0, 0, 0 }/carried_forward = { 2, 0, 0, 0, 0, 0, 0 }/' "$TMP/t3_cf.lua"
+expect_exit 1 -- "$NB" check "$TMP/t3_cf.lua"
+expect_line out T3.ROW_TOTAL "(carried_forward)" "四、结转下年度继续办理" "总计"
+expect_line out T3.BALANCE "自然人"
+expect_not_contains out T3.RESULT_TOTAL
+
+# Only the published 总计 of （七）总计 changed: three checks disagree with it.
+case_ "check: （七）总计/总计 changed"
+seed_with 's/total = { 0, 0, 0, 0, 0, 0, 0 }/total = { 0, 0, 0, 0, 0, 0, 5 }/' "$TMP/t3_total.lua"
+expect_exit 1 -- "$NB" check --format json "$TMP/t3_total.lua"
+json_assert "sorted(f['id'] for f in objs[0]['findings']) == ['T3.BALANCE', 'T3.RESULT_TOTAL', 'T3.ROW_TOTAL'] and all(f['column'] == '总计' for f in objs[0]['findings'])"
+
+case_ "check --format json: one object per file with every field"
+expect_exit 1 -- "$NB" check --format json "$SEED" "$TMP/t3_new.lua"
+json_assert "len(objs) == 2 and [o['file'] for o in objs] == ['$SEED', '$TMP/t3_new.lua']"
+json_assert "objs[0]['findings'] == [] and len(objs[1]['findings']) == 2"
+json_assert "all(set(['id','severity','section','row','column','expected','found','message']) <= set(f) for f in objs[1]['findings'])"
+json_assert "all(f['severity'] == 'error' and f['section'] == '三' and '表三' in f['message'] for f in objs[1]['findings'])"
+
+case_ "check: VALUE.INVALID for a negative count"
+seed_with 's/unclear = { 0, 0, 0, 0, 0, 0, 0 }/unclear = { 0, 0, 0, 0, -1, 0, 0 }/' "$TMP/negative.lua"
+expect_exit 1 -- "$NB" check --format json "$TMP/negative.lua"
+json_assert "[(f['id'], f['row'], f['column'], f['found']) for f in objs[0]['findings'] if f['id'] == 'VALUE.INVALID'] == [('VALUE.INVALID', 'unavailable.unclear', '法律服务机构', -1)]"
+
+case_ "check: VALUE.INVALID for a fractional count"
+seed_with 's/licensing = 0/licensing = 1.5/' "$TMP/fraction.lua"
+expect_exit 1 -- "$NB" check "$TMP/fraction.lua"
+expect_line out VALUE.INVALID "1.5"
+
+# Last year's report carried 2 applications of 商业企业 forward; this year's carried_over is 0.
+case_ "check --previous: YEAR.CARRY"
+seed_with 's/year = 2024/year = 2023/; s/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 0, 2, 0, 0, 0, 0, 2 }/; s/carried_forward = { 0, 0, 0, 0, 0, 0, 0 }/carried_forward = { 0, 2, 0, 0, 0, 0, 2 }/' "$TMP/prev.lua"
+expect_exit 0 -- "$NB" check "$TMP/prev.lua"
+expect_exit 1 -- "$NB" check "$SEED" --previous "$TMP/prev.lua"
+expect_line out YEAR.CARRY "(carried_over)" "商业企业" "期望 2，实际 0"
+expect_exit 1 -- "$NB" check --format json --previous "$TMP/prev.lua" "$SEED"
+json_assert "sorted((f['id'], f['row'], f['column']) for f in objs[0]['findings']) == [('YEAR.CARRY', 'carried_over', '商业企业'), ('YEAR.CARRY', 'carried_over', '总计')]"
+# a previous report equal to this one's start gives no YEAR.CARRY
+expect_exit 0 -- "$NB" check "$SEED" --previous "$SEED"

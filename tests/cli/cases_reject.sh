@@ -1,0 +1,79 @@
+# Files the loader refuses (exit 2): syntax errors, unknown keys, hostile files, missing files.
+# Hostile files must do nothing they ask for and finish quickly.
+
+case_ "reject: syntax error names file:line"
+seed_with 's/third_party = { 0, 0, 0, 0, 0, 0, 0 }/third_party = { 0, 0, 0, 0, 0, 0 0 }/' "$TMP/syntax.lua"
+line=$(grep -n 'third_party = ' "$TMP/syntax.lua" | head -1 | cut -d: -f1)
+expect_exit 2 -- "$NB" check "$TMP/syntax.lua"
+expect_contains err "$TMP/syntax.lua:$line:"
+expect_contains err "语法错误"
+
+case_ "reject: unknown key names the key path and the nearest valid key"
+seed_with 's/state_secret = /state_secrt = /' "$TMP/unknown_key.lua"
+expect_exit 2 -- "$NB" check "$TMP/unknown_key.lua"
+expect_line err "$TMP/unknown_key.lua" "requests.withheld.state_secrt" "state_secret"
+
+case_ "reject: unknown top-level key"
+seed_with 's/^  agency = /  agencey = /' "$TMP/unknown_top.lua"
+expect_exit 2 -- "$NB" check "$TMP/unknown_top.lua"
+expect_line err "agencey" "agency"
+
+case_ "reject: missing file"
+expect_exit 2 -- "$NB" check "$TMP/no-such-report.lua"
+expect_contains err "$TMP/no-such-report.lua"
+expect_exit 2 -- "$NB" render "$TMP/no-such-report.lua"
+
+case_ "reject: a file that is not a table"
+printf 'return 42\n' >"$TMP/number.lua"
+expect_exit 2 -- "$NB" check "$TMP/number.lua"
+expect_contains err "$TMP/number.lua"
+
+case_ "hostile: os.execute does nothing"
+cat >"$TMP/execute.lua" <<EOF
+os.execute("touch $TMP/pwned")
+return { format = 2021 }
+EOF
+expect_exit 2 -- "$NB" check "$TMP/execute.lua"
+expect_contains err "$TMP/execute.lua:1"
+expect_true "os.execute must not have run" -- test ! -e "$TMP/pwned"
+
+case_ "hostile: io.open / require / load do nothing"
+cat >"$TMP/io.lua" <<EOF
+local f = io.open("$TMP/pwned2", "w")
+return { format = 2021 }
+EOF
+expect_exit 2 -- "$NB" check "$TMP/io.lua"
+expect_true "io.open must not have run" -- test ! -e "$TMP/pwned2"
+printf 'return { agency = require("os").getenv("HOME") }\n' >"$TMP/require.lua"
+expect_exit 2 -- "$NB" check "$TMP/require.lua"
+printf 'return { agency = load("return 1")() }\n' >"$TMP/load.lua"
+expect_exit 2 -- "$NB" check "$TMP/load.lua"
+
+case_ "hostile: an infinite loop is stopped within 1 s"
+printf 'while true do end\nreturn {}\n' >"$TMP/loop.lua"
+expect_exit 2 -- "$NB" check "$TMP/loop.lua"
+expect_contains err "$TMP/loop.lua"
+echo "  measured: infinite loop refused in ${MS} ms"
+expect_true "infinite loop took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+# a loop that calls nothing but runs inside a table constructor is stopped too
+printf 'return { agency = (function() while true do end end)() }\n' >"$TMP/loop_fn.lua"
+expect_exit 2 -- "$NB" check "$TMP/loop_fn.lua"
+expect_true "function loop took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+
+case_ "hostile: memory growth is stopped within 1 s"
+printf 'local s = "xxxxxxxx"\nwhile true do s = s .. s end\n' >"$TMP/memory.lua"
+expect_exit 2 -- "$NB" check "$TMP/memory.lua"
+echo "  measured: memory bomb refused in ${MS} ms"
+expect_true "memory bomb took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+printf 'local t = {}\nfor i = 1, 1e9 do t[i] = {} end\nreturn t\n' >"$TMP/tables.lua"
+expect_exit 2 -- "$NB" check "$TMP/tables.lua"
+expect_true "table bomb took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+
+case_ "hostile: an oversized file is refused"
+{ printf 'return { agency = "'; head -c 2000000 /dev/zero | tr '\0' 'x'; printf '" }\n'; } >"$TMP/big.lua"
+expect_exit 2 -- "$NB" check "$TMP/big.lua"
+expect_contains err "$TMP/big.lua"
+
+case_ "hostile: binary (precompiled) chunks are refused"
+printf '\033Lua\124\000' >"$TMP/binary.lua"
+expect_exit 2 -- "$NB" check "$TMP/binary.lua"

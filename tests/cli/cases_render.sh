@@ -1,0 +1,94 @@
+# nianbao render: refusal of reports with errors, --force, atomic -o, script errors with a
+# traceback, and the golden outputs of the seed.
+
+# the folder holds only the expected files: no .OUT.XXXXXX temporary left behind
+expect_only_files() {
+  local dir=$1
+  shift
+  local got want
+  got=$(cd "$dir" && ls -A | sort | tr '\n' ' ')
+  want=$( (($# > 0)) && printf '%s\n' "$@" | sort | tr '\n' ' ')
+  if [ "$got" = "$want" ]; then pass; else fail "files in $dir: '$got', expected '$want'"; fi
+}
+
+case_ "render: refuses a report with errors, no output file"
+mkdir -p "$TMP/r1"
+seed_with 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 1, 0, 0, 0, 0, 0, 0 }/' "$TMP/bad.lua"
+expect_exit 1 -- "$NB" render "$TMP/bad.lua" -o "$TMP/r1/out.txt"
+expect_contains err "T3.ROW_TOTAL"
+expect_contains err "--force"
+expect_only_files "$TMP/r1"
+expect_exit 1 -- "$NB" render "$TMP/bad.lua"
+expect_true "nothing on stdout for a refused report" -- test ! -s "$OUT"
+
+case_ "render --force: writes the report with errors"
+expect_exit 0 -- "$NB" render "$TMP/bad.lua" --force -o "$TMP/r1/out.txt"
+expect_only_files "$TMP/r1" out.txt
+expect_true "forced output has the title" -- grep -qF "延津县商务局 2024 年政府信息公开工作年度报告" "$TMP/r1/out.txt"
+
+case_ "render -o: an existing OUT stays identical when the report has errors"
+mkdir -p "$TMP/r2"
+printf 'previous contents\n' >"$TMP/r2/out.txt"
+cp "$TMP/r2/out.txt" "$TMP/keep.txt"
+expect_exit 1 -- "$NB" render "$TMP/bad.lua" -o "$TMP/r2/out.txt"
+expect_same_file "$TMP/keep.txt" "$TMP/r2/out.txt"
+expect_only_files "$TMP/r2" out.txt
+
+case_ "render -o: a renderer that raises leaves OUT identical, exit 3 with a traceback"
+mkdir -p "$TMP/broken/render"
+cat >"$TMP/broken/render/text.lua" <<'EOF'
+-- a renderer that fails half-way, to test that nothing is written
+local function fail_here()
+  error("renderer broke on purpose")
+end
+return { name = "text", render = function(report, findings, opts)
+  local partial = report.title
+  fail_here()
+  return partial
+end }
+EOF
+expect_exit 3 -- "$NB" --scripts "$TMP/broken" render "$SEED" -o "$TMP/r2/out.txt"
+expect_same_file "$TMP/keep.txt" "$TMP/r2/out.txt"
+expect_only_files "$TMP/r2" out.txt
+expect_contains err "$TMP/broken/render/text.lua:3: renderer broke on purpose"
+expect_contains err "stack traceback"
+expect_contains err "$TMP/broken/render/text.lua:7:"
+expect_true "nothing on stdout" -- test ! -s "$OUT"
+
+case_ "render -o: success replaces OUT with the rendered text"
+expect_exit 0 -- "$NB" render "$SEED" -o "$TMP/r2/out.txt"
+expect_same_file tests/golden/yanjin-commerce-2024.txt "$TMP/r2/out.txt"
+expect_only_files "$TMP/r2" out.txt
+expect_true "nothing on stdout with -o" -- test ! -s "$OUT"
+
+case_ "render -o -: standard output"
+expect_exit 0 -- "$NB" render "$SEED" -o -
+expect_same_file tests/golden/yanjin-commerce-2024.txt "$OUT"
+
+case_ "render: options before the command (--scripts DIR render FILE)"
+mkdir -p "$TMP/marker/render"
+cat >"$TMP/marker/render/text.lua" <<'EOF'
+return { name = "text", render = function(report) return "MARKER " .. report.agency .. "\n" end }
+EOF
+expect_exit 0 -- "$NB" --scripts "$TMP/marker" render "$SEED"
+expect_contains out "MARKER 延津县商务局"
+expect_exit 0 -- "$NB" render "$SEED" --scripts "$TMP/marker"
+expect_contains out "MARKER 延津县商务局"
+expect_exit 0 -- "$NB" --force render "$SEED" --table-style aligned
+expect_same_file tests/golden/yanjin-commerce-2024.aligned.txt "$OUT"
+
+case_ "render: bad option values are usage errors"
+expect_exit 2 -- "$NB" render "$SEED" --table-style fancy
+expect_exit 2 -- "$NB" render "$SEED" -f no-such-format
+expect_contains err "no-such-format"
+expect_exit 2 -- "$NB" render
+expect_exit 2 -- "$NB" render "$SEED" "$SEED"
+
+# Golden files: the text output of the seed, reviewed against the published report.
+case_ "golden: text (tsv tables)"
+expect_exit 0 -- "$NB" render "$SEED"
+expect_same_file tests/golden/yanjin-commerce-2024.txt "$OUT"
+
+case_ "golden: text (aligned tables)"
+expect_exit 0 -- "$NB" render "$SEED" --table-style aligned
+expect_same_file tests/golden/yanjin-commerce-2024.aligned.txt "$OUT"

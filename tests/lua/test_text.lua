@@ -1,0 +1,103 @@
+-- Text helpers of the nianbao module: width, pad, wrap, numeral, escaping, numbers, templates.
+local T = ...
+local nb = require "nianbao"
+
+local tests = {}
+
+function tests.width_counts_cjk_as_two()
+  T.eq(nb.width(""), 0, "width of empty")
+  T.eq(nb.width("abc"), 3, "ASCII")
+  T.eq(nb.width("年报"), 4, "two CJK characters")
+  T.eq(nb.width("（一）"), 6, "full-width brackets")
+  T.eq(nb.width("１２"), 4, "full-width digits")
+  T.eq(nb.width("2024 年"), 7, "mixed")
+  -- ambiguous-width punctuation counts 1 (DESIGN.md)
+  T.eq(nb.width("“”"), 2, "curly quotes")
+end
+
+function tests.pad_left_right_center()
+  T.eq(nb.pad("年", 5), "年   ", "left")
+  T.eq(nb.pad("年", 5, "right"), "   年", "right")
+  T.eq(nb.pad("年", 5, "center"), " 年  ", "center")
+  T.eq(nb.width(nb.pad("自然人", 11)), 11, "padded width")
+  T.eq(nb.pad("总计总计", 3), "总计总计", "wider text is not cut")
+  T.eq(nb.pad(42, 4, "right"), "  42", "numbers are padded as text")
+end
+
+function tests.wrap_by_display_width()
+  local lines = nb.wrap("政府信息公开工作年度报告", 10)
+  T.eq(#lines, 3, "12 CJK characters in 10 columns")
+  T.eq(lines[1], "政府信息公", "first line")
+  T.eq(lines[3], "报告", "last line")
+  for _, l in ipairs(nb.wrap("2024 年度，延津县商务局认真贯彻落实", 9)) do
+    T.ok(nb.width(l) <= 9, "line wider than 9: " .. l)
+  end
+  -- a wide character never splits and a line never ends up empty
+  local narrow = nb.wrap("中a中", 1)
+  T.eq(table.concat(narrow, "|"), "中|a|中", "narrower than one character")
+  -- paragraphs (newlines) are kept as line breaks
+  T.eq(#nb.wrap("一\n二", 80), 2, "newline")
+end
+
+function tests.numeral_1_to_99()
+  local expect = { [1] = "一", [2] = "二", [9] = "九", [10] = "十", [11] = "十一", [19] = "十九",
+    [20] = "二十", [21] = "二十一", [30] = "三十", [45] = "四十五", [99] = "九十九" }
+  for n, s in pairs(expect) do T.eq(nb.numeral(n), s, "numeral " .. n) end
+  -- every number 1..99 is distinct and non-empty
+  local seen = {}
+  for n = 1, 99 do
+    local s = nb.numeral(n)
+    T.ok(s ~= "" and not seen[s], "numeral " .. n .. " repeated or empty: " .. s)
+    seen[s] = n
+  end
+end
+
+function tests.numeral_100_and_more()
+  T.eq(nb.numeral(100), "一百", "100")
+  T.eq(nb.numeral(101), "一百〇一", "101")
+  T.eq(nb.numeral(110), "一百一十", "110")
+  T.eq(nb.numeral(123), "一百二十三", "123")
+  T.eq(nb.numeral(1000), "一千", "1000")
+  T.eq(nb.numeral(1010), "一千〇一十", "1010")
+  T.eq(nb.numeral(2024), "二千〇二十四", "2024")
+  T.raises(function() nb.numeral(1.5) end, nil, "numeral of a fraction")
+  T.raises(function() nb.numeral(-1) end, nil, "numeral of a negative")
+end
+
+function tests.escape_html_and_xml()
+  T.eq(nb.escape_html([[<a href="x">&'</a>]]), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;", "html")
+  T.eq(nb.escape_xml([[<a b="c">&'</a>]]), "&lt;a b=&quot;c&quot;&gt;&amp;&apos;&lt;/a&gt;", "xml")
+  T.eq(nb.escape_html("（一）主动公开"), "（一）主动公开", "CJK untouched")
+  T.eq(nb.escape_html("&amp;"), "&amp;amp;", "escaping is not idempotent on purpose")
+end
+
+function tests.format_number()
+  T.eq(nb.format_number(0), "0", "zero")
+  T.eq(nb.format_number(1234567), "1234567", "integer, no separators")
+  T.eq(nb.format_number(5125.11), "5125.11", "amount")
+  T.eq(nb.format_number(3.0), "3", "whole float")
+  T.eq(nb.format_number(0.5), "0.5", "half")
+  T.eq(nb.format_number(nb.BLANK), "", "blank")
+  T.eq(nb.format_number(nil), "", "absent")
+end
+
+function tests.paragraphs()
+  T.deep_eq(nb.paragraphs("一\n\n  \n二\r\n三"), { "一", "二", "三" }, "paragraphs")
+  T.deep_eq(nb.paragraphs(nil), {}, "nil")
+end
+
+function tests.template_expands_and_names_missing_variable()
+  local s = nb.template("text/subsection.txt", { numeral = "一", heading = "主动公开", text = "正文" })
+  T.eq((s:gsub("\n+$", "")), "(一) 主动公开：正文", "subsection")
+  T.raises(function() nb.template("text/subsection.txt", { numeral = "一", text = "x" }) end,
+    "{{heading}}", "missing variable")
+  T.raises(function() nb.template("text/subsection.txt", { numeral = "一", text = "x" }) end,
+    "subsection.txt", "the error names the template")
+  T.raises(function() nb.template("text/no-such-template.txt", {}) end, "no-such-template", "missing template")
+end
+
+function tests.nfkc()
+  T.eq(nb.nfkc("（一）１２ＡＢ"), "(一)12AB", "full-width to half-width")
+end
+
+return tests
