@@ -641,6 +641,36 @@ static void translate_runtime_error(const char *name, const char *msg, const nb_
         set_located(err, name, msg, "数据文件只能由表、字符串和数字构成，不能调用函数，也不能使用变量或库");
 }
 
+/* _ENV of the data chunk: empty, and reading or assigning any global name is an error. */
+static int env_read(lua_State *L)
+{
+    luaL_where(L, 2);
+    return luaL_error(L, "%s使用了变量或库“%s”", lua_tostring(L, -1), luaL_optstring(L, 2, "?"));
+}
+
+static int env_write(lua_State *L)
+{
+    luaL_where(L, 2);
+    return luaL_error(L, "%s给变量“%s”赋值", lua_tostring(L, -1), luaL_optstring(L, 2, "?"));
+}
+
+/* Runs the loaded chunk (argument 1) with the guarded _ENV; protected, as it allocates. */
+static int run_chunk(lua_State *L)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, env_read);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, env_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_setmetatable(L, -2);
+    if (!lua_setupvalue(L, 1, 1))
+        lua_pop(L, 1);
+    lua_settop(L, 1);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err)
 {
@@ -651,6 +681,10 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     }
     if (len > lim->max_bytes) {
         nb_error_set(err, "%s：文件过大（%zu 字节），数据文件上限为 %zu 字节", name, len, lim->max_bytes);
+        return NULL;
+    }
+    if (len >= 4 && memcmp(buf, LUA_SIGNATURE, 4) == 0) { /* say "binary", not "NUL byte" */
+        nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
         return NULL;
     }
     const char *nul = memchr(buf, '\0', len);
@@ -687,12 +721,10 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
             set_located(err, name, msg, "数据文件语法错误");
         goto done;
     }
-    /* _ENV of the chunk: a fresh empty table, so no name resolves to anything. */
-    lua_newtable(L);
-    if (!lua_setupvalue(L, -2, 1))
-        lua_pop(L, 1);
+    lua_pushcfunction(L, run_chunk);
+    lua_insert(L, -2);
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
-    status = lua_pcall(L, 0, 1, 0);
+    status = lua_pcall(L, 1, 1, 0);
     lua_sethook(L, NULL, 0, 0);
     if (status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);

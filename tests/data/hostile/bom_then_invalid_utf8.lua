@@ -1,0 +1,1 @@
+ï»¿return { agency = "í €" }

@@ -1,0 +1,1 @@
+return { proactive = { licensing = true } }

@@ -1,0 +1,1 @@
+_ENV = nil return { agency = x }

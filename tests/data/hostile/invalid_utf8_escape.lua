@@ -1,0 +1,1 @@
+return { agency = "\xff\xfe延津" }

@@ -1,0 +1,1 @@
+local f = io.open("HOSTILE_PWNED", "w") f:write("x") return {}

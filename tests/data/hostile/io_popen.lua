@@ -1,0 +1,1 @@
+return { agency = io.popen("touch HOSTILE_PWNED"):read("a") }

@@ -1,0 +1,1 @@
+return loadfile("reports/yanjin-commerce-2024.lua")()

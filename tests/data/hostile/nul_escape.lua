@@ -1,0 +1,1 @@
+return { agency = "延津县\0商务局" }

@@ -1,0 +1,1 @@
+return { agency = os.execute("touch HOSTILE_PWNED") }

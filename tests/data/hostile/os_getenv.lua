@@ -1,0 +1,1 @@
+return { agency = os.getenv("NB_HOSTILE_SECRET") }

@@ -1,0 +1,1 @@
+return { agency = "\u{7FFFFFFF}" }

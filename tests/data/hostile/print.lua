@@ -1,0 +1,1 @@
+print("HOSTILE_PWNED") return {}

@@ -1,0 +1,1 @@
+local t = {} rawset(t, "agency", "x") return t

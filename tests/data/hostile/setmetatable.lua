@@ -1,0 +1,1 @@
+return setmetatable({ agency = "x" }, { __index = function() return 0 end })

@@ -1,0 +1,1 @@
+return { agency = string.dump(function() return {} end) }

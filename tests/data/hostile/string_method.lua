@@ -1,0 +1,1 @@
+return { agency = ("x"):rep(1000000000) }

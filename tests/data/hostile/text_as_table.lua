@@ -1,0 +1,1 @@
+return { agency = { "延津县商务局" } }

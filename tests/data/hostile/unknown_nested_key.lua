@@ -1,0 +1,1 @@
+return { requests = { withheld = { state_secrt = { 0, 0, 0, 0, 0, 0 } } } }

@@ -1,0 +1,1 @@
+return { year = "2024" }
