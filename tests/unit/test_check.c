@@ -1,0 +1,405 @@
+/* The built-in checks: for every id a passing case and a failing case, with the place
+ * (section, row, column), expected and found of the finding. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "check.h"
+#include "error.h"
+#include "testutil.h"
+
+static void set_row(nb_report *r, const char *key, const int64_t v[7])
+{
+    int k = nb_t3_row_index(key);
+    assert_true(k >= 0);
+    for (int c = 0; c < NB_T3_COLS; c++) {
+        r->requests[k][c].state = NB_CELL_VALUE;
+        r->requests[k][c].count = v[c];
+        r->requests[k][c].amount = (double)v[c];
+    }
+    r->total_given[k] = 1;
+}
+
+#define ROW(r, key, ...) set_row((r), (key), (const int64_t[7]){__VA_ARGS__})
+
+/* The seed with numbers that add up: 4 new + 1 carried over = 4 handled + 1 carried forward. */
+static nb_report *consistent(void)
+{
+    nb_report *r = seed_report();
+    ROW(r, "new", 3, 1, 0, 0, 0, 0, 4);
+    ROW(r, "carried_over", 1, 0, 0, 0, 0, 0, 1);
+    ROW(r, "disclosed", 2, 0, 0, 0, 0, 0, 2);
+    ROW(r, "unavailable.not_held", 1, 1, 0, 0, 0, 0, 2);
+    ROW(r, "total", 3, 1, 0, 0, 0, 0, 4);
+    ROW(r, "carried_forward", 1, 0, 0, 0, 0, 0, 1);
+    r->appeals[0][0].count = 1; /* review: 1 upheld + 1 pending = 2 */
+    r->appeals[0][3].count = 1;
+    r->appeals[0][4].count = 2;
+    return r;
+}
+
+static nb_findings run(const nb_report *r, const nb_report *prev)
+{
+    nb_findings f = {0};
+    assert_int_equal(nb_check(r, prev, &f), 0);
+    for (size_t i = 0; i < f.n; i++) /* every finding speaks to people */
+        assert_true(strlen(f.items[i].message) > 10);
+    return f;
+}
+
+static void expect_none(const nb_report *r, const nb_report *prev)
+{
+    nb_findings f = run(r, prev);
+    for (size_t i = 0; i < f.n; i++)
+        print_error("unexpected %s: %s\n", f.items[i].id, f.items[i].message);
+    assert_int_equal(f.n, 0);
+    nb_findings_free(&f);
+}
+
+/* Asserts every field of a finding; row NULL means "not checked". */
+static void expect(const nb_finding *x, const char *id, nb_severity sev, const char *section, const char *row,
+                   const char *column, int column_index, const char *expected, const char *found)
+{
+    if (!x)
+        fail_msg("no %s finding", id);
+    assert_string_equal(x->id, id);
+    assert_int_equal(x->severity, sev);
+    assert_string_equal(x->section, section);
+    if (row)
+        assert_string_equal(x->row, row);
+    assert_string_equal(x->column, column);
+    assert_int_equal(x->column_index, column_index);
+    assert_string_equal(x->expected, expected);
+    assert_string_equal(x->found, found);
+}
+
+/* The n-th finding (0-based) with this id. */
+static const nb_finding *nth(const nb_findings *f, const char *id, size_t n)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->items[i].id, id) == 0 && n-- == 0)
+            return &f->items[i];
+    return NULL;
+}
+
+/* Load a seed variant (freed here) and check it. */
+static nb_findings check_text(char *text)
+{
+    char err[NB_ERROR_MAX];
+    nb_report *r = load_text(text, err, sizeof err);
+    free(text);
+    if (!r)
+        fail_msg("does not load: %s", err);
+    nb_findings f = run(r, NULL);
+    nb_report_free(r);
+    return f;
+}
+
+/* ---------- passing cases ---------- */
+
+static void seed_and_consistent_pass(void **state)
+{
+    (void)state;
+    nb_report *seed = seed_report();
+    expect_none(seed, NULL);
+    expect_none(seed, seed); /* as its own previous year: carry 0 = 0, in force 0 = 0 */
+    nb_report *r = consistent();
+    expect_none(r, NULL);
+    nb_report_free(r);
+    nb_report_free(seed);
+    assert_string_equal(nb_severity_name(NB_SEV_ERROR), "error");
+    assert_string_equal(nb_severity_name(NB_SEV_WARNING), "warning");
+}
+
+/* ---------- table 三 arithmetic ---------- */
+
+static void t3_balance(void **state)
+{
+    (void)state;
+    nb_report *r = consistent();
+    ROW(r, "carried_forward", 0, 0, 0, 0, 0, 0, 0); /* rows add up, the column does not */
+    nb_findings f = run(r, NULL);
+    assert_int_equal(f.n, 2);
+    expect(nth(&f, "T3.BALANCE", 0), "T3.BALANCE", NB_SEV_ERROR, "三", "", "自然人", 1, "4", "3");
+    expect(nth(&f, "T3.BALANCE", 1), "T3.BALANCE", NB_SEV_ERROR, "三", "", "总计", 7, "5", "4");
+    assert_contains(f.items[0].row_label, "一＋二＝三（七）总计＋四");
+    assert_contains(f.items[0].message, "自然人");
+    nb_findings_free(&f);
+    /* one mistyped cell: its row's 总计 and the column both break; the column points at it */
+    ROW(r, "carried_forward", 1, 0, 0, 0, 0, 0, 1);
+    ROW(r, "new", 4, 1, 0, 0, 0, 0, 4);
+    f = run(r, NULL);
+    expect(finding(&f, "T3.ROW_TOTAL"), "T3.ROW_TOTAL", NB_SEV_ERROR, "三", "new", "总计", 7, "5", "4");
+    expect(finding(&f, "T3.BALANCE"), "T3.BALANCE", NB_SEV_ERROR, "三", "new", "自然人", 1, "5", "4");
+    assert_int_equal(count_findings(&f, "T3.BALANCE"), 1);
+    assert_int_equal(f.n, 2);
+    nb_findings_free(&f);
+    nb_report_free(r);
+}
+
+static void t3_result_total(void **state)
+{
+    (void)state;
+    nb_report *r = consistent();
+    ROW(r, "withheld.third_party", 1, 0, 0, 0, 0, 0, 1); /* a result not counted in （七）总计 */
+    nb_findings f = run(r, NULL);
+    assert_int_equal(count_findings(&f, "T3.RESULT_TOTAL"), 2);
+    expect(nth(&f, "T3.RESULT_TOTAL", 0), "T3.RESULT_TOTAL", NB_SEV_ERROR, "三", "total", "自然人", 1, "4", "3");
+    expect(nth(&f, "T3.RESULT_TOTAL", 1), "T3.RESULT_TOTAL", NB_SEV_ERROR, "三", "total", "总计", 7, "5", "4");
+    assert_string_equal(f.items[0].row_label, "（七）总计");
+    assert_int_equal(f.n, 2);
+    nb_findings_free(&f);
+    /* the last result row (other.other) is counted too */
+    ROW(r, "withheld.third_party", 0, 0, 0, 0, 0, 0, 0);
+    ROW(r, "other.other", 0, 0, 0, 0, 0, 2, 2);
+    f = run(r, NULL);
+    expect(nth(&f, "T3.RESULT_TOTAL", 0), "T3.RESULT_TOTAL", NB_SEV_ERROR, "三", "total", "其他", 6, "2", "0");
+    nb_findings_free(&f);
+    nb_report_free(r);
+}
+
+static void t3_row_total(void **state)
+{
+    (void)state;
+    nb_report *r = consistent();
+    ROW(r, "disclosed", 2, 0, 0, 0, 0, 0, 3);
+    nb_findings f = run(r, NULL);
+    assert_int_equal(count_findings(&f, "T3.ROW_TOTAL"), 1);
+    expect(finding(&f, "T3.ROW_TOTAL"), "T3.ROW_TOTAL", NB_SEV_ERROR, "三", "disclosed", "总计", 7, "2", "3");
+    assert_string_equal(finding(&f, "T3.ROW_TOTAL")->row_label, "（一）予以公开");
+    nb_findings_free(&f);
+    /* a grouped row: its label carries the group */
+    ROW(r, "disclosed", 2, 0, 0, 0, 0, 0, 2);
+    ROW(r, "not_processed.duplicate", 0, 0, 0, 0, 0, 0, 1);
+    f = run(r, NULL);
+    expect(finding(&f, "T3.ROW_TOTAL"), "T3.ROW_TOTAL", NB_SEV_ERROR, "三", "not_processed.duplicate", "总计", 7,
+           "0", "1");
+    assert_string_equal(finding(&f, "T3.ROW_TOTAL")->row_label, "（五）不予处理 2.重复申请");
+    nb_findings_free(&f);
+    nb_report_free(r);
+}
+
+static void t4_total(void **state)
+{
+    (void)state;
+    nb_report *r = consistent();
+    r->appeals[2][4].count = 1; /* 复议后起诉 total 1, nothing else */
+    nb_findings f = run(r, NULL);
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "T4.TOTAL"), "T4.TOTAL", NB_SEV_ERROR, "四", "litigation_after_review", "总计", 15, "0", "1");
+    assert_string_equal(f.items[0].row_label, "复议后起诉");
+    nb_findings_free(&f);
+    r->appeals[2][4].count = 0;
+    r->appeals[0][1].count = 5; /* review: 1 + 5 + 0 + 1 = 7, total says 2 */
+    f = run(r, NULL);
+    expect(finding(&f, "T4.TOTAL"), "T4.TOTAL", NB_SEV_ERROR, "四", "review", "总计", 5, "7", "2");
+    nb_findings_free(&f);
+    nb_report_free(r);
+}
+
+/* ---------- values ---------- */
+
+static void value_invalid_counts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *value, *found;
+    } cases[] = {
+        {"-1", "-1"}, {"1.5", "1.5"}, {"0/0", "nan"}, {"1/0", "inf"}, {"-1/0", "-inf"},
+        {"10000000000", "10000000000"}, {"2e9", "2000000000"}, {"-0.5", "-0.5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char to[128];
+        snprintf(to, sizeof to, "state_secret = { 0, 0, %s,", cases[i].value);
+        nb_findings f = check_text(seed_with("state_secret = { 0, 0, 0,", to));
+        const nb_finding *x = finding(&f, "VALUE.INVALID");
+        if (!x || f.n != 1)
+            fail_msg("%s: expected one VALUE.INVALID, got %zu findings", cases[i].value, f.n);
+        nb_finding y = *x; /* NaN prints as nan or -nan */
+        if (strcmp(y.found, "-nan") == 0)
+            strcpy(y.found, "nan");
+        expect(&y, "VALUE.INVALID", NB_SEV_ERROR, "三", "withheld.state_secret", "科研机构", 3, "整数 >= 0", cases[i].found);
+        assert_contains(x->message, "整数");
+        nb_findings_free(&f);
+    }
+    /* table 二 and 四 counts */
+    nb_findings f = check_text(seed_with("licensing = 0", "licensing = 2.5"));
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive.licensing",
+           "本年处理决定数量", 1, "整数 >= 0", "2.5");
+    nb_findings_free(&f);
+    f = check_text(seed_with("litigation_direct = { upheld = 0", "litigation_direct = { upheld = -3"));
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "四", "litigation_direct", "结果维持", 6,
+           "整数 >= 0", "-3");
+    nb_findings_free(&f);
+    /* passing: large but plausible integers, and an integral float */
+    f = check_text(seed_with("licensing = 0", "licensing = 123456.0"));
+    assert_int_equal(count_findings(&f, "VALUE.INVALID"), 0);
+    nb_findings_free(&f);
+}
+
+static void value_invalid_amounts(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(seed_with("fees = 0,", "fees = -1,"));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive.fees",
+           "本年收费金额（单位：万元）", 1, ">= 0", "-1");
+    nb_findings_free(&f);
+    f = check_text(seed_with("fees = 0,", "fees = 1/0,"));
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive.fees",
+           "本年收费金额（单位：万元）", 1, ">= 0", "inf");
+    nb_findings_free(&f);
+    f = check_text(seed_with("other_matters =", "processing_fees = { notices = 1, notified = -5, collected = 0 },\n"
+                                               "  other_matters ="));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "六", "processing_fees.notified", "元", 1,
+           ">= 0", "-5");
+    nb_findings_free(&f);
+    /* passing: a fee with decimals, in 万元 and in 元 */
+    f = check_text(seed_with("fees = 0,", "fees = 5125.11, "));
+    assert_int_equal(f.n, 0);
+    nb_findings_free(&f);
+    f = check_text(seed_with("other_matters =", "processing_fees = { notices = 1, notified = 12.5, collected = 12.5 },\n"
+                                               "  other_matters ="));
+    assert_int_equal(f.n, 0);
+    nb_findings_free(&f);
+}
+
+static void value_blank(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(seed_with("state_secret = { 0, 0,", "state_secret = { 0, \"/\","));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.BLANK"), "VALUE.BLANK", NB_SEV_WARNING, "三", "withheld.state_secret", "商业企业", 2,
+           "0", "空白");
+    assert_int_equal(nb_findings_errors(&f), 0);
+    nb_findings_free(&f);
+    f = check_text(seed_with("punishment = 0", "punishment = \"—\""));
+    expect(finding(&f, "VALUE.BLANK"), "VALUE.BLANK", NB_SEV_WARNING, "二", "proactive.punishment",
+           "本年处理决定数量", 1, "0", "空白");
+    nb_findings_free(&f);
+}
+
+static void section_missing(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(seed_with("other_matters = \"2024 年度未收取政府信息公开处理费。\"",
+                                         "other_matters = \" \\n \""));
+    assert_int_equal(f.n, 1);
+    const nb_finding *x = finding(&f, "SECTION.MISSING");
+    expect(x, "SECTION.MISSING", NB_SEV_ERROR, "六", "other_matters", "", 0, "有内容", "缺失");
+    assert_contains(x->message, "六、其他需要报告的事项");
+    nb_findings_free(&f);
+    f = check_text(seed_with("carried_forward = { 0, 0, 0, 0, 0, 0, 0 },", ""));
+    expect(finding(&f, "SECTION.MISSING"), "SECTION.MISSING", NB_SEV_ERROR, "三", "carried_forward", "", 0,
+           "有内容", "缺失");
+    nb_findings_free(&f);
+    f = check_text(seed_with("licensing = 0,", ""));
+    expect(finding(&f, "SECTION.MISSING"), "SECTION.MISSING", NB_SEV_ERROR, "二", "proactive.licensing", "", 0,
+           "有内容", "缺失");
+    nb_findings_free(&f);
+    f = check_text(seed_with("litigation_direct = { upheld = 0, corrected = 0,", "litigation_direct = { upheld = 0,"));
+    x = finding(&f, "SECTION.MISSING");
+    expect(x, "SECTION.MISSING", NB_SEV_ERROR, "四", "litigation_direct", "", 0, "有内容", "缺失");
+    assert_contains(x->message, "结果纠正");
+    nb_findings_free(&f);
+    /* a whole table */
+    nb_report *r = seed_report();
+    r->has_appeals = 0;
+    f = run(r, NULL);
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "SECTION.MISSING"), "SECTION.MISSING", NB_SEV_ERROR, "四", "appeals", "", 0, "有内容", "缺失");
+    nb_findings_free(&f);
+    nb_report_free(r);
+}
+
+static void old_template(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(seed_with("format = 2021", "format = 2019"));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "FORMAT.OLD_TEMPLATE"), "FORMAT.OLD_TEMPLATE", NB_SEV_ERROR, "二", "", "", 0, "2021", "2019");
+    assert_contains(f.items[0].message, "2024");
+    nb_findings_free(&f);
+    /* a 2020 report may still use the trial format */
+    char *text = seed_with("format = 2021", "format = 2019");
+    char *at = strstr(text, "year = 2024");
+    assert_non_null(at);
+    memcpy(at, "year = 2020", 11);
+    f = check_text(text);
+    assert_int_equal(count_findings(&f, "FORMAT.OLD_TEMPLATE"), 0);
+    nb_findings_free(&f);
+}
+
+/* ---------- against last year's report ---------- */
+
+static void year_carry(void **state)
+{
+    (void)state;
+    nb_report *prev = consistent(); /* carries 1 forward (自然人) */
+    nb_report *now = consistent();  /* and took 1 over: passes */
+    expect_none(now, prev);
+    nb_report *seed = seed_report(); /* took 0 over */
+    nb_findings f = run(seed, prev);
+    assert_int_equal(f.n, 2);
+    expect(nth(&f, "YEAR.CARRY", 0), "YEAR.CARRY", NB_SEV_ERROR, "三", "carried_over", "自然人", 1, "1", "0");
+    expect(nth(&f, "YEAR.CARRY", 1), "YEAR.CARRY", NB_SEV_ERROR, "三", "carried_over", "总计", 7, "1", "0");
+    nb_findings_free(&f);
+    nb_report_free(seed);
+    nb_report_free(now);
+    nb_report_free(prev);
+}
+
+static void year_in_force(void **state)
+{
+    (void)state;
+    nb_report *prev = seed_report();
+    prev->proactive[2].count = 3;  /* regulations in force last year */
+    prev->proactive[5].count = 10; /* normative documents */
+    nb_report *now = seed_report();
+    now->proactive[0].count = 1;   /* 3 + 1 - 0 = 4 */
+    now->proactive[2].count = 4;
+    now->proactive[3].count = 2;   /* 10 + 2 - 5 = 7 */
+    now->proactive[4].count = 5;
+    now->proactive[5].count = 7;
+    expect_none(now, prev);
+    now->proactive[2].count = 3;
+    now->proactive[5].count = 12;
+    nb_findings f = run(now, prev);
+    assert_int_equal(f.n, 2);
+    expect(nth(&f, "YEAR.IN_FORCE", 0), "YEAR.IN_FORCE", NB_SEV_WARNING, "二", "proactive.regulations.in_force",
+           "现行有效件数", 3, "4", "3");
+    expect(nth(&f, "YEAR.IN_FORCE", 1), "YEAR.IN_FORCE", NB_SEV_WARNING, "二",
+           "proactive.normative_documents.in_force", "现行有效件数", 3, "7", "12");
+    assert_int_equal(nb_findings_errors(&f), 0);
+    nb_findings_free(&f);
+    /* without last year's report, no year check runs */
+    expect_none(now, NULL);
+    nb_report_free(now);
+    nb_report_free(prev);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seed_and_consistent_pass),
+        cmocka_unit_test(t3_balance),
+        cmocka_unit_test(t3_result_total),
+        cmocka_unit_test(t3_row_total),
+        cmocka_unit_test(t4_total),
+        cmocka_unit_test(value_invalid_counts),
+        cmocka_unit_test(value_invalid_amounts),
+        cmocka_unit_test(value_blank),
+        cmocka_unit_test(section_missing),
+        cmocka_unit_test(old_template),
+        cmocka_unit_test(year_carry),
+        cmocka_unit_test(year_in_force),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
