@@ -99,4 +99,185 @@ function M.run(report, opts)
   return added
 end
 
+---------------------------------------------------------------------------
+-- Helpers for rules that read the Chinese narrative. Narrative is matched after
+-- M.normalize: NFKC (full-width digits and punctuation become half-width), no white
+-- space ("3119 件" and "2024 年" as published by PDF converters), no thousands
+-- separators, and Chinese numerals before a counter written in digits ("两件" -> "2件").
+
+local CN_DIGITS = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3, ["四"] = 4,
+  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
+local CN_UNITS = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000 }
+local COUNTERS = { ["件"] = true, ["起"] = true, ["宗"] = true, ["个"] = true, ["项"] = true,
+  ["条"] = true, ["次"] = true, ["篇"] = true, ["份"] = true }
+
+--- A Chinese numeral as an integer: "三" -> 3, "十二" -> 12, "一百零五" -> 105; nil if not one.
+function M.cn_int(s)
+  local total, section, digit, any = 0, 0, nil, false
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if CN_DIGITS[ch] then
+      digit, any = CN_DIGITS[ch], true
+    elseif CN_UNITS[ch] then
+      local unit = CN_UNITS[ch]
+      if unit == 10000 then
+        total = (total + section + (digit or 0)) * unit
+        section = 0
+      else
+        section = section + (digit or 1) * unit
+      end
+      digit, any = nil, true
+    else
+      return nil
+    end
+  end
+  if not any then return nil end
+  return total + section + (digit or 0)
+end
+
+local function numerals_before_counters(s)
+  local out, run = {}, {}
+  local function flush(next_ch)
+    if #run > 0 then
+      local word = table.concat(run)
+      local n = COUNTERS[next_ch or ""] and M.cn_int(word)
+      out[#out + 1] = n and tostring(n) or word
+      run = {}
+    end
+  end
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if CN_DIGITS[ch] or CN_UNITS[ch] then
+      run[#run + 1] = ch
+    else
+      flush(ch)
+      out[#out + 1] = ch
+    end
+  end
+  flush(nil)
+  return table.concat(out)
+end
+
+--- Counts in a normalized text: a list of { pos, n, unit } for each number followed by a
+--- counter (件 起 宗 个 项 条 次 篇 份), in order.
+function M.counts(s)
+  local out = {}
+  for pos, num, e in s:gmatch("()(%d+)()") do
+    local unit = s:sub(e, e + 2)
+    if COUNTERS[unit] and s:sub(pos - 1, pos - 1) ~= "." then
+      out[#out + 1] = { pos = pos, n = math.tointeger(tonumber(num)), unit = unit }
+    end
+  end
+  return out
+end
+
+--- The first count in s (optionally at or after byte init), or nil.
+function M.first_count(s, init)
+  for _, c in ipairs(M.counts(s)) do
+    if c.pos >= (init or 1) then return c.n, c end
+  end
+  return nil
+end
+
+--- Narrative text prepared for matching (see above).
+function M.normalize(s)
+  s = nb.nfkc(tostring(s or ""))
+  s = s:gsub("%s+", "")
+  s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
+  return numerals_before_counters(s)
+end
+
+--- The pieces of s between the given separators (plain strings), without empty ones.
+local function split(s, seps)
+  local out, start = {}, 1
+  local i = 1
+  while i <= #s do
+    local hit
+    for _, sep in ipairs(seps) do
+      if s:sub(i, i + #sep - 1) == sep then hit = sep break end
+    end
+    if hit then
+      if i > start then out[#out + 1] = s:sub(start, i - 1) end
+      i = i + #hit
+      start = i
+    else
+      i = i + 1
+    end
+  end
+  if start <= #s then out[#out + 1] = s:sub(start) end
+  return out
+end
+
+local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
+local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
+
+--- Sentences of a normalized text (split at 。！？； and line ends).
+function M.sentences(s) return split(s, SENTENCE_SEPS) end
+
+--- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
+function M.clauses(s) return split(s, CLAUSE_SEPS) end
+
+--- True when s contains any of the plain strings in list.
+function M.has(s, list)
+  for _, w in ipairs(list) do
+    if s:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+--- The narrative texts of a report, in order: { section, label, text }. section is the
+--- numeral of the official section ("一", "五", "六"); label names the part in Chinese.
+function M.narratives(report)
+  local out = {}
+  for i, item in ipairs(report.overview or {}) do
+    out[#out + 1] = { section = "一", label = string.format("（%s）%s", nb.numeral(i), item.heading or ""),
+                      text = item.text or "", heading = item.heading }
+  end
+  if report.problems then out[#out + 1] = { section = "五", label = "存在的主要问题", text = report.problems } end
+  if report.improvements then out[#out + 1] = { section = "五", label = "改进情况", text = report.improvements } end
+  if report.other_matters then out[#out + 1] = { section = "六", label = "其他需要报告的事项", text = report.other_matters } end
+  return out
+end
+
+--- Every normalized clause of the narrative: calls fn(clause, part, sentence).
+function M.each_clause(report, fn)
+  for _, part in ipairs(M.narratives(report)) do
+    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do
+      for _, clause in ipairs(M.clauses(sentence)) do fn(clause, part, sentence) end
+    end
+  end
+end
+
+--- A table 三 value: column 7 (总计) of a row by key ("new", "withheld.third_party");
+--- nil when blank or absent. With group = "withheld" the sum of the group's rows.
+function M.t3(report, key, column)
+  column = column or 7
+  local req = report.requests or {}
+  local row = req
+  for part in key:gmatch("[^%.]+") do row = type(row) == "table" and row[part] or nil end
+  if type(row) ~= "table" or row == nb.BLANK then return nil end
+  if row[1] ~= nil then
+    local v = row[column]
+    return math.type(v) == "integer" and v or nil
+  end
+  local sum = 0
+  for _, r in pairs(row) do
+    local v = type(r) == "table" and r ~= nb.BLANK and r[column]
+    if math.type(v) ~= "integer" then return nil end
+    sum = sum + v
+  end
+  return sum
+end
+
+--- Sum of table 三 columns first..last of a row ("new", 2, 6: the legal persons).
+function M.t3_sum(report, key, first, last)
+  local sum = 0
+  for c = first, last do
+    local v = M.t3(report, key, c)
+    if not v then return nil end
+    sum = sum + v
+  end
+  return sum
+end
+
 return M

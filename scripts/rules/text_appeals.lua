@@ -1,0 +1,86 @@
+-- TEXT.APPEALS: the 行政复议 / 行政诉讼 counts stated in the narrative ("行政复议351件，
+-- 其中结果维持72件…", "行政复议36起，行政诉讼9起", "未发生…行政复议、行政诉讼") agree with
+-- table 四. Litigation in the text is the sum of both litigation groups of table 四.
+local R = require "nianbao.rules"
+
+local FIELDS = {
+  { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
+  { words = { "结果纠正", "纠正" }, key = "corrected", label = "结果纠正" },
+  { words = { "其他结果" }, key = "other", label = "其他结果" },
+  { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
+}
+local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政" }
+local SUBJECTS = {
+  review = { label = "行政复议", groups = { "review" } },
+  litigation = { label = "行政诉讼", groups = { "litigation_direct", "litigation_after_review" } },
+  litigation_direct = { label = "未经复议直接起诉的行政诉讼", groups = { "litigation_direct" } },
+  litigation_after_review = { label = "复议后起诉的行政诉讼", groups = { "litigation_after_review" } },
+}
+
+local function subject_of(s)
+  if s:find("直接起诉", 1, true) then return "litigation_direct" end
+  if s:find("复议后起诉", 1, true) then return "litigation_after_review" end
+  local r, l = s:find("复议", 1, true), s:find("诉讼", 1, true)
+  if r and l then return nil, true end
+  if r then return "review" end
+  if l then return "litigation" end
+end
+
+local function table_value(report, subject, key)
+  local sum = 0
+  for _, g in ipairs(SUBJECTS[subject].groups) do
+    local v = ((report.appeals or {})[g] or {})[key]
+    if math.type(v) ~= "integer" then return nil end
+    sum = sum + v
+  end
+  return sum
+end
+
+return {
+  id = "TEXT.APPEALS",
+  severity = "warning",
+  describe = "叙述中的行政复议、行政诉讼件数与表四一致",
+  check = function(report, ctx)
+    local function compare(part, subject, key, label, stated)
+      local v = table_value(report, subject, key)
+      if v and v ~= stated then
+        ctx:add{ section = part.section, label = part.label, row = "appeals." .. subject, column = label,
+                 expected = v, found = stated,
+                 message = string.format("叙述称%s%s%d件，表四为%d件", SUBJECTS[subject].label,
+                   key == "total" and "" or label, stated, v) }
+      end
+    end
+    for _, part in ipairs(R.narratives(report)) do
+      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
+        if sentence:find("公开", 1, true) or part.label:find("申请", 1, true) then
+          local subject
+          for _, clause in ipairs(R.clauses(sentence)) do
+            local none = R.has(clause, NONE) and not R.first_count(clause)
+            for piece in (clause .. "、"):gmatch("(.-)、") do
+              local s, both = subject_of(piece)
+              if none and (s or both) then
+                for name in pairs(SUBJECTS) do
+                  if (name == "review" and piece:find("复议", 1, true)) or
+                     (name == "litigation" and piece:find("诉讼", 1, true)) then
+                    compare(part, name, "total", "总计", 0)
+                  end
+                end
+              end
+              if both then subject = nil end
+              local n = R.first_count(piece)
+              local field
+              for _, f in ipairs(FIELDS) do
+                if R.has(piece, f.words) then field = f break end
+              end
+              if s then subject = s end
+              if n and subject and (s or field) then
+                if field then compare(part, subject, field.key, field.label, n)
+                elseif s then compare(part, subject, "total", "总计", n) end
+              end
+            end
+          end
+        end
+      end
+    end
+  end,
+}

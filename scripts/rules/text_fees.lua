@@ -1,0 +1,47 @@
+-- TEXT.FEES: section 六 states the information-processing fee situation (国办函〔2020〕109号),
+-- consistently with table 三 row other.no_fee_payment (applications dropped because a fee
+-- notice went unpaid) and, when the data file has them, with processing_fees.
+local R = require "nianbao.rules"
+
+local MENTION = { "处理费", "收费", "收取", "费用" }
+local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费" }
+local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
+
+return {
+  id = "TEXT.FEES",
+  severity = "warning",
+  describe = "第六部分说明信息处理费情况，且与表三“逾期未按收费通知要求缴纳费用”一致",
+  check = function(report, ctx)
+    local text = R.normalize(report.other_matters or "")
+    local function add(found, expected, message)
+      ctx:add{ section = "六", label = "其他需要报告的事项", expected = expected, found = found, message = message }
+    end
+    if not R.has(text, MENTION) then
+      add("未说明", "说明收费情况", "第六部分未说明信息处理费的收取情况（发出收费通知件数、金额，或未收取）")
+      return
+    end
+    local dropped = R.t3(report, "other.no_fee_payment")
+    local fees = report.processing_fees
+    local none = R.has(text, NONE_COLLECTED)
+    local collected = tonumber(text:match("收取[^。;]-(%d+%.?%d*)元"))
+    local notices = text:match("收费通知[书单]?(%d+)[件份次]") or text:match("(%d+)[件份次]收费通知")
+    notices = notices and math.tointeger(tonumber(notices))
+    if R.has(text, NO_NOTICE) then notices = notices or 0 end
+    if dropped and notices and dropped > notices then
+      add(notices, dropped, string.format("叙述称发出收费通知%d件，但表三有%d件申请因逾期未缴纳费用而不再处理",
+        notices, dropped))
+    end
+    if fees then
+      local c = fees.collected
+      if none and type(c) == "number" and c > 0 then
+        add("未收取", c, string.format("叙述称未收取信息处理费，但数据中实际收取金额为%s元", tostring(c)))
+      elseif collected and type(c) == "number" and math.abs(collected - c) > 0.005 then
+        add(collected, c, string.format("叙述称收取信息处理费%s元，数据中为%s元", tostring(collected), tostring(c)))
+      end
+      local k = fees.notices
+      if notices and math.type(k) == "integer" and k ~= notices then
+        add(notices, k, string.format("叙述称发出收费通知%d件，数据中为%d件", notices, k))
+      end
+    end
+  end,
+}

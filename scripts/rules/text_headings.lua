@@ -1,0 +1,79 @@
+-- TEXT.HEADINGS: the subsections of 一、总体情况 carry no numbering of their own (the renderer
+-- numbers them) and cover the usual topics (主动公开, 依申请公开, 政府信息管理, 平台建设,
+-- 监督保障); a sentence listing the report's parts ("由…组成", "包括…等六个部分") names the
+-- six official sections and no others.
+local R = require "nianbao.rules"
+
+local TOPICS = {
+  { words = { "主动公开" }, label = "主动公开" },
+  { words = { "依申请" }, label = "依申请公开" },
+  { words = { "信息管理" }, label = "政府信息管理" },
+  { words = { "平台", "载体" }, label = "政府信息公开平台建设" },
+  { words = { "监督", "保障" }, label = "监督保障" },
+}
+local SECTIONS = {
+  { words = { "总体情况" }, label = "总体情况" },
+  { words = { "主动公开政府信息" }, label = "主动公开政府信息情况" },
+  { words = { "收到和处理", "处理政府信息公开申请" }, label = "收到和处理政府信息公开申请情况" },
+  { words = { "复议" }, label = "政府信息公开行政复议、行政诉讼情况" },
+  { words = { "问题" }, label = "存在的主要问题及改进情况" },
+  { words = { "其他需要报告" }, label = "其他需要报告的事项" },
+}
+-- parts of the 2019 trial format that the 2021 format dropped
+local OLD_PARTS = { "收费及减免", "概述", "附指标统计表" }
+local NUMBERED = { "^%(", "^[%d]+[%.、]", "^[一二三四五六七八九十]+、", "^第[一二三四五六七八九十]+" }
+
+return {
+  id = "TEXT.HEADINGS",
+  severity = "warning",
+  describe = "总体情况的小标题不自带序号并涵盖常见内容；“由…组成”列出的部分与六个法定部分一致",
+  check = function(report, ctx)
+    local headings = {}
+    for i, item in ipairs(report.overview or {}) do
+      local h = R.normalize(item.heading or "")
+      if h ~= "" then
+        headings[#headings + 1] = h
+        for _, p in ipairs(NUMBERED) do
+          if h:find(p) then
+            ctx:add{ section = "一", label = item.heading, found = item.heading,
+                     expected = "不带序号的小标题",
+                     message = string.format("第%d个小标题自带序号，排版时会再加序号（%s）", i, item.heading) }
+            break
+          end
+        end
+      end
+    end
+    if #headings > 0 then
+      local all = table.concat(headings, "|")
+      local missing = {}
+      for _, t in ipairs(TOPICS) do
+        if not R.has(all, t.words) then missing[#missing + 1] = t.label end
+      end
+      if #missing > 0 then
+        ctx:add{ section = "一", label = "总体情况", expected = "主动公开、依申请公开、政府信息管理、平台建设、监督保障",
+                 found = table.concat(missing, "、") .. "缺失",
+                 message = "总体情况缺少常见的小标题：" .. table.concat(missing, "、") }
+      end
+    end
+    for _, part in ipairs(R.narratives(report)) do
+      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
+        local named = 0
+        for _, s in ipairs(SECTIONS) do if R.has(sentence, s.words) then named = named + 1 end end
+        if named >= 2 and R.has(sentence, { "组成", "部分", "包括" }) and R.has(sentence, { "本报告", "本年报" }) then
+          local missing = {}
+          for _, s in ipairs(SECTIONS) do
+            if not R.has(sentence, s.words) then missing[#missing + 1] = s.label end
+          end
+          local stated = tonumber(sentence:match("(%d+)个部分")) or R.cn_int(sentence:match("([一二三四五六七八九十]+)个部分") or "")
+          local old = R.has(sentence, OLD_PARTS)
+          if #missing > 0 or (stated and stated ~= 6) or old then
+            ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",
+                     found = stated and (stated .. "个部分") or (#missing > 0 and ("缺少" .. table.concat(missing, "、")) or "含旧格式部分"),
+                     message = "报告组成的说明与现行格式（国办公开办函〔2021〕30号）的六个部分不一致" ..
+                       (#missing > 0 and ("，未提及：" .. table.concat(missing, "、")) or "") }
+          end
+        end
+      end
+    end
+  end,
+}

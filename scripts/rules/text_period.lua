@@ -1,0 +1,39 @@
+-- TEXT.PERIOD: a stated reporting period ("统计期限自2024年1月1日至2024年12月31日") runs from
+-- 1月1日 to 12月31日 of the report year, and the year in the title is the report year.
+local R = require "nianbao.rules"
+
+local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
+
+return {
+  id = "TEXT.PERIOD",
+  severity = "warning",
+  describe = "叙述中的统计期限为报告年度1月1日至12月31日，标题年份与报告年度一致",
+  check = function(report, ctx)
+    local year = report.year
+    if math.type(year) ~= "integer" then return end
+    local title_year = tonumber(R.normalize(report.title or ""):match("(%d%d%d%d)年"))
+    if title_year and title_year ~= year then
+      ctx:add{ section = "一", label = "标题", expected = year, found = title_year,
+               message = string.format("标题中的年份为%d年，报告年度为%d年", title_year, year) }
+    end
+    local want = string.format("%d年1月1日至%d年12月31日", year, year)
+    for _, part in ipairs(R.narratives(report)) do
+      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
+        if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
+          local y1, m1, d1, rest = sentence:match(DATE .. "()")
+          if y1 then
+            local y2, m2, d2 = sentence:sub(rest):match("^起?[至到%-~—]+" .. DATE)
+            if y2 then
+              local found = string.format("%s年%d月%d日至%s年%d月%d日", y1, tonumber(m1), tonumber(d1),
+                y2, tonumber(m2), tonumber(d2))
+              if found ~= want then
+                ctx:add{ section = part.section, label = part.label, expected = want, found = found,
+                         message = string.format("统计期限应为%s，叙述为%s", want, found) }
+              end
+            end
+          end
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,61 @@
+-- TEXT.PROACTIVE: counts of 规章, 行政规范性文件, 行政许可, 行政处罚 and 行政强制 stated in
+-- 一、总体情况 agree with table 二. A document count is checked only when the clause says
+-- which column it is (制发/印发/出台, 废止, 现行有效).
+local R = require "nianbao.rules"
+
+local DOCS = {
+  { word = "规范性文件", key = "normative_documents", label = "行政规范性文件" },
+  { word = "规章", key = "regulations", label = "规章", unless = { "规章制度", "规章库" } },
+}
+local COLUMNS = { -- first match wins
+  { words = { "现行有效" }, key = "in_force", label = "现行有效件数" },
+  { words = { "废止", "失效" }, key = "repealed", label = "本年废止件数" },
+  { words = { "制发", "印发", "出台", "制定", "新增", "发布", "公开" }, key = "issued", label = "本年制发件数" },
+}
+local DECISIONS = {
+  { word = "行政许可", key = "licensing" },
+  { word = "行政处罚", key = "punishment" },
+  { word = "行政强制", key = "coercion" },
+}
+
+return {
+  id = "TEXT.PROACTIVE",
+  severity = "warning",
+  describe = "总体情况中的规章、规范性文件、许可、处罚、强制件数与表二一致",
+  check = function(report, ctx)
+    local data = report.proactive or {}
+    local function compare(part, row, label, table_value, stated)
+      if math.type(table_value) == "integer" and table_value ~= stated then
+        ctx:add{ section = part.section, label = part.label, row = "proactive." .. row, column = label,
+                 expected = table_value, found = stated,
+                 message = string.format("叙述称%s%d件，表二为%d件", label, stated, table_value) }
+      end
+    end
+    for _, part in ipairs(R.narratives(report)) do
+      if part.section == "一" then
+        for _, clause in ipairs(R.clauses(R.normalize(part.text))) do
+          for piece in (clause .. "、"):gmatch("(.-)、") do
+            local n = R.first_count(piece)
+            if n then
+              local matched = false
+              for _, d in ipairs(DOCS) do
+                if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
+                  matched = true
+                  for _, c in ipairs(COLUMNS) do
+                    if R.has(piece, c.words) then
+                      compare(part, d.key .. "." .. c.key, d.label .. c.label, (data[d.key] or {})[c.key], n)
+                      break
+                    end
+                  end
+                end
+              end
+              for _, d in ipairs(DECISIONS) do
+                if piece:find(d.word, 1, true) then compare(part, d.key, d.word, data[d.key], n) end
+              end
+            end
+          end
+        end
+      end
+    end
+  end,
+}

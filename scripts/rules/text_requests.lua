@@ -1,0 +1,79 @@
+-- TEXT.REQUESTS: the counts of applications stated in the narrative ("未收到…申请",
+-- "共受理…N件", "办结N件", "其中自然人N件、法人或其他组织N件", "结转下年度N件",
+-- "上年结转N件") agree with table 三. Quiet where the text states no count.
+local R = require "nianbao.rules"
+
+local NONE = { "未收到", "没有收到", "未接到", "未受理", "无依申请公开", "无政府信息公开申请", "未发生依申请" }
+local RECEIVED = { "收到", "受理", "接收", "新收", "共收", "提出", "办理" }
+local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
+local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
+local APPLICANTS = {
+  { word = "自然人", first = 1, last = 1 },
+  { word = "法人或其他组织", first = 2, last = 6 },
+  { word = "商业企业", first = 2, last = 2 },
+  { word = "科研机构", first = 3, last = 3 },
+  { word = "社会公益组织", first = 4, last = 4 },
+  { word = "法律服务机构", first = 5, last = 5 },
+}
+
+local function one_of(n, list)
+  for _, v in ipairs(list) do if v == n then return true end end
+  return false
+end
+
+return {
+  id = "TEXT.REQUESTS",
+  severity = "warning",
+  describe = "叙述中的申请件数（收到、办结、结转、自然人/法人）与表三一致",
+  check = function(report, ctx)
+    local new, over = R.t3(report, "new"), R.t3(report, "carried_over")
+    local total, forward = R.t3(report, "total"), R.t3(report, "carried_forward")
+    local function add(part, row, expected, found, what)
+      ctx:add{ section = part.section, label = part.label, row = row, column = "总计",
+               expected = expected, found = found,
+               message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
+    end
+    R.each_clause(report, function(clause, part, sentence)
+      if R.has(clause, { "复议", "诉讼" }) then return end
+      local n = R.first_count(clause)
+      if not n then
+        if new and R.has(clause, NONE) and clause:find("申请", 1, true) and new ~= 0 then
+          ctx:add{ section = part.section, label = part.label, row = "new", column = "总计",
+                   expected = new, found = 0,
+                   message = string.format("叙述称未收到政府信息公开申请，表三本年新收申请为%d件", new) }
+        end
+        return
+      end
+      if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
+        if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
+          if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
+        elseif R.has(clause, { "下年", "下一年", "次年", "顺延" }) or clause:find("结转至%d+年") then
+          if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
+        end
+        return
+      end
+      if not (sentence:find("申请", 1, true) or part.label:find("申请", 1, true)) then return end
+      for _, a in ipairs(APPLICANTS) do
+        local pos = clause:find(a.word, 1, true)
+        local m = pos and R.first_count(clause, pos)
+        if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then
+          local in_new = R.t3_sum(report, "new", a.first, a.last)
+          local in_over = R.t3_sum(report, "carried_over", a.first, a.last)
+          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) then
+            ctx:add{ section = part.section, label = part.label, row = "new", column = a.word,
+                     expected = in_new, found = m,
+                     message = string.format("叙述称%s申请%d件，表三为%d件", a.word, m, in_new) }
+          end
+        end
+      end
+      if R.has(clause, RESULTS) then return end
+      if R.has(clause, DONE) then
+        if total and n ~= total then add(part, "total", total, n, "办结申请") end
+      elseif R.has(clause, RECEIVED) and new and over then
+        local ok = { new, new + over }
+        if clause:find("办理", 1, true) then ok[#ok + 1] = total end
+        if not one_of(n, ok) then add(part, "new", new, n, "收到申请") end
+      end
+    end)
+  end,
+}

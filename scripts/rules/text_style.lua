@@ -1,0 +1,89 @@
+-- TEXT.STYLE: local style of the narrative and the title. Flags half-width punctuation
+-- among Chinese text ("编制,由" -> "编制，由"), 文号 brackets other than 〔〕
+-- ("国办公开办函[2021]30号"), and spaces between digits and Chinese ("2024 年").
+-- SPACES chooses how strict the last check is: "mixed" (bundled) flags the spaced form
+-- only when the same report also writes it without space, because many published texts
+-- (PDF and Word exports) space every number consistently; "never" flags every such space;
+-- "off" never. Copy this file into your own rules/ folder to change it.
+local nb = require "nianbao"
+local R = require "nianbao.rules"
+
+local SPACES = "mixed"
+
+local function is_cjk(cp)
+  return cp and ((cp >= 0x4E00 and cp <= 0x9FFF) or (cp >= 0x3400 and cp <= 0x4DBF))
+end
+local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [0x21] = "！", [0x28] = "（", [0x29] = "）" }
+local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
+local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
+
+-- scan one text: returns { half = {examples}, spaced = n, tight = n, first_spaced = example }
+local function scan(s)
+  local cps = {}
+  for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
+  local out = { half = {}, spaced = 0, tight = 0 }
+  local function excerpt(i)
+    local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
+    return utf8.char(table.unpack(cps, a, b))
+  end
+  for i, cp in ipairs(cps) do
+    if HALF[cp] and (is_cjk(cps[i - 1]) or is_cjk(cps[i + 1])) then
+      out.half[#out.half + 1] = excerpt(i)
+    end
+    if is_digit(cp) and is_cjk(cps[i + 1]) or is_cjk(cp) and is_digit(cps[i + 1]) then
+      out.tight = out.tight + 1
+    end
+    if SPACE[cp] then
+      local j = i
+      while SPACE[cps[j + 1]] do j = j + 1 end
+      local before, after = cps[i - 1], cps[j + 1]
+      if (is_digit(before) and is_cjk(after)) or (is_cjk(before) and is_digit(after)) then
+        out.spaced = out.spaced + 1
+        out.first_spaced = out.first_spaced or excerpt(i)
+      end
+    end
+  end
+  return out
+end
+
+-- 文号: an issuer, a bracketed year, a number, 号; only 〔〕 are right
+local function bad_docnos(s)
+  local out = {}
+  local norm = nb.nfkc(s):gsub("【", "["):gsub("】", "]"):gsub("〖", "["):gsub("〗", "]")
+  for open, year, close, num in norm:gmatch("([%[%(])(%d%d%d%d)([%]%)])(%d+)号") do
+    out[#out + 1] = open .. year .. close .. num .. "号"
+  end
+  return out
+end
+
+return {
+  id = "TEXT.STYLE",
+  severity = "warning",
+  describe = "文字风格：中文间的半角标点、文号括号应为〔〕、数字与汉字间的空格（如“2024 年”）",
+  check = function(report, ctx)
+    local parts = R.narratives(report)
+    table.insert(parts, 1, { section = "一", label = "标题", text = report.title or "" })
+    local scans, tight = {}, 0
+    for i, part in ipairs(parts) do
+      scans[i] = scan(part.text)
+      tight = tight + scans[i].tight
+    end
+    for i, part in ipairs(parts) do
+      local sc = scans[i]
+      if #sc.half > 0 then
+        ctx:add{ section = part.section, label = part.label, found = sc.half[1], expected = "全角标点",
+                 message = string.format("中文之间使用了半角标点%d处，如“%s”", #sc.half, sc.half[1]) }
+      end
+      local docnos = bad_docnos(part.text)
+      if #docnos > 0 then
+        ctx:add{ section = part.section, label = part.label, found = docnos[1], expected = "〔年份〕",
+                 message = string.format("文号的年份应使用六角括号〔〕，如“%s”", docnos[1]) }
+      end
+      if sc.spaced > 0 and (SPACES == "never" or (SPACES == "mixed" and tight > 0)) then
+        ctx:add{ section = part.section, label = part.label, found = sc.first_spaced, expected = "数字与汉字之间不空格",
+                 message = string.format("数字与汉字之间有空格%d处，如“%s”%s", sc.spaced, sc.first_spaced,
+                   SPACES == "mixed" and "（同一报告中其他地方未加空格）" or "") }
+      end
+    end
+  end,
+}

@@ -1,0 +1,39 @@
+-- YEAR.IDENTICAL: with last year's report (--previous), a narrative part that is the same as
+-- last year's, apart from the years and white space, is reported as 内容雷同.
+local R = require "nianbao.rules"
+
+local MIN_CHARS = 20 -- short formulas ("未收取信息处理费") may repeat every year
+
+local function comparable(s, years)
+  s = R.normalize(s)
+  for _, y in ipairs(years) do s = s:gsub(tostring(y), "YYYY") end
+  return s
+end
+
+local function key_of(part)
+  return part.section .. "|" .. (part.heading and R.normalize(part.heading) or part.label)
+end
+
+return {
+  id = "YEAR.IDENTICAL",
+  severity = "warning",
+  describe = "与上年报告（--previous）的叙述内容雷同",
+  check = function(report, ctx)
+    local prev = ctx.previous
+    if not prev then return end
+    local years = {}
+    for _, y in ipairs({ report.year, prev.year }) do
+      if math.type(y) == "integer" then years[#years + 1] = y; years[#years + 1] = y + 1; years[#years + 1] = y - 1 end
+    end
+    table.sort(years, function(a, b) return a > b end)
+    local last = {}
+    for _, part in ipairs(R.narratives(prev)) do last[key_of(part)] = comparable(part.text, years) end
+    for _, part in ipairs(R.narratives(report)) do
+      local now = comparable(part.text, years)
+      if utf8.len(now) and utf8.len(now) >= MIN_CHARS and last[key_of(part)] == now then
+        ctx:add{ section = part.section, label = part.label, expected = "本年度的新内容", found = "与上年相同",
+                 message = string.format("“%s”与上年报告内容雷同（除年份外完全相同）", part.label) }
+      end
+    end
+  end,
+}
