@@ -1,0 +1,159 @@
+/* Atomic output: a write replaces the file whole, and a failed write leaves nothing behind. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "output.h"
+#include "testutil.h"
+
+static char dir[64];
+
+static int make_dir(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/nb-unit-out-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Entries of the folder, not counting . and .. */
+static int entries(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static void writes_and_replaces(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/report.txt", dir);
+    nb_error err;
+    const char *first = "第一版：一段较长的内容，用来确认替换后不会残留旧内容的尾部。\n";
+    assert_int_equal(nb_write_atomic(path, first, strlen(first), &err), 0);
+    char *got = read_file(path, NULL);
+    assert_string_equal(got, first);
+    free(got);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    /* replace with shorter text; the mode the user gave the file is kept */
+    assert_int_equal(chmod(path, 0600), 0);
+    const char *second = "第二版\n";
+    assert_int_equal(nb_write_atomic(path, second, strlen(second), &err), 0);
+    size_t len;
+    got = read_file(path, &len);
+    assert_int_equal(len, strlen(second));
+    assert_string_equal(got, second);
+    free(got);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    /* no temporary file left in the folder */
+    assert_int_equal(entries(dir), 1);
+    /* binary-safe: NUL bytes and an empty file */
+    assert_int_equal(nb_write_atomic(path, "a\0b", 3, &err), 0);
+    got = read_file(path, &len);
+    assert_int_equal(len, 3);
+    assert_memory_equal(got, "a\0b", 3);
+    free(got);
+    assert_int_equal(nb_write_atomic(path, "", 0, &err), 0);
+    got = read_file(path, &len);
+    assert_int_equal(len, 0);
+    free(got);
+    unlink(path);
+}
+
+static void missing_folder_fails_and_leaves_nothing(void **state)
+{
+    (void)state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/no-such-folder/report.txt", dir);
+    nb_error err = {{0}};
+    assert_int_equal(nb_write_atomic(path, "x", 1, &err), -1);
+    assert_contains(err.message, path);
+    assert_contains(err.message, "临时文件");
+    char sub[160];
+    snprintf(sub, sizeof sub, "%s/no-such-folder", dir);
+    struct stat st;
+    assert_int_not_equal(stat(sub, &st), 0); /* the folder was not created */
+    assert_int_equal(entries(dir), 0);
+}
+
+/* A target that cannot be replaced (a folder): the error names it, the folder is untouched,
+ * and the temporary file is removed. */
+static void unreplaceable_target_leaves_no_temporary(void **state)
+{
+    (void)state;
+    char path[128], inner[160];
+    snprintf(path, sizeof path, "%s/taken", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(inner, sizeof inner, "%s/keep.txt", path);
+    nb_error err;
+    assert_int_equal(nb_write_atomic(inner, "keep", 4, &err), 0);
+    assert_int_equal(nb_write_atomic(path, "x", 1, &err), -1);
+    assert_contains(err.message, path);
+    assert_contains(err.message, "原文件未改动");
+    assert_int_equal(entries(dir), 1);  /* only the folder itself */
+    assert_int_equal(entries(path), 1); /* still just keep.txt */
+    char *got = read_file(inner, NULL);
+    assert_string_equal(got, "keep");
+    free(got);
+    unlink(inner);
+    rmdir(path);
+}
+
+/* A read-only folder: refused, the existing file keeps its content. */
+static void read_only_folder_keeps_old_file(void **state)
+{
+    (void)state;
+    if (geteuid() == 0)
+        skip(); /* root writes anywhere */
+    char sub[128], path[160];
+    snprintf(sub, sizeof sub, "%s/ro", dir);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    snprintf(path, sizeof path, "%s/report.txt", sub);
+    nb_error err;
+    assert_int_equal(nb_write_atomic(path, "old", 3, &err), 0);
+    assert_int_equal(chmod(sub, 0555), 0);
+    assert_int_equal(nb_write_atomic(path, "new", 3, &err), -1);
+    assert_contains(err.message, path);
+    char *got = read_file(path, NULL);
+    assert_string_equal(got, "old");
+    free(got);
+    assert_int_equal(entries(sub), 1);
+    chmod(sub, 0755);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(writes_and_replaces),
+        cmocka_unit_test(missing_folder_fails_and_leaves_nothing),
+        cmocka_unit_test(unreplaceable_target_leaves_no_temporary),
+        cmocka_unit_test(read_only_folder_keeps_old_file),
+    };
+    return cmocka_run_group_tests(tests, make_dir, remove_dir);
+}
