@@ -1,0 +1,81 @@
+-- datafile.lua: serialize a report and read it back; every value must survive.
+local T = ...
+local nb = require "nianbao"
+local datafile = require "nianbao.datafile"
+
+-- nb.view of the table a data file text returns (the text is our own output: plain load is fine).
+local function reload(text, name)
+  local chunk = assert(load(text, "=" .. name, "t", {}))
+  local view, err = nb.view(chunk(), name)
+  T.ok(view, "the serialized text does not load back: " .. tostring(err))
+  return view
+end
+
+-- A copy of the seed where every cell differs, plus multi-line texts, a blank and a fee amount.
+local function varied_seed()
+  local r = T.load_seed():copy()
+  for i, row in ipairs(nb.schema.requests.rows) do
+    local v = {}
+    for c = 1, 6 do v[c] = i * 10 + c end
+    v[7] = 60 * i + 21
+    if row.group then r.requests[row.group][row.member] = v else r.requests[row.key] = v end
+  end
+  r.requests.withheld.inquiry[4] = nb.BLANK
+  r.proactive.fees = 5125.11
+  r.proactive.regulations = { issued = 1, repealed = 2, in_force = 3 }
+  r.appeals.review = { upheld = 1, corrected = 2, other = 3, pending = 4, total = 10 }
+  r.overview[2].text = "第一段。\n\n第二段包含 ]] 和 \"引号\"。"
+  r.problems = "\n以换行开头的文字"
+  r.processing_fees = { notices = 1, notified = 200, collected = 150 }
+  return r
+end
+
+local tests = {}
+
+function tests.seed_round_trip()
+  local seed = T.load_seed()
+  local back = reload(datafile.serialize(seed), "seed.lua")
+  T.deep_eq(back:copy(), seed:copy(), "seed after serialize + load")
+end
+
+function tests.varied_round_trip()
+  local r = varied_seed()
+  local view = assert(nb.view(r, "varied"))
+  local text = datafile.serialize(view)
+  local back = reload(text, "varied.lua")
+  T.deep_eq(back:copy(), view:copy(), "varied report after serialize + load")
+  T.eq(back.requests.withheld.inquiry[4], nb.BLANK, "a blank cell stays blank")
+  T.eq(back.proactive.fees, 5125.11, "fee amount")
+  T.eq(back.problems, "\n以换行开头的文字", "text starting with a newline")
+  T.ok(text:find("-- 4.保护第三方合法权益", 1, true), "rows carry a Chinese comment")
+end
+
+function tests.serialized_seed_checks_clean()
+  -- the text must also pass the sandboxed loader itself, not just load()
+  local path = os.tmpname()
+  local f = assert(io.open(path, "w"))
+  f:write(datafile.serialize(T.load_seed()))
+  f:close()
+  local r, err = nb.load(path)
+  os.remove(path)
+  T.ok(r, "sandboxed loader refused the serialized seed: " .. tostring(err))
+  T.eq(#nb.check(r):errors(), 0, "errors in the serialized seed")
+end
+
+function tests.blank_has_every_cell()
+  local back = reload(datafile.blank("某某县民政局", 2025), "blank.lua")
+  T.eq(back.agency, "某某县民政局", "agency")
+  T.eq(back.year, 2025, "year")
+  local cells = 0
+  for _, row in ipairs(nb.schema.requests.rows) do
+    local v = back:cell("requests." .. row.key)
+    T.ok(v, "missing row " .. row.key)
+    for c = 1, 7 do
+      T.eq(v[c], 0, row.key .. " column " .. c)
+      cells = cells + 1
+    end
+  end
+  T.eq(cells, 175, "table 三 cells")
+end
+
+return tests

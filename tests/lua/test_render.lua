@@ -1,0 +1,164 @@
+-- The text renderer: section order, tab-separated and aligned tables.
+local T = ...
+local nb = require "nianbao"
+local layout = require "nianbao.layout"
+
+-- The lines of the block that follows heading `heading` (up to the next blank line).
+local function block_after(text, heading)
+  local lines, inside, started = {}, false, false
+  for line in (text .. "\n"):gmatch("(.-)\n") do
+    if inside then
+      if line == "" then
+        if started then break end
+      else
+        started = true
+        lines[#lines + 1] = line
+      end
+    elseif line == heading then
+      inside = true
+    end
+  end
+  T.ok(#lines > 0, "no block after " .. heading)
+  return lines
+end
+
+-- Tokens of an aligned line (runs separated by 2+ spaces) with display offsets:
+-- { text, first, last } where first/last are 0-based display columns.
+local function tokens(line)
+  local out, col, cur, gap = {}, 0, nil, 0
+  for _, cp in utf8.codes(line) do
+    local ch = utf8.char(cp)
+    local w = nb.width(ch)
+    if ch == " " then
+      gap = gap + 1
+    else
+      if cur and gap >= 2 then cur = nil end
+      if not cur then
+        cur = { text = "", first = col }
+        out[#out + 1] = cur
+      elseif gap == 1 then
+        cur.text = cur.text .. " "
+      end
+      cur.text = cur.text .. ch
+      cur.last = col + w - 1
+      gap = 0
+    end
+    col = col + w
+  end
+  return out
+end
+
+-- In aligned style, every grid column starts (left-aligned labels) and ends (right-aligned
+-- numbers) at one display offset in every line of the table.
+local function assert_aligned(lines, grid, name)
+  local m = layout.matrix(grid)
+  T.eq(#lines, #m, name .. ": lines")
+  local starts, ends = {}, {}
+  for r, row in ipairs(m) do
+    local toks, t = tokens(lines[r]), 0
+    for c = 1, grid.columns do
+      local cell = row[c]
+      if cell and cell.text ~= "" then
+        t = t + 1
+        local tok = toks[t]
+        T.ok(tok and tok.text == cell.text,
+          string.format("%s line %d: token %d is %q, expected %q", name, r, t, tok and tok.text or "", cell.text))
+        if cell.number then
+          local last = c + cell.colspan - 1
+          ends[last] = ends[last] or tok.last
+          T.eq(tok.last, ends[last], string.format("%s line %d: end of %q (column %d)", name, r, cell.text, last))
+        else
+          starts[c] = starts[c] or tok.first
+          T.eq(tok.first, starts[c], string.format("%s line %d: start of %q (column %d)", name, r, cell.text, c))
+        end
+      end
+    end
+    T.eq(#toks, t, string.format("%s line %d: extra tokens", name, r))
+  end
+  -- columns follow each other left to right
+  local prev = -1
+  for c = 1, grid.columns do
+    if starts[c] then
+      T.ok(starts[c] > prev, string.format("%s: column %d starts at %d, not after %d", name, c, starts[c], prev))
+      prev = starts[c]
+    end
+  end
+end
+
+local function varied()
+  local r = T.load_seed():copy()
+  r.requests.new = { 1234, 5, 0, 0, 0, 0 }
+  r.requests.withheld.third_party = { 0, 98765, 0, 0, 0, 0 }
+  r.proactive.fees = 5125.11
+  r.appeals.litigation_direct = { upheld = 12, corrected = 0, other = 0, pending = 0, total = 12 }
+  return assert(nb.view(r, "varied"))
+end
+
+local tables = {
+  { "二、主动公开政府信息情况", layout.proactive },
+  { "三、收到和处理政府信息公开申请情况", layout.requests },
+  { "四、政府信息公开行政复议、行政诉讼情况", layout.appeals },
+}
+
+local tests = {}
+
+function tests.sections_in_order()
+  local out = nb.render(T.load_seed(), "text")
+  local pos = 0
+  for _, s in ipairs(nb.schema.sections) do
+    local at = out:find("\n" .. s.heading .. "\n", pos, true)
+    T.ok(at, "heading " .. s.heading .. " missing or out of order")
+    pos = at + 1
+  end
+  T.eq(out:sub(1, #"延津县商务局 2024 年政府信息公开工作年度报告\n"), "延津县商务局 2024 年政府信息公开工作年度报告\n", "title first")
+  T.eq(out:sub(-1), "\n", "ends with a newline")
+  T.ok(not out:find("\n\n\n", 1, true), "no double blank lines")
+end
+
+function tests.tsv_tables_have_every_column()
+  for _, report in ipairs({ T.load_seed(), varied() }) do
+    local out = nb.render(report, "text", { table_style = "tsv" })
+    for _, t in ipairs(tables) do
+      local grid = t[2](report)
+      local lines = block_after(out, t[1])
+      T.eq(#lines, #grid.rows, t[1] .. ": one line per grid row")
+      local m = layout.matrix(grid)
+      for r, line in ipairs(lines) do
+        local _, tabs = line:gsub("\t", "")
+        T.eq(tabs, grid.columns - 1, t[1] .. " line " .. r .. ": tabs")
+        local c = 0
+        for field in (line .. "\t"):gmatch("(.-)\t") do
+          c = c + 1
+          local cell = m[r][c]
+          T.eq(field, cell and cell.text or "", string.format("%s line %d column %d", t[1], r, c))
+        end
+      end
+    end
+  end
+end
+
+function tests.aligned_columns_line_up()
+  for _, report in ipairs({ T.load_seed(), varied() }) do
+    local out = nb.render(report, "text", { table_style = "aligned" })
+    for _, t in ipairs(tables) do
+      assert_aligned(block_after(out, t[1]), t[2](report), t[1])
+    end
+  end
+end
+
+function tests.aligned_and_tsv_share_the_prose()
+  local seed = T.load_seed()
+  local tsv = nb.render(seed, "text")
+  local aligned = nb.render(seed, "text", { table_style = "aligned" })
+  T.eq(aligned:match("^(.-)\n二、"), tsv:match("^(.-)\n二、"), "everything before table 二")
+  T.eq(aligned:match("\n(五、.*)$"), tsv:match("\n(五、.*)$"), "everything after table 四")
+end
+
+function tests.renderer_contract()
+  local r = nb.renderer("text")
+  T.eq(r.name, "text", "name")
+  T.eq(type(r.render), "function", "render")
+  T.raises(function() nb.renderer("no-such-format") end, "no-such-format", "unknown format")
+end
+
+return tests
