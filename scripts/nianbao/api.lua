@@ -154,7 +154,9 @@ local SEVERITY_ZH = { error = "错误", warning = "警告" }
 --- One readable Chinese line for a finding.
 function nb.describe_finding(f)
   local place = {}
-  if f.section then place[#place + 1] = "表" .. f.section end
+  if f.section then -- 二三四 are tables; 一五六 are narrative sections
+    place[#place + 1] = (f.section:match("^[二三四]$") and "表" .. f.section) or ("第" .. f.section .. "部分")
+  end
   if f.label then place[#place + 1] = f.label end
   if f.row then place[#place + 1] = "(" .. f.row .. ")" end
   if f.column then place[#place + 1] = "“" .. f.column .. "”列" end
@@ -234,9 +236,19 @@ function nb.renderer(format)
   return mod
 end
 
---- Render a report; returns the output as a string.
+--- A profile (profiles/NAME.lua along the search path), checked and guarded; raises an
+--- error when there is none of that name.
+function nb.profile(name) return require("nianbao.profile").get(name) end
+
+--- Render a report; returns the output as a string. opts.profile: a profile or its name.
 function nb.render(report, format, opts)
   opts = opts or {}
+  if type(opts.profile) == "string" then
+    local copy = {}
+    for k, v in pairs(opts) do copy[k] = v end
+    copy.profile = nb.profile(opts.profile)
+    opts = copy
+  end
   local r = nb.renderer(format or "text")
   local findings = opts.findings or nb.check(report, opts)
   local out = r.render(report, findings, opts)

@@ -41,6 +41,7 @@ local function usage()
 
 全局选项：
   --scripts DIR  把 DIR 放在脚本搜索路径最前面（可重复）
+  --which NAME   显示脚本或模板 NAME（如 render/html）实际使用的文件及搜索路径
   --help, -h     显示帮助；nianbao 命令 --help 显示该命令的帮助
   --version      显示版本
 选项可写在命令名和文件名之前或之后；文件名 - 表示标准输入或标准输出。
@@ -93,6 +94,19 @@ end
 
 function M.main(args)
   args = args or {}
+  -- the global form `nianbao --which NAME` is the command `nianbao which NAME`
+  for i, a in ipairs(args) do
+    local inline = a:match("^%-%-which=(.+)$")
+    if a == "--which" or inline then
+      local which = command_module("which")
+      local name = inline or args[i + 1]
+      if not name then
+        say("nianbao：--which 需要一个名称，如 --which render/html")
+        return EXIT_USAGE
+      end
+      return which.run({}, { name })
+    end
+  end
   -- the command is the first argument that names one; options may stand before it
   local command, cmd
   local rest = {}

@@ -4,6 +4,7 @@
 -- opts.table_style = "aligned" pads the tables by display width for reading in a terminal.
 local nb = require "nianbao"
 local layout = require "nianbao.layout"
+local profiles = require "nianbao.profile"
 
 local function matrix_lines_tsv(grid)
   local lines = {}
@@ -60,11 +61,13 @@ local function join_paragraphs(list) return table.concat(list, "\n\n") end
 
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(report.overview or {}) do
+  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
     local paras = nb.paragraphs(profile.text(item.text or ""))
     if item.heading and item.heading ~= "" then
-      out[#out + 1] = nb.template("text/subsection.txt", {
-        numeral = nb.numeral(i), heading = profile.text(item.heading), text = paras[1] or "",
+      local heading = profile.text(item.heading)
+      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
+      out[#out + 1] = numbered and (numbered .. "：" .. (paras[1] or "")) or nb.template("text/subsection.txt", {
+        numeral = nb.numeral(i), heading = heading, text = paras[1] or "",
       }):gsub("\n+$", "")
       table.remove(paras, 1)
     end
@@ -81,25 +84,25 @@ local function narrative(profile, ...)
   return join_paragraphs(out)
 end
 
-local IDENTITY = { text = function(s) return s end }
-
 return {
   name = "text",
   extension = "txt",
   render = function(report, findings, opts)
     opts = opts or {}
-    local profile = opts.profile or IDENTITY
+    local profile = profiles.get(opts.profile) -- nil: the text as written
     local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
     local vars = {
-      title = profile.text(report.title or ""),
+      title = profile.text(profile.title(report) or report.title or ""),
       overview = overview(report, profile),
-      proactive = grid_text(layout.proactive(report)),
+      proactive = grid_text(profiles.format_grid(profile, layout.proactive(report))),
       requests = grid_text(layout.requests(report)),
       appeals = grid_text(layout.appeals(report)),
       problems = narrative(profile, report.problems or "", report.improvements or ""),
       other_matters = narrative(profile, report.other_matters or ""),
     }
-    for i, s in ipairs(nb.schema.sections) do vars["heading" .. i] = s.heading end
+    for i, s in ipairs(nb.schema.sections) do
+      vars["heading" .. i] = profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading
+    end
     local text = nb.template("text/report.txt", vars)
     return (text:gsub("\n*$", "\n"))
   end,

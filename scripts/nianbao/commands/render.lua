@@ -7,7 +7,7 @@ local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 return {
   summary = "生成报告（-f text|html|markdown，默认 text）",
   help = [[
-用法：nianbao render FILE [-f FORMAT] [-o OUT] [--force] [--table-style tsv|aligned]
+用法：nianbao render FILE [-f FORMAT] [-o OUT] [--force] [--profile NAME] [--table-style tsv|aligned]
 
 生成报告。FORMAT 为 render/FORMAT.lua 所在的输出格式（默认 text）。OUT 默认为标准输出；
 写入文件时先写临时文件再替换，失败时原文件不变。报告有错误时不输出，除非加 --force。
@@ -15,10 +15,12 @@ return {
   -f, --format FORMAT      输出格式：text（默认）及脚本搜索路径中 render/ 下的其他格式
   -o, --output OUT         输出文件（- 为标准输出）
   --force                  报告有错误时仍然输出
+  --profile NAME           按格式方案 profiles/NAME.lua 排版：default（原样，默认）、gbt9704（国家标准：
+                           全角标点、“2024年”不空格等）、county-example（本地示例）或自己的方案
   --table-style STYLE      text 格式的表格：tsv（默认，制表符分隔，可粘贴到表格软件）或
                            aligned（按显示宽度对齐，便于在终端阅读）
 ]],
-  spec = { format = "value", output = "value", force = "flag", ["table-style"] = "value", help = "flag" },
+  spec = { format = "value", output = "value", force = "flag", ["table-style"] = "value", profile = "value", help = "flag" },
   aliases = { f = "format", o = "output" },
   run = function(opts, files)
     if #files ~= 1 then
@@ -35,6 +37,15 @@ return {
       say("nianbao render：未知的输出格式“%s”（在脚本搜索路径中找不到 render/%s.lua）", format, format)
       return EXIT_USAGE
     end
+    local profile
+    if opts.profile then
+      local err
+      profile, err = require("nianbao.profile").load(opts.profile)
+      if not profile then
+        say("nianbao render：%s", err)
+        return EXIT_USAGE
+      end
+    end
     local report = load_or_report(files[1])
     if not report then return EXIT_USAGE end
     local findings = nb.check(report)
@@ -44,7 +55,7 @@ return {
       say("%s：报告有 %d 个错误，未生成输出；改正后重试，或加 --force 强制输出", files[1], #errors)
       return EXIT_FINDINGS
     end
-    local out = nb.render(report, format, { findings = findings, table_style = style })
+    local out = nb.render(report, format, { findings = findings, table_style = style, profile = profile })
     local ok, err = nb.write_file(opts.output or "-", out)
     if not ok then
       say("%s", err)

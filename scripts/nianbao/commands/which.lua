@@ -20,9 +20,22 @@ templates/text/report.txt），以及依次搜索的文件夹。
     local name = files[1]
     if not name:match("^templates/") and not name:match("%.lua$") then name = name .. ".lua" end
     local _, where = nb.find(name)
+    -- every folder searched, marking the file that wins and the ones it hides
+    local lfs = require "lfs"
+    local embedded = false
+    for _, n in ipairs(nb.embedded_names()) do if n == name then embedded = true end end
+    local won = false
+    local function mark(present)
+      if not present then return "" end
+      local m = won and "  （有同名文件，被覆盖）" or "  ← 使用此文件"
+      won = true
+      return m
+    end
     print("搜索路径（从前到后）：")
-    for _, dir in ipairs(nb.search_path()) do print("  " .. dir) end
-    print("  （内置于程序）")
+    for _, dir in ipairs(nb.search_path()) do
+      print("  " .. dir .. mark(lfs.attributes(dir .. "/" .. name, "mode") == "file"))
+    end
+    print("  （内置于程序）" .. mark(embedded))
     if where then
       print(name .. " => " .. where)
       return EXIT_OK

@@ -1,0 +1,173 @@
+-- Profiles: local format choices applied at render time (scripts/profiles/NAME.lua along the
+-- search path, selected with `nianbao render --profile NAME`). A profile returns
+--   { name = "...",
+--     text = function(s) return s end,                     -- every narrative text, heading and the title
+--     heading = function(level, n, title) return nil end,  -- level 1: the six sections, 2: subsections of 一
+--     title = function(report) return nil end,             -- the title pattern
+--     amount = function(x) return nil end,                 -- the fee amount of table 二 (万元)
+--     subsections = function(list, report) return list end } -- rename or add subsections of 一
+-- Every field but name is optional; nil from a hook means "the renderer's default". This
+-- module checks the fields, fills the defaults, and guards the hooks so that formatting
+-- never changes a number: a text hook must keep the numbers of its input, in order, and an
+-- amount hook must return the same value.
+local nb = require "nianbao"
+
+local M = {}
+
+local HOOKS = { text = true, heading = true, title = true, amount = true, subsections = true }
+local NORMALIZED = {} -- marker key of a checked profile
+
+-- the numbers of a text, in order, as values ("01" and "1" are the same number)
+local function numbers(s)
+  local out = {}
+  for n in nb.nfkc(s):gsub("(%d),(%d%d%d)", "%1%2"):gmatch("%d+%.?%d*") do out[#out + 1] = tonumber(n) end
+  return out
+end
+
+local function same_numbers(a, b)
+  local x, y = numbers(a), numbers(b)
+  if #x ~= #y then return false end
+  for i = 1, #x do if x[i] ~= y[i] then return false end end
+  return true
+end
+
+local function guard(p, where)
+  local text, heading, title, amount, subsections = p.text, p.heading, p.title, p.amount, p.subsections
+  local out = { name = p.name, file = where, [NORMALIZED] = true }
+  function out.text(s)
+    if s == nil then return nil end
+    if not text then return s end
+    local r = text(s)
+    if type(r) ~= "string" then
+      error(string.format("%s：text() 应返回字符串，实际返回 %s", where, type(r)), 0)
+    end
+    if not same_numbers(s, r) then
+      error(string.format("%s：text() 改变了文中的数字（排版不得改变数字）：“%s” → “%s”", where, s, r), 0)
+    end
+    return r
+  end
+  function out.heading(level, n, t)
+    local r = heading and heading(level, n, t)
+    if r ~= nil and type(r) ~= "string" then
+      error(string.format("%s：heading() 应返回字符串或 nil，实际返回 %s", where, type(r)), 0)
+    end
+    return r
+  end
+  function out.title(report)
+    local r = title and title(report)
+    if r ~= nil and type(r) ~= "string" then
+      error(string.format("%s：title() 应返回字符串或 nil，实际返回 %s", where, type(r)), 0)
+    end
+    return r
+  end
+  function out.amount(x)
+    if type(x) ~= "number" or not amount then return nil end
+    local r = amount(x)
+    if r == nil then return nil end
+    local v = type(r) == "string" and tonumber((nb.nfkc(r):gsub(",", "")))
+    if not v or math.abs(v - x) > 1e-9 * math.max(1, math.abs(x)) then
+      error(string.format("%s：amount(%s) 返回“%s”，改变了金额（排版不得改变数字）", where,
+        nb.format_number(x), tostring(r)), 0)
+    end
+    return r
+  end
+  function out.subsections(list, report)
+    if not subsections then return list end
+    local r = subsections(list, report)
+    if type(r) ~= "table" then
+      error(string.format("%s：subsections() 应返回小标题列表，实际返回 %s", where, type(r)), 0)
+    end
+    for i, item in ipairs(r) do
+      if type(item) ~= "table" or type(item.text or "") ~= "string" or type(item.heading or "") ~= "string" then
+        error(string.format("%s：subsections() 返回的第%d项应为 { heading = 字符串, text = 字符串 }", where, i), 0)
+      end
+    end
+    return r
+  end
+  return out
+end
+
+--- Check a profile table's fields; returns the guarded profile. where names its file.
+function M.from_table(p, where)
+  if type(p) ~= "table" then
+    error(string.format("%s：格式方案脚本必须返回一个表 { name = ..., text = function(s) ... end, ... }", where), 0)
+  end
+  if p[NORMALIZED] then return p end
+  if type(p.name) ~= "string" then
+    error(string.format("%s：格式方案缺少字符串字段 name", where), 0)
+  end
+  for k, v in pairs(p) do
+    if HOOKS[k] and type(v) ~= "function" then
+      error(string.format("%s：格式方案的 %s 应为函数，实际为 %s", where, k, type(v)), 0)
+    elseif not HOOKS[k] and k ~= "name" and k ~= "describe" then
+      error(string.format("%s：格式方案中未知的字段 %s（可用：name、describe、text、heading、title、amount、subsections）",
+        where, tostring(k)), 0)
+    end
+  end
+  return guard(p, where)
+end
+
+--- Load profiles/NAME.lua along the search path; returns the guarded profile, or nil and a
+--- message when there is no such profile. Errors in the script itself are raised.
+function M.load(name)
+  if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
+    return nil, string.format("格式方案名“%s”只能由字母、数字、_ 和 - 组成", tostring(name))
+  end
+  local _, where = nb.find("profiles/" .. name .. ".lua")
+  if not where then
+    return nil, string.format("找不到格式方案“%s”（在脚本搜索路径中找不到 profiles/%s.lua；可用：%s）",
+      name, name, table.concat(M.names(), "、"))
+  end
+  return M.from_table(require("profiles." .. name), where)
+end
+
+--- The profile to use for opts.profile: nil gives "default" behaviour (text as written),
+--- a string is loaded by name, a table is checked.
+function M.get(p)
+  if p == nil then return guard({ name = "default" }, "（默认）") end
+  if type(p) == "string" then
+    local prof, err = M.load(p)
+    if not prof then error(err, 0) end
+    return prof
+  end
+  return M.from_table(p, "（脚本中的格式方案 " .. tostring(p.name) .. "）")
+end
+
+--- Names of the profiles found along the search path and embedded, sorted.
+function M.names()
+  local lfs = require "lfs"
+  local seen, out = {}, {}
+  local function add(file)
+    local n = file:match("^([%w_%-]+)%.lua$")
+    if n and not seen[n] then seen[n] = true; out[#out + 1] = n end
+  end
+  for _, dir in ipairs(nb.search_path()) do
+    if lfs.attributes(dir .. "/profiles", "mode") == "directory" then
+      for f in lfs.dir(dir .. "/profiles") do add(f) end
+    end
+  end
+  for _, n in ipairs(nb.embedded_names()) do
+    local f = n:match("^profiles/(.+)$")
+    if f then add(f) end
+  end
+  table.sort(out)
+  return out
+end
+
+--- Apply the profile's amount hook to the amount cells of a table-二 grid from layout.lua.
+function M.format_grid(profile, grid)
+  local amounts = {}
+  for _, block in ipairs(nb.schema.proactive.blocks) do
+    for _, row in ipairs(block.rows) do if row.amount then amounts[row.key] = true end end
+  end
+  for _, row in ipairs(grid.rows) do
+    if row.key and amounts[row.key] then
+      for _, cell in ipairs(row) do
+        if cell.number then cell.text = profile.amount(cell.value) or cell.text end
+      end
+    end
+  end
+  return grid
+end
+
+return M
