@@ -11,6 +11,7 @@
 #include <lualib.h>
 
 #include "binding.h"
+#include "prompt.h"
 
 #ifndef NB_SHARE_DIR
 #define NB_SHARE_DIR "/usr/local/share/nianbao"
@@ -182,6 +183,7 @@ static int open_host(lua_State *L)
     lua_setfield(L, -2, "lfs");
     lua_pushcfunction(L, nb_open_module);
     lua_setfield(L, -2, "nianbao");
+    lua_pushcfunction(L, nb_open_console), lua_setfield(L, -2, "nianbao.console");
     lua_pop(L, 1);
     /* Our searcher replaces package.path and the native-module searchers. */
     lua_getglobal(L, "package");
