@@ -21,8 +21,8 @@ expect_line out T3.BALANCE "(new)" "科研机构"
 expect_contains out "2 个错误"
 expect_exit 1 -- "$NB" check --format json "$TMP/t3_new.lua"
 # both findings point at the changed row
-json_assert "sorted((f['id'], f['row'], f['column']) for f in objs[0]['findings']) == [('T3.BALANCE', 'new', '科研机构'), ('T3.ROW_TOTAL', 'new', '总计')]"
-json_assert "[(f['row'], f['label'], f['expected'], f['found']) for f in objs[0]['findings'] if f['id'] == 'T3.ROW_TOTAL'] == [('new', '一、本年新收政府信息公开申请数量', 3, 0)]"
+json_assert "sorted((f['id'], f['row'], f['column']) for f in errors(objs[0])) == [('T3.BALANCE', 'new', '科研机构'), ('T3.ROW_TOTAL', 'new', '总计')]"
+json_assert "[(f['row'], f['label'], f['expected'], f['found']) for f in errors(objs[0]) if f['id'] == 'T3.ROW_TOTAL'] == [('new', '一、本年新收政府信息公开申请数量', 3, 0)]"
 
 # A result row: 商业企业 of 4.保护第三方合法权益 becomes 4.
 case_ "check: 不予公开/保护第三方合法权益/商业企业 changed"
@@ -33,7 +33,7 @@ expect_line out T3.ROW_TOTAL "(withheld.third_party)" "4.保护第三方合法�
 expect_line out T3.RESULT_TOTAL "(withheld.third_party)" "（七）总计" "商业企业" "期望 4，实际 0"
 expect_not_contains out T3.BALANCE
 expect_exit 1 -- "$NB" check --format json "$TMP/t3_result.lua"
-json_assert "sorted((f['id'], f['row'], f['column']) for f in objs[0]['findings']) == [('T3.RESULT_TOTAL', 'withheld.third_party', '商业企业'), ('T3.ROW_TOTAL', 'withheld.third_party', '总计')]"
+json_assert "sorted((f['id'], f['row'], f['column']) for f in errors(objs[0])) == [('T3.RESULT_TOTAL', 'withheld.third_party', '商业企业'), ('T3.ROW_TOTAL', 'withheld.third_party', '总计')]"
 
 # 结转下年度 of 自然人 becomes 2: its row total and the 自然人 balance no longer hold.
 case_ "check: 结转下年度/自然人 changed"
@@ -47,19 +47,19 @@ expect_not_contains out T3.RESULT_TOTAL
 case_ "check: （七）总计/总计 changed"
 seed_with 's/total = { 0, 0, 0, 0, 0, 0, 0 }/total = { 0, 0, 0, 0, 0, 0, 5 }/' "$TMP/t3_total.lua"
 expect_exit 1 -- "$NB" check --format json "$TMP/t3_total.lua"
-json_assert "sorted(f['id'] for f in objs[0]['findings']) == ['T3.BALANCE', 'T3.RESULT_TOTAL', 'T3.ROW_TOTAL'] and all(f['column'] == '总计' for f in objs[0]['findings'])"
+json_assert "sorted(f['id'] for f in errors(objs[0])) == ['T3.BALANCE', 'T3.RESULT_TOTAL', 'T3.ROW_TOTAL'] and all(f['column'] == '总计' for f in errors(objs[0]))"
 
 case_ "check --format json: one object per file with every field"
 expect_exit 1 -- "$NB" check --format json "$SEED" "$TMP/t3_new.lua"
 json_assert "len(objs) == 2 and [o['file'] for o in objs] == ['$SEED', '$TMP/t3_new.lua']"
-json_assert "objs[0]['findings'] == [] and len(objs[1]['findings']) == 2"
-json_assert "all(set(['id','severity','section','row','column','expected','found','message']) <= set(f) for f in objs[1]['findings'])"
-json_assert "all(f['severity'] == 'error' and f['section'] == '三' and '表三' in f['message'] for f in objs[1]['findings'])"
+json_assert "errors(objs[0]) == [] and len(errors(objs[1])) == 2"
+json_assert "all(set(['id','severity','section','row','column','expected','found','message']) <= set(f) for f in errors(objs[1]))"
+json_assert "all(f['severity'] == 'error' and f['section'] == '三' and '表三' in f['message'] for f in errors(objs[1]))"
 
 case_ "check: VALUE.INVALID for a negative count"
 seed_with 's/unclear = { 0, 0, 0, 0, 0, 0, 0 }/unclear = { 0, 0, 0, 0, -1, 0, 0 }/' "$TMP/negative.lua"
 expect_exit 1 -- "$NB" check --format json "$TMP/negative.lua"
-json_assert "[(f['id'], f['row'], f['column'], f['found']) for f in objs[0]['findings'] if f['id'] == 'VALUE.INVALID'] == [('VALUE.INVALID', 'unavailable.unclear', '法律服务机构', -1)]"
+json_assert "[(f['id'], f['row'], f['column'], f['found']) for f in errors(objs[0]) if f['id'] == 'VALUE.INVALID'] == [('VALUE.INVALID', 'unavailable.unclear', '法律服务机构', -1)]"
 
 case_ "check: VALUE.INVALID for a fractional count"
 seed_with 's/licensing = 0/licensing = 1.5/' "$TMP/fraction.lua"
@@ -73,6 +73,6 @@ expect_exit 0 -- "$NB" check "$TMP/prev.lua"
 expect_exit 1 -- "$NB" check "$SEED" --previous "$TMP/prev.lua"
 expect_line out YEAR.CARRY "(carried_over)" "商业企业" "期望 2，实际 0"
 expect_exit 1 -- "$NB" check --format json --previous "$TMP/prev.lua" "$SEED"
-json_assert "sorted((f['id'], f['row'], f['column']) for f in objs[0]['findings']) == [('YEAR.CARRY', 'carried_over', '商业企业'), ('YEAR.CARRY', 'carried_over', '总计')]"
+json_assert "sorted((f['id'], f['row'], f['column']) for f in errors(objs[0])) == [('YEAR.CARRY', 'carried_over', '商业企业'), ('YEAR.CARRY', 'carried_over', '总计')]"
 # a previous report equal to this one's start gives no YEAR.CARRY
 expect_exit 0 -- "$NB" check "$SEED" --previous "$SEED"

@@ -6,9 +6,9 @@ expect_exit 0 -- "$NB" new --agency 某某县民政局 --year 2024 -o "$TMP/new/
 expect_true "new -o wrote the file" -- test -s "$TMP/new/a.lua"
 expect_true "new's file names 某某县民政局" -- grep -qF 某某县民政局 "$TMP/new/a.lua"
 expect_exit 1 -- "$NB" check --format json "$TMP/new/a.lua"
-json_assert "len(objs[0]['findings']) > 0 and set(f['id'] for f in objs[0]['findings']) == {'SECTION.MISSING'}"
+json_assert "len(errors(objs[0])) > 0 and set(f['id'] for f in errors(objs[0])) == {'SECTION.MISSING'}"
 # every cell of the three tables is present: the empty texts are the only gaps
-json_assert "sorted(f['row'] for f in objs[0]['findings']) == ['other_matters', 'overview', 'problems']"
+json_assert "sorted(f['row'] for f in errors(objs[0])) == ['other_matters', 'overview', 'problems']"
 
 case_ "new: standard output, same text as -o"
 expect_exit 0 -- "$NB" new --agency 某某县民政局 --year 2024

@@ -113,11 +113,13 @@ expect_same_file() {
 }
 
 # json_assert PYTHON_EXPR: evaluate a Python assertion over the JSON lines of the last stdout,
-# available as `objs` (one parsed object per line). Prints the failing expression.
+# available as `objs` (one parsed object per line); errors(obj) keeps the findings of severity
+# error (the bundled rules may add warnings to any file). Prints the failing expression.
 json_assert() {
   expect_true "JSON: $1" -- python3 -c '
 import json, sys
 objs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+errors = lambda o: [f for f in o["findings"] if f["severity"] == "error"]
 ok = eval(sys.argv[2])
 if not ok:
     print(json.dumps(objs, ensure_ascii=False)[:1500])
