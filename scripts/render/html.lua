@@ -80,8 +80,8 @@ end
 --- opts.align_attribute adds align="right" to numbers for pages that strip CSS (Markdown).
 function M.table(grid, opts)
   opts = opts or {}
-  local parts = { "\n" }
-  if opts.caption ~= false then parts[#parts + 1] = el("caption", nil, grid.caption) end
+  local parts = {}
+  if opts.caption ~= false then parts[#parts + 1] = { "\n", el("caption", nil, grid.caption) } end
   -- one <col> per grid column, so that the stylesheet can give the columns their widths
   local cols = {}
   for c = 1, grid.columns do cols[c] = el("col") end

@@ -1,0 +1,80 @@
+-- Markdown: headings and paragraphs as Markdown, the three tables as embedded HTML tables.
+-- Pipe tables cannot merge cells, and flattening table 三 into "三、本年度办理结果 / （三）不予公开 /
+-- 1.属于国家秘密" rows loses the official layout that reviewers compare against; Git hosting
+-- pages (and CommonMark) keep <table> with rowspan/colspan, so the tables are the HTML
+-- renderer's markup, with align="right" on numbers because those pages drop stylesheets.
+-- The chart is left out: Git hosting pages strip inline SVG.
+local nb = require "nianbao"
+local layout = require "nianbao.layout"
+local html = require "render.html"
+
+local IDENTITY = { text = function(s) return s end }
+
+--- Text as a Markdown paragraph: ASCII punctuation that Markdown would read as markup is
+--- backslash-escaped, and so is a line start that would open a heading, list or quote.
+local function escape(s)
+  s = tostring(s):gsub("[\\`*_%[%]<>&|~]", "\\%0")
+  s = s:gsub("^([#+%-=>])", "\\%1"):gsub("^(%d+)([.)])", "%1\\%2")
+  return s
+end
+
+local function paragraphs(profile, ...)
+  local out = {}
+  for _, text in ipairs({ ... }) do
+    for _, p in ipairs(nb.paragraphs(profile.text(text or ""))) do out[#out + 1] = escape(p) end
+  end
+  return table.concat(out, "\n\n")
+end
+
+local function overview(report, profile)
+  local out = {}
+  for i, item in ipairs(report.overview or {}) do
+    if item.heading and item.heading ~= "" then
+      out[#out + 1] = (nb.template("markdown/subsection.md", {
+        numeral = nb.numeral(i), heading = escape(profile.text(item.heading)),
+      }):gsub("\n+$", ""))
+    end
+    local body = paragraphs(profile, item.text)
+    if body ~= "" then out[#out + 1] = body end
+  end
+  return table.concat(out, "\n\n")
+end
+
+--- With --force on a report that has errors: a quoted warning listing the findings.
+local function banner(findings)
+  local errors, lines = 0, {}
+  for _, f in ipairs(findings or {}) do
+    if f.severity == "error" then errors = errors + 1 end
+    lines[#lines + 1] = "> - " .. escape(tostring(f))
+  end
+  if errors == 0 then return "" end
+  return string.format("> **本稿有 %d 个错误，是强制生成的（--force），不能作为正式报告发布：**\n>\n%s\n\n",
+    errors, table.concat(lines, "\n"))
+end
+
+local function table_markdown(grid)
+  -- no blank line inside: a blank line would end the HTML block
+  return html.node(html.table(grid, { align_attribute = true, caption = false }))
+end
+
+return {
+  name = "markdown",
+  extension = "md",
+  render = function(report, findings, opts)
+    opts = opts or {}
+    local profile = opts.profile or IDENTITY
+    local vars = {
+      title = escape(profile.text(report.title or "")),
+      banner = banner(opts.findings or findings),
+      overview = overview(report, profile),
+      proactive = table_markdown(layout.proactive(report)),
+      requests = table_markdown(layout.requests(report)),
+      appeals = table_markdown(layout.appeals(report)),
+      problems = paragraphs(profile, report.problems, report.improvements),
+      other_matters = paragraphs(profile, report.other_matters),
+    }
+    for i, s in ipairs(nb.schema.sections) do vars["heading" .. i] = escape(s.heading) end
+    local text = nb.template("markdown/report.md", vars)
+    return (text:gsub("\n*$", "\n"))
+  end,
+}
