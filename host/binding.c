@@ -83,6 +83,8 @@ static int is_frozen(lua_State *L, int idx)
     return yes;
 }
 
+static void shallow_copy(lua_State *L, int idx);
+
 /* seen: index of a table mapping originals to their proxies (cycles, shared tables). */
 static void freeze(lua_State *L, int t, int seen)
 {
@@ -97,6 +99,9 @@ static void freeze(lua_State *L, int t, int seen)
     lua_pushvalue(L, t);
     lua_pushvalue(L, proxy);
     lua_rawset(L, seen);
+    /* work on a copy, so that the caller's tables (at every level) are never changed */
+    shallow_copy(L, t);
+    t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
@@ -127,10 +132,10 @@ static void freeze(lua_State *L, int t, int seen)
         lua_pop(L, 1);
     }
     lua_setmetatable(L, proxy);
+    lua_pop(L, 1); /* the copy; the proxy is on top */
 }
 
-/* The table at idx is copied shallowly first, so that freezing never changes the caller's
- * table in place. */
+/* Push a shallow copy of the table at idx (with its metatable). */
 static void shallow_copy(lua_State *L, int idx)
 {
     lua_newtable(L);
@@ -153,8 +158,7 @@ void nb_push_frozen(lua_State *L, int idx)
     }
     lua_newtable(L);
     int seen = lua_gettop(L);
-    shallow_copy(L, idx);
-    freeze(L, lua_gettop(L), seen);
+    freeze(L, idx, seen);
     lua_replace(L, seen);
     lua_settop(L, seen);
 }
