@@ -338,8 +338,20 @@ static void push_view_of_model(lua_State *L, int model)
     lua_pop(L, 1);
 }
 
+/* The registry entries of a view exist only once the module is open: open it on first use
+ * from C (a host that pushes a report before any script ran `require "nianbao"`). */
+static void ensure_module(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY) == LUA_TNIL) {
+        luaL_requiref(L, "nianbao", nb_open_module, 0);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 void nb_push_report(lua_State *L, nb_report *r)
 {
+    ensure_module(L);
     push_model(L, r);
     push_view_of_model(L, lua_gettop(L));
     lua_remove(L, -2);
@@ -349,6 +361,7 @@ const nb_report *nb_to_report(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
     luaL_checktype(L, idx, LUA_TTABLE);
+    ensure_module(L);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, idx);
     if (lua_rawget(L, -2) == LUA_TUSERDATA) {
