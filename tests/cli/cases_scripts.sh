@@ -1,0 +1,52 @@
+# User scripts through --scripts DIR: rules discovered from DIR/rules, overriding bundled
+# files by name, and script errors reported with file:line.
+
+mkdir -p "$TMP/userdir/rules"
+cat >"$TMP/userdir/rules/zz_always.lua" <<'EOF'
+-- a local rule that always reports one error naming the agency
+return { id = "TEST.ALWAYS", severity = "error", describe = "测试用规则",
+  check = function(report, ctx)
+    ctx:add{ section = "一", message = "测试规则报告 " .. report.agency }
+  end }
+EOF
+
+case_ "rules: a rule in DIR/rules runs and can fail a report"
+expect_exit 1 -- "$NB" --scripts "$TMP/userdir" check "$SEED"
+expect_line out TEST.ALWAYS "测试规则报告 延津县商务局"
+expect_exit 0 -- "$NB" --scripts "$TMP/userdir" check "$SEED" --no-rules TEST.ALWAYS
+expect_not_contains out TEST.ALWAYS
+expect_exit 1 -- "$NB" --scripts "$TMP/userdir" check "$SEED" --rules TEST.ALWAYS --format json
+json_assert "[f['id'] for f in objs[0]['findings']] == ['TEST.ALWAYS'] and objs[0]['findings'][0]['rule'].endswith('rules/zz_always.lua')"
+# render refuses the report the rule failed
+expect_exit 1 -- "$NB" --scripts "$TMP/userdir" render "$SEED"
+expect_contains err TEST.ALWAYS
+
+case_ "rules: listed by nianbao rules with their file"
+expect_exit 0 -- "$NB" --scripts "$TMP/userdir" rules
+expect_line out TEST.ALWAYS error "$TMP/userdir/rules/zz_always.lua"
+expect_exit 0 -- "$NB" rules
+expect_not_contains out TEST.ALWAYS
+
+case_ "rules: a rule cannot change the report"
+mkdir -p "$TMP/editdir/rules"
+cat >"$TMP/editdir/rules/zz_edit.lua" <<'EOF'
+return { id = "TEST.EDIT", severity = "warning", describe = "试图修改报告",
+  check = function(report, ctx)
+    report.requests.new[1] = 99
+  end }
+EOF
+expect_exit 3 -- "$NB" --scripts "$TMP/editdir" check "$SEED"
+expect_contains err "$TMP/editdir/rules/zz_edit.lua:3"
+
+case_ "rules: a rule with a syntax error exits 3 naming file:line"
+mkdir -p "$TMP/brokendir/rules"
+printf 'return { id =\n' >"$TMP/brokendir/rules/zz_broken.lua"
+expect_exit 3 -- "$NB" --scripts "$TMP/brokendir" check "$SEED"
+expect_contains err "$TMP/brokendir/rules/zz_broken.lua:2:"
+
+case_ "which: a file in DIR replaces the bundled one of the same name"
+mkdir -p "$TMP/whichdir/render"
+cp scripts/render/text.lua "$TMP/whichdir/render/text.lua"
+expect_exit 0 -- "$NB" --scripts "$TMP/whichdir" which render/text
+expect_contains out "render/text.lua => $TMP/whichdir/render/text.lua"
+expect_exit 2 -- "$NB" which render/no-such-renderer
