@@ -3,6 +3,8 @@
 -- notice went unpaid) and, when the data file has them, with processing_fees.
 local R = require "nianbao.rules"
 
+local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for people
+
 local MENTION = { "处理费", "收费", "收取", "费用" }
 local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
@@ -23,9 +25,13 @@ return {
     local dropped = R.t3(report, "other.no_fee_payment")
     local fees = report.processing_fees
     local none = R.has(text, NONE_COLLECTED)
-    local collected = tonumber(text:match("收取[^。;]-(%d+%.?%d*)元"))
-    local notices = text:match("收费通知[书单]?(%d+)[件份次]") or text:match("(%d+)[件份次]收费通知")
-    notices = notices and math.tointeger(tonumber(notices))
+    local collected, notices
+    for _, clause in ipairs(R.clauses(text)) do
+      if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
+      local wan = clause:match("收取.-(%d+%.?%d*)万元")
+      local yuan = clause:match("收取.-(%d+%.?%d*)元")
+      if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
+    end
     if R.has(text, NO_NOTICE) then notices = notices or 0 end
     if dropped and notices and dropped > notices then
       add(notices, dropped, string.format("叙述称发出收费通知%d件，但表三有%d件申请因逾期未缴纳费用而不再处理",
@@ -34,9 +40,9 @@ return {
     if fees then
       local c = fees.collected
       if none and type(c) == "number" and c > 0 then
-        add("未收取", c, string.format("叙述称未收取信息处理费，但数据中实际收取金额为%s元", tostring(c)))
+        add("未收取", num(c), string.format("叙述称未收取信息处理费，但数据中实际收取金额为%s元", num(c)))
       elseif collected and type(c) == "number" and math.abs(collected - c) > 0.005 then
-        add(collected, c, string.format("叙述称收取信息处理费%s元，数据中为%s元", tostring(collected), tostring(c)))
+        add(num(collected), num(c), string.format("叙述称收取信息处理费%s元，数据中为%s元", num(collected), num(c)))
       end
       local k = fees.notices
       if notices and math.type(k) == "integer" and k ~= notices then

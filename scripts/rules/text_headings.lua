@@ -21,7 +21,22 @@ local SECTIONS = {
 }
 -- parts of the 2019 trial format that the 2021 format dropped
 local OLD_PARTS = { "收费及减免", "概述", "附指标统计表" }
-local NUMBERED = { "^%(", "^[%d]+[%.、]", "^[一二三四五六七八九十]+、", "^第[一二三四五六七八九十]+" }
+local CN_NUMERALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }
+
+-- does a (normalized) heading start with its own number: (一) 1. 1、 一、 第一
+local function numbered(h)
+  if h:find("^%(") or h:find("^%d+%.") or h:find("^%d+、") then return true end
+  local rest, ordinal = h, false
+  if rest:sub(1, 3) == "第" then rest, ordinal = rest:sub(4), true end
+  local n = 0
+  repeat
+    local hit = false
+    for _, d in ipairs(CN_NUMERALS) do
+      if rest:sub(1, #d) == d then rest, hit, n = rest:sub(#d + 1), true, n + 1 break end
+    end
+  until not hit
+  return n > 0 and (ordinal or rest:sub(1, 3) == "、")
+end
 
 return {
   id = "TEXT.HEADINGS",
@@ -33,13 +48,10 @@ return {
       local h = R.normalize(item.heading or "")
       if h ~= "" then
         headings[#headings + 1] = h
-        for _, p in ipairs(NUMBERED) do
-          if h:find(p) then
-            ctx:add{ section = "一", label = item.heading, found = item.heading,
-                     expected = "不带序号的小标题",
-                     message = string.format("第%d个小标题自带序号，排版时会再加序号（%s）", i, item.heading) }
-            break
-          end
+        if numbered(h) then
+          ctx:add{ section = "一", label = item.heading, found = item.heading,
+                   expected = "不带序号的小标题",
+                   message = string.format("第%d个小标题自带序号，排版时会再加序号（%s）", i, item.heading) }
         end
       end
     end
@@ -64,7 +76,7 @@ return {
           for _, s in ipairs(SECTIONS) do
             if not R.has(sentence, s.words) then missing[#missing + 1] = s.label end
           end
-          local stated = tonumber(sentence:match("(%d+)个部分")) or R.cn_int(sentence:match("([一二三四五六七八九十]+)个部分") or "")
+          local stated = tonumber(sentence:match("(%d+)个部分")) -- "六个部分" is normalized to "6个部分"
           local old = R.has(sentence, OLD_PARTS)
           if #missing > 0 or (stated and stated ~= 6) or old then
             ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",

@@ -22,7 +22,11 @@ return {
         if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
           local y1, m1, d1, rest = sentence:match(DATE .. "()")
           if y1 then
-            local y2, m2, d2 = sentence:sub(rest):match("^起?[至到%-~—]+" .. DATE)
+            local tail = sentence:sub(rest):gsub("^起", "")
+            local y2, m2, d2
+            for _, sep in ipairs({ "至", "到", "-", "—", "~" }) do
+              if tail:sub(1, #sep) == sep then y2, m2, d2 = tail:sub(#sep + 1):match("^" .. DATE) end
+            end
             if y2 then
               local found = string.format("%s年%d月%d日至%s年%d月%d日", y1, tonumber(m1), tonumber(d1),
                 y2, tonumber(m2), tonumber(d2))

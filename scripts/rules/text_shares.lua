@@ -17,17 +17,19 @@ local PARTS = {
   { words = { "自然人" }, rows = { "new" }, first = 1, last = 1, label = "自然人" },
 }
 
--- the part named last in s (by byte position), or nil
+-- the part named last in s (the name that ends last; the longer one on a tie), or nil
 local function last_part(s)
-  local best, at = nil, 0
+  local best, at, len = nil, 0, 0
   for _, p in ipairs(PARTS) do
     for _, w in ipairs(p.words) do
-      local i, from = nil, 1
+      local from = 1
       repeat
-        local j = s:find(w, from, true)
-        if j then i, from = j, j + 1 end
-      until not j
-      if i and i > at then best, at = p, i end
+        local i, j = s:find(w, from, true)
+        if i then
+          if j > at or (j == at and #w > len) then best, at, len = p, j, #w end
+          from = i + 1
+        end
+      until not i
     end
   end
   return best
@@ -54,7 +56,7 @@ return {
     for _, part in ipairs(R.narratives(report)) do
       for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
         local from = 1
-        for pos, pct, e in sentence:gmatch("()占[^%d;。]-([%d%.]+)%%()") do
+        for pos, pct, e in sentence:gmatch("()占[^%d;]-([%d%.]+)%%()") do
           local before = sentence:sub(from, pos - 1)
           from = e
           local p = last_part(before)

@@ -17,11 +17,12 @@ local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [
 local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
 local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 
--- scan one text: returns { half = {examples}, spaced = n, tight = n, first_spaced = example }
+-- scan one text: returns { half = {examples}, spaced = n, first_spaced = example,
+-- after = { [cp] = true } (characters written after a spaced number), tight = { [cp] = n } }
 local function scan(s)
   local cps = {}
   for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
-  local out = { half = {}, spaced = 0, tight = 0 }
+  local out = { half = {}, spaced = 0, after = {}, tight = {} }
   local function excerpt(i)
     local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
     return utf8.char(table.unpack(cps, a, b))
@@ -30,8 +31,8 @@ local function scan(s)
     if HALF[cp] and (is_cjk(cps[i - 1]) or is_cjk(cps[i + 1])) then
       out.half[#out.half + 1] = excerpt(i)
     end
-    if is_digit(cp) and is_cjk(cps[i + 1]) or is_cjk(cp) and is_digit(cps[i + 1]) then
-      out.tight = out.tight + 1
+    if is_digit(cp) and is_cjk(cps[i + 1]) then
+      out.tight[cps[i + 1]] = (out.tight[cps[i + 1]] or 0) + 1
     end
     if SPACE[cp] then
       local j = i
@@ -40,6 +41,7 @@ local function scan(s)
       if (is_digit(before) and is_cjk(after)) or (is_cjk(before) and is_digit(after)) then
         out.spaced = out.spaced + 1
         out.first_spaced = out.first_spaced or excerpt(i)
+        if is_cjk(after) then out.after[after] = true end
       end
     end
   end
@@ -63,10 +65,14 @@ return {
   check = function(report, ctx)
     local parts = R.narratives(report)
     table.insert(parts, 1, { section = "一", label = "标题", text = report.title or "" })
-    local scans, tight = {}, 0
+    -- "mixed": the same word written both ways ("2024 年" here, "2024年" there)
+    local scans, after, tight = {}, {}, 0
     for i, part in ipairs(parts) do
       scans[i] = scan(part.text)
-      tight = tight + scans[i].tight
+      for cp in pairs(scans[i].after) do after[cp] = true end
+    end
+    for _, sc in ipairs(scans) do
+      for cp, n in pairs(sc.tight) do if after[cp] then tight = tight + n end end
     end
     for i, part in ipairs(parts) do
       local sc = scans[i]

@@ -1,0 +1,372 @@
+-- Tests of the bundled rules (scripts/rules/): each passes on the seed's report and catches
+-- failing cases written from real published phrasings (../shared/real-reports), and stays
+-- quiet on the matching passing ones. Run: nianbao run tests/rules/test_rules.lua
+local nb = require "nianbao"
+
+local SEED = "reports/yanjin-commerce-2024.lua"
+local seed = assert(nb.load(SEED))
+local passed, failed = 0, 0
+
+local function test(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then passed = passed + 1 else
+    failed = failed + 1
+    io.stderr:write("FAIL ", name, "\n", tostring(err), "\n")
+  end
+end
+
+-- a row of table 三: n in column col (default 1, 自然人), zeros elsewhere, 总计 = n
+local function row(n, col)
+  local r = { 0, 0, 0, 0, 0, 0 }
+  r[col or 1] = n
+  return r
+end
+
+-- A variant of the seed: edit(t) changes a mutable copy; returns the frozen view.
+local function variant(edit)
+  local t = seed:copy()
+  t.requests.total = nil
+  edit(t)
+  return assert(nb.view(t, "variant"))
+end
+
+-- requests with the given new, carried_over, carried_forward (column 自然人), results disclosed
+local function requests(t, new, over, forward)
+  t.requests.new, t.requests.carried_over, t.requests.carried_forward = row(new), row(over), row(forward)
+  t.requests.disclosed = row(new + over - forward)
+end
+
+local function findings(id, report, previous)
+  local out = {}
+  for _, f in ipairs(nb.check(report, { rules = { id }, previous = previous })) do
+    if f.id == id then out[#out + 1] = f end
+  end
+  return out
+end
+
+local function quiet(id, report, previous)
+  local list = findings(id, report, previous)
+  if #list > 0 then error(id .. " should be quiet but says: " .. tostring(list[1]), 2) end
+end
+
+local function flags(id, report, expected, found, previous)
+  local list = findings(id, report, previous)
+  if #list == 0 then error(id .. " should flag this report but is quiet", 2) end
+  local f = list[1]
+  if expected ~= nil and tostring(f.expected) ~= tostring(expected) then
+    error(string.format("%s: expected=%s, want %s (%s)", id, tostring(f.expected), tostring(expected), tostring(f)), 2)
+  end
+  if found ~= nil and tostring(f.found) ~= tostring(found) then
+    error(string.format("%s: found=%s, want %s (%s)", id, tostring(f.found), tostring(found), tostring(f)), 2)
+  end
+  return f
+end
+
+local function overview_text(t, heading, text)
+  for _, item in ipairs(t.overview) do
+    if item.heading == heading then item.text = text return end
+  end
+  error("no subsection " .. heading)
+end
+
+-- every bundled rule, alone and all together, is quiet on the seed's report
+local IDS = {}
+for _, r in ipairs(nb.rules()) do IDS[#IDS + 1] = r.id end
+test("ten bundled rules are found", function()
+  local want = { "T2.COMPETENCE", "TEXT.APPEALS", "TEXT.FEES", "TEXT.HEADINGS", "TEXT.PERIOD",
+    "TEXT.PROACTIVE", "TEXT.REQUESTS", "TEXT.SHARES", "TEXT.STYLE", "YEAR.IDENTICAL" }
+  local have = {}
+  for _, id in ipairs(IDS) do have[id] = true end
+  for _, id in ipairs(want) do assert(have[id], "missing rule " .. id) end
+end)
+for _, id in ipairs(IDS) do
+  test(id .. " passes on the seed", function() quiet(id, seed) end)
+end
+test("all rules pass on the seed", function() assert(#nb.check(seed) == 0) end)
+
+-- TEXT.REQUESTS ------------------------------------------------------------
+local HUAIAN = "2024年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。"
+test("TEXT.REQUESTS passes the Huaian sentence with its numbers", function()
+  quiet("TEXT.REQUESTS", variant(function(t) requests(t, 3119, 34, 103); overview_text(t, "依申请公开", HUAIAN) end))
+end)
+test("TEXT.REQUESTS catches a wrong received count", function()
+  flags("TEXT.REQUESTS", variant(function(t) requests(t, 3120, 34, 104); overview_text(t, "依申请公开", HUAIAN) end), 3120, 3119)
+end)
+test("TEXT.REQUESTS catches a wrong carried-forward count", function()
+  local r = variant(function(t) requests(t, 3119, 34, 100); overview_text(t, "依申请公开", HUAIAN) end)
+  local list = findings("TEXT.REQUESTS", r)
+  local seen = {}
+  for _, f in ipairs(list) do seen[f.row] = f end
+  assert(seen.carried_forward and seen.carried_forward.found == 103 and seen.carried_forward.expected == 100, tostring(list[1]))
+  assert(seen.total and seen.total.expected == 3053)
+end)
+test("TEXT.REQUESTS catches 未收到 with applications in table 三", function()
+  flags("TEXT.REQUESTS", variant(function(t) requests(t, 2, 0, 0) end), 2, 0)
+end)
+local PINGTAN21 = "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。"
+test("TEXT.REQUESTS passes Pingtan 2021 (收到、办结、结转)", function()
+  quiet("TEXT.REQUESTS", variant(function(t) requests(t, 70, 0, 1); overview_text(t, "依申请公开", PINGTAN21) end))
+end)
+test("TEXT.REQUESTS catches Pingtan 2021 against a table that carries nothing forward", function()
+  flags("TEXT.REQUESTS", variant(function(t) requests(t, 70, 0, 0); overview_text(t, "依申请公开", PINGTAN21) end))
+end)
+local PINGTAN23 = "2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。"
+test("TEXT.REQUESTS passes the applicant split of Pingtan 2023", function()
+  quiet("TEXT.REQUESTS", variant(function(t)
+    requests(t, 81, 0, 0)
+    t.requests.new = { 80, 1, 0, 0, 0, 0 }
+    t.requests.disclosed = { 80, 1, 0, 0, 0, 0 }
+    overview_text(t, "依申请公开", PINGTAN23)
+  end))
+end)
+test("TEXT.REQUESTS catches a wrong 自然人 count", function()
+  flags("TEXT.REQUESTS", variant(function(t)
+    t.requests.new = { 79, 2, 0, 0, 0, 0 }
+    t.requests.disclosed = { 79, 2, 0, 0, 0, 0 }
+    overview_text(t, "依申请公开", PINGTAN23)
+  end), 79, 80)
+end)
+test("TEXT.REQUESTS reads Chinese numerals (共收到两件申请)", function()
+  flags("TEXT.REQUESTS", variant(function(t) requests(t, 3, 0, 0); overview_text(t, "依申请公开", "本年度共收到两件政府信息公开申请，均已按时答复。") end), 3, 2)
+end)
+test("TEXT.REQUESTS is quiet on text without counts", function()
+  quiet("TEXT.REQUESTS", variant(function(t) requests(t, 5, 0, 0); overview_text(t, "依申请公开", "规范做好申请登记、审查、办理、答复、归档等工作，强化服务理念，提高答复质量。") end))
+end)
+
+-- TEXT.APPEALS -------------------------------------------------------------
+local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
+local function huaian_appeals(t)
+  t.appeals.review = { upheld = 72, corrected = 64, other = 178, pending = 37, total = 351 }
+  t.appeals.litigation_direct = { upheld = 13, corrected = 4, other = 8, pending = 1, total = 26 }
+  t.appeals.litigation_after_review = { upheld = 12, corrected = 1, other = 1, pending = 6, total = 20 }
+end
+test("TEXT.APPEALS passes the Huaian sentence", function()
+  quiet("TEXT.APPEALS", variant(function(t) huaian_appeals(t); overview_text(t, "依申请公开", HUAIAN_APPEALS) end))
+end)
+test("TEXT.APPEALS catches a wrong 纠正 count of litigation", function()
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    huaian_appeals(t)
+    t.appeals.litigation_direct = { upheld = 13, corrected = 5, other = 7, pending = 1, total = 26 }
+    overview_text(t, "依申请公开", HUAIAN_APPEALS)
+  end), 6, 5)
+  assert(f.column == "结果纠正", f.column)
+end)
+test("TEXT.APPEALS catches Pingtan 2025 (行政复议36起，行政诉讼9起) against an empty table 四", function()
+  local r = variant(function(t) overview_text(t, "依申请公开", "全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。") end)
+  local list = findings("TEXT.APPEALS", r)
+  assert(#list == 2, #list)
+  assert(list[1].found == 36 and list[1].expected == 0)
+  assert(list[2].found == 9)
+end)
+test("TEXT.APPEALS catches 无涉及…行政复议、行政诉讼 against cases in table 四", function()
+  flags("TEXT.APPEALS", variant(function(t)
+    huaian_appeals(t)
+    overview_text(t, "依申请公开", "依申请公开4项，部分公开2项。无涉及政府信息公开行政复议、行政诉讼情况。")
+  end), 351, 0)
+end)
+test("TEXT.APPEALS passes 无涉及…行政复议、行政诉讼 with an empty table 四", function()
+  quiet("TEXT.APPEALS", variant(function(t) overview_text(t, "依申请公开", "无涉及政府信息公开行政复议、行政诉讼情况。") end))
+end)
+test("TEXT.APPEALS is quiet on plans without counts", function()
+  quiet("TEXT.APPEALS", variant(function(t) huaian_appeals(t); t.improvements = "加强答复风险研判和合法性审查，着力减少行政复议、行政诉讼案件数量。" end))
+end)
+
+-- TEXT.SHARES --------------------------------------------------------------
+local PINGTAN_SHARES = "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"
+local function pingtan_results(t)
+  t.requests.new = row(81)
+  t.requests.disclosed, t.requests.partially_disclosed = row(22), row(20)
+  t.requests.withheld.third_party = row(5)
+  t.requests.unavailable.not_held = row(31)
+  t.requests.not_processed.petition = row(1)
+  t.requests.other.no_correction = row(2)
+end
+test("TEXT.SHARES passes Pingtan 2023's percentages", function()
+  quiet("TEXT.SHARES", variant(function(t) pingtan_results(t); overview_text(t, "依申请公开", PINGTAN_SHARES) end))
+end)
+test("TEXT.SHARES catches a percentage off by more than 0.1 point", function()
+  local f = flags("TEXT.SHARES", variant(function(t)
+    pingtan_results(t)
+    overview_text(t, "依申请公开", (PINGTAN_SHARES:gsub("38%.27", "36.27")))
+  end), "38.27%", "36.27%")
+  assert(f.column == "无法提供")
+end)
+test("TEXT.SHARES catches a percentage that no longer fits the table", function()
+  flags("TEXT.SHARES", variant(function(t)
+    pingtan_results(t)
+    t.requests.disclosed = row(12)
+    t.requests.other.no_correction = row(12)
+    overview_text(t, "依申请公开", PINGTAN_SHARES)
+  end), "39.51%", "51.85%")
+end)
+test("TEXT.SHARES is quiet on percentages about other things", function()
+  quiet("TEXT.SHARES", variant(function(t) overview_text(t, "政府信息公开平台建设", "在省办2024年四个季度政务新媒体检查抽查中，合格率均为100%，占全省前列的比例为30%。") end))
+end)
+
+-- TEXT.PROACTIVE -----------------------------------------------------------
+test("TEXT.PROACTIVE passes Pingtan 2022 (698 in force, 88 issued)", function()
+  quiet("TEXT.PROACTIVE", variant(function(t)
+    t.proactive.normative_documents = { issued = 88, repealed = 55, in_force = 698 }
+    overview_text(t, "主动公开", "设立规范性文件库，集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。")
+  end))
+end)
+test("TEXT.PROACTIVE catches Pingtan 2023's 393 in force against 2470 in table 二", function()
+  flags("TEXT.PROACTIVE", variant(function(t)
+    t.proactive.normative_documents = { issued = 77, repealed = 13, in_force = 2470 }
+    overview_text(t, "主动公开", "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。")
+  end), 2470, 393)
+end)
+test("TEXT.PROACTIVE catches Changchun's 许可 and 处罚 against table 二", function()
+  local r = variant(function(t)
+    t.proactive.licensing, t.proactive.punishment = 239, 2
+    overview_text(t, "主动公开", "共公开信息246项。其中,主动公开242项(行政许可239项,其中,教育卫生局189项,住建局42项;行政处罚3项,均为应急局实施)。")
+  end)
+  local f = flags("TEXT.PROACTIVE", r, 2, 3)
+  assert(f.row == "proactive.punishment")
+end)
+test("TEXT.PROACTIVE catches Huaian's 规章 count and ignores 政策性文件", function()
+  local s = "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。"
+  quiet("TEXT.PROACTIVE", variant(function(t) t.proactive.regulations = { issued = 1, repealed = 0, in_force = 11 }; overview_text(t, "主动公开", s) end))
+  flags("TEXT.PROACTIVE", variant(function(t) overview_text(t, "主动公开", s) end), 0, 1)
+end)
+
+-- TEXT.FEES ----------------------------------------------------------------
+test("TEXT.FEES passes Pingtan's 无收取信息处理费情况", function()
+  quiet("TEXT.FEES", variant(function(t) t.other_matters = "2024年，无收取信息处理费情况。" end))
+end)
+test("TEXT.FEES catches a section 六 that says nothing of fees", function()
+  flags("TEXT.FEES", variant(function(t) t.other_matters = "无其他需要报告的事项。" end), "说明收费情况")
+end)
+test("TEXT.FEES catches 未发出收费通知 with applications dropped for unpaid fees", function()
+  flags("TEXT.FEES", variant(function(t)
+    requests(t, 2, 0, 0)
+    t.requests.disclosed = row(0)
+    t.requests.other.no_fee_payment = row(2)
+    t.other_matters = "本年度未发出收费通知，未收取信息处理费。"
+  end), 2, 0)
+end)
+test("TEXT.FEES catches 发出收费通知1件 with 2 dropped for unpaid fees", function()
+  flags("TEXT.FEES", variant(function(t)
+    requests(t, 2, 0, 0)
+    t.requests.disclosed = row(0)
+    t.requests.other.no_fee_payment = row(2)
+    t.other_matters = "本年度发出收费通知1件，申请人均未缴纳，未收取信息处理费。"
+  end), 2, 1)
+end)
+test("TEXT.FEES catches Huaian's 收取…3940 元 against processing_fees", function()
+  local s = "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。"
+  quiet("TEXT.FEES", variant(function(t) t.other_matters = s; t.processing_fees = { notices = 12, notified = 3940, collected = 3940 } end))
+  flags("TEXT.FEES", variant(function(t) t.other_matters = s; t.processing_fees = { notices = 12, notified = 4000, collected = 3900 } end), 3900, 3940)
+end)
+
+-- TEXT.PERIOD --------------------------------------------------------------
+local PERIOD = "本报告所列数据统计期限为2024年1月1日至2024年12月31日。"
+test("TEXT.PERIOD passes Pingtan's statement of the period", function()
+  quiet("TEXT.PERIOD", variant(function(t) table.insert(t.overview, 1, { heading = "", text = PERIOD }) end))
+  quiet("TEXT.PERIOD", variant(function(t) table.insert(t.overview, 1, { heading = "", text = "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。" }) end))
+end)
+test("TEXT.PERIOD catches last year's period left in", function()
+  flags("TEXT.PERIOD", variant(function(t)
+    table.insert(t.overview, 1, { heading = "", text = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。" })
+  end), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+end)
+test("TEXT.PERIOD catches a title year that is not the report year", function()
+  flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
+end)
+
+-- TEXT.HEADINGS ------------------------------------------------------------
+test("TEXT.HEADINGS passes the 2021-format list of parts", function()
+  quiet("TEXT.HEADINGS", variant(function(t)
+    table.insert(t.overview, 1, { heading = "", text = "本年报根据《中华人民共和国政府信息公开条例》要求编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况以及其他需要报告的事项组成。" })
+  end))
+end)
+test("TEXT.HEADINGS catches a list of parts from the 2008 format", function()
+  flags("TEXT.HEADINGS", variant(function(t)
+    table.insert(t.overview, 1, { heading = "", text = "本报告由概述，主动公开政府信息的情况，依申请公开政府信息的情况，政府信息公开的收费及减免情况，因政府信息公开申请提起行政复议、行政诉讼的情况，政府信息公开工作存在的主要问题及改进措施组成。" })
+  end))
+end)
+test("TEXT.HEADINGS catches a numbered subsection heading and a missing topic", function()
+  local r = variant(function(t) t.overview[1].heading = "（一）主动公开"; table.remove(t.overview, 5) end)
+  local list = findings("TEXT.HEADINGS", r)
+  assert(#list == 2, #list)
+  assert(list[1].found == "（一）主动公开")
+  assert(list[2].found:find("监督保障", 1, true))
+end)
+
+-- TEXT.STYLE ---------------------------------------------------------------
+test("TEXT.STYLE catches half-width punctuation among Chinese (sample 01)", function()
+  flags("TEXT.STYLE", variant(function(t)
+    table.insert(t.overview, 1, { heading = "", text = "本年报根据《中华人民共和国政府信息公开条例》(下称《条例》)要求编制,由总体情况等组成。" })
+  end))
+end)
+test("TEXT.STYLE catches 文号 brackets other than 〔〕", function()
+  flags("TEXT.STYLE", variant(function(t) t.other_matters = "按照国办公开办函[2021]30号要求，2024 年度未收取政府信息公开处理费。" end), "〔年份〕", "[2021]30号")
+  quiet("TEXT.STYLE", variant(function(t) t.other_matters = "按照国办公开办函〔2021〕30号要求，2024 年度未收取政府信息公开处理费。" end))
+end)
+test("TEXT.STYLE catches 2024 年 beside 2024年 in one report", function()
+  flags("TEXT.STYLE", variant(function(t) t.other_matters = "2024年度未收取政府信息公开处理费。" end), nil, nil)
+end)
+
+-- T2.COMPETENCE ------------------------------------------------------------
+test("T2.COMPETENCE catches 规章 from a county bureau and a township", function()
+  flags("T2.COMPETENCE", variant(function(t) t.proactive.regulations = { issued = 0, repealed = 0, in_force = 3 } end), 0, 3)
+  flags("T2.COMPETENCE", variant(function(t) t.agency = "昌图县七家子镇人民政府"; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 1 } end), 0, 1)
+end)
+test("T2.COMPETENCE passes 规章 from a city government", function()
+  quiet("T2.COMPETENCE", variant(function(t) t.agency = "淮安市人民政府"; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 11 } end))
+end)
+
+-- YEAR.IDENTICAL -----------------------------------------------------------
+test("YEAR.IDENTICAL catches a report copied from last year with only the years changed", function()
+  local last = variant(function(t)
+    t.year = 2023
+    t.title = "延津县商务局 2023 年政府信息公开工作年度报告"
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "2023") end
+    t.problems = "存在的主要问题：一是公开不够及时。"
+    t.improvements = "改进情况：一是完善制度。"
+  end)
+  local list = findings("YEAR.IDENTICAL", seed, last)
+  assert(#list == 4, #list) -- 主动公开, 政府信息管理, 平台建设, 监督保障; not the short 依申请公开 or the rewritten 五
+  assert(list[1].label == "（一）主动公开", list[1].label)
+end)
+test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text", function()
+  quiet("YEAR.IDENTICAL", seed)
+  local other = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = "2023 年度，本局重新组织了政务公开工作：" .. item.text end
+    t.problems = "其他问题"; t.improvements = "其他改进"
+  end)
+  quiet("YEAR.IDENTICAL", seed, other)
+end)
+
+-- selection and the ctx contract ---------------------------------------------
+test("nb.check opts.rules / opts.no_rules select rules", function()
+  local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
+  local function ids(list) local s = {} for _, f in ipairs(list) do s[f.id] = true end return s end
+  local all = ids(nb.check(r))
+  assert(all["TEXT.REQUESTS"] and all["TEXT.FEES"])
+  local only = ids(nb.check(r, { rules = { "TEXT.FEES" } }))
+  assert(only["TEXT.FEES"] and not only["TEXT.REQUESTS"])
+  local without = ids(nb.check(r, { no_rules = { "TEXT.FEES" } }))
+  assert(without["TEXT.REQUESTS"] and not without["TEXT.FEES"])
+end)
+test("rule findings are read-only and built-in findings stay", function()
+  local r = variant(function(t) t.requests.new = { 1, 0, 0, 0, 0, 0 } end) -- T3.BALANCE error
+  local list = nb.check(r)
+  local builtin = false
+  for _, f in ipairs(list) do if f.id == "T3.BALANCE" then builtin = true end end
+  assert(builtin)
+  assert(not pcall(function() list[1].severity = "warning" end), "a finding could be edited")
+end)
+
+-- helpers ---------------------------------------------------------------------
+local R = require "nianbao.rules"
+test("nianbao.rules helpers read Chinese numerals and normalise", function()
+  assert(R.cn_int("十二") == 12 and R.cn_int("一百零五") == 105 and R.cn_int("两") == 2 and R.cn_int("二十一") == 21)
+  assert(R.normalize("共 3,119 件，两件") == "共3119件,2件", R.normalize("共 3,119 件，两件"))
+  assert(R.first_count("答复3050件(含") == 3050)
+  assert(R.first_count("占51.85%") == nil)
+end)
+
+print(string.format("%d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1)
