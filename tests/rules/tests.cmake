@@ -1,0 +1,7 @@
+# Tests of the rules, profiles, overrides and the documentation examples (area: rules).
+add_test(NAME rules/lua COMMAND nianbao run ${CMAKE_CURRENT_LIST_DIR}/test_rules.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME rules/cli COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli.sh $<TARGET_FILE:nianbao>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME rules/docs COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs.sh $<TARGET_FILE:nianbao>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
