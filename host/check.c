@@ -319,9 +319,14 @@ static void check_values(ctx *c, const nb_report *r)
                 missing(c, "三", nb_t3_rows[k].key, label, msg);
                 continue;
             }
-            for (int col = 0; col < NB_T3_COLS; col++)
+            for (int col = 0; col < NB_T3_COLS; col++) {
+                /* a 总计 the loader derived is not the file's: the cells it sums are reported */
+                if ((col == NB_T3_APPLICANTS && !r->total_given[k]) ||
+                    (k == NB_T3_TOTAL && !r->total_row_given))
+                    continue;
                 check_cell(c, &r->requests[k][col], "三", nb_t3_rows[k].key, label,
                            nb_t3_cols[col].label, col + 1, 0);
+            }
         }
     }
     if (r->has_appeals) {
