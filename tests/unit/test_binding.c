@@ -126,11 +126,6 @@ static void values_reach_lua(void **state)
 static void blank_and_derived_title(void **state)
 {
     (void)state;
-    char *text = seed_with("title = \"延津县商务局 2024 年政府信息公开工作年度报告\",",
-                           "requests = { new = { 1, \"/\", 0, 0, 0, 0 } },");
-    /* the seed has its own requests further down: drop them by renaming that key away is not
-     * possible, so load this through nb.view from a table built in Lua instead */
-    free(text);
     lua_ok("local nb = require 'nianbao'\n"
            "local t = { format = 2021, agency = '延津县商务局', year = 2024,\n"
            "  requests = { new = { 1, '/', '—', '', 0, 2 }, carried_over = { 0, 0, 0, 0, 0, nb.BLANK, 0 } },\n"

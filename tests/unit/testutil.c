@@ -52,13 +52,12 @@ char *seed_text(void)
     return text;
 }
 
-char *seed_with(const char *from, const char *to)
+char *replace_first(char *text, const char *from, const char *to)
 {
-    char *text = seed_text();
     char *at = strstr(text, from);
     if (!at) {
         free(text);
-        fail_msg("the seed has no \"%s\" to replace", from);
+        fail_msg("the text has no \"%s\" to replace", from);
     }
     size_t head = (size_t)(at - text), nf = strlen(from), nt = strlen(to);
     char *out = malloc(strlen(text) - nf + nt + 1);
@@ -68,6 +67,11 @@ char *seed_with(const char *from, const char *to)
     strcpy(out + head + nt, at + nf);
     free(text);
     return out;
+}
+
+char *seed_with(const char *from, const char *to)
+{
+    return replace_first(seed_text(), from, to);
 }
 
 nb_report *seed_report(void)

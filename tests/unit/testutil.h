@@ -15,6 +15,8 @@ char *seed_text(void);
 /* The seed text with the first occurrence of `from` replaced by `to`; fails the test when
  * `from` is not in it (so a changed seed cannot silently turn a test into a no-op). */
 char *seed_with(const char *from, const char *to);
+/* text (freed) with the first `from` replaced by `to`; fails the test when `from` is absent. */
+char *replace_first(char *text, const char *from, const char *to);
 /* The seed report, loaded (fails the test when it does not load). */
 nb_report *seed_report(void);
 
