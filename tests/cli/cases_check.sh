@@ -76,3 +76,8 @@ expect_exit 1 -- "$NB" check --format json --previous "$TMP/prev.lua" "$SEED"
 json_assert "sorted((f['id'], f['row'], f['column']) for f in errors(objs[0])) == [('YEAR.CARRY', 'carried_over', '商业企业'), ('YEAR.CARRY', 'carried_over', '总计')]"
 # a previous report equal to this one's start gives no YEAR.CARRY
 expect_exit 0 -- "$NB" check "$SEED" --previous "$SEED"
+
+case_ "check --format json: a rejected file still gets its object, exit 2"
+expect_exit 2 -- "$NB" check --format json "$SEED" "$TMP/no-such-report.lua" "$TMP/t3_new.lua"
+json_assert "[o['file'] for o in objs] == ['$SEED', '$TMP/no-such-report.lua', '$TMP/t3_new.lua']"
+json_assert "'no-such-report.lua' in objs[1]['error'] and objs[1]['findings'] == [] and len(errors(objs[2])) == 2"

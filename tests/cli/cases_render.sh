@@ -92,3 +92,8 @@ expect_same_file tests/golden/yanjin-commerce-2024.txt "$OUT"
 case_ "golden: text (aligned tables)"
 expect_exit 0 -- "$NB" render "$SEED" --table-style aligned
 expect_same_file tests/golden/yanjin-commerce-2024.aligned.txt "$OUT"
+
+case_ "render -o: a missing folder is an error naming the path"
+expect_exit 2 -- "$NB" render "$SEED" -o "$TMP/no-such-folder/out.txt"
+expect_contains err "$TMP/no-such-folder/out.txt"
+expect_true "the folder was not created" -- test ! -e "$TMP/no-such-folder"
