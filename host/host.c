@@ -12,6 +12,7 @@
 
 #include "binding.h"
 #include "prompt.h"
+#include "html.h"
 
 #ifndef NB_SHARE_DIR
 #define NB_SHARE_DIR "/usr/local/share/nianbao"
@@ -184,6 +185,7 @@ static int open_host(lua_State *L)
     lua_pushcfunction(L, nb_open_module);
     lua_setfield(L, -2, "nianbao");
     lua_pushcfunction(L, nb_open_console), lua_setfield(L, -2, "nianbao.console");
+    lua_pushcfunction(L, nb_open_html), lua_setfield(L, -2, "nianbao.html");
     lua_pop(L, 1);
     /* Our searcher replaces package.path and the native-module searchers. */
     lua_getglobal(L, "package");
