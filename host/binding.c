@@ -407,9 +407,10 @@ static int l_load(lua_State *L)
 static int l_view(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    const char *name = luaL_optstring(L, 2, "（脚本中的表）");
     nb_error err;
     push_blank(L);
-    nb_report *r = nb_convert(L, 1, -1, luaL_optstring(L, 2, "（脚本中的表）"), &err);
+    nb_report *r = nb_convert(L, 1, -1, name, &err);
     lua_pop(L, 1);
     if (!r) {
         luaL_pushfail(L);

@@ -107,19 +107,24 @@ function M.main(args)
       return which.run({}, { name })
     end
   end
-  -- the command is the first argument that names one; options may stand before it
+  -- the command is the first argument that names one; options (and their values) may
+  -- stand before it, so a word is the command only if a command of that name exists
   local command, cmd
   local rest = {}
   for _, a in ipairs(args) do
-    if not command and a:sub(1, 1) ~= "-" then
+    if not command and a:sub(1, 1) ~= "-" and (a == "help" or command_module(a)) then
       command = a
       cmd = command_module(a)
-      if not cmd and a ~= "help" then
+    else
+      rest[#rest + 1] = a
+    end
+  end
+  if not command then
+    for _, a in ipairs(args) do
+      if a:sub(1, 1) ~= "-" then
         say("nianbao：未知的命令“%s”（nianbao --help 列出命令）", a)
         return EXIT_USAGE
       end
-    else
-      rest[#rest + 1] = a
     end
   end
   if command == "help" then
