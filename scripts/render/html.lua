@@ -76,16 +76,19 @@ local function row_markup(row, where, opts)
 end
 
 --- A layout grid as <table>: its header rows as <thead> (repeated on every printed page),
---- table 二's blocks each as a <tbody>. opts.caption = false leaves out the caption;
+--- table 二's blocks each as a <tbody>. opts.caption = false leaves out the caption,
+--- opts.columns = false the <colgroup> (column widths for the stylesheet);
 --- opts.align_attribute adds align="right" to numbers for pages that strip CSS (Markdown).
 function M.table(grid, opts)
   opts = opts or {}
   local parts = {}
   if opts.caption ~= false then parts[#parts + 1] = { "\n", el("caption", nil, grid.caption) } end
   -- one <col> per grid column, so that the stylesheet can give the columns their widths
-  local cols = {}
-  for c = 1, grid.columns do cols[c] = el("col") end
-  parts[#parts + 1] = { "\n", el("colgroup", nil, cols) }
+  if opts.columns ~= false then
+    local cols = {}
+    for c = 1, grid.columns do cols[c] = el("col") end
+    parts[#parts + 1] = { "\n", el("colgroup", nil, cols) }
+  end
   local head = grid.header_rows or 0
   if head > 0 then
     local rows = {}
@@ -151,8 +154,8 @@ local function chart(report)
     received = received + count(type(row) == "table" and row[total_col] or nil)
   end
   if sum == 0 then
-    local sentence = received == 0 and "本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图解。"
-      or "本年度没有办结的政府信息公开申请，无办理结果可作图解。"
+    local sentence = received == 0 and "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。"
+      or "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。"
     return el("p", { class = "chart-none" }, sentence)
   end
   local max = 0

@@ -54,7 +54,7 @@ end
 
 local function table_markdown(grid)
   -- no blank line inside: a blank line would end the HTML block
-  return html.node(html.table(grid, { align_attribute = true, caption = false }))
+  return html.node(html.table(grid, { align_attribute = true, caption = false, columns = false }))
 end
 
 return {
