@@ -240,6 +240,7 @@ static int ed_save(lua_State *L) { return history_file(L, H_SAVE); }
  * until the call returns, so a pcall inside the interrupted code cannot swallow it. */
 static lua_State *volatile interrupt_target;
 static volatile sig_atomic_t interrupt_pending;
+static int last_call_interrupted;
 
 static void interrupt_hook(lua_State *L, lua_Debug *ar)
 {
@@ -357,12 +358,20 @@ static int l_call(lua_State *L)
     sigaction(SIGINT, &old_sa, NULL);
     if (lua_gethook(L) == interrupt_hook)
         lua_sethook(L, old_hook, old_mask, old_count);
+    last_call_interrupted = interrupt_pending;
     interrupt_pending = 0;
     interrupt_target = old_target;
 
     lua_pushboolean(L, status == LUA_OK);
     lua_replace(L, 1);
     return lua_gettop(L);
+}
+
+/* console.interrupted() -> whether Ctrl-C interrupted the last call */
+static int l_interrupted(lua_State *L)
+{
+    lua_pushboolean(L, last_call_interrupted);
+    return 1;
 }
 
 /* ---------- the module ---------- */
@@ -374,7 +383,7 @@ static const luaL_Reg editor_methods[] = {
 
 static const luaL_Reg functions[] = {
     {"isatty", l_isatty}, {"columns", l_columns}, {"editor", l_editor},
-    {"call", l_call},     {NULL, NULL},
+    {"call", l_call},     {"interrupted", l_interrupted}, {NULL, NULL},
 };
 
 int nb_open_console(lua_State *L)

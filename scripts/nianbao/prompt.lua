@@ -153,10 +153,21 @@ local function render_table(t, ctx, indent, path, depth)
   for i = 1, #items do
     if keys[i] then kw = math.max(kw, nb.width(keys[i])) end
   end
-  local out = { "{" }
+  local out, run = { "{" }, nil -- run: a line of short list items being filled
   for i, s in ipairs(items) do
-    out[#out + 1] = inner .. (keys[i] and (nb.pad(keys[i], kw) .. " = ") or "") .. s .. ","
+    if not keys[i] and not s:find("\n", 1, true)
+        and (not run or nb.width(run) + 1 + nb.width(s) + 1 <= ctx.width) then
+      run = run and (run .. " " .. s .. ",") or (inner .. s .. ",")
+    else
+      if run then out[#out + 1], run = run, nil end
+      if keys[i] or s:find("\n", 1, true) then
+        out[#out + 1] = inner .. (keys[i] and (nb.pad(keys[i], kw) .. " = ") or "") .. s .. ","
+      else
+        run = inner .. s .. ","
+      end
+    end
   end
+  if run then out[#out + 1] = run end
   if more then out[#out + 1] = inner .. more end
   out[#out + 1] = indent .. "}"
   return table.concat(out, "\n")
@@ -328,7 +339,7 @@ local function doc_sections()
     local heading = line:match("^###%s+(.-)%s*$")
     if heading then
       current = { heading = heading, body = {} }
-      local key = heading:match("^([%w_%.:]+)")
+      local key = heading:match("^([^%s(]+)")
       if key and not sections[key] then sections[key] = current end
     elseif line:match("^#") then
       current = nil
@@ -391,7 +402,7 @@ function M.help_text(n, v)
         return name .. "：Lua 标准库函数，见 Lua 5.4 参考手册 §6（https://www.lua.org/manual/5.4/）"
       end
     end
-    if type(v) == "function" and _G[name] == v then
+    if type(v) == "function" and _G[name] == v and not M.helpers[name] then
       return name .. "：Lua 基本函数，见 Lua 5.4 参考手册 §6.1（https://www.lua.org/manual/5.4/）"
     end
     if type(v) ~= "string" then
@@ -416,32 +427,44 @@ M.helpers = {}
 --- report, baseline = set of module names loaded before any user script }.
 function M.install(env, session)
   local h = M.helpers
-  local function current_report()
-    if env.report == nil then error("还没有载入报告：先 load_report(\"文件.lua\")", 3) end
-    return env.report
+  -- A mistake at the prompt (no report, a wrong path or format) is told in one line, with
+  -- no traceback of the helper; errors inside scripts still propagate with theirs.
+  local function tell(fmt, ...)
+    io.stdout:flush()
+    io.stderr:write(string.format(fmt, ...), "\n")
+  end
+  local function no_report()
+    if env.report ~= nil then return false end
+    tell("还没有载入报告：先 load_report(\"文件.lua\")")
+    return true
   end
 
   function h.check()
-    env.findings = nb.check(current_report(), { previous = session.previous })
+    if no_report() then return end
+    env.findings = nb.check(env.report, { previous = session.previous })
     return env.findings
   end
 
   function h.render(format, path)
     format = format or "text"
-    local out = nb.render(current_report(), format)
+    if no_report() then return end
+    if type(format) ~= "string" or not format:match("^[%w_%-]+$") or not nb.find("render/" .. format .. ".lua") then
+      return tell("未知的输出格式“%s”（在脚本搜索路径中找不到 render/%s.lua）", tostring(format), tostring(format))
+    end
+    local out = nb.render(env.report, format)
     if path then
       local ok, err = nb.write_file(path, out)
-      if not ok then error(err, 2) end
-      print(string.format("已写入 %s（%d 字节）", path, #out))
+      if not ok then return tell("%s", err) end
+      print("已写入 " .. path)
     else
       io.write(out, out:sub(-1) == "\n" and "" or "\n")
     end
   end
 
   function h.load_report(path)
-    if type(path) ~= "string" then error("load_report(path)：需要数据文件的路径", 2) end
+    if type(path) ~= "string" then return tell("load_report(path)：需要数据文件的路径") end
     local r, err = nb.load(path)
-    if not r then error(err, 2) end
+    if not r then return tell("%s", err) end
     env.report, session.path = r, path
     env.findings = nb.check(r, { previous = session.previous })
     print(M.summary(path, r, env.findings))

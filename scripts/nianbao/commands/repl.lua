@@ -54,7 +54,10 @@ end
 --- Run f (Ctrl-C interrupts it), print its results and keep them in `_`.
 local function evaluate(f)
   local res = table.pack(console.call(f))
-  if not res[1] then return show_error(res[2]) end
+  if not res[1] then
+    if console.interrupted() and console.isatty() then io.stderr:write("\n") end -- after the echoed ^C
+    return show_error(res[2])
+  end
   if res.n < 2 then return end
   local ok, err = console.call(function()
     local out = {}

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Terminal tests of `nianbao repl` under tmux: Tab completion, Ctrl-C cancelling a line and
+# interrupting running code, history kept across two sessions, Ctrl-D leaving.
+# Every wait polls the pane (capture-pane) with a deadline, so the test is quick when all
+# goes well and bounded when it does not.
+# Usage: tmux.sh NIANBAO   (run from the repository root)
+set -u
+nianbao=$(realpath "$1")
+command -v tmux >/dev/null || { echo "tmux.sh: tmux is not installed (tools/packages.txt)" >&2; exit 1; }
+tmp=$(mktemp -d)
+export TMUX_TMPDIR=$tmp # a private tmux server, whatever else runs on this machine
+unset TMUX
+T() { tmux -L repltest -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+failures=0
+fail() {
+  echo "FAILED: $*" >&2
+  echo "--- the pane:" >&2
+  T capture-pane -p -t repl 2>/dev/null | sed 's/^/  | /' >&2
+  echo "---" >&2
+  failures=$((failures + 1))
+}
+
+# wait_for TEXT [SECONDS]: until the pane shows TEXT (a fixed string)
+wait_for() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do
+    T capture-pane -p -t repl 2>/dev/null | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# wait_for_line TEXT [SECONDS]: until a line of the pane is exactly TEXT
+wait_for_line() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do
+    T capture-pane -p -t repl 2>/dev/null | sed 's/[[:space:]]*$//' | grep -qxF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# ready [PROMPT]: until the last line shown is an empty prompt ("> " by default), that is
+# until the prompt waits for input; keys typed before would be typeahead.
+ready() {
+  local want=${1:->} deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(T capture-pane -p -t repl 2>/dev/null | sed 's/[[:space:]]*$//' | grep -v '^$' | tail -n 1)" = "$want" ] &&
+      return 0
+    sleep 0.1
+  done
+  fail "the prompt \"$want\" did not come back"
+  return 1
+}
+
+# count TEXT: how many lines of the pane hold TEXT
+count() { T capture-pane -p -t repl | grep -cF -- "$1"; }
+
+# type TEXT: literal text (send-keys would read "end" or "Up" as key names)
+type_text() { T send-keys -t repl -l -- "$1"; }
+
+# A session in a fresh pane; its exit code is printed when it ends.
+start() {
+  T kill-session -t repl 2>/dev/null
+  T new-session -d -s repl -x 120 -y 50 \
+    "env LANG=C.UTF-8 XDG_STATE_HOME='$tmp/state' HOME='$tmp' '$nianbao' repl reports/yanjin-commerce-2024.lua; echo \"[exit \$?]\"; sleep 60"
+  wait_for "已载入" || fail "the prompt did not start"
+  ready
+}
+
+# enter TEXT: type a line and Enter, once the prompt waits
+enter() { ready "${2:->}" && type_text "$1" && T send-keys -t repl Enter; }
+
+# ---- session 1
+start
+
+# completion of a field of the frozen report
+type_text "report.ag"
+T send-keys -t repl Tab
+wait_for "> report.agency" 5 || fail "report.ag<Tab> did not complete to report.agency"
+T send-keys -t repl Enter
+wait_for '"延津县商务局"' || fail "report.agency was not evaluated"
+
+# several candidates: the second Tab lists them
+ready
+type_text "nb.escape_"
+T send-keys -t repl Tab Tab
+wait_for "escape_xml" 5 || fail "nb.escape_<Tab><Tab> did not list the candidates"
+T send-keys -t repl C-u
+ready
+
+# Ctrl-C cancels the line being typed; the prompt goes on
+type_text "cancel this line"
+T send-keys -t repl C-c
+wait_for "cancel this line^C" 5 || fail "Ctrl-C did not cancel the line"
+enter "40 + 2"
+wait_for_line "42" || fail "the prompt did not go on after Ctrl-C"
+
+# Ctrl-C interrupts running code (also code that swallows errors with pcall) and leaves
+# the state usable. The key is sent again until the interrupt shows, in case the first one
+# arrived before the terminal left line-editing mode (where it is read as a key).
+interrupt() {
+  local before
+  before=$(count "已中断")
+  enter "$1"
+  for _ in 1 2 3 4 5; do
+    sleep 0.3
+    T send-keys -t repl C-c
+    local deadline=$((SECONDS + 3))
+    while [ $SECONDS -lt $deadline ]; do
+      [ "$(count "已中断")" -gt "$before" ] && return 0
+      sleep 0.1
+    done
+  done
+  return 1
+}
+interrupt "while true do end" || fail "Ctrl-C did not interrupt while true do end"
+interrupt "while true do pcall(function() end) end" || fail "Ctrl-C did not interrupt a loop of pcalls"
+enter "interrupted_ok = report.year + 1"
+enter "interrupted_ok"
+wait_for_line "2025" || fail "the state was not usable after the interrupts"
+
+# a statement over several lines is one history entry
+enter "function twice(n)"
+enter "return 2 * n" ">>"
+enter "end" ">>"
+enter "from_first_session = twice(21)"
+
+# Ctrl-D leaves
+ready && T send-keys -t repl C-d
+wait_for "[exit 0]" || fail "Ctrl-D did not leave with exit code 0"
+hist=$tmp/state/nianbao/history
+[ -f "$hist" ] || fail "no history file at $hist"
+grep -qF "from_first_session" "$hist" 2>/dev/null || fail "the history file lacks the last statement"
+grep -qF "cancel this line" "$hist" 2>/dev/null && fail "a cancelled line went into the history"
+
+# ---- session 2: the history of session 1 is there
+start
+T send-keys -t repl Up
+wait_for "> from_first_session = twice(21)" 5 || fail "Up did not recall the last statement of session 1"
+T send-keys -t repl C-u
+enter "twice(4)"
+wait_for "attempt to call a nil value (global 'twice')" 5 || fail "twice() should not exist yet in session 2"
+ready && T send-keys -t repl Up Up Up
+wait_for "return 2 * n" 5 || fail "the multi-line statement was not recalled as one entry"
+T send-keys -t repl Enter
+enter "twice(4)"
+wait_for_line "8" 5 || fail "the recalled function did not run"
+ready && T send-keys -t repl C-d
+wait_for "[exit 0]" || fail "session 2 did not end"
+
+if [ $failures -gt 0 ]; then
+  echo "repl/tmux: $failures failure(s)" >&2
+  exit 1
+fi
+echo "repl/tmux: all passed"
