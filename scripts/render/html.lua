@@ -7,6 +7,7 @@
 -- markup built here is wrapped with raw() so that it is never escaped a second time.
 local nb = require "nianbao"
 local layout = require "nianbao.layout"
+local profiles = require "nianbao.profile"
 
 local M = { name = "html", extension = "html" }
 
@@ -187,8 +188,6 @@ end
 ---------------------------------------------------------------------------
 -- narrative, banner, page
 
-local IDENTITY = { text = function(s) return s end }
-
 local function paragraphs(profile, ...)
   local out = {}
   for _, text in ipairs({ ... }) do
@@ -199,10 +198,12 @@ end
 
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(report.overview or {}) do
+  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
     if item.heading and item.heading ~= "" then
-      out[#out + 1] = raw(nb.template("html/subsection.html", {
-        numeral = node(nb.numeral(i)), heading = node(profile.text(item.heading)),
+      local heading = profile.text(item.heading)
+      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
+      out[#out + 1] = numbered and { el("h3", nil, numbered), "\n" } or raw(nb.template("html/subsection.html", {
+        numeral = node(nb.numeral(i)), heading = node(heading),
       }))
     end
     out[#out + 1] = paragraphs(profile, item.text)
@@ -228,20 +229,22 @@ end
 
 function M.render(report, findings, opts)
   opts = opts or {}
-  local profile = opts.profile or IDENTITY
+  local profile = profiles.get(opts.profile) -- nil: the text as written
   local vars = {
-    title = node(profile.text(report.title or "")),
+    title = node(profile.text(profile.title(report) or report.title or "")),
     style = nb.template("html/style.css", {}),
     banner = node(banner(opts.findings or findings)),
     overview = node(overview(report, profile)),
-    proactive = node(M.table(layout.proactive(report), { class = "t2" })),
+    proactive = node(M.table(profiles.format_grid(profile, layout.proactive(report)), { class = "t2" })),
     requests = node(M.table(layout.requests(report), { class = "t3" })),
     chart = node(chart(report)),
     appeals = node(M.table(layout.appeals(report), { class = "t4" })),
     problems = node(paragraphs(profile, report.problems, report.improvements)),
     other_matters = node(paragraphs(profile, report.other_matters)),
   }
-  for i, s in ipairs(nb.schema.sections) do vars["heading" .. i] = node(s.heading) end
+  for i, s in ipairs(nb.schema.sections) do
+    vars["heading" .. i] = node(profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading)
+  end
   local page = nb.template("html/report.html", vars)
   return (page:gsub("\n*$", "\n"))
 end

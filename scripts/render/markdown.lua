@@ -6,9 +6,8 @@
 -- The chart is left out: Git hosting pages strip inline SVG.
 local nb = require "nianbao"
 local layout = require "nianbao.layout"
+local profiles = require "nianbao.profile"
 local html = require "render.html"
-
-local IDENTITY = { text = function(s) return s end }
 
 --- Text as a Markdown paragraph: ASCII punctuation that Markdown would read as markup is
 --- backslash-escaped, and so is a line start that would open a heading, list or quote.
@@ -28,10 +27,12 @@ end
 
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(report.overview or {}) do
+  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
     if item.heading and item.heading ~= "" then
-      out[#out + 1] = (nb.template("markdown/subsection.md", {
-        numeral = nb.numeral(i), heading = escape(profile.text(item.heading)),
+      local heading = profile.text(item.heading)
+      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
+      out[#out + 1] = numbered and ("### " .. escape(numbered)) or (nb.template("markdown/subsection.md", {
+        numeral = nb.numeral(i), heading = escape(heading),
       }):gsub("\n+$", ""))
     end
     local body = paragraphs(profile, item.text)
@@ -62,18 +63,20 @@ return {
   extension = "md",
   render = function(report, findings, opts)
     opts = opts or {}
-    local profile = opts.profile or IDENTITY
+    local profile = profiles.get(opts.profile) -- nil: the text as written
     local vars = {
-      title = escape(profile.text(report.title or "")),
+      title = escape(profile.text(profile.title(report) or report.title or "")),
       banner = banner(opts.findings or findings),
       overview = overview(report, profile),
-      proactive = table_markdown(layout.proactive(report)),
+      proactive = table_markdown(profiles.format_grid(profile, layout.proactive(report))),
       requests = table_markdown(layout.requests(report)),
       appeals = table_markdown(layout.appeals(report)),
       problems = paragraphs(profile, report.problems, report.improvements),
       other_matters = paragraphs(profile, report.other_matters),
     }
-    for i, s in ipairs(nb.schema.sections) do vars["heading" .. i] = escape(s.heading) end
+    for i, s in ipairs(nb.schema.sections) do
+      vars["heading" .. i] = escape(profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading)
+    end
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))
   end,

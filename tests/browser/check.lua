@@ -3,12 +3,14 @@
 -- counts) and against the data file (numbers), headings, paragraphs, chart and banner.
 -- Usage: nianbao run check.lua MODE DOM DATAFILE FORMAT.md
 --   MODE: html | markdown, optionally followed by +forced (a --force render with errors)
+--         and/or +profile=NAME (rendered with --profile NAME: narrative and fee as it formats them)
 -- The expected structure is written here from FORMAT.md, not taken from layout.lua.
 local nb = require "nianbao"
 
 local mode, dom_path, data_path, format_path = arg[1], arg[2], arg[3], arg[4]
 local forced = mode:find("+forced", 1, true) ~= nil
 local markdown = mode:find("markdown", 1, true) ~= nil
+local profile = nb.profile(mode:match("%+profile=([%w_%-]+)") or "default")
 local checks, failures = 0, 0
 
 local function ok(cond, fmt, ...)
@@ -129,7 +131,8 @@ local function expect_t2()
       if type(v) == "table" then
         for i, k in ipairs({ "issued", "repealed", "in_force" }) do cells[#cells + 1] = { r, 1 + i, 1, 1, num(v[k]), "td" } end
       else
-        cells[#cells + 1] = { r, 2, 1, 3, num(v), "td" }
+        local amount = label == "行政事业性收费" and profile.amount(v) -- the one amount, in 万元
+        cells[#cells + 1] = { r, 2, 1, 3, amount or num(v), "td" }
       end
     end
   end
@@ -238,14 +241,15 @@ end
 -- headings and narrative
 
 local h = facts.headings
-ok(h[1] and h[1].tag == "h1" and h[1].text == report.title, "标题应为 <h1>%s", report.title)
+local title = profile.text(profile.title(report) or report.title)
+ok(h[1] and h[1].tag == "h1" and h[1].text == title, "标题应为 <h1>%s", title)
 local h2, h3 = {}, {}
 for _, x in ipairs(h) do
   if x.tag == "h2" then h2[#h2 + 1] = x.text elseif x.tag == "h3" then h3[#h3 + 1] = x.text end
 end
 ok(table.concat(h2, "|") == table.concat(headings, "|"), "一级标题应为 FORMAT.md 的六个标题，实为 %s", table.concat(h2, "|"))
 for i, item in ipairs(report.overview) do
-  local want = "（" .. ({ "一", "二", "三", "四", "五", "六", "七", "八", "九" })[i] .. "）" .. item.heading
+  local want = "（" .. ({ "一", "二", "三", "四", "五", "六", "七", "八", "九" })[i] .. "）" .. profile.text(item.heading)
   ok(h3[i] == want, "二级标题 %d 应为“%s”，实为“%s”", i, want, tostring(h3[i]))
 end
 local shown = {}
@@ -254,7 +258,7 @@ local texts = {}
 for _, item in ipairs(report.overview) do texts[#texts + 1] = item.text end
 for _, key in ipairs({ "problems", "improvements", "other_matters" }) do texts[#texts + 1] = report[key] end
 for _, text in ipairs(texts) do
-  for para in (text .. "\n"):gmatch("(.-)\n") do
+  for para in (profile.text(text) .. "\n"):gmatch("(.-)\n") do
     para = para:gsub("%s+", " "):match("^%s*(.-)%s*$")
     if para ~= "" then ok(shown[para], "页面中应有段落原文“%s”（转义或分段有误）", para) end
   end

@@ -38,9 +38,13 @@ browse() {
   "$NB" run $HERE/check.lua "$mode" "$page.dom" "$data" "$FORMAT" || fail=1
 }
 
-for case in seed:reports/yanjin-commerce-2024.lua: busy:$HERE/busy-2024.lua: broken:$tmp/broken-2024.lua:+forced; do
+# name:data file:mode suffix (+forced: render with --force; +profile=NAME: with --profile NAME)
+for case in seed:reports/yanjin-commerce-2024.lua: busy:$HERE/busy-2024.lua: \
+            broken:$tmp/broken-2024.lua:+forced gbt:$HERE/busy-2024.lua:+profile=gbt9704; do
   IFS=: read -r name data suffix <<< "$case"
-  force=""; [ -n "$suffix" ] && force=--force
+  force=""
+  case "$suffix" in *+forced*) force=--force ;; esac
+  case "$suffix" in *+profile=*) force="$force --profile ${suffix#*+profile=}" ;; esac
   # HTML
   "$NB" render "$data" -f html $force -o "$tmp/$name.html"
   # tidy exits 1 for warnings, 2 for errors; the page should give neither (a missing end tag
