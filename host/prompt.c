@@ -169,10 +169,11 @@ static int l_editor(lua_State *L)
     el_set(ed->el, EL_SIGNAL, 1); /* follow terminal resizes */
     el_set(ed->el, EL_PROMPT, prompt_cb);
     el_set(ed->el, EL_HIST, history, ed->hist);
-    el_set(ed->el, EL_ADDFN, "nb-complete", "complete a name", complete_cb);
-    el_set(ed->el, EL_BIND, "^I", "nb-complete", NULL);
-    el_set(ed->el, EL_ADDFN, "nb-cancel", "cancel the line", cancel_cb);
-    el_set(ed->el, EL_BIND, "^C", "nb-cancel", NULL);
+    /* the wide-character calls: libedit's narrow EL_ADDFN copies the names and leaks them */
+    el_wset(ed->el, EL_ADDFN, L"nb-complete", L"complete a name", complete_cb);
+    el_wset(ed->el, EL_BIND, L"^I", L"nb-complete", NULL);
+    el_wset(ed->el, EL_ADDFN, L"nb-cancel", L"cancel the line", cancel_cb);
+    el_wset(ed->el, EL_BIND, L"^C", L"nb-cancel", NULL);
     el_set(ed->el, EL_SETTY, "-d", "-isig", NULL);
     el_source(ed->el, NULL); /* the user's ~/.editrc may rebind keys */
     return 1;
