@@ -172,10 +172,9 @@ static void check_t3(ctx *c, const nb_report *r)
         /* T3.RESULT_TOTAL: （七）总计 = sum of the 21 result rows. */
         int64_t sum = 0, v, total;
         int ok = usable(&r->requests[NB_T3_TOTAL][col], &total);
-        for (int k = NB_T3_FIRST_RESULT; ok && k <= NB_T3_LAST_RESULT; k++) {
-            ok = usable(&r->requests[k][col], &v);
-            sum += v;
-        }
+        for (int k = NB_T3_FIRST_RESULT; ok && k <= NB_T3_LAST_RESULT; k++)
+            if ((ok = usable(&r->requests[k][col], &v)))
+                sum += v;
         if (ok && sum != total) {
             nb_finding *x = add(c, "T3.RESULT_TOTAL", NB_SEV_ERROR, "三");
             if (!x)
@@ -226,10 +225,9 @@ static void check_t4(ctx *c, const nb_report *r)
     for (int g = 0; g < NB_T4_GROUPS; g++) {
         int64_t sum = 0, v, total;
         int ok = 1;
-        for (int k = 0; k < 4 && ok; k++) {
-            ok = usable(&r->appeals[g][k], &v);
-            sum += v;
-        }
+        for (int k = 0; k < 4 && ok; k++)
+            if ((ok = usable(&r->appeals[g][k], &v)))
+                sum += v;
         if (!ok || !usable(&r->appeals[g][4], &total) || sum == total)
             continue;
         nb_finding *x = add(c, "T4.TOTAL", NB_SEV_ERROR, "四");

@@ -147,9 +147,15 @@ static void check_keys(conv *c, int idx, const char *const *valid)
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            if (lua_type(L, -1) == LUA_TNUMBER)
+            if (lua_type(L, -1) == LUA_TNUMBER) {
+                char keys[400] = "";
+                for (const char *const *v = valid; *v; v++) {
+                    size_t n = strlen(keys);
+                    snprintf(keys + n, sizeof keys - n, "%s%s", n ? "、" : "", *v);
+                }
                 conv_fail(c, "此处应为带名称的字段，却出现了按位置排列的值（第 %lld 项）；有效的键：%s",
-                          (long long)lua_tointeger(L, -1), valid[0]);
+                          (long long)lua_tointeger(L, -1), keys);
+            }
             conv_fail(c, "键必须是字符串，实际为%s", type_name_zh(L, -1));
         }
         const char *key = lua_tostring(L, -1);
@@ -201,6 +207,17 @@ static char *take_text(conv *c, int idx)
     return d;
 }
 
+/* Length of the longest prefix of s of at most max bytes that does not cut a UTF-8 character. */
+static int utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
 static int is_blank_text(const char *s)
 {
     static const char *const blanks[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
@@ -225,8 +242,9 @@ static nb_cell take_cell(conv *c, int idx, int is_amount)
             cell.state = NB_CELL_BLANK;
             return cell;
         }
-        conv_fail(c, "应为%s，实际为字符串“%.40s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
-                  is_amount ? "数字" : "非负整数", lua_tostring(L, idx));
+        conv_fail(c, "应为%s，实际为字符串“%.*s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
+                  is_amount ? "数字" : "非负整数", utf8_prefix(lua_tostring(L, idx), 60),
+                  lua_tostring(L, idx));
         break;
     case LUA_TNUMBER:
         break;
