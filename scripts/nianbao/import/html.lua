@@ -1,0 +1,117 @@
+-- Front end for HTML pages as published on portals: the gumbo tree (nianbao.html) becomes
+-- the same items as the text front end: { kind = "para", text } for each block of prose
+-- and { kind = "row", cells } for each <tr> of a data table, where every <td> is a real
+-- cell (definite = true: an empty one is a blank cell, not a merge). Page chrome (nav,
+-- header, footer, menus, scripts) is left out.
+local html = require "nianbao.html"
+local norm = require "nianbao.import.normalize"
+
+local M = {}
+
+local SKIP = { head = true, script = true, style = true, noscript = true, nav = true,
+  header = true, footer = true, aside = true, form = true, select = true, button = true,
+  iframe = true, svg = true, template = true, object = true, title = true }
+local BLOCK = { p = true, div = true, h1 = true, h2 = true, h3 = true, h4 = true, h5 = true,
+  h6 = true, li = true, ul = true, ol = true, section = true, article = true, main = true,
+  blockquote = true, center = true, dl = true, dt = true, dd = true, pre = true, body = true,
+  html = true, tr = true, td = true, th = true, caption = true, figure = true, hr = true }
+local CHROME = { "nav", "menu", "footer", "breadcrumb", "crumb", "sidebar", "copyright", "topbar" }
+
+local function is_chrome(node)
+  local a = node.attrs or {}
+  local names = ((a.class or "") .. " " .. (a.id or "")):lower()
+  for _, word in ipairs(CHROME) do
+    if names:find(word, 1, true) then return true end
+  end
+  return false
+end
+
+local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
+
+-- all text below a node, on one line (a cell's <p> and <br> parts are joined)
+local function inline_text(node, out)
+  for _, child in ipairs(node) do
+    if type(child) == "string" then
+      out[#out + 1] = child
+    elseif not SKIP[child.tag] then
+      inline_text(child, out)
+    end
+  end
+  return out
+end
+
+local function cell_text(node)
+  return norm.trim(collapse(table.concat(inline_text(node, {}))))
+end
+
+local function has_tag(node, tag)
+  for _, child in ipairs(node) do
+    if type(child) == "table" then
+      if child.tag == tag or has_tag(child, tag) then return true end
+    end
+  end
+  return false
+end
+
+-- the <tr> of a table, not those of tables nested inside its cells
+local function rows_of(node, out)
+  for _, child in ipairs(node) do
+    if type(child) == "table" then
+      if child.tag == "tr" then out[#out + 1] = child
+      elseif child.tag ~= "table" then rows_of(child, out) end
+    end
+  end
+  return out
+end
+
+local function walk(node, items, line)
+  local function flush()
+    local t = norm.trim(collapse(table.concat(line)))
+    if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
+    for i = #line, 1, -1 do line[i] = nil end
+  end
+  for _, child in ipairs(node) do
+    if type(child) == "string" then
+      line[#line + 1] = child
+    elseif SKIP[child.tag] or is_chrome(child) then
+      -- page chrome: nothing
+    elseif child.tag == "br" then
+      flush()
+    elseif child.tag == "table" and not has_tag(child, "table") then
+      flush()
+      for _, tr in ipairs(rows_of(child, {})) do
+        local cells = {}
+        for _, td in ipairs(tr) do
+          if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
+            cells[#cells + 1] = { text = cell_text(td), definite = true }
+          end
+        end
+        if #cells > 0 then items[#items + 1] = { kind = "row", cells = cells } end
+      end
+    elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
+      -- a layout table (one holding other tables) is read as blocks
+      flush()
+      walk(child, items, line)
+      flush()
+    else
+      walk(child, items, line)
+    end
+  end
+end
+
+--- items for an HTML page (valid UTF-8), or nil, message.
+function M.items(text, notes)
+  local tree, cut = html.parse(text)
+  if not tree then return nil, cut end
+  if cut then
+    notes[#notes + 1] = { id = "IMPORT.HTML", severity = "warning",
+      message = "HTML 嵌套过深，过深部分未导入" }
+  end
+  local items, line = {}, {}
+  walk(tree, items, line)
+  local t = norm.trim(collapse(table.concat(line)))
+  if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
+  return items
+end
+
+return M

@@ -1,0 +1,203 @@
+-- nianbao.import: a published report (plain text or an HTML page) -> a report table of the
+-- data-file shape (FORMAT §2) and the notes on what could not be read.
+--   local report, notes = require("nianbao.import").import(bytes, "file name")
+-- The steps: decode the charset; a front end (text.lua or html.lua) turns the page into
+-- items (paras and table rows); the six section headings split the items; tables.lua
+-- reads the tables and narrative.lua the texts.
+local nb = require "nianbao"
+local norm = require "nianbao.import.normalize"
+local tables = require "nianbao.import.tables"
+local narrative = require "nianbao.import.narrative"
+
+local M = {}
+
+local function note(notes, id, severity, section, fmt, ...)
+  notes[#notes + 1] = { id = id, severity = severity, section = section, message = string.format(fmt, ...) }
+end
+
+--- Whether the bytes look like an HTML page.
+function M.is_html(bytes, name)
+  if name and name:lower():match("%.x?html?$") then return true end
+  local head = bytes:sub(1, 2048):lower()
+  return head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
+    or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
+end
+
+--- The bytes as UTF-8: a declared or detected GB18030/GBK page is converted; an incomplete
+--- character at the very end (a file cut off) is dropped.
+function M.decode(bytes, html, notes)
+  if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
+  local declared = html and bytes:sub(1, 4096):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
+  local gb = declared and (declared:find("gb") or declared == "cp936")
+  if not gb then
+    local ok, bad = utf8.len(bytes)
+    if ok then return bytes end
+    if bad > #bytes - 3 then
+      -- only the last character is incomplete: the file was cut off there
+      local tail = bytes:sub(bad)
+      if tail:match("^[\194-\244][\128-\191]*$") then
+        note(notes, "IMPORT.TRUNCATED", "warning", nil, "文件结尾的字符不完整（文件被截断？），已去掉")
+        return bytes:sub(1, bad - 1)
+      end
+    end
+  end
+  local out, replaced = require("nianbao.html").iconv(bytes, "GB18030")
+  if not out then return nil, replaced end
+  note(notes, "IMPORT.CHARSET", "warning", nil, "按 GB18030（GBK）编码读取%s",
+    replaced > 0 and string.format("，%d 个字节无法解码，已替换为 �", replaced) or "")
+  return out
+end
+
+-- The six headings: numeral, a word each must contain, and words a table row label with
+-- the same numeral has ("四、结转下年度继续办理" is not section 四).
+local HEADINGS = {
+  { "一", { "总体情况", "概述" } },
+  { "二", { "主动公开" } },
+  { "三", { "申请" } },
+  { "四", { "复议", "诉讼" } },
+  { "五", { "问题", "改进" } },
+  { "六", { "其他", "其它" } },
+}
+
+local function heading_text(item)
+  if item.kind == "para" then return item.text end
+  local only
+  for _, c in ipairs(item.cells) do
+    if c.text ~= "" then
+      if only then return nil end
+      only = c.text
+    end
+  end
+  return only
+end
+
+local function is_heading(item, k)
+  local t = heading_text(item)
+  if not t or nb.width(t) > 70 then return false end
+  local key = norm.key(t)
+  local numeral, words = HEADINGS[k][1], HEADINGS[k][2]
+  if key:sub(1, #numeral + 3) ~= numeral .. "、" then return false end
+  for _, w in ipairs(words) do
+    if key:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+--- Positions of the six headings in items (nil where not found), in order.
+function M.sections(items)
+  local at, from = {}, 1
+  for k = 1, 6 do
+    for i = from, #items do
+      if is_heading(items[i], k) then
+        at[k] = i
+        from = i + 1
+        break
+      end
+    end
+  end
+  return at
+end
+
+local function slice(items, a, b)
+  local out = {}
+  for i = a, b do out[#out + 1] = items[i] end
+  return out
+end
+
+--- The items of section k: from its heading to the next heading found.
+local function region(items, at, k)
+  if not at[k] then return nil end
+  local stop = #items
+  for j = k + 1, 6 do
+    if at[j] then stop = at[j] - 1 break end
+  end
+  return slice(items, at[k] + 1, stop)
+end
+
+-- where section k's heading is missing, its table may still be there: look between the
+-- neighbouring headings that were found
+local function table_region(items, at, k)
+  local r = region(items, at, k)
+  if r then return r end
+  local a, b = 1, #items
+  for j = k - 1, 1, -1 do if at[j] then a = at[j] + 1 break end end
+  for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+  return slice(items, a, b)
+end
+
+--- Import a published report. Returns report (a plain table of the data-file shape) and
+--- notes (a list of { id, severity, section, message }); or nil, message when the input
+--- cannot be read at all.
+function M.import(bytes, name)
+  local notes = {}
+  local html = M.is_html(bytes, name)
+  local text, err = M.decode(bytes, html, notes)
+  if not text then return nil, err end
+  local items
+  if html then
+    items, err = require("nianbao.import.html").items(text, notes)
+    if not items then return nil, err end
+  else
+    items = require("nianbao.import.text").items(text, notes)
+  end
+
+  local at = M.sections(items)
+  local report = { format = 2021 }
+  local s = nb.schema.sections
+  for k = 1, 6 do
+    if not at[k] then
+      note(notes, "SECTION.MISSING", "error", s[k].numeral, "未找到标题“%s”", s[k].heading)
+    end
+  end
+
+  -- title, agency, year: before 一 (or in the first items when 一 is missing)
+  local before = narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1))
+  local title, agency, year = narrative.title(before)
+  report.title, report.agency, report.year = title, agency or "", year
+  if not title then
+    note(notes, "SECTION.MISSING", "warning", nil, "未找到报告标题，机关名称留空")
+  end
+
+  local overview_items = region(items, at, 1)
+  if overview_items then
+    report.overview = narrative.overview(narrative.paragraphs(overview_items))
+  end
+  if not report.year then
+    report.year = narrative.year(table.concat(narrative.paragraphs(slice(items, 1, at[2] or #items)), "\n"))
+  end
+
+  -- the tables
+  local t2 = tables.tokens(table_region(items, at, 2))
+  if tables.is_2019(t2) then
+    report.format = 2019
+    report.proactive_2019 = tables.proactive_2019(t2, notes)
+    local late = report.year and report.year >= 2021
+    note(notes, "FORMAT.OLD_TEMPLATE", late and "error" or "warning", "二",
+      "表格是 2019 年试行格式（国办公开办函〔2019〕60号）%s；已按原标签导入",
+      late and string.format("，%d 年度报告应使用 2021 年格式", report.year) or "")
+  else
+    report.proactive = tables.proactive(t2, notes)
+  end
+  report.requests = tables.requests(tables.tokens(table_region(items, at, 3)), notes)
+  report.appeals = tables.appeals(tables.tokens(table_region(items, at, 4)), notes)
+  local names = { [2] = "proactive", [3] = "requests", [4] = "appeals" }
+  for k = 2, 4 do
+    if not report[names[k]] and not (k == 2 and report.proactive_2019) then
+      note(notes, "SECTION.MISSING", "error", s[k].numeral,
+        "未读到表%s（%s）：可能以图片发布，或版式无法识别", s[k].numeral, s[k].heading)
+    end
+  end
+
+  local five = region(items, at, 5)
+  if five then report.problems, report.improvements = narrative.problems(narrative.paragraphs(five)) end
+  local six = region(items, at, 6)
+  if six then report.other_matters = table.concat(narrative.paragraphs(six), "\n") end
+
+  local all = table.concat(narrative.paragraphs(slice(items, 1, math.min(#items, 40))), "")
+  if norm.has_traditional(all) then
+    note(notes, "IMPORT.TRADITIONAL", "warning", nil, "原文为繁体字：标签已按简体识别，叙述按原文保留")
+  end
+  return report, notes
+end
+
+return M

@@ -1,0 +1,129 @@
+-- The narrative parts, kept verbatim: title, agency and year; the subsections of 一、总体情况
+-- ("（一）主动公开：…", or a heading paragraph followed by its text); the problems and
+-- improvements of 五; the other matters of 六.
+local nb = require "nianbao"
+local norm = require "nianbao.import.normalize"
+
+local M = {}
+
+local NUMERALS = "^[一二三四五六七八九十]+$"
+
+--- "（一）主动公开：text" -> "主动公开：text"; nil when the paragraph is not numbered so.
+local function subsection_rest(t)
+  for _, pat in ipairs({ "^%((.-)%)%s*(.*)$", "^（(.-)）%s*(.*)$" }) do
+    local num, rest = t:match(pat)
+    if num and num:match(NUMERALS) then return rest end
+  end
+end
+
+-- the first occurrence of any of the marks within the first `within` characters
+local function split_at(s, marks, within)
+  local best
+  for _, m in ipairs(marks) do
+    local at = s:find(m, 1, true)
+    if at and (not best or at < best[1]) then best = { at, m } end
+  end
+  if best and norm.len(s:sub(1, best[1] - 1)) <= within then
+    return s:sub(1, best[1] - 1), s:sub(best[1] + #best[2])
+  end
+end
+
+local function item_text(item)
+  if item.kind == "para" then return item.text end
+  local cells = {}
+  for _, c in ipairs(item.cells) do if c.text ~= "" then cells[#cells + 1] = c.text end end
+  return table.concat(cells, " ")
+end
+
+--- The paragraphs (texts) of a list of items.
+function M.paragraphs(items)
+  local out = {}
+  for _, item in ipairs(items) do
+    local t = item_text(item)
+    if t ~= "" then out[#out + 1] = t end
+  end
+  return out
+end
+
+--- Subsections of 一: a list of { heading = ..., text = ... } (heading absent for text
+--- that stands before the first numbered subsection or has no short heading).
+function M.overview(paras)
+  local out, current = {}, nil
+  local function append(t)
+    if current and current.text ~= "" then current.text = current.text .. "\n" .. t
+    elseif current then current.text = t
+    else
+      current = { text = t }
+      out[#out + 1] = current
+    end
+  end
+  for _, t in ipairs(paras) do
+    local rest = subsection_rest(t)
+    if rest then
+      local heading, text = split_at(rest, { "：", ":" }, 20)
+      if not heading then heading, text = split_at(rest, { "。" }, 20) end
+      if heading and norm.trim(heading) ~= "" then
+        current = { heading = norm.trim(heading), text = norm.trim(text) }
+      elseif nb.width(rest) <= 40 and not rest:find("，", 1, true) then
+        current = { heading = rest, text = "" }
+      else
+        current = nil
+        append(t)
+        goto continue
+      end
+      out[#out + 1] = current
+    else
+      append(t)
+    end
+    ::continue::
+  end
+  return out
+end
+
+local IMPROVEMENT_MARKS = { "改进", "下一步", "针对", "今后", "措施", "计划", "整改" }
+
+--- Section 五 -> problems, improvements: the improvements start at the first paragraph
+--- (after the first) that says so in its first words.
+function M.problems(paras)
+  local split
+  for i = 2, #paras do
+    local head = norm.simplify(paras[i]):match("^" .. ("[%z\1-\127\194-\244][\128-\191]*"):rep(24)) or paras[i]
+    for _, m in ipairs(IMPROVEMENT_MARKS) do
+      if head:find(m, 1, true) then split = i break end
+    end
+    if split then break end
+  end
+  if not split and #paras >= 2 then split = 2 end
+  local problems, improvements = {}, {}
+  for i, p in ipairs(paras) do
+    if split and i >= split then improvements[#improvements + 1] = p else problems[#problems + 1] = p end
+  end
+  return table.concat(problems, "\n"), table.concat(improvements, "\n")
+end
+
+--- Title, agency, year from the items before 一 (or the first few items).
+function M.title(paras)
+  for i, t in ipairs(paras) do
+    if nb.width(t) <= 120 and (t:find("年度报", 1, true) or t:find("年报", 1, true)
+        or t:find("工作报告", 1, true) or t:find("年度報", 1, true)) then
+      local before, year = t:match("^(.-)%s*((20%d%d))%s*年")
+      if before then
+        local agency = norm.trim(before)
+        local title = t
+        if agency == "" and i > 1 and nb.width(paras[i - 1]) <= 40 then
+          agency = norm.trim(paras[i - 1])
+          title = agency .. t
+        end
+        return title, agency, math.tointeger(tonumber(year))
+      end
+    end
+  end
+end
+
+--- A year stated as the reporting period, or the first "20xx年" of the text.
+function M.year(text)
+  local y = text:match("(20%d%d)%s*年%s*1%s*月%s*1%s*日") or text:match("(20%d%d)%s*年")
+  return y and math.tointeger(tonumber(y))
+end
+
+return M

@@ -1,0 +1,90 @@
+-- Normalising published text for comparison with the schema's labels: full-width forms
+-- (NFKC), spaces inside labels, numbering written "1、" / "1．" / "1. ", and traditional
+-- characters from mirror sites. Only the comparison keys are normalised; the narrative is
+-- kept as published.
+local nb = require "nianbao"
+
+local M = {}
+
+-- Traditional -> simplified, for the characters of the official labels and headings and
+-- the words around them (pairs: traditional then simplified).
+local PAIRS = "總总體体況况動动開开務务規规廢废現现許许處处罰罚強强費费額额單单萬万條条項项" ..
+  "請请數数與与關关係系繫系為为於于業业構构會会組组織织機机計计結结轉转辦办區区這这屬属國国" ..
+  "穩稳護护權权類类內内過过執执詢询無无沒没補补後后確确訪访舉举報报訴诉複复復复當当認认獲获" ..
+  "繳缴納纳續续議议審审維维糾纠題题問问進进實实際际製制發发決决點点準准從从應应檢检狀状經经" ..
+  "號号劃划頒颁佈布個个們们來来對对據据統统專专門门網网線线設设導导責责歸归傳传樣样兩两產产" ..
+  "長长間间電电頁页須须頭头風风黨党書书觀观見见說说讀读證证識识變变讓让資资質质購购邊边運运" ..
+  "選选還还鄉乡鎮镇縣县級级紀纪約约細细給给絡络綫线編编緊紧練练績绩聯联聲声職职聽听興兴舊旧" ..
+  "藝艺視视親亲覽览訂订討讨記记詳详誠诚誤误調调論论諮咨講讲譯译貨货載载輔辅輸输轄辖農农週周" ..
+  "達达違违適适遺遗郵邮醫医釋释針针錄录鍵键鏈链閱阅陳陈險险隨随隱隐雜杂離离難难響响順顺預预" ..
+  "領领頻频顯显驗验鬥斗齊齐億亿錢钱徵征區区災灾貧贫濟济標标範范築筑環环態态衛卫術术團团圍围" ..
+  "園园場场壞坏聞闻廣广慶庆廳厅縮缩執执勞劳動动彙汇匯汇衝冲絕绝穩稳參参異异簡简歷历"
+
+local TRAD = {}
+do
+  local cps = {}
+  for _, cp in utf8.codes(PAIRS) do cps[#cps + 1] = utf8.char(cp) end
+  for i = 1, #cps - 1, 2 do TRAD[cps[i]] = cps[i + 1] end
+end
+
+--- Traditional characters mapped to simplified ones (text must be valid UTF-8).
+function M.simplify(s)
+  return (s:gsub("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]", TRAD))
+end
+
+--- Whether the text has characters found only in traditional writing (of our map).
+function M.has_traditional(s)
+  for ch in s:gmatch("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]") do
+    if TRAD[ch] and TRAD[ch] ~= ch then return true end
+  end
+  return false
+end
+
+--- Trim spaces, including no-break and ideographic spaces, at both ends.
+function M.trim(s)
+  s = s:gsub("^[%s\194\160]+", ""):gsub("^\227\128\128+", "")
+  repeat
+    local before = s
+    s = s:gsub("^[%s]+", ""):gsub("^\194\160", ""):gsub("^\227\128\128", "")
+  until s == before
+  repeat
+    local before = s
+    s = s:gsub("[%s]+$", ""):gsub("\194\160$", ""):gsub("\227\128\128$", "")
+  until s == before
+  return s
+end
+
+--- The comparison key of a label or cell: NFKC, simplified, no spaces, "1、" as "1.",
+--- Chinese commas and colons as ASCII ones (NFKC leaves some of them).
+function M.key(s)
+  local k = nb.nfkc(s) or s
+  k = M.simplify(k)
+  k = k:gsub("[%s\194\160]", ""):gsub("\227\128\128", "")
+  k = k:gsub("^(%d+)、", "%1."):gsub("^(%d+)%.", "%1.")
+  k = k:gsub("，", ","):gsub("：", ":"):gsub("；", ";")
+  return k
+end
+
+local BLANKS = { [""] = true, ["/"] = true, ["—"] = true, ["——"] = true, ["-"] = true,
+  ["_"] = true, ["–"] = true, ["－"] = true, ["／"] = true }
+
+--- A cell's value from its key: a number, nb.BLANK for a placeholder or empty cell, or nil
+--- when the cell holds text.
+function M.value(k)
+  if BLANKS[k] then return nb.BLANK end
+  local plain = k:gsub("^(%d%d?%d?),(%d%d%d)$", "%1%2"):gsub("^(%d%d?%d?),(%d%d%d),(%d%d%d)$", "%1%2%3")
+  if plain:match("^[+-]?%d+$") and #plain <= 15 then return math.tointeger(tonumber(plain)) end
+  if plain:match("^%d+%.%d+$") and #plain <= 20 then return tonumber(plain) end
+  return nil
+end
+
+--- Whether a key starts with a numbering mark: "1.", "(一)", "一、".
+function M.numbered(k)
+  return k:match("^%d+%.") ~= nil or k:match("^%([一二三四五六七八九十]+%)") ~= nil
+    or k:match("^[一二三四五六七八九十]+、") ~= nil
+end
+
+--- Number of characters of a UTF-8 string (bytes when it is not valid UTF-8).
+function M.len(s) return utf8.len(s) or #s end
+
+return M

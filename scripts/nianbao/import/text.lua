@@ -1,0 +1,98 @@
+-- Front end for plain text as copied from a web page or PDF: the text becomes a list of
+-- items, { kind = "para", text = ... } for a line of prose and { kind = "row", cells = {...} }
+-- for a table row written with tabs, pipes ("| 规章 | 0 |") or runs of spaces (pdftotext
+-- -layout). A table written one cell per line comes out as paras; the table recogniser
+-- reads those as cells too.
+local nb = require "nianbao"
+local norm = require "nianbao.import.normalize"
+
+local M = {}
+
+local function cell(text) return { text = norm.trim(text), definite = false } end
+
+-- "a | b | c |" -> cells: each pipe ends a cell, so "|" alone is one empty cell and "||"
+-- two (one-cell-per-line copies write blank and merged cells that way); text after the
+-- last pipe is a last cell
+local function split_pipes(line)
+  local parts = {}
+  for part in (line .. "|"):gmatch("(.-)|") do parts[#parts + 1] = part end
+  if norm.trim(parts[#parts]) == "" then table.remove(parts) end
+  local out = {}
+  for i, c in ipairs(parts) do out[i] = cell(c) end
+  return out
+end
+
+local function split_tabs(line)
+  local out = {}
+  for part in (line .. "\t"):gmatch("(.-)\t") do out[#out + 1] = cell(part) end
+  return out
+end
+
+-- pdftotext -layout: columns apart by two or more spaces, the last one a number
+local function split_spaces(line)
+  local t = norm.trim(line)
+  if not t:find("%s%s") then return nil end
+  local parts = {}
+  for part in (t .. "  "):gmatch("(.-)%s%s+") do
+    if part ~= "" then parts[#parts + 1] = part end
+  end
+  if #parts < 2 or not norm.value(norm.key(parts[#parts])) then return nil end
+  local out = {}
+  for i, p in ipairs(parts) do out[i] = cell(p) end
+  return out
+end
+
+local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
+local function is_page_number(t) return t:match("^%-%s*%d+%s*%-$") or t:match("^第%s*%d+%s*页") end
+
+-- a line of prose wrapped by a PDF continues on the next line when it does not end a
+-- sentence and the next line does not start a numbered part
+local ENDINGS = { "。", "：", "；", "！", "？", "”", "）", ":", ")" }
+function M.ends_sentence(t)
+  for _, e in ipairs(ENDINGS) do if t:sub(-#e) == e then return true end end
+  return false
+end
+
+--- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
+function M.items(text, notes)
+  local items = {}
+  if text:sub(-1) ~= "\n" and #text > 0 then
+    -- no newline at the end: a last line that ends in a digit may hold a cut number, so it
+    -- is left out; any other last line is kept
+    local last = norm.trim(text:match("([^\n]*)$"))
+    if last:match("%d$") then
+      text = text:sub(1, #text - #text:match("([^\n]*)$"))
+      notes[#notes + 1] = { id = "IMPORT.TRUNCATED", severity = "warning",
+        message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", last:sub(1, 80)) }
+    end
+    text = text .. "\n"
+  end
+  local blank_before = true
+  for line in text:gmatch("([^\n]*)\n") do
+    line = line:gsub("\r$", "")
+    local t = norm.trim(line)
+    if t == "" or is_page_number(t) then
+      blank_before = blank_before or t == ""
+    elseif not is_markdown_rule(line) then
+      local cells
+      if line:find("\t") then cells = split_tabs(line)
+      elseif line:find("|", 1, true) then cells = split_pipes(line)
+      else cells = split_spaces(line) end
+      if cells then
+        items[#items + 1] = { kind = "row", cells = cells, text = t }
+      else
+        local prev = items[#items]
+        if prev and prev.kind == "para" and not blank_before and nb.width(prev.text) >= 40
+          and not M.ends_sentence(prev.text) and not norm.numbered(norm.key(t)) then
+          prev.text = prev.text .. t -- a line wrapped by the PDF
+        else
+          items[#items + 1] = { kind = "para", text = t }
+        end
+      end
+      blank_before = false
+    end
+  end
+  return items
+end
+
+return M
