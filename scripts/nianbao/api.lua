@@ -249,7 +249,8 @@ function nb.render(report, format, opts)
     copy.profile = nb.profile(opts.profile)
     opts = copy
   end
-  local r = nb.renderer(format or "text")
+  format = format or "text"
+  local r = nb.renderer(format)
   local findings = opts.findings or nb.check(report, opts)
   local out = r.render(report, findings, opts)
   if type(out) ~= "string" then
