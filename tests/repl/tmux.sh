@@ -12,6 +12,7 @@ export TMUX_TMPDIR=$tmp # a private tmux server, whatever else runs on this mach
 unset TMUX
 T() { tmux -L repltest -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM # so that a ctest timeout still cleans up
 
 failures=0
 fail() {
