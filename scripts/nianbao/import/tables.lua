@@ -246,7 +246,7 @@ function M.appeals(tokens, notes)
   -- heading 四 was not found)
   local start
   for i, t in ipairs(tokens) do
-    if t.kind == "label" and t.key:find("行政复议", 1, true) and norm.len(t.key) <= 8 then start = i break end
+    if t.kind == "label" and t.key:sub(1, #"行政复议") == "行政复议" then start = i break end
   end
   if not start then return nil end
   local last_label

@@ -83,6 +83,7 @@ function M.items(text, notes)
       else
         local prev = items[#items]
         if prev and prev.kind == "para" and not blank_before and nb.width(prev.text) >= 40
+          and not prev.text:find("%s%s") and not t:find("%s%s")
           and not M.ends_sentence(prev.text) and not norm.numbered(norm.key(t)) then
           prev.text = prev.text .. t -- a line wrapped by the PDF
         else

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Command-line tests of `nianbao import`: import | check -, exit codes, -o and --force.
+# Usage: bash tests/import/cli.sh PATH/TO/nianbao (from the repository root).
+set -u
+NB=$(realpath "$1")
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0 fail=0
+check() { # check NAME EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: expected '$2', got '$3'"; fi
+}
+
+SEED=../shared/000_49be5e48092c958c.txt
+"$NB" import "$SEED" | "$NB" check - >"$TMP/check.out"
+check "import seed | check - exits 0" "0" "$?"
+grep -q "通过（0 个错误" "$TMP/check.out"; check "check of the imported seed passes" "0" "$?"
+
+"$NB" import "$SEED" -o "$TMP/seed.lua" 2>"$TMP/err"
+check "import -o exits 0" "0" "$?"
+"$NB" render "$TMP/seed.lua" >"$TMP/a.txt" && "$NB" render reports/yanjin-commerce-2024.lua >"$TMP/b.txt"
+cmp -s "$TMP/a.txt" "$TMP/b.txt"; check "the imported seed renders like the bundled report" "0" "$?"
+
+"$NB" import "$SEED" -o "$TMP/seed.lua" 2>"$TMP/err"
+check "existing output is not overwritten" "2" "$?"
+"$NB" import "$SEED" -o "$TMP/seed.lua" --force 2>"$TMP/err"
+check "--force overwrites" "0" "$?"
+
+"$NB" import - <tests/import/fixtures/images.html -o "$TMP/img.lua" 2>"$TMP/err"
+check "tables published as images: exit 1" "1" "$?"
+grep -q "SECTION.MISSING \[第三部分\]" "$TMP/err"; check "missing table 三 is named on stderr" "0" "$?"
+"$NB" check "$TMP/img.lua" >/dev/null
+check "check of a report with missing tables exits 1" "1" "$?"
+
+"$NB" import "$TMP/does-not-exist.txt" 2>"$TMP/err"
+check "unreadable file: exit 2" "2" "$?"
+grep -q "does-not-exist.txt" "$TMP/err"; check "unreadable file is named" "0" "$?"
+
+head -c 3000 /dev/urandom >"$TMP/random.bin"
+timeout 20 "$NB" import "$TMP/random.bin" -o "$TMP/random.lua" 2>/dev/null
+rc=$?; [ "$rc" -le 1 ]; check "random bytes: exit 0 or 1 (got $rc)" "0" "$?"
+"$NB" check "$TMP/random.lua" >/dev/null 2>&1
+rc=$?; [ "$rc" -le 1 ]; check "random bytes give a loadable data file (check exit $rc)" "0" "$?"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

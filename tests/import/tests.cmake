@@ -1,0 +1,8 @@
+# Tests of `nianbao import` (tests/import/): the Lua suite (seed, round trips, variants,
+# samples, hostile inputs) and the command line (import | check -).
+add_test(NAME import/lua COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/run.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/lua PROPERTIES TIMEOUT 180)
+add_test(NAME import/cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/import/cli.sh $<TARGET_FILE:nianbao>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/cli PROPERTIES TIMEOUT 60)
