@@ -43,6 +43,8 @@ int main(int argc, char **argv)
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
     if (!dirs || !rest) {
         fputs("nianbao：内存不足\n", stderr);
+        free(dirs);
+        free(rest);
         return EXIT_USAGE;
     }
     size_t ndirs = 0;
@@ -84,6 +86,8 @@ int main(int argc, char **argv)
         }
         fflush(stdout);
         nb_host_close(L);
+    } else {
+        fputs("nianbao：内存不足，无法建立脚本环境\n", stderr);
     }
     free(dirs);
     free(rest);
