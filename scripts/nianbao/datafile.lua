@@ -100,11 +100,11 @@ function M.serialize(r)
         open_group = nil
       end
       if row.group then
-        if open_group ~= row.group then
+        local v = (q[row.group] or {})[row.member]
+        if v and open_group ~= row.group then -- a group none of whose rows is present is left out
           w("    %s = {  -- %s", row.group, row.group_label)
           open_group = row.group
         end
-        local v = (q[row.group] or {})[row.member]
         if v then w("      %s = %s,  -- %s", row.member, list(v, #v), row.label) end
       else
         local v = q[row.key]
