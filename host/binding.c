@@ -195,6 +195,24 @@ static void set_text(lua_State *L, const char *key, const char *s)
     lua_setfield(L, -2, key);
 }
 
+static int push_cstring(lua_State *L)
+{
+    lua_pushstring(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+/* Push s (nil when NULL) and free it; the push is protected, so s is freed even when
+ * memory runs out (the error is raised again after). */
+static void push_owned_string(lua_State *L, char *s)
+{
+    lua_pushcfunction(L, push_cstring);
+    lua_pushlightuserdata(L, s);
+    int status = lua_pcall(L, 1, 1, 0);
+    free(s);
+    if (status != LUA_OK)
+        lua_error(L);
+}
+
 static void push_data(lua_State *L, const nb_report *r)
 {
     luaL_checkstack(L, 10, NULL);
@@ -206,9 +224,8 @@ static void push_data(lua_State *L, const nb_report *r)
         lua_setfield(L, -2, "year");
     }
     set_text(L, "agency", r->agency);
-    char *title = nb_report_title(r);
-    set_text(L, "title", title);
-    free(title);
+    push_owned_string(L, nb_report_title(r));
+    lua_setfield(L, -2, "title");
     lua_newtable(L);
     for (size_t i = 0; i < r->n_overview; i++) {
         lua_newtable(L);
@@ -311,12 +328,28 @@ static int model_gc(lua_State *L)
     return 0;
 }
 
-/* A userdata owning r; pushed before anything that may raise, so r is never leaked. */
+static void ensure_module(lua_State *L);
+
+static int new_model_box(lua_State *L)
+{
+    ensure_module(L);
+    nb_report **p = lua_newuserdatauv(L, sizeof *p, 0);
+    *p = NULL;
+    luaL_setmetatable(L, MODEL_MT);
+    return 1;
+}
+
+/* A userdata owning r. It is made in a protected call so that r is freed, not leaked, when
+ * memory runs out; once it exists anything may raise, as its __gc frees r. */
 static nb_report **push_model(lua_State *L, nb_report *r)
 {
-    nb_report **p = lua_newuserdatauv(L, sizeof *p, 0);
+    lua_pushcfunction(L, new_model_box);
+    if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
+        nb_report_free(r);
+        lua_error(L);
+    }
+    nb_report **p = lua_touserdata(L, -1);
     *p = r;
-    luaL_setmetatable(L, MODEL_MT);
     return p;
 }
 
@@ -351,7 +384,6 @@ static void ensure_module(lua_State *L)
 
 void nb_push_report(lua_State *L, nb_report *r)
 {
-    ensure_module(L);
     push_model(L, r);
     push_view_of_model(L, lua_gettop(L));
     lua_remove(L, -2);
@@ -516,8 +548,7 @@ static int l_nfkc(lua_State *L)
         lua_pushliteral(L, "文字不是有效的 UTF-8");
         return 2;
     }
-    lua_pushstring(L, (const char *)out);
-    free(out);
+    push_owned_string(L, (char *)out);
     return 1;
 }
 

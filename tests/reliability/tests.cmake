@@ -3,3 +3,17 @@ add_test(NAME reliability/hostile
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/hostile.sh $<TARGET_FILE:nianbao>)
 add_test(NAME reliability/invalid
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/invalid.sh $<TARGET_FILE:nianbao>)
+
+# Memory faults: every allocation failed in turn (its own malloc cannot share a process with
+# AddressSanitizer's, so this one is left out of the NB_SANITIZE build).
+if(NOT NB_SANITIZE)
+  add_executable(failalloc ${CMAKE_CURRENT_LIST_DIR}/failalloc.c ${CMAKE_CURRENT_LIST_DIR}/failalloc_main.c)
+  target_link_libraries(failalloc PRIVATE nbcore)
+  target_link_options(failalloc PRIVATE -rdynamic)
+  set(NB_SEED ${CMAKE_SOURCE_DIR}/reports/yanjin-commerce-2024.lua)
+  set(NB_FA ${CMAKE_CURRENT_BINARY_DIR}/failalloc)
+  add_test(NAME reliability/failalloc-check COMMAND failalloc ${NB_FA}-check check ${NB_SEED})
+  add_test(NAME reliability/failalloc-render COMMAND failalloc ${NB_FA}-render render ${NB_SEED} -o OUT)
+  add_test(NAME reliability/failalloc-check-once COMMAND failalloc --once 37 ${NB_FA}-check-once check ${NB_SEED})
+  add_test(NAME reliability/failalloc-render-once COMMAND failalloc --once 41 ${NB_FA}-render-once render ${NB_SEED} -o OUT)
+endif()

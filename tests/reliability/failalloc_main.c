@@ -1,0 +1,4 @@
+/* host/main.c compiled as nb_main(), so the memory-fault test runs the whole program
+ * in-process and can compare the live allocations before and after each run. */
+#define main nb_main
+#include "main.c"
