@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* O_TMPFILE */
 #include "output.h"
 
 #include <errno.h>
@@ -24,6 +25,48 @@ static int write_fully(int fd, const char *data, size_t len)
     return 0;
 }
 
+static mode_t mode_of(const char *path)
+{
+    /* Keep the permissions of the file being replaced, or the usual 0644. */
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
+}
+
+/* The data in an unnamed file of dir (O_TMPFILE), named only for the instant between
+ * linkat and rename: a process killed while writing leaves nothing behind. Returns 0 or
+ * -1 (*err set), or 1 when the file system cannot do it (then a named temporary is used). */
+static int write_unnamed(const char *path, const char *dir, const char *base, char *tmp,
+                         size_t tmp_size, const char *data, size_t len, nb_error *err)
+{
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode_of(path));
+    if (fd < 0)
+        return 1;
+    fchmod(fd, mode_of(path)); /* open() applied the umask */
+    if (write_fully(fd, data, len) != 0 || fsync(fd) != 0) {
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    int linked = -1;
+    for (int i = 0; i < 100 && linked != 0; i++) {
+        snprintf(tmp, tmp_size, "%s/.%s.%ld.%d", dir, base, (long)getpid(), i);
+        linked = linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+        if (linked != 0 && errno != EEXIST)
+            break;
+    }
+    close(fd);
+    if (linked != 0)
+        return 1; /* no /proc, or no hard links here */
+    if (rename(tmp, path) != 0) {
+        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
 int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *err)
 {
     if (strcmp(path, "-") == 0) {
@@ -46,6 +89,12 @@ int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *er
     const char *dir = dirname(dircopy);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    int done = write_unnamed(path, dir, base, tmp, n + 32, data, len, err);
+    if (done != 1) {
+        free(tmp);
+        free(dircopy);
+        return done;
+    }
     snprintf(tmp, n + 32, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
@@ -54,12 +103,7 @@ int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *er
         free(dircopy);
         return -1;
     }
-    /* Keep the permissions of the file being replaced, or the usual 0644. */
-    struct stat st;
-    mode_t mode = 0644;
-    if (stat(path, &st) == 0)
-        mode = st.st_mode & 07777;
-    fchmod(fd, mode);
+    fchmod(fd, mode_of(path));
     int rc = -1;
     if (write_fully(fd, data, len) != 0)
         nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));

@@ -20,3 +20,7 @@ if(NOT NB_SANITIZE)
   add_test(NAME reliability/failalloc-check-once COMMAND failalloc --once 37 ${NB_FA}-check-once check ${NB_SEED})
   add_test(NAME reliability/failalloc-render-once COMMAND failalloc --once 41 ${NB_FA}-render-once render ${NB_SEED} -o OUT)
 endif()
+
+# Atomic output: script error, write error, kill -9 during the write.
+add_test(NAME reliability/atomic
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/atomic.sh $<TARGET_FILE:nianbao>)
