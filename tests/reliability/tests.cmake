@@ -24,3 +24,9 @@ endif()
 # Atomic output: script error, write error, kill -9 during the write.
 add_test(NAME reliability/atomic
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/atomic.sh $<TARGET_FILE:nianbao>)
+
+# valgrind of the main commands (not in the sanitizer build: the two do not mix).
+if(NOT NB_SANITIZE)
+  add_test(NAME reliability/valgrind
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/valgrind.sh $<TARGET_FILE:nianbao>)
+endif()

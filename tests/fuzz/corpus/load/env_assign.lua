@@ -1,0 +1,1 @@
+os = { execute = 1 } x = 1 return { agency = "x" }

@@ -1,0 +1,1 @@
+return { overview = { [1] = { text = "a" }, [3] = { text = "c" } } }

@@ -1,0 +1,1 @@
+return { appeals = { review = { upheld = "三" } } }

@@ -1,0 +1,1 @@
+return { requests = { new = { {}, 0, 0, 0, 0, 0 } } }

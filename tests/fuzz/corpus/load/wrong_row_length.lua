@@ -1,0 +1,1 @@
+return { requests = { new = { 1, 2, 3 } } }
