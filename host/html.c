@@ -7,6 +7,9 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -131,17 +134,61 @@ static size_t nesting_estimate(const char *s, size_t len)
     return max;
 }
 
+/* gumbo does not check its allocations, so it gets an allocator that keeps every block in a
+ * list and, when malloc fails, jumps back out of the parser; the whole list is then freed. */
+typedef union block {
+    struct {
+        union block *prev, *next;
+    } link;
+    max_align_t align;
+} block;
+
 typedef struct {
     GumboOutput *out;
+    GumboOptions options;
+    block blocks;      /* list head */
+    jmp_buf out_of_memory;
 } parse_box;
+
+static void *box_alloc(void *userdata, size_t size)
+{
+    parse_box *b = userdata;
+    block *x = malloc(sizeof *x + size);
+    if (!x)
+        longjmp(b->out_of_memory, 1);
+    x->link.prev = &b->blocks;
+    x->link.next = b->blocks.link.next;
+    b->blocks.link.next->link.prev = x;
+    b->blocks.link.next = x;
+    return x + 1;
+}
+
+static void box_free(void *userdata, void *p)
+{
+    (void)userdata;
+    if (!p)
+        return;
+    block *x = (block *)p - 1;
+    x->link.prev->link.next = x->link.next;
+    x->link.next->link.prev = x->link.prev;
+    free(x);
+}
+
+static void box_release(parse_box *b)
+{
+    block *x = b->blocks.link.next;
+    while (x != &b->blocks) {
+        block *next = x->link.next;
+        free(x);
+        x = next;
+    }
+    b->blocks.link.prev = b->blocks.link.next = &b->blocks;
+    b->out = NULL;
+}
 
 static int box_gc(lua_State *L)
 {
-    parse_box *b = lua_touserdata(L, 1);
-    if (b->out) {
-        gumbo_destroy_output(&kGumboDefaultOptions, b->out);
-        b->out = NULL;
-    }
+    box_release(lua_touserdata(L, 1));
     return 0;
 }
 
@@ -159,22 +206,30 @@ static int l_parse(lua_State *L)
                         NB_HTML_MAX_NESTING);
         return 2;
     }
-    /* the output is owned by a userdata so that a Lua error cannot leak it */
+    /* gumbo's memory is owned by a userdata so that a Lua error cannot leak it */
     parse_box *b = lua_newuserdatauv(L, sizeof *b, 0);
     b->out = NULL;
+    b->blocks.link.prev = b->blocks.link.next = &b->blocks;
+    b->options = kGumboDefaultOptions;
+    b->options.allocator = box_alloc;
+    b->options.deallocator = box_free;
+    b->options.userdata = b;
     if (luaL_newmetatable(L, "nianbao.html.output")) {
         lua_pushcfunction(L, box_gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    b->out = gumbo_parse_with_options(&kGumboDefaultOptions, text, len);
+    if (setjmp(b->out_of_memory)) {
+        box_release(b);
+        return luaL_error(L, "内存不足，无法解析 HTML");
+    }
+    b->out = gumbo_parse_with_options(&b->options, text, len);
     if (!b->out)
         return luaL_error(L, "HTML 解析失败");
     int cut = 0;
     push_node(L, b->out->document, 0, &cut);
     lua_pushboolean(L, cut);
-    gumbo_destroy_output(&kGumboDefaultOptions, b->out);
-    b->out = NULL;
+    box_release(b);
     return 2;
 }
 

@@ -14,9 +14,11 @@ if(NOT NB_SANITIZE)
   set(NB_FA ${CMAKE_CURRENT_BINARY_DIR}/failalloc)
   add_test(NAME reliability/failalloc-check COMMAND failalloc ${NB_FA}-check check ${NB_SEED})
   add_test(NAME reliability/failalloc-render COMMAND failalloc ${NB_FA}-render render ${NB_SEED} -o OUT)
-  # the importer on the published seed report (text); HTML: see docs/limits.md (gumbo)
+  # the importer on a published text report and on a published HTML page (gumbo)
   add_test(NAME reliability/failalloc-import COMMAND failalloc ${NB_FA}-import
            import ${CMAKE_SOURCE_DIR}/../shared/000_49be5e48092c958c.txt -o OUT --force)
+  add_test(NAME reliability/failalloc-import-html COMMAND failalloc ${NB_FA}-import-html
+           import ${CMAKE_SOURCE_DIR}/../shared/real-reports/08-pingtan-zone-2024.html -o OUT --force)
   add_test(NAME reliability/failalloc-check-once COMMAND failalloc --once 37 ${NB_FA}-check-once check ${NB_SEED})
   add_test(NAME reliability/failalloc-render-once COMMAND failalloc --once 41 ${NB_FA}-render-once render ${NB_SEED} -o OUT)
 endif()
