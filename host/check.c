@@ -241,6 +241,17 @@ static void check_t4(ctx *c, const nb_report *r)
     }
 }
 
+/* An invalid number as people read it: NaN and infinities by name, not as printf's "-nan". */
+static void format_raw(char *buf, size_t n, double v)
+{
+    if (isnan(v))
+        snprintf(buf, n, "NaN（非数）");
+    else if (isinf(v))
+        snprintf(buf, n, "%s", v > 0 ? "无穷大" : "负无穷大");
+    else
+        snprintf(buf, n, "%.17g", v);
+}
+
 /* VALUE.INVALID and VALUE.BLANK for one cell. */
 static void check_cell(ctx *c, const nb_cell *cell, const char *section, const char *row,
                        const char *row_label, const char *column, int column_index, int is_amount)
@@ -252,10 +263,10 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
         set_row(x, row, row_label);
         set_column(x, column, column_index);
         snprintf(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
-        snprintf(x->found, sizeof x->found, "%.17g", cell->amount);
-        set_message(x, "表%s“%s”%s%s%s：%s，实际为 %g", section, row_label, column[0] ? "“" : "", column,
+        format_raw(x->found, sizeof x->found, cell->amount);
+        set_message(x, "表%s“%s”%s%s%s：%s，实际为 %s", section, row_label, column[0] ? "“" : "", column,
                     column[0] ? "”" : "",
-                    is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数", cell->amount);
+                    is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数", x->found);
     } else if (cell->state == NB_CELL_BLANK) {
         nb_finding *x = add(c, "VALUE.BLANK", NB_SEV_WARNING, section);
         if (!x)

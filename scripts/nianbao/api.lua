@@ -151,11 +151,14 @@ end
 local finding_mt = {}
 local SEVERITY_ZH = { error = "错误", warning = "警告" }
 
+-- Sections 二, 三 and 四 are tables; the others are narrative parts.
+local TABLE_SECTIONS = { ["二"] = true, ["三"] = true, ["四"] = true }
+
 --- One readable Chinese line for a finding.
 function nb.describe_finding(f)
   local place = {}
   if f.section then -- 二三四 are tables; 一五六 are narrative sections
-    place[#place + 1] = (f.section:match("^[二三四]$") and "表" .. f.section) or ("第" .. f.section .. "部分")
+    place[#place + 1] = (TABLE_SECTIONS[f.section] and "表" .. f.section) or ("第" .. f.section .. "部分")
   end
   if f.label then place[#place + 1] = f.label end
   if f.row then place[#place + 1] = "(" .. f.row .. ")" end
