@@ -76,9 +76,16 @@ function M.serialize(r)
   if r.proactive_2019 then
     w("  -- 2019 年试行格式的表二，按原标签保存")
     w("  proactive_2019 = {")
+    -- the trial format's own row order (kept by the importer); other labels after, sorted
+    local rank = {}
+    for i, spec in ipairs(require("nianbao.import.tables").ROWS_2019) do rank[spec[1]] = i end
     local labels = {}
     for label in pairs(r.proactive_2019) do labels[#labels + 1] = label end
-    table.sort(labels)
+    table.sort(labels, function(a, b)
+      local ra, rb = rank[a] or math.huge, rank[b] or math.huge
+      if ra ~= rb then return ra < rb end
+      return a < b
+    end)
     for _, label in ipairs(labels) do
       local v = r.proactive_2019[label]
       w("    [%s] = %s,", M.quote(label), list(v, #v))
