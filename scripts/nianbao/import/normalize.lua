@@ -7,7 +7,9 @@ local nb = require "nianbao"
 local M = {}
 
 -- Traditional -> simplified, for the characters of the official labels and headings and
--- the words around them (pairs: traditional then simplified).
+-- the words around them (pairs: traditional then simplified). A character that is also
+-- in everyday simplified use (覆, as in 覆盖) must not be listed: it would mark a simplified
+-- text as traditional.
 local PAIRS = "總总體体況况動动開开務务規规廢废現现許许處处罰罚強强費费額额單单萬万條条項项" ..
   "請请數数與与關关係系繫系為为於于業业構构會会組组織织機机計计結结轉转辦办區区這这屬属國国" ..
   "穩稳護护權权類类內内過过執执詢询無无沒没補补後后確确訪访舉举報报訴诉複复復复當当認认獲获" ..
@@ -18,7 +20,7 @@ local PAIRS = "總总體体況况動动開开務务規规廢废現现許许處�
   "藝艺視视親亲覽览訂订討讨記记詳详誠诚誤误調调論论諮咨講讲譯译貨货載载輔辅輸输轄辖農农週周" ..
   "達达違违適适遺遗郵邮醫医釋释針针錄录鍵键鏈链閱阅陳陈險险隨随隱隐雜杂離离難难響响順顺預预" ..
   "領领頻频顯显驗验鬥斗齊齐億亿錢钱徵征區区災灾貧贫濟济標标範范築筑環环態态衛卫術术團团圍围" ..
-  "園园場场壞坏聞闻廣广慶庆廳厅縮缩執执勞劳動动彙汇匯汇衝冲絕绝穩稳參参異异簡简歷历繼继覆复"
+  "園园場场壞坏聞闻廣广慶庆廳厅縮缩執执勞劳動动彙汇匯汇衝冲絕绝穩稳參参異异簡简歷历繼继"
 
 local TRAD = {}
 do
