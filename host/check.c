@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 const char *nb_severity_name(nb_severity s) { return s == NB_SEV_ERROR ? "error" : "warning"; }
 
 void nb_findings_free(nb_findings *f)
@@ -44,21 +46,21 @@ static nb_finding *add(ctx *c, const char *id, nb_severity sev, const char *sect
     }
     nb_finding *x = &f->items[f->n++];
     memset(x, 0, sizeof *x);
-    snprintf(x->id, sizeof x->id, "%s", id);
+    nb_format(x->id, sizeof x->id, "%s", id);
     x->severity = sev;
-    snprintf(x->section, sizeof x->section, "%s", section);
+    nb_format(x->section, sizeof x->section, "%s", section);
     return x;
 }
 
 static void set_row(nb_finding *x, const char *key, const char *label)
 {
-    snprintf(x->row, sizeof x->row, "%s", key);
-    snprintf(x->row_label, sizeof x->row_label, "%s", label);
+    nb_format(x->row, sizeof x->row, "%s", key);
+    nb_format(x->row_label, sizeof x->row_label, "%s", label);
 }
 
 static void set_column(nb_finding *x, const char *label, int index)
 {
-    snprintf(x->column, sizeof x->column, "%s", label);
+    nb_format(x->column, sizeof x->column, "%s", label);
     x->column_index = index;
 }
 
@@ -67,23 +69,23 @@ static void set_message(nb_finding *x, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(x->message, sizeof x->message, fmt, ap);
+    nb_vformat(x->message, sizeof x->message, fmt, ap);
     va_end(ap);
 }
 
 static void set_counts(nb_finding *x, int64_t expected, int64_t found)
 {
-    snprintf(x->expected, sizeof x->expected, "%" PRId64, expected);
-    snprintf(x->found, sizeof x->found, "%" PRId64, found);
+    nb_format(x->expected, sizeof x->expected, "%" PRId64, expected);
+    nb_format(x->found, sizeof x->found, "%" PRId64, found);
 }
 
 static const char *t3_full_label(int k, char *buf, size_t n)
 {
     const nb_t3_row *row = &nb_t3_rows[k];
     if (row->group_label)
-        snprintf(buf, n, "%s %s", row->group_label, row->label);
+        nb_format(buf, n, "%s %s", row->group_label, row->label);
     else
-        snprintf(buf, n, "%s", row->label);
+        nb_format(buf, n, "%s", row->label);
     return buf;
 }
 
@@ -131,7 +133,7 @@ static void mention_suspect(nb_finding *x, int k)
 {
     char label[320];
     size_t n = strlen(x->message);
-    snprintf(x->message + n, sizeof x->message - n, "；很可能是“%s”行的这一格有误",
+    nb_format(x->message + n, sizeof x->message - n, "；很可能是“%s”行的这一格有误",
              t3_full_label(k, label, sizeof label));
 }
 
@@ -245,11 +247,11 @@ static void check_t4(ctx *c, const nb_report *r)
 static void format_raw(char *buf, size_t n, double v)
 {
     if (isnan(v))
-        snprintf(buf, n, "NaN（非数）");
+        nb_format(buf, n, "NaN（非数）");
     else if (isinf(v))
-        snprintf(buf, n, "%s", v > 0 ? "无穷大" : "负无穷大");
+        nb_format(buf, n, "%s", v > 0 ? "无穷大" : "负无穷大");
     else
-        snprintf(buf, n, "%.17g", v);
+        nb_format(buf, n, "%.17g", v);
 }
 
 /* VALUE.INVALID and VALUE.BLANK for one cell. */
@@ -262,7 +264,7 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
             return;
         set_row(x, row, row_label);
         set_column(x, column, column_index);
-        snprintf(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
+        nb_format(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
         format_raw(x->found, sizeof x->found, cell->amount);
         set_message(x, "表%s“%s”%s%s%s：%s，实际为 %s", section, row_label, column[0] ? "“" : "", column,
                     column[0] ? "”" : "",
@@ -273,8 +275,8 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
             return;
         set_row(x, row, row_label);
         set_column(x, column, column_index);
-        snprintf(x->expected, sizeof x->expected, "0");
-        snprintf(x->found, sizeof x->found, "空白");
+        nb_format(x->expected, sizeof x->expected, "0");
+        nb_format(x->found, sizeof x->found, "空白");
         set_message(x, "表%s“%s”%s%s%s：单元格空白，应填写数字（没有请填 0）", section, row_label,
                     column[0] ? "“" : "", column, column[0] ? "”" : "");
     }
@@ -286,8 +288,8 @@ static void missing(ctx *c, const char *section, const char *row, const char *la
     if (!x)
         return;
     set_row(x, row, label);
-    snprintf(x->expected, sizeof x->expected, "有内容");
-    snprintf(x->found, sizeof x->found, "缺失");
+    nb_format(x->expected, sizeof x->expected, "有内容");
+    nb_format(x->found, sizeof x->found, "缺失");
     set_message(x, "%s", what);
 }
 
@@ -308,7 +310,7 @@ static void check_values(ctx *c, const nb_report *r)
         for (int i = 0; i < NB_T2_CELLS; i++) {
             const nb_t2_cell *t = &nb_t2_cells[i];
             if (r->proactive[i].state == NB_CELL_ABSENT) {
-                snprintf(msg, sizeof msg, "表二缺少“%s”的“%s”（%s）", t->label, t->column, t->path);
+                nb_format(msg, sizeof msg, "表二缺少“%s”的“%s”（%s）", t->label, t->column, t->path);
                 missing(c, "二", t->path, t->label, msg);
                 continue;
             }
@@ -324,7 +326,7 @@ static void check_values(ctx *c, const nb_report *r)
         for (int k = 0; k < NB_T3_ROWS; k++) {
             t3_full_label(k, label, sizeof label);
             if (r->requests[k][0].state == NB_CELL_ABSENT) {
-                snprintf(msg, sizeof msg, "表三缺少“%s”行（requests.%s）", label, nb_t3_rows[k].key);
+                nb_format(msg, sizeof msg, "表三缺少“%s”行（requests.%s）", label, nb_t3_rows[k].key);
                 missing(c, "三", nb_t3_rows[k].key, label, msg);
                 continue;
             }
@@ -343,7 +345,7 @@ static void check_values(ctx *c, const nb_report *r)
             for (int k = 0; k < NB_T4_COLS; k++) {
                 const nb_cell *cell = &r->appeals[g][k];
                 if (cell->state == NB_CELL_ABSENT) {
-                    snprintf(msg, sizeof msg, "表四缺少“%s”的“%s”（appeals.%s.%s）", nb_t4_groups[g].label,
+                    nb_format(msg, sizeof msg, "表四缺少“%s”的“%s”（appeals.%s.%s）", nb_t4_groups[g].label,
                              nb_t4_cols[k].label, nb_t4_groups[g].key, nb_t4_cols[k].key);
                     missing(c, "四", nb_t4_groups[g].key, nb_t4_groups[g].label, msg);
                     continue;
@@ -382,7 +384,7 @@ static void check_sections(ctx *c, const nb_report *r)
         if (!parts[i].absent)
             continue;
         const nb_section *s = &nb_sections[parts[i].section];
-        snprintf(msg, sizeof msg, "缺少第%s部分“%s”（%s）", s->numeral, s->heading, parts[i].key);
+        nb_format(msg, sizeof msg, "缺少第%s部分“%s”（%s）", s->numeral, s->heading, parts[i].key);
         missing(c, s->numeral, parts[i].key, s->heading, msg);
     }
 }
@@ -394,8 +396,8 @@ static void check_old_template(ctx *c, const nb_report *r)
     nb_finding *x = add(c, "FORMAT.OLD_TEMPLATE", NB_SEV_ERROR, "二");
     if (!x)
         return;
-    snprintf(x->expected, sizeof x->expected, "2021");
-    snprintf(x->found, sizeof x->found, "2019");
+    nb_format(x->expected, sizeof x->expected, "2021");
+    nb_format(x->found, sizeof x->found, "2019");
     set_message(x, "%d 年度报告使用了 2019 年试行格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号的格式",
                 r->year);
 }

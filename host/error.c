@@ -1,6 +1,6 @@
 #include "error.h"
 
-#include <stdio.h>
+#include "utf8.h"
 
 void nb_error_set(nb_error *e, const char *fmt, ...)
 {
@@ -8,6 +8,6 @@ void nb_error_set(nb_error *e, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    nb_vformat(e->message, sizeof e->message, fmt, ap);
     va_end(ap);
 }

@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "suggest.h"
+#include "utf8.h"
 
 const nb_limits nb_default_limits = {
     .max_bytes = 1024 * 1024,
@@ -101,7 +102,7 @@ static int conv_fail(conv *c, const char *fmt, ...)
     char what[NB_ERROR_MAX - 600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    nb_vformat(what, sizeof what, fmt, ap);
     va_end(ap);
     nb_error_set(c->err, "%s：%s：%s", c->name, c->path[0] ? c->path : "（顶层）", what);
     lua_pushliteral(c->L, "nianbao: conversion failed");
@@ -112,7 +113,7 @@ static size_t path_push(conv *c, const char *key)
 {
     size_t n = strlen(c->path);
     if (n < sizeof c->path - 1)
-        snprintf(c->path + n, sizeof c->path - n, "%s%s", n ? "." : "", key);
+        nb_format(c->path + n, sizeof c->path - n, "%s%s", n ? "." : "", key);
     return n;
 }
 
@@ -120,7 +121,7 @@ static size_t path_push_index(conv *c, lua_Integer i)
 {
     size_t n = strlen(c->path);
     if (n < sizeof c->path - 1)
-        snprintf(c->path + n, sizeof c->path - n, "[%lld]", (long long)i);
+        nb_format(c->path + n, sizeof c->path - n, "[%lld]", (long long)i);
     return n;
 }
 
@@ -207,16 +208,8 @@ static char *take_text(conv *c, int idx)
     return d;
 }
 
-/* Length of the longest prefix of s of at most max bytes that does not cut a UTF-8 character. */
-static int utf8_prefix(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return (int)n;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return (int)max;
-}
+/* Length of the start of s shown in a message: at most max bytes, whole characters. */
+static int utf8_prefix(const char *s, size_t max) { return (int)nb_utf8_fit(s, strlen(s), max); }
 
 static int is_blank_text(const char *s)
 {
@@ -724,7 +717,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     *(sandbox_budget **)lua_getextraspace(L) = &budget;
 
     char chunkname[600];
-    snprintf(chunkname, sizeof chunkname, "@%s", name);
+    nb_format(chunkname, sizeof chunkname, "@%s", name);
     nb_report *r = NULL;
     int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
     if (status != LUA_OK) {

@@ -13,6 +13,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "utf8.h"
+
 static const char EDITOR_MT[] = "nianbao.editor";
 enum { HISTORY_SIZE = 1000 };
 
@@ -184,7 +186,7 @@ static int l_editor(lua_State *L)
 static int ed_read(lua_State *L)
 {
     editor *ed = check_editor(L, 1);
-    snprintf(ed->prompt, sizeof ed->prompt, "%s", luaL_optstring(L, 2, "> "));
+    nb_format(ed->prompt, sizeof ed->prompt, "%s", luaL_optstring(L, 2, "> "));
     ed->L = L;
     ed->cancelled = 0;
     fflush(stdout);
