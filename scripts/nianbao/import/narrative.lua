@@ -112,7 +112,10 @@ function M.title(paras)
         local title = t
         if agency == "" and i > 1 and nb.width(paras[i - 1]) <= 40 then
           agency = norm.trim(paras[i - 1])
-          title = agency .. t
+          -- keep the published spacing: a title that writes "2024 年" spaces its digits
+          -- from Chinese on both sides, so the line break before the year was a space
+          local spaced = t:match("^%d") and t:match("^%d+ ") and " " or ""
+          title = agency .. spaced .. t
         end
         return title, agency, math.tointeger(tonumber(year))
       end
