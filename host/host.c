@@ -48,37 +48,38 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static void path_add(lua_State *L, const char *dir)
+static void path_add_n(lua_State *L, const char *dir, size_t len)
 {
-    if (!dir || !*dir)
+    if (!dir || len == 0)
         return;
-    lua_pushstring(L, dir);
+    lua_pushlstring(L, dir, len);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
 }
 
-static void build_path(lua_State *L, const char *const *dirs, size_t n)
+static void path_add(lua_State *L, const char *dir) { path_add_n(L, dir, dir ? strlen(dir) : 0); }
+
+static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
 {
     lua_newtable(L);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < ndirs; i++)
         path_add(L, dirs[i]);
     const char *env = getenv("NIANBAO_PATH");
-    if (env) {
-        char *copy = strdup(env);
-        for (char *save = NULL, *tok = copy ? strtok_r(copy, ":", &save) : NULL; tok;
-             tok = strtok_r(NULL, ":", &save))
-            path_add(L, tok);
-        free(copy);
+    /* split in place: no malloc'd copy may be held while pushing, which can raise */
+    for (const char *p = env; p && *p;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        path_add_n(L, p, len);
+        p = colon ? colon + 1 : p + len;
     }
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
     char buf[4096];
+    int n = -1;
     if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/nianbao", xdg);
+        n = snprintf(buf, sizeof buf, "%s/nianbao", xdg);
     else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.config/nianbao", home);
-    else
-        buf[0] = '\0';
-    if (buf[0] && is_dir(buf))
+        n = snprintf(buf, sizeof buf, "%s/.config/nianbao", home);
+    if (n > 0 && (size_t)n < sizeof buf && is_dir(buf)) /* a cut path would name another folder */
         path_add(L, buf);
     if (is_dir(NB_SHARE_DIR))
         path_add(L, NB_SHARE_DIR);
@@ -90,19 +91,20 @@ void nb_host_push_path(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, PATH_KEY);
 }
 
-static int push_file(lua_State *L, const char *path)
+/* Push the contents of a regular file of `size` bytes. The buffer is made before the file
+ * is opened, so that nothing raises (out of memory) while the FILE is held. */
+static int push_file(lua_State *L, const char *path, size_t size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
     luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        luaL_addlstring(&b, chunk, n);
+    char *data = luaL_buffinitsize(L, &b, size);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        lua_pop(L, 1); /* the buffer's box */
+        return 0;
+    }
+    size_t n = fread(data, 1, size, f);
     fclose(f);
-    luaL_pushresult(&b);
+    luaL_pushresultsize(&b, n);
     return 1;
 }
 
@@ -120,10 +122,12 @@ const char *nb_host_find(lua_State *L, const char *name, char *where, size_t whe
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        snprintf(where, where_len, "%s/%s", lua_tostring(L, -1), name);
+        int n = snprintf(where, where_len, "%s/%s", lua_tostring(L, -1), name);
         lua_pop(L, 1);
+        if (n < 0 || (size_t)n >= where_len)
+            continue; /* cut: it would name some other file */
         struct stat st;
-        if (stat(where, &st) == 0 && S_ISREG(st.st_mode) && push_file(L, where)) {
+        if (stat(where, &st) == 0 && S_ISREG(st.st_mode) && push_file(L, where, (size_t)st.st_size)) {
             lua_remove(L, -2);
             return where;
         }
@@ -147,6 +151,10 @@ static int search_module(lua_State *L)
     char rel[512], where[4096];
     const char *patterns[] = {"%s.lua", "%s/init.lua"};
     char base[400];
+    if (strlen(mod) >= sizeof base) { /* a cut name could load some other module */
+        lua_pushfstring(L, "\n\t模块名过长（%d 字节以上）：'%s'", (int)sizeof base, mod);
+        return 1;
+    }
     snprintf(base, sizeof base, "%s", mod);
     for (char *p = base; *p; p++)
         if (*p == '.')

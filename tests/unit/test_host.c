@@ -1,0 +1,137 @@
+/* The script state's resource lookup: the search path from $NIANBAO_PATH, a lookup never
+ * follows a path cut to its buffer, and reading a file while memory runs out leaves no
+ * file open. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "host.h"
+
+#define SCRIPTS NB_SOURCE_DIR "/scripts"
+
+static int open_files(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    assert_non_null(d);
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+static void search_path_from_environment(void **state)
+{
+    (void)state;
+    setenv("NIANBAO_PATH", "/nb-a::/nb-b:", 1);
+    setenv("XDG_CONFIG_HOME", "/nonexistent-nb-unit", 1);
+    const char *dirs[] = {SCRIPTS};
+    lua_State *L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    nb_host_push_path(L);
+    assert_int_equal(lua_rawlen(L, -1), 3); /* empty entries are skipped */
+    const char *want[] = {SCRIPTS, "/nb-a", "/nb-b"};
+    for (int i = 0; i < 3; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        assert_string_equal(lua_tostring(L, -1), want[i]);
+        lua_pop(L, 1);
+    }
+    nb_host_close(L);
+    unsetenv("NIANBAO_PATH");
+}
+
+/* "DIR/nianbao/api.lua.missing" cut to a buffer one short of it reads "DIR/nianbao/api.lua":
+ * the lookup must say not found, not return that other file. */
+static void find_never_follows_a_cut_path(void **state)
+{
+    (void)state;
+    unsetenv("NIANBAO_PATH");
+    const char *dirs[] = {SCRIPTS};
+    lua_State *L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    char where[sizeof SCRIPTS "/nianbao/api.lua"];
+    int top = lua_gettop(L);
+    assert_non_null(nb_host_find(L, "nianbao/api.lua", where, sizeof where));
+    assert_string_equal(where, SCRIPTS "/nianbao/api.lua");
+    lua_settop(L, top);
+    assert_null(nb_host_find(L, "nianbao/api.lua.missing", where, sizeof where));
+    assert_int_equal(lua_gettop(L), top);
+    nb_host_close(L);
+}
+
+/* ---------- out of memory while reading a file ---------- */
+
+static long allocations_left;
+
+static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    if (nsize > (ptr ? osize : 0) && allocations_left-- <= 0)
+        return NULL;
+    return realloc(ptr, nsize);
+}
+
+static int find_api(lua_State *L)
+{
+    char where[4096];
+    if (!nb_host_find(L, "nianbao/api.lua", where, sizeof where))
+        return luaL_error(L, "not found");
+    return 1;
+}
+
+static void reading_out_of_memory_closes_the_file(void **state)
+{
+    (void)state;
+    allocations_left = 1000000;
+    lua_State *L = lua_newstate(failing_alloc, NULL);
+    assert_non_null(L);
+    /* a search path of one folder, as nb_host_new stores it */
+    lua_createtable(L, 1, 0);
+    lua_pushliteral(L, SCRIPTS);
+    lua_rawseti(L, -2, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "nianbao.search_path");
+    /* one read in full first: lauxlib registers its buffer metatable on first use, and an
+     * allocation failing half-way through that registration breaks every later buffer */
+    lua_pushcfunction(L, find_api);
+    assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+    lua_pop(L, 1);
+    int before = open_files(), succeeded = 0;
+    for (long budget = 0; budget < 100 && !succeeded; budget++) {
+        allocations_left = budget;
+        lua_pushcfunction(L, find_api);
+        int status = lua_pcall(L, 0, 1, 0);
+        allocations_left = 1000000;
+        succeeded = status == LUA_OK;
+        if (!succeeded && status != LUA_ERRMEM) /* lauxlib's buffer raises its own message */
+            assert_string_equal(lua_tostring(L, -1), "not enough memory");
+        lua_pop(L, 1);
+        lua_gc(L, LUA_GCCOLLECT);
+        if (open_files() != before)
+            fail_msg("a file was left open when allocation %ld failed", budget);
+    }
+    assert_true(succeeded);
+    lua_close(L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(search_path_from_environment),
+        cmocka_unit_test(find_never_follows_a_cut_path),
+        cmocka_unit_test(reading_out_of_memory_closes_the_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
