@@ -84,14 +84,39 @@ local IMPROVEMENT_MARKS = { "改进", "下一步", "针对", "今后", "措施",
 
 --- Section 五 -> problems, improvements: the improvements start at the first paragraph
 --- (after the first) that says so in its first words.
+local function starts_improvements(t)
+  local head = norm.simplify(t):match("^" .. ("[%z\1-\127\194-\244][\128-\191]*"):rep(24)) or t
+  for _, m in ipairs(IMPROVEMENT_MARKS) do
+    if head:find(m, 1, true) then return true end
+  end
+  return false
+end
+
+-- run-on text (a crawler's page) gives 五 as one paragraph: cut it before the first
+-- sentence or "（二）" part that starts the improvements
+local function cut_runon(t)
+  local pos = 1
+  while true do
+    -- the sentence ends are searched one by one: a byte class would cut their UTF-8 bytes
+    local a, b = t:find("。", pos, true)
+    local a2, b2 = t:find("；", pos, true)
+    if a2 and (not a or a2 < a) then a, b = a2, b2 end
+    local c = t:find("（二）", pos, true)
+    local at = (c and (not a or c < a)) and c or (b and b + 1)
+    if not at or at > #t then return nil end
+    if starts_improvements(t:sub(at)) then return t:sub(1, at - 1), t:sub(at) end
+    pos = (c and at == c) and c + #"（二）" or at
+  end
+end
+
 function M.problems(paras)
+  if #paras == 1 then
+    local p, i = cut_runon(paras[1])
+    if p then return p, i end
+  end
   local split
   for i = 2, #paras do
-    local head = norm.simplify(paras[i]):match("^" .. ("[%z\1-\127\194-\244][\128-\191]*"):rep(24)) or paras[i]
-    for _, m in ipairs(IMPROVEMENT_MARKS) do
-      if head:find(m, 1, true) then split = i break end
-    end
-    if split then break end
+    if starts_improvements(paras[i]) then split = i break end
   end
   if not split and #paras >= 2 then split = 2 end
   local problems, improvements = {}, {}

@@ -4,11 +4,14 @@
 -- layout never seen before gives a precise list of what is missing rather than wrong numbers.
 local nb = require "nianbao"
 local norm = require "nianbao.import.normalize"
+local runon = require "nianbao.import.runon"
 
 local M = {}
 
 --- Tokens of a list of items: every cell (a para is one cell) with its key and kind:
 --- "value" (a number or a blank placeholder), "empty" or "label".
+--- A para of run-on table text ("规章007规范性文件…") gives its labels and "blob" tokens:
+--- number runs whose split into cells is left to take().
 function M.tokens(items)
   local out = {}
   local function add(text, definite)
@@ -21,7 +24,18 @@ function M.tokens(items)
     if item.kind == "row" then
       for _, c in ipairs(item.cells) do add(c.text, c.definite) end
     else
-      add(item.text, false)
+      local cells = runon.cells(item.text, M.LABELS)
+      if cells then
+        for _, c in ipairs(cells) do
+          if c.blob then
+            out[#out + 1] = { text = c.text, key = c.text, kind = "blob" }
+          else
+            add(c.text, false)
+          end
+        end
+      else
+        add(item.text, false)
+      end
     end
   end
   return out
@@ -43,6 +57,10 @@ do
     if r.group_label then known(r.group_label) end
   end
 end
+
+-- The row labels (keys) that may end a run of header text in run-on tables, both formats.
+M.LABELS = {}
+for k in pairs(KNOWN) do M.LABELS[#M.LABELS + 1] = k end
 
 local function is_known_or_prefix(k)
   if KNOWN[k] then return true end
@@ -71,12 +89,22 @@ end
 --- The n cells after the label at index i. Returns values (a list of numbers and
 --- nb.BLANK, possibly shorter than n), the index of the last token read, and whether the
 --- tokens ran out (the table may be cut off).
-function M.take(tokens, i, n)
+--- A run-on number blob right after the label is split by runon.split (fits: the row's
+--- arithmetic); then the 4th result is { raw = ..., why = ... } when it could not be split,
+--- and the 5th is "total" when the row's arithmetic chose the split.
+function M.take(tokens, i, n, fits)
+  local blob = tokens[i + 1]
+  if blob and blob.kind == "blob" then
+    local values, how = runon.split(blob.text, n, fits)
+    if values then return values, i + 1, false, nil, how end
+    return {}, i + 1, false, { raw = blob.text, why = how }
+  end
   local seq, j, ended = {}, i + 1, false
   local definite = 0
   while j <= #tokens and j <= i + 4 * n + 8 do
     local t = tokens[j]
-    if t.kind == "label" then
+    if t.kind == "blob" then break -- run-on numbers belong to the label before them
+    elseif t.kind == "label" then
       if is_known_or_prefix(t.key) or norm.numbered(t.key) then ended = false break end
       -- a fragment of a label broken over lines, or a page footer: skip it
     elseif t.kind == "value" or t.definite then
@@ -118,6 +146,27 @@ local function note(notes, id, severity, section, fmt, ...)
   notes[#notes + 1] = { id = id, severity = severity, section = section, message = string.format(fmt, ...) }
 end
 
+-- Rows whose run-on numbers could not be split, for one precise note per table:
+-- "label（“raw”：why）".
+local function unsplit(list, label, blob)
+  list[#list + 1] = string.format("%s（“%s”：%s）", label, blob.raw, blob.why)
+end
+
+local function note_unsplit(notes, section, list)
+  if #list > 0 then
+    note(notes, "IMPORT.RUNON", "error", section,
+      "表%s这些行的数字连在一起，无法确定如何拆分，未导入：%s", section, table.concat(list, "；"))
+  end
+end
+
+local function note_by_total(notes, section, list)
+  if #list > 0 then
+    note(notes, "IMPORT.RUNON", "warning", section,
+      "表%s这些行的数字连在一起，按本行总计唯一确定了拆分（这些行的总计因此不能再核对）：%s",
+      section, table.concat(list, "、"))
+  end
+end
+
 local OLD_MARKS = { "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
   "其他对外管理服务事项", "政府集中采购", "采购项目数量" }
 
@@ -134,14 +183,17 @@ end
 
 --- Table 二 (2021 format) -> proactive table or nil.
 function M.proactive(tokens, notes)
-  local out, pos, found, blanks, missing = {}, 1, 0, { n = 0 }, {}
+  local out, pos, found, blanks, missing, runs = {}, 1, 0, { n = 0 }, {}, {}
   for _, block in ipairs(nb.schema.proactive.blocks) do
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
       local i = M.find(tokens, norm.key(row.label), pos)
-      local values, last, ended
-      if i then values, last, ended = M.take(tokens, i, n) end
-      if i and #values == n and not (ended and #values < n) then
+      local values, last, ended, blob
+      if i then values, last, ended, blob = M.take(tokens, i, n) end
+      if blob then
+        unsplit(runs, row.label, blob)
+        pos = last + 1
+      elseif i and #values == n and not (ended and #values < n) then
         found = found + 1
         pos = last + 1
         count_blanks(values, blanks)
@@ -156,6 +208,7 @@ function M.proactive(tokens, notes)
       end
     end
   end
+  note_unsplit(notes, "二", runs)
   if found == 0 then return nil end
   if #missing > 0 then
     note(notes, "SECTION.MISSING", "error", "二", "表二未读到这些行：%s", table.concat(missing, "、"))
@@ -171,15 +224,21 @@ M.ROWS_2019 = {
   { "规章", 3 }, { "规范性文件", 3 }, { "行政许可", 3 }, { "其他对外管理服务事项", 3 },
   { "行政处罚", 3 }, { "行政强制", 3 }, { "行政事业性收费", 2 }, { "政府集中采购", 2 },
 }
+for _, spec in ipairs(M.ROWS_2019) do
+  if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
+end
 
 --- Table 二 in the 2019 trial format -> proactive_2019 (keyed by its own labels) or nil.
 function M.proactive_2019(tokens, notes)
-  local out, pos, any, missing = {}, 1, false, {}
+  local out, pos, any, missing, runs = {}, 1, false, {}, {}
   for _, spec in ipairs(M.ROWS_2019) do
     local i = M.find(tokens, norm.key(spec[1]), pos)
-    local values, last
-    if i then values, last = M.take(tokens, i, spec[2]) end
-    if i and #values > 0 then
+    local values, last, _, blob
+    if i then values, last, _, blob = M.take(tokens, i, spec[2]) end
+    if blob then
+      unsplit(runs, spec[1], blob)
+      pos = last + 1
+    elseif i and #values > 0 then
       out[spec[1]] = values
       pos = last + 1
       any = true
@@ -187,6 +246,7 @@ function M.proactive_2019(tokens, notes)
       missing[#missing + 1] = spec[1]
     end
   end
+  note_unsplit(notes, "二", runs)
   if not any then return nil end
   if #missing > 0 then
     note(notes, "SECTION.MISSING", "warning", "二", "2019 年试行格式表二未读到这些行：%s", table.concat(missing, "、"))
@@ -199,6 +259,13 @@ function M.requests(tokens, notes)
   local s = nb.schema.requests
   local ncols = #s.columns
   local out, pos, found, blanks, missing, cut = {}, 1, 0, { n = 0 }, {}, {}
+  local runs, by_total = {}, {}
+  -- a row's 总计 is the sum of its six applicant columns
+  local function fits(v)
+    local sum = 0
+    for c = 1, ncols - 1 do sum = sum + v[c] end
+    return sum == v[ncols]
+  end
   local function put(row, values)
     if row.group then
       out[row.group] = out[row.group] or {}
@@ -212,10 +279,20 @@ function M.requests(tokens, notes)
     -- the 2019 trial format has a single row （六）其他处理, kept as other.other
     if not i and row.key == "other.other" and not (out.other and next(out.other)) then
       i = M.find(tokens, norm.key(row.group_label), pos)
+      -- that format has no rows 1. and 2. under （六）: they are not missing
+      if i then
+        for k = #missing, 1, -1 do
+          if missing[k]:find("^[12]%.申请人") then table.remove(missing, k) end
+        end
+      end
     end
-    local values, last, ended
-    if i then values, last, ended = M.take(tokens, i, ncols) end
-    if i and (#values == ncols or (#values == ncols - 1 and not ended)) then
+    local values, last, ended, blob, how
+    if i then values, last, ended, blob, how = M.take(tokens, i, ncols, fits) end
+    if blob then
+      unsplit(runs, row.label, blob)
+      pos = last + 1
+    elseif i and (#values == ncols or (#values == ncols - 1 and not ended)) then
+      if how == "total" then by_total[#by_total + 1] = row.label end
       put(row, values)
       found = found + 1
       pos = last + 1
@@ -226,6 +303,8 @@ function M.requests(tokens, notes)
       missing[#missing + 1] = row.label
     end
   end
+  note_unsplit(notes, "三", runs)
+  note_by_total(notes, "三", by_total)
   if found == 0 then return nil end
   if #cut > 0 then
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
@@ -252,7 +331,22 @@ function M.appeals(tokens, notes)
   local last_label
   for i = start, #tokens do if tokens[i].kind == "label" then last_label = i end end
   local n = #s.groups * #s.columns
-  local values = M.take(tokens, last_label, n)
+  local width = #s.columns
+  -- in each group the last column (总计) is the sum of the others
+  local function fits(v)
+    for g = 0, n - 1, width do
+      local sum = 0
+      for c = 1, width - 1 do sum = sum + v[g + c] end
+      if sum ~= v[g + width] then return false end
+    end
+    return true
+  end
+  local values, _, _, blob, how = M.take(tokens, last_label, n, fits)
+  if blob then
+    note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })
+    return nil
+  end
+  if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end
   if #values ~= n then
     if #values > 0 then
       note(notes, "SECTION.MISSING", "error", "四", "表四读到 %d 个数，应为 %d 个，未导入", #values, n)

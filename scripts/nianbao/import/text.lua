@@ -5,6 +5,7 @@
 -- reads those as cells too.
 local nb = require "nianbao"
 local norm = require "nianbao.import.normalize"
+local runon = require "nianbao.import.runon"
 
 local M = {}
 
@@ -67,6 +68,7 @@ function M.items(text, notes)
     end
     text = text .. "\n"
   end
+  text = M.drop_crawler_header(text)
   local blank_before = true
   for line in text:gmatch("([^\n]*)\n") do
     line = line:gsub("\r$", "")
@@ -93,7 +95,28 @@ function M.items(text, notes)
       blank_before = false
     end
   end
-  return items
+  return M.runon(items)
+end
+
+--- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
+--- "==== 正文 ====": the report starts after it.
+function M.drop_crawler_header(text)
+  local _, stop = text:sub(1, 4096):find("\n=+ *正文 *=+\r?\n")
+  return stop and text:sub(stop + 1) or text
+end
+
+--- Paras that run several sections together are cut at the official headings.
+function M.runon(items)
+  local out = {}
+  for _, item in ipairs(items) do
+    local pieces = item.kind == "para" and runon.sections(item.text)
+    if pieces then
+      for _, p in ipairs(pieces) do out[#out + 1] = { kind = "para", text = p } end
+    else
+      out[#out + 1] = item
+    end
+  end
+  return out
 end
 
 return M
