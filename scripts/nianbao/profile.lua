@@ -154,6 +154,44 @@ function M.names()
   return out
 end
 
+--- The six section headings as the profile writes them. heading(1, n, title) receives the
+--- title without its numeral ("总体情况"); nil keeps the official heading ("一、总体情况").
+function M.section_headings(profile)
+  local out = {}
+  for i, s in ipairs(nb.schema.sections) do
+    -- the text after the first "、"; a byte class such as [^、] would cut 一 (E4 B8 80)
+    local title = s.heading:match("^.-、(.*)$") or s.heading
+    out[i] = profile.heading(1, i, title) or s.heading
+  end
+  return out
+end
+
+--- The paragraphs of the narrative texts given (nil ones are skipped), after profile.text.
+function M.paragraphs(profile, ...)
+  local out = {}
+  for i = 1, select("#", ...) do
+    for _, p in ipairs(nb.paragraphs(profile.text(select(i, ...) or ""))) do out[#out + 1] = p end
+  end
+  return out
+end
+
+--- The subsections of 一 as the profile gives them, for every renderer to lay out:
+--- { numeral = "一", heading = text or nil, numbered = the profile's own numbered heading
+--- or nil (the renderer's template numbers it), paragraphs = { ... } }.
+function M.overview(profile, report)
+  local out = {}
+  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
+    local sub = { numeral = nb.numeral(i) }
+    if item.heading and item.heading ~= "" then
+      sub.heading = profile.text(item.heading)
+      sub.numbered = profile.heading(2, i, sub.heading)
+    end
+    sub.paragraphs = M.paragraphs(profile, item.text)
+    out[i] = sub
+  end
+  return out
+end
+
 --- Apply the profile's amount hook to the amount cells of a table-二 grid from layout.lua.
 function M.format_grid(profile, grid)
   local amounts = {}

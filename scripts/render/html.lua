@@ -190,23 +190,19 @@ end
 
 local function paragraphs(profile, ...)
   local out = {}
-  for _, text in ipairs({ ... }) do
-    for _, p in ipairs(nb.paragraphs(profile.text(text or ""))) do out[#out + 1] = { el("p", nil, p), "\n" } end
-  end
+  for i, p in ipairs(profiles.paragraphs(profile, ...)) do out[i] = { el("p", nil, p), "\n" } end
   return out
 end
 
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
-    if item.heading and item.heading ~= "" then
-      local heading = profile.text(item.heading)
-      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
-      out[#out + 1] = numbered and { el("h3", nil, numbered), "\n" } or raw(nb.template("html/subsection.html", {
-        numeral = node(nb.numeral(i)), heading = node(heading),
+  for _, sub in ipairs(profiles.overview(profile, report)) do
+    if sub.heading then
+      out[#out + 1] = sub.numbered and { el("h3", nil, sub.numbered), "\n" } or raw(nb.template("html/subsection.html", {
+        numeral = node(sub.numeral), heading = node(sub.heading),
       }))
     end
-    out[#out + 1] = paragraphs(profile, item.text)
+    for _, p in ipairs(sub.paragraphs) do out[#out + 1] = { el("p", nil, p), "\n" } end
   end
   return raw(node(out))
 end
@@ -242,9 +238,7 @@ function M.render(report, findings, opts)
     problems = node(paragraphs(profile, report.problems, report.improvements)),
     other_matters = node(paragraphs(profile, report.other_matters)),
   }
-  for i, s in ipairs(nb.schema.sections) do
-    vars["heading" .. i] = node(profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading)
-  end
+  for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = node(heading) end
   local page = nb.template("html/report.html", vars)
   return (page:gsub("\n*$", "\n"))
 end

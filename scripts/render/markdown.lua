@@ -19,24 +19,19 @@ end
 
 local function paragraphs(profile, ...)
   local out = {}
-  for _, text in ipairs({ ... }) do
-    for _, p in ipairs(nb.paragraphs(profile.text(text or ""))) do out[#out + 1] = escape(p) end
-  end
+  for i, p in ipairs(profiles.paragraphs(profile, ...)) do out[i] = escape(p) end
   return table.concat(out, "\n\n")
 end
 
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
-    if item.heading and item.heading ~= "" then
-      local heading = profile.text(item.heading)
-      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
-      out[#out + 1] = numbered and ("### " .. escape(numbered)) or (nb.template("markdown/subsection.md", {
-        numeral = nb.numeral(i), heading = escape(heading),
+  for _, sub in ipairs(profiles.overview(profile, report)) do
+    if sub.heading then
+      out[#out + 1] = sub.numbered and ("### " .. escape(sub.numbered)) or (nb.template("markdown/subsection.md", {
+        numeral = sub.numeral, heading = escape(sub.heading),
       }):gsub("\n+$", ""))
     end
-    local body = paragraphs(profile, item.text)
-    if body ~= "" then out[#out + 1] = body end
+    for _, p in ipairs(sub.paragraphs) do out[#out + 1] = escape(p) end
   end
   return table.concat(out, "\n\n")
 end
@@ -74,9 +69,7 @@ return {
       problems = paragraphs(profile, report.problems, report.improvements),
       other_matters = paragraphs(profile, report.other_matters),
     }
-    for i, s in ipairs(nb.schema.sections) do
-      vars["heading" .. i] = escape(profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading)
-    end
+    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = escape(heading) end
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))
   end,

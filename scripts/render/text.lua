@@ -59,27 +59,18 @@ end
 
 local function join_paragraphs(list) return table.concat(list, "\n\n") end
 
+-- a subsection heading shares its line with the subsection's first paragraph
 local function overview(report, profile)
   local out = {}
-  for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
-    local paras = nb.paragraphs(profile.text(item.text or ""))
-    if item.heading and item.heading ~= "" then
-      local heading = profile.text(item.heading)
-      local numbered = profile.heading(2, i, heading) -- a profile's own numbering style
-      out[#out + 1] = numbered and (numbered .. "：" .. (paras[1] or "")) or nb.template("text/subsection.txt", {
-        numeral = nb.numeral(i), heading = heading, text = paras[1] or "",
-      }):gsub("\n+$", "")
-      table.remove(paras, 1)
+  for _, sub in ipairs(profiles.overview(profile, report)) do
+    local paras, first = sub.paragraphs, 1
+    if sub.heading then
+      out[#out + 1] = sub.numbered and (sub.numbered .. "：" .. (paras[1] or "")) or (nb.template("text/subsection.txt", {
+        numeral = sub.numeral, heading = sub.heading, text = paras[1] or "",
+      }):gsub("\n+$", ""))
+      first = 2
     end
-    for _, p in ipairs(paras) do out[#out + 1] = p end
-  end
-  return join_paragraphs(out)
-end
-
-local function narrative(profile, ...)
-  local out = {}
-  for _, text in ipairs({ ... }) do
-    for _, p in ipairs(nb.paragraphs(profile.text(text))) do out[#out + 1] = p end
+    for k = first, #paras do out[#out + 1] = paras[k] end
   end
   return join_paragraphs(out)
 end
@@ -97,12 +88,10 @@ return {
       proactive = grid_text(profiles.format_grid(profile, layout.proactive(report))),
       requests = grid_text(layout.requests(report)),
       appeals = grid_text(layout.appeals(report)),
-      problems = narrative(profile, report.problems or "", report.improvements or ""),
-      other_matters = narrative(profile, report.other_matters or ""),
+      problems = join_paragraphs(profiles.paragraphs(profile, report.problems, report.improvements)),
+      other_matters = join_paragraphs(profiles.paragraphs(profile, report.other_matters)),
     }
-    for i, s in ipairs(nb.schema.sections) do
-      vars["heading" .. i] = profile.heading(1, i, (s.heading:gsub("^[^、]*、", ""))) or s.heading
-    end
+    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = heading end
     local text = nb.template("text/report.txt", vars)
     return (text:gsub("\n*$", "\n"))
   end,
