@@ -17,12 +17,13 @@ local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [
 local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
 local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 
--- scan one text: returns { half = {examples}, spaced = n, first_spaced = example,
--- after = { [cp] = true } (characters written after a spaced number), tight = { [cp] = n } }
+-- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
+-- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
+-- (Chinese right before a digit) }
 local function scan(s)
   local cps = {}
   for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
-  local out = { half = {}, spaced = 0, after = {}, tight = {} }
+  local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
   local function excerpt(i)
     local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
     return utf8.char(table.unpack(cps, a, b))
@@ -34,14 +35,17 @@ local function scan(s)
     if is_digit(cp) and is_cjk(cps[i + 1]) then
       out.tight[cps[i + 1]] = (out.tight[cps[i + 1]] or 0) + 1
     end
+    if is_digit(cp) and is_cjk(cps[i - 1]) then
+      out.tight_before[cps[i - 1]] = (out.tight_before[cps[i - 1]] or 0) + 1
+    end
     if SPACE[cp] then
       local j = i
       while SPACE[cps[j + 1]] do j = j + 1 end
       local before, after = cps[i - 1], cps[j + 1]
-      if (is_digit(before) and is_cjk(after)) or (is_cjk(before) and is_digit(after)) then
-        out.spaced = out.spaced + 1
-        out.first_spaced = out.first_spaced or excerpt(i)
-        if is_cjk(after) then out.after[after] = true end
+      if is_digit(before) and is_cjk(after) then
+        out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(i) }
+      elseif is_cjk(before) and is_digit(after) then
+        out.spaced[#out.spaced + 1] = { before = before, excerpt = excerpt(i) }
       end
     end
   end
@@ -65,14 +69,17 @@ return {
   check = function(report, ctx)
     local parts = R.narratives(report)
     table.insert(parts, 1, { section = "一", label = "标题", text = report.title or "" })
-    -- "mixed": the same word written both ways ("2024 年" here, "2024年" there)
-    local scans, after, tight = {}, {}, 0
+    -- "mixed": the same word written both ways ("2024 年" here, "2024年" there); a spaced
+    -- number counts only when the character on its spaced side is written tight elsewhere
+    local scans, tight, tight_before = {}, {}, {}
     for i, part in ipairs(parts) do
       scans[i] = scan(part.text)
-      for cp in pairs(scans[i].after) do after[cp] = true end
+      for cp in pairs(scans[i].tight) do tight[cp] = true end
+      for cp in pairs(scans[i].tight_before) do tight_before[cp] = true end
     end
-    for _, sc in ipairs(scans) do
-      for cp, n in pairs(sc.tight) do if after[cp] then tight = tight + n end end
+    local function counted(sp)
+      if SPACES == "never" then return true end
+      return SPACES == "mixed" and ((sp.after and tight[sp.after]) or (sp.before and tight_before[sp.before])) or false
     end
     for i, part in ipairs(parts) do
       local sc = scans[i]
@@ -85,9 +92,13 @@ return {
         ctx:add{ section = part.section, label = part.label, found = docnos[1], expected = "〔年份〕",
                  message = string.format("文号的年份应使用六角括号〔〕，如“%s”", docnos[1]) }
       end
-      if sc.spaced > 0 and (SPACES == "never" or (SPACES == "mixed" and tight > 0)) then
-        ctx:add{ section = part.section, label = part.label, found = sc.first_spaced, expected = "数字与汉字之间不空格",
-                 message = string.format("数字与汉字之间有空格%d处，如“%s”%s", sc.spaced, sc.first_spaced,
+      local n, first = 0, nil
+      for _, sp in ipairs(sc.spaced) do
+        if counted(sp) then n, first = n + 1, first or sp.excerpt end
+      end
+      if n > 0 then
+        ctx:add{ section = part.section, label = part.label, found = first, expected = "数字与汉字之间不空格",
+                 message = string.format("数字与汉字之间有空格%d处，如“%s”%s", n, first,
                    SPACES == "mixed" and "（同一报告中其他地方未加空格）" or "") }
       end
     end
