@@ -67,7 +67,11 @@ local function content(view)
 end
 
 local function same_report(name, got, want)
-  local d = diff(content(got), content(want))
+  local g = content(got)
+  -- the fee sentence of 六 is parsed into processing_fees, which a hand-written data file
+  -- may leave out; those tests compare everything else, fees.lua has its own tests
+  if want.processing_fees == nil then g.processing_fees = nil end
+  local d = diff(g, content(want))
   return ok(not d, name .. (d and (": " .. d) or ""))
 end
 

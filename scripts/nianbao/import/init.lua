@@ -191,7 +191,10 @@ function M.import(bytes, name)
   local five = region(items, at, 5)
   if five then report.problems, report.improvements = narrative.problems(narrative.paragraphs(five)) end
   local six = region(items, at, 6)
-  if six then report.other_matters = table.concat(narrative.paragraphs(six), "\n") end
+  if six then
+    report.other_matters = table.concat(narrative.paragraphs(six), "\n")
+    report.processing_fees = require("nianbao.import.fees").parse(report.other_matters)
+  end
 
   local all = table.concat(narrative.paragraphs(slice(items, 1, math.min(#items, 40))), "")
   if norm.has_traditional(all) then
