@@ -144,9 +144,13 @@ function M.serialize(r)
   w("  -- %s（须说明信息处理费情况）", s.sections[6].heading)
   w("  other_matters = %s,", M.quote(r.other_matters or ""))
   if r.processing_fees then
-    local f = r.processing_fees
-    w("  processing_fees = { notices = %s, notified = %s, collected = %s },  -- 发出收费通知件数、通知收费金额（元）、实际收取金额（元）",
-      value(f.notices), value(f.notified), value(f.collected))
+    -- a part the report does not state is left out (absent), not written as blank
+    local f, parts = r.processing_fees, {}
+    for _, key in ipairs({ "notices", "notified", "collected" }) do
+      if f[key] ~= nil then parts[#parts + 1] = key .. " = " .. value(f[key]) end
+    end
+    w("  processing_fees = { %s },  -- 发出收费通知件数、通知收费金额（元）、实际收取金额（元）",
+      table.concat(parts, ", "))
   end
   w("}")
   return table.concat(out, "\n") .. "\n"
