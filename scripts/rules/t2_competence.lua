@@ -4,10 +4,14 @@
 -- 规范性文件 or the 规章 it applies in the wrong row.
 local nb = require "nianbao"
 
+-- plain suffix test: a pattern class such as [乡镇] would match single bytes, so "学校"
+-- (校 ends in byte A1, as 乡 does) would read as a township
+local function ends_with(s, suffix) return s:sub(-#suffix) == suffix end
+
 local function level(agency)
   if agency:find("自治区", 1, true) or agency:find("自治州", 1, true) then return nil end
   if agency:find("街道", 1, true) or agency:find("乡人民政府", 1, true) or agency:find("镇人民政府", 1, true)
-     or agency:find("[乡镇]$") or agency:find("苏木", 1, true) then
+     or ends_with(agency, "乡") or ends_with(agency, "镇") or agency:find("苏木", 1, true) then
     return "乡镇、街道"
   end
   if agency:find("县", 1, true) or agency:find("旗", 1, true) then return "县级机关" end

@@ -315,6 +315,12 @@ end)
 test("T2.COMPETENCE passes 规章 from a city government", function()
   quiet("T2.COMPETENCE", variant(function(t) t.agency = "淮安市人民政府"; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 11 } end))
 end)
+test("T2.COMPETENCE reads the last character, not its last byte", function()
+  -- 校 (E6 A0 A1) ends in the same byte as 乡 (E4 B9 A1): a byte class took a school for a township
+  quiet("T2.COMPETENCE", variant(function(t) t.agency = "淮安市实验学校"; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 2 } end))
+  flags("T2.COMPETENCE", variant(function(t) t.agency = "某某乡"; t.proactive.regulations = { issued = 0, repealed = 0, in_force = 2 } end), 0, 2)
+  flags("T2.COMPETENCE", variant(function(t) t.agency = "某某镇"; t.proactive.regulations = { issued = 0, repealed = 0, in_force = 2 } end), 0, 2)
+end)
 
 -- YEAR.IDENTICAL -----------------------------------------------------------
 test("YEAR.IDENTICAL catches a report copied from last year with only the years changed", function()
