@@ -35,6 +35,8 @@ return {
     end
     R.each_clause(report, function(clause, part, sentence)
       if R.has(clause, { "复议", "诉讼" }) then return end
+      -- a short quoted slogan counts nothing: "“三个一”工作机制" is not 3 applications
+      clause = clause:gsub("“(.-)”", function(q) return utf8.len(q) and utf8.len(q) <= 10 and "" or nil end)
       local n = R.first_count(clause)
       if not n then
         if new and R.has(clause, NONE) and clause:find("申请", 1, true) and new ~= 0 then
