@@ -19,6 +19,8 @@ return {
       ctx:add{ section = "六", label = "其他需要报告的事项", expected = expected, found = found, message = message }
     end
     if not R.has(text, MENTION) then
+      -- the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports had nothing to state
+      if report.year and report.year < 2021 then return end
       add("未说明", "说明收费情况", "第六部分未说明信息处理费的收取情况（发出收费通知件数、金额，或未收取）")
       return
     end
