@@ -1,5 +1,6 @@
 #include "binding.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,19 @@
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
+#endif
+
+/* Debug builds check that each binding leaves exactly its arguments plus its results on the
+ * stack (DESIGN principle 4: a stray value is a leak, a missing one a crash later);
+ * release builds (NDEBUG) compile the checks away. */
+#ifdef NDEBUG
+#define STACK_ENTER(L) (void)(L)
+#define STACK_CHECK(L, n) ((void)0)
+#define STACK_RETURN(L, n) return (n)
+#else
+#define STACK_ENTER(L) const int stack_base_ = lua_gettop(L)
+#define STACK_CHECK(L, n) assert(lua_gettop(L) == stack_base_ + (n))
+#define STACK_RETURN(L, n) return (STACK_CHECK(L, n), (n))
 #endif
 
 static const char MODEL_MT[] = "nianbao.model";
@@ -37,8 +51,9 @@ static int is_blank(lua_State *L, int idx)
 
 static int blank_tostring(lua_State *L)
 {
+    STACK_ENTER(L);
     lua_pushliteral(L, "");
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- frozen tables ---------- */
@@ -51,10 +66,12 @@ static int frozen_newindex(lua_State *L)
 
 static int frozen_len(lua_State *L)
 {
+    STACK_ENTER(L);
     lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
+/* (no stack check: lua_next replaces the key argument with the results) */
 static int frozen_next(lua_State *L)
 {
     lua_settop(L, 2);
@@ -66,11 +83,12 @@ static int frozen_next(lua_State *L)
 
 static int frozen_pairs(lua_State *L)
 {
+    STACK_ENTER(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_pushcclosure(L, frozen_next, 1);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
-    return 3;
+    STACK_RETURN(L, 3);
 }
 
 static int is_frozen(lua_State *L, int idx)
@@ -151,9 +169,11 @@ static void shallow_copy(lua_State *L, int idx)
 
 void nb_push_frozen(lua_State *L, int idx)
 {
+    STACK_ENTER(L);
     idx = lua_absindex(L, idx);
     if (is_frozen(L, idx)) {
         lua_pushvalue(L, idx);
+        STACK_CHECK(L, 1);
         return;
     }
     lua_newtable(L);
@@ -161,13 +181,15 @@ void nb_push_frozen(lua_State *L, int idx)
     freeze(L, idx, seen);
     lua_replace(L, seen);
     lua_settop(L, seen);
+    STACK_CHECK(L, 1);
 }
 
 static int l_freeze(lua_State *L)
 {
+    STACK_ENTER(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     nb_push_frozen(L, 1);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- the report view ---------- */
@@ -187,6 +209,7 @@ static void push_cell(lua_State *L, const nb_cell *c, int is_amount)
     }
 }
 
+/* t[key] = s for the table on top; nothing when s is NULL. */
 static void set_text(lua_State *L, const char *key, const char *s)
 {
     if (!s)
@@ -322,10 +345,11 @@ static void push_data(lua_State *L, const nb_report *r)
 
 static int model_gc(lua_State *L)
 {
+    STACK_ENTER(L);
     nb_report **p = luaL_checkudata(L, 1, MODEL_MT);
     nb_report_free(*p);
     *p = NULL;
-    return 0;
+    STACK_RETURN(L, 0);
 }
 
 static void ensure_module(lua_State *L);
@@ -384,13 +408,16 @@ static void ensure_module(lua_State *L)
 
 void nb_push_report(lua_State *L, nb_report *r)
 {
+    STACK_ENTER(L);
     push_model(L, r);
     push_view_of_model(L, lua_gettop(L));
     lua_remove(L, -2);
+    STACK_CHECK(L, 1);
 }
 
 const nb_report *nb_to_report(lua_State *L, int idx)
 {
+    STACK_ENTER(L);
     idx = lua_absindex(L, idx);
     luaL_checktype(L, idx, LUA_TTABLE);
     ensure_module(L);
@@ -399,6 +426,7 @@ const nb_report *nb_to_report(lua_State *L, int idx)
     if (lua_rawget(L, -2) == LUA_TUSERDATA) {
         nb_report *r = *(nb_report **)lua_touserdata(L, -1);
         lua_pop(L, 2);
+        STACK_CHECK(L, 0);
         return r;
     }
     lua_pop(L, 2);
@@ -418,26 +446,29 @@ const nb_report *nb_to_report(lua_State *L, int idx)
     lua_pushvalue(L, -3);
     lua_rawset(L, -3);
     lua_pop(L, 2);
+    STACK_CHECK(L, 0);
     return r;
 }
 
 static int l_load(lua_State *L)
 {
+    STACK_ENTER(L);
     const char *path = luaL_checkstring(L, 1);
     nb_error err;
     nb_report *r = nb_load_file(path, &err);
     if (!r) {
         luaL_pushfail(L);
         lua_pushstring(L, err.message);
-        return 2;
+        STACK_RETURN(L, 2);
     }
     nb_push_report(L, r);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* nb.view(table): validate a table of the data-file shape and return its frozen view. */
 static int l_view(lua_State *L)
 {
+    STACK_ENTER(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     const char *name = luaL_optstring(L, 2, "（脚本中的表）");
     nb_error err;
@@ -447,10 +478,10 @@ static int l_view(lua_State *L)
     if (!r) {
         luaL_pushfail(L);
         lua_pushstring(L, err.message);
-        return 2;
+        STACK_RETURN(L, 2);
     }
     nb_push_report(L, r);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- findings ---------- */
@@ -466,6 +497,7 @@ static void set_string_or_number(lua_State *L, const char *key, const char *s)
 
 void nb_push_findings(lua_State *L, const nb_findings *f)
 {
+    STACK_ENTER(L);
     lua_createtable(L, (int)f->n, 0);
     for (size_t i = 0; i < f->n; i++) {
         const nb_finding *x = &f->items[i];
@@ -488,18 +520,21 @@ void nb_push_findings(lua_State *L, const nb_findings *f)
         lua_setfield(L, -2, "message");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+    STACK_CHECK(L, 1);
 }
 
 static const char FINDINGS_MT[] = "nianbao.findings_buffer";
 
 static int findings_gc(lua_State *L)
 {
+    STACK_ENTER(L);
     nb_findings_free(luaL_checkudata(L, 1, FINDINGS_MT));
-    return 0;
+    STACK_RETURN(L, 0);
 }
 
 static int l_builtin_check(lua_State *L)
 {
+    STACK_ENTER(L);
     const nb_report *r = nb_to_report(L, 1);
     const nb_report *prev = lua_isnoneornil(L, 2) ? NULL : nb_to_report(L, 2);
     /* the C list is owned by a userdata, so an error while copying it out cannot leak it */
@@ -509,13 +544,15 @@ static int l_builtin_check(lua_State *L)
     if (nb_check(r, prev, f) != 0)
         return luaL_error(L, "内存不足");
     nb_push_findings(L, f);
-    return 1;
+    lua_remove(L, -2); /* the C list, copied out: the collector frees it */
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- text helpers ---------- */
 
 static int l_width(lua_State *L)
 {
+    STACK_ENTER(L);
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -536,20 +573,21 @@ static int l_width(lua_State *L)
         left -= n;
     }
     lua_pushinteger(L, w);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 static int l_nfkc(lua_State *L)
 {
+    STACK_ENTER(L);
     const char *s = luaL_checkstring(L, 1);
     utf8proc_uint8_t *out = utf8proc_NFKC((const utf8proc_uint8_t *)s);
     if (!out) {
         luaL_pushfail(L);
         lua_pushliteral(L, "文字不是有效的 UTF-8");
-        return 2;
+        STACK_RETURN(L, 2);
     }
     push_owned_string(L, (char *)out);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- resources along the search path ---------- */
@@ -557,18 +595,20 @@ static int l_nfkc(lua_State *L)
 /* nb.find(name) -> text, where | nil */
 static int l_find(lua_State *L)
 {
+    STACK_ENTER(L);
     const char *name = luaL_checkstring(L, 1);
     char where[4096];
     if (!nb_host_find(L, name, where, sizeof where)) {
         luaL_pushfail(L);
-        return 1;
+        STACK_RETURN(L, 1);
     }
     lua_pushstring(L, where);
-    return 2;
+    STACK_RETURN(L, 2);
 }
 
 static int l_search_path(lua_State *L)
 {
+    STACK_ENTER(L);
     nb_host_push_path(L);
     lua_newtable(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
@@ -576,21 +616,24 @@ static int l_search_path(lua_State *L)
         lua_rawgeti(L, -2, i);
         lua_rawseti(L, -2, i);
     }
-    return 1;
+    lua_remove(L, -2); /* the registry's own list, which scripts must not change */
+    STACK_RETURN(L, 1);
 }
 
 static int l_embedded_names(lua_State *L)
 {
+    STACK_ENTER(L);
     lua_createtable(L, (int)nb_embedded_count, 0);
     for (size_t i = 0; i < nb_embedded_count; i++) {
         lua_pushstring(L, nb_embedded_files[i].name);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 static int l_write_file(lua_State *L)
 {
+    STACK_ENTER(L);
     const char *path = luaL_checkstring(L, 1);
     size_t len;
     const char *data = luaL_checklstring(L, 2, &len);
@@ -598,10 +641,10 @@ static int l_write_file(lua_State *L)
     if (nb_write_atomic(path, data, len, &err) != 0) {
         luaL_pushfail(L);
         lua_pushstring(L, err.message);
-        return 2;
+        STACK_RETURN(L, 2);
     }
     lua_pushboolean(L, 1);
-    return 1;
+    STACK_RETURN(L, 1);
 }
 
 /* ---------- the schema as data ---------- */
@@ -611,10 +654,8 @@ static void push_column_list(lua_State *L, const nb_column *cols, int n)
     lua_createtable(L, n, 0);
     for (int i = 0; i < n; i++) {
         lua_createtable(L, 0, 2);
-        lua_pushstring(L, cols[i].key);
-        lua_setfield(L, -2, "key");
-        lua_pushstring(L, cols[i].label);
-        lua_setfield(L, -2, "label");
+        set_text(L, "key", cols[i].key);
+        set_text(L, "label", cols[i].label);
         lua_rawseti(L, -2, i + 1);
     }
 }
@@ -625,25 +666,20 @@ static void push_schema(lua_State *L)
     lua_createtable(L, NB_SECTIONS, 0);
     for (int i = 0; i < NB_SECTIONS; i++) {
         lua_newtable(L);
-        lua_pushstring(L, nb_sections[i].numeral);
-        lua_setfield(L, -2, "numeral");
-        lua_pushstring(L, nb_sections[i].key);
-        lua_setfield(L, -2, "key");
-        lua_pushstring(L, nb_sections[i].heading);
-        lua_setfield(L, -2, "heading");
+        set_text(L, "numeral", nb_sections[i].numeral);
+        set_text(L, "key", nb_sections[i].key);
+        set_text(L, "heading", nb_sections[i].heading);
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "sections");
 
     /* table 二: blocks with their header, value columns and rows */
     lua_newtable(L);
-    lua_pushstring(L, nb_t2_content_label);
-    lua_setfield(L, -2, "content_label");
+    set_text(L, "content_label", nb_t2_content_label);
     lua_createtable(L, NB_T2_BLOCKS, 0);
     for (int b = 0; b < NB_T2_BLOCKS; b++) {
         lua_newtable(L);
-        lua_pushstring(L, nb_t2_blocks[b].header);
-        lua_setfield(L, -2, "header");
+        set_text(L, "header", nb_t2_blocks[b].header);
         lua_newtable(L);
         for (int k = 0; k < nb_t2_blocks[b].n_value_columns; k++) {
             lua_pushstring(L, nb_t2_blocks[b].value_columns[k]);
@@ -657,10 +693,8 @@ static void push_schema(lua_State *L)
             if (t->block != b || (t->col_key && strcmp(t->col_key, "issued") != 0))
                 continue;
             lua_newtable(L);
-            lua_pushstring(L, t->row_key);
-            lua_setfield(L, -2, "key");
-            lua_pushstring(L, t->label);
-            lua_setfield(L, -2, "label");
+            set_text(L, "key", t->row_key);
+            set_text(L, "label", t->label);
             lua_pushboolean(L, t->is_amount);
             lua_setfield(L, -2, "amount");
             if (t->col_key) {
@@ -681,24 +715,18 @@ static void push_schema(lua_State *L)
 
     /* table 三 */
     lua_newtable(L);
-    lua_pushstring(L, nb_t3_corner);
-    lua_setfield(L, -2, "corner");
-    lua_pushstring(L, nb_t3_applicants);
-    lua_setfield(L, -2, "applicants");
-    lua_pushstring(L, nb_t3_legal_persons);
-    lua_setfield(L, -2, "legal_persons");
-    lua_pushstring(L, nb_t3_results_label);
-    lua_setfield(L, -2, "results");
+    set_text(L, "corner", nb_t3_corner);
+    set_text(L, "applicants", nb_t3_applicants);
+    set_text(L, "legal_persons", nb_t3_legal_persons);
+    set_text(L, "results", nb_t3_results_label);
     push_column_list(L, nb_t3_cols, NB_T3_COLS);
     lua_setfield(L, -2, "columns");
     lua_createtable(L, NB_T3_ROWS, 0);
     for (int k = 0; k < NB_T3_ROWS; k++) {
         const nb_t3_row *row = &nb_t3_rows[k];
         lua_newtable(L);
-        lua_pushstring(L, row->key);
-        lua_setfield(L, -2, "key");
-        lua_pushstring(L, row->label);
-        lua_setfield(L, -2, "label");
+        set_text(L, "key", row->key);
+        set_text(L, "label", row->label);
         lua_pushinteger(L, row->level);
         lua_setfield(L, -2, "level");
         lua_pushboolean(L, k >= NB_T3_FIRST_RESULT && k <= NB_T3_LAST_RESULT);
@@ -713,10 +741,8 @@ static void push_schema(lua_State *L)
 
     /* table 四 */
     lua_newtable(L);
-    lua_pushstring(L, nb_t4_review);
-    lua_setfield(L, -2, "review");
-    lua_pushstring(L, nb_t4_litigation);
-    lua_setfield(L, -2, "litigation");
+    set_text(L, "review", nb_t4_review);
+    set_text(L, "litigation", nb_t4_litigation);
     push_column_list(L, nb_t4_groups, NB_T4_GROUPS);
     lua_setfield(L, -2, "groups");
     push_column_list(L, nb_t4_cols, NB_T4_COLS);
@@ -742,6 +768,7 @@ static const luaL_Reg functions[] = {
 
 int nb_open_module(lua_State *L)
 {
+    STACK_ENTER(L);
     /* registry entries shared by every view */
     if (luaL_newmetatable(L, MODEL_MT)) {
         lua_pushcfunction(L, model_gc);
@@ -796,5 +823,5 @@ int nb_open_module(lua_State *L)
     lua_getglobal(L, "require");
     lua_pushliteral(L, "nianbao.api");
     lua_call(L, 1, 0);
-    return 1;
+    STACK_RETURN(L, 1);
 }

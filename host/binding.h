@@ -11,7 +11,11 @@ typedef struct lua_State lua_State;
 /* luaopen-style: pushes the module table (C part, then scripts/nianbao/api.lua on top). */
 int nb_open_module(lua_State *L);
 
-/* Push the frozen view of a report; the view takes ownership of r. */
+/* The functions below may raise a Lua error (out of memory, a table that is not a report):
+ * call them only inside a protected call, as Lua calls the bindings. */
+
+/* Push the frozen view of a report; the view takes ownership of r (freed even when this
+ * raises). */
 void nb_push_report(lua_State *L, nb_report *r);
 
 /* The model behind a value: a frozen view, or a plain table converted on the spot.

@@ -63,6 +63,13 @@ static const char *str_at(int idx)
     return lua_tostring(L, idx);
 }
 
+/* nb_push_report may raise, so C pushes a report inside a protected call. */
+static int push_report_protected(lua_State *L)
+{
+    nb_push_report(L, lua_touserdata(L, 1));
+    return 1;
+}
+
 /* The seed, with table 三 filled with distinct numbers, as the global `R` (a frozen view);
  * the same model is returned for comparison. */
 static nb_report *push_numbered_seed(void)
@@ -73,7 +80,10 @@ static nb_report *push_numbered_seed(void)
             mine->requests[k][c].count = theirs->requests[k][c].count = 100 * k + c;
         }
     mine->proactive[NB_T2_CELLS - 1].amount = theirs->proactive[NB_T2_CELLS - 1].amount = 5125.11;
-    nb_push_report(L, theirs);
+    lua_pushcfunction(L, push_report_protected);
+    lua_pushlightuserdata(L, theirs);
+    if (nb_host_pcall(L, 1, 1) != LUA_OK)
+        fail_msg("nb_push_report: %s", lua_tostring(L, -1));
     lua_setglobal(L, "R");
     return mine;
 }
