@@ -87,6 +87,19 @@ static unsigned char cancel_cb(EditLine *el, int ch)
     return CC_REFRESH;
 }
 
+/* Runs the completer of the editor given as argument 1. Everything that may
+ * raise happens in here, under lua_pcall, so no error unwinds through libedit's frames. */
+static int call_completer(lua_State *L)
+{
+    editor *ed = lua_touserdata(L, 1);
+    const LineInfo *li = el_line(ed->el);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ed->completer);
+    lua_pushlstring(L, li->buffer, (size_t)(li->cursor - li->buffer));
+    lua_pushinteger(L, terminal_columns() > 0 ? terminal_columns() : 80);
+    lua_call(L, 2, 2);
+    return 2;
+}
+
 /* Tab: the Lua completer gets the text before the cursor and the terminal width, and
  * returns the text to insert and, when there are several candidates, a listing to show. */
 static unsigned char complete_cb(EditLine *el, int ch)
@@ -97,13 +110,11 @@ static unsigned char complete_cb(EditLine *el, int ch)
     lua_State *L = ed->L;
     if (!L || ed->completer == LUA_NOREF)
         return CC_REFRESH_BEEP;
-    const LineInfo *li = el_line(el);
     int top = lua_gettop(L);
     unsigned char rc = CC_REFRESH_BEEP;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ed->completer);
-    lua_pushlstring(L, li->buffer, (size_t)(li->cursor - li->buffer));
-    lua_pushinteger(L, terminal_columns() > 0 ? terminal_columns() : 80);
-    if (lua_pcall(L, 2, 2, 0) == LUA_OK) {
+    lua_pushcfunction(L, call_completer);
+    lua_pushlightuserdata(L, ed);
+    if (lua_pcall(L, 1, 2, 0) == LUA_OK) {
         const char *insert = lua_tostring(L, -2);
         const char *listing = lua_tostring(L, -1);
         if (insert && *insert && el_insertstr(el, insert) == 0)
