@@ -148,7 +148,7 @@ static void check_keys(conv *c, int idx, const char *const *valid)
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            if (lua_type(L, -1) == LUA_TNUMBER) {
+            if (lua_isinteger(L, -1)) { /* a float key (1.5) is no position: it falls through */
                 char keys[400] = "";
                 for (const char *const *v = valid; *v; v++) {
                     size_t n = strlen(keys);

@@ -200,6 +200,20 @@ static void unknown_key_suggests(void **state)
     REFUSED(seed_with("licensing = 0,", "licensing = 0, zzzzzz = 1,"), "proactive.zzzzzz", "未知的键");
 }
 
+/* A number key where names belong: a position is named as such, a float key is no
+ * position (it used to read "第 0 项"). */
+static void number_keys(void **state)
+{
+    (void)state;
+    char err[4096];
+    assert_null(load_text("return { agency = 'x', [3] = 1 }", err, sizeof err));
+    assert_contains(err, "第 3 项");
+    assert_null(load_text("return { agency = 'x', [1.5] = 1 }", err, sizeof err));
+    assert_contains(err, "test.lua");
+    assert_contains(err, "键必须是字符串，实际为数字");
+    assert_null(strstr(err, "第 0 项"));
+}
+
 static void count_of_wrong_type(void **state)
 {
     (void)state;
@@ -285,6 +299,7 @@ int main(void)
         cmocka_unit_test(six_values_and_blanks),
         cmocka_unit_test(fee_amount_is_decimal),
         cmocka_unit_test(unknown_key_suggests),
+        cmocka_unit_test(number_keys),
         cmocka_unit_test(count_of_wrong_type),
         cmocka_unit_test(wrong_row_length),
         cmocka_unit_test(text_of_wrong_type),
