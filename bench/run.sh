@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Benchmarks of nianbao (not part of CI). Builds a Release binary in build-bench/, generates
+# its inputs in a temporary folder, and measures each operation against a baseline measured
+# in the same run, printing both figures and their ratio (docs/benchmarks.md explains each).
+#
+#   bash bench/run.sh [--quick] [--files N] [--runs R] [--against REV] [--keep]
+#
+#   --quick        fewer files and runs (a smoke run of about a minute)
+#   --files N      generated data files (default 500); --runs R: timed runs per command (5)
+#   --against REV  also compare with the binary of commit REV (e.g. HEAD~1), built in a
+#                  temporary `git worktree`
+#   --keep         keep the temporary folder (inputs, CSV files, callgrind output)
+#
+# Process timings use hyperfine when installed (apt-get install hyperfine), else a loop of
+# R runs; both report the median wall time. In-process timings (bench/inproc.lua) report the
+# median pass of CPU time. Instruction counts come from valgrind --tool=callgrind.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+FILES=500 RUNS=5 PASSES=5 AGAINST="" KEEP=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) FILES=60 RUNS=3 PASSES=3 ;;
+    --files) FILES=$2; shift ;;
+    --runs) RUNS=$2; shift ;;
+    --against) AGAINST=$2; shift ;;
+    --keep) KEEP=1 ;;
+    *) echo "bench/run.sh：未知的参数 $1（见文件开头的用法）" >&2; exit 2 ;;
+  esac
+  shift
+done
+IMPORT_FILES=$(( FILES < 50 ? FILES : 50 ))
+
+B=$ROOT/build-bench
+WORK=$(mktemp -d /tmp/nianbao-bench.XXXXXX)
+cleanup() {
+  if [ -n "$AGAINST" ] && [ -d "$WORK/base-src" ]; then git -C "$ROOT" worktree remove --force "$WORK/base-src" || true; fi
+  if [ "$KEEP" = 1 ]; then echo "bench: 临时文件保留在 $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+echo "== build (Release, $B)"
+cmake -S "$ROOT" -B "$B" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$B" -j"$(nproc)" >/dev/null
+NB=$B/nianbao
+cc -O2 -Wall -o "$WORK/ptytime" "$ROOT/bench/ptytime.c" -lutil
+SEED=$ROOT/reports/yanjin-commerce-2024.lua
+export HOME=$WORK/home XDG_STATE_HOME=$WORK/state # the prompt's history stays out of the user's
+mkdir -p "$HOME"
+
+echo "== inputs: $FILES data files, $IMPORT_FILES published text and HTML pages ($WORK)"
+mkdir -p "$WORK/data" "$WORK/published"
+"$NB" run "$ROOT/bench/gen.lua" "$SEED" "$WORK" "$FILES" "$IMPORT_FILES"
+DATA=("$WORK"/data/*.lua)
+TXT=("$WORK"/published/*.txt)
+HTML=("$WORK"/published/*.html)
+ONE=${DATA[0]}
+NO_RULES=$("$NB" rules | awk '{print $1}' | paste -sd, -)
+echo "   data files: $(du -sk "$WORK/data" | cut -f1) KiB in all, $(wc -c < "$ONE") bytes the first; rules: $NO_RULES"
+
+# The median wall time of a shell command in milliseconds.
+HYPERFINE=$(command -v hyperfine || true)
+ptime() {
+  if [ -n "$HYPERFINE" ]; then
+    hyperfine --runs "$RUNS" --warmup 1 --style none --export-csv "$WORK/t.csv" "$1" >/dev/null
+    # counted from the end: the command itself may contain commas
+    awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$WORK/t.csv"
+  else
+    bash -c "$1" >/dev/null 2>&1
+    local times=() i t0
+    for ((i = 0; i < RUNS; i++)); do
+      t0=$(date +%s%N)
+      bash -c "$1" >/dev/null 2>&1
+      times+=($(( $(date +%s%N) - t0 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1e6 }'
+  fi
+}
+
+# One result line: what, baseline (label, figure), nianbao (label, figure), unit.
+RESULTS=$WORK/results.md
+printf '| benchmark | baseline | figure | nianbao | figure | ratio |\n|---|---|---:|---|---:|---:|\n' > "$RESULTS"
+report() {
+  local what=$1 blabel=$2 bfig=$3 nlabel=$4 nfig=$5 unit=$6
+  local ratio
+  ratio=$(awk -v a="$nfig" -v b="$bfig" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+  printf '%-34s %12s %-6s %12s %-6s x%s\n   baseline: %s\n   nianbao:  %s\n' \
+    "$what" "$bfig" "$unit" "$nfig" "$unit" "$ratio" "$blabel" "$nlabel"
+  printf '| %s | %s | %s %s | %s | %s %s | %s |\n' "$what" "$blabel" "$bfig" "$unit" "$nlabel" "$nfig" "$unit" "$ratio" >> "$RESULTS"
+}
+# compare WHAT BASE_CMD NIANBAO_CMD: process timings of two shell commands.
+compare() { report "$1" "\`$2\`" "$(ptime "$2")" "\`$3\`" "$(ptime "$3")" ms; }
+inproc() { "$NB" run "$ROOT/bench/inproc.lua" "$1" "$PASSES" "${@:2}"; }
+short() { sed "s|$SEED|SEED|g; s|$WORK/||g; s|$B/||g; s|$ROOT/||g; s|--no-rules $NO_RULES|--no-rules ALL|g"; }
+
+echo "== process start-up"
+compare "start-up" "lua5.4 -e ''" "$NB --version"
+
+echo "== sandboxed loader (one data file, ${#DATA[@]} files in one process)"
+compare "load the seed, one process" "lua5.4 -e 'dofile(\"$SEED\")'" "$NB run $ROOT/bench/load.lua $SEED"
+report "load, per file, in process" "lua5.4 dofile (bench/plain.lua)" "$(lua5.4 "$ROOT/bench/plain.lua" "$PASSES" "${DATA[@]}")" \
+  "nb.load (bench/inproc.lua load)" "$(inproc load "${DATA[@]}")" us
+
+echo "== check: ${#DATA[@]} files in one process vs one process per file"
+compare "check ${#DATA[@]} files, built-in checks" \
+  "for f in $WORK/data/*.lua; do $NB check --no-rules $NO_RULES \$f; done" \
+  "$NB check --no-rules $NO_RULES $WORK/data/*.lua"
+compare "check ${#DATA[@]} files, all rules" \
+  "for f in $WORK/data/*.lua; do $NB check \$f; done" \
+  "$NB check $WORK/data/*.lua"
+BUILTIN_US=$(inproc builtin "${DATA[@]}")
+report "check, per file, in process" "C checks only (nb._builtin_check)" "$BUILTIN_US" \
+  "nb.check: C checks + rules" "$(inproc check "${DATA[@]:0:100}")" us
+
+echo "== check, per rule, in process (which rule costs what)"
+for id in ${NO_RULES//,/ }; do
+  report "rule $id, per file" "C checks only" "$BUILTIN_US" "nb.check with this rule only" "$(inproc "rule:$id" "${DATA[@]:0:30}")" us
+done
+
+echo "== render (seed; generated files in process)"
+for f in text html markdown; do
+  compare "render $f (seed)" "$NB check $SEED" "$NB render $SEED -f $f"
+done
+LOAD_US=$(inproc load "${DATA[@]}")
+for f in text html markdown; do
+  report "render $f, per file, in process" "nb.load of the same file" "$LOAD_US" "nb.render (findings given)" "$(inproc "render-$f" "${DATA[@]}")" us
+done
+
+echo "== import of published pages (${#TXT[@]} text, ${#HTML[@]} HTML)"
+compare "import text (one page)" "$NB run $ROOT/bench/load.lua $ONE" "$NB import ${TXT[0]}"
+compare "import HTML (one page)" "$NB run $ROOT/bench/load.lua $ONE" "$NB import ${HTML[0]}"
+LOAD_US=$(inproc load "${DATA[@]:0:$IMPORT_FILES}")
+report "import text, per page, in process" "nb.load of its data file" "$LOAD_US" "nianbao.import" "$(inproc import "${TXT[@]}")" us
+report "import HTML, per page, in process" "nb.load of its data file" "$LOAD_US" "nianbao.import" "$(inproc import "${HTML[@]}")" us
+
+echo "== the prompt's start-up (on a pseudo-terminal: up, type os.exit(0), gone)"
+report "prompt start-up, no report" "lua5.4 -i" "$("$WORK/ptytime" "$RUNS" "> " "os.exit(0)" lua5.4 -i)" \
+  "nianbao repl" "$("$WORK/ptytime" "$RUNS" "> " "os.exit(0)" "$NB" repl)" ms
+report "prompt start-up, seed report" "nianbao check (same load and check)" "$(ptime "$NB check $SEED")" \
+  "nianbao repl SEED" "$("$WORK/ptytime" "$RUNS" "> " "os.exit(0)" "$NB" repl "$SEED")" ms
+
+echo "== instruction counts (valgrind --tool=callgrind, repeatable)"
+ir() {
+  valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.$1" "${@:2}" >/dev/null 2>"$WORK/valgrind.$1.log"
+  awk '/^summary:/ { print $2 }' "$WORK/callgrind.$1"
+}
+IR_VERSION=$(ir version "$NB" --version)
+report "instructions: check the seed" "nianbao --version (start-up)" "$IR_VERSION" \
+  "nianbao check SEED" "$(ir check "$NB" check "$SEED")" Ir
+report "instructions: check, built-in only" "nianbao --version (start-up)" "$IR_VERSION" \
+  "nianbao check --no-rules ... SEED" "$(ir builtin "$NB" check --no-rules "$NO_RULES" "$SEED")" Ir
+report "instructions: load the seed" "lua5.4 -e 'dofile(SEED)'" "$(ir lua lua5.4 -e "dofile('$SEED')")" \
+  "nianbao run bench/load.lua SEED" "$(ir load "$NB" run "$ROOT/bench/load.lua" "$SEED")" Ir
+echo "   the functions with most instructions in 'nianbao check SEED':"
+callgrind_annotate "$WORK/callgrind.check" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | sed -n '2,7p' | short
+
+if [ -n "$AGAINST" ]; then
+  echo "== against $AGAINST (built in a temporary git worktree)"
+  git -C "$ROOT" worktree add --detach "$WORK/base-src" "$AGAINST" >/dev/null 2>&1
+  cmake -S "$WORK/base-src" -B "$WORK/base-build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+  cmake --build "$WORK/base-build" -j"$(nproc)" >/dev/null
+  OLD=$WORK/base-build/nianbao
+  REV=$(git -C "$ROOT" rev-parse --short "$AGAINST")
+  compare "check the seed vs $REV" "$OLD check $SEED" "$NB check $SEED"
+  compare "check ${#DATA[@]} files vs $REV" "$OLD check $WORK/data/*.lua" "$NB check $WORK/data/*.lua"
+  compare "render html (seed) vs $REV" "$OLD render $SEED -f html" "$NB render $SEED -f html"
+  compare "import HTML vs $REV" "$OLD import ${HTML[0]}" "$NB import ${HTML[0]}"
+fi
+
+echo "== results (Markdown, for docs/benchmarks.md)"
+short < "$RESULTS"
