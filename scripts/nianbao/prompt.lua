@@ -334,7 +334,7 @@ local function doc_sections()
   if sections then return sections end
   sections = {}
   local text = nb.find("docs/lua-api.md") or ""
-  local current
+  local current, marker
   for line in (text .. "\n"):gmatch("(.-)\n") do
     local heading = line:match("^###%s+(.-)%s*$")
     if heading then
@@ -343,8 +343,11 @@ local function doc_sections()
       if key and not sections[key] then sections[key] = current end
     elseif line:match("^#") then
       current = nil
-    elseif current then
+    elseif line:match("^<!%-%-.*%-%->$") then
+      marker = true -- a marker for the tests, not for readers: left out with its blank line
+    elseif current and not (marker and line == "") then
       current.body[#current.body + 1] = line
+      marker = false
     end
   end
   return sections

@@ -8,6 +8,8 @@ local M = {}
 
 local SEVERITIES = { error = true, warning = true }
 
+--- A rule from its source text: the checked { id, severity, describe, check, file, name };
+--- where names the file in messages. Raises an error naming the file when a field is wrong.
 local function load_rule(name, text, where)
   local chunk, err = load(text, "@" .. where, "t")
   if not chunk then error(err, 0) end
@@ -29,6 +31,7 @@ local function load_rule(name, text, where)
   return { id = rule.id, severity = rule.severity, describe = rule.describe, check = rule.check,
            file = where, name = name }
 end
+M.load_rule = load_rule
 
 local cache
 
@@ -72,28 +75,34 @@ local function id_set(list)
   return set
 end
 
+--- Run one rule on a report; appends the findings it adds (plain records) to added.
+function M.run_rule(rule, report, opts, added)
+  local ctx = { report = report, previous = opts.previous, schema = nb.schema }
+  function ctx.add(_, f)
+    if type(f) ~= "table" or type(f.message) ~= "string" then
+      error(string.format("%s：ctx:add 需要一个含 message 字段的表", rule.file), 2)
+    end
+    local sev = f.severity or rule.severity
+    if not SEVERITIES[sev] then
+      error(string.format("%s：severity 应为 \"error\" 或 \"warning\"", rule.file), 2)
+    end
+    added[#added + 1] = {
+      id = f.id or rule.id, severity = sev, section = f.section, row = f.row,
+      column = f.column, label = f.label, expected = f.expected, found = f.found,
+      message = f.message, rule = rule.file,
+    }
+  end
+  rule.check(report, ctx)
+  return added
+end
+
 --- Run the enabled rules; returns the list of findings they added (plain records).
 function M.run(report, opts)
   local only, skip = id_set(opts.rules), id_set(opts.no_rules)
   local added = {}
   for _, rule in ipairs(M.discover()) do
     if (not only or only[rule.id]) and not (skip and skip[rule.id]) then
-      local ctx = { report = report, previous = opts.previous, schema = nb.schema }
-      function ctx.add(_, f)
-        if type(f) ~= "table" or type(f.message) ~= "string" then
-          error(string.format("%s：ctx:add 需要一个含 message 字段的表", rule.file), 2)
-        end
-        local sev = f.severity or rule.severity
-        if not SEVERITIES[sev] then
-          error(string.format("%s：severity 应为 \"error\" 或 \"warning\"", rule.file), 2)
-        end
-        added[#added + 1] = {
-          id = f.id or rule.id, severity = sev, section = f.section, row = f.row,
-          column = f.column, label = f.label, expected = f.expected, found = f.found,
-          message = f.message, rule = rule.file,
-        }
-      end
-      rule.check(report, ctx)
+      M.run_rule(rule, report, opts, added)
     end
   end
   return added

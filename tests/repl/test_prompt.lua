@@ -115,7 +115,8 @@ local function section(heading_start)
   local start = doc_file:find("\n### " .. heading_start, 1, true)
   if not start then return nil end
   local stop = doc_file:find("\n#", start + 1) or #doc_file + 1
-  return doc_file:sub(start + 5, stop - 1)
+  -- help() leaves out the "<!-- runnable -->" markers of the examples
+  return (doc_file:sub(start + 5, stop - 1):gsub("\n<!%-%-[^\n]*%-%->", ""))
 end
 local function norm(s) return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")) end
 for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { report.copy, "report:copy(" },
@@ -126,6 +127,8 @@ for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { repo
     eq(norm(prompt.help_text(1, case[1])), norm(expected), "help() prints the section " .. case[2])
   end
 end
+check(not prompt.help_text(1, nb.check):find("<!--", 1, true), "help() leaves out the runnable markers")
+check(not prompt.help_text(1, nb.check):find("\n\n\n", 1, true), "help() leaves out the marker's blank line")
 eq(prompt.name_of(env.findings.errors), "findings:errors", "a findings method is named")
 eq(prompt.name_of(string.format), "string.format", "a standard function is named")
 local overview = prompt.help_text(0)
