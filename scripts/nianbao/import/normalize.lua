@@ -44,7 +44,8 @@ end
 
 --- Trim spaces, including no-break and ideographic spaces, at both ends.
 function M.trim(s)
-  s = s:gsub("^[%s\194\160]+", ""):gsub("^\227\128\128+", "")
+  -- no-break (C2 A0) and ideographic (E3 80 80) spaces are removed as whole sequences: a
+  -- byte class [\194\160] would also cut the last byte of 无 (E6 97 A0) or 章 (E7 AB A0)
   repeat
     local before = s
     s = s:gsub("^[%s]+", ""):gsub("^\194\160", ""):gsub("^\227\128\128", "")
@@ -61,7 +62,7 @@ end
 function M.key(s)
   local k = nb.nfkc(s) or s
   k = M.simplify(k)
-  k = k:gsub("[%s\194\160]", ""):gsub("\227\128\128", "")
+  k = k:gsub("%s", ""):gsub("\194\160", ""):gsub("\227\128\128", "")
   k = k:gsub("^(%d+)、", "%1."):gsub("^(%d+)%.", "%1.")
   k = k:gsub("，", ","):gsub("：", ":"):gsub("；", ";")
   return k
