@@ -6,3 +6,11 @@ set_tests_properties(import/lua PROPERTIES TIMEOUT 180)
 add_test(NAME import/cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/import/cli.sh $<TARGET_FILE:nianbao>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/cli PROPERTIES TIMEOUT 60)
+# the complete real reports (../shared/real-reports): key numbers and reviewed findings;
+# the parts for them (run-on numbers, fee sentence, title spacing, trial-format order)
+add_test(NAME import/real COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/real.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/real PROPERTIES TIMEOUT 60)
+add_test(NAME import/parts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/parts.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/parts PROPERTIES TIMEOUT 60)

@@ -1,0 +1,105 @@
+-- Tests of the importer's parts added for real reports: splitting run-on numbers
+-- (runon.lua), the fee sentence (fees.lua), a title on two lines, and the order of
+-- proactive_2019 rows in a data file. Run from the repository root with
+--   nianbao run tests/import/parts.lua
+local runon = require "nianbao.import.runon"
+local fees = require "nianbao.import.fees"
+local imp = require "nianbao.import"
+local datafile = require "nianbao.datafile"
+
+local passed, failed = 0, 0
+local function ok(cond, what)
+  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
+  return cond
+end
+
+local function show(t)
+  if type(t) ~= "table" then return tostring(t) end
+  local out = {}
+  for i = 1, #t do out[i] = tostring(t[i]) end
+  return "{" .. table.concat(out, ",") .. "}"
+end
+
+local function row_total(v)
+  local sum = 0
+  for c = 1, 6 do sum = sum + v[c] end
+  return sum == v[7]
+end
+
+-- runon.split: values, how | nil, why
+local SPLITS = {
+  { "007", 3, nil, { 0, 0, 7 }, "certain" },                       -- one digit per column
+  { "0 0 00 00 0", 7, nil, { 0, 0, 0, 0, 0, 0, 0 }, "certain" },   -- "00" is two zeros
+  { "35-15", 2, nil, { 35, -15 }, "certain" },                     -- a minus starts a number
+  { "200 000121", 7, row_total, { 20, 0, 0, 0, 0, 1, 21 }, "total" },
+  { "23 0 00 0 023", 7, row_total, { 23, 0, 0, 0, 0, 0, 23 }, "certain" },
+  { "7777166", 3, nil, nil, "有 15 种拆分" },                        -- no arithmetic: not guessed
+  { "12", 3, nil, nil, "拆不出 3 个数" },
+  { "120000013", 7, row_total, nil, "种拆分都不符合本行总计" },        -- a wrong row stays unread
+  { "1111112", 7, row_total, nil, nil },                            -- 7 digits: 1+1+1+1+1+1 ≠ 2 is kept as published
+}
+for _, s in ipairs(SPLITS) do
+  local raw, n, fits, want, how = table.unpack(s)
+  local got, why = runon.split(raw, n, fits)
+  if raw == "1111112" then
+    ok(got and show(got) == "{1,1,1,1,1,1,2}" and why == "certain",
+      "one digit per column is certain even when the row does not add up: " .. show(got))
+  elseif want then
+    ok(show(got) == show(want) and why == how, string.format("split %q -> %s (%s), got %s (%s)", raw, show(want), how, show(got), tostring(why)))
+  else
+    ok(got == nil and tostring(why):find(how, 1, true), string.format("split %q is refused: %s, got %s", raw, how, tostring(why)))
+  end
+end
+do
+  local long = string.rep("1", 40)
+  local t = os.clock()
+  local got, why = runon.split(long, 15)
+  ok(got == nil and why and os.clock() - t < 2, "a long digit run is refused quickly (" .. tostring(why) .. ")")
+end
+
+-- runon.cells: labels cut from header text, the label's own "2." kept with it
+do
+  local labels = require("nianbao.import.tables").LABELS
+  local cells = runon.cells("信息内容对外公开总数量规章007规范性文件7777166", labels)
+  ok(cells and cells[2].text == "规章" and cells[3].blob and cells[3].text == "007" and cells[4].text == "规范性文件",
+    "run-on cells: label 规章 cut from the header text")
+  cells = runon.cells("（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000", labels)
+  ok(cells and cells[3].text == "0000000" and cells[4].text == "2.其他法律行政法规禁止公开",
+    "run-on cells: the next label's number is not one of the cells")
+  ok(runon.cells("全年共收到申请5件。", labels) == nil, "a sentence with a number is not a run-on table")
+end
+
+-- fees.parse: what the text states, nothing more
+local FEES = {
+  { "2024 年度未收取政府信息公开处理费。", "nil nil 0" },
+  { "全年收取政府信息公开信息处理费 3940 元。", "nil nil 3940" },
+  { "本年度发出收费通知3件，金额1200元，实际收取信息处理费800元。", "3 1200 800" },
+  { "未发出收费通知，未收取信息处理费。", "0 0 0" },
+  { "共收取信息处理费1.2万元。", "nil nil 12000" },
+  { "无其他需要报告的事项", "none" },
+  { "收取信息处理费100元；另收取信息处理费200元。", "none" }, -- two amounts: left out
+}
+for _, f in ipairs(FEES) do
+  local r = fees.parse(f[1])
+  local got = r and string.format("%s %s %s", r.notices, r.notified, r.collected) or "none"
+  ok(got == f[2], string.format("fees %q -> %s, got %s", f[1], f[2], got))
+end
+
+-- a title on two lines keeps the published spacing
+do
+  local r = imp.import("淮安市人民政府\n2024 年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n", "t.txt")
+  ok(r.title == "淮安市人民政府 2024 年政府信息公开工作年度报告", "two-line title spaced as published: " .. tostring(r.title))
+  r = imp.import("某某县商务局\n2024年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n", "t.txt")
+  ok(r.title == "某某县商务局2024年政府信息公开工作年度报告", "two-line title unspaced as published: " .. tostring(r.title))
+end
+
+-- proactive_2019 in the trial format's order, unknown labels last
+do
+  local text = datafile.serialize({ format = 2019, agency = "x", year = 2020,
+    proactive_2019 = { ["政府集中采购"] = { 1, 2 }, ["规章"] = { 0, 0, 0 }, ["行政许可"] = { 1, 2, 3 }, ["甲"] = { 1 } } })
+  local a, b, c, d = text:find("规章", 1, true), text:find("行政许可", 1, true), text:find("政府集中采购", 1, true), text:find("\"甲\"", 1, true)
+  ok(a and b and c and d and a < b and b < c and c < d, "proactive_2019 rows in table order")
+end
+
+print(string.format("%d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1)
