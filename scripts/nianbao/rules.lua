@@ -248,13 +248,18 @@ function M.narratives(report)
   return out
 end
 
+--- Every normalized sentence of the narrative: calls fn(sentence, part).
+function M.each_sentence(report, fn)
+  for _, part in ipairs(M.narratives(report)) do
+    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do fn(sentence, part) end
+  end
+end
+
 --- Every normalized clause of the narrative: calls fn(clause, part, sentence).
 function M.each_clause(report, fn)
-  for _, part in ipairs(M.narratives(report)) do
-    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do
-      for _, clause in ipairs(M.clauses(sentence)) do fn(clause, part, sentence) end
-    end
-  end
+  M.each_sentence(report, function(sentence, part)
+    for _, clause in ipairs(M.clauses(sentence)) do fn(clause, part, sentence) end
+  end)
 end
 
 --- A table 三 value: column 7 (总计) of a row by key ("new", "withheld.third_party");

@@ -50,37 +50,35 @@ return {
                    key == "total" and "" or label, stated, v) }
       end
     end
-    for _, part in ipairs(R.narratives(report)) do
-      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
-        if sentence:find("公开", 1, true) or part.label:find("申请", 1, true) then
-          local subject
-          for _, clause in ipairs(R.clauses(sentence)) do
-            local none = R.has(clause, NONE) and not R.first_count(clause)
-            for piece in (clause .. "、"):gmatch("(.-)、") do
-              local s, both = subject_of(piece)
-              if none and (s or both) then
-                for name in pairs(SUBJECTS) do
-                  if (name == "review" and piece:find("复议", 1, true)) or
-                     (name == "litigation" and piece:find("诉讼", 1, true)) then
-                    compare(part, name, "total", "总计", 0)
-                  end
+    R.each_sentence(report, function(sentence, part)
+      if sentence:find("公开", 1, true) or part.label:find("申请", 1, true) then
+        local subject
+        for _, clause in ipairs(R.clauses(sentence)) do
+          local none = R.has(clause, NONE) and not R.first_count(clause)
+          for piece in (clause .. "、"):gmatch("(.-)、") do
+            local s, both = subject_of(piece)
+            if none and (s or both) then
+              for name in pairs(SUBJECTS) do
+                if (name == "review" and piece:find("复议", 1, true)) or
+                   (name == "litigation" and piece:find("诉讼", 1, true)) then
+                  compare(part, name, "total", "总计", 0)
                 end
               end
-              if both then subject = nil end
-              local n = R.first_count(piece)
-              local field
-              for _, f in ipairs(FIELDS) do
-                if R.has(piece, f.words) then field = f break end
-              end
-              if s then subject = s end
-              if n and subject and (s or field) then
-                if field then compare(part, subject, field.key, field.label, n)
-                elseif s then compare(part, subject, "total", "总计", n) end
-              end
+            end
+            if both then subject = nil end
+            local n = R.first_count(piece)
+            local field
+            for _, f in ipairs(FIELDS) do
+              if R.has(piece, f.words) then field = f break end
+            end
+            if s then subject = s end
+            if n and subject and (s or field) then
+              if field then compare(part, subject, field.key, field.label, n)
+              elseif s then compare(part, subject, "total", "总计", n) end
             end
           end
         end
       end
-    end
+    end)
   end,
 }

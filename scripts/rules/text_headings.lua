@@ -67,25 +67,23 @@ return {
                  message = "总体情况缺少常见的小标题：" .. table.concat(missing, "、") }
       end
     end
-    for _, part in ipairs(R.narratives(report)) do
-      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
-        local named = 0
-        for _, s in ipairs(SECTIONS) do if R.has(sentence, s.words) then named = named + 1 end end
-        if named >= 2 and R.has(sentence, { "组成", "部分", "包括" }) and R.has(sentence, { "本报告", "本年报" }) then
-          local missing = {}
-          for _, s in ipairs(SECTIONS) do
-            if not R.has(sentence, s.words) then missing[#missing + 1] = s.label end
-          end
-          local stated = tonumber(sentence:match("(%d+)个部分")) -- "六个部分" is normalized to "6个部分"
-          local old = R.has(sentence, OLD_PARTS)
-          if #missing > 0 or (stated and stated ~= 6) or old then
-            ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",
-                     found = stated and (stated .. "个部分") or (#missing > 0 and ("缺少" .. table.concat(missing, "、")) or "含旧格式部分"),
-                     message = "报告组成的说明与现行格式（国办公开办函〔2021〕30号）的六个部分不一致" ..
-                       (#missing > 0 and ("，未提及：" .. table.concat(missing, "、")) or "") }
-          end
+    R.each_sentence(report, function(sentence, part)
+      local named = 0
+      for _, s in ipairs(SECTIONS) do if R.has(sentence, s.words) then named = named + 1 end end
+      if named >= 2 and R.has(sentence, { "组成", "部分", "包括" }) and R.has(sentence, { "本报告", "本年报" }) then
+        local missing = {}
+        for _, s in ipairs(SECTIONS) do
+          if not R.has(sentence, s.words) then missing[#missing + 1] = s.label end
+        end
+        local stated = tonumber(sentence:match("(%d+)个部分")) -- "六个部分" is normalized to "6个部分"
+        local old = R.has(sentence, OLD_PARTS)
+        if #missing > 0 or (stated and stated ~= 6) or old then
+          ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",
+                   found = stated and (stated .. "个部分") or (#missing > 0 and ("缺少" .. table.concat(missing, "、")) or "含旧格式部分"),
+                   message = "报告组成的说明与现行格式（国办公开办函〔2021〕30号）的六个部分不一致" ..
+                     (#missing > 0 and ("，未提及：" .. table.concat(missing, "、")) or "") }
         end
       end
-    end
+    end)
   end,
 }

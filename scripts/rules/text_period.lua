@@ -17,27 +17,25 @@ return {
                message = string.format("标题中的年份为%d年，报告年度为%d年", title_year, year) }
     end
     local want = string.format("%d年1月1日至%d年12月31日", year, year)
-    for _, part in ipairs(R.narratives(report)) do
-      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
-        if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
-          local y1, m1, d1, rest = sentence:match(DATE .. "()")
-          if y1 then
-            local tail = sentence:sub(rest):gsub("^起", "")
-            local y2, m2, d2
-            for _, sep in ipairs({ "至", "到", "-", "—", "~" }) do
-              if tail:sub(1, #sep) == sep then y2, m2, d2 = tail:sub(#sep + 1):match("^" .. DATE) end
-            end
-            if y2 then
-              local found = string.format("%s年%d月%d日至%s年%d月%d日", y1, tonumber(m1), tonumber(d1),
-                y2, tonumber(m2), tonumber(d2))
-              if found ~= want then
-                ctx:add{ section = part.section, label = part.label, expected = want, found = found,
-                         message = string.format("统计期限应为%s，叙述为%s", want, found) }
-              end
+    R.each_sentence(report, function(sentence, part)
+      if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
+        local y1, m1, d1, rest = sentence:match(DATE .. "()")
+        if y1 then
+          local tail = sentence:sub(rest):gsub("^起", "")
+          local y2, m2, d2
+          for _, sep in ipairs({ "至", "到", "-", "—", "~" }) do
+            if tail:sub(1, #sep) == sep then y2, m2, d2 = tail:sub(#sep + 1):match("^" .. DATE) end
+          end
+          if y2 then
+            local found = string.format("%s年%d月%d日至%s年%d月%d日", y1, tonumber(m1), tonumber(d1),
+              y2, tonumber(m2), tonumber(d2))
+            if found ~= want then
+              ctx:add{ section = part.section, label = part.label, expected = want, found = found,
+                       message = string.format("统计期限应为%s，叙述为%s", want, found) }
             end
           end
         end
       end
-    end
+    end)
   end,
 }

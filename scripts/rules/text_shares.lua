@@ -53,31 +53,29 @@ return {
     local new, over, total = R.t3(report, "new"), R.t3(report, "carried_over"), R.t3(report, "total")
     if not (new and over and total) then return end
     local bases = { total, new, new + over }
-    for _, part in ipairs(R.narratives(report)) do
-      for _, sentence in ipairs(R.sentences(R.normalize(part.text))) do
-        local from = 1
-        for pos, pct, e in sentence:gmatch("()占[^%d;]-([%d%.]+)%%()") do
-          local before = sentence:sub(from, pos - 1)
-          from = e
-          local p = last_part(before)
-          local stated = tonumber(pct)
-          local v = p and value(report, p)
-          if v and stated then
-            local ok = false
-            for _, b in ipairs(bases) do
-              if b > 0 and math.abs(stated - 100 * v / b) <= 0.1 + 1e-9 then ok = true end
-            end
-            if not ok then
-              local base = p.first and new or total
-              local expected = base > 0 and string.format("%.2f%%", 100 * v / base) or "无法计算（分母为0）"
-              ctx:add{ section = part.section, label = part.label, column = p.label,
-                       expected = expected, found = pct .. "%",
-                       message = string.format("叙述称%s占%s%%，按表三（%s%d件）应为%s", p.label, pct,
-                         p.label, v, expected) }
-            end
+    R.each_sentence(report, function(sentence, part)
+      local from = 1
+      for pos, pct, e in sentence:gmatch("()占[^%d;]-([%d%.]+)%%()") do
+        local before = sentence:sub(from, pos - 1)
+        from = e
+        local p = last_part(before)
+        local stated = tonumber(pct)
+        local v = p and value(report, p)
+        if v and stated then
+          local ok = false
+          for _, b in ipairs(bases) do
+            if b > 0 and math.abs(stated - 100 * v / b) <= 0.1 + 1e-9 then ok = true end
+          end
+          if not ok then
+            local base = p.first and new or total
+            local expected = base > 0 and string.format("%.2f%%", 100 * v / base) or "无法计算（分母为0）"
+            ctx:add{ section = part.section, label = part.label, column = p.label,
+                     expected = expected, found = pct .. "%",
+                     message = string.format("叙述称%s占%s%%，按表三（%s%d件）应为%s", p.label, pct,
+                       p.label, v, expected) }
           end
         end
       end
-    end
+    end)
   end,
 }

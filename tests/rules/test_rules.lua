@@ -373,6 +373,12 @@ test("nianbao.rules helpers read Chinese numerals and normalise", function()
   assert(R.first_count("答复3050件(含") == 3050)
   assert(R.first_count("占51.85%") == nil)
 end)
+test("nianbao.rules each_sentence visits every normalized sentence with its part", function()
+  local r = variant(function(t) t.other_matters = "一是 3 件。二是两件！" end)
+  local got = {}
+  R.each_sentence(r, function(sentence, part) if part.section == "六" then got[#got + 1] = sentence end end)
+  assert(#got == 2 and got[1] == "一是3件" and got[2] == "二是2件", table.concat(got, "|"))
+end)
 
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)
