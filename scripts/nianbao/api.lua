@@ -71,8 +71,11 @@ local DIGITS = { [0] = "〇", "一", "二", "三", "四", "五", "六", "七", "
 
 --- Chinese numerals for heading numbers: 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一, 100 -> 一百.
 function nb.numeral(n)
-  n = math.tointeger(n)
-  assert(n and n >= 0 and n < 10000, "nb.numeral: 需要 0 至 9999 的整数")
+  local i = math.tointeger(n)
+  if not (i and i >= 0 and i < 10000) then -- level 2: the message names the caller's file:line
+    error(string.format("nb.numeral：需要 0 至 9999 的整数，实际为 %s", tostring(n)), 2)
+  end
+  n = i
   if n < 10 then return DIGITS[n] end
   if n < 20 then return "十" .. (n % 10 > 0 and DIGITS[n % 10] or "") end
   if n < 100 then
@@ -223,7 +226,9 @@ end
 -- rendering: render/<format>.lua returns { name, extension, render = function(report, findings, opts) }
 
 function nb.renderer(format)
-  assert(type(format) == "string" and format:match("^[%w_%-]+$"), "输出格式名只能由字母、数字、_ 和 - 组成")
+  if type(format) ~= "string" or not format:match("^[%w_%-]+$") then
+    error(string.format("nb.renderer：输出格式名只能由字母、数字、_ 和 - 组成，实际为 %s", tostring(format)), 2)
+  end
   local ok, mod = pcall(require, "render." .. format)
   if not ok then
     if tostring(mod):find("在脚本搜索路径中找不到", 1, true) then
@@ -257,7 +262,9 @@ function nb.render(report, format, opts)
   local findings = opts.findings or nb.check(report, opts)
   local out = r.render(report, findings, opts)
   if type(out) ~= "string" then
-    error(string.format("render/%s.lua：render() 应返回字符串，实际返回 %s", format, type(out)), 2)
+    local _, where = nb.find("render/" .. format .. ".lua") -- the file that was used
+    error(string.format("%s：render() 应返回字符串，实际返回 %s", where or ("render/" .. format .. ".lua"),
+      type(out)), 2)
   end
   return out
 end

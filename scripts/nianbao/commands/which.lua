@@ -40,7 +40,7 @@ templates/text/report.txt），以及依次搜索的文件夹。
       print(name .. " => " .. where)
       return EXIT_OK
     end
-    say("找不到 %s", name)
+    say("nianbao which：在脚本搜索路径和内置脚本中都找不到 %s", name)
     return EXIT_USAGE
   end,
 }
