@@ -1,6 +1,6 @@
 -- nianbao rules: list the rules found along the search path
 local nb = require "nianbao"
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK = 0
 
 return {
   summary = "列出本地规则（scripts/rules/）",

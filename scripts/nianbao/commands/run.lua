@@ -1,5 +1,4 @@
 -- nianbao run: run a Lua script in the trusted script state
-local nb = require "nianbao"
 local say = require("nianbao.cli").say
 local EXIT_OK, EXIT_USAGE = 0, 2
 
