@@ -101,5 +101,15 @@ do
   ok(a and b and c and d and a < b and b < c and c < d, "proactive_2019 rows in table order")
 end
 
+-- numbering marks are recognised by whole characters, not by bytes of them
+do
+  local norm = require "nianbao.import.normalize"
+  ok(norm.is_numeral("三") and norm.is_numeral("十二"), "Chinese numerals recognised")
+  ok(not norm.is_numeral("万") and not norm.is_numeral("丁") and not norm.is_numeral(""), "characters sharing bytes with numerals are not numerals")
+  ok(norm.numbered("（二）部分公开") or norm.numbered("(二)部分公开"), "(二) is a numbering mark")
+  ok(norm.numbered("四、结转") and norm.numbered("1.属于"), "四、 and 1. are numbering marks")
+  ok(not norm.numbered("(丁)其他") and not norm.numbered("万、其他"), "(丁) and 万、 are not numbering marks")
+end
+
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -6,13 +6,11 @@ local norm = require "nianbao.import.normalize"
 
 local M = {}
 
-local NUMERALS = "^[一二三四五六七八九十]+$"
-
 --- "（一）主动公开：text" -> "主动公开：text"; nil when the paragraph is not numbered so.
 local function subsection_rest(t)
   for _, pat in ipairs({ "^%((.-)%)%s*(.*)$", "^（(.-)）%s*(.*)$" }) do
     local num, rest = t:match(pat)
-    if num and num:match(NUMERALS) then return rest end
+    if num and norm.is_numeral(num) then return rest end
   end
 end
 

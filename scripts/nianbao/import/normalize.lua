@@ -81,10 +81,26 @@ function M.value(k)
   return nil
 end
 
+local NUMERAL_CHARS = { ["一"] = true, ["二"] = true, ["三"] = true, ["四"] = true, ["五"] = true,
+                        ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
+
+--- Whether s is a Chinese numeral of 一…十 characters ("三", "十二"). Lua's character classes
+--- are byte-wise, so the characters are compared one by one.
+function M.is_numeral(s)
+  if s == "" or not utf8.len(s) then return false end
+  for _, cp in utf8.codes(s) do
+    if not NUMERAL_CHARS[utf8.char(cp)] then return false end
+  end
+  return true
+end
+
 --- Whether a key starts with a numbering mark: "1.", "(一)", "一、".
 function M.numbered(k)
-  return k:match("^%d+%.") ~= nil or k:match("^%([一二三四五六七八九十]+%)") ~= nil
-    or k:match("^[一二三四五六七八九十]+、") ~= nil
+  if k:match("^%d+%.") then return true end
+  local inner = k:match("^%((.-)%)")
+  if inner and M.is_numeral(inner) then return true end
+  local lead = k:match("^(.-)、")
+  return lead ~= nil and M.is_numeral(lead)
 end
 
 --- Number of characters of a UTF-8 string (bytes when it is not valid UTF-8).
