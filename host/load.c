@@ -388,6 +388,18 @@ static void convert_proactive(conv *c, int idx)
     }
 }
 
+/* A cell of the trial format's table 二: its 本年增/减 column is a signed count. */
+static nb_cell take_trial_cell(conv *c, int idx)
+{
+    nb_cell cell = take_cell(c, idx, 0);
+    if (cell.state == NB_CELL_INVALID && isfinite(cell.amount) && floor(cell.amount) == cell.amount &&
+        cell.amount < 0 && cell.amount >= -NB_MAX_COUNT) {
+        cell.state = NB_CELL_VALUE;
+        cell.count = (int64_t)cell.amount;
+    }
+    return cell;
+}
+
 static void convert_proactive_2019(conv *c, int idx)
 {
     lua_State *L = c->L;
@@ -417,13 +429,13 @@ static void convert_proactive_2019(conv *c, int idx)
             for (lua_Integer i = 1; i <= len; i++) {
                 size_t p = path_push_index(c, i);
                 lua_rawgeti(L, val, i);
-                row->values[i - 1] = take_cell(c, lua_gettop(L), 0);
+                row->values[i - 1] = take_trial_cell(c, lua_gettop(L));
                 lua_pop(L, 1);
                 path_pop(c, p);
             }
             row->n_values = (int)len;
         } else {
-            row->values[0] = take_cell(c, val, 0);
+            row->values[0] = take_trial_cell(c, val);
             row->n_values = 1;
         }
         path_pop(c, n);
