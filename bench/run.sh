@@ -150,8 +150,6 @@ report "instructions: check, built-in only" "nianbao --version (start-up)" "$IR_
   "nianbao check --no-rules ... SEED" "$(ir builtin "$NB" check --no-rules "$NO_RULES" "$SEED")" Ir
 report "instructions: load the seed" "lua5.4 -e 'dofile(SEED)'" "$(ir lua lua5.4 -e "dofile('$SEED')")" \
   "nianbao run bench/load.lua SEED" "$(ir load "$NB" run "$ROOT/bench/load.lua" "$SEED")" Ir
-echo "   the functions with most instructions in 'nianbao check SEED':"
-callgrind_annotate "$WORK/callgrind.check" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | sed -n '2,7p' | short
 
 if [ -n "$AGAINST" ]; then
   echo "== against $AGAINST (built in a temporary git worktree)"
