@@ -188,30 +188,50 @@ function M.first_count(s, init)
   return nil
 end
 
+-- Every rule reads the same narrative, so its normalized text, sentences and clauses are
+-- computed once per text and shared (callers must not modify the lists). The cache is
+-- bounded: it is dropped whole when it grows past CACHE_MAX texts.
+local CACHE_MAX = 512
+local function memoize(fn)
+  local cache, size = {}, 0
+  return function(s)
+    local v = cache[s]
+    if v == nil then
+      if size >= CACHE_MAX then cache, size = {}, 0 end
+      v = fn(s)
+      cache[s] = v
+      size = size + 1
+    end
+    return v
+  end
+end
+
 --- Narrative text prepared for matching (see above).
-function M.normalize(s)
+M.normalize = memoize(function(s)
   s = nb.nfkc(tostring(s or ""))
   s = s:gsub("%s+", "")
   s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
   return numerals_before_counters(s)
-end
+end)
 
 --- The pieces of s between the given separators (plain strings), without empty ones.
 local function split(s, seps)
   local out, start = {}, 1
-  local i = 1
-  while i <= #s do
-    local hit
-    for _, sep in ipairs(seps) do
-      if s:sub(i, i + #sep - 1) == sep then hit = sep break end
+  local next_at = {} -- per separator: its next position at or after start (false: none left)
+  while true do
+    -- the nearest separator from start on; each separator is searched again only once passed
+    local at, stop
+    for k, sep in ipairs(seps) do
+      local i = next_at[k]
+      if i == nil or (i and i < start) then
+        i = s:find(sep, start, true) or false
+        next_at[k] = i
+      end
+      if i and (not at or i < at) then at, stop = i, i + #sep - 1 end
     end
-    if hit then
-      if i > start then out[#out + 1] = s:sub(start, i - 1) end
-      i = i + #hit
-      start = i
-    else
-      i = i + 1
-    end
+    if not at then break end
+    if at > start then out[#out + 1] = s:sub(start, at - 1) end
+    start = stop + 1
   end
   if start <= #s then out[#out + 1] = s:sub(start) end
   return out
@@ -221,10 +241,10 @@ local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
 local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
 
 --- Sentences of a normalized text (split at 。！？； and line ends).
-function M.sentences(s) return split(s, SENTENCE_SEPS) end
+M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
-function M.clauses(s) return split(s, CLAUSE_SEPS) end
+M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
 
 --- True when s contains any of the plain strings in list.
 function M.has(s, list)
