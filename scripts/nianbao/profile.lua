@@ -180,11 +180,14 @@ end
 --- or nil (the renderer's template numbers it), paragraphs = { ... } }.
 function M.overview(profile, report)
   local out = {}
+  local n = 0 -- subsections are numbered among those with a heading (an untitled lead paragraph has no number)
   for i, item in ipairs(profile.subsections(report.overview or {}, report)) do
-    local sub = { numeral = nb.numeral(i) }
+    local sub = {}
     if item.heading and item.heading ~= "" then
+      n = n + 1
+      sub.numeral = nb.numeral(n)
       sub.heading = profile.text(item.heading)
-      sub.numbered = profile.heading(2, i, sub.heading)
+      sub.numbered = profile.heading(2, n, sub.heading)
     end
     sub.paragraphs = M.paragraphs(profile, item.text)
     out[i] = sub

@@ -18,6 +18,22 @@ end
 
 local tests = {}
 
+function tests.untitled_lead_paragraph_takes_no_number()
+  -- 淮安 2024: 一、总体情况 opens with an untitled paragraph, then （一）主动公开情况
+  local copy = seed:copy()
+  copy.overview = { { text = "2024 年，我市坚持……" }, { heading = "主动公开情况", text = "2024 年，市政府网站……" } }
+  local report = assert(nb.view(copy, "overview"))
+  for _, format in ipairs({ "text", "markdown", "html" }) do
+    local out = nb.render(report, format)
+    T.ok(out:find("一", 1, true) and out:find("主动公开情况", 1, true), format .. ": subsection rendered")
+    T.ok(not out:find("二）主动公开情况", 1, true) and not out:find("(二) 主动公开情况", 1, true),
+      format .. ": the first titled subsection is 一, not 二")
+  end
+  local subs = profiles.overview(profiles.get(nil), report)
+  T.eq(subs[1].numeral, nil, "the lead paragraph has no numeral")
+  T.eq(subs[2].numeral, "一", "the first titled subsection is 一")
+end
+
 function tests.section_titles_lose_their_numeral()
   -- 一 is E4 B8 80 and 、 is E3 80 81: a byte class [^、] stopped at 一's last byte
   local seen = {}
