@@ -56,6 +56,16 @@ do
   local got, why = runon.split(long, 15)
   ok(got == nil and why and os.clock() - t < 2, "a long digit run is refused quickly (" .. tostring(why) .. ")")
 end
+do
+  -- a hostile page's run of 100,000 digits after a label: each cut point used to try every
+  -- length up to the end of the run, 200,000 times over
+  local t = os.clock()
+  local got, why = runon.split(string.rep("1", 100000), 7, row_total)
+  ok(got == nil and why and os.clock() - t < 1, string.format("a 100,000-digit run is refused in %.2f s (%s)", os.clock() - t, tostring(why)))
+  t = os.clock()
+  local r = imp.import("二、主动公开政府信息情况\n规章" .. string.rep("7", 200000) .. "\n", "d.txt")
+  ok(r and os.clock() - t < 2, string.format("a page with a 200,000-digit run imports in %.2f s", os.clock() - t))
+end
 
 -- runon.cells: labels cut from header text, the label's own "2." kept with it
 do

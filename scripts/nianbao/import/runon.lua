@@ -117,12 +117,16 @@ local function number(piece)
 end
 
 local MAX_STEPS = 200000
+-- no published value has more digits (counts stop at 10^9, 万元 amounts at 10^12 with a
+-- decimal part); it also bounds each step of the walk below, so a long run stays cheap
+local MAX_DIGITS = 16
 
 --- Split a number run into n values. fits (optional) is the row's own arithmetic, a
 --- function(values) -> bool. Returns values, how ("certain" when only one split exists,
 --- "total" when the row's arithmetic singled it out); or nil, why (a Chinese phrase).
 function M.split(raw, n, fits)
   local groups = {}
+  if #raw > n * (MAX_DIGITS + 2) then return nil, "数字过多" end
   for g in raw:gmatch("%S+") do
     -- a minus sign starts a new number ("35-15" is 35 and -15)
     for part in g:gsub("(%d)%-", "%1 -"):gmatch("%S+") do groups[#groups + 1] = part end
@@ -144,7 +148,7 @@ function M.split(raw, n, fits)
     if start > #g then return walk(gi + 1, 1) end
     if #current >= n then return end
     -- the next value is g:sub(start, stop); a cut falls only between two digits
-    for stop = start, #g do
+    for stop = start, math.min(#g, start + MAX_DIGITS - 1) do
       local cut_ok = stop == #g or (g:sub(stop, stop):match("%d") and g:sub(stop + 1, stop + 1):match("%d"))
       if cut_ok then
         local v = number(g:sub(start, stop))
