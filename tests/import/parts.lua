@@ -121,5 +121,19 @@ do
   ok(not norm.numbered("(丁)其他") and not norm.numbered("万、其他"), "(丁) and 万、 are not numbering marks")
 end
 
+-- section 五 run together in one paragraph: cut where the improvements start, in time
+-- linear in its length (each sentence used to copy and search the whole rest)
+do
+  local five = "五、存在的主要问题及改进情况\n"
+  local second = "二是政策解读形式比较单一，图解视频等群众喜闻乐见的形式运用不多。"
+  local r = imp.import(five .. "一是公开不及时。" .. second .. "下一步，我们将加强培训。\n", "f.txt")
+  ok(r.problems == "一是公开不及时。" .. second and r.improvements == "下一步，我们将加强培训。",
+    "run-on 五 cut before 下一步: " .. tostring(r.problems) .. " | " .. tostring(r.improvements))
+  local t = os.clock()
+  r = imp.import(five .. string.rep(second, 3000) .. "下一步改进。\n", "f.txt")
+  local took = os.clock() - t
+  ok(r.improvements == "下一步改进。" and took < 2, string.format("a 300 KB run-on 五 is cut in %.2f s", took))
+end
+
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -82,28 +82,38 @@ local IMPROVEMENT_MARKS = { "改进", "下一步", "针对", "今后", "措施",
 
 --- Section 五 -> problems, improvements: the improvements start at the first paragraph
 --- (after the first) that says so in its first words.
-local function starts_improvements(t)
-  local head = norm.simplify(t):match("^" .. ("[%z\1-\127\194-\244][\128-\191]*"):rep(24)) or t
+local function starts_improvements(t, from)
+  local head = norm.simplify(norm.head(t, 24, from))
   for _, m in ipairs(IMPROVEMENT_MARKS) do
     if head:find(m, 1, true) then return true end
   end
   return false
 end
 
+-- the positions in t of every plain mark of the list (after = the position after each)
+local function positions(t, marks, after)
+  local out = {}
+  for _, m in ipairs(marks) do
+    local from = 1
+    while true do
+      local a, b = t:find(m, from, true)
+      if not a then break end
+      out[#out + 1] = after and b + 1 or a
+      from = b + 1
+    end
+  end
+  return out
+end
+
 -- run-on text (a crawler's page) gives 五 as one paragraph: cut it before the first
--- sentence or "（二）" part that starts the improvements
+-- sentence or "（二）" part that starts the improvements (the candidates are collected
+-- first, so a long paragraph is read once, not once per sentence)
 local function cut_runon(t)
-  local pos = 1
-  while true do
-    -- the sentence ends are searched one by one: a byte class would cut their UTF-8 bytes
-    local a, b = t:find("。", pos, true)
-    local a2, b2 = t:find("；", pos, true)
-    if a2 and (not a or a2 < a) then a, b = a2, b2 end
-    local c = t:find("（二）", pos, true)
-    local at = (c and (not a or c < a)) and c or (b and b + 1)
-    if not at or at > #t then return nil end
-    if starts_improvements(t:sub(at)) then return t:sub(1, at - 1), t:sub(at) end
-    pos = (c and at == c) and c + #"（二）" or at
+  local starts = positions(t, { "。", "；" }, true)
+  for _, c in ipairs(positions(t, { "（二）" })) do starts[#starts + 1] = c end
+  table.sort(starts)
+  for _, at in ipairs(starts) do
+    if at <= #t and starts_improvements(t, at) then return t:sub(1, at - 1), t:sub(at) end
   end
 end
 

@@ -103,6 +103,14 @@ function M.numbered(k)
   return lead ~= nil and M.is_numeral(lead)
 end
 
+--- The first n characters of s from byte position from (default 1, a character start); a
+--- byte count would cut a character in two. Costs O(n), not O(#s).
+function M.head(s, n, from)
+  from = from or 1
+  local stop = utf8.offset(s, n + 1, from)
+  return s:sub(from, (stop or #s + 1) - 1)
+end
+
 --- Number of characters of a UTF-8 string (bytes when it is not valid UTF-8).
 function M.len(s) return utf8.len(s) or #s end
 
