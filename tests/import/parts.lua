@@ -135,5 +135,18 @@ do
   ok(r.improvements == "下一步改进。" and took < 2, string.format("a 300 KB run-on 五 is cut in %.2f s", took))
 end
 
+-- large pages import in time linear in their size (limits of a few seconds, with room for
+-- the sanitizer build): each case was quadratic before
+local function import_time(bytes)
+  local t = os.clock()
+  local r = imp.import(bytes, "big.txt")
+  return r and os.clock() - t or math.huge
+end
+do
+  -- 1 MB of lines wrapped by a PDF, joined into one paragraph: 58 s when each line copied it
+  local took = import_time(string.rep(string.rep("文", 45) .. "\n", 8000))
+  ok(took < 5, string.format("1 MB of wrapped lines imports in %.2f s", took))
+end
+
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -46,14 +46,15 @@ end
 --- Subsections of 一: a list of { heading = ..., text = ... } (heading absent for text
 --- that stands before the first numbered subsection or has no short heading).
 function M.overview(paras)
+  -- each subsection's paragraphs are collected and joined once at the end: appending to
+  -- a growing string would copy it again for every paragraph
   local out, current = {}, nil
   local function append(t)
-    if current and current.text ~= "" then current.text = current.text .. "\n" .. t
-    elseif current then current.text = t
-    else
-      current = { text = t }
+    if not current then
+      current = { lines = {} }
       out[#out + 1] = current
     end
+    current.lines[#current.lines + 1] = t
   end
   for _, t in ipairs(paras) do
     local rest = subsection_rest(t)
@@ -61,9 +62,9 @@ function M.overview(paras)
       local heading, text = split_at(rest, { "：", ":" }, 20)
       if not heading then heading, text = split_at(rest, { "。" }, 20) end
       if heading and norm.trim(heading) ~= "" then
-        current = { heading = norm.trim(heading), text = norm.trim(text) }
+        current = { heading = norm.trim(heading), lines = { norm.trim(text) } }
       elseif nb.width(rest) <= 40 and not rest:find("，", 1, true) then
-        current = { heading = rest, text = "" }
+        current = { heading = rest, lines = {} }
       else
         current = nil
         append(t)
@@ -74,6 +75,11 @@ function M.overview(paras)
       append(t)
     end
     ::continue::
+  end
+  for i, s in ipairs(out) do
+    -- an empty first line (a heading with nothing after its colon) is not a paragraph
+    if s.lines[1] == "" then table.remove(s.lines, 1) end
+    out[i] = { heading = s.heading, text = table.concat(s.lines, "\n") }
   end
   return out
 end

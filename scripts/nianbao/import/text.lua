@@ -83,17 +83,23 @@ function M.items(text, notes)
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }
       else
+        -- a para's wrapped lines are kept as parts and joined once at the end, so that a
+        -- long paragraph is not copied again for every line
         local prev = items[#items]
-        if prev and prev.kind == "para" and not blank_before and nb.width(prev.text) >= 40
-          and not prev.text:find("%s%s") and not t:find("%s%s")
-          and not M.ends_sentence(prev.text) and not norm.numbered(norm.key(t)) then
-          prev.text = prev.text .. t -- a line wrapped by the PDF
+        if prev and prev.parts and not blank_before and prev.width >= 40
+          and not prev.spaced and not t:find("%s%s")
+          and not M.ends_sentence(prev.parts[#prev.parts]) and not norm.numbered(norm.key(t)) then
+          prev.parts[#prev.parts + 1] = t -- a line wrapped by the PDF
+          prev.width = prev.width + nb.width(t)
         else
-          items[#items + 1] = { kind = "para", text = t }
+          items[#items + 1] = { kind = "para", parts = { t }, width = nb.width(t), spaced = t:find("%s%s") }
         end
       end
       blank_before = false
     end
+  end
+  for i, item in ipairs(items) do
+    if item.parts then items[i] = { kind = "para", text = table.concat(item.parts) } end
   end
   return M.runon(items)
 end
