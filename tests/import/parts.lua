@@ -147,6 +147,15 @@ do
   local took = import_time(string.rep(string.rep("文", 45) .. "\n", 8000))
   ok(took < 5, string.format("1 MB of wrapped lines imports in %.2f s", took))
 end
+do
+  -- 512 KB of "x1." in table 二: the run-on cutter grew its pending text by appending (9 s)
+  local took = import_time("二、主动公开政府信息情况\n" .. string.rep("x1.", 170000) .. "\n")
+  ok(took < 3, string.format("512 KB of label-like numbering imports in %.2f s", took))
+  -- 1 MB of one-character cells: every row was looked for by scanning all tokens, and
+  -- each table's region was read again
+  took = import_time("二、主动公开政府信息情况\n" .. string.rep("甲\t", 500000) .. "\n")
+  ok(took < 4, string.format("1 MB of text cells imports in %.2f s", took))
+end
 
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -115,14 +115,20 @@ local function region(items, at, k)
 end
 
 -- where section k's heading is missing, its table may still be there: look between the
--- neighbouring headings that were found
-local function table_region(items, at, k)
-  local r = region(items, at, k)
-  if r then return r end
+-- neighbouring headings that were found. Returns the tokens of the region, read once per
+-- region (with two headings missing, two tables share one region)
+local function table_tokens(items, at, k, cache)
   local a, b = 1, #items
-  for j = k - 1, 1, -1 do if at[j] then a = at[j] + 1 break end end
-  for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
-  return slice(items, a, b)
+  if at[k] then
+    a = at[k] + 1
+    for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+  else
+    for j = k - 1, 1, -1 do if at[j] then a = at[j] + 1 break end end
+    for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+  end
+  local key = a .. ":" .. b
+  cache[key] = cache[key] or tables.tokens(slice(items, a, b))
+  return cache[key]
 end
 
 --- Import a published report. Returns report (a plain table of the data-file shape) and
@@ -167,7 +173,8 @@ function M.import(bytes, name)
   end
 
   -- the tables
-  local t2 = tables.tokens(table_region(items, at, 2))
+  local cache = {}
+  local t2 = table_tokens(items, at, 2, cache)
   if tables.is_2019(t2) then
     report.format = 2019
     report.proactive_2019 = tables.proactive_2019(t2, notes)
@@ -178,8 +185,8 @@ function M.import(bytes, name)
   else
     report.proactive = tables.proactive(t2, notes)
   end
-  report.requests = tables.requests(tables.tokens(table_region(items, at, 3)), notes)
-  report.appeals = tables.appeals(tables.tokens(table_region(items, at, 4)), notes)
+  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes)
+  report.appeals = tables.appeals(table_tokens(items, at, 4, cache), notes)
   local names = { [2] = "proactive", [3] = "requests", [4] = "appeals" }
   for k = 2, 4 do
     if not report[names[k]] and not (k == 2 and report.proactive_2019) then

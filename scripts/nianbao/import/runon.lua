@@ -49,10 +49,27 @@ end
 ---------------------------------------------------------------------------
 -- table cells
 
+-- labels grouped by their last 3 bytes (every label key has at least 3), so that a text is
+-- compared with the few labels that can end it, not with all of them
+local by_end = setmetatable({}, { __mode = "k" })
+local function ends_index(labels)
+  local index = by_end[labels]
+  if not index then
+    index = {}
+    for _, label in ipairs(labels) do
+      local e = label:sub(-3)
+      index[e] = index[e] or {}
+      table.insert(index[e], label)
+    end
+    by_end[labels] = index
+  end
+  return index
+end
+
 --- Whether key k ends with one of the labels (keys); returns the longest such label.
 local function label_suffix(k, labels)
   local best
-  for _, label in ipairs(labels) do
+  for _, label in ipairs(ends_index(labels)[k:sub(-3)] or {}) do
     if #label <= #k and k:sub(-#label) == label and (not best or #label > #best) then best = label end
   end
   return best
@@ -65,7 +82,10 @@ end
 --- one run of at least 7 digits follows text (table 四's header runs into its 15 numbers).
 function M.cells(text, labels)
   local t = nb.nfkc(text) or text
-  local out, rows, long, pending, pos = {}, 0, false, "", 1
+  if not t:find("%d") then return nil end -- no number, no table
+  -- text_from: where the text not yet cut into cells starts (kept as a position: growing
+  -- a string by appending made "x1.x1.x1.…" quadratic)
+  local out, rows, long, text_from, pos = {}, 0, false, 1, 1
   local function add_text(s)
     local k = norm.key(s)
     if k == "" then return end
@@ -86,21 +106,17 @@ function M.cells(text, labels)
     -- a label's own number ("2.其他法律…") is glued to the numbers before it
     local lead, numbered = run:match("^(.-)(%d%.)$")
     if numbered then run, b = lead, b - #numbered end
-    local before = pending .. t:sub(pos, a - 1)
-    pending = ""
-    if norm.trim(run) == "" then
-      pending = before .. run .. (numbered or "")
-    else
-      add_text(before)
+    if norm.trim(run) ~= "" then
+      add_text(t:sub(text_from, a - 1))
       local prev = out[#out]
       out[#out + 1] = { text = norm.trim(run), blob = true }
       if prev and prev.label then rows = rows + 1 end
       if prev and select(2, run:gsub("%d", "")) >= 7 then long = true end
-      pending = numbered or ""
+      text_from = b + 1 -- the label's own number, if any, starts the next text
     end
     pos = b + 1 + (numbered and #numbered or 0)
   end
-  add_text(pending .. t:sub(pos))
+  add_text(t:sub(text_from))
   if rows < 2 and not long then return nil end
   return out
 end

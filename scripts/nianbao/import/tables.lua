@@ -13,9 +13,10 @@ local M = {}
 --- A para of run-on table text ("规章007规范性文件…") gives its labels and "blob" tokens:
 --- number runs whose split into cells is left to take().
 function M.tokens(items)
-  local out = {}
+  local out, keys = {}, {} -- keys: norm.key of each distinct text, computed once
   local function add(text, definite)
-    local k = norm.key(text)
+    local k = keys[text] or norm.key(text)
+    keys[text] = k
     local v = norm.value(k)
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
@@ -72,18 +73,51 @@ local function is_known_or_prefix(k)
   return false
 end
 
---- Whether token key k stands for label key want: equal, or the start of it (a label
---- broken over lines by a PDF) when at least 4 characters long.
-local function matches(k, want)
-  return k == want or (norm.len(k) >= 4 and #k < #want and want:sub(1, #k) == k)
+-- The positions of the label tokens of a token list by key, built once per list: finding
+-- each of the ~40 rows by scanning all tokens made a large page cost rows x tokens.
+local positions_cache = setmetatable({}, { __mode = "k" })
+local function label_positions(tokens)
+  local index = positions_cache[tokens]
+  if not index then
+    index = {}
+    for i, t in ipairs(tokens) do
+      if t.kind == "label" then
+        index[t.key] = index[t.key] or {}
+        table.insert(index[t.key], i)
+      end
+    end
+    positions_cache[tokens] = index
+  end
+  return index
 end
 
---- Find the token for label key want at or after position from; returns its index.
-function M.find(tokens, want, from)
-  for i = from or 1, #tokens do
-    local t = tokens[i]
-    if t.kind == "label" and matches(t.key, want) then return i end
+-- the first entry of an ascending list that is at least from (binary search)
+local function first_from(list, from)
+  local lo, hi = 1, #list
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    if list[mid] < from then lo = mid + 1 else hi = mid - 1 end
   end
+  return list[lo]
+end
+
+--- Find the token for label key want at or after position from; returns its index. A
+--- token stands for want when its key equals it or is the start of it (a label broken over
+--- lines by a PDF) at least 4 characters long.
+function M.find(tokens, want, from)
+  from = from or 1
+  local index, best = label_positions(tokens), nil
+  local function consider(k)
+    local i = index[k] and first_from(index[k], from)
+    if i and (not best or i < best) then best = i end
+  end
+  local chars = 0
+  for p in utf8.codes(want) do
+    if chars >= 4 then consider(want:sub(1, p - 1)) end
+    chars = chars + 1
+  end
+  consider(want)
+  return best
 end
 
 --- The n cells after the label at index i. Returns values (a list of numbers and
@@ -172,13 +206,14 @@ local OLD_MARKS = { "本年新制作数量", "本年新公开数量", "对外公
 
 --- Whether the tokens of table 二 are in the 2019 trial format.
 function M.is_2019(tokens)
-  for _, t in ipairs(tokens) do
-    for _, m in ipairs(OLD_MARKS) do
-      if t.key:find(m, 1, true) then return true end
-    end
-    if t.key == "规范性文件" then return true end
+  -- the keys are searched as one text, each mark once, rather than each key for each mark
+  local keys = {}
+  for _, t in ipairs(tokens) do keys[#keys + 1] = t.key end
+  local all = "\n" .. table.concat(keys, "\n") .. "\n"
+  for _, m in ipairs(OLD_MARKS) do
+    if all:find(m, 1, true) then return true end
   end
-  return false
+  return all:find("\n规范性文件\n", 1, true) ~= nil
 end
 
 --- Table 二 (2021 format) -> proactive table or nil.
