@@ -156,6 +156,14 @@ do
   took = import_time("二、主动公开政府信息情况\n" .. string.rep("甲\t", 500000) .. "\n")
   ok(took < 4, string.format("1 MB of text cells imports in %.2f s", took))
 end
+do
+  -- inputs over the size limits are refused with the limit named, not read for minutes
+  local r, err = imp.import(string.rep("文字。\n", (imp.MAX_TEXT // 10) + 1), "big.txt")
+  ok(r == nil and tostring(err):find("文件过大", 1, true) and tostring(err):find(tostring(imp.MAX_TEXT), 1, true),
+    "text over the size limit is refused: " .. tostring(err))
+  r, err = imp.import("<html>" .. string.rep("<p>文</p>", imp.MAX_HTML // 10 + 1), "big.html")
+  ok(r == nil and tostring(err):find("网页", 1, true), "HTML over the size limit is refused: " .. tostring(err))
+end
 
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -15,6 +15,11 @@ local function note(notes, id, severity, section, fmt, ...)
   notes[#notes + 1] = { id = id, severity = severity, section = section, message = string.format(fmt, ...) }
 end
 
+-- Input size limits (docs/limits.md): the slowest inputs found take about 1.5 s per MiB of
+-- text and 0.6 s per MiB of HTML.
+M.MAX_TEXT = 2 << 20
+M.MAX_HTML = 8 << 20
+
 --- Whether the bytes look like an HTML page.
 function M.is_html(bytes, name)
   if name and name:lower():match("%.x?html?$") then return true end
@@ -71,12 +76,15 @@ local function heading_text(item)
   return only
 end
 
-local function is_heading(item, k)
+-- the comparison key of an item that may be a heading (short, one text), else false
+local function heading_key(item)
   local t = heading_text(item)
-  if not t or nb.width(t) > 70 then return false end
-  local key = norm.key(t)
+  return t and nb.width(t) <= 70 and norm.key(t) or false
+end
+
+local function is_heading(key, k)
   local numeral, words = HEADINGS[k][1], HEADINGS[k][2]
-  if key:sub(1, #numeral + 3) ~= numeral .. "、" then return false end
+  if not key or key:sub(1, #numeral + 3) ~= numeral .. "、" then return false end
   for _, w in ipairs(words) do
     if key:find(w, 1, true) then return true end
   end
@@ -85,10 +93,11 @@ end
 
 --- Positions of the six headings in items (nil where not found), in order.
 function M.sections(items)
-  local at, from = {}, 1
+  local at, from, keys = {}, 1, {} -- keys: each item's heading key, computed once
   for k = 1, 6 do
     for i = from, #items do
-      if is_heading(items[i], k) then
+      if keys[i] == nil then keys[i] = heading_key(items[i]) end
+      if is_heading(keys[i], k) then
         at[k] = i
         from = i + 1
         break
@@ -137,6 +146,11 @@ end
 function M.import(bytes, name)
   local notes = {}
   local html = M.is_html(bytes, name)
+  -- a published report is far smaller; the limits keep any input within a few seconds
+  local limit = html and M.MAX_HTML or M.MAX_TEXT
+  if #bytes > limit then
+    return nil, string.format("文件过大（%d 字节），%s最多导入 %d 字节", #bytes, html and "网页" or "文本", limit)
+  end
   local text, err = M.decode(bytes, html, notes)
   if not text then return nil, err end
   local items
