@@ -164,6 +164,12 @@ do
   r, err = imp.import("<html>" .. string.rep("<p>文</p>", imp.MAX_HTML // 10 + 1), "big.html")
   ok(r == nil and tostring(err):find("网页", 1, true), "HTML over the size limit is refused: " .. tostring(err))
 end
+do
+  -- the cut-off last line is quoted by characters: 80 bytes ended inside a character
+  local _, notes = imp.import("一、总体情况\n" .. string.rep("文", 60) .. "12", "cut.txt")
+  local msg = notes[1] and notes[1].message or ""
+  ok(notes[1] and notes[1].id == "IMPORT.TRUNCATED" and utf8.len(msg), "truncation note is valid UTF-8: " .. msg)
+end
 
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -64,7 +64,7 @@ function M.items(text, notes)
     if last:match("%d$") then
       text = text:sub(1, #text - #text:match("([^\n]*)$"))
       notes[#notes + 1] = { id = "IMPORT.TRUNCATED", severity = "warning",
-        message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", last:sub(1, 80)) }
+        message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", norm.head(last, 40)) }
     end
     text = text .. "\n"
   end
