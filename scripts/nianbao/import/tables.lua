@@ -172,12 +172,24 @@ function M.take(tokens, i, n, fits)
   return out, seq[math.min(last, first + n - 1)].at, ended
 end
 
-local function count_blanks(list, acc)
-  for _, v in ipairs(list) do if v == nb.BLANK then acc.n = acc.n + 1 end end
+local function count_blanks(list)
+  local n = 0
+  for _, v in ipairs(list) do if v == nb.BLANK then n = n + 1 end end
+  return n
 end
 
 local function note(notes, id, severity, section, fmt, ...)
   notes[#notes + 1] = { id = id, severity = severity, section = section, message = string.format(fmt, ...) }
+end
+
+-- the closing notes of a table read: the rows not read, the blank cells kept as blanks
+local function note_unread(notes, section, missing, blanks)
+  if #missing > 0 then
+    note(notes, "SECTION.MISSING", "error", section, "表%s未读到这些行：%s", section, table.concat(missing, "、"))
+  end
+  if blanks > 0 then
+    note(notes, "VALUE.BLANK", "warning", section, "表%s有 %d 个空白单元格，按空白导入（不是 0）", section, blanks)
+  end
 end
 
 -- Rows whose run-on numbers could not be split, for one precise note per table:
@@ -218,7 +230,7 @@ end
 
 --- Table 二 (2021 format) -> proactive table or nil.
 function M.proactive(tokens, notes)
-  local out, pos, found, blanks, missing, runs = {}, 1, 0, { n = 0 }, {}, {}
+  local out, pos, found, blanks, missing, runs = {}, 1, 0, 0, {}, {}
   for _, block in ipairs(nb.schema.proactive.blocks) do
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
@@ -231,7 +243,7 @@ function M.proactive(tokens, notes)
       elseif i and #values == n and not (ended and #values < n) then
         found = found + 1
         pos = last + 1
-        count_blanks(values, blanks)
+        blanks = blanks + count_blanks(values)
         if row.cells then
           out[row.key] = {}
           for c, key in ipairs(row.cells) do out[row.key][key] = values[c] end
@@ -245,12 +257,7 @@ function M.proactive(tokens, notes)
   end
   note_unsplit(notes, "二", runs)
   if found == 0 then return nil end
-  if #missing > 0 then
-    note(notes, "SECTION.MISSING", "error", "二", "表二未读到这些行：%s", table.concat(missing, "、"))
-  end
-  if blanks.n > 0 then
-    note(notes, "VALUE.BLANK", "warning", "二", "表二有 %d 个空白单元格，按空白导入（不是 0）", blanks.n)
-  end
+  note_unread(notes, "二", missing, blanks)
   return out
 end
 
@@ -293,7 +300,7 @@ end
 function M.requests(tokens, notes)
   local s = nb.schema.requests
   local ncols = #s.columns
-  local out, pos, found, blanks, missing, cut = {}, 1, 0, { n = 0 }, {}, {}
+  local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
   local runs, by_total = {}, {}
   -- a row's 总计 is the sum of its six applicant columns
   local function fits(v)
@@ -331,7 +338,7 @@ function M.requests(tokens, notes)
       put(row, values)
       found = found + 1
       pos = last + 1
-      count_blanks(values, blanks)
+      blanks = blanks + count_blanks(values)
     elseif i and ended then
       cut[#cut + 1] = row.label
     else
@@ -344,12 +351,7 @@ function M.requests(tokens, notes)
   if #cut > 0 then
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
   end
-  if #missing > 0 then
-    note(notes, "SECTION.MISSING", "error", "三", "表三未读到这些行：%s", table.concat(missing, "、"))
-  end
-  if blanks.n > 0 then
-    note(notes, "VALUE.BLANK", "warning", "三", "表三有 %d 个空白单元格，按空白导入（不是 0）", blanks.n)
-  end
+  note_unread(notes, "三", missing, blanks)
   return out
 end
 
@@ -388,7 +390,7 @@ function M.appeals(tokens, notes)
     end
     return nil
   end
-  local out, k, blanks = {}, 0, { n = 0 }
+  local out, k = {}, 0
   for _, g in ipairs(s.groups) do
     out[g.key] = {}
     for _, c in ipairs(s.columns) do
@@ -396,10 +398,7 @@ function M.appeals(tokens, notes)
       out[g.key][c.key] = values[k]
     end
   end
-  count_blanks(values, blanks)
-  if blanks.n > 0 then
-    note(notes, "VALUE.BLANK", "warning", "四", "表四有 %d 个空白单元格，按空白导入（不是 0）", blanks.n)
-  end
+  note_unread(notes, "四", {}, count_blanks(values))
   return out
 end
 
