@@ -162,6 +162,7 @@ function M.take(tokens, i, n, fits)
     for k = 1, math.min(n, #seq) do out[k] = seq[k].value end
     return out, seq[#out] and seq[#out].at or i, ended
   end
+  local sure_last = last
   while last - first + 1 < n do
     if first > 1 then first = first - 1
     elseif last < #seq then last = last + 1
@@ -169,7 +170,11 @@ function M.take(tokens, i, n, fits)
   end
   local out = {}
   for k = first, math.min(last, first + n - 1) do out[#out + 1] = seq[k].value end
-  return out, seq[math.min(last, first + n - 1)].at, ended
+  -- padded: empty cells taken after the last sure one. Those are a guess at the columns (a
+  -- row that lost a cell, then a trailing tab or pipe, would move its 总计 into 其他);
+  -- empty cells between the label and the first number are written cells
+  local padded = math.min(last, first + n - 1) - sure_last
+  return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil
 end
 
 local function count_blanks(list)
@@ -180,6 +185,16 @@ end
 
 local function note(notes, id, severity, section, fmt, ...)
   notes[#notes + 1] = { id = id, severity = severity, section = section, message = string.format(fmt, ...) }
+end
+
+-- a row label for the missing-rows note; when its label was found but not all its cells,
+-- how many were read: such a row is left out, as its numbers cannot be put in columns
+local function unread(label, values, n, padded)
+  local read = values and #values - (padded or 0) or 0
+  if read > 0 and read ~= n then
+    return string.format("%s（读到 %d 个数，应为 %d 个）", label, read, n)
+  end
+  return label
 end
 
 -- the closing notes of a table read: the rows not read, the blank cells kept as blanks
@@ -235,12 +250,12 @@ function M.proactive(tokens, notes)
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
       local i = M.find(tokens, norm.key(row.label), pos)
-      local values, last, ended, blob
-      if i then values, last, ended, blob = M.take(tokens, i, n) end
+      local values, last, ended, blob, padded
+      if i then values, last, ended, blob, _, padded = M.take(tokens, i, n) end
       if blob then
         unsplit(runs, row.label, blob)
         pos = last + 1
-      elseif i and #values == n and not (ended and #values < n) then
+      elseif i and #values == n and not padded then
         found = found + 1
         pos = last + 1
         blanks = blanks + count_blanks(values)
@@ -251,7 +266,7 @@ function M.proactive(tokens, notes)
           out[row.key] = values[1]
         end
       else
-        missing[#missing + 1] = row.label
+        missing[#missing + 1] = unread(row.label, values, n, padded)
       end
     end
   end
@@ -275,17 +290,17 @@ function M.proactive_2019(tokens, notes)
   local out, pos, any, missing, runs = {}, 1, false, {}, {}
   for _, spec in ipairs(M.ROWS_2019) do
     local i = M.find(tokens, norm.key(spec[1]), pos)
-    local values, last, _, blob
-    if i then values, last, _, blob = M.take(tokens, i, spec[2]) end
+    local values, last, _, blob, padded
+    if i then values, last, _, blob, _, padded = M.take(tokens, i, spec[2]) end
     if blob then
       unsplit(runs, spec[1], blob)
       pos = last + 1
-    elseif i and #values > 0 then
+    elseif i and #values == spec[2] and not padded then
       out[spec[1]] = values
       pos = last + 1
       any = true
     else
-      missing[#missing + 1] = spec[1]
+      missing[#missing + 1] = unread(spec[1], values, spec[2], padded)
     end
   end
   note_unsplit(notes, "二", runs)
@@ -328,12 +343,12 @@ function M.requests(tokens, notes)
         end
       end
     end
-    local values, last, ended, blob, how
-    if i then values, last, ended, blob, how = M.take(tokens, i, ncols, fits) end
+    local values, last, ended, blob, how, padded
+    if i then values, last, ended, blob, how, padded = M.take(tokens, i, ncols, fits) end
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
-    elseif i and (#values == ncols or (#values == ncols - 1 and not ended)) then
+    elseif i and #values == ncols and not padded then
       if how == "total" then by_total[#by_total + 1] = row.label end
       put(row, values)
       found = found + 1
@@ -342,7 +357,7 @@ function M.requests(tokens, notes)
     elseif i and ended then
       cut[#cut + 1] = row.label
     else
-      missing[#missing + 1] = row.label
+      missing[#missing + 1] = unread(row.label, values, ncols, padded)
     end
   end
   note_unsplit(notes, "三", runs)
@@ -378,15 +393,15 @@ function M.appeals(tokens, notes)
     end
     return true
   end
-  local values, _, _, blob, how = M.take(tokens, last_label, n, fits)
+  local values, _, _, blob, how, padded = M.take(tokens, last_label, n, fits)
   if blob then
     note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })
     return nil
   end
   if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end
-  if #values ~= n then
+  if #values ~= n or padded then
     if #values > 0 then
-      note(notes, "SECTION.MISSING", "error", "四", "表四读到 %d 个数，应为 %d 个，未导入", #values, n)
+      note(notes, "SECTION.MISSING", "error", "四", "表四读到 %d 个数，应为 %d 个，未导入", #values - (padded or 0), n)
     end
     return nil
   end
