@@ -111,6 +111,27 @@ function M.head(s, n, from)
   return s:sub(from, (stop or #s + 1) - 1)
 end
 
+--- An index of a list, built once per list (cached while the list lives): key_of(item)
+--- gives an item's key or nil; the index maps each key to the ascending positions of its
+--- items. Lets a large list be searched by key instead of scanned once per question.
+local indexes = setmetatable({}, { __mode = "k" })
+function M.index(list, key_of)
+  indexes[list] = indexes[list] or {}
+  local index = indexes[list][key_of]
+  if not index then
+    index = {}
+    for i, item in ipairs(list) do
+      local k = key_of(item)
+      if k ~= nil then
+        index[k] = index[k] or {}
+        table.insert(index[k], i)
+      end
+    end
+    indexes[list][key_of] = index
+  end
+  return index
+end
+
 --- Number of characters of a UTF-8 string (bytes when it is not valid UTF-8).
 function M.len(s) return utf8.len(s) or #s end
 

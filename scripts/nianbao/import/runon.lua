@@ -49,27 +49,15 @@ end
 ---------------------------------------------------------------------------
 -- table cells
 
--- labels grouped by their last 3 bytes (every label key has at least 3), so that a text is
--- compared with the few labels that can end it, not with all of them
-local by_end = setmetatable({}, { __mode = "k" })
-local function ends_index(labels)
-  local index = by_end[labels]
-  if not index then
-    index = {}
-    for _, label in ipairs(labels) do
-      local e = label:sub(-3)
-      index[e] = index[e] or {}
-      table.insert(index[e], label)
-    end
-    by_end[labels] = index
-  end
-  return index
-end
+-- labels are grouped by their last 3 bytes (every label key has at least 3), so that a
+-- text is compared with the few labels that can end it, not with all of them
+local function last_bytes(label) return label:sub(-3) end
 
 --- Whether key k ends with one of the labels (keys); returns the longest such label.
 local function label_suffix(k, labels)
   local best
-  for _, label in ipairs(ends_index(labels)[k:sub(-3)] or {}) do
+  for _, at in ipairs(norm.index(labels, last_bytes)[k:sub(-3)] or {}) do
+    local label = labels[at]
     if #label <= #k and k:sub(-#label) == label and (not best or #label > #best) then best = label end
   end
   return best

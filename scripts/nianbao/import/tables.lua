@@ -73,23 +73,9 @@ local function is_known_or_prefix(k)
   return false
 end
 
--- The positions of the label tokens of a token list by key, built once per list: finding
--- each of the ~40 rows by scanning all tokens made a large page cost rows x tokens.
-local positions_cache = setmetatable({}, { __mode = "k" })
-local function label_positions(tokens)
-  local index = positions_cache[tokens]
-  if not index then
-    index = {}
-    for i, t in ipairs(tokens) do
-      if t.kind == "label" then
-        index[t.key] = index[t.key] or {}
-        table.insert(index[t.key], i)
-      end
-    end
-    positions_cache[tokens] = index
-  end
-  return index
-end
+-- the label tokens are found through an index of their keys: scanning all tokens for each
+-- of the ~40 rows made a large page cost rows x tokens
+local function label_key(t) return t.kind == "label" and t.key or nil end
 
 -- the first entry of an ascending list that is at least from (binary search)
 local function first_from(list, from)
@@ -106,7 +92,7 @@ end
 --- lines by a PDF) at least 4 characters long.
 function M.find(tokens, want, from)
   from = from or 1
-  local index, best = label_positions(tokens), nil
+  local index, best = norm.index(tokens, label_key), nil
   local function consider(k)
     local i = index[k] and first_from(index[k], from)
     if i and (not best or i < best) then best = i end
