@@ -14,6 +14,17 @@ local EXIT_OK, EXIT_USAGE = 0, 2
 function M.say(fmt, ...) io.stderr:write(string.format(fmt, ...), "\n") end
 local say = M.say
 
+--- True (after saying why) when OUT names an existing file that must not be overwritten
+--- without --force; commands that create a file call it before writing.
+function M.refuse_overwrite(command, out, force)
+  if out == "-" or force then return false end
+  local f = io.open(out, "r")
+  if not f then return false end
+  f:close()
+  say("nianbao %s：%s 已存在，未覆盖（加 --force 覆盖）", command, out)
+  return true
+end
+
 --- Load a data file through the sandboxed loader; on failure print the message and return nil.
 function M.load_or_report(path)
   local report, err = nb.load(path)

@@ -154,6 +154,11 @@ function M.names()
   return out
 end
 
+--- The report's title as the profile writes it (its title hook, else the report's own).
+function M.title(profile, report)
+  return profile.text(profile.title(report) or report.title or "")
+end
+
 --- The six section headings as the profile writes them. heading(1, n, title) receives the
 --- title without its numeral ("总体情况"); nil keeps the official heading ("一、总体情况").
 function M.section_headings(profile)

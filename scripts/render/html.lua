@@ -227,7 +227,7 @@ function M.render(report, findings, opts)
   opts = opts or {}
   local profile = profiles.get(opts.profile) -- nil: the text as written
   local vars = {
-    title = node(profile.text(profile.title(report) or report.title or "")),
+    title = node(profiles.title(profile, report)),
     style = nb.template("html/style.css", {}),
     banner = node(banner(opts.findings or findings)),
     overview = node(overview(report, profile)),

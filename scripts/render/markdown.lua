@@ -60,7 +60,7 @@ return {
     opts = opts or {}
     local profile = profiles.get(opts.profile) -- nil: the text as written
     local vars = {
-      title = escape(profile.text(profile.title(report) or report.title or "")),
+      title = escape(profiles.title(profile, report)),
       banner = banner(opts.findings or findings),
       overview = overview(report, profile),
       proactive = table_markdown(profiles.format_grid(profile, layout.proactive(report))),

@@ -83,7 +83,7 @@ return {
     local profile = profiles.get(opts.profile) -- nil: the text as written
     local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
     local vars = {
-      title = profile.text(profile.title(report) or report.title or ""),
+      title = profiles.title(profile, report),
       overview = overview(report, profile),
       proactive = grid_text(profiles.format_grid(profile, layout.proactive(report))),
       requests = grid_text(layout.requests(report)),

@@ -1,6 +1,7 @@
 -- nianbao import: read a published report (text or HTML) and write its data file
 local nb = require "nianbao"
-local say = require("nianbao.cli").say
+local cli = require "nianbao.cli"
+local say = cli.say
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 local SEVERITY_ZH = { error = "错误", warning = "警告" }
@@ -40,10 +41,7 @@ return {
     end
     local file = files[1]
     local out = opts.output or "-"
-    if out ~= "-" and not opts.force and io.open(out, "r") then
-      say("nianbao import：%s 已存在，未覆盖（加 --force 覆盖）", out)
-      return EXIT_USAGE
-    end
+    if cli.refuse_overwrite("import", out, opts.force) then return EXIT_USAGE end
     local bytes, err = read_all(file)
     if not bytes then
       say("nianbao import：无法读取 %s：%s", file, tostring(err))

@@ -1,6 +1,7 @@
 -- nianbao new: write a new data file with every cell, for an agency and year
 local nb = require "nianbao"
-local say = require("nianbao.cli").say
+local cli = require "nianbao.cli"
+local say = cli.say
 local EXIT_OK, EXIT_USAGE = 0, 2
 
 return {
@@ -28,10 +29,7 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
       return EXIT_USAGE
     end
     local out = opts.output or "-"
-    if out ~= "-" and not opts.force and io.open(out, "r") then
-      say("nianbao new：%s 已存在，未覆盖（加 --force 覆盖）", out)
-      return EXIT_USAGE
-    end
+    if cli.refuse_overwrite("new", out, opts.force) then return EXIT_USAGE end
     local ok, err = nb.write_file(out, require("nianbao.datafile").blank(opts.agency, year))
     if not ok then
       say("%s", err)
