@@ -11,18 +11,14 @@
 -- never changes a number: a text hook must keep the numbers of its input, in order, and an
 -- amount hook must return the same value.
 local nb = require "nianbao"
+local ntext = require "nianbao.text"
 
 local M = {}
 
 local HOOKS = { text = true, heading = true, title = true, amount = true, subsections = true }
 local NORMALIZED = {} -- marker key of a checked profile
 
--- the numbers of a text, in order, as values ("01" and "1" are the same number)
-local function numbers(s)
-  local out = {}
-  for n in nb.nfkc(s):gsub("(%d),(%d%d%d)", "%1%2"):gmatch("%d+%.?%d*") do out[#out + 1] = tonumber(n) end
-  return out
-end
+local numbers = ntext.numbers -- the numbers of a text, in order, as values
 
 local function same_numbers(a, b)
   local x, y = numbers(a), numbers(b)
@@ -135,22 +131,11 @@ end
 
 --- Names of the profiles found along the search path and embedded, sorted.
 function M.names()
-  local lfs = require "lfs"
-  local seen, out = {}, {}
-  local function add(file)
+  local out = {}
+  for _, file in ipairs(nb.list("profiles")) do
     local n = file:match("^([%w_%-]+)%.lua$")
-    if n and not seen[n] then seen[n] = true; out[#out + 1] = n end
+    if n then out[#out + 1] = n end
   end
-  for _, dir in ipairs(nb.search_path()) do
-    if lfs.attributes(dir .. "/profiles", "mode") == "directory" then
-      for f in lfs.dir(dir .. "/profiles") do add(f) end
-    end
-  end
-  for _, n in ipairs(nb.embedded_names()) do
-    local f = n:match("^profiles/(.+)$")
-    if f then add(f) end
-  end
-  table.sort(out)
   return out
 end
 
