@@ -334,11 +334,11 @@ static void push_data(lua_State *L, const nb_report *r)
     if (r->has_processing_fees) {
         lua_newtable(L);
         push_cell(L, &r->fee_notices, 0);
-        lua_setfield(L, -2, "notices");
+        lua_setfield(L, -2, nb_fee_fields[0].key);
         push_cell(L, &r->fee_notified, 1);
-        lua_setfield(L, -2, "notified");
+        lua_setfield(L, -2, nb_fee_fields[1].key);
         push_cell(L, &r->fee_collected, 1);
-        lua_setfield(L, -2, "collected");
+        lua_setfield(L, -2, nb_fee_fields[2].key);
         lua_setfield(L, -2, "processing_fees");
     }
 }
@@ -660,6 +660,37 @@ static void push_column_list(lua_State *L, const nb_column *cols, int n)
     }
 }
 
+/* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
+ * fields, the default title's suffix and the severity names (all from host/schema.c). */
+static void push_schema_facts(lua_State *L)
+{
+    lua_newtable(L);
+    int n = 0;
+    for (const char *const *b = nb_blank_markers; *b; b++) {
+        lua_pushstring(L, *b);
+        lua_rawseti(L, -2, ++n);
+    }
+    lua_setfield(L, -2, "blanks");
+    lua_newtable(L);
+    lua_createtable(L, NB_T2_2019_ROWS, 0);
+    for (int i = 0; i < NB_T2_2019_ROWS; i++) {
+        lua_createtable(L, 0, 2);
+        set_text(L, "label", nb_t2_2019_rows[i].label);
+        lua_pushinteger(L, nb_t2_2019_rows[i].cells);
+        lua_setfield(L, -2, "cells");
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "rows");
+    lua_setfield(L, -2, "proactive_2019");
+    lua_newtable(L);
+    push_column_list(L, nb_fee_fields, NB_FEE_FIELDS);
+    lua_setfield(L, -2, "fields");
+    lua_setfield(L, -2, "processing_fees");
+    set_text(L, "title_suffix", nb_title_suffix);
+    push_column_list(L, nb_severities, NB_SEVERITIES);
+    lua_setfield(L, -2, "severities");
+}
+
 static void push_schema(lua_State *L)
 {
     lua_newtable(L);
@@ -690,7 +721,8 @@ static void push_schema(lua_State *L)
         int nrows = 0;
         for (int i = 0; i < NB_T2_CELLS; i++) {
             const nb_t2_cell *t = &nb_t2_cells[i];
-            if (t->block != b || (t->col_key && strcmp(t->col_key, "issued") != 0))
+            /* one row per row key: a row of several cells is listed at its first cell */
+            if (t->block != b || (i > 0 && strcmp(nb_t2_cells[i - 1].row_key, t->row_key) == 0))
                 continue;
             lua_newtable(L);
             set_text(L, "key", t->row_key);
@@ -748,9 +780,23 @@ static void push_schema(lua_State *L)
     push_column_list(L, nb_t4_cols, NB_T4_COLS);
     lua_setfield(L, -2, "columns");
     lua_setfield(L, -2, "appeals");
+    push_schema_facts(L);
 }
 
 /* ---------- the module ---------- */
+
+/* nb.exit: the exit codes of host/host.h, for the commands in scripts/nianbao/commands/. */
+static void push_exit_codes(lua_State *L)
+{
+    static const struct { const char *name; int code; } codes[] = {
+        {"ok", NB_EXIT_OK}, {"findings", NB_EXIT_FINDINGS}, {"usage", NB_EXIT_USAGE}, {"script", NB_EXIT_SCRIPT},
+    };
+    lua_createtable(L, 0, 4);
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        lua_pushinteger(L, codes[i].code);
+        lua_setfield(L, -2, codes[i].name);
+    }
+}
 
 static const luaL_Reg functions[] = {
     {"load", l_load},
@@ -806,6 +852,8 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "BLANK");
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");
+    push_exit_codes(L);
+    lua_setfield(L, -2, "exit");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
     push_schema(L);

@@ -9,21 +9,13 @@
 
 #include "utf8.h"
 
-const char *nb_severity_name(nb_severity s) { return s == NB_SEV_ERROR ? "error" : "warning"; }
+const char *nb_severity_name(nb_severity s) { return nb_severities[s == NB_SEV_ERROR ? NB_SEV_ERROR : NB_SEV_WARNING].key; }
 
 void nb_findings_free(nb_findings *f)
 {
     free(f->items);
     f->items = NULL;
     f->n = f->cap = 0;
-}
-
-size_t nb_findings_errors(const nb_findings *f)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < f->n; i++)
-        n += f->items[i].severity == NB_SEV_ERROR;
-    return n;
 }
 
 typedef struct {

@@ -140,6 +140,17 @@ static const char *type_name_zh(lua_State *L, int idx)
     }
 }
 
+/* "{ a = ..., b = ... }" for a list of keys (each followed by after), for messages. */
+static const char *keys_braced(char *buf, size_t size, const char *const *keys, const char *after)
+{
+    size_t n = (size_t)snprintf(buf, size, "{ ");
+    for (const char *const *k = keys; *k && n < size; k++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s", k == keys ? "" : ", ", *k, after);
+    if (n < size)
+        snprintf(buf + n, size - n, " }");
+    return buf;
+}
+
 /* Every key of the table at idx must be one of `valid` (a NULL-terminated list). */
 static void check_keys(conv *c, int idx, const char *const *valid)
 {
@@ -213,8 +224,7 @@ static int utf8_prefix(const char *s, size_t max) { return (int)nb_utf8_fit(s, s
 
 static int is_blank_text(const char *s)
 {
-    static const char *const blanks[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
-    for (const char *const *b = blanks; *b; b++)
+    for (const char *const *b = nb_blank_markers; *b; b++)
         if (strcmp(s, *b) == 0)
             return 1;
     return 0;
@@ -364,11 +374,10 @@ static void convert_overview(conv *c, int idx)
 
 static void convert_proactive(conv *c, int idx)
 {
-    static const char *const keys[] = {"regulations", "normative_documents", "licensing",
-                                       "punishment", "coercion", "fees", NULL};
-    static const char *const doc_keys[] = {"issued", "repealed", "in_force", NULL};
+    const char *const *doc_keys = nb_schema_keys(NB_KEYS_T2_COLUMNS);
+    char braced[200];
     need_table(c, idx, "表二");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T2_ROWS));
     c->r->has_proactive = 1;
     for (int i = 0; i < NB_T2_CELLS; i++) {
         const nb_t2_cell *cell = &nb_t2_cells[i];
@@ -379,7 +388,7 @@ static void convert_proactive(conv *c, int idx)
         size_t n = path_push(c, cell->row_key);
         if (get_field(c, idx, cell->row_key) != LUA_TNIL) {
             int row = lua_gettop(c->L);
-            need_table(c, row, "{ issued = ..., repealed = ..., in_force = ... }");
+            need_table(c, row, keys_braced(braced, sizeof braced, doc_keys, " = ..."));
             check_keys(c, row, doc_keys);
             field_cell(c, row, cell->col_key, &c->r->proactive[i], 0);
         }
@@ -468,12 +477,9 @@ static void convert_t3_row(conv *c, int idx, int row)
 
 static void convert_requests(conv *c, int idx)
 {
-    static const char *const keys[] = {"new", "carried_over", "disclosed", "partially_disclosed",
-                                       "withheld", "unavailable", "not_processed", "other",
-                                       "total", "carried_forward", NULL};
     lua_State *L = c->L;
     need_table(c, idx, "表三");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T3_ROWS));
     c->r->has_requests = 1;
     for (int k = 0; k < NB_T3_ROWS; k++) {
         const nb_t3_row *row = &nb_t3_rows[k];
@@ -515,17 +521,17 @@ static void convert_requests(conv *c, int idx)
 
 static void convert_appeals(conv *c, int idx)
 {
-    static const char *const keys[] = {"review", "litigation_direct", "litigation_after_review", NULL};
-    static const char *const cols[] = {"upheld", "corrected", "other", "pending", "total", NULL};
+    const char *const *cols = nb_schema_keys(NB_KEYS_T4_COLUMNS);
+    char braced[200];
     lua_State *L = c->L;
     need_table(c, idx, "表四");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T4_GROUPS));
     c->r->has_appeals = 1;
     for (int g = 0; g < NB_T4_GROUPS; g++) {
         size_t n = path_push(c, nb_t4_groups[g].key);
         if (get_field(c, idx, nb_t4_groups[g].key) != LUA_TNIL) {
             int grp = lua_gettop(L);
-            need_table(c, grp, "{ upheld, corrected, other, pending, total }");
+            need_table(c, grp, keys_braced(braced, sizeof braced, cols, ""));
             check_keys(c, grp, cols);
             for (int k = 0; k < NB_T4_COLS; k++)
                 field_cell(c, grp, cols[k], &c->r->appeals[g][k], 0);
@@ -537,13 +543,14 @@ static void convert_appeals(conv *c, int idx)
 
 static void convert_processing_fees(conv *c, int idx)
 {
-    static const char *const keys[] = {"notices", "notified", "collected", NULL};
-    need_table(c, idx, "{ notices, notified, collected }");
+    const char *const *keys = nb_schema_keys(NB_KEYS_FEES);
+    char braced[200];
+    need_table(c, idx, keys_braced(braced, sizeof braced, keys, ""));
     check_keys(c, idx, keys);
     c->r->has_processing_fees = 1;
-    field_cell(c, idx, "notices", &c->r->fee_notices, 0);
-    field_cell(c, idx, "notified", &c->r->fee_notified, 1);
-    field_cell(c, idx, "collected", &c->r->fee_collected, 1);
+    field_cell(c, idx, nb_fee_fields[0].key, &c->r->fee_notices, 0);
+    field_cell(c, idx, nb_fee_fields[1].key, &c->r->fee_notified, 1);
+    field_cell(c, idx, nb_fee_fields[2].key, &c->r->fee_collected, 1);
 }
 
 static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))

@@ -157,7 +157,9 @@ end
 -- findings
 
 local finding_mt = {}
-local SEVERITY_ZH = { error = "错误", warning = "警告" }
+local SEVERITY_ZH = {} -- "error" -> "错误" (host/schema.c)
+for _, s in ipairs(nb.schema.severities) do SEVERITY_ZH[s.key] = s.label end
+nb.severity_label = function(name) return SEVERITY_ZH[name] or name end
 
 -- Sections 二, 三 and 四 are tables; the others are narrative parts.
 local TABLE_SECTIONS = { ["二"] = true, ["三"] = true, ["四"] = true }

@@ -1,7 +1,7 @@
 -- nianbao which: tell which file along the search path provides a script or template
 local nb = require "nianbao"
 local say = require("nianbao.cli").say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 return {
   summary = "显示脚本或模板实际使用的文件及搜索路径（如 render/text）",

@@ -69,8 +69,8 @@ function M.key(s)
   return k
 end
 
-local BLANKS = { [""] = true, ["/"] = true, ["—"] = true, ["——"] = true, ["-"] = true,
-  ["_"] = true, ["–"] = true, ["－"] = true, ["／"] = true }
+local BLANKS = {} -- the texts that stand for a blank cell (host/schema.c)
+for _, b in ipairs(nb.schema.blanks) do BLANKS[b] = true end
 
 --- A cell's value from its key: a number, nb.BLANK for a placeholder or empty cell, or nil
 --- when the cell holds text.

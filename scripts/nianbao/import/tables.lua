@@ -263,10 +263,9 @@ function M.proactive(tokens, notes)
 end
 
 -- The rows of table 二 in the 2019 trial format and their number of cells.
-M.ROWS_2019 = {
-  { "规章", 3 }, { "规范性文件", 3 }, { "行政许可", 3 }, { "其他对外管理服务事项", 3 },
-  { "行政处罚", 3 }, { "行政强制", 3 }, { "行政事业性收费", 2 }, { "政府集中采购", 2 },
-}
+-- (host/schema.c; kept here as { label, cells } pairs)
+M.ROWS_2019 = {}
+for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells } end
 for _, spec in ipairs(M.ROWS_2019) do
   if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
 end
