@@ -346,7 +346,7 @@ static lua_Integer seq_len(conv *c, int idx)
 static void convert_overview(conv *c, int idx)
 {
     lua_State *L = c->L;
-    static const char *const keys[] = {"heading", "text", NULL};
+    const char *const *keys = nb_item_fields;
     need_table(c, idx, "各小节的列表");
     lua_Integer n = seq_len(c, idx);
     nb_report *r = c->r;
@@ -360,10 +360,10 @@ static void convert_overview(conv *c, int idx)
         need_table(c, item, "{ heading = ..., text = ... }");
         check_keys(c, item, keys);
         nb_subsection *s = &r->overview[r->n_overview++];
-        s->heading = field_text(c, item, "heading");
-        s->text = field_text(c, item, "text");
+        s->heading = field_text(c, item, NB_ITEM_KEY(HEADING));
+        s->text = field_text(c, item, NB_ITEM_KEY(TEXT));
         if (!s->text) {
-            size_t q = path_push(c, "text");
+            size_t q = path_push(c, NB_ITEM_KEY(TEXT));
             (void)q;
             conv_fail(c, "缺少小节正文 text");
         }
@@ -566,10 +566,7 @@ static int convert_protected(lua_State *L)
 {
     conv *c = lua_touserdata(L, 1);
     int idx = 2;
-    static const char *const keys[] = {"format", "agency", "year", "title", "overview",
-                                       "proactive", "proactive_2019", "requests", "appeals",
-                                       "problems", "improvements", "other_matters",
-                                       "processing_fees", NULL};
+    const char *const *keys = nb_fields;
     if (c->blank)
         c->blank = 3;
     if (lua_type(L, idx) != LUA_TTABLE)
@@ -577,23 +574,23 @@ static int convert_protected(lua_State *L)
     check_keys(c, idx, keys);
     nb_report *r = c->r;
     int format = 2021;
-    if (field_int(c, idx, "format", &format) && format != 2021 && format != 2019) {
-        path_push(c, "format");
+    if (field_int(c, idx, NB_KEY(FORMAT), &format) && format != 2021 && format != 2019) {
+        path_push(c, NB_KEY(FORMAT));
         conv_fail(c, "应为 2021（现行格式）或 2019（试行格式），实际为 %d", format);
     }
     r->format = format;
-    field_int(c, idx, "year", &r->year);
-    r->agency = field_text(c, idx, "agency");
-    r->title = field_text(c, idx, "title");
-    convert_section(c, idx, "overview", convert_overview);
-    convert_section(c, idx, "proactive", convert_proactive);
-    convert_section(c, idx, "proactive_2019", convert_proactive_2019);
-    convert_section(c, idx, "requests", convert_requests);
-    convert_section(c, idx, "appeals", convert_appeals);
-    r->problems = field_text(c, idx, "problems");
-    r->improvements = field_text(c, idx, "improvements");
-    r->other_matters = field_text(c, idx, "other_matters");
-    convert_section(c, idx, "processing_fees", convert_processing_fees);
+    field_int(c, idx, NB_KEY(YEAR), &r->year);
+    r->agency = field_text(c, idx, NB_KEY(AGENCY));
+    r->title = field_text(c, idx, NB_KEY(TITLE));
+    convert_section(c, idx, NB_KEY(OVERVIEW), convert_overview);
+    convert_section(c, idx, NB_KEY(PROACTIVE), convert_proactive);
+    convert_section(c, idx, NB_KEY(PROACTIVE_2019), convert_proactive_2019);
+    convert_section(c, idx, NB_KEY(REQUESTS), convert_requests);
+    convert_section(c, idx, NB_KEY(APPEALS), convert_appeals);
+    r->problems = field_text(c, idx, NB_KEY(PROBLEMS));
+    r->improvements = field_text(c, idx, NB_KEY(IMPROVEMENTS));
+    r->other_matters = field_text(c, idx, NB_KEY(OTHER_MATTERS));
+    convert_section(c, idx, NB_KEY(PROCESSING_FEES), convert_processing_fees);
     return 0;
 }
 

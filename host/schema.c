@@ -11,6 +11,13 @@ const nb_section nb_sections[NB_SECTIONS] = {
     {"六", "other_matters", "六、其他需要报告的事项"},
 };
 
+const char *const nb_fields[NB_FIELDS + 1] = {
+    "format", "agency", "year", "title", "overview", "proactive", "proactive_2019", "requests",
+    "appeals", "problems", "improvements", "other_matters", "processing_fees", NULL,
+};
+
+const char *const nb_item_fields[NB_ITEM_FIELDS + 1] = {"heading", "text", NULL};
+
 const char *const nb_t2_content_label = "信息内容";
 
 const nb_t2_block nb_t2_blocks[NB_T2_BLOCKS] = {

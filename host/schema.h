@@ -20,7 +20,7 @@ typedef struct {
     const char *path;     /* the dotted path: proactive.<row_key>.<col_key> */
     const char *row_key;  /* the row's key in the data file */
     const char *col_key;  /* the column's key, or NULL for single-value rows */
-    const char *label;    /* "规章" */
+    const char *label;    /* the row label, as 规章 */
     const char *column;   /* "本年制发件数" */
     int block;            /* 0..3 */
     int is_amount;        /* 1 for the fee in 万元 */
@@ -89,7 +89,7 @@ typedef struct {
 enum { NB_T2_2019_ROWS = 8 };
 extern const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS];
 
-/* Texts that stand for a blank cell ("", "/", "—", ...), NULL-terminated. */
+/* Texts that stand for a blank cell (the empty text, a slash, dashes), NULL-terminated. */
 extern const char *const nb_blank_markers[];
 
 /* The title when the data file gives none: agency, year (omitted when 0) and this suffix. */
@@ -107,6 +107,19 @@ typedef enum {
     NB_KEYS_FEES, NB_KEYSETS
 } nb_keyset;
 const char *const *nb_schema_keys(nb_keyset which);
+
+/* The fields of a data file (FORMAT §2), and of each subsection of 一; NULL-terminated.
+ * NB_KEY(AGENCY) names the agency field: keys are spelled only in schema.c. */
+enum {
+    NB_F_FORMAT, NB_F_AGENCY, NB_F_YEAR, NB_F_TITLE, NB_F_OVERVIEW, NB_F_PROACTIVE,
+    NB_F_PROACTIVE_2019, NB_F_REQUESTS, NB_F_APPEALS, NB_F_PROBLEMS, NB_F_IMPROVEMENTS,
+    NB_F_OTHER_MATTERS, NB_F_PROCESSING_FEES, NB_FIELDS
+};
+extern const char *const nb_fields[NB_FIELDS + 1];
+enum { NB_F_HEADING, NB_F_TEXT, NB_ITEM_FIELDS };
+extern const char *const nb_item_fields[NB_ITEM_FIELDS + 1];
+#define NB_KEY(f) (nb_fields[NB_F_##f])
+#define NB_ITEM_KEY(f) (nb_item_fields[NB_F_##f])
 
 /* Lookups; -1 when not found. */
 int nb_t3_row_index(const char *key);
