@@ -15,7 +15,8 @@ local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../l
 local tally = T.tally(io.stderr)
 
 local function ok(cond, fmt, ...)
-  return tally.ok(cond, string.format("[%s %s] " .. fmt, mode, data_path, ...), 2)
+  local r = tally.ok(cond, string.format("[%s %s] " .. fmt, mode, data_path, ...), 2)
+  return r -- not a tail call: the failure names this function's caller
 end
 
 local function read(path)

@@ -79,13 +79,15 @@ function T.tally(out)
     return cond
   end
   function t.eq(actual, expected, what)
-    return t.ok(actual == expected, string.format("%s\n  expected: %s\n  actual:   %s", what or "value",
+    local r = t.ok(actual == expected, string.format("%s\n  expected: %s\n  actual:   %s", what or "value",
       show(expected), show(actual)), 2)
+    return r -- not a tail call: level 2 must be this function's caller
   end
   --- Run fn as one named test: an error in it is one failure, with its traceback.
   function t.test(name, fn)
     local ok, err = xpcall(fn, debug.traceback)
-    return t.ok(ok, name .. "\n" .. tostring(err), 2)
+    local r = t.ok(ok, name .. "\n" .. tostring(err), 2)
+    return r
   end
   function t.finish()
     print(string.format("%d passed, %d failed", t.passed, t.failed))
