@@ -224,4 +224,17 @@ function tests.check_sees_the_copy_as_it_is_now()
   T.ok(carry(nb.check(this, { previous = prev })), "edited previous year is seen")
 end
 
+-- html.parse refuses a page with nil, message whatever the reason (one convention)
+function tests.html_parse_refuses_with_nil_and_message()
+  local html = require "nianbao.html"
+  local tree = html.parse("<p>一</p>")
+  T.ok(type(tree) == "table", "a page parses")
+  local none, why = html.parse(string.rep("<div>", 5000))
+  T.eq(none, nil, "too deep")
+  T.ok(tostring(why):find("嵌套过深", 1, true), "too deep: " .. tostring(why))
+  none, why = html.parse(string.rep("x", (32 << 20) + 1))
+  T.eq(none, nil, "too large")
+  T.ok(tostring(why):find("过大", 1, true), "too large: " .. tostring(why))
+end
+
 return tests
