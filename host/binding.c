@@ -241,22 +241,22 @@ static void push_data(lua_State *L, const nb_report *r)
     luaL_checkstack(L, 10, NULL);
     lua_newtable(L);
     lua_pushinteger(L, r->format);
-    lua_setfield(L, -2, "format");
+    lua_setfield(L, -2, NB_KEY(FORMAT));
     if (r->year) {
         lua_pushinteger(L, r->year);
-        lua_setfield(L, -2, "year");
+        lua_setfield(L, -2, NB_KEY(YEAR));
     }
-    set_text(L, "agency", r->agency);
+    set_text(L, NB_KEY(AGENCY), r->agency);
     push_owned_string(L, nb_report_title(r));
-    lua_setfield(L, -2, "title");
+    lua_setfield(L, -2, NB_KEY(TITLE));
     lua_newtable(L);
     for (size_t i = 0; i < r->n_overview; i++) {
         lua_newtable(L);
-        set_text(L, "heading", r->overview[i].heading);
-        set_text(L, "text", r->overview[i].text);
+        set_text(L, NB_ITEM_KEY(HEADING), r->overview[i].heading);
+        set_text(L, NB_ITEM_KEY(TEXT), r->overview[i].text);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, "overview");
+    lua_setfield(L, -2, NB_KEY(OVERVIEW));
     if (r->has_proactive) {
         lua_newtable(L);
         for (int i = 0; i < NB_T2_CELLS; i++) {
@@ -276,7 +276,7 @@ static void push_data(lua_State *L, const nb_report *r)
                 lua_setfield(L, -2, t->row_key);
             }
         }
-        lua_setfield(L, -2, "proactive");
+        lua_setfield(L, -2, NB_KEY(PROACTIVE));
     }
     if (r->n_proactive_2019) {
         lua_newtable(L);
@@ -289,7 +289,7 @@ static void push_data(lua_State *L, const nb_report *r)
             }
             lua_setfield(L, -2, row->label);
         }
-        lua_setfield(L, -2, "proactive_2019");
+        lua_setfield(L, -2, NB_KEY(PROACTIVE_2019));
     }
     if (r->has_requests) {
         lua_newtable(L);
@@ -314,7 +314,7 @@ static void push_data(lua_State *L, const nb_report *r)
             lua_setfield(L, -2, row->group ? row->member : row->key);
             lua_settop(L, parent);
         }
-        lua_setfield(L, -2, "requests");
+        lua_setfield(L, -2, NB_KEY(REQUESTS));
     }
     if (r->has_appeals) {
         lua_newtable(L);
@@ -326,20 +326,20 @@ static void push_data(lua_State *L, const nb_report *r)
             }
             lua_setfield(L, -2, nb_t4_groups[g].key);
         }
-        lua_setfield(L, -2, "appeals");
+        lua_setfield(L, -2, NB_KEY(APPEALS));
     }
-    set_text(L, "problems", r->problems);
-    set_text(L, "improvements", r->improvements);
-    set_text(L, "other_matters", r->other_matters);
+    set_text(L, NB_KEY(PROBLEMS), r->problems);
+    set_text(L, NB_KEY(IMPROVEMENTS), r->improvements);
+    set_text(L, NB_KEY(OTHER_MATTERS), r->other_matters);
     if (r->has_processing_fees) {
         lua_newtable(L);
         push_cell(L, &r->fee_notices, 0);
-        lua_setfield(L, -2, "notices");
+        lua_setfield(L, -2, nb_fee_fields[0].key);
         push_cell(L, &r->fee_notified, 1);
-        lua_setfield(L, -2, "notified");
+        lua_setfield(L, -2, nb_fee_fields[1].key);
         push_cell(L, &r->fee_collected, 1);
-        lua_setfield(L, -2, "collected");
-        lua_setfield(L, -2, "processing_fees");
+        lua_setfield(L, -2, nb_fee_fields[2].key);
+        lua_setfield(L, -2, NB_KEY(PROCESSING_FEES));
     }
 }
 
@@ -423,14 +423,16 @@ const nb_report *nb_to_report(lua_State *L, int idx)
     ensure_module(L);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, idx);
-    if (lua_rawget(L, -2) == LUA_TUSERDATA) {
+    if (lua_rawget(L, -2) == LUA_TUSERDATA) { /* a frozen view: its model cannot change */
         nb_report *r = *(nb_report **)lua_touserdata(L, -1);
-        lua_pop(L, 2);
-        STACK_CHECK(L, 0);
+        lua_remove(L, -2);
+        STACK_CHECK(L, 1);
         return r;
     }
     lua_pop(L, 2);
-    /* a plain table (for instance a modified report:copy()): convert it like a data file */
+    /* a plain table (for instance a modified report:copy()): convert it like a data file,
+     * on every call; remembering the model by table would show the checks old numbers
+     * after the table was edited */
     nb_error err;
     push_blank(L);
     nb_report *r = nb_convert(L, idx, -1, "（脚本中的表）", &err);
@@ -440,13 +442,7 @@ const nb_report *nb_to_report(lua_State *L, int idx)
         lua_error(L);
     }
     push_model(L, r);
-    /* keep the model alive as long as the table: map the table itself to it */
-    lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
-    lua_pushvalue(L, idx);
-    lua_pushvalue(L, -3);
-    lua_rawset(L, -3);
-    lua_pop(L, 2);
-    STACK_CHECK(L, 0);
+    STACK_CHECK(L, 1);
     return r;
 }
 
@@ -534,9 +530,15 @@ static int findings_gc(lua_State *L)
 
 static int l_builtin_check(lua_State *L)
 {
+    int has_prev = !lua_isnoneornil(L, 2);
+    lua_settop(L, 2);
     STACK_ENTER(L);
-    const nb_report *r = nb_to_report(L, 1);
-    const nb_report *prev = lua_isnoneornil(L, 2) ? NULL : nb_to_report(L, 2);
+    const nb_report *r = nb_to_report(L, 1); /* pushes its owner, kept until the end */
+    const nb_report *prev = NULL;
+    if (has_prev)
+        prev = nb_to_report(L, 2);
+    else
+        lua_pushnil(L); /* the same stack shape either way */
     /* the C list is owned by a userdata, so an error while copying it out cannot leak it */
     nb_findings *f = lua_newuserdatauv(L, sizeof *f, 0);
     memset(f, 0, sizeof *f);
@@ -545,6 +547,8 @@ static int l_builtin_check(lua_State *L)
         return luaL_error(L, "内存不足");
     nb_push_findings(L, f);
     lua_remove(L, -2); /* the C list, copied out: the collector frees it */
+    lua_insert(L, -3); /* the models' owners go: the collector frees a converted copy */
+    lua_pop(L, 2);
     STACK_RETURN(L, 1);
 }
 
@@ -660,6 +664,37 @@ static void push_column_list(lua_State *L, const nb_column *cols, int n)
     }
 }
 
+/* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
+ * fields, the default title's suffix and the severity names (all from host/schema.c). */
+static void push_schema_facts(lua_State *L)
+{
+    lua_newtable(L);
+    int n = 0;
+    for (const char *const *b = nb_blank_markers; *b; b++) {
+        lua_pushstring(L, *b);
+        lua_rawseti(L, -2, ++n);
+    }
+    lua_setfield(L, -2, "blanks");
+    lua_newtable(L);
+    lua_createtable(L, NB_T2_2019_ROWS, 0);
+    for (int i = 0; i < NB_T2_2019_ROWS; i++) {
+        lua_createtable(L, 0, 2);
+        set_text(L, "label", nb_t2_2019_rows[i].label);
+        lua_pushinteger(L, nb_t2_2019_rows[i].cells);
+        lua_setfield(L, -2, "cells");
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "rows");
+    lua_setfield(L, -2, NB_KEY(PROACTIVE_2019));
+    lua_newtable(L);
+    push_column_list(L, nb_fee_fields, NB_FEE_FIELDS);
+    lua_setfield(L, -2, "fields");
+    lua_setfield(L, -2, NB_KEY(PROCESSING_FEES));
+    set_text(L, "title_suffix", nb_title_suffix);
+    push_column_list(L, nb_severities, NB_SEVERITIES);
+    lua_setfield(L, -2, "severities");
+}
+
 static void push_schema(lua_State *L)
 {
     lua_newtable(L);
@@ -668,7 +703,7 @@ static void push_schema(lua_State *L)
         lua_newtable(L);
         set_text(L, "numeral", nb_sections[i].numeral);
         set_text(L, "key", nb_sections[i].key);
-        set_text(L, "heading", nb_sections[i].heading);
+        set_text(L, NB_ITEM_KEY(HEADING), nb_sections[i].heading);
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "sections");
@@ -690,7 +725,8 @@ static void push_schema(lua_State *L)
         int nrows = 0;
         for (int i = 0; i < NB_T2_CELLS; i++) {
             const nb_t2_cell *t = &nb_t2_cells[i];
-            if (t->block != b || (t->col_key && strcmp(t->col_key, "issued") != 0))
+            /* one row per row key: a row of several cells is listed at its first cell */
+            if (t->block != b || (i > 0 && strcmp(nb_t2_cells[i - 1].row_key, t->row_key) == 0))
                 continue;
             lua_newtable(L);
             set_text(L, "key", t->row_key);
@@ -711,7 +747,7 @@ static void push_schema(lua_State *L)
         lua_rawseti(L, -2, b + 1);
     }
     lua_setfield(L, -2, "blocks");
-    lua_setfield(L, -2, "proactive");
+    lua_setfield(L, -2, NB_KEY(PROACTIVE));
 
     /* table 三 */
     lua_newtable(L);
@@ -737,20 +773,35 @@ static void push_schema(lua_State *L)
         lua_rawseti(L, -2, k + 1);
     }
     lua_setfield(L, -2, "rows");
-    lua_setfield(L, -2, "requests");
+    lua_setfield(L, -2, NB_KEY(REQUESTS));
 
     /* table 四 */
     lua_newtable(L);
-    set_text(L, "review", nb_t4_review);
+    /* the label over the review group's columns, named by that group's key */
+    set_text(L, nb_t4_groups[0].key, nb_t4_review);
     set_text(L, "litigation", nb_t4_litigation);
     push_column_list(L, nb_t4_groups, NB_T4_GROUPS);
     lua_setfield(L, -2, "groups");
     push_column_list(L, nb_t4_cols, NB_T4_COLS);
     lua_setfield(L, -2, "columns");
-    lua_setfield(L, -2, "appeals");
+    lua_setfield(L, -2, NB_KEY(APPEALS));
+    push_schema_facts(L);
 }
 
 /* ---------- the module ---------- */
+
+/* nb.exit: the exit codes of host/host.h, for the commands in scripts/nianbao/commands/. */
+static void push_exit_codes(lua_State *L)
+{
+    static const struct { const char *name; int code; } codes[] = {
+        {"ok", NB_EXIT_OK}, {"findings", NB_EXIT_FINDINGS}, {"usage", NB_EXIT_USAGE}, {"script", NB_EXIT_SCRIPT},
+    };
+    lua_createtable(L, 0, 4);
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        lua_pushinteger(L, codes[i].code);
+        lua_setfield(L, -2, codes[i].name);
+    }
+}
 
 static const luaL_Reg functions[] = {
     {"load", l_load},
@@ -806,6 +857,8 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "BLANK");
     lua_pushliteral(L, NB_VERSION);
     lua_setfield(L, -2, "version");
+    push_exit_codes(L);
+    lua_setfield(L, -2, "exit");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
     push_schema(L);

@@ -18,8 +18,11 @@ int nb_open_module(lua_State *L);
  * raises). */
 void nb_push_report(lua_State *L, nb_report *r);
 
-/* The model behind a value: a frozen view, or a plain table converted on the spot.
- * Raises a Lua error when the value is neither. The model stays owned by Lua. */
+/* The model behind a value: a frozen view, or a plain table converted on the spot, every
+ * time (a mutable table may have changed since the last call, so nothing is cached for it).
+ * Pushes the userdata that owns the model: the model lives while that value is on the
+ * stack, so pop it only when done with the model. Raises a Lua error when the value is
+ * neither. */
 const nb_report *nb_to_report(lua_State *L, int idx);
 
 /* Push findings as a list of plain tables. */

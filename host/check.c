@@ -9,21 +9,13 @@
 
 #include "utf8.h"
 
-const char *nb_severity_name(nb_severity s) { return s == NB_SEV_ERROR ? "error" : "warning"; }
+const char *nb_severity_name(nb_severity s) { return nb_severities[s == NB_SEV_ERROR ? NB_SEV_ERROR : NB_SEV_WARNING].key; }
 
 void nb_findings_free(nb_findings *f)
 {
     free(f->items);
     f->items = NULL;
     f->n = f->cap = 0;
-}
-
-size_t nb_findings_errors(const nb_findings *f)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < f->n; i++)
-        n += f->items[i].severity == NB_SEV_ERROR;
-    return n;
 }
 
 typedef struct {
@@ -187,7 +179,7 @@ static void check_t3(ctx *c, const nb_report *r)
             if (k >= 0)
                 set_row(x, nb_t3_rows[k].key, t3_full_label(k, label, sizeof label));
             else
-                set_row(x, "total", nb_t3_rows[NB_T3_TOTAL].label);
+                set_row(x, nb_t3_rows[NB_T3_TOTAL].key, nb_t3_rows[NB_T3_TOTAL].label);
             set_column(x, cl, col + 1);
             set_counts(x, sum, total);
             set_message(x, "表三“%s”列：“（七）总计”应为二十一项办理结果之和 %" PRId64 "，实际为 %" PRId64,
@@ -327,7 +319,7 @@ static void check_values(ctx *c, const nb_report *r)
     }
     for (size_t i = 0; i < r->n_proactive_2019; i++)
         for (int k = 0; k < r->proactive_2019[i].n_values; k++)
-            check_cell(c, &r->proactive_2019[i].values[k], "二", "proactive_2019",
+            check_cell(c, &r->proactive_2019[i].values[k], "二", NB_KEY(PROACTIVE_2019),
                        r->proactive_2019[i].label, "", k + 1, 0);
     if (r->has_requests) {
         for (int k = 0; k < NB_T3_ROWS; k++) {
@@ -379,22 +371,21 @@ static void check_sections(ctx *c, const nb_report *r)
             overview_empty = 0;
     struct {
         int absent;
-        int section;
-        const char *key;
+        int section; /* its key, numeral and heading are nb_sections' */
     } parts[] = {
-        {overview_empty, 0, "overview"},
-        {!r->has_proactive && r->n_proactive_2019 == 0, 1, "proactive"},
-        {!r->has_requests, 2, "requests"},
-        {!r->has_appeals, 3, "appeals"},
-        {empty_text(r->problems) && empty_text(r->improvements), 4, "problems"},
-        {empty_text(r->other_matters), 5, "other_matters"},
+        {overview_empty, 0},
+        {!r->has_proactive && r->n_proactive_2019 == 0, 1},
+        {!r->has_requests, 2},
+        {!r->has_appeals, 3},
+        {empty_text(r->problems) && empty_text(r->improvements), 4},
+        {empty_text(r->other_matters), 5},
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         if (!parts[i].absent)
             continue;
         const nb_section *s = &nb_sections[parts[i].section];
-        nb_format(msg, sizeof msg, "缺少第%s部分“%s”（%s）", s->numeral, s->heading, parts[i].key);
-        missing(c, s->numeral, parts[i].key, s->heading, msg);
+        nb_format(msg, sizeof msg, "缺少第%s部分“%s”（%s）", s->numeral, s->heading, s->key);
+        missing(c, s->numeral, s->key, s->heading, msg);
     }
 }
 
@@ -422,7 +413,7 @@ static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
             nb_finding *x = add(c, "YEAR.CARRY", NB_SEV_ERROR, "三");
             if (!x)
                 return;
-            set_row(x, "carried_over", nb_t3_rows[NB_T3_CARRIED_OVER].label);
+            set_row(x, nb_t3_rows[NB_T3_CARRIED_OVER].key, nb_t3_rows[NB_T3_CARRIED_OVER].label);
             set_column(x, nb_t3_cols[col].label, col + 1);
             set_counts(x, before, now);
             set_message(x, "表三“%s”列：上年结转 %" PRId64 " 应等于上年报告的结转下年度 %" PRId64,

@@ -29,7 +29,6 @@ typedef struct {
 } nb_findings;
 
 void nb_findings_free(nb_findings *f);
-size_t nb_findings_errors(const nb_findings *f);
 
 /* Append the findings of every built-in check. previous may be NULL. Returns 0, or -1
  * when memory ran out (the list then holds what was found so far). */

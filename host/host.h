@@ -8,6 +8,10 @@
 
 typedef struct lua_State lua_State;
 
+/* The exit codes of every command (the scripts read them as nb.exit): success, findings
+ * (errors in a report), a usage error, a script error. */
+enum { NB_EXIT_OK = 0, NB_EXIT_FINDINGS = 1, NB_EXIT_USAGE = 2, NB_EXIT_SCRIPT = 3 };
+
 typedef struct {
     const char *name;  /* "render/text.lua", "templates/text/report.txt" */
     const char *data;

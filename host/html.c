@@ -192,19 +192,26 @@ static int box_gc(lua_State *L)
     return 0;
 }
 
-/* parse(text) -> document tree, cut (true when nesting was too deep); or nil, message */
+/* parse(text) -> document tree, cut (true when nesting was too deep); or nil, message when
+ * the page itself is refused (too large, nested too deep, not parsed). Only what is not the
+ * page's fault (memory ran out) raises. */
+static int refuse(lua_State *L, const char *message)
+{
+    lua_pushnil(L);
+    lua_pushstring(L, message);
+    return 2;
+}
+
 static int l_parse(lua_State *L)
 {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
     if (len > NB_HTML_MAX_INPUT)
-        return luaL_error(L, "HTML 文件过大（%d 字节以上），不予解析", (int)NB_HTML_MAX_INPUT);
+        return refuse(L, lua_pushfstring(L, "HTML 文件过大（%d 字节以上），不予解析", (int)NB_HTML_MAX_INPUT));
     size_t nesting = nesting_estimate(text, len);
     if (nesting > NB_HTML_MAX_NESTING) {
-        lua_pushnil(L);
-        lua_pushfstring(L, "HTML 元素嵌套过深（约 %d 层，最多 %d 层），不予解析", (int)nesting,
-                        NB_HTML_MAX_NESTING);
-        return 2;
+        return refuse(L, lua_pushfstring(L, "HTML 元素嵌套过深（约 %d 层，最多 %d 层），不予解析", (int)nesting,
+                                         NB_HTML_MAX_NESTING));
     }
     /* gumbo's memory is owned by a userdata so that a Lua error cannot leak it */
     parse_box *b = lua_newuserdatauv(L, sizeof *b, 0);
@@ -225,7 +232,7 @@ static int l_parse(lua_State *L)
     }
     b->out = gumbo_parse_with_options(&b->options, text, len);
     if (!b->out)
-        return luaL_error(L, "HTML 解析失败");
+        return refuse(L, "HTML 解析失败");
     int cut = 0;
     push_node(L, b->out->document, 0, &cut);
     lua_pushboolean(L, cut);

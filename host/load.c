@@ -140,6 +140,17 @@ static const char *type_name_zh(lua_State *L, int idx)
     }
 }
 
+/* "{ a = ..., b = ... }" for a list of keys (each followed by after), for messages. */
+static const char *keys_braced(char *buf, size_t size, const char *const *keys, const char *after)
+{
+    size_t n = (size_t)snprintf(buf, size, "{ ");
+    for (const char *const *k = keys; *k && n < size; k++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s%s", k == keys ? "" : ", ", *k, after);
+    if (n < size)
+        snprintf(buf + n, size - n, " }");
+    return buf;
+}
+
 /* Every key of the table at idx must be one of `valid` (a NULL-terminated list). */
 static void check_keys(conv *c, int idx, const char *const *valid)
 {
@@ -213,8 +224,7 @@ static int utf8_prefix(const char *s, size_t max) { return (int)nb_utf8_fit(s, s
 
 static int is_blank_text(const char *s)
 {
-    static const char *const blanks[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
-    for (const char *const *b = blanks; *b; b++)
+    for (const char *const *b = nb_blank_markers; *b; b++)
         if (strcmp(s, *b) == 0)
             return 1;
     return 0;
@@ -336,7 +346,7 @@ static lua_Integer seq_len(conv *c, int idx)
 static void convert_overview(conv *c, int idx)
 {
     lua_State *L = c->L;
-    static const char *const keys[] = {"heading", "text", NULL};
+    const char *const *keys = nb_item_fields;
     need_table(c, idx, "各小节的列表");
     lua_Integer n = seq_len(c, idx);
     nb_report *r = c->r;
@@ -350,10 +360,10 @@ static void convert_overview(conv *c, int idx)
         need_table(c, item, "{ heading = ..., text = ... }");
         check_keys(c, item, keys);
         nb_subsection *s = &r->overview[r->n_overview++];
-        s->heading = field_text(c, item, "heading");
-        s->text = field_text(c, item, "text");
+        s->heading = field_text(c, item, NB_ITEM_KEY(HEADING));
+        s->text = field_text(c, item, NB_ITEM_KEY(TEXT));
         if (!s->text) {
-            size_t q = path_push(c, "text");
+            size_t q = path_push(c, NB_ITEM_KEY(TEXT));
             (void)q;
             conv_fail(c, "缺少小节正文 text");
         }
@@ -364,11 +374,10 @@ static void convert_overview(conv *c, int idx)
 
 static void convert_proactive(conv *c, int idx)
 {
-    static const char *const keys[] = {"regulations", "normative_documents", "licensing",
-                                       "punishment", "coercion", "fees", NULL};
-    static const char *const doc_keys[] = {"issued", "repealed", "in_force", NULL};
+    const char *const *doc_keys = nb_schema_keys(NB_KEYS_T2_COLUMNS);
+    char braced[200];
     need_table(c, idx, "表二");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T2_ROWS));
     c->r->has_proactive = 1;
     for (int i = 0; i < NB_T2_CELLS; i++) {
         const nb_t2_cell *cell = &nb_t2_cells[i];
@@ -379,7 +388,7 @@ static void convert_proactive(conv *c, int idx)
         size_t n = path_push(c, cell->row_key);
         if (get_field(c, idx, cell->row_key) != LUA_TNIL) {
             int row = lua_gettop(c->L);
-            need_table(c, row, "{ issued = ..., repealed = ..., in_force = ... }");
+            need_table(c, row, keys_braced(braced, sizeof braced, doc_keys, " = ..."));
             check_keys(c, row, doc_keys);
             field_cell(c, row, cell->col_key, &c->r->proactive[i], 0);
         }
@@ -468,12 +477,9 @@ static void convert_t3_row(conv *c, int idx, int row)
 
 static void convert_requests(conv *c, int idx)
 {
-    static const char *const keys[] = {"new", "carried_over", "disclosed", "partially_disclosed",
-                                       "withheld", "unavailable", "not_processed", "other",
-                                       "total", "carried_forward", NULL};
     lua_State *L = c->L;
     need_table(c, idx, "表三");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T3_ROWS));
     c->r->has_requests = 1;
     for (int k = 0; k < NB_T3_ROWS; k++) {
         const nb_t3_row *row = &nb_t3_rows[k];
@@ -515,17 +521,17 @@ static void convert_requests(conv *c, int idx)
 
 static void convert_appeals(conv *c, int idx)
 {
-    static const char *const keys[] = {"review", "litigation_direct", "litigation_after_review", NULL};
-    static const char *const cols[] = {"upheld", "corrected", "other", "pending", "total", NULL};
+    const char *const *cols = nb_schema_keys(NB_KEYS_T4_COLUMNS);
+    char braced[200];
     lua_State *L = c->L;
     need_table(c, idx, "表四");
-    check_keys(c, idx, keys);
+    check_keys(c, idx, nb_schema_keys(NB_KEYS_T4_GROUPS));
     c->r->has_appeals = 1;
     for (int g = 0; g < NB_T4_GROUPS; g++) {
         size_t n = path_push(c, nb_t4_groups[g].key);
         if (get_field(c, idx, nb_t4_groups[g].key) != LUA_TNIL) {
             int grp = lua_gettop(L);
-            need_table(c, grp, "{ upheld, corrected, other, pending, total }");
+            need_table(c, grp, keys_braced(braced, sizeof braced, cols, ""));
             check_keys(c, grp, cols);
             for (int k = 0; k < NB_T4_COLS; k++)
                 field_cell(c, grp, cols[k], &c->r->appeals[g][k], 0);
@@ -537,13 +543,14 @@ static void convert_appeals(conv *c, int idx)
 
 static void convert_processing_fees(conv *c, int idx)
 {
-    static const char *const keys[] = {"notices", "notified", "collected", NULL};
-    need_table(c, idx, "{ notices, notified, collected }");
+    const char *const *keys = nb_schema_keys(NB_KEYS_FEES);
+    char braced[200];
+    need_table(c, idx, keys_braced(braced, sizeof braced, keys, ""));
     check_keys(c, idx, keys);
     c->r->has_processing_fees = 1;
-    field_cell(c, idx, "notices", &c->r->fee_notices, 0);
-    field_cell(c, idx, "notified", &c->r->fee_notified, 1);
-    field_cell(c, idx, "collected", &c->r->fee_collected, 1);
+    field_cell(c, idx, nb_fee_fields[0].key, &c->r->fee_notices, 0);
+    field_cell(c, idx, nb_fee_fields[1].key, &c->r->fee_notified, 1);
+    field_cell(c, idx, nb_fee_fields[2].key, &c->r->fee_collected, 1);
 }
 
 static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))
@@ -559,10 +566,7 @@ static int convert_protected(lua_State *L)
 {
     conv *c = lua_touserdata(L, 1);
     int idx = 2;
-    static const char *const keys[] = {"format", "agency", "year", "title", "overview",
-                                       "proactive", "proactive_2019", "requests", "appeals",
-                                       "problems", "improvements", "other_matters",
-                                       "processing_fees", NULL};
+    const char *const *keys = nb_fields;
     if (c->blank)
         c->blank = 3;
     if (lua_type(L, idx) != LUA_TTABLE)
@@ -570,23 +574,23 @@ static int convert_protected(lua_State *L)
     check_keys(c, idx, keys);
     nb_report *r = c->r;
     int format = 2021;
-    if (field_int(c, idx, "format", &format) && format != 2021 && format != 2019) {
-        path_push(c, "format");
+    if (field_int(c, idx, NB_KEY(FORMAT), &format) && format != 2021 && format != 2019) {
+        path_push(c, NB_KEY(FORMAT));
         conv_fail(c, "应为 2021（现行格式）或 2019（试行格式），实际为 %d", format);
     }
     r->format = format;
-    field_int(c, idx, "year", &r->year);
-    r->agency = field_text(c, idx, "agency");
-    r->title = field_text(c, idx, "title");
-    convert_section(c, idx, "overview", convert_overview);
-    convert_section(c, idx, "proactive", convert_proactive);
-    convert_section(c, idx, "proactive_2019", convert_proactive_2019);
-    convert_section(c, idx, "requests", convert_requests);
-    convert_section(c, idx, "appeals", convert_appeals);
-    r->problems = field_text(c, idx, "problems");
-    r->improvements = field_text(c, idx, "improvements");
-    r->other_matters = field_text(c, idx, "other_matters");
-    convert_section(c, idx, "processing_fees", convert_processing_fees);
+    field_int(c, idx, NB_KEY(YEAR), &r->year);
+    r->agency = field_text(c, idx, NB_KEY(AGENCY));
+    r->title = field_text(c, idx, NB_KEY(TITLE));
+    convert_section(c, idx, NB_KEY(OVERVIEW), convert_overview);
+    convert_section(c, idx, NB_KEY(PROACTIVE), convert_proactive);
+    convert_section(c, idx, NB_KEY(PROACTIVE_2019), convert_proactive_2019);
+    convert_section(c, idx, NB_KEY(REQUESTS), convert_requests);
+    convert_section(c, idx, NB_KEY(APPEALS), convert_appeals);
+    r->problems = field_text(c, idx, NB_KEY(PROBLEMS));
+    r->improvements = field_text(c, idx, NB_KEY(IMPROVEMENTS));
+    r->other_matters = field_text(c, idx, NB_KEY(OTHER_MATTERS));
+    convert_section(c, idx, NB_KEY(PROCESSING_FEES), convert_processing_fees);
     return 0;
 }
 

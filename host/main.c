@@ -10,8 +10,6 @@
 
 #include "host.h"
 
-enum { EXIT_USAGE = 2, EXIT_SCRIPT = 3 };
-
 static int push_args(lua_State *L)
 {
     char **argv = lua_touserdata(L, 1);
@@ -45,7 +43,7 @@ int main(int argc, char **argv)
         fputs("nianbao：内存不足\n", stderr);
         free(dirs);
         free(rest);
-        return EXIT_USAGE;
+        return NB_EXIT_USAGE;
     }
     size_t ndirs = 0;
     int nrest = 0, after_dashdash = 0;
@@ -58,7 +56,7 @@ int main(int argc, char **argv)
                 fputs("nianbao：--scripts 后面需要一个文件夹\n", stderr);
                 free(dirs);
                 free(rest);
-                return EXIT_USAGE;
+                return NB_EXIT_USAGE;
             }
             dirs[ndirs++] = argv[++i];
         } else if (!after_dashdash && strncmp(argv[i], "--scripts=", 10) == 0) {
@@ -68,7 +66,7 @@ int main(int argc, char **argv)
         }
     }
     lua_State *L = nb_host_new(dirs, ndirs);
-    int code = EXIT_SCRIPT;
+    int code = NB_EXIT_SCRIPT;
     if (L) {
         lua_pushcfunction(L, push_args);
         lua_pushlightuserdata(L, rest);
@@ -77,7 +75,7 @@ int main(int argc, char **argv)
             lua_pushcfunction(L, run_cli);
             lua_insert(L, -2);
             if (nb_host_pcall(L, 1, 1) == LUA_OK) {
-                code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : 0;
+                code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : NB_EXIT_OK;
             } else {
                 fprintf(stderr, "nianbao：脚本错误：%s\n", lua_tostring(L, -1));
             }

@@ -96,8 +96,8 @@ char *nb_report_title(const nb_report *r)
     if (!t)
         return NULL;
     if (r->year)
-        snprintf(t, n, "%s%d年政府信息公开工作年度报告", agency, r->year);
+        snprintf(t, n, "%s%d年%s", agency, r->year, nb_title_suffix);
     else
-        snprintf(t, n, "%s政府信息公开工作年度报告", agency);
+        snprintf(t, n, "%s%s", agency, nb_title_suffix);
     return t;
 }

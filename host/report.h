@@ -9,7 +9,7 @@
 
 typedef enum {
     NB_CELL_ABSENT = 0, /* the data file did not have it */
-    NB_CELL_BLANK,      /* "", "/", "—", "-", "_": published as blank */
+    NB_CELL_BLANK,      /* a blank marker of nb_blank_markers (schema.h) */
     NB_CELL_VALUE,      /* a valid value: count in .count, amount in .amount */
     NB_CELL_INVALID     /* a number that is not a valid value: kept in .amount */
 } nb_cell_state;
@@ -71,7 +71,7 @@ void nb_report_free(nb_report *r);
  * （七）总计 row (sum of the result rows), where they were not given. */
 void nb_report_derive(nb_report *r);
 
-/* The title as given, or "<agency><year>年政府信息公开工作年度报告". Caller frees. */
+/* The title as given, or agency, year and nb_title_suffix (schema.h). Caller frees. */
 char *nb_report_title(const nb_report *r);
 
 char *nb_strdup(const char *s);

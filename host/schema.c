@@ -11,6 +11,13 @@ const nb_section nb_sections[NB_SECTIONS] = {
     {"六", "other_matters", "六、其他需要报告的事项"},
 };
 
+const char *const nb_fields[NB_FIELDS + 1] = {
+    "format", "agency", "year", "title", "overview", "proactive", "proactive_2019", "requests",
+    "appeals", "problems", "improvements", "other_matters", "processing_fees", NULL,
+};
+
+const char *const nb_item_fields[NB_ITEM_FIELDS + 1] = {"heading", "text", NULL};
+
 const char *const nb_t2_content_label = "信息内容";
 
 const nb_t2_block nb_t2_blocks[NB_T2_BLOCKS] = {
@@ -90,6 +97,26 @@ const nb_column nb_t4_cols[NB_T4_COLS] = {
     {"total", "总计"},
 };
 
+const nb_column nb_fee_fields[NB_FEE_FIELDS] = {
+    {"notices", "收费通知件数"},
+    {"notified", "收费通知金额（元）"},
+    {"collected", "实际收取金额（元）"},
+};
+
+const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS] = {
+    {"规章", 3}, {"规范性文件", 3}, {"行政许可", 3}, {"其他对外管理服务事项", 3},
+    {"行政处罚", 3}, {"行政强制", 3}, {"行政事业性收费", 2}, {"政府集中采购", 2},
+};
+
+const char *const nb_blank_markers[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
+
+const char *const nb_title_suffix = "政府信息公开工作年度报告";
+
+const nb_column nb_severities[NB_SEVERITIES] = {
+    {"error", "错误"},
+    {"warning", "警告"},
+};
+
 const char *const nb_t4_review = "行政复议";
 const char *const nb_t4_litigation = "行政诉讼";
 
@@ -101,11 +128,40 @@ int nb_t3_row_index(const char *key)
     return -1;
 }
 
-int nb_t3_group_index(const char *group, const char *member)
+/* Append key to the NULL-terminated list unless it is there already. */
+static void add_key(const char **list, size_t cap, const char *key)
 {
-    for (int i = 0; i < NB_T3_ROWS; i++)
-        if (nb_t3_rows[i].group && strcmp(nb_t3_rows[i].group, group) == 0 &&
-            strcmp(nb_t3_rows[i].member, member) == 0)
-            return i;
-    return -1;
+    size_t n = 0;
+    for (; list[n]; n++)
+        if (strcmp(list[n], key) == 0)
+            return;
+    if (n + 1 < cap)
+        list[n] = key;
+}
+
+enum { KEYS_MAX = NB_T3_ROWS + 1 };
+
+const char *const *nb_schema_keys(nb_keyset which)
+{
+    /* built once from the tables; the same values every time, so a repeated build is harmless */
+    static const char *lists[NB_KEYSETS][KEYS_MAX];
+    static int built;
+    if (!built) {
+        for (int i = 0; i < NB_T2_CELLS; i++) {
+            add_key(lists[NB_KEYS_T2_ROWS], KEYS_MAX, nb_t2_cells[i].row_key);
+            if (nb_t2_cells[i].col_key)
+                add_key(lists[NB_KEYS_T2_COLUMNS], KEYS_MAX, nb_t2_cells[i].col_key);
+        }
+        for (int i = 0; i < NB_T3_ROWS; i++)
+            add_key(lists[NB_KEYS_T3_ROWS], KEYS_MAX, nb_t3_rows[i].group ? nb_t3_rows[i].group : nb_t3_rows[i].key);
+        for (int i = 0; i < NB_T4_GROUPS; i++)
+            add_key(lists[NB_KEYS_T4_GROUPS], KEYS_MAX, nb_t4_groups[i].key);
+        for (int i = 0; i < NB_T4_COLS; i++)
+            add_key(lists[NB_KEYS_T4_COLUMNS], KEYS_MAX, nb_t4_cols[i].key);
+        for (int i = 0; i < NB_FEE_FIELDS; i++)
+            add_key(lists[NB_KEYS_FEES], KEYS_MAX, nb_fee_fields[i].key);
+        built = 1;
+    }
+    static const char *const none[] = {NULL};
+    return (unsigned)which < NB_KEYSETS ? lists[which] : none;
 }

@@ -9,7 +9,7 @@ enum { NB_SECTIONS = 6 };
 
 typedef struct {
     const char *numeral;  /* "一" */
-    const char *key;      /* "overview" */
+    const char *key;      /* the key in the data file */
     const char *heading;  /* "一、总体情况" */
 } nb_section;
 
@@ -17,10 +17,10 @@ typedef struct {
 enum { NB_T2_CELLS = 10, NB_T2_BLOCKS = 4 };
 
 typedef struct {
-    const char *path;     /* "proactive.regulations.issued" */
-    const char *row_key;  /* "regulations" */
-    const char *col_key;  /* "issued" or NULL for single-value rows */
-    const char *label;    /* "规章" */
+    const char *path;     /* the dotted path: proactive.<row_key>.<col_key> */
+    const char *row_key;  /* the row's key in the data file */
+    const char *col_key;  /* the column's key, or NULL for single-value rows */
+    const char *label;    /* the row label, as 规章 */
     const char *column;   /* "本年制发件数" */
     int block;            /* 0..3 */
     int is_amount;        /* 1 for the fee in 万元 */
@@ -43,16 +43,16 @@ enum {
 };
 
 typedef struct {
-    const char *key;      /* "withheld.state_secret" */
-    const char *group;    /* "withheld" or NULL when the row is its own group */
-    const char *member;   /* "state_secret" or NULL */
+    const char *key;      /* group.member for a row of a group */
+    const char *group;    /* the group's key, or NULL when the row is its own group */
+    const char *member;   /* the row's key within its group, or NULL */
     const char *group_label; /* "（三）不予公开" or NULL */
     const char *label;    /* "1.属于国家秘密" */
     int level;            /* 1: top row (一、二、四), 2: result group row, 3: item in a group */
 } nb_t3_row;
 
 typedef struct {
-    const char *key;      /* "natural_person" */
+    const char *key;      /* the key in the data file */
     const char *label;    /* "自然人" */
 } nb_column;
 
@@ -76,8 +76,52 @@ extern const char *const nb_t4_litigation;    /* 行政诉讼 */
 /* Extra labels and texts the official format fixes. */
 extern const char *const nb_t2_content_label;  /* 信息内容 */
 
+/* The processing fees of section 六 (国办函〔2020〕109号): notices is a count, the others
+ * amounts in 元. */
+enum { NB_FEE_FIELDS = 3 };
+extern const nb_column nb_fee_fields[NB_FEE_FIELDS];
+
+/* Table 二 of the 2019 trial format: its row labels, in order, and their number of cells. */
+typedef struct {
+    const char *label;
+    int cells;
+} nb_t2_2019_row;
+enum { NB_T2_2019_ROWS = 8 };
+extern const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS];
+
+/* Texts that stand for a blank cell (the empty text, a slash, dashes), NULL-terminated. */
+extern const char *const nb_blank_markers[];
+
+/* The title when the data file gives none: agency, year (omitted when 0) and this suffix. */
+extern const char *const nb_title_suffix;
+
+/* Severity names: in data (findings) and in Chinese (messages), indexed by nb_severity. */
+enum { NB_SEVERITIES = 2 };
+extern const nb_column nb_severities[NB_SEVERITIES];
+
+/* Key lists derived from the tables above (NULL-terminated), so that nothing else spells
+ * the keys: the rows of table 二, the columns of its first block, the rows (and groups) of
+ * table 三, the groups and columns of table 四, the processing fees. */
+typedef enum {
+    NB_KEYS_T2_ROWS, NB_KEYS_T2_COLUMNS, NB_KEYS_T3_ROWS, NB_KEYS_T4_GROUPS, NB_KEYS_T4_COLUMNS,
+    NB_KEYS_FEES, NB_KEYSETS
+} nb_keyset;
+const char *const *nb_schema_keys(nb_keyset which);
+
+/* The fields of a data file (FORMAT §2), and of each subsection of 一; NULL-terminated.
+ * NB_KEY(AGENCY) names the agency field: keys are spelled only in schema.c. */
+enum {
+    NB_F_FORMAT, NB_F_AGENCY, NB_F_YEAR, NB_F_TITLE, NB_F_OVERVIEW, NB_F_PROACTIVE,
+    NB_F_PROACTIVE_2019, NB_F_REQUESTS, NB_F_APPEALS, NB_F_PROBLEMS, NB_F_IMPROVEMENTS,
+    NB_F_OTHER_MATTERS, NB_F_PROCESSING_FEES, NB_FIELDS
+};
+extern const char *const nb_fields[NB_FIELDS + 1];
+enum { NB_F_HEADING, NB_F_TEXT, NB_ITEM_FIELDS };
+extern const char *const nb_item_fields[NB_ITEM_FIELDS + 1];
+#define NB_KEY(f) (nb_fields[NB_F_##f])
+#define NB_ITEM_KEY(f) (nb_item_fields[NB_F_##f])
+
 /* Lookups; -1 when not found. */
 int nb_t3_row_index(const char *key);
-int nb_t3_group_index(const char *group, const char *member);
 
 #endif

@@ -1,4 +1,4 @@
-/* Nearest valid name for a misspelt key ("state_secrt" -> "state_secret"). */
+/* Nearest valid name for a misspelt key (one or two letters off, as in a typo). */
 #ifndef NB_SUGGEST_H
 #define NB_SUGGEST_H
 

@@ -4,6 +4,7 @@
 local nb = require "nianbao"
 
 local BLANK = nb.BLANK
+local text = require "nianbao.text"
 
 ---------------------------------------------------------------------------
 -- report methods (report:copy(), report:cell(path, column))
@@ -67,38 +68,8 @@ function nb.wrap(s, n)
   return lines
 end
 
-local DIGITS = { [0] = "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" }
-
---- Chinese numerals for heading numbers: 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一, 100 -> 一百.
-function nb.numeral(n)
-  local i = math.tointeger(n)
-  if not (i and i >= 0 and i < 10000) then -- level 2: the message names the caller's file:line
-    error(string.format("nb.numeral：需要 0 至 9999 的整数，实际为 %s", tostring(n)), 2)
-  end
-  n = i
-  if n < 10 then return DIGITS[n] end
-  if n < 20 then return "十" .. (n % 10 > 0 and DIGITS[n % 10] or "") end
-  if n < 100 then
-    return DIGITS[n // 10] .. "十" .. (n % 10 > 0 and DIGITS[n % 10] or "")
-  end
-  local units = { { 1000, "千" }, { 100, "百" }, { 10, "十" } }
-  local out, zero = {}, false
-  for _, u in ipairs(units) do
-    local d = (n // u[1]) % 10
-    if d > 0 then
-      if zero then out[#out + 1] = "〇" end
-      out[#out + 1] = DIGITS[d] .. u[2]
-      zero = false
-    elseif #out > 0 then
-      zero = true
-    end
-  end
-  if n % 10 > 0 then
-    if zero then out[#out + 1] = "〇" end
-    out[#out + 1] = DIGITS[n % 10]
-  end
-  return table.concat(out)
-end
+--- Chinese numerals for heading numbers (nianbao.text): 1 -> 一, 11 -> 十一, 100 -> 一百.
+nb.numeral = text.numeral
 
 local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
@@ -121,14 +92,48 @@ function nb.format_number(v)
   return (string.format("%.4f", v):gsub("0+$", ""):gsub("%.$", ""))
 end
 
---- Split a narrative text into its paragraphs (non-empty lines, as written).
-function nb.paragraphs(s)
-  local out = {}
-  if not s then return out end
-  for line in (s .. "\n"):gmatch("(.-)\r?\n") do
-    if line:find("%S") then out[#out + 1] = line end
+--- Split a narrative text into its paragraphs (nianbao.text): non-empty lines, as written.
+nb.paragraphs = text.paragraphs
+
+---------------------------------------------------------------------------
+-- folders along the search path
+
+--- The files of one folder (such as "rules" or "profiles") along the search path and among
+--- the embedded scripts: a sorted list of file names (no folder), each once, and a map from
+--- each name to the places that provide it, in search order (a folder of the search path,
+--- or "embedded"); the first place wins, as with nb.find.
+function nb.list(dir)
+  if type(dir) ~= "string" or dir == "" or dir:find("%.%.") then
+    error(string.format("nb.list：需要脚本搜索路径下的文件夹名，如 \"rules\"，实际为 %s", tostring(dir)), 2)
   end
-  return out
+  dir = dir:gsub("/+$", "")
+  local lfs = require "lfs"
+  local names, places = {}, {}
+  local function add(name, place)
+    if not places[name] then
+      places[name] = {}
+      names[#names + 1] = name
+    end
+    table.insert(places[name], place)
+  end
+  for _, root in ipairs(nb.search_path()) do
+    local folder = root .. "/" .. dir
+    if lfs.attributes(folder, "mode") == "directory" then
+      for entry in lfs.dir(folder) do
+        if entry:sub(1, 1) ~= "." and lfs.attributes(folder .. "/" .. entry, "mode") == "file" then
+          add(entry, root)
+        end
+      end
+    end
+  end
+  local prefix = dir .. "/"
+  for _, name in ipairs(nb.embedded_names()) do
+    if name:sub(1, #prefix) == prefix and not name:find("/", #prefix + 1, true) then
+      add(name:sub(#prefix + 1), "embedded")
+    end
+  end
+  table.sort(names)
+  return names, places
 end
 
 ---------------------------------------------------------------------------
@@ -152,7 +157,9 @@ end
 -- findings
 
 local finding_mt = {}
-local SEVERITY_ZH = { error = "错误", warning = "警告" }
+local SEVERITY_ZH = {} -- "error" -> "错误" (host/schema.c)
+for _, s in ipairs(nb.schema.severities) do SEVERITY_ZH[s.key] = s.label end
+nb.severity_label = function(name) return SEVERITY_ZH[name] or name end
 
 -- Sections 二, 三 and 四 are tables; the others are narrative parts.
 local TABLE_SECTIONS = { ["二"] = true, ["三"] = true, ["四"] = true }

@@ -9,7 +9,7 @@ local nb = require "nianbao"
 
 local M = {}
 
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 function M.say(fmt, ...) io.stderr:write(string.format(fmt, ...), "\n") end
 local say = M.say

@@ -35,7 +35,7 @@ function M.serialize(r)
   local s = nb.schema
   local out = {}
   local function w(fmt, ...) out[#out + 1] = string.format(fmt, ...) end
-  w("-- %s", r.title or "政府信息公开工作年度报告")
+  w("-- %s", r.title or nb.schema.title_suffix)
   w("-- 数据文件：格式见国办公开办函〔2021〕30号；用 nianbao check 检查，nianbao render 生成报告。")
   w("return {")
   w("  format = %d,", r.format or 2021)
@@ -78,7 +78,7 @@ function M.serialize(r)
     w("  proactive_2019 = {")
     -- the trial format's own row order (kept by the importer); other labels after, sorted
     local rank = {}
-    for i, spec in ipairs(require("nianbao.import.tables").ROWS_2019) do rank[spec[1]] = i end
+    for i, row in ipairs(s.proactive_2019.rows) do rank[row.label] = i end
     local labels = {}
     for label in pairs(r.proactive_2019) do labels[#labels + 1] = label end
     table.sort(labels, function(a, b)
@@ -161,7 +161,7 @@ function M.blank(agency, year)
   local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
   local r = {
     format = 2021, agency = agency, year = year,
-    title = string.format("%s%d年政府信息公开工作年度报告", agency, year),
+    title = string.format("%s%d年%s", agency, year, nb.schema.title_suffix),
     overview = {},
     proactive = {
       regulations = { issued = 0, repealed = 0, in_force = 0 },

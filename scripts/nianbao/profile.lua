@@ -5,24 +5,23 @@
 --     heading = function(level, n, title) return nil end,  -- level 1: the six sections, 2: subsections of 一
 --     title = function(report) return nil end,             -- the title pattern
 --     amount = function(x) return nil end,                 -- the fee amount of table 二 (万元)
---     subsections = function(list, report) return list end } -- rename or add subsections of 一
+--     subsections = function(list, report) return list end, -- rename or add subsections of 一
+--     base = "gbt9704" }                                   -- build on another profile: its hooks
+--                                                          -- fill the ones left out
 -- Every field but name is optional; nil from a hook means "the renderer's default". This
 -- module checks the fields, fills the defaults, and guards the hooks so that formatting
 -- never changes a number: a text hook must keep the numbers of its input, in order, and an
 -- amount hook must return the same value.
 local nb = require "nianbao"
+local ntext = require "nianbao.text"
 
 local M = {}
 
 local HOOKS = { text = true, heading = true, title = true, amount = true, subsections = true }
 local NORMALIZED = {} -- marker key of a checked profile
+local RAW = {} -- key of a checked profile's own hooks (for a profile that builds on it)
 
--- the numbers of a text, in order, as values ("01" and "1" are the same number)
-local function numbers(s)
-  local out = {}
-  for n in nb.nfkc(s):gsub("(%d),(%d%d%d)", "%1%2"):gmatch("%d+%.?%d*") do out[#out + 1] = tonumber(n) end
-  return out
-end
+local numbers = ntext.numbers -- the numbers of a text, in order, as values
 
 local function same_numbers(a, b)
   local x, y = numbers(a), numbers(b)
@@ -33,7 +32,7 @@ end
 
 local function guard(p, where)
   local text, heading, title, amount, subsections = p.text, p.heading, p.title, p.amount, p.subsections
-  local out = { name = p.name, file = where, [NORMALIZED] = true }
+  local out = { name = p.name, file = where, [NORMALIZED] = true, [RAW] = p }
   function out.text(s)
     if s == nil then return nil end
     if not text then return s end
@@ -87,7 +86,30 @@ local function guard(p, where)
   return out
 end
 
+local loading = {} -- names of the profiles being loaded, to refuse a cycle of bases
+
+-- A profile with base = "NAME" builds on that profile (loaded by name along the search
+-- path, so a user's own copy of it is the one used): each hook it leaves out is the base's.
+local function with_base(p, where)
+  if p.base == nil then return p end
+  if loading[p.base] then
+    error(string.format("%s：格式方案的 base 形成循环（%s）", where, p.base), 0)
+  end
+  loading[p.base] = true
+  local ok, base, err = pcall(M.load, p.base)
+  loading[p.base] = nil
+  if not ok then error(base, 0) end
+  if not base then error(string.format("%s：base：%s", where, err), 0) end
+  local merged = {}
+  for k, v in pairs(base[RAW]) do merged[k] = v end
+  for k, v in pairs(p) do merged[k] = v end
+  merged.base = nil
+  return merged
+end
+
 --- Check a profile table's fields; returns the guarded profile. where names its file.
+--- A profile may name another one as its base (base = "gbt9704"): the hooks it leaves out
+--- are the base's.
 function M.from_table(p, where)
   if type(p) ~= "table" then
     error(string.format("%s：格式方案脚本必须返回一个表 { name = ..., text = function(s) ... end, ... }", where), 0)
@@ -99,12 +121,14 @@ function M.from_table(p, where)
   for k, v in pairs(p) do
     if HOOKS[k] and type(v) ~= "function" then
       error(string.format("%s：格式方案的 %s 应为函数，实际为 %s", where, k, type(v)), 0)
-    elseif not HOOKS[k] and k ~= "name" and k ~= "describe" then
-      error(string.format("%s：格式方案中未知的字段 %s（可用：name、describe、text、heading、title、amount、subsections）",
+    elseif k == "base" and type(v) ~= "string" then
+      error(string.format("%s：格式方案的 base 应为另一格式方案的名称（字符串），实际为 %s", where, type(v)), 0)
+    elseif not HOOKS[k] and k ~= "name" and k ~= "describe" and k ~= "base" then
+      error(string.format("%s：格式方案中未知的字段 %s（可用：name、describe、base、text、heading、title、amount、subsections）",
         where, tostring(k)), 0)
     end
   end
-  return guard(p, where)
+  return guard(with_base(p, where), where)
 end
 
 --- Load profiles/NAME.lua along the search path; returns the guarded profile, or nil and a
@@ -135,22 +159,11 @@ end
 
 --- Names of the profiles found along the search path and embedded, sorted.
 function M.names()
-  local lfs = require "lfs"
-  local seen, out = {}, {}
-  local function add(file)
+  local out = {}
+  for _, file in ipairs(nb.list("profiles")) do
     local n = file:match("^([%w_%-]+)%.lua$")
-    if n and not seen[n] then seen[n] = true; out[#out + 1] = n end
+    if n then out[#out + 1] = n end
   end
-  for _, dir in ipairs(nb.search_path()) do
-    if lfs.attributes(dir .. "/profiles", "mode") == "directory" then
-      for f in lfs.dir(dir .. "/profiles") do add(f) end
-    end
-  end
-  for _, n in ipairs(nb.embedded_names()) do
-    local f = n:match("^profiles/(.+)$")
-    if f then add(f) end
-  end
-  table.sort(out)
   return out
 end
 

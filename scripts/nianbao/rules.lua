@@ -2,11 +2,12 @@
 -- A file earlier on the path replaces a bundled one of the same name. A rule can only add
 -- findings through ctx:add; the built-in findings are never shown to it for editing.
 local nb = require "nianbao"
-local lfs = require "lfs"
+local text = require "nianbao.text"
 
 local M = {}
 
-local SEVERITIES = { error = true, warning = true }
+local SEVERITIES = {} -- "error", "warning" (host/schema.c)
+for _, s in ipairs(nb.schema.severities) do SEVERITIES[s.key] = true end
 
 --- A rule from its source text: the checked { id, severity, describe, check, file, name };
 --- where names the file in messages. Raises an error naming the file when a field is wrong.
@@ -38,24 +39,10 @@ local cache
 --- All rules, sorted by file name: { id, severity, describe, check, file, name }.
 function M.discover()
   if cache then return cache end
-  local names, seen = {}, {}
-  local function add(name)
-    if name:match("%.lua$") and not seen[name] then
-      seen[name] = true
-      names[#names + 1] = name
-    end
+  local names = {}
+  for _, name in ipairs(nb.list("rules")) do
+    if name:match("%.lua$") then names[#names + 1] = name end
   end
-  for _, dir in ipairs(nb.search_path()) do
-    local rdir = dir .. "/rules"
-    if lfs.attributes(rdir, "mode") == "directory" then
-      for entry in lfs.dir(rdir) do add(entry) end
-    end
-  end
-  for _, name in ipairs(nb.embedded_names()) do
-    local base = name:match("^rules/([^/]+)$")
-    if base then add(base) end
-  end
-  table.sort(names)
   local rules = {}
   for _, name in ipairs(names) do
     local text, where = nb.find("rules/" .. name)
@@ -109,150 +96,11 @@ function M.run(report, opts)
 end
 
 ---------------------------------------------------------------------------
--- Helpers for rules that read the Chinese narrative. Narrative is matched after
--- M.normalize: NFKC (full-width digits and punctuation become half-width), no white
--- space ("3119 件" and "2024 年" as published by PDF converters), no thousands
--- separators, and Chinese numerals before a counter written in digits ("两件" -> "2件").
+-- Helpers for rules that read the Chinese narrative: they live in nianbao.text (shared with
+-- the importer and profiles); these names are kept for rules written against them.
 
-local CN_DIGITS = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3, ["四"] = 4,
-  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
-local CN_UNITS = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000 }
-local COUNTERS = { ["件"] = true, ["起"] = true, ["宗"] = true, ["个"] = true, ["项"] = true,
-  ["条"] = true, ["次"] = true, ["篇"] = true, ["份"] = true }
-
---- A Chinese numeral as an integer: "三" -> 3, "十二" -> 12, "一百零五" -> 105; nil if not one.
-function M.cn_int(s)
-  local total, section, digit, any = 0, 0, nil, false
-  for _, cp in utf8.codes(s) do
-    local ch = utf8.char(cp)
-    if CN_DIGITS[ch] then
-      digit, any = CN_DIGITS[ch], true
-    elseif CN_UNITS[ch] then
-      local unit = CN_UNITS[ch]
-      if unit == 10000 then
-        total = (total + section + (digit or 0)) * unit
-        section = 0
-      else
-        section = section + (digit or 1) * unit
-      end
-      digit, any = nil, true
-    else
-      return nil
-    end
-  end
-  if not any then return nil end
-  return total + section + (digit or 0)
-end
-
-local function numerals_before_counters(s)
-  local out, run = {}, {}
-  local function flush(next_ch)
-    if #run > 0 then
-      local word = table.concat(run)
-      local n = COUNTERS[next_ch or ""] and M.cn_int(word)
-      out[#out + 1] = n and tostring(n) or word
-      run = {}
-    end
-  end
-  for _, cp in utf8.codes(s) do
-    local ch = utf8.char(cp)
-    if CN_DIGITS[ch] or CN_UNITS[ch] then
-      run[#run + 1] = ch
-    else
-      flush(ch)
-      out[#out + 1] = ch
-    end
-  end
-  flush(nil)
-  return table.concat(out)
-end
-
---- Counts in a normalized text: a list of { pos, n, unit } for each number followed by a
---- counter (件 起 宗 个 项 条 次 篇 份), in order.
-function M.counts(s)
-  local out = {}
-  for pos, num, e in s:gmatch("()(%d+)()") do
-    local unit = s:sub(e, e + 2)
-    if COUNTERS[unit] and s:sub(pos - 1, pos - 1) ~= "." then
-      out[#out + 1] = { pos = pos, n = math.tointeger(tonumber(num)), unit = unit }
-    end
-  end
-  return out
-end
-
---- The first count in s (optionally at or after byte init), or nil.
-function M.first_count(s, init)
-  for _, c in ipairs(M.counts(s)) do
-    if c.pos >= (init or 1) then return c.n, c end
-  end
-  return nil
-end
-
--- Every rule reads the same narrative, so its normalized text, sentences and clauses are
--- computed once per text and shared (callers must not modify the lists). The cache is
--- bounded: it is dropped whole when it grows past CACHE_MAX texts.
-local CACHE_MAX = 512
-local function memoize(fn)
-  local cache, size = {}, 0
-  return function(s)
-    local v = cache[s]
-    if v == nil then
-      if size >= CACHE_MAX then cache, size = {}, 0 end
-      v = fn(s)
-      cache[s] = v
-      size = size + 1
-    end
-    return v
-  end
-end
-
---- Narrative text prepared for matching (see above).
-M.normalize = memoize(function(s)
-  s = nb.nfkc(tostring(s or ""))
-  s = s:gsub("%s+", "")
-  s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
-  return numerals_before_counters(s)
-end)
-
---- The pieces of s between the given separators (plain strings), without empty ones.
-local function split(s, seps)
-  local out, start = {}, 1
-  local next_at = {} -- per separator: its next position at or after start (false: none left)
-  while true do
-    -- the nearest separator from start on; each separator is searched again only once passed
-    local at, stop
-    for k, sep in ipairs(seps) do
-      local i = next_at[k]
-      if i == nil or (i and i < start) then
-        i = s:find(sep, start, true) or false
-        next_at[k] = i
-      end
-      if i and (not at or i < at) then at, stop = i, i + #sep - 1 end
-    end
-    if not at then break end
-    if at > start then out[#out + 1] = s:sub(start, at - 1) end
-    start = stop + 1
-  end
-  if start <= #s then out[#out + 1] = s:sub(start) end
-  return out
-end
-
-local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
-local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
-
---- Sentences of a normalized text (split at 。！？； and line ends).
-M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
-
---- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
-M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
-
---- True when s contains any of the plain strings in list.
-function M.has(s, list)
-  for _, w in ipairs(list) do
-    if s:find(w, 1, true) then return true end
-  end
-  return false
-end
+M.cn_int, M.counts, M.first_count = text.cn_int, text.counts, text.first_count
+M.normalize, M.sentences, M.clauses, M.has = text.normalize, text.sentences, text.clauses, text.has
 
 --- The narrative texts of a report, in order: { section, label, text }. section is the
 --- numeral of the official section ("一", "五", "六"); label names the part in Chinese.

@@ -2,6 +2,7 @@
 -- 出版物上数字用法): full-width punctuation among Chinese text, no space between digits and
 -- Chinese ("2024 年" -> "2024年"), 文号 years in 〔〕, dates as "2024年1月1日", subsection
 -- numbers as "（一）", amounts in 万元 with two decimals. Numbers are never changed.
+local numerals = require "nianbao.text"
 
 local function is_cjk(cp)
   return cp and ((cp >= 0x4E00 and cp <= 0x9FFF) or (cp >= 0x3400 and cp <= 0x4DBF)
@@ -75,8 +76,7 @@ local function text(s)
   return utf8.char(table.unpack(cps))
 end
 
-local NUMERALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-  "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" }
+local MAX_NUMBERED = 20 -- subsections numbered "（一）" … "（二十）"; beyond, the template numbers them
 
 return {
   name = "gbt9704",
@@ -86,7 +86,9 @@ return {
     return text(s)
   end,
   heading = function(level, n, title)
-    if level == 2 and NUMERALS[n] then return "（" .. NUMERALS[n] .. "）" .. title end
+    if level == 2 and math.type(n) == "integer" and n >= 1 and n <= MAX_NUMBERED then
+      return "（" .. numerals.numeral(n) .. "）" .. title
+    end
     return nil
   end,
   amount = function(x)

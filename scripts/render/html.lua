@@ -2,114 +2,17 @@
 -- six sections, the three tables as <table> markup with the merged cells of layout.lua, a bar
 -- chart (图解) of how applications were handled, and with --force a banner of the findings.
 -- The page's wording and order are templates/html/report.html, its look templates/html/style.css.
---
--- Every piece of text reaches the page through node(), which escapes it with nb.escape_html;
--- markup built here is wrapped with raw() so that it is never escaped a second time.
+-- It lays out nianbao.document with the escape-once builder of nianbao.markup: text reaches
+-- the page through node(), markup built with el() or raw() is never escaped a second time.
 local nb = require "nianbao"
-local layout = require "nianbao.layout"
-local profiles = require "nianbao.profile"
+local document = require "nianbao.document"
+local markup = require "nianbao.markup"
 
 local M = { name = "html", extension = "html" }
 
----------------------------------------------------------------------------
--- markup building: text is escaped exactly once, here
-
-local Raw = {}
-
-local function raw(s) return setmetatable({ s }, Raw) end
-
---- Markup for v: raw markup as it is, a list concatenated, anything else escaped as text.
-local function node(v)
-  if getmetatable(v) == Raw then return v[1] end
-  if type(v) == "table" then
-    local out = {}
-    for i, x in ipairs(v) do out[i] = node(x) end
-    return table.concat(out)
-  end
-  return nb.escape_html(v)
-end
-
---- An element: el("td", { class = "num", colspan = 3 }, "12"); attributes in name order.
-local function el(tag, attrs, content)
-  local names = {}
-  for name in pairs(attrs or {}) do names[#names + 1] = name end
-  table.sort(names)
-  local parts = { "<", tag }
-  for _, name in ipairs(names) do
-    local v = attrs[name]
-    if v ~= false and v ~= nil then
-      parts[#parts + 1] = string.format(' %s="%s"', name, node(v))
-    end
-  end
-  parts[#parts + 1] = ">"
-  if content ~= nil then parts[#parts + 1] = node(content) .. "</" .. tag .. ">" end
-  return raw(table.concat(parts))
-end
-
-M.raw, M.node, M.el = raw, node, el
-
----------------------------------------------------------------------------
--- tables
-
-local function span(n) return n > 1 and n or nil end
-
---- One cell. In the column header (and table 二's column-label rows) a label is a column
---- header; a block header of table 二 heads its block (rowgroup); other labels head rows.
-local function cell_markup(cell, where, opts)
-  local attrs = { colspan = span(cell.colspan), rowspan = span(cell.rowspan) }
-  if cell.number then
-    attrs.class = "num"
-    if opts.align_attribute then attrs.align = "right" end
-    return el("td", attrs, cell.text)
-  end
-  if cell.note then
-    attrs.class = "note"
-    return el("td", attrs, cell.text)
-  end
-  attrs.scope = where
-  return el("th", attrs, cell.text)
-end
-
-local function row_markup(row, where, opts)
-  local cells = {}
-  for _, cell in ipairs(row) do cells[#cells + 1] = cell_markup(cell, where, opts) end
-  return el("tr", nil, cells)
-end
-
---- A layout grid as <table>: its header rows as <thead> (repeated on every printed page),
---- table 二's blocks each as a <tbody>. opts.caption = false leaves out the caption,
---- opts.columns = false the <colgroup> (column widths for the stylesheet);
---- opts.align_attribute adds align="right" to numbers for pages that strip CSS (Markdown).
-function M.table(grid, opts)
-  opts = opts or {}
-  local parts = {}
-  if opts.caption ~= false then parts[#parts + 1] = { "\n", el("caption", nil, grid.caption) } end
-  -- one <col> per grid column, so that the stylesheet can give the columns their widths
-  if opts.columns ~= false then
-    local cols = {}
-    for c = 1, grid.columns do cols[c] = el("col") end
-    parts[#parts + 1] = { "\n", el("colgroup", nil, cols) }
-  end
-  local head = grid.header_rows or 0
-  if head > 0 then
-    local rows = {}
-    for r = 1, head do rows[#rows + 1] = { "\n", row_markup(grid.rows[r], "col", opts) } end
-    parts[#parts + 1] = { "\n", el("thead", nil, { rows, "\n" }) }
-  end
-  local body
-  for r = head + 1, #grid.rows do
-    local row = grid.rows[r]
-    if row.block_header or not body then
-      if body then parts[#parts + 1] = { "\n", el("tbody", nil, { body, "\n" }) } end
-      body = {}
-    end
-    local where = row.block_header and "rowgroup" or row.column_header and "col" or "row"
-    body[#body + 1] = { "\n", row_markup(row, where, opts) }
-  end
-  if body then parts[#parts + 1] = { "\n", el("tbody", nil, { body, "\n" }) } end
-  parts[#parts + 1] = "\n"
-  return el("table", { class = opts.class }, parts)
-end
+-- the escape-once builder and the official table markup are shared (nianbao.markup)
+local raw, node, el = markup.raw, markup.node, markup.el
+M.raw, M.node, M.el, M.table = raw, node, el, markup.table
 
 ---------------------------------------------------------------------------
 -- chart (图解): the result groups of table 三, 总计 column
@@ -188,15 +91,15 @@ end
 ---------------------------------------------------------------------------
 -- narrative, banner, page
 
-local function paragraphs(profile, ...)
+local function paragraphs(list)
   local out = {}
-  for i, p in ipairs(profiles.paragraphs(profile, ...)) do out[i] = { el("p", nil, p), "\n" } end
+  for i, p in ipairs(list) do out[i] = { el("p", nil, p), "\n" } end
   return out
 end
 
-local function overview(report, profile)
+local function overview(subsections)
   local out = {}
-  for _, sub in ipairs(profiles.overview(profile, report)) do
+  for _, sub in ipairs(subsections) do
     if sub.heading then
       out[#out + 1] = sub.numbered and { el("h3", nil, sub.numbered), "\n" } or raw(nb.template("html/subsection.html", {
         numeral = node(sub.numeral), heading = node(sub.heading),
@@ -225,20 +128,19 @@ end
 
 function M.render(report, findings, opts)
   opts = opts or {}
-  local profile = profiles.get(opts.profile) -- nil: the text as written
-  local vars = {
-    title = node(profiles.title(profile, report)),
+  local doc = document.build(report, opts.profile) -- no profile: the text as written
+  local vars = document.heading_vars(doc, {
+    title = node(doc.title),
     style = nb.template("html/style.css", {}),
     banner = node(banner(opts.findings or findings)),
-    overview = node(overview(report, profile)),
-    proactive = node(M.table(profiles.format_grid(profile, layout.proactive(report)), { class = "t2" })),
-    requests = node(M.table(layout.requests(report), { class = "t3" })),
+    overview = node(overview(doc.overview)),
+    proactive = node(M.table(doc.proactive, { class = "t2" })),
+    requests = node(M.table(doc.requests, { class = "t3" })),
     chart = node(chart(report)),
-    appeals = node(M.table(layout.appeals(report), { class = "t4" })),
-    problems = node(paragraphs(profile, report.problems, report.improvements)),
-    other_matters = node(paragraphs(profile, report.other_matters)),
-  }
-  for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = node(heading) end
+    appeals = node(M.table(doc.appeals, { class = "t4" })),
+    problems = node(paragraphs(doc.problems)),
+    other_matters = node(paragraphs(doc.other_matters)),
+  }, node)
   local page = nb.template("html/report.html", vars)
   return (page:gsub("\n*$", "\n"))
 end

@@ -1,13 +1,12 @@
 -- Markdown: headings and paragraphs as Markdown, the three tables as embedded HTML tables.
 -- Pipe tables cannot merge cells, and flattening table 三 into "三、本年度办理结果 / （三）不予公开 /
 -- 1.属于国家秘密" rows loses the official layout that reviewers compare against; Git hosting
--- pages (and CommonMark) keep <table> with rowspan/colspan, so the tables are the HTML
--- renderer's markup, with align="right" on numbers because those pages drop stylesheets.
+-- pages (and CommonMark) keep <table> with rowspan/colspan, so the tables are the official
+-- table markup of nianbao.markup (shared with the HTML renderer, not taken from it), with align="right" on numbers because those pages drop stylesheets.
 -- The chart is left out: Git hosting pages strip inline SVG.
 local nb = require "nianbao"
-local layout = require "nianbao.layout"
-local profiles = require "nianbao.profile"
-local html = require "render.html"
+local document = require "nianbao.document"
+local markup = require "nianbao.markup"
 
 --- Text as a Markdown paragraph: ASCII punctuation that Markdown would read as markup is
 --- backslash-escaped, and so is a line start that would open a heading, list or quote.
@@ -17,15 +16,15 @@ local function escape(s)
   return s
 end
 
-local function paragraphs(profile, ...)
+local function paragraphs(list)
   local out = {}
-  for i, p in ipairs(profiles.paragraphs(profile, ...)) do out[i] = escape(p) end
+  for i, p in ipairs(list) do out[i] = escape(p) end
   return table.concat(out, "\n\n")
 end
 
-local function overview(report, profile)
+local function overview(subsections)
   local out = {}
-  for _, sub in ipairs(profiles.overview(profile, report)) do
+  for _, sub in ipairs(subsections) do
     if sub.heading then
       out[#out + 1] = sub.numbered and ("### " .. escape(sub.numbered)) or (nb.template("markdown/subsection.md", {
         numeral = sub.numeral, heading = escape(sub.heading),
@@ -50,7 +49,7 @@ end
 
 local function table_markdown(grid)
   -- no blank line inside: a blank line would end the HTML block
-  return html.node(html.table(grid, { align_attribute = true, caption = false, columns = false }))
+  return markup.node(markup.table(grid, { align_attribute = true, caption = false, columns = false }))
 end
 
 return {
@@ -58,18 +57,17 @@ return {
   extension = "md",
   render = function(report, findings, opts)
     opts = opts or {}
-    local profile = profiles.get(opts.profile) -- nil: the text as written
-    local vars = {
-      title = escape(profiles.title(profile, report)),
+    local doc = document.build(report, opts.profile) -- no profile: the text as written
+    local vars = document.heading_vars(doc, {
+      title = escape(doc.title),
       banner = banner(opts.findings or findings),
-      overview = overview(report, profile),
-      proactive = table_markdown(profiles.format_grid(profile, layout.proactive(report))),
-      requests = table_markdown(layout.requests(report)),
-      appeals = table_markdown(layout.appeals(report)),
-      problems = paragraphs(profile, report.problems, report.improvements),
-      other_matters = paragraphs(profile, report.other_matters),
-    }
-    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = escape(heading) end
+      overview = overview(doc.overview),
+      proactive = table_markdown(doc.proactive),
+      requests = table_markdown(doc.requests),
+      appeals = table_markdown(doc.appeals),
+      problems = paragraphs(doc.problems),
+      other_matters = paragraphs(doc.other_matters),
+    }, escape)
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))
   end,

@@ -4,7 +4,7 @@
 -- opts.table_style = "aligned" pads the tables by display width for reading in a terminal.
 local nb = require "nianbao"
 local layout = require "nianbao.layout"
-local profiles = require "nianbao.profile"
+local document = require "nianbao.document"
 
 local function matrix_lines_tsv(grid)
   local lines = {}
@@ -60,9 +60,9 @@ end
 local function join_paragraphs(list) return table.concat(list, "\n\n") end
 
 -- a subsection heading shares its line with the subsection's first paragraph
-local function overview(report, profile)
+local function overview(subsections)
   local out = {}
-  for _, sub in ipairs(profiles.overview(profile, report)) do
+  for _, sub in ipairs(subsections) do
     local paras, first = sub.paragraphs, 1
     if sub.heading then
       out[#out + 1] = sub.numbered and (sub.numbered .. "：" .. (paras[1] or "")) or (nb.template("text/subsection.txt", {
@@ -80,18 +80,17 @@ return {
   extension = "txt",
   render = function(report, findings, opts)
     opts = opts or {}
-    local profile = profiles.get(opts.profile) -- nil: the text as written
+    local doc = document.build(report, opts.profile) -- no profile: the text as written
     local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
-    local vars = {
-      title = profiles.title(profile, report),
-      overview = overview(report, profile),
-      proactive = grid_text(profiles.format_grid(profile, layout.proactive(report))),
-      requests = grid_text(layout.requests(report)),
-      appeals = grid_text(layout.appeals(report)),
-      problems = join_paragraphs(profiles.paragraphs(profile, report.problems, report.improvements)),
-      other_matters = join_paragraphs(profiles.paragraphs(profile, report.other_matters)),
-    }
-    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = heading end
+    local vars = document.heading_vars(doc, {
+      title = doc.title,
+      overview = overview(doc.overview),
+      proactive = grid_text(doc.proactive),
+      requests = grid_text(doc.requests),
+      appeals = grid_text(doc.appeals),
+      problems = join_paragraphs(doc.problems),
+      other_matters = join_paragraphs(doc.other_matters),
+    })
     local text = nb.template("text/report.txt", vars)
     return (text:gsub("\n*$", "\n"))
   end,

@@ -11,15 +11,12 @@ local mode, dom_path, data_path, format_path = arg[1], arg[2], arg[3], arg[4]
 local forced = mode:find("+forced", 1, true) ~= nil
 local markdown = mode:find("markdown", 1, true) ~= nil
 local profile = nb.profile(mode:match("%+profile=([%w_%-]+)") or "default")
-local checks, failures = 0, 0
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally(io.stderr)
 
 local function ok(cond, fmt, ...)
-  checks = checks + 1
-  if not cond then
-    failures = failures + 1
-    io.stderr:write(string.format("FAIL [%s %s] " .. fmt .. "\n", mode, data_path, ...))
-  end
-  return cond
+  local r = tally.ok(cond, string.format("[%s %s] " .. fmt, mode, data_path, ...), 2)
+  return r -- not a tail call: the failure names this function's caller
 end
 
 local function read(path)
@@ -313,5 +310,5 @@ else
   ok(#facts.banner == 0, "没有错误时不应有横幅，实有 %d 条", #facts.banner)
 end
 
-print(string.format("browser %s %s: %d checks, %d failed", mode, data_path, checks, failures))
-return failures == 0 and 0 or 1
+print(string.format("browser %s %s:", mode, data_path))
+return tally.finish()

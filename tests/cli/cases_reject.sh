@@ -49,25 +49,34 @@ expect_exit 2 -- "$NB" check "$TMP/require.lua"
 printf 'return { agency = load("return 1")() }\n' >"$TMP/load.lua"
 expect_exit 2 -- "$NB" check "$TMP/load.lua"
 
-case_ "hostile: an infinite loop is stopped within 1 s"
+# Limits are asserted by their reason (the message names the limit that stopped the file);
+# the time only against a hang, at ten times the promised second: CI shares two cores and
+# runs under the sanitizers, and the promise itself is measured in bench/.
+HANG_MS=10000
+
+case_ "hostile: an infinite loop is stopped by the instruction limit"
 printf 'while true do end\nreturn {}\n' >"$TMP/loop.lua"
 expect_exit 2 -- "$NB" check "$TMP/loop.lua"
 expect_contains err "$TMP/loop.lua"
+expect_contains err "上限"
 echo "  measured: infinite loop refused in ${MS} ms"
-expect_true "infinite loop took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+expect_true "infinite loop hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 # a loop that calls nothing but runs inside a table constructor is stopped too
 printf 'return { agency = (function() while true do end end)() }\n' >"$TMP/loop_fn.lua"
 expect_exit 2 -- "$NB" check "$TMP/loop_fn.lua"
-expect_true "function loop took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+expect_contains err "上限"
+expect_true "function loop hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 
-case_ "hostile: memory growth is stopped within 1 s"
+case_ "hostile: memory growth is stopped by the memory limit"
 printf 'local s = "xxxxxxxx"\nwhile true do s = s .. s end\n' >"$TMP/memory.lua"
 expect_exit 2 -- "$NB" check "$TMP/memory.lua"
+expect_contains err "内存上限"
 echo "  measured: memory bomb refused in ${MS} ms"
-expect_true "memory bomb took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+expect_true "memory bomb hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 printf 'local t = {}\nfor i = 1, 1e9 do t[i] = {} end\nreturn t\n' >"$TMP/tables.lua"
 expect_exit 2 -- "$NB" check "$TMP/tables.lua"
-expect_true "table bomb took ${MS} ms (limit 1000)" -- test "$MS" -lt 1000
+expect_contains err "上限"
+expect_true "table bomb hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 
 case_ "hostile: an oversized file is refused"
 { printf 'return { agency = "'; head -c 2000000 /dev/zero | tr '\0' 'x'; printf '" }\n'; } >"$TMP/big.lua"

@@ -50,3 +50,29 @@ cp scripts/render/text.lua "$TMP/whichdir/render/text.lua"
 expect_exit 0 -- "$NB" --scripts "$TMP/whichdir" which render/text
 expect_contains out "render/text.lua => $TMP/whichdir/render/text.lua"
 expect_exit 2 -- "$NB" which render/no-such-renderer
+
+case_ "leaves: a user's render/html.lua replaces the HTML renderer and Markdown still works"
+mkdir -p "$TMP/htmldir/render"
+cat >"$TMP/htmldir/render/html.lua" <<'EOF2'
+-- a user's own HTML renderer: nothing that Markdown could lean on
+return { name = "html", extension = "html",
+  render = function(report) return "<p>本地版式 " .. report.agency .. "</p>\n" end }
+EOF2
+expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" render -f html "$SEED" -o -
+expect_contains out "<p>本地版式 延津县商务局</p>"
+expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" render -f markdown "$SEED" -o -
+expect_contains out "<table>"
+expect_contains out "rowspan="
+expect_not_contains out "本地版式"
+expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" render -f text "$SEED" -o -
+
+case_ "leaves: a profile builds on a user's own gbt9704 through base, not a require"
+mkdir -p "$TMP/profdir/profiles"
+cat >"$TMP/profdir/profiles/gbt9704.lua" <<'EOF2'
+return { name = "gbt9704", heading = function(level, n, title)
+  if level == 2 then return "第" .. n .. "部分 " .. title end
+end }
+EOF2
+expect_exit 0 -- "$NB" --scripts "$TMP/profdir" render -f text --profile county-example "$SEED" -o -
+expect_contains out "第1部分 "
+expect_contains out "情况"

@@ -7,11 +7,9 @@ local fees = require "nianbao.import.fees"
 local imp = require "nianbao.import"
 local datafile = require "nianbao.datafile"
 
-local passed, failed = 0, 0
-local function ok(cond, what)
-  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
-  return cond
-end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok = tally.ok
 
 local function show(t)
   if type(t) ~= "table" then return tostring(t) end
@@ -50,21 +48,25 @@ for _, s in ipairs(SPLITS) do
     ok(got == nil and tostring(why):find(how, 1, true), string.format("split %q is refused: %s, got %s", raw, how, tostring(why)))
   end
 end
+-- Times are bounded only against a hang (HANG seconds, ten times and more what these take on a
+-- busy machine under the sanitizers); what is asserted is the reason: refused, cut, imported.
+local HANG = 20
+
 do
   local long = string.rep("1", 40)
   local t = os.clock()
   local got, why = runon.split(long, 15)
-  ok(got == nil and why and os.clock() - t < 2, "a long digit run is refused quickly (" .. tostring(why) .. ")")
+  ok(got == nil and why and os.clock() - t < HANG, "a long digit run is refused without hanging (" .. tostring(why) .. ")")
 end
 do
   -- a hostile page's run of 100,000 digits after a label: each cut point used to try every
   -- length up to the end of the run, 200,000 times over
   local t = os.clock()
   local got, why = runon.split(string.rep("1", 100000), 7, row_total)
-  ok(got == nil and why and os.clock() - t < 1, string.format("a 100,000-digit run is refused in %.2f s (%s)", os.clock() - t, tostring(why)))
+  ok(got == nil and why and os.clock() - t < HANG, string.format("a 100,000-digit run is refused (%.2f s, %s)", os.clock() - t, tostring(why)))
   t = os.clock()
   local r = imp.import("二、主动公开政府信息情况\n规章" .. string.rep("7", 200000) .. "\n", "d.txt")
-  ok(r and os.clock() - t < 2, string.format("a page with a 200,000-digit run imports in %.2f s", os.clock() - t))
+  ok(r and os.clock() - t < HANG, string.format("a page with a 200,000-digit run imports (%.2f s)", os.clock() - t))
 end
 
 -- runon.cells: labels cut from header text, the label's own "2." kept with it
@@ -132,11 +134,11 @@ do
   local t = os.clock()
   r = imp.import(five .. string.rep(second, 3000) .. "下一步改进。\n", "f.txt")
   local took = os.clock() - t
-  ok(r.improvements == "下一步改进。" and took < 2, string.format("a 300 KB run-on 五 is cut in %.2f s", took))
+  ok(r.improvements == "下一步改进。" and took < HANG, string.format("a 300 KB run-on 五 is cut (%.2f s)", took))
 end
 
--- large pages import in time linear in their size (limits of a few seconds, with room for
--- the sanitizer build): each case was quadratic before
+-- large pages import (each case was quadratic before and took from 9 s to minutes; the bound
+-- catches a hang only, the speed is measured in bench/)
 local function import_time(bytes)
   local t = os.clock()
   local r = imp.import(bytes, "big.txt")
@@ -145,16 +147,16 @@ end
 do
   -- 1 MB of lines wrapped by a PDF, joined into one paragraph: 58 s when each line copied it
   local took = import_time(string.rep(string.rep("文", 45) .. "\n", 8000))
-  ok(took < 5, string.format("1 MB of wrapped lines imports in %.2f s", took))
+  ok(took < HANG, string.format("1 MB of wrapped lines imports (%.2f s)", took))
 end
 do
   -- 512 KB of "x1." in table 二: the run-on cutter grew its pending text by appending (9 s)
   local took = import_time("二、主动公开政府信息情况\n" .. string.rep("x1.", 170000) .. "\n")
-  ok(took < 3, string.format("512 KB of label-like numbering imports in %.2f s", took))
+  ok(took < HANG, string.format("512 KB of label-like numbering imports (%.2f s)", took))
   -- 1 MB of one-character cells: every row was looked for by scanning all tokens, and
   -- each table's region was read again
   took = import_time("二、主动公开政府信息情况\n" .. string.rep("甲\t", 500000) .. "\n")
-  ok(took < 4, string.format("1 MB of text cells imports in %.2f s", took))
+  ok(took < HANG, string.format("1 MB of text cells imports (%.2f s)", took))
 end
 do
   -- inputs over the size limits are refused with the limit named, not read for minutes
@@ -187,5 +189,4 @@ do
   ok(r.requests.partially_disclosed and r.requests.partially_disclosed[7] == 0, "the rows after it are still read")
 end
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1)
+os.exit(tally.finish())

@@ -7,11 +7,9 @@ local imp = require "nianbao.import"
 local datafile = require "nianbao.datafile"
 
 local SHARED = "../shared"
-local passed, failed = 0, 0
-local function ok(cond, what)
-  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
-  return cond
-end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok = tally.ok
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
@@ -172,5 +170,4 @@ do
 end
 
 os.remove(tmp)
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1)
+os.exit(tally.finish())

@@ -13,4 +13,4 @@ add_test(NAME import/real COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import
 set_tests_properties(import/real PROPERTIES TIMEOUT 60)
 add_test(NAME import/parts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/parts.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-set_tests_properties(import/parts PROPERTIES TIMEOUT 60)
+set_tests_properties(import/parts PROPERTIES TIMEOUT 300) # a hang bound: the cases are large pages, slow under ASan on a busy machine

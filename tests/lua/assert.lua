@@ -60,6 +60,42 @@ function T.read(path)
   return s
 end
 
+--- A tally for a runner that goes on after a failed check (tests/import, tests/rules,
+--- tests/repl, tests/browser): ok() counts and prints a failure with the caller's file:line,
+--- finish() prints "N passed, M failed" and returns the exit code.
+---   local tally = T.tally(); local ok = tally.ok ... os.exit(tally.finish())
+function T.tally(out)
+  out = out or io.stdout
+  local t = { passed = 0, failed = 0 }
+  function t.ok(cond, what, level)
+    if cond then
+      t.passed = t.passed + 1
+    else
+      t.failed = t.failed + 1
+      local info = debug.getinfo((level or 1) + 1, "Sl")
+      out:write(string.format("FAIL %s:%d: %s\n", info and info.short_src or "?", info and info.currentline or 0,
+        tostring(what)))
+    end
+    return cond
+  end
+  function t.eq(actual, expected, what)
+    local r = t.ok(actual == expected, string.format("%s\n  expected: %s\n  actual:   %s", what or "value",
+      show(expected), show(actual)), 2)
+    return r -- not a tail call: level 2 must be this function's caller
+  end
+  --- Run fn as one named test: an error in it is one failure, with its traceback.
+  function t.test(name, fn)
+    local ok, err = xpcall(fn, debug.traceback)
+    local r = t.ok(ok, name .. "\n" .. tostring(err), 2)
+    return r
+  end
+  function t.finish()
+    print(string.format("%d passed, %d failed", t.passed, t.failed))
+    return t.failed == 0 and 0 or 1
+  end
+  return t
+end
+
 --- The loaded seed report (the frozen view).
 function T.load_seed()
   local nb = require "nianbao"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every file of tests/data/hostile/ must be refused by `check` and by `render -o` with exit
-# code 2, a message naming the file and the reason of tests/data/hostile/EXPECT.tsv, within
-# the time limit (1 s; NB_TIME_LIMIT_MS overrides it for slow instrumented runs), and with
+# code 2, a message naming the file and the reason of tests/data/hostile/EXPECT.tsv, without
+# hanging (a bound of 10 s, ten times the promised second, which bench/ measures; a busy CI
+# machine under the sanitizers must not fail it; NB_HANG_MS overrides it), and with
 # no side effect: the working folder is unchanged, no output file appears, no process is
 # started (strace, when present), the secret of the environment never shows.
 # Usage: bash tests/reliability/hostile.sh PATH/TO/nianbao
@@ -9,7 +10,7 @@ set -u
 NB=$(realpath "$1")
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 CORPUS=$REPO/tests/data/hostile
-LIMIT_MS=${NB_TIME_LIMIT_MS:-1000}
+HANG_MS=${NB_HANG_MS:-10000}
 export NB_HOSTILE_SECRET=hostile-secret-7f3a
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -36,7 +37,7 @@ check_refusal() { # what path reason
   [ "$rc" = 2 ] || fail "$what: exit code $rc, expected 2; stderr: $err"
   [[ $err == *"$path"* ]] || fail "$what: message does not name the file: $err"
   [[ $err == *"$reason"* ]] || fail "$what: message lacks the reason “$reason”: $err"
-  [ "$ms" -le "$LIMIT_MS" ] || fail "$what: took $ms ms (limit $LIMIT_MS ms)"
+  [ "$ms" -le "$HANG_MS" ] || fail "$what: hung ($ms ms)"
   local listing
   listing=$(cd "$TMP/cwd" && ls -A)
   [ "$listing" = keep.txt ] || fail "$what: the working folder changed: $listing"

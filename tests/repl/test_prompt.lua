@@ -4,19 +4,9 @@
 local nb = require "nianbao"
 local prompt = require "nianbao.prompt"
 
-local passed, failed = 0, 0
-local function check(cond, what, level)
-  if cond then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    local info = debug.getinfo(level or 2, "Sl")
-    print(string.format("%s:%d: FAILED %s", info.short_src, info.currentline, what))
-  end
-end
-local function eq(actual, expected, what)
-  check(actual == expected, string.format("%s\n  expected: %s\n  actual:   %s", what, tostring(expected), tostring(actual)), 3)
-end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local check, eq = tally.ok, tally.eq
 
 local report = assert(nb.load("reports/yanjin-commerce-2024.lua"))
 local env = setmetatable({ report = report, nb = nb, nianbao = nb, findings = nb.check(report) }, { __index = _G })
@@ -135,5 +125,4 @@ local overview = prompt.help_text(0)
 check(overview:find("render(format [, path])", 1, true) and overview:find("nb.check", 1, true),
   "help() lists the helpers and the module's functions")
 
-print(string.format("%d passed, %d failed", passed, failed))
-return failed == 0 and 0 or 1
+return tally.finish()

@@ -5,15 +5,9 @@ local nb = require "nianbao"
 
 local SEED = "reports/yanjin-commerce-2024.lua"
 local seed = assert(nb.load(SEED))
-local passed, failed = 0, 0
-
-local function test(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if ok then passed = passed + 1 else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, "\n", tostring(err), "\n")
-  end
-end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally(io.stderr)
+local test = tally.test
 
 -- a row of table 三: n in column col (default 1, 自然人), zeros elsewhere, 总计 = n
 local function row(n, col)
@@ -380,5 +374,4 @@ test("nianbao.rules each_sentence visits every normalized sentence with its part
   assert(#got == 2 and got[1] == "一是3件" and got[2] == "二是2件", table.concat(got, "|"))
 end)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1)
+os.exit(tally.finish())

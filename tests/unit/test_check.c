@@ -14,6 +14,14 @@
 #include "error.h"
 #include "testutil.h"
 
+static size_t errors_in(const nb_findings *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->items[i].severity == NB_SEV_ERROR;
+    return n;
+}
+
 static void set_row(nb_report *r, const char *key, const int64_t v[7])
 {
     int k = nb_t3_row_index(key);
@@ -275,7 +283,7 @@ static void value_blank(void **state)
     assert_int_equal(f.n, 1);
     expect(finding(&f, "VALUE.BLANK"), "VALUE.BLANK", NB_SEV_WARNING, "三", "withheld.state_secret", "商业企业", 2,
            "0", "空白");
-    assert_int_equal(nb_findings_errors(&f), 0);
+    assert_int_equal(errors_in(&f), 0);
     nb_findings_free(&f);
     f = check_text(seed_with("punishment = 0", "punishment = \"—\""));
     expect(finding(&f, "VALUE.BLANK"), "VALUE.BLANK", NB_SEV_WARNING, "二", "proactive.punishment",
@@ -390,7 +398,7 @@ static void year_in_force(void **state)
            "现行有效件数", 3, "4", "3");
     expect(nth(&f, "YEAR.IN_FORCE", 1), "YEAR.IN_FORCE", NB_SEV_WARNING, "二",
            "proactive.normative_documents.in_force", "现行有效件数", 3, "7", "12");
-    assert_int_equal(nb_findings_errors(&f), 0);
+    assert_int_equal(errors_in(&f), 0);
     nb_findings_free(&f);
     /* without last year's report, no year check runs */
     expect_none(now, NULL);

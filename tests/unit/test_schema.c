@@ -215,24 +215,53 @@ static void lookups(void **state)
     assert_int_equal(nb_t3_row_index("withheld"), -1);
     assert_int_equal(nb_t3_row_index("state_secret"), -1);
     assert_int_equal(nb_t3_row_index(""), -1);
-    assert_int_equal(nb_t3_group_index("withheld", "state_secret"), 4);
-    assert_int_equal(nb_t3_group_index("unavailable", "not_held"), 12);
-    assert_int_equal(nb_t3_group_index("other", "other"), NB_T3_LAST_RESULT);
-    assert_int_equal(nb_t3_group_index("other", "state_secret"), -1);
-    assert_int_equal(nb_t3_group_index("new", "new"), -1);
-    /* every row finds itself by key, and grouped rows by group and member */
-    for (int k = 0; k < NB_T3_ROWS; k++) {
+    /* every row finds itself by key */
+    for (int k = 0; k < NB_T3_ROWS; k++)
         assert_int_equal(nb_t3_row_index(nb_t3_rows[k].key), k);
-        if (nb_t3_rows[k].group)
-            assert_int_equal(nb_t3_group_index(nb_t3_rows[k].group, nb_t3_rows[k].member), k);
-    }
     /* 20 or 21 result rows? FORMAT.md's list has 21 (disclosed .. other.other) */
     assert_int_equal(NB_T3_LAST_RESULT - NB_T3_FIRST_RESULT + 1, 21);
+}
+
+static size_t count_keys(const char *const *keys)
+{
+    size_t n = 0;
+    while (keys[n])
+        n++;
+    return n;
+}
+
+/* The key lists the loader checks against are derived from the tables, each key once. */
+static void key_lists(void **state)
+{
+    (void)state;
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_T2_ROWS)), 6);
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_T2_COLUMNS)), 3);
+    /* table 三: 10 keys, the eight rows outside a group and the four groups */
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_T3_ROWS)), 10);
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_T4_GROUPS)), NB_T4_GROUPS);
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_T4_COLUMNS)), NB_T4_COLS);
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYS_FEES)), NB_FEE_FIELDS);
+    assert_int_equal(count_keys(nb_schema_keys(NB_KEYSETS)), 0);
+    /* each table-三 row's key (or group) is in the list, in table order */
+    const char *const *t3 = nb_schema_keys(NB_KEYS_T3_ROWS);
+    assert_string_equal(t3[0], nb_t3_rows[NB_T3_NEW].key);
+    assert_string_equal(t3[4], nb_t3_rows[4].group);
+    assert_string_equal(t3[9], nb_t3_rows[NB_T3_CARRIED_FORWARD].key);
+    for (int k = 0; k < NB_T3_ROWS; k++) {
+        const char *want = nb_t3_rows[k].group ? nb_t3_rows[k].group : nb_t3_rows[k].key;
+        int found = 0;
+        for (const char *const *v = t3; *v; v++)
+            found += strcmp(*v, want) == 0;
+        assert_int_equal(found, 1);
+    }
+    /* the same list every time */
+    assert_ptr_equal(nb_schema_keys(NB_KEYS_T3_ROWS), t3);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(key_lists),
         cmocka_unit_test(t3_has_25_rows_and_7_columns),
         cmocka_unit_test(t3_rows_match_format_md),
         cmocka_unit_test(t3_columns_match_format_md),

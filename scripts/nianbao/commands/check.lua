@@ -3,7 +3,7 @@ local nb = require "nianbao"
 local json = require "nianbao.json"
 local cli = require "nianbao.cli"
 local say, load_or_report = cli.say, cli.load_or_report
-local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
 return {
   summary = "检查报告数据文件（勾稽关系、空白与无效数值、缺失部分、本地规则）",

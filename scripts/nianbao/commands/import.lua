@@ -2,9 +2,9 @@
 local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local say = cli.say
-local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
-local SEVERITY_ZH = { error = "错误", warning = "警告" }
+local SEVERITY_ZH = setmetatable({}, { __index = function(_, k) return nb.severity_label(k) end })
 
 local function read_all(path)
   if path == "-" then return io.stdin:read("a") end

@@ -2,7 +2,7 @@
 local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local say = cli.say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 return {
   summary = "新建一个空白数据文件（--agency 机关名称 --year 年度）",

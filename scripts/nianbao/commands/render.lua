@@ -2,7 +2,7 @@
 local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local say, load_or_report = cli.say, cli.load_or_report
-local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
 return {
   summary = "生成报告（-f text|html|markdown，默认 text）",

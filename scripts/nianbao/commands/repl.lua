@@ -10,7 +10,7 @@ local console = require "nianbao.console"
 local prompt = require "nianbao.prompt"
 local lfs = require "lfs"
 
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 local CHUNK_NAME = "=stdin"
 
 --- $XDG_STATE_HOME/nianbao/history, or ~/.local/state/nianbao/history; the folder is made.

@@ -1,6 +1,6 @@
 -- nianbao rules: list the rules found along the search path
 local nb = require "nianbao"
-local EXIT_OK = 0
+local EXIT_OK = nb.exit.ok
 
 return {
   summary = "列出本地规则（scripts/rules/）",

@@ -1,6 +1,7 @@
 -- nianbao run: run a Lua script in the trusted script state
 local say = require("nianbao.cli").say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local nb = require "nianbao"
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 local M
 M = {

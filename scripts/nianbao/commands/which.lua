@@ -1,7 +1,7 @@
 -- nianbao which: tell which file along the search path provides a script or template
 local nb = require "nianbao"
 local say = require("nianbao.cli").say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 return {
   summary = "显示脚本或模板实际使用的文件及搜索路径（如 render/text）",
@@ -21,9 +21,12 @@ templates/text/report.txt），以及依次搜索的文件夹。
     if not name:match("^templates/") and not name:match("%.lua$") then name = name .. ".lua" end
     local _, where = nb.find(name)
     -- every folder searched, marking the file that wins and the ones it hides
-    local lfs = require "lfs"
-    local embedded = false
-    for _, n in ipairs(nb.embedded_names()) do if n == name then embedded = true end end
+    local dir, base = name:match("^(.*)/([^/]+)$")
+    local here = {}
+    if dir then
+      local _, places = nb.list(dir)
+      for _, place in ipairs(places[base] or {}) do here[place] = true end
+    end
     local won = false
     local function mark(present)
       if not present then return "" end
@@ -32,10 +35,8 @@ templates/text/report.txt），以及依次搜索的文件夹。
       return m
     end
     print("搜索路径（从前到后）：")
-    for _, dir in ipairs(nb.search_path()) do
-      print("  " .. dir .. mark(lfs.attributes(dir .. "/" .. name, "mode") == "file"))
-    end
-    print("  （内置于程序）" .. mark(embedded))
+    for _, root in ipairs(nb.search_path()) do print("  " .. root .. mark(here[root])) end
+    print("  （内置于程序）" .. mark(here.embedded))
     if where then
       print(name .. " => " .. where)
       return EXIT_OK

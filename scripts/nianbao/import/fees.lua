@@ -3,7 +3,7 @@
 -- the text states is taken: "发出收费通知3件，金额1200元" gives notices and notified,
 -- "收取…费3940元" or "未收取…费" gives collected; a part not stated stays absent (not 0),
 -- and a part stated twice with different numbers is left out.
-local R = require "nianbao.rules"
+local R = require "nianbao.text"
 
 local M = {}
 

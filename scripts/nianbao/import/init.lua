@@ -20,6 +20,9 @@ end
 M.MAX_TEXT = 2 << 20
 M.MAX_HTML = 8 << 20
 
+-- the longest UTF-8 character: an invalid byte within its last bytes may be a cut character
+local UTF8_MAX_BYTES = 4
+
 --- Whether the bytes look like an HTML page.
 function M.is_html(bytes, name)
   if name and name:lower():match("%.x?html?$") then return true end
@@ -37,7 +40,7 @@ function M.decode(bytes, html, notes)
   if not gb then
     local ok, bad = utf8.len(bytes)
     if ok then return bytes end
-    if bad > #bytes - 3 then
+    if bad > #bytes - (UTF8_MAX_BYTES - 1) then
       -- only the last character is incomplete: the file was cut off there
       local tail = bytes:sub(bad)
       if tail:match("^[\194-\244][\128-\191]*$") then
@@ -76,10 +79,14 @@ local function heading_text(item)
   return only
 end
 
+-- A heading is short: the longest official one with its numbering and a local suffix fits
+-- in 70 columns; a longer text is a paragraph that merely starts like a heading.
+local HEADING_MAX_WIDTH = 70
+
 -- the comparison key of an item that may be a heading (short, one text), else false
 local function heading_key(item)
   local t = heading_text(item)
-  return t and nb.width(t) <= 70 and norm.key(t) or false
+  return t and nb.width(t) <= HEADING_MAX_WIDTH and norm.key(t) or false
 end
 
 local function is_heading(key, k)

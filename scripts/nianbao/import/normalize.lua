@@ -3,6 +3,7 @@
 -- characters from mirror sites. Only the comparison keys are normalised; the narrative is
 -- kept as published.
 local nb = require "nianbao"
+local text = require "nianbao.text"
 
 local M = {}
 
@@ -68,8 +69,8 @@ function M.key(s)
   return k
 end
 
-local BLANKS = { [""] = true, ["/"] = true, ["—"] = true, ["——"] = true, ["-"] = true,
-  ["_"] = true, ["–"] = true, ["－"] = true, ["／"] = true }
+local BLANKS = {} -- the texts that stand for a blank cell (host/schema.c)
+for _, b in ipairs(nb.schema.blanks) do BLANKS[b] = true end
 
 --- A cell's value from its key: a number, nb.BLANK for a placeholder or empty cell, or nil
 --- when the cell holds text.
@@ -81,18 +82,8 @@ function M.value(k)
   return nil
 end
 
-local NUMERAL_CHARS = { ["一"] = true, ["二"] = true, ["三"] = true, ["四"] = true, ["五"] = true,
-                        ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
-
---- Whether s is a Chinese numeral of 一…十 characters ("三", "十二"). Lua's character classes
---- are byte-wise, so the characters are compared one by one.
-function M.is_numeral(s)
-  if s == "" or not utf8.len(s) then return false end
-  for _, cp in utf8.codes(s) do
-    if not NUMERAL_CHARS[utf8.char(cp)] then return false end
-  end
-  return true
-end
+--- Whether s is a Chinese numeral of 一…十 characters (nianbao.text).
+M.is_numeral = text.is_numeral
 
 --- Whether a key starts with a numbering mark: "1.", "(一)", "一、".
 function M.numbered(k)

@@ -8,6 +8,13 @@ local runon = require "nianbao.import.runon"
 
 local M = {}
 
+-- A label cut short (wrapped by a PDF, or run on) still names its row from this many
+-- characters on; shorter fragments (规章, 其他) would match too many labels.
+local LABEL_PREFIX_MIN = 4
+-- How far past a label its n cells are looked for: every cell may be written with an empty
+-- neighbour (merged or blank cells) and a few fragments (a footer, a broken label) between.
+local function cell_window(n) return 4 * n + 8 end
+
 --- Tokens of a list of items: every cell (a para is one cell) with its key and kind:
 --- "value" (a number or a blank placeholder), "empty" or "label".
 --- A para of run-on table text ("规章007规范性文件…") gives its labels and "blob" tokens:
@@ -65,7 +72,7 @@ for k in pairs(KNOWN) do M.LABELS[#M.LABELS + 1] = k end
 
 local function is_known_or_prefix(k)
   if KNOWN[k] then return true end
-  if norm.len(k) >= 4 then
+  if norm.len(k) >= LABEL_PREFIX_MIN then
     for label in pairs(KNOWN) do
       if label:sub(1, #k) == k then return true end
     end
@@ -99,20 +106,15 @@ function M.find(tokens, want, from)
   end
   local chars = 0
   for p in utf8.codes(want) do
-    if chars >= 4 then consider(want:sub(1, p - 1)) end
+    if chars >= LABEL_PREFIX_MIN then consider(want:sub(1, p - 1)) end
     chars = chars + 1
   end
   consider(want)
   return best
 end
 
---- The n cells after the label at index i. Returns values (a list of numbers and
---- nb.BLANK, possibly shorter than n), the index of the last token read, and whether the
---- tokens ran out (the table may be cut off).
---- A run-on number blob right after the label is split by runon.split (fits: the row's
---- arithmetic); then the 4th result is { raw = ..., why = ... } when it could not be split,
---- and the 5th is "total" when the row's arithmetic chose the split.
-function M.take(tokens, i, n, fits)
+-- The cells after a label, as positional results (see M.take for their meaning).
+local function take_values(tokens, i, n, fits)
   local blob = tokens[i + 1]
   if blob and blob.kind == "blob" then
     local values, how = runon.split(blob.text, n, fits)
@@ -121,7 +123,7 @@ function M.take(tokens, i, n, fits)
   end
   local seq, j, ended = {}, i + 1, false
   local definite = 0
-  while j <= #tokens and j <= i + 4 * n + 8 do
+  while j <= #tokens and j <= i + cell_window(n) do
     local t = tokens[j]
     if t.kind == "blob" then break -- run-on numbers belong to the label before them
     elseif t.kind == "label" then
@@ -162,6 +164,22 @@ function M.take(tokens, i, n, fits)
   local padded = math.min(last, first + n - 1) - sure_last
   return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil
 end
+
+--- The n cells after the label at index i, as a record:
+---   values  the numbers and nb.BLANK read (possibly fewer than n)
+---   last    the index of the last token read
+---   ended   true when the tokens ran out (the table may be cut off)
+---   blob    { raw = ..., why = ... } when a run-on number blob right after the label could
+---           not be split by runon.split (fits: the row's arithmetic)
+---   how     "total" when the row's arithmetic chose the blob's split
+---   padded  the number of empty cells taken after the last sure one (a guess), or nil
+function M.take(tokens, i, n, fits)
+  local values, last, ended, blob, how, padded = take_values(tokens, i, n, fits)
+  return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded }
+end
+
+-- What a row's label was not found gives: nothing read.
+local NOT_FOUND = { values = nil }
 
 local function count_blanks(list)
   local n = 0
@@ -236,8 +254,8 @@ function M.proactive(tokens, notes)
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
       local i = M.find(tokens, norm.key(row.label), pos)
-      local values, last, ended, blob, padded
-      if i then values, last, ended, blob, _, padded = M.take(tokens, i, n) end
+      local got = i and M.take(tokens, i, n) or NOT_FOUND
+      local values, last, blob, padded = got.values, got.last, got.blob, got.padded
       if blob then
         unsplit(runs, row.label, blob)
         pos = last + 1
@@ -263,10 +281,9 @@ function M.proactive(tokens, notes)
 end
 
 -- The rows of table 二 in the 2019 trial format and their number of cells.
-M.ROWS_2019 = {
-  { "规章", 3 }, { "规范性文件", 3 }, { "行政许可", 3 }, { "其他对外管理服务事项", 3 },
-  { "行政处罚", 3 }, { "行政强制", 3 }, { "行政事业性收费", 2 }, { "政府集中采购", 2 },
-}
+-- (host/schema.c; kept here as { label, cells } pairs)
+M.ROWS_2019 = {}
+for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells } end
 for _, spec in ipairs(M.ROWS_2019) do
   if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
 end
@@ -276,8 +293,8 @@ function M.proactive_2019(tokens, notes)
   local out, pos, any, missing, runs = {}, 1, false, {}, {}
   for _, spec in ipairs(M.ROWS_2019) do
     local i = M.find(tokens, norm.key(spec[1]), pos)
-    local values, last, _, blob, padded
-    if i then values, last, _, blob, _, padded = M.take(tokens, i, spec[2]) end
+    local got = i and M.take(tokens, i, spec[2]) or NOT_FOUND
+    local values, last, blob, padded = got.values, got.last, got.blob, got.padded
     if blob then
       unsplit(runs, spec[1], blob)
       pos = last + 1
@@ -329,8 +346,8 @@ function M.requests(tokens, notes)
         end
       end
     end
-    local values, last, ended, blob, how, padded
-    if i then values, last, ended, blob, how, padded = M.take(tokens, i, ncols, fits) end
+    local got = i and M.take(tokens, i, ncols, fits) or NOT_FOUND
+    local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
@@ -379,7 +396,8 @@ function M.appeals(tokens, notes)
     end
     return true
   end
-  local values, _, _, blob, how, padded = M.take(tokens, last_label, n, fits)
+  local got = M.take(tokens, last_label, n, fits)
+  local values, blob, how, padded = got.values, got.blob, got.how, got.padded
   if blob then
     note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })
     return nil

@@ -9,6 +9,14 @@ local runon = require "nianbao.import.runon"
 
 local M = {}
 
+-- A PDF wraps a paragraph's lines at the page width: a line at least this wide (display
+-- columns) that does not end a sentence continues on the next line.
+local WRAPPED_LINE_MIN_WIDTH = 40
+-- A cut-off last line is quoted by this many characters in the note.
+local QUOTE_CHARS = 40
+-- A crawler's header ("==== 正文 ====") is looked for in the first bytes only.
+local CRAWLER_HEADER_MAX = 4096
+
 local function cell(text) return { text = norm.trim(text), definite = false } end
 
 -- "a | b | c |" -> cells: each pipe ends a cell, so "|" alone is one empty cell and "||"
@@ -64,7 +72,7 @@ function M.items(text, notes)
     if last:match("%d$") then
       text = text:sub(1, #text - #text:match("([^\n]*)$"))
       notes[#notes + 1] = { id = "IMPORT.TRUNCATED", severity = "warning",
-        message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", norm.head(last, 40)) }
+        message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", norm.head(last, QUOTE_CHARS)) }
     end
     text = text .. "\n"
   end
@@ -86,7 +94,7 @@ function M.items(text, notes)
         -- a para's wrapped lines are kept as parts and joined once at the end, so that a
         -- long paragraph is not copied again for every line
         local prev = items[#items]
-        if prev and prev.parts and not blank_before and prev.width >= 40
+        if prev and prev.parts and not blank_before and prev.width >= WRAPPED_LINE_MIN_WIDTH
           and not prev.spaced and not t:find("%s%s")
           and not M.ends_sentence(prev.parts[#prev.parts]) and not norm.numbered(norm.key(t)) then
           prev.parts[#prev.parts + 1] = t -- a line wrapped by the PDF
@@ -107,7 +115,7 @@ end
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
 --- "==== 正文 ====": the report starts after it.
 function M.drop_crawler_header(text)
-  local _, stop = text:sub(1, 4096):find("\n=+ *正文 *=+\r?\n")
+  local _, stop = text:sub(1, CRAWLER_HEADER_MAX):find("\n=+ *正文 *=+\r?\n")
   return stop and text:sub(stop + 1) or text
 end
 

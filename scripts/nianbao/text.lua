@@ -1,0 +1,225 @@
+-- Text of the Chinese narrative, shared by rules, the importer, profiles and renderers:
+-- Chinese numerals both ways, the normalized form that rules match against, its sentences
+-- and clauses (the one Lua entry point for splitting, so that a faster index can sit
+-- underneath), the numbers of a text and its paragraphs. Requires only the C module.
+local nb = require "nianbao"
+
+local M = {}
+
+---------------------------------------------------------------------------
+-- Chinese numerals
+
+local DIGITS = { [0] = "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" }
+
+--- Chinese numerals for heading numbers: 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一, 100 -> 一百.
+function M.numeral(n)
+  local i = math.tointeger(n)
+  if not (i and i >= 0 and i < 10000) then -- level 2: the message names the caller's file:line
+    error(string.format("nb.numeral：需要 0 至 9999 的整数，实际为 %s", tostring(n)), 2)
+  end
+  n = i
+  if n < 10 then return DIGITS[n] end
+  if n < 20 then return "十" .. (n % 10 > 0 and DIGITS[n % 10] or "") end
+  if n < 100 then
+    return DIGITS[n // 10] .. "十" .. (n % 10 > 0 and DIGITS[n % 10] or "")
+  end
+  local units = { { 1000, "千" }, { 100, "百" }, { 10, "十" } }
+  local out, zero = {}, false
+  for _, u in ipairs(units) do
+    local d = (n // u[1]) % 10
+    if d > 0 then
+      if zero then out[#out + 1] = "〇" end
+      out[#out + 1] = DIGITS[d] .. u[2]
+      zero = false
+    elseif #out > 0 then
+      zero = true
+    end
+  end
+  if n % 10 > 0 then
+    if zero then out[#out + 1] = "〇" end
+    out[#out + 1] = DIGITS[n % 10]
+  end
+  return table.concat(out)
+end
+
+local NUMERAL_CHARS = { ["一"] = true, ["二"] = true, ["三"] = true, ["四"] = true, ["五"] = true,
+                        ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
+
+--- Whether s is a Chinese numeral of 一…十 characters ("三", "十二"). Lua's character classes
+--- are byte-wise, so the characters are compared one by one.
+function M.is_numeral(s)
+  if s == "" or not utf8.len(s) then return false end
+  for _, cp in utf8.codes(s) do
+    if not NUMERAL_CHARS[utf8.char(cp)] then return false end
+  end
+  return true
+end
+
+---------------------------------------------------------------------------
+-- Narrative prepared for matching (rules, the importer's fee sentence). Narrative is
+-- matched after M.normalize: NFKC (full-width digits and punctuation become half-width), no white
+-- space ("3119 件" and "2024 年" as published by PDF converters), no thousands
+-- separators, and Chinese numerals before a counter written in digits ("两件" -> "2件").
+
+local CN_DIGITS = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3, ["四"] = 4,
+  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
+local CN_UNITS = { ["十"] = 10, ["百"] = 100, ["千"] = 1000, ["万"] = 10000 }
+local COUNTERS = { ["件"] = true, ["起"] = true, ["宗"] = true, ["个"] = true, ["项"] = true,
+  ["条"] = true, ["次"] = true, ["篇"] = true, ["份"] = true }
+
+--- A Chinese numeral as an integer: "三" -> 3, "十二" -> 12, "一百零五" -> 105; nil if not one.
+function M.cn_int(s)
+  local total, section, digit, any = 0, 0, nil, false
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if CN_DIGITS[ch] then
+      digit, any = CN_DIGITS[ch], true
+    elseif CN_UNITS[ch] then
+      local unit = CN_UNITS[ch]
+      if unit == 10000 then
+        total = (total + section + (digit or 0)) * unit
+        section = 0
+      else
+        section = section + (digit or 1) * unit
+      end
+      digit, any = nil, true
+    else
+      return nil
+    end
+  end
+  if not any then return nil end
+  return total + section + (digit or 0)
+end
+
+local function numerals_before_counters(s)
+  local out, run = {}, {}
+  local function flush(next_ch)
+    if #run > 0 then
+      local word = table.concat(run)
+      local n = COUNTERS[next_ch or ""] and M.cn_int(word)
+      out[#out + 1] = n and tostring(n) or word
+      run = {}
+    end
+  end
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if CN_DIGITS[ch] or CN_UNITS[ch] then
+      run[#run + 1] = ch
+    else
+      flush(ch)
+      out[#out + 1] = ch
+    end
+  end
+  flush(nil)
+  return table.concat(out)
+end
+
+--- Counts in a normalized text: a list of { pos, n, unit } for each number followed by a
+--- counter (件 起 宗 个 项 条 次 篇 份), in order.
+function M.counts(s)
+  local out = {}
+  for pos, num, e in s:gmatch("()(%d+)()") do
+    local unit = s:sub(e, e + 2)
+    if COUNTERS[unit] and s:sub(pos - 1, pos - 1) ~= "." then
+      out[#out + 1] = { pos = pos, n = math.tointeger(tonumber(num)), unit = unit }
+    end
+  end
+  return out
+end
+
+--- The first count in s (optionally at or after byte init), or nil.
+function M.first_count(s, init)
+  for _, c in ipairs(M.counts(s)) do
+    if c.pos >= (init or 1) then return c.n, c end
+  end
+  return nil
+end
+
+-- Every rule reads the same narrative, so its normalized text, sentences and clauses are
+-- computed once per text and shared (callers must not modify the lists). The cache is
+-- bounded: it is dropped whole when it grows past CACHE_MAX texts.
+local CACHE_MAX = 512
+local function memoize(fn)
+  local cache, size = {}, 0
+  return function(s)
+    local v = cache[s]
+    if v == nil then
+      if size >= CACHE_MAX then cache, size = {}, 0 end
+      v = fn(s)
+      cache[s] = v
+      size = size + 1
+    end
+    return v
+  end
+end
+
+--- Narrative text prepared for matching (see above).
+M.normalize = memoize(function(s)
+  s = nb.nfkc(tostring(s or ""))
+  s = s:gsub("%s+", "")
+  s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
+  return numerals_before_counters(s)
+end)
+
+--- The pieces of s between the given separators (plain strings), without empty ones.
+local function split(s, seps)
+  local out, start = {}, 1
+  local next_at = {} -- per separator: its next position at or after start (false: none left)
+  while true do
+    -- the nearest separator from start on; each separator is searched again only once passed
+    local at, stop
+    for k, sep in ipairs(seps) do
+      local i = next_at[k]
+      if i == nil or (i and i < start) then
+        i = s:find(sep, start, true) or false
+        next_at[k] = i
+      end
+      if i and (not at or i < at) then at, stop = i, i + #sep - 1 end
+    end
+    if not at then break end
+    if at > start then out[#out + 1] = s:sub(start, at - 1) end
+    start = stop + 1
+  end
+  if start <= #s then out[#out + 1] = s:sub(start) end
+  return out
+end
+
+local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
+local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
+
+--- Sentences of a normalized text (split at 。！？； and line ends).
+M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
+
+--- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
+M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
+
+--- True when s contains any of the plain strings in list.
+function M.has(s, list)
+  for _, w in ipairs(list) do
+    if s:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+---------------------------------------------------------------------------
+-- numbers and paragraphs
+
+--- The numbers of a text, in order, as values ("01" and "1" are the same number; "1,200" is
+--- 1200). Profiles are checked with it: formatting must keep every number.
+function M.numbers(s)
+  local out = {}
+  for n in nb.nfkc(s):gsub("(%d),(%d%d%d)", "%1%2"):gmatch("%d+%.?%d*") do out[#out + 1] = tonumber(n) end
+  return out
+end
+
+--- Split a narrative text into its paragraphs (non-empty lines, as written).
+function M.paragraphs(s)
+  local out = {}
+  if not s then return out end
+  for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+    if line:find("%S") then out[#out + 1] = line end
+  end
+  return out
+end
+
+return M

@@ -1,0 +1,240 @@
+-- The core that extension scripts stand on: renderers, rules, profiles, the importer and
+-- datafile.lua are leaves; text, markup, document and nb.list are shared; each fact of the
+-- format has one home in host/; nb.check on a mutable copy sees the copy as it is now.
+local T = ...
+local nb = require "nianbao"
+local text = require "nianbao.text"
+local markup = require "nianbao.markup"
+local document = require "nianbao.document"
+local profiles = require "nianbao.profile"
+
+local tests = {}
+
+-- the modules a file requires, by name
+local function requires(path)
+  local out = {}
+  local src = T.read(path)
+  for name in src:gmatch("require%s*%(?%s*[\"']([%w_%.%-]+)[\"']") do out[#out + 1] = name end
+  return out
+end
+
+local function lua_files(dir)
+  local lfs = require "lfs"
+  local out = {}
+  for f in lfs.dir(dir) do
+    if f:match("%.lua$") then out[#out + 1] = dir .. "/" .. f end
+  end
+  table.sort(out)
+  return out
+end
+
+-- files a user may replace (and the importer and datafile.lua) must not lean on one another
+function tests.extension_scripts_are_leaves()
+  local checked = 0
+  local groups = {
+    { files = lua_files("scripts/render") }, { files = lua_files("scripts/rules") },
+    { files = lua_files("scripts/profiles") },
+    { files = lua_files("scripts/nianbao/import"), own = "^nianbao%.import" },
+    { files = { "scripts/nianbao/datafile.lua" } },
+  }
+  for _, g in ipairs(groups) do
+    T.ok(#g.files > 0, "no files found")
+    for _, path in ipairs(g.files) do
+      for _, name in ipairs(requires(path)) do
+        local replaceable = name:match("^render%.") or name:match("^rules%.") or name:match("^profiles%.")
+          or (name:match("^nianbao%.import") and not (g.own and name:match(g.own)))
+          or name == "nianbao.rules" and g.own
+        T.ok(not replaceable, path .. " requires " .. name)
+      end
+      checked = checked + 1
+    end
+  end
+  T.ok(checked >= 20, "checked " .. checked .. " files")
+  -- and the core modules they stand on require none of them either
+  for _, path in ipairs({ "scripts/nianbao/text.lua", "scripts/nianbao/markup.lua", "scripts/nianbao/document.lua",
+                          "scripts/nianbao/layout.lua", "scripts/nianbao/profile.lua" }) do
+    for _, name in ipairs(requires(path)) do
+      -- profile.lua loads "profiles." .. name: the one place that loads a profile by name
+      T.ok(name:sub(-1) == "." or name == "nianbao" or name == "lfs" or name:match("^nianbao%.[%w_]+$") and name ~= "nianbao.rules",
+        path .. " requires " .. name)
+    end
+  end
+end
+
+function tests.text_numerals_both_ways()
+  for _, n in ipairs({ 1, 9, 10, 11, 20, 21, 99, 100, 105, 1010, 9999 }) do
+    T.eq(text.cn_int(text.numeral(n)), n, "numeral " .. n)
+  end
+  T.eq(nb.numeral, text.numeral, "nb.numeral is nianbao.text's")
+  T.ok(text.is_numeral("十二") and not text.is_numeral("十二件") and not text.is_numeral(""), "is_numeral")
+  T.raises(function() text.numeral(10000) end, "0 至 9999")
+end
+
+function tests.text_sentences_and_clauses()
+  local s = text.normalize("本年度新收申请 两件，办结 3 件。其中：予以公开1件；")
+  T.eq(s, "本年度新收申请2件,办结3件。其中:予以公开1件;", "normalized")
+  T.deep_eq(text.sentences(s), { "本年度新收申请2件,办结3件", "其中:予以公开1件" }, "sentences")
+  T.deep_eq(text.clauses(s), { "本年度新收申请2件", "办结3件", "其中", "予以公开1件" }, "clauses")
+  T.eq(text.first_count(s), 2, "first count")
+  -- the rule helpers are the same functions
+  local R = require "nianbao.rules"
+  T.eq(R.normalize, text.normalize, "R.normalize")
+  T.eq(R.clauses, text.clauses, "R.clauses")
+  T.deep_eq(text.numbers("共1,200元，其中 05 件"), { 1200, 5 }, "numbers")
+end
+
+function tests.list_one_folder_along_the_path()
+  local names, places = nb.list("rules")
+  local seen = {}
+  for i, n in ipairs(names) do
+    T.ok(not seen[n], "listed twice: " .. n)
+    seen[n] = true
+    if i > 1 then T.ok(names[i - 1] < n, "sorted") end
+    T.ok(#places[n] >= 1, "a place for " .. n)
+  end
+  T.ok(seen["text_style.lua"], "text_style.lua listed")
+  local where = places["text_style.lua"]
+  T.eq(where[#where], "embedded", "the embedded copy comes last")
+  -- profiles and rules are discovered through it
+  local from_list = {}
+  for _, f in ipairs(nb.list("profiles")) do from_list[#from_list + 1] = f:match("^(.-)%.lua$") end
+  T.deep_eq(profiles.names(), from_list, "profile names")
+  T.deep_eq(nb.list("no-such-folder"), {}, "an absent folder")
+  T.raises(function() nb.list("../etc") end, "nb.list")
+end
+
+function tests.markup_escapes_once()
+  local el, raw, node = markup.el, markup.raw, markup.node
+  T.eq(node(el("p", { class = "a&b" }, { "x<y", raw("<br>") })), '<p class="a&amp;b">x&lt;y<br></p>', "p")
+  -- the official table markup, shared by HTML and Markdown
+  local r = T.load_seed()
+  local html = node(markup.table(require("nianbao.layout").requests(r), { caption = false, columns = false }))
+  T.ok(html:find('<th colspan="3" rowspan="3" class="note"', 1, true) or html:find('class="note" colspan="3" rowspan="3"', 1, true),
+    "the corner note spans three rows and columns")
+  T.eq(require("render.html").table, markup.table, "the HTML renderer's table is markup.table")
+end
+
+function tests.document_is_what_renderers_consume()
+  local r = T.load_seed()
+  local doc = document.build(r, "gbt9704")
+  T.eq(#doc.headings, 6, "six headings")
+  T.eq(doc.headings[1], nb.schema.sections[1].heading, "official heading")
+  T.ok(#doc.overview > 0 and doc.overview[1].paragraphs, "overview")
+  T.eq(doc.overview[1].numbered, "（一）" .. doc.overview[1].heading, "gbt9704 numbers subsections")
+  T.eq(doc.requests.columns, 10, "table 三 grid")
+  T.eq(doc.profile.name, "gbt9704", "profile applied")
+  T.eq(document.build(r).title, r.title, "no profile: the title as written")
+end
+
+function tests.profile_builds_on_a_base()
+  local p = profiles.from_table({ name = "mine", base = "gbt9704",
+    title = function() return "本地标题" end }, "mine.lua")
+  T.eq(p.title({}), "本地标题", "own hook")
+  T.eq(p.text("2024 年"), "2024年", "text from the base")
+  T.eq(p.heading(2, 2, "x"), "（二）x", "heading from the base")
+  T.eq(p.amount(1.5), "1.50", "amount from the base")
+  T.raises(function() profiles.from_table({ name = "x", base = "no-such" }, "x.lua") end, "no-such")
+  T.raises(function() profiles.from_table({ name = "x", base = 3 }, "x.lua") end, "base")
+  -- county-example names its base instead of requiring the file
+  local county = nb.profile("county-example")
+  T.eq(county.text("2024 年"), "2024年", "county-example keeps the national text rules")
+end
+
+-- host/schema.c is the only host file that spells a key of the format
+function tests.each_key_spelled_once_in_host()
+  local lfs = require "lfs"
+  local sources = {}
+  for f in lfs.dir("host") do
+    if f:match("%.[ch]$") then sources[#sources + 1] = { name = f, text = T.read("host/" .. f) } end
+  end
+  table.sort(sources, function(a, b) return a.name < b.name end)
+  local s = nb.schema
+  local keys = {}
+  local function add(k) if k then keys[k] = true end end
+  for _, sec in ipairs(s.sections) do add(sec.key) end
+  for _, b in ipairs(s.proactive.blocks) do
+    for _, row in ipairs(b.rows) do
+      add(row.key)
+      for _, c in ipairs(row.cells or {}) do add(c) end
+    end
+  end
+  for _, row in ipairs(s.requests.rows) do add(row.group); add(row.member); if not row.group then add(row.key) end end
+  for _, c in ipairs(s.requests.columns) do add(c.key) end
+  for _, g in ipairs(s.appeals.groups) do add(g.key) end
+  for _, c in ipairs(s.appeals.columns) do add(c.key) end
+  for _, c in ipairs(s.processing_fees.fields) do add(c.key) end
+  for _, k in ipairs({ "format", "agency", "year", "title", "improvements", "proactive_2019", "processing_fees" }) do
+    add(k)
+  end
+  local facts = { s.title_suffix }
+  -- ("-" also names standard output, so the one-character ASCII markers are left out here)
+  for _, b in ipairs(s.blanks) do if #b > 1 or b == "/" then facts[#facts + 1] = '"' .. b .. '"' end end
+  for _, row in ipairs(s.proactive_2019.rows) do facts[#facts + 1] = '"' .. row.label .. '"' end
+  local n = 0
+  local function spelled_once(quoted)
+    local homes = {}
+    for _, src in ipairs(sources) do
+      if src.text:find(quoted, 1, true) then homes[#homes + 1] = src.name end
+    end
+    T.eq(table.concat(homes, " "), "schema.c", quoted .. " is spelled in")
+    n = n + 1
+  end
+  for k in pairs(keys) do spelled_once('"' .. k .. '"') end
+  for _, f in ipairs(facts) do spelled_once(f) end
+  T.ok(n >= 60, "checked " .. n .. " keys and facts")
+  -- the Lua side reads them from nb.schema
+  local norm = require "nianbao.import.normalize"
+  for _, b in ipairs(s.blanks) do T.eq(norm.value(b), nb.BLANK, "blank marker " .. b) end
+  T.eq(s.severities[1].key, "error", "severity names")
+  T.eq(nb.exit.usage, 2, "exit codes")
+end
+
+-- nb.check converts a mutable table on every call: the built-in checks and the rules see
+-- the same numbers, whichever order the edits and checks come in
+local function t3_errors(findings)
+  local n = 0
+  for _, f in ipairs(findings) do if f.id:match("^T3%.") and f.severity == "error" then n = n + 1 end end
+  return n
+end
+
+function tests.check_sees_the_copy_as_it_is_now()
+  local r = T.load_seed():copy()
+  T.eq(t3_errors(nb.check(r)), 0, "clean copy")
+  local before = r.requests.withheld.third_party[2]
+  r.requests.withheld.third_party[2] = before + 4
+  T.ok(t3_errors(nb.check(r)) > 0, "edit after a check is seen")
+  r.requests.withheld.third_party[2] = before
+  T.eq(t3_errors(nb.check(r)), 0, "edit back is seen")
+  -- the other order: edit first, then check, edit, check
+  local q = T.load_seed():copy()
+  q.requests.new[1] = q.requests.new[1] + 1
+  T.ok(t3_errors(nb.check(q)) > 0, "edited before the first check")
+  q.requests.new[1] = q.requests.new[1] - 1
+  T.eq(t3_errors(nb.check(q)), 0, "then fixed")
+  -- as the previous year's report too
+  local prev = T.load_seed():copy()
+  local carry = function(f)
+    for _, x in ipairs(f) do if x.id == "YEAR.CARRY" then return true end end
+    return false
+  end
+  local this = T.load_seed():copy()
+  for c = 1, 7 do prev.requests.carried_forward[c] = this.requests.carried_over[c] end
+  T.ok(not carry(nb.check(this, { previous = prev })), "carry matches")
+  prev.requests.carried_forward[1] = prev.requests.carried_forward[1] + 1
+  T.ok(carry(nb.check(this, { previous = prev })), "edited previous year is seen")
+end
+
+-- html.parse refuses a page with nil, message whatever the reason (one convention)
+function tests.html_parse_refuses_with_nil_and_message()
+  local html = require "nianbao.html"
+  local tree = html.parse("<p>一</p>")
+  T.ok(type(tree) == "table", "a page parses")
+  local none, why = html.parse(string.rep("<div>", 5000))
+  T.eq(none, nil, "too deep")
+  T.ok(tostring(why):find("嵌套过深", 1, true), "too deep: " .. tostring(why))
+  none, why = html.parse(string.rep("x", (32 << 20) + 1))
+  T.eq(none, nil, "too large")
+  T.ok(tostring(why):find("过大", 1, true), "too large: " .. tostring(why))
+end
+
+return tests
