@@ -48,5 +48,13 @@ grep -qF -- "—1—" "$TMP/text" && grep -qF -- "—2—" "$TMP/text" && ok || 
 # a number of table 三's header, so the tables are there too
 grep -qF "本年新收政府信息公开申请数量" "$TMP/text" && ok || bad "table 三 missing"
 
+# the other engine: headless Chromium prints the HTML page (skipped without chromium)
+if command -v chromium >/dev/null; then
+  if "$NB" render "$SEED" -o "$TMP/chromium.pdf" --pdf-engine chromium 2>"$TMP/err"; then ok; else bad "chromium: $(cat "$TMP/err")"; fi
+  pdfinfo "$TMP/chromium.pdf" | grep -Eq '^Page size: +59[45]\.[0-9]+ x 841\.[0-9]+ pts' && ok || bad "chromium PDF is not A4"
+  pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \n\t\f\r' | grep -qF "$(head -1 "$TMP/prose" | tr -d ' ')" && ok \
+    || bad "chromium PDF lacks the title"
+fi
+
 echo "pdf: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

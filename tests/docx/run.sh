@@ -119,6 +119,14 @@ grep -q "延津县商务局�" "$TMP/ctl.xml" && ok || bad "control character n
 "$NB" render "$SEED" -o "$TMP/ext.xyz" 2>"$TMP/ext.err"
 [ $? -eq 2 ] && [ ! -e "$TMP/ext.xyz" ] && grep -q '扩展名' "$TMP/ext.err" && ok || bad "-o x.xyz was not a usage error"
 "$NB" render "$SEED" -f text -o "$TMP/forced.xyz" && ok || bad "-f text -o x.xyz"
+# no PDF engine: a usage error naming the Debian package, before anything is written
+PATH=/nonexistent "$NB" render "$SEED" -o "$TMP/none.pdf" 2>"$TMP/none.err"
+[ $? -eq 2 ] && [ ! -e "$TMP/none.pdf" ] && grep -q 'libreoffice-writer-nogui' "$TMP/none.err" && ok \
+  || bad "no engine: $(cat "$TMP/none.err")"
+PATH=/nonexistent "$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine chromium 2>"$TMP/none.err"
+[ $? -eq 2 ] && grep -q '软件包 chromium' "$TMP/none.err" && ok || bad "no chromium: $(cat "$TMP/none.err")"
+"$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine word 2>"$TMP/none.err"
+[ $? -eq 2 ] && grep -q '未知的 PDF 引擎' "$TMP/none.err" && ok || bad "--pdf-engine word: $(cat "$TMP/none.err")"
 # the same report gives the same bytes
 "$NB" render "$SEED" -o "$TMP/again.docx" && cmp -s "$TMP/ext.docx" "$TMP/again.docx" && ok || bad "docx not reproducible"
 
