@@ -31,7 +31,8 @@ M.TABLES = {
 ---------------------------------------------------------------------------
 -- text
 
--- XML 1.0 allows tab, LF and CR among the C0 controls, and none of DEL..U+009F matter here.
+-- XML 1.0 allows tab, LF and CR among the C0 controls (DEL..U+009F are allowed), and not
+-- U+FFFE and U+FFFF.
 local FORBIDDEN = "[%z\1-\8\11\12\14-\31]"
 
 M.replaced = 0 -- forbidden characters replaced in the last render
@@ -42,7 +43,9 @@ local function text(s)
   s = tostring(s)
   local n
   s, n = s:gsub(FORBIDDEN, "\u{FFFD}")
-  M.replaced = M.replaced + n
+  local m -- the two noncharacters XML 1.0 excludes too
+  s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}")
+  M.replaced = M.replaced + n + m
   return nb.escape_xml(s)
 end
 M.text = text

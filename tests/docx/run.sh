@@ -105,12 +105,14 @@ PYEOF
 
 # a control character XML 1.0 forbids is never written: U+FFFD and a warning instead
 printf -v VT '\v'
-sed "s|延津县商务局 2024 年|延津县商务局${VT} 2024 年|" "$SEED" >"$TMP/ctl.lua"
+sed -e "s|延津县商务局 2024 年|延津县商务局${VT} 2024 年|" -e 's|未收到依申请公开政府信息。|未收到依申请公开\\u{FFFF}政府信息。|' "$SEED" >"$TMP/ctl.lua"
+grep -qF '\u{FFFF}' "$TMP/ctl.lua" || bad "U+FFFF not in the data file"
 "$NB" render "$TMP/ctl.lua" -o "$TMP/ctl.docx" 2>"$TMP/ctl.err" || bad "render ctl"
 check_package "$TMP/ctl.docx"
 grep -q "控制字符" "$TMP/ctl.err" && ok || bad "no warning for the control character"
 unzip -p "$TMP/ctl.docx" word/document.xml >"$TMP/ctl.xml"
-grep -q "延津县商务局�" "$TMP/ctl.xml" && ok || bad "control character not replaced by U+FFFD"
+grep -q "延津县商务局�" "$TMP/ctl.xml" && grep -q "依申请公开�政府信息" "$TMP/ctl.xml" && ok \
+  || bad "control character or U+FFFF not replaced by U+FFFD"
 
 # the format follows the -o extension; an unknown extension is a usage error
 "$NB" render "$SEED" -o "$TMP/ext.docx" && [ "$(head -c 2 "$TMP/ext.docx")" = PK ] && ok || bad "-o x.docx is not a ZIP"
