@@ -121,6 +121,15 @@ grep -q "延津县商务局�" "$TMP/ctl.xml" && grep -q "依申请公开�政
 "$NB" render "$SEED" -o "$TMP/ext.xyz" 2>"$TMP/ext.err"
 [ $? -eq 2 ] && [ ! -e "$TMP/ext.xyz" ] && grep -q '扩展名' "$TMP/ext.err" && ok || bad "-o x.xyz was not a usage error"
 "$NB" render "$SEED" -f text -o "$TMP/forced.xyz" && ok || bad "-f text -o x.xyz"
+# the fixed parts are templates a local copy replaces (--scripts DIR), and the renderer is
+# found along the search path like every other
+mkdir -p "$TMP/local/templates/docx"
+sed 's/w:eastAsia="仿宋_GB2312"/w:eastAsia="楷体_GB2312"/' templates/docx/styles.xml >"$TMP/local/templates/docx/styles.xml"
+"$NB" --scripts "$TMP/local" render "$SEED" -o "$TMP/local.docx" && unzip -p "$TMP/local.docx" word/styles.xml >"$TMP/local.xml"
+grep -q 'w:eastAsia="楷体_GB2312" w:cs' "$TMP/local.xml" && ok || bad "templates/docx/styles.xml was not taken from --scripts"
+"$NB" which render/docx | grep -q 'render/docx.lua' && ok || bad "nianbao which render/docx"
+"$NB" render "$SEED" --profile gbt9704 -o "$TMP/gbt.docx" && check_tables "$SEED" "$TMP/gbt.docx"
+
 # no PDF engine: a usage error naming the Debian package, before anything is written
 PATH=/nonexistent "$NB" render "$SEED" -o "$TMP/none.pdf" 2>"$TMP/none.err"
 [ $? -eq 2 ] && [ ! -e "$TMP/none.pdf" ] && grep -q 'libreoffice-writer-nogui' "$TMP/none.err" && ok \
