@@ -101,8 +101,20 @@ local function tc(spec, c, cell, vmerge, content)
   return "<w:tc><w:tcPr>" .. table.concat(props) .. "</w:tcPr>" .. content .. "</w:tc>"
 end
 
-local function cell_para(spec, cell, keep)
-  local size = string.format('<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>', spec.size, spec.size)
+-- A number never wraps (a wrapped "12345" / "6" reads as two numbers): one too wide for its
+-- cell gets a smaller size. Digits are half an em wide, so at size h (half-points) a digit
+-- takes h * 5 twips.
+local MIN_NUMBER_SIZE = 10 -- 5 pt
+
+local function number_size(spec, cell, width)
+  local usable = width - 2 * (spec.margin or 108) - 20 -- a little room for rounding
+  local fits = usable // (5 * math.max(1, #cell.text))
+  return math.max(MIN_NUMBER_SIZE, math.min(spec.size, fits))
+end
+
+local function cell_para(spec, cell, keep, width)
+  local sz = cell.number and number_size(spec, cell, width) or spec.size
+  local size = string.format('<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>', sz, sz)
   local style = cell.number and "TableNumber" or "TableText"
   return string.format('<w:p><w:pPr><w:pStyle w:val="%s"/>%s%s</w:pPr>%s</w:p>', style,
     keep and "<w:keepNext/>" or "", size, run(cell.text, size))
@@ -135,7 +147,7 @@ function M.table(grid, spec)
       local cell = o.cell
       if o.r == r and o.c == c then
         out[#out + 1] = tc(spec, c, cell, cell.rowspan > 1 and '<w:vMerge w:val="restart"/>' or nil,
-          cell_para(spec, cell, keep))
+          cell_para(spec, cell, keep, cell_width(spec, c, cell.colspan)))
       elseif o.c == c then -- continued from a cell above
         out[#out + 1] = tc(spec, c, cell, "<w:vMerge/>", string.format('<w:p><w:pPr><w:pStyle w:val="TableText"/>%s</w:pPr></w:p>',
           keep and "<w:keepNext/>" or ""))

@@ -90,6 +90,17 @@ grep -q 'not_held = { ""' "$TMP/blank.lua" || bad "blank cell not in the data fi
 check_tables "$TMP/blank.lua" "$TMP/blank.docx"
 grep -q '_' "$TMP/expect.txt" && ok || bad "expect.lua did not see the blank cell"
 
+# a number too wide for its cell is set smaller rather than wrapped ("12345" / "6")
+sed -E '/new = \{/s/[0-9]+/1234567/g' "$SEED" >"$TMP/wide.lua"
+"$NB" render "$TMP/wide.lua" --force -o "$TMP/wide.docx" 2>/dev/null || bad "render wide"
+"$PY" - "$TMP/wide.docx" <<'PYEOF' && ok || bad "a 7-digit number was not set smaller than the table's 9 pt"
+import sys, docx
+t3 = docx.Document(sys.argv[1]).tables[1]
+wide, zero = t3.rows[3].cells[3], t3.rows[4].cells[3]
+assert wide.text == "1234567" and zero.text == "0", (wide.text, zero.text)
+assert wide.paragraphs[0].runs[0].font.size.pt < 9 <= zero.paragraphs[0].runs[0].font.size.pt
+PYEOF
+
 # a report with errors: refused without --force (no file), with --force it carries the banner
 sed 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 1, 0, 0, 0, 0, 0, 0 }/' "$SEED" >"$TMP/bad.lua"
 "$NB" render "$TMP/bad.lua" -o "$TMP/bad.docx" 2>/dev/null
