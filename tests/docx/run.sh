@@ -149,6 +149,8 @@ PATH=/nonexistent "$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine chromium 
 [ $? -eq 2 ] && grep -q '软件包 chromium' "$TMP/none.err" && ok || bad "no chromium: $(cat "$TMP/none.err")"
 "$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine word 2>"$TMP/none.err"
 [ $? -eq 2 ] && grep -q '未知的 PDF 引擎' "$TMP/none.err" && ok || bad "--pdf-engine word: $(cat "$TMP/none.err")"
+"$NB" render "$SEED" -o "$TMP/engine.docx" --pdf-engine chromium 2>"$TMP/none.err"
+[ $? -eq 2 ] && [ ! -e "$TMP/engine.docx" ] && grep -q '只用于 pdf' "$TMP/none.err" && ok || bad "--pdf-engine with docx"
 # the same report gives the same bytes
 "$NB" render "$SEED" -o "$TMP/again.docx" && cmp -s "$TMP/ext.docx" "$TMP/again.docx" && ok || bad "docx not reproducible"
 

@@ -76,6 +76,10 @@ return {
         return EXIT_USAGE
       end
     end
+    if opts["pdf-engine"] and format ~= "pdf" then
+      say("nianbao render：--pdf-engine 只用于 pdf 格式（-f pdf 或 -o 文件名.pdf），当前格式为 %s", format)
+      return EXIT_USAGE
+    end
     -- a renderer may say up front that it cannot run here (the PDF engine is not installed)
     local renderer = nb.renderer(format)
     if type(renderer.usable) == "function" then
