@@ -1,0 +1,123 @@
+-- PDF through an installed engine, as pandoc does with --pdf-engine: LibreOffice converts the
+-- .docx of render/docx.lua (the default: GB/T 9704 page, fonts and page numbers "— 1 —"), or
+-- headless Chromium prints the page of render/html.lua (its A4 print stylesheet; Chromium
+-- adds no page numbers). The engine runs in a temporary folder that is removed afterwards;
+-- the PDF comes back as a string and the render command writes it atomically.
+--
+-- For Chinese glyphs instead of boxes the machine needs CJK fonts (Debian fonts-noto-cjk);
+-- tests/docx/fonts.conf maps the official font names (仿宋_GB2312, 黑体 ...) to them.
+local nb = require "nianbao"
+local lfs = require "lfs"
+
+local M = { name = "pdf", extension = "pdf" }
+
+M.ENGINES = {
+  libreoffice = { programs = { "soffice", "libreoffice" }, package = "libreoffice-writer-nogui", source = "docx" },
+  chromium = { programs = { "chromium", "chromium-browser", "google-chrome" }, package = "chromium", source = "html" },
+}
+M.ORDER = { "libreoffice", "chromium" } -- tried in this order when no engine is named
+
+local function quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+
+--- The full path of the first of these programs found along PATH, or nil.
+local function program(names)
+  for dir in (os.getenv("PATH") or ""):gmatch("[^:]+") do
+    for _, name in ipairs(names) do
+      local path = dir .. "/" .. name
+      if lfs.attributes(path, "mode") == "file" then return path end
+    end
+  end
+end
+
+local function names()
+  local out = {}
+  for _, n in ipairs(M.ORDER) do out[#out + 1] = n end
+  return table.concat(out, "、")
+end
+
+--- The engine to use: name (nil: the first installed of M.ORDER) -> { name, path, ... }, or
+--- nil and a message naming the Debian package to install.
+function M.engine(name)
+  if name then
+    local e = M.ENGINES[name]
+    if not e then
+      return nil, string.format("未知的 PDF 引擎“%s”（可用：%s）", tostring(name), names())
+    end
+    local path = program(e.programs)
+    if not path then
+      return nil, string.format("找不到 PDF 引擎 %s（%s）：请安装 Debian 软件包 %s（apt-get install %s）",
+        name, table.concat(e.programs, "、"), e.package, e.package)
+    end
+    return { name = name, path = path, source = e.source }
+  end
+  for _, n in ipairs(M.ORDER) do
+    local e = M.ENGINES[n]
+    local path = program(e.programs)
+    if path then return { name = n, path = path, source = e.source } end
+  end
+  return nil, string.format("找不到 PDF 引擎：请安装 Debian 软件包 %s（推荐，apt-get install %s）或 %s，"
+    .. "并安装中文字体 fonts-noto-cjk", M.ENGINES.libreoffice.package, M.ENGINES.libreoffice.package,
+    M.ENGINES.chromium.package)
+end
+
+--- For the render command: can this run produce a PDF? (nil, message when not)
+function M.usable(opts)
+  local e, err = M.engine(opts and opts.pdf_engine)
+  if not e then return nil, err end
+  return true
+end
+
+local function read_all(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function temp_dir()
+  local name = os.tmpname() -- creates an empty file: replace it by a folder of that name
+  os.remove(name)
+  assert(lfs.mkdir(name), "无法创建临时文件夹 " .. name)
+  return name
+end
+
+local function command(engine, dir, input)
+  if engine.name == "libreoffice" then
+    -- a profile of its own: a running LibreOffice of the user's, or another conversion at the
+    -- same time, would otherwise take the job or lock the profile
+    return string.format("%s --headless --norestore --nolockcheck %s --convert-to pdf --outdir %s %s",
+      quote(engine.path), quote("-env:UserInstallation=file://" .. dir .. "/profile"), quote(dir), quote(input))
+  end
+  -- the page is our own static HTML without scripts; the sandbox cannot start as root
+  return string.format("%s --headless --no-sandbox --disable-gpu --no-pdf-header-footer "
+    .. "--disable-background-networking --disable-component-update --disable-sync %s %s %s",
+    quote(engine.path), quote("--user-data-dir=" .. dir .. "/profile"), quote("--print-to-pdf=" .. dir .. "/report.pdf"),
+    quote("file://" .. input))
+end
+
+function M.render(report, findings, opts)
+  opts = opts or {}
+  local engine, err = M.engine(opts.pdf_engine)
+  if not engine then error(err, 0) end
+  local source = nb.render(report, engine.source, opts)
+  local dir = temp_dir()
+  local input = dir .. "/report." .. engine.source
+  local ok, why = nb.write_file(input, source)
+  local pdf
+  if ok then
+    local log = dir .. "/engine.log"
+    os.execute(command(engine, dir, input) .. " >" .. quote(log) .. " 2>&1 </dev/null")
+    pdf = read_all(dir .. "/report.pdf")
+    if not pdf or pdf:sub(1, 5) ~= "%PDF-" then
+      why = string.format("PDF 引擎 %s（%s）没有生成 PDF：%s", engine.name, engine.path,
+        ((read_all(log) or ""):gsub("%s+$", ""):sub(-600)))
+      pdf = nil
+    end
+  end
+  os.execute("rm -rf " .. quote(dir))
+  if not pdf then error(why, 0) end
+  return pdf
+end
+
+return M

@@ -1,0 +1,60 @@
+#!/bin/bash
+# render -o x.pdf through LibreOffice (one conversion): an A4 PDF whose text holds every prose
+# line of the seed, set in Noto CJK through the font aliases of tests/docx/fonts.conf, with
+# the page numbers "— 1 —".
+# Usage: pdf.sh NIANBAO   (from the repository root). Exit 77 (skipped) without LibreOffice.
+set -uo pipefail
+NB=$1
+HERE=tests/docx
+SEED=reports/yanjin-commerce-2024.lua
+if ! command -v soffice >/dev/null; then
+  echo "SKIP: LibreOffice 未安装（tools/packages.txt 中有 libreoffice-writer-nogui），跳过 PDF 测试"
+  exit 77
+fi
+for tool in pdftotext pdfinfo pdffonts; do
+  command -v $tool >/dev/null || { echo "FAIL: 需要 $tool（poppler-utils）"; exit 1; }
+done
+export FONTCONFIG_FILE=$PWD/$HERE/fonts.conf
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# the format comes from the extension; the default engine is LibreOffice
+if "$NB" render "$SEED" -o "$TMP/seed.pdf" 2>"$TMP/err"; then ok; else bad "render -o seed.pdf: $(cat "$TMP/err")"; fi
+[ "$(head -c 5 "$TMP/seed.pdf")" = "%PDF-" ] && ok || bad "not a PDF"
+pdfinfo "$TMP/seed.pdf" >"$TMP/info" || bad "pdfinfo"
+# A4 is 595.28 x 841.89 pt
+grep -Eq '^Page size: +595\.[0-9]+ x 841\.[0-9]+ pts' "$TMP/info" && ok || bad "not A4: $(grep 'Page size' "$TMP/info")"
+pages=$(awk '/^Pages:/ {print $2}' "$TMP/info")
+[ "${pages:-0}" -ge 3 ] && ok || bad "only ${pages:-0} pages"
+pdffonts "$TMP/seed.pdf" >"$TMP/fonts"
+grep -q 'NotoSerifCJK' "$TMP/fonts" && grep -q 'NotoSansCJK' "$TMP/fonts" && ok \
+  || bad "the body and headings are not set in Noto Serif / Sans CJK: $(cat "$TMP/fonts")"
+
+# every prose line, compared without white space (the PDF wraps lines where it likes)
+pdftotext -enc UTF-8 "$TMP/seed.pdf" - | tr -d ' \n\t\f\r' >"$TMP/text"
+"$NB" run $HERE/prose.lua "$SEED" >"$TMP/prose" || bad "prose.lua"
+lines=0
+while IFS= read -r line; do
+  want=$(printf '%s' "$line" | tr -d ' \t')
+  [ -z "$want" ] && continue
+  lines=$((lines + 1))
+  grep -qF -- "$want" "$TMP/text" || bad "prose line missing from the PDF: $line"
+done <"$TMP/prose"
+[ "$lines" -ge 15 ] && ok || bad "only $lines prose lines"
+grep -qF -- "—1—" "$TMP/text" && grep -qF -- "—2—" "$TMP/text" && ok || bad "no page numbers — 1 — / — 2 —"
+# a number of table 三's header, so the tables are there too
+grep -qF "本年新收政府信息公开申请数量" "$TMP/text" && ok || bad "table 三 missing"
+
+# the other engine: headless Chromium prints the HTML page (skipped without chromium)
+if command -v chromium >/dev/null; then
+  if "$NB" render "$SEED" -o "$TMP/chromium.pdf" --pdf-engine chromium 2>"$TMP/err"; then ok; else bad "chromium: $(cat "$TMP/err")"; fi
+  pdfinfo "$TMP/chromium.pdf" | grep -Eq '^Page size: +59[45]\.[0-9]+ x 841\.[0-9]+ pts' && ok || bad "chromium PDF is not A4"
+  pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \n\t\f\r' | grep -qF "$(head -1 "$TMP/prose" | tr -d ' ')" && ok \
+    || bad "chromium PDF lacks the title"
+fi
+
+echo "pdf: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
