@@ -1,0 +1,96 @@
+# The reviewer's commands on many reports: import -d, check of folders (CSV, JSON with agency
+# and year, summary table on a terminal), year pairs and --previous refusal. The real reports
+# of ../shared/real-reports are imported first; generated ones come from bench/gen.lua.
+REAL=../shared/real-reports
+RV=$TMP/review
+mkdir -p "$RV"
+
+# py_assert FILE EXPR: a Python expression over the text `t` of FILE (read as UTF-8) is true.
+py_assert() {
+  if python3 -c '
+import sys, csv, io
+t = open(sys.argv[1], encoding="utf-8", newline="").read()
+ok = eval(sys.argv[2])
+sys.exit(0 if ok else 1)
+' "$1" "$2"; then pass; else fail "not true of $1: $2"; head -c 1500 "$1" | sed "s/^/  /"; fi
+}
+
+case_ "import -d: one data file per published report, then what each could not read"
+expect_exit 1 -- "$NB" import "$REAL"/*.txt "$REAL"/*.html -d "$RV/data"
+for f in "$REAL"/*.txt "$REAL"/*.html; do
+  base=$(basename "$f"); base=${base%.*}
+  if [ -s "$RV/data/$base.lua" ]; then pass; else fail "import -d wrote no $RV/data/$base.lua"; fi
+done
+# the crawler text of 2020 has table 二 run together: named in the table with what was lost
+expect_line out "12-pingtan-zone-2020-trial-crawler.txt" "12-pingtan-zone-2020-trial-crawler.lua" "处未能读取"
+expect_line out "08-pingtan-zone-2024.html" "完整"
+
+case_ "import -d: never overwrites without --force; an unreadable input is named, the others written"
+cp "$RV/data/08-pingtan-zone-2024.lua" "$RV/keep.lua"
+echo "-- hand-edited" >>"$RV/data/08-pingtan-zone-2024.lua"
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data"
+expect_line out "08-pingtan-zone-2024.html" "已存在，未覆盖"
+expect_contains err "已存在"
+if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then pass; else fail "import -d overwrote without --force"; fi
+expect_exit 2 -- "$NB" import "$TMP/no-such-page.html" "$REAL/08-pingtan-zone-2024.html" -d "$RV/again" --force
+expect_line out "no-such-page.html" "无法读取"
+if cmp -s "$RV/keep.lua" "$RV/again/08-pingtan-zone-2024.lua"; then pass; else fail "the readable input was not written after an unreadable one"; fi
+expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data" --force
+if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then fail "--force did not overwrite"; else pass; fi
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/x" -o "$RV/x.lua"
+
+case_ "check DIR: every data file, in name order, year pairs of the same agency"
+expect_exit 1 -- "$NB" check --format json "$RV/data"
+json_assert "[o['file'].rsplit('/', 1)[1] for o in objs] == sorted(o['file'].rsplit('/', 1)[1] for o in objs) and len(objs) == 8"
+json_assert "all(o['agency'] in ('淮安市人民政府', '平潭综合实验区') and isinstance(o['year'], int) for o in objs)"
+# Pingtan 2019..2025 are consecutive: each but 2019 is compared with the year before
+json_assert "sorted(o['year'] for o in objs if o.get('previous')) == [2020, 2021, 2022, 2023, 2024, 2025]"
+json_assert "all(p['year'] == o['year'] - 1 for o in objs for p in objs if o.get('previous') == p['file'])"
+json_assert "any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'])"
+# the same 2025 report alone has no YEAR findings (nothing to pair with)
+expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua"
+json_assert "not any(f['id'].startswith('YEAR.') for f in objs[0]['findings']) and 'previous' not in objs[0]"
+
+case_ "check --previous: another agency or a year that is not the one before is refused"
+expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
+expect_line err "淮安市人民政府" "平潭综合实验区" "不作比较"
+expect_not_contains out YEAR.CARRY
+expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/09-pingtan-zone-2022.lua"
+expect_line err "2022 年" "2025 年" "不作比较"
+# spaces and traditional characters do not make another agency
+sed 's/agency = "平潭综合实验区"/agency = "平潭 綜合實驗區"/' "$RV/data/08-pingtan-zone-2024.lua" >"$RV/trad-2024.lua"
+if grep -q '綜合實驗區' "$RV/trad-2024.lua"; then pass; else fail "could not make the traditional copy"; fi
+expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/trad-2024.lua"
+json_assert "any(f['id'] == 'YEAR.IN_FORCE' for f in objs[0]['findings'])"
+
+case_ "check --format csv: a BOM, a header, one row per finding, quoted where needed, rejected files named"
+printf 'return { agency = 1 }\n' >"$RV/rejected.lua"
+expect_exit 2 -- "$NB" check --format csv "$RV/data" "$RV/rejected.lua" "$TMP/no-such.lua"
+py_assert "$OUT" "t.startswith('\ufeff') and t.splitlines()[0] == '\ufefffile,agency,year,id,severity,section,row,column,expected,found,message'"
+py_assert "$OUT" "all(len(r) == 11 for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+py_assert "$OUT" "sum(1 for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))) if r[3] == 'T3.RESULT_TOTAL' and r[1] == '平潭综合实验区' and r[2] == '2020') == 2"
+py_assert "$OUT" "[r[3] for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))) if r[0].endswith(('rejected.lua', 'no-such.lua'))] == ['FILE.REJECTED', 'FILE.REJECTED']"
+py_assert "$OUT" "'\r\n' in t and any(',' in r[10] for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+# the row count equals the JSON findings count
+expect_exit 1 -- "$NB" check --format json "$RV/data"
+n_json=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["findings"]) for l in open(sys.argv[1])))' "$OUT")
+expect_exit 1 -- "$NB" check --format csv "$RV/data"
+n_csv=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))) - 1)' "$OUT")
+if [ "$n_json" = "$n_csv" ] && [ "$n_csv" -gt 0 ]; then pass; else fail "CSV rows $n_csv, JSON findings $n_json"; fi
+
+case_ "check DIR: folders without data files and unreadable files are named, the batch goes on"
+mkdir -p "$RV/empty"
+expect_exit 2 -- "$NB" check "$RV/empty" "$RV/data/08-pingtan-zone-2024.lua"
+expect_line err "$RV/empty" "没有数据文件"
+expect_line out "08-pingtan-zone-2024.lua" "通过"
+
+case_ "check on a terminal: summary table and total line after the findings; none in a pipe"
+expect_exit 2 -- "$NB" check "$RV/data" "$RV/rejected.lua"
+expect_not_contains out "合计："
+run_cmd script -qec "'$NB' check '$RV/data' '$RV/rejected.lua'" /dev/null
+[ "$RC" -eq 2 ] && pass || fail "check on a terminal exited $RC, expected 2"
+expect_line out "12-pingtan-zone-2020-trial-crawler.lua" "平潭综合实验区" "2020" "2"
+expect_line out "rejected.lua" "无法检查"
+expect_line out "合计：9 个文件" "7 个通过" "1 个未通过" "1 个无法检查"
+# the table comes after the last finding
+py_assert "$OUT" "t.rindex('合计：') > t.rindex('14-pingtan-zone-2019-trial-crawler.lua: ')"
