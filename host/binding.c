@@ -12,6 +12,7 @@
 #include "load.h"
 #include "output.h"
 #include "schema.h"
+#include "zip.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -763,6 +764,7 @@ static const luaL_Reg functions[] = {
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},
+    {"zip", nb_l_zip},
     {NULL, NULL},
 };
 
