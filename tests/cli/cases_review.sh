@@ -94,3 +94,44 @@ expect_line out "rejected.lua" "无法检查"
 expect_line out "合计：9 个文件" "7 个通过" "1 个未通过" "1 个无法检查"
 # the table comes after the last finding
 py_assert "$OUT" "t.rindex('合计：') > t.rindex('14-pingtan-zone-2019-trial-crawler.lua: ')"
+
+case_ "summary: CSV with one row per report, key figures then every cell under its official label"
+expect_exit 2 -- "$NB" summary "$RV/data" "$RV/rejected.lua" -o "$RV/s.csv"
+expect_contains err "rejected.lua"
+py_assert "$RV/s.csv" "t.startswith('\ufeff') and len(list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))) == 10"
+py_assert "$RV/s.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[0][:13] == ['文件','机关','年度','检查结果','新收','办结','结转','予以公开','复议','诉讼','收费（元）','错误','警告']"
+py_assert "$RV/s.csv" "'表三 一、本年新收政府信息公开申请数量 总计' in t and '表四 行政诉讼 复议后起诉 尚未审结' in t and '表二 行政事业性收费 本年收费金额（单位：万元）' in t"
+# 淮安 2024: 新收 3119 is also its cell 表三 一、本年新收 总计
+py_assert "$RV/s.csv" "(lambda rows: [r for r in rows if r[1] == '淮安市人民政府'][0][4] == '3119' == [r for r in rows if r[1] == '淮安市人民政府'][0][rows[0].index('表三 一、本年新收政府信息公开申请数量 总计')])(list(csv.reader(io.StringIO(t.lstrip('\ufeff')))))"
+py_assert "$RV/s.csv" "any(r[0].endswith('rejected.lua') and r[3].startswith('无法读取') for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+expect_exit 2 -- "$NB" summary "$RV/data" -o "$RV/s.csv"
+expect_contains err "已存在"
+expect_exit 2 -- "$NB" summary "$RV/data" -o "$RV/s.txt"
+
+case_ "summary: JSON figures and cells agree with check's error counts"
+expect_exit 0 -- "$NB" summary "$RV/data" -o "$RV/s.json"
+py_assert "$RV/s.json" "(lambda d: len(d['reports']) == 8 and [r['figures']['errors'] for r in d['reports'] if r['year'] == 2020] == [2] and all(r['cells']['requests.new.7'] == r['figures']['new'] for r in d['reports']))(__import__('json').loads(t))"
+
+case_ "summary: a real XLSX workbook read by openpyxl"
+expect_exit 0 -- "$NB" summary "$RV/data" -o "$RV/s.xlsx"
+if /usr/bin/python3 - "$RV/s.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["汇总"]
+head = [c.value for c in ws[1]]
+assert head[:5] == ["文件", "机关", "年度", "检查结果", "新收"], head[:5]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert ws.max_row == 9, ws.max_row
+rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+huaian = rows["淮安市人民政府"]
+assert huaian[2] == 2024 and huaian[4] == 3119 and isinstance(huaian[4], int), huaian[:6]
+fee = head.index("表二 行政事业性收费 本年收费金额（单位：万元）")
+assert all(r[fee] is None or isinstance(r[fee], (int, float)) for r in ws.iter_rows(min_row=2, values_only=True))
+assert all(ws.column_dimensions[c].width and ws.column_dimensions[c].width >= 6 for c in ("A", "B", "E"))
+assert ws.column_dimensions["A"].width > ws.column_dimensions["E"].width
+assert ws["A1"].font.b
+problems = wb["问题清单"]
+ids = [r[3] for r in problems.iter_rows(min_row=2, values_only=True)]
+assert ids.count("T3.RESULT_TOTAL") == 2, ids
+PY
+then pass; else fail "openpyxl could not read the summary workbook as expected"; fi
