@@ -135,3 +135,49 @@ ids = [r[3] for r in problems.iter_rows(min_row=2, values_only=True)]
 assert ids.count("T3.RESULT_TOTAL") == 2, ids
 PY
 then pass; else fail "openpyxl could not read the summary workbook as expected"; fi
+
+case_ "aggregate: two 2024 reports summed into the government's data file"
+A=$RV/data/01-huaian-city-gov-2024.lua
+B=$RV/data/08-pingtan-zone-2024.lua
+expect_exit 0 -- "$NB" aggregate "$A" "$B" --agency "测试市人民政府" -o "$RV/sum.lua"
+# sections 五 and 六 are left for the government to write (SECTION.MISSING); no other error
+expect_exit 1 -- "$NB" check --format json "$RV/sum.lua"
+json_assert "objs[0]['agency'] == '测试市人民政府' and objs[0]['year'] == 2024"
+json_assert "sorted(f['section'] for f in errors(objs[0])) == ['五', '六'] and all(f['id'] == 'SECTION.MISSING' for f in errors(objs[0]))"
+expect_exit 0 -- "$NB" summary "$A" "$B" "$RV/sum.lua" -o "$RV/sum.json"
+py_assert "$RV/sum.json" "(lambda r: all(r[2]['cells'][k] == r[0]['cells'][k] + r[1]['cells'][k] for k in r[2]['cells'] if isinstance(r[0]['cells'][k], int) and isinstance(r[1]['cells'][k], int)))(__import__('json').loads(t)['reports'])"
+py_assert "$RV/sum.json" "(lambda r: r[2]['cells']['requests.new.7'] == 3119 + 218)(__import__('json').loads(t)['reports'])"
+py_assert "$RV/sum.lua" "'淮安市人民政府、平潭综合实验区' in t"
+expect_exit 2 -- "$NB" aggregate "$A" "$B" --agency "测试市人民政府" -o "$RV/sum.lua"
+
+case_ "aggregate: mixed years are refused, naming files and years, nothing written"
+expect_exit 2 -- "$NB" aggregate "$A" "$RV/data/07-pingtan-zone-2023.lua" --agency X -o "$RV/mixed.lua"
+expect_line err "2024 年" "01-huaian-city-gov-2024.lua" "2023 年" "07-pingtan-zone-2023.lua"
+[ -e "$RV/mixed.lua" ] && fail "aggregate wrote a file for mixed years" || pass
+
+case_ "aggregate: a unit whose own checks fail is named and refused unless --force"
+expect_exit 1 -- "$NB" aggregate "$RV/data/12-pingtan-zone-2020-trial-crawler.lua" --agency X -o "$RV/fail.lua"
+expect_line err "12-pingtan-zone-2020-trial-crawler.lua" "错误"
+[ -e "$RV/fail.lua" ] && fail "aggregate wrote a file for a failing unit" || pass
+expect_exit 0 -- "$NB" aggregate "$RV/data/12-pingtan-zone-2020-trial-crawler.lua" --agency X -o "$RV/fail.lua" --force
+# the trial-format table 二 has none of the 2021 cells: blank in the sum and reported
+expect_line err "表二 规章 本年制发件数" "空白"
+
+case_ "aggregate: a blank cell in one unit makes that cell blank in the sum, and is reported"
+sed 's/^\(    new = { \)[0-9]*,/\1"",/' "$B" >"$RV/blank-2024.lua"
+if cmp -s "$B" "$RV/blank-2024.lua"; then fail "could not blank a cell"; else pass; fi
+# (the blank breaks the unit's own 总计, so --force)
+expect_exit 1 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/blank-sum.lua"
+expect_exit 0 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/blank-sum.lua" --force
+expect_line err "表三 一、本年新收政府信息公开申请数量 自然人" "blank-2024.lua" "空白"
+py_assert "$RV/blank-sum.lua" "'new = { \"\", ' in t"
+
+case_ "check --units: the sum agrees with its units; a changed cell is named with the difference"
+expect_exit 1 -- "$NB" check --units "$RV/sum.lua" "$A" "$B" --format json
+json_assert "not [f for f in objs[0]['findings'] if f['id'] == 'HIER.SUM'] and objs[0]['units'] == 2"
+json_assert "all(f['id'] == 'SECTION.MISSING' for f in errors(objs[0]))"
+sed 's/^\(    review = { upheld = \)\([0-9]*\)/\1999/' "$RV/sum.lua" >"$RV/sum-changed.lua"
+expect_exit 1 -- "$NB" check --units "$RV/sum-changed.lua" "$A" "$B"
+expect_line out HIER.SUM "行政复议 结果维持" "政府报告为 999" "相差"
+expect_exit 2 -- "$NB" check --units "$RV/sum.lua" "$RV/data/07-pingtan-zone-2023.lua"
+expect_contains err "2023"
