@@ -181,3 +181,42 @@ expect_exit 1 -- "$NB" check --units "$RV/sum-changed.lua" "$A" "$B"
 expect_line out HIER.SUM "行政复议 结果维持" "政府报告为 999" "相差"
 expect_exit 2 -- "$NB" check --units "$RV/sum.lua" "$RV/data/07-pingtan-zone-2023.lua"
 expect_contains err "2023"
+
+case_ "compare: changed cells with old, new, change and percent; key figures; identical paragraphs"
+O=$RV/data/07-pingtan-zone-2023.lua
+N=$RV/data/08-pingtan-zone-2024.lua
+expect_exit 0 -- "$NB" compare "$O" "$N"
+expect_line out "新收" "81" "218" "+137" "+169.1%"
+expect_line out "表三 一、本年新收政府信息公开申请数量 自然人：80 → 217（+137，+171.2%）"
+expect_line out "表二 行政事业性收费 本年收费金额（单位：万元）：5949.0887 → 18651.06（+12701.9713"
+expect_contains out "与上年完全相同的段落（0 段）"
+# this year's report repeating a paragraph of last year's: named
+python3 - "$N" "$RV/copied-2024.lua" <<'PY'
+import sys, re
+t = open(sys.argv[1], encoding="utf-8").read()
+t2 = t.replace('other_matters = ', 'other_matters = "本机关严格落实政府信息公开工作要求，持续完善工作机制。\\n" .. ', 1)
+assert t2 != t
+open(sys.argv[2], "w", encoding="utf-8").write(t2)
+PY
+python3 - "$O" "$RV/copied-2023.lua" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t2 = t.replace('problems = ', 'problems = "本机关严格落实政府信息公开工作要求，持续完善工作机制。\\n" .. ', 1)
+assert t2 != t
+open(sys.argv[2], "w", encoding="utf-8").write(t2)
+PY
+expect_exit 0 -- "$NB" compare "$RV/copied-2023.lua" "$RV/copied-2024.lua" --format json
+json_assert "[p['text'] for p in objs[0]['identical']] == ['本机关严格落实政府信息公开工作要求，持续完善工作机制。'] and objs[0]['identical'][0]['where'].startswith('六')"
+json_assert "[(c['old'], c['new'], c['change']) for c in objs[0]['cells'] if c['id'] == 'requests.new.1'] == [(80, 217, 137)]"
+json_assert "len(objs[0]['figures']) == 7 and objs[0]['old']['year'] == 2023 and objs[0]['new']['year'] == 2024"
+# every changed cell is a real difference, and no unchanged cell is listed
+json_assert "all(c['old'] != c['new'] for c in objs[0]['cells'])"
+expect_exit 0 -- "$NB" compare "$N" "$N" --format json
+json_assert "objs[0]['cells'] == [] and all(f['change'] == 0 for f in objs[0]['figures'] if f['old'] is not None)"
+expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.csv"
+py_assert "$RV/cmp.csv" "t.startswith('\ufeff类别,项目,旧,新,增减,增减%') and '单元格,表三 一、本年新收政府信息公开申请数量 自然人,80,217,137,171.2' in t"
+expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.html"
+py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8 and '表三 一、本年新收政府信息公开申请数量 自然人' in t"
+if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
+expect_exit 2 -- "$NB" compare "$O"
+expect_exit 2 -- "$NB" compare "$O" "$TMP/none.lua"
