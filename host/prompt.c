@@ -20,9 +20,12 @@ enum { HISTORY_SIZE = 1000 };
 
 /* ---------- the terminal ---------- */
 
+/* console.isatty([fd]) -> whether fd (0 stdin, the default; 1 stdout; 2 stderr) is a terminal */
 static int l_isatty(lua_State *L)
 {
-    lua_pushboolean(L, isatty(STDIN_FILENO));
+    lua_Integer fd = luaL_optinteger(L, 1, STDIN_FILENO);
+    luaL_argcheck(L, fd >= 0 && fd <= 2, 1, "0, 1 or 2");
+    lua_pushboolean(L, isatty((int)fd));
     return 1;
 }
 

@@ -34,6 +34,8 @@ end
 
 -- The commands listed by --help, in this order; any other nianbao/commands/NAME.lua works too.
 M.order = { "check", "render", "import", "new", "repl", "run", "which", "rules" }
+-- the reviewer's commands (many reports at once)
+for _, name in ipairs({ "summary", "aggregate", "compare" }) do M.order[#M.order + 1] = name end
 
 local function command_module(name)
   if type(name) ~= "string" or not name:match("^[%a][%w_%-]*$") then return nil end

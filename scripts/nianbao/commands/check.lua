@@ -1,69 +1,129 @@
--- nianbao check: check report data files and print the findings
+-- nianbao check: check report data files (or folders of them) and print the findings
 local nb = require "nianbao"
 local json = require "nianbao.json"
 local cli = require "nianbao.cli"
+local batch = require "nianbao.batch"
+local review = require "nianbao.review"
+local cells = require "nianbao.cells"
 local say, load_or_report = cli.say, cli.load_or_report
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
+local FINDING_KEYS = { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found",
+  "message", "rule" }
+
+local function year_text(y) return y and (tostring(y) .. " 年") or "年度不明" end
+
+--- nil when `previous` is the report of the same agency for the year before `report`;
+--- otherwise the Chinese reason for refusing to compare them.
+local function previous_mismatch(file, report, prev_file, previous)
+  local same = cells.agency_key(report.agency) == cells.agency_key(previous.agency)
+  local year_ok = math.type(report.year) == "integer" and previous.year == report.year - 1
+  if same and year_ok then return nil end
+  return string.format("nianbao check：--previous %s（%s，%s）不是 %s（%s，%s）的上一年度报告%s，不作比较",
+    prev_file, previous.agency or "", year_text(previous.year), file, report.agency or "", year_text(report.year),
+    same and "" or "（机关不同）")
+end
+
 return {
-  summary = "检查报告数据文件（勾稽关系、空白与无效数值、缺失部分、本地规则）",
+  summary = "检查报告数据文件或文件夹（勾稽关系、空白与无效数值、缺失部分、跨年度衔接、本地规则）",
   help = [[
-用法：nianbao check FILE... [--previous FILE] [--format text|json] [--rules LIST] [--no-rules LIST]
+用法：nianbao check FILE|DIR... [--previous FILE] [--format text|json|csv] [--rules LIST] [--no-rules LIST]
+      nianbao check --units 政府报告.lua 单位报告.lua|DIR...
 
-检查一个或多个报告数据文件（FILE 为 - 时读标准输入）：表三、表四的勾稽关系，数值是否有效，
-空白单元格，缺失的部分，旧模板；有 --previous 时还检查与上年报告的衔接（YEAR.CARRY、YEAR.IN_FORCE）；
-然后运行本地规则（scripts/rules/）。
+检查一个或多个报告数据文件（FILE 为 - 时读标准输入；DIR 为文件夹时检查其中及子文件夹中
+全部 *.lua 数据文件，按文件名排序）：表三、表四的勾稽关系，数值是否有效，空白单元格，缺失的
+部分，旧模板；然后运行本地规则（scripts/rules/）。
 
-  --previous FILE      上一年度的报告数据文件
-  --format text|json   输出格式；json 为每个文件一行 JSON 对象
+同一机关相邻两个年度的报告一起检查时，自动检查两年之间的衔接（YEAR.CARRY、YEAR.IN_FORCE 等），
+无需 --previous。机关名称比较时忽略空格，繁体字按简体比较。
+
+  --previous FILE      上一年度的报告数据文件；不是同一机关或不是上一年度时拒绝比较（退出码 2）
+  --format text|json|csv
+                       text：逐条列出问题（在终端上最后附各文件汇总表）；json：每个文件一行
+                       JSON 对象（含 agency、year）；csv：每个问题一行（带 BOM 的 UTF-8，
+                       Excel/WPS 可直接打开），列为 file, agency, year, id, severity, section,
+                       row, column, expected, found, message
+  --units              第一个文件是政府的报告，其余文件（或文件夹）是其所属单位的报告：
+                       逐格比较政府报告的表二、表三、表四与各单位之和（HIER.SUM）
   --rules LIST         只运行这些规则（逗号分隔的 id）
   --no-rules LIST      不运行这些规则
 
-退出码：0 没有错误（可有警告）；1 有错误；2 文件无法读取或被拒绝。
+无法读取或被拒绝的文件逐个说明原因，不影响其余文件的检查。
+退出码：0 没有错误（可有警告）；1 有错误；2 有文件无法读取或被拒绝、--previous 不匹配。
 ]],
-  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", help = "flag" },
+  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", units = "flag",
+    help = "flag" },
   run = function(opts, files)
     if #files == 0 then
-      say("nianbao check：需要至少一个数据文件（nianbao check --help）")
+      say("nianbao check：需要至少一个数据文件或文件夹（nianbao check --help）")
       return EXIT_USAGE
     end
     local format = opts.format or "text"
-    if format ~= "text" and format ~= "json" then
-      say("nianbao check：--format 只能是 text 或 json，实际为 %s", format)
+    if format ~= "text" and format ~= "json" and format ~= "csv" then
+      say("nianbao check：--format 只能是 text、json 或 csv，实际为 %s", format)
       return EXIT_USAGE
     end
+    if opts.units then return require("nianbao.units").check(files, opts, format) end
     local previous
     if opts.previous then
       previous = load_or_report(opts.previous)
       if not previous then return EXIT_USAGE end
     end
+    local entries = batch.load(batch.expand(files))
+    if previous then
+      local refused = false
+      for _, e in ipairs(entries) do
+        local why = e.report and previous_mismatch(e.path, e.report, opts.previous, previous)
+        if why then say("%s", why) refused = true end
+      end
+      if refused then return EXIT_USAGE end
+    else
+      batch.pair_years(entries)
+    end
     local code = EXIT_OK
-    for _, file in ipairs(files) do
-      local report, err = nb.load(file)
-      if not report then
+    if format == "csv" then io.write(review.csv_header()) end
+    local progress = batch.progress(#entries, "检查")
+    for i, e in ipairs(entries) do
+      progress.step(i)
+      local file = e.path
+      if not e.report then
+        progress.clear()
         if format == "json" then
-          print(json.encode(json.object({ "file", "error", "findings" }, { file = file, error = err, findings = {} })))
+          print(json.encode(json.object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
+        elseif format == "csv" then
+          for _, row in ipairs(review.csv_rows(e)) do io.write(review.csv_row(row)) end
         end
-        say("%s", err)
+        say("%s", e.error)
         code = EXIT_USAGE
       else
-        local findings = nb.check(report, { previous = previous, rules = opts.rules, no_rules = opts["no-rules"] })
+        local prev = previous or (e.previous_entry and e.previous_entry.report)
+        local findings = nb.check(e.report, { previous = prev, rules = opts.rules, no_rules = opts["no-rules"] })
+        progress.clear()
         local errors = #findings:errors()
+        e.errors, e.warnings = errors, #findings - errors
         if errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
         if format == "json" then
           local list = {}
-          for i, f in ipairs(findings) do
-            list[i] = json.object(
-              { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found", "message", "rule" },
-              f)
-          end
-          print(json.encode(json.object({ "file", "findings" }, { file = file, findings = list })))
+          for j, f in ipairs(findings) do list[j] = json.object(FINDING_KEYS, f) end
+          print(json.encode(json.object({ "file", "agency", "year", "previous", "findings" },
+            { file = file, agency = e.report.agency, year = e.report.year,
+              previous = e.previous_entry and e.previous_entry.path, findings = list })))
+        elseif format == "csv" then
+          for _, row in ipairs(review.csv_rows(e, findings)) do io.write(review.csv_row(row)) end
         else
+          if e.previous_entry then
+            print(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path))
+          end
           for _, f in ipairs(findings) do print(file .. ": " .. tostring(f)) end
           print(string.format("%s: %s（%d 个错误，%d 个警告）", file,
             errors > 0 and "未通过" or "通过", errors, #findings - errors))
         end
       end
+      io.stdout:flush()
+    end
+    progress.done()
+    if format == "text" and batch.stdout_is_tty() then
+      io.write(review.summary_table(entries))
     end
     return code
   end,

@@ -16,10 +16,96 @@ local function read_all(path)
   return data
 end
 
+--- Import one published report into the data file `out`; notes are said on stderr.
+--- Returns the exit code and the list of notes of severity error (what could not be read),
+--- or, for an input that could not be read at all, the reason.
+local function import_one(file, out)
+  local bytes, err = read_all(file)
+  if not bytes then
+    local why = string.format("无法读取 %s：%s", file, tostring(err))
+    say("nianbao import：%s", why)
+    return EXIT_USAGE, nil, why
+  end
+  local report, notes = require("nianbao.import").import(bytes, file)
+  if not report then
+    say("nianbao import：%s：%s", file, tostring(notes))
+    return EXIT_USAGE, nil, tostring(notes)
+  end
+  local unread = {}
+  for _, n in ipairs(notes) do
+    if n.severity == "error" then unread[#unread + 1] = n end
+    say("%s: %s %s%s：%s", file, SEVERITY_ZH[n.severity] or n.severity, n.id,
+      n.section and (" [第" .. n.section .. "部分]") or "", n.message)
+  end
+  local ok, werr = nb.write_file(out, require("nianbao.datafile").serialize(report))
+  if not ok then
+    say("%s", werr)
+    return EXIT_USAGE, nil, werr
+  end
+  return #unread > 0 and EXIT_FINDINGS or EXIT_OK, unread
+end
+
+--- The data file of an input in DIR: its name with the extension replaced by .lua.
+local function output_name(dir, file)
+  local base = file:match("([^/\\]+)$") or file
+  base = base:gsub("%.[^.]*$", "")
+  if base == "" then base = "report" end
+  return (dir:gsub("/+$", "")) .. "/" .. base .. ".lua"
+end
+
+--- import FILE... -d DIR: one data file per input; the others are written whatever happens to
+--- one; then a table of what each could not read. Exit 2 if any input was unreadable (or its
+--- output exists), else 1 if any had unread parts.
+local function import_batch(files, dir, force)
+  local lfs = require "lfs"
+  if lfs.attributes(dir, "mode") ~= "directory" then
+    local ok, err = lfs.mkdir(dir)
+    if not ok then
+      say("nianbao import：无法创建文件夹 %s：%s", dir, tostring(err))
+      return EXIT_USAGE
+    end
+  end
+  local rows, code, seen = {}, EXIT_OK, {}
+  for _, file in ipairs(files) do
+    local out = output_name(dir, file)
+    local status, what
+    if seen[out] then
+      status, what = EXIT_USAGE, string.format("与 %s 同名，未写出", seen[out])
+      say("nianbao import：%s 与 %s 都会写成 %s，未写出第二个", file, seen[out], out)
+    elseif cli.refuse_overwrite("import", out, force) then
+      status, what = EXIT_USAGE, "已存在，未覆盖（加 --force 覆盖）"
+    else
+      seen[out] = file
+      local unread, why
+      status, unread, why = import_one(file, out)
+      if not unread then
+        what = "无法读取：" .. tostring(why):gsub("\n.*", "")
+      elseif #unread == 0 then
+        what = "完整"
+      else
+        local ids = {}
+        for i, n in ipairs(unread) do
+          if i > 3 then ids[#ids + 1] = "等" break end
+          ids[#ids + 1] = n.message
+        end
+        what = string.format("%d 处未能读取：%s", #unread, table.concat(ids, "；"))
+      end
+    end
+    rows[#rows + 1] = { file, status ~= EXIT_USAGE and out or "-", what }
+    if status > code then code = status end
+  end
+  local w1, w2 = nb.width("输入"), nb.width("数据文件")
+  for _, r in ipairs(rows) do w1, w2 = math.max(w1, nb.width(r[1])), math.max(w2, nb.width(r[2])) end
+  io.write(nb.pad("输入", w1), "  ", nb.pad("数据文件", w2), "  未能读取的部分\n")
+  for _, r in ipairs(rows) do io.write(nb.pad(r[1], w1), "  ", nb.pad(r[2], w2), "  ", r[3], "\n") end
+  return code
+end
+
 return {
   summary = "导入已发布的年报（文本或网页），生成数据文件",
   help = [[
 用法：nianbao import 已发布的年报.(txt|html) [-o FILE.lua] [--force]
+      nianbao import 年报... -d DIR [--force]
 
 读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK），
 按表格标签识别表二、表三、表四的数字，保留标题、机关、年度和各部分原文，写出数据文件
@@ -27,42 +113,35 @@ return {
 都在标准错误上逐条说明；数据文件中空白单元格写作 ""，缺失的行不写。
 
   -o, --output FILE   输出的数据文件（原子写入；已存在时需 --force）
+  -d, --dir DIR       批量导入：每个输入写成 DIR/<输入文件名>.lua（DIR 不存在时创建），
+                      最后列表说明每个文件未能读取的部分；某个文件出错不影响其余文件
   --force             覆盖已存在的输出文件
 
-退出码：0 导入完整；1 有部分未能读取（仍写出读到的内容）；2 文件无法读取。
+退出码：0 导入完整；1 有部分未能读取（仍写出读到的内容）；2 文件无法读取（批量时其余文件照常写出）。
 可接着检查：nianbao import 年报.txt | nianbao check -
 ]],
-  spec = { output = "value", force = "flag", help = "flag" },
-  aliases = { o = "output" },
+  spec = { output = "value", dir = "value", force = "flag", help = "flag" },
+  aliases = { o = "output", d = "dir" },
   run = function(opts, files)
+    if opts.dir then
+      if opts.output then
+        say("nianbao import：-o 与 -d 不能同时使用（-d 为每个输入各写一个数据文件）")
+        return EXIT_USAGE
+      end
+      if #files == 0 then
+        say("nianbao import：-d 需要至少一个已发布的年报文件（nianbao import --help）")
+        return EXIT_USAGE
+      end
+      return import_batch(files, opts.dir, opts.force)
+    end
     if #files ~= 1 then
-      say("nianbao import：需要一个已发布的年报文件（nianbao import --help）")
+      say("nianbao import：需要一个已发布的年报文件；多个文件请用 -d DIR（nianbao import --help）")
       return EXIT_USAGE
     end
     local file = files[1]
     local out = opts.output or "-"
     if cli.refuse_overwrite("import", out, opts.force) then return EXIT_USAGE end
-    local bytes, err = read_all(file)
-    if not bytes then
-      say("nianbao import：无法读取 %s：%s", file, tostring(err))
-      return EXIT_USAGE
-    end
-    local report, notes = require("nianbao.import").import(bytes, file)
-    if not report then
-      say("nianbao import：%s：%s", file, tostring(notes))
-      return EXIT_USAGE
-    end
-    local errors = 0
-    for _, n in ipairs(notes) do
-      if n.severity == "error" then errors = errors + 1 end
-      say("%s: %s %s%s：%s", file, SEVERITY_ZH[n.severity] or n.severity, n.id,
-        n.section and (" [第" .. n.section .. "部分]") or "", n.message)
-    end
-    local ok, werr = nb.write_file(out, require("nianbao.datafile").serialize(report))
-    if not ok then
-      say("%s", werr)
-      return EXIT_USAGE
-    end
-    return errors > 0 and EXIT_FINDINGS or EXIT_OK
+    local code = import_one(file, out)
+    return code
   end,
 }

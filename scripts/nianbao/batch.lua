@@ -1,0 +1,123 @@
+-- Many reports at once: the file list of a batch (folders walked for data files in a stable
+-- order), loading each without stopping the batch, year pairs of the same agency, and the
+-- progress line shown on a terminal. Used by check, summary and aggregate.
+local nb = require "nianbao"
+local lfs = require "lfs"
+local cells = require "nianbao.cells"
+
+local M = {}
+
+-- Data files are *.lua; review notes kept beside them (FILE.review.lua) are not reports.
+local function is_data_file(name)
+  return name:sub(1, 1) ~= "." and name:match("%.lua$") and not name:match("%.review%.lua$")
+end
+
+local function walk(dir, out, found)
+  local names = {}
+  local ok, iter, state = pcall(lfs.dir, dir)
+  if not ok then
+    out[#out + 1] = { path = dir, error = string.format("%s：无法读取文件夹：%s", dir, tostring(iter)) }
+    return found
+  end
+  for name in iter, state do
+    if name ~= "." and name ~= ".." and name:sub(1, 1) ~= "." then names[#names + 1] = name end
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local path = dir:sub(-1) == "/" and dir .. name or dir .. "/" .. name
+    local mode = lfs.attributes(path, "mode")
+    if mode == "directory" then
+      found = walk(path, out, found)
+    elseif mode == "file" and is_data_file(name) then
+      out[#out + 1] = { path = path }
+      found = found + 1
+    end
+  end
+  return found
+end
+
+--- The entries of a batch from the command's arguments: a file stays as given ("-" too); a
+--- folder gives its *.lua data files, subfolders included, sorted by name. A folder without
+--- data files or that cannot be read is an entry with .error (named in the summary).
+function M.expand(args)
+  local out = {}
+  for _, a in ipairs(args) do
+    if a ~= "-" and lfs.attributes(a, "mode") == "directory" then
+      if walk(a, out, 0) == 0 and not (out[#out] and out[#out].path == a) then
+        out[#out + 1] = { path = a, error = string.format("%s：文件夹中没有数据文件（*.lua）", a) }
+      end
+    else
+      out[#out + 1] = { path = a }
+    end
+  end
+  return out
+end
+
+-- A progress line is worth showing only for a batch of at least this many files.
+M.PROGRESS_MIN = 20
+
+--- A progress reporter: step(i, path) rewrites one line on stderr when stderr is a terminal
+--- and the batch is long; done() clears it. Nothing at all otherwise (pipes, files, tests).
+function M.progress(total, verb)
+  local ok, console = pcall(require, "nianbao.console")
+  local tty = ok and console.isatty(2)
+  local nothing = function() end
+  if not tty or total < M.PROGRESS_MIN then return { step = nothing, clear = nothing, done = nothing } end
+  local shown = false
+  local p = {}
+  function p.step(i)
+    io.stderr:write(string.format("\r\27[K%s %d/%d …", verb, i, total))
+    io.stderr:flush()
+    shown = true
+  end
+  -- before anything else is printed, so that output never runs into the progress line
+  function p.clear()
+    if shown then io.stderr:write("\r\27[K") io.stderr:flush() shown = false end
+  end
+  p.done = p.clear
+  return p
+end
+
+--- Whether standard output is a terminal.
+function M.stdout_is_tty()
+  local ok, console = pcall(require, "nianbao.console")
+  return ok and console.isatty(1) or false
+end
+
+--- Load every entry (entries with .error stay as they are): entry.report or entry.error.
+--- With verb, a progress line on a terminal.
+function M.load(entries, verb)
+  local progress = verb and M.progress(#entries, verb) or { step = function() end, done = function() end }
+  for i, e in ipairs(entries) do
+    progress.step(i)
+    if not e.error then
+      local report, err = nb.load(e.path)
+      if report then e.report = report else e.error = err end
+    end
+  end
+  progress.done()
+  return entries
+end
+
+--- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the
+--- year before, when the batch has exactly one: entry.previous_entry.
+function M.pair_years(entries)
+  local by = {}
+  for _, e in ipairs(entries) do
+    local r = e.report
+    if r and math.type(r.year) == "integer" then
+      local k = cells.agency_key(r.agency) .. "\0" .. r.year
+      by[k] = by[k] or {}
+      table.insert(by[k], e)
+    end
+  end
+  for _, e in ipairs(entries) do
+    local r = e.report
+    if r and math.type(r.year) == "integer" then
+      local prev = by[cells.agency_key(r.agency) .. "\0" .. (r.year - 1)]
+      if prev and #prev == 1 then e.previous_entry = prev[1] end
+    end
+  end
+end
+
+return M

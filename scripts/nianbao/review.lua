@@ -1,0 +1,82 @@
+-- What check prints about a batch besides each finding: the CSV of findings and the
+-- terminal summary table (one line per file, then the total). Kept apart from
+-- commands/check.lua so that the check command stays the loop over files.
+local nb = require "nianbao"
+local csv = require "nianbao.csv"
+
+local M = {}
+
+M.CSV_HEADER = { "file", "agency", "year", "id", "severity", "section", "row", "column", "expected", "found", "message" }
+
+--- The CSV rows of one checked file: one per finding; a file that could not be checked
+--- gives one row with id FILE.REJECTED and the loader's reason.
+function M.csv_rows(entry, findings)
+  local rows = {}
+  local r = entry.report
+  if not r then
+    rows[1] = { entry.path, "", "", "FILE.REJECTED", "error", "", "", "", "", "", entry.error }
+    return rows
+  end
+  for _, f in ipairs(findings) do
+    rows[#rows + 1] = { entry.path, r.agency, r.year, f.id, f.severity, f.section, f.row, f.column,
+      f.expected, f.found, f.message }
+  end
+  return rows
+end
+
+function M.csv_header() return csv.BOM .. csv.row(M.CSV_HEADER) end
+function M.csv_row(values) return csv.row(values, #M.CSV_HEADER) end
+
+local function pad(s, w, align) return nb.pad(s, w, align) end
+
+--- The summary table printed after the findings on a terminal: entries carry .report (or
+--- .error), .errors and .warnings.
+function M.summary_table(entries)
+  local head = { "文件", "机关", "年度", "错误", "警告" }
+  local rows, failed, passed, rejected, errors, warnings = {}, 0, 0, 0, 0, 0
+  for _, e in ipairs(entries) do
+    if e.report then
+      rows[#rows + 1] = { e.path, e.report.agency or "", tostring(e.report.year or ""), tostring(e.errors),
+        tostring(e.warnings) }
+      errors, warnings = errors + e.errors, warnings + e.warnings
+      if e.errors > 0 then failed = failed + 1 else passed = passed + 1 end
+    else
+      rejected = rejected + 1
+      -- the reason without the file name that starts it (the row names the file)
+      local why = (e.error or ""):gsub("\n.*", "")
+      if why:sub(1, #e.path) == e.path then why = why:sub(#e.path + 1):gsub("^：", ""):gsub("^:%s*", "") end
+      rows[#rows + 1] = { e.path, "无法检查：" .. why, "", "", "" }
+    end
+  end
+  local widths = {}
+  for i, h in ipairs(head) do widths[i] = nb.width(h) end
+  for _, r in ipairs(rows) do
+    for i = 1, #head - 1 do
+      if i ~= 2 or r[3] ~= "" then widths[i] = math.max(widths[i], nb.width(r[i])) end
+    end
+    widths[5] = math.max(widths[5], nb.width(r[5]))
+  end
+  local out = {}
+  local function line(r)
+    local parts = {}
+    for i = 1, #head do parts[i] = pad(r[i], widths[i], i >= 3 and "right" or "left") end
+    out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
+  end
+  out[#out + 1] = ""
+  line(head)
+  local rule = {}
+  for i = 1, #head do rule[i] = string.rep("-", widths[i]) end
+  out[#out + 1] = table.concat(rule, "  ")
+  for _, r in ipairs(rows) do
+    if r[3] == "" and r[4] == "" then -- a rejected file: its reason spans the row
+      out[#out + 1] = pad(r[1], widths[1]) .. "  " .. r[2]
+    else
+      line(r)
+    end
+  end
+  out[#out + 1] = string.format("合计：%d 个文件，%d 个通过，%d 个未通过，%d 个无法检查；共 %d 个错误，%d 个警告",
+    #entries, passed, failed, rejected, errors, warnings)
+  return table.concat(out, "\n") .. "\n"
+end
+
+return M

@@ -1,0 +1,222 @@
+# The reviewer's commands on many reports: import -d, check of folders (CSV, JSON with agency
+# and year, summary table on a terminal), year pairs and --previous refusal. The real reports
+# of ../shared/real-reports are imported first; generated ones come from bench/gen.lua.
+REAL=../shared/real-reports
+RV=$TMP/review
+mkdir -p "$RV"
+
+# py_assert FILE EXPR: a Python expression over the text `t` of FILE (read as UTF-8) is true.
+py_assert() {
+  if python3 -c '
+import sys, csv, io
+t = open(sys.argv[1], encoding="utf-8", newline="").read()
+ok = eval(sys.argv[2])
+sys.exit(0 if ok else 1)
+' "$1" "$2"; then pass; else fail "not true of $1: $2"; head -c 1500 "$1" | sed "s/^/  /"; fi
+}
+
+case_ "import -d: one data file per published report, then what each could not read"
+expect_exit 1 -- "$NB" import "$REAL"/*.txt "$REAL"/*.html -d "$RV/data"
+for f in "$REAL"/*.txt "$REAL"/*.html; do
+  base=$(basename "$f"); base=${base%.*}
+  if [ -s "$RV/data/$base.lua" ]; then pass; else fail "import -d wrote no $RV/data/$base.lua"; fi
+done
+# the crawler text of 2020 has table 二 run together: named in the table with what was lost
+expect_line out "12-pingtan-zone-2020-trial-crawler.txt" "12-pingtan-zone-2020-trial-crawler.lua" "处未能读取"
+expect_line out "08-pingtan-zone-2024.html" "完整"
+
+case_ "import -d: never overwrites without --force; an unreadable input is named, the others written"
+cp "$RV/data/08-pingtan-zone-2024.lua" "$RV/keep.lua"
+echo "-- hand-edited" >>"$RV/data/08-pingtan-zone-2024.lua"
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data"
+expect_line out "08-pingtan-zone-2024.html" "已存在，未覆盖"
+expect_contains err "已存在"
+if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then pass; else fail "import -d overwrote without --force"; fi
+expect_exit 2 -- "$NB" import "$TMP/no-such-page.html" "$REAL/08-pingtan-zone-2024.html" -d "$RV/again" --force
+expect_line out "no-such-page.html" "无法读取"
+if cmp -s "$RV/keep.lua" "$RV/again/08-pingtan-zone-2024.lua"; then pass; else fail "the readable input was not written after an unreadable one"; fi
+expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data" --force
+if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then fail "--force did not overwrite"; else pass; fi
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/x" -o "$RV/x.lua"
+
+case_ "check DIR: every data file, in name order, year pairs of the same agency"
+expect_exit 1 -- "$NB" check --format json "$RV/data"
+json_assert "[o['file'].rsplit('/', 1)[1] for o in objs] == sorted(o['file'].rsplit('/', 1)[1] for o in objs) and len(objs) == 8"
+json_assert "all(o['agency'] in ('淮安市人民政府', '平潭综合实验区') and isinstance(o['year'], int) for o in objs)"
+# Pingtan 2019..2025 are consecutive: each but 2019 is compared with the year before
+json_assert "sorted(o['year'] for o in objs if o.get('previous')) == [2020, 2021, 2022, 2023, 2024, 2025]"
+json_assert "all(p['year'] == o['year'] - 1 for o in objs for p in objs if o.get('previous') == p['file'])"
+json_assert "any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'])"
+# the same 2025 report alone has no YEAR findings (nothing to pair with)
+expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua"
+json_assert "not any(f['id'].startswith('YEAR.') for f in objs[0]['findings']) and 'previous' not in objs[0]"
+
+case_ "check --previous: another agency or a year that is not the one before is refused"
+expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
+expect_line err "淮安市人民政府" "平潭综合实验区" "不作比较"
+expect_not_contains out YEAR.CARRY
+expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/09-pingtan-zone-2022.lua"
+expect_line err "2022 年" "2025 年" "不作比较"
+# spaces and traditional characters do not make another agency
+sed 's/agency = "平潭综合实验区"/agency = "平潭 綜合實驗區"/' "$RV/data/08-pingtan-zone-2024.lua" >"$RV/trad-2024.lua"
+if grep -q '綜合實驗區' "$RV/trad-2024.lua"; then pass; else fail "could not make the traditional copy"; fi
+expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/trad-2024.lua"
+json_assert "any(f['id'] == 'YEAR.IN_FORCE' for f in objs[0]['findings'])"
+
+case_ "check --format csv: a BOM, a header, one row per finding, quoted where needed, rejected files named"
+printf 'return { agency = 1 }\n' >"$RV/rejected.lua"
+expect_exit 2 -- "$NB" check --format csv "$RV/data" "$RV/rejected.lua" "$TMP/no-such.lua"
+py_assert "$OUT" "t.startswith('\ufeff') and t.splitlines()[0] == '\ufefffile,agency,year,id,severity,section,row,column,expected,found,message'"
+py_assert "$OUT" "all(len(r) == 11 for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+py_assert "$OUT" "sum(1 for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))) if r[3] == 'T3.RESULT_TOTAL' and r[1] == '平潭综合实验区' and r[2] == '2020') == 2"
+py_assert "$OUT" "[r[3] for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))) if r[0].endswith(('rejected.lua', 'no-such.lua'))] == ['FILE.REJECTED', 'FILE.REJECTED']"
+py_assert "$OUT" "'\r\n' in t and any(',' in r[10] for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+# the row count equals the JSON findings count
+expect_exit 1 -- "$NB" check --format json "$RV/data"
+n_json=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["findings"]) for l in open(sys.argv[1])))' "$OUT")
+expect_exit 1 -- "$NB" check --format csv "$RV/data"
+n_csv=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))) - 1)' "$OUT")
+if [ "$n_json" = "$n_csv" ] && [ "$n_csv" -gt 0 ]; then pass; else fail "CSV rows $n_csv, JSON findings $n_json"; fi
+
+case_ "check DIR: folders without data files and unreadable files are named, the batch goes on"
+mkdir -p "$RV/empty"
+expect_exit 2 -- "$NB" check "$RV/empty" "$RV/data/08-pingtan-zone-2024.lua"
+expect_line err "$RV/empty" "没有数据文件"
+expect_line out "08-pingtan-zone-2024.lua" "通过"
+
+case_ "check on a terminal: summary table and total line after the findings; none in a pipe"
+expect_exit 2 -- "$NB" check "$RV/data" "$RV/rejected.lua"
+expect_not_contains out "合计："
+run_cmd script -qec "'$NB' check '$RV/data' '$RV/rejected.lua'" /dev/null
+[ "$RC" -eq 2 ] && pass || fail "check on a terminal exited $RC, expected 2"
+expect_line out "12-pingtan-zone-2020-trial-crawler.lua" "平潭综合实验区" "2020" "2"
+expect_line out "rejected.lua" "无法检查"
+expect_line out "合计：9 个文件" "7 个通过" "1 个未通过" "1 个无法检查"
+# the table comes after the last finding
+py_assert "$OUT" "t.rindex('合计：') > t.rindex('14-pingtan-zone-2019-trial-crawler.lua: ')"
+
+case_ "summary: CSV with one row per report, key figures then every cell under its official label"
+expect_exit 2 -- "$NB" summary "$RV/data" "$RV/rejected.lua" -o "$RV/s.csv"
+expect_contains err "rejected.lua"
+py_assert "$RV/s.csv" "t.startswith('\ufeff') and len(list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))) == 10"
+py_assert "$RV/s.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[0][:13] == ['文件','机关','年度','检查结果','新收','办结','结转','予以公开','复议','诉讼','收费（元）','错误','警告']"
+py_assert "$RV/s.csv" "'表三 一、本年新收政府信息公开申请数量 总计' in t and '表四 行政诉讼 复议后起诉 尚未审结' in t and '表二 行政事业性收费 本年收费金额（单位：万元）' in t"
+# 淮安 2024: 新收 3119 is also its cell 表三 一、本年新收 总计
+py_assert "$RV/s.csv" "(lambda rows: [r for r in rows if r[1] == '淮安市人民政府'][0][4] == '3119' == [r for r in rows if r[1] == '淮安市人民政府'][0][rows[0].index('表三 一、本年新收政府信息公开申请数量 总计')])(list(csv.reader(io.StringIO(t.lstrip('\ufeff')))))"
+py_assert "$RV/s.csv" "any(r[0].endswith('rejected.lua') and r[3].startswith('无法读取') for r in csv.reader(io.StringIO(t.lstrip('\ufeff'))))"
+expect_exit 2 -- "$NB" summary "$RV/data" -o "$RV/s.csv"
+expect_contains err "已存在"
+expect_exit 2 -- "$NB" summary "$RV/data" -o "$RV/s.txt"
+
+case_ "summary: JSON figures and cells agree with check's error counts"
+expect_exit 0 -- "$NB" summary "$RV/data" -o "$RV/s.json"
+py_assert "$RV/s.json" "(lambda d: len(d['reports']) == 8 and [r['figures']['errors'] for r in d['reports'] if r['year'] == 2020] == [2] and all(r['cells']['requests.new.7'] == r['figures']['new'] for r in d['reports']))(__import__('json').loads(t))"
+
+case_ "summary: a real XLSX workbook read by openpyxl"
+expect_exit 0 -- "$NB" summary "$RV/data" -o "$RV/s.xlsx"
+if /usr/bin/python3 - "$RV/s.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["汇总"]
+head = [c.value for c in ws[1]]
+assert head[:5] == ["文件", "机关", "年度", "检查结果", "新收"], head[:5]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert ws.max_row == 9, ws.max_row
+rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+huaian = rows["淮安市人民政府"]
+assert huaian[2] == 2024 and huaian[4] == 3119 and isinstance(huaian[4], int), huaian[:6]
+fee = head.index("表二 行政事业性收费 本年收费金额（单位：万元）")
+assert all(r[fee] is None or isinstance(r[fee], (int, float)) for r in ws.iter_rows(min_row=2, values_only=True))
+assert all(ws.column_dimensions[c].width and ws.column_dimensions[c].width >= 6 for c in ("A", "B", "E"))
+assert ws.column_dimensions["A"].width > ws.column_dimensions["E"].width
+assert ws["A1"].font.b
+problems = wb["问题清单"]
+ids = [r[3] for r in problems.iter_rows(min_row=2, values_only=True)]
+assert ids.count("T3.RESULT_TOTAL") == 2, ids
+PY
+then pass; else fail "openpyxl could not read the summary workbook as expected"; fi
+
+case_ "aggregate: two 2024 reports summed into the government's data file"
+A=$RV/data/01-huaian-city-gov-2024.lua
+B=$RV/data/08-pingtan-zone-2024.lua
+expect_exit 0 -- "$NB" aggregate "$A" "$B" --agency "测试市人民政府" -o "$RV/sum.lua"
+# sections 五 and 六 are left for the government to write (SECTION.MISSING); no other error
+expect_exit 1 -- "$NB" check --format json "$RV/sum.lua"
+json_assert "objs[0]['agency'] == '测试市人民政府' and objs[0]['year'] == 2024"
+json_assert "sorted(f['section'] for f in errors(objs[0])) == ['五', '六'] and all(f['id'] == 'SECTION.MISSING' for f in errors(objs[0]))"
+expect_exit 0 -- "$NB" summary "$A" "$B" "$RV/sum.lua" -o "$RV/sum.json"
+py_assert "$RV/sum.json" "(lambda r: all(r[2]['cells'][k] == r[0]['cells'][k] + r[1]['cells'][k] for k in r[2]['cells'] if isinstance(r[0]['cells'][k], int) and isinstance(r[1]['cells'][k], int)))(__import__('json').loads(t)['reports'])"
+py_assert "$RV/sum.json" "(lambda r: r[2]['cells']['requests.new.7'] == 3119 + 218)(__import__('json').loads(t)['reports'])"
+py_assert "$RV/sum.lua" "'淮安市人民政府、平潭综合实验区' in t"
+expect_exit 2 -- "$NB" aggregate "$A" "$B" --agency "测试市人民政府" -o "$RV/sum.lua"
+
+case_ "aggregate: mixed years are refused, naming files and years, nothing written"
+expect_exit 2 -- "$NB" aggregate "$A" "$RV/data/07-pingtan-zone-2023.lua" --agency X -o "$RV/mixed.lua"
+expect_line err "2024 年" "01-huaian-city-gov-2024.lua" "2023 年" "07-pingtan-zone-2023.lua"
+[ -e "$RV/mixed.lua" ] && fail "aggregate wrote a file for mixed years" || pass
+
+case_ "aggregate: a unit whose own checks fail is named and refused unless --force"
+expect_exit 1 -- "$NB" aggregate "$RV/data/12-pingtan-zone-2020-trial-crawler.lua" --agency X -o "$RV/fail.lua"
+expect_line err "12-pingtan-zone-2020-trial-crawler.lua" "错误"
+[ -e "$RV/fail.lua" ] && fail "aggregate wrote a file for a failing unit" || pass
+expect_exit 0 -- "$NB" aggregate "$RV/data/12-pingtan-zone-2020-trial-crawler.lua" --agency X -o "$RV/fail.lua" --force
+# the trial-format table 二 has none of the 2021 cells: blank in the sum and reported
+expect_line err "表二 规章 本年制发件数" "空白"
+
+case_ "aggregate: a blank cell in one unit makes that cell blank in the sum, and is reported"
+sed 's/^\(    new = { \)[0-9]*,/\1"",/' "$B" >"$RV/blank-2024.lua"
+if cmp -s "$B" "$RV/blank-2024.lua"; then fail "could not blank a cell"; else pass; fi
+# (the blank breaks the unit's own 总计, so --force)
+expect_exit 1 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/blank-sum.lua"
+expect_exit 0 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/blank-sum.lua" --force
+expect_line err "表三 一、本年新收政府信息公开申请数量 自然人" "blank-2024.lua" "空白"
+py_assert "$RV/blank-sum.lua" "'new = { \"\", ' in t"
+
+case_ "check --units: the sum agrees with its units; a changed cell is named with the difference"
+expect_exit 1 -- "$NB" check --units "$RV/sum.lua" "$A" "$B" --format json
+json_assert "not [f for f in objs[0]['findings'] if f['id'] == 'HIER.SUM'] and objs[0]['units'] == 2"
+json_assert "all(f['id'] == 'SECTION.MISSING' for f in errors(objs[0]))"
+sed 's/^\(    review = { upheld = \)\([0-9]*\)/\1999/' "$RV/sum.lua" >"$RV/sum-changed.lua"
+expect_exit 1 -- "$NB" check --units "$RV/sum-changed.lua" "$A" "$B"
+expect_line out HIER.SUM "行政复议 结果维持" "政府报告为 999" "相差"
+expect_exit 2 -- "$NB" check --units "$RV/sum.lua" "$RV/data/07-pingtan-zone-2023.lua"
+expect_contains err "2023"
+
+case_ "compare: changed cells with old, new, change and percent; key figures; identical paragraphs"
+O=$RV/data/07-pingtan-zone-2023.lua
+N=$RV/data/08-pingtan-zone-2024.lua
+expect_exit 0 -- "$NB" compare "$O" "$N"
+expect_line out "新收" "81" "218" "+137" "+169.1%"
+expect_line out "表三 一、本年新收政府信息公开申请数量 自然人：80 → 217（+137，+171.2%）"
+expect_line out "表二 行政事业性收费 本年收费金额（单位：万元）：5949.0887 → 18651.06（+12701.9713"
+expect_contains out "与上年完全相同的段落（0 段）"
+# this year's report repeating a paragraph of last year's: named
+python3 - "$N" "$RV/copied-2024.lua" <<'PY'
+import sys, re
+t = open(sys.argv[1], encoding="utf-8").read()
+t2 = t.replace('other_matters = ', 'other_matters = "本机关严格落实政府信息公开工作要求，持续完善工作机制。\\n" .. ', 1)
+assert t2 != t
+open(sys.argv[2], "w", encoding="utf-8").write(t2)
+PY
+python3 - "$O" "$RV/copied-2023.lua" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t2 = t.replace('problems = ', 'problems = "本机关严格落实政府信息公开工作要求，持续完善工作机制。\\n" .. ', 1)
+assert t2 != t
+open(sys.argv[2], "w", encoding="utf-8").write(t2)
+PY
+expect_exit 0 -- "$NB" compare "$RV/copied-2023.lua" "$RV/copied-2024.lua" --format json
+json_assert "[p['text'] for p in objs[0]['identical']] == ['本机关严格落实政府信息公开工作要求，持续完善工作机制。'] and objs[0]['identical'][0]['where'].startswith('六')"
+json_assert "[(c['old'], c['new'], c['change']) for c in objs[0]['cells'] if c['id'] == 'requests.new.1'] == [(80, 217, 137)]"
+json_assert "len(objs[0]['figures']) == 7 and objs[0]['old']['year'] == 2023 and objs[0]['new']['year'] == 2024"
+# every changed cell is a real difference, and no unchanged cell is listed
+json_assert "all(c['old'] != c['new'] for c in objs[0]['cells'])"
+expect_exit 0 -- "$NB" compare "$N" "$N" --format json
+json_assert "objs[0]['cells'] == [] and all(f['change'] == 0 for f in objs[0]['figures'] if f['old'] is not None)"
+expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.csv"
+py_assert "$RV/cmp.csv" "t.startswith('\ufeff类别,项目,旧,新,增减,增减%') and '单元格,表三 一、本年新收政府信息公开申请数量 自然人,80,217,137,171.2' in t"
+expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.html"
+py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8 and '表三 一、本年新收政府信息公开申请数量 自然人' in t"
+if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
+expect_exit 2 -- "$NB" compare "$O"
+expect_exit 2 -- "$NB" compare "$O" "$TMP/none.lua"
