@@ -2,8 +2,9 @@
 # Runs a Windows nianbao.exe under wine and compares it with the Linux build:
 #   bash tools/test-windows.sh OUT/nianbao.exe [build/nianbao]
 # (after bash tools/build-windows.sh OUT). Not part of .ci/run: wine is large and slow to
-# start; a release runs it. Checks: a Chinese file name (年报.lua) is checked (通过) and rendered
-# as text and HTML byte for byte as on Linux, also into a Chinese folder; -o replaces a file
+# start; a release runs it. Checks: a Chinese file name
+# (年报.lua) is checked (通过) and rendered as text and HTML byte for byte as on Linux (and
+# -f docx once that renderer exists), also into a Chinese folder; -o replaces a file
 # atomically and refuses a folder; new, import (UTF-8 and GB18030 text) and the prompt work;
 # %APPDATA%\nianbao and NIANBAO_PATH (';'-separated) are on the search path; every file of
 # tests/data/hostile/ is refused as on Linux (exit 2, the reason named, no output file).
@@ -26,6 +27,10 @@ bad() { FAILED=$((FAILED + 1)); echo "FAIL: $*"; }
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 mkdir -p "$T/w"
 cd "$T/w"
+# Wine takes its ANSI code page from the Unix locale: 1252 under C.UTF-8, 936 (a Chinese
+# Windows) under an installed zh_CN.UTF-8 (run with LC_ALL=zh_CN.UTF-8 then). In neither
+# does a narrow fopen("年报.lua") in UTF-8 open the file: only the wide-API wrappers of
+# host/win32/compat.c do. (Without the Unix locale installed, wine garbles the arguments.)
 # win ARGS...: nianbao.exe in $T/w; stdout in out.txt, stderr in err.txt, exit code in rc
 win() { wine "$exe" "$@" >"$T/out.txt" 2>"$T/err.txt" </dev/null; rc=$?; }
 cp "$src/reports/yanjin-commerce-2024.lua" 年报.lua
@@ -42,6 +47,11 @@ check "render -f html -o 年报.html (rc $rc: $(head -3 "$T/err.txt"))" test "$r
 check "the HTML is the Linux build's, byte for byte" cmp -s 年报.html <("$lin" render 年报.lua -f html)
 win render 年报.lua
 check "the text on standard output is the Linux build's" cmp -s "$T/out.txt" <("$lin" render 年报.lua)
+if [ -f "$src/scripts/render/docx.lua" ]; then
+  win render 年报.lua -f docx -o 年报.docx
+  check "render -f docx -o 年报.docx (rc $rc: $(head -3 "$T/err.txt"))" test "$rc" = 0 -a -s 年报.docx
+  check "the .docx is a ZIP file" test "$(head -c 2 年报.docx)" = PK
+fi
 mkdir 输出
 win render 年报.lua -o 输出/年报.txt
 check "render -o into a Chinese folder" cmp -s 输出/年报.txt <("$lin" render 年报.lua)
