@@ -20,6 +20,13 @@
 
 static const char PATH_KEY[] = "nianbao.search_path";
 
+/* NIANBAO_PATH's separator: ';' on Windows, where ':' is part of "C:\..." */
+#ifdef _WIN32
+#define PATH_LIST_SEP ';'
+#else
+#define PATH_LIST_SEP ':'
+#endif
+
 static int msghandler(lua_State *L)
 {
     const char *msg = lua_tostring(L, 1);
@@ -66,19 +73,25 @@ static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
     const char *env = getenv("NIANBAO_PATH");
     /* split in place: no malloc'd copy may be held while pushing, which can raise */
     for (const char *p = env; p && *p;) {
-        const char *colon = strchr(p, ':');
+        const char *colon = strchr(p, PATH_LIST_SEP);
         size_t len = colon ? (size_t)(colon - p) : strlen(p);
         path_add_n(L, p, len);
         p = colon ? colon + 1 : p + len;
     }
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
     char buf[4096];
     int n = -1;
+#ifdef _WIN32 /* the user's scripts in %APPDATA%\nianbao */
+    const char *appdata = getenv("APPDATA");
+    if (appdata && *appdata)
+        n = snprintf(buf, sizeof buf, "%s\\nianbao", appdata);
+#else
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
     if (xdg && *xdg)
         n = snprintf(buf, sizeof buf, "%s/nianbao", xdg);
     else if (home && *home)
         n = snprintf(buf, sizeof buf, "%s/.config/nianbao", home);
+#endif
     if (n > 0 && (size_t)n < sizeof buf && is_dir(buf)) /* a cut path would name another folder */
         path_add(L, buf);
     if (is_dir(NB_SHARE_DIR))

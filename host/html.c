@@ -13,10 +13,13 @@
 #include <string.h>
 #include <strings.h>
 
+#ifndef NB_NO_GUMBO
 #include <gumbo.h>
+#endif
 #include <lauxlib.h>
 #include <lua.h>
 
+#ifndef NB_NO_GUMBO /* a Windows build without gumbo (tools/build-windows.sh --without-gumbo) */
 /* Deeper nesting than this is cut (and reported): it only occurs in hostile pages, and it
  * keeps both this conversion and the Lua walkers from exhausting the C stack. */
 #define MAX_DEPTH 200
@@ -239,6 +242,13 @@ static int l_parse(lua_State *L)
     box_release(b);
     return 2;
 }
+
+#else
+static int l_parse(lua_State *L)
+{
+    return luaL_error(L, "此版本的 nianbao 不能读取网页（编译时未包含 gumbo）：请把网页另存为文本后再导入");
+}
+#endif
 
 typedef struct {
     iconv_t cd;

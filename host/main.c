@@ -36,6 +36,9 @@ static int run_cli(lua_State *L)
 
 int main(int argc, char **argv)
 {
+#ifdef _WIN32 /* UTF-8 arguments and console (host/win32/compat.c) */
+    nb_win_init(&argc, &argv);
+#endif
     /* --scripts DIR may stand anywhere; everything else goes to the Lua driver. */
     const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
     char **rest = calloc((size_t)argc + 1, sizeof *rest);

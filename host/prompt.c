@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
+#ifdef _WIN32
+#include "win32/console.h" /* plain line input instead of libedit */
+#else
 #include <histedit.h>
+#include <sys/ioctl.h>
+#endif
 #include <lauxlib.h>
 #include <lua.h>
 
@@ -29,6 +33,7 @@ static int l_isatty(lua_State *L)
     return 1;
 }
 
+#ifndef _WIN32
 static int terminal_columns(void)
 {
     struct winsize ws;
@@ -36,6 +41,7 @@ static int terminal_columns(void)
         return ws.ws_col;
     return 0;
 }
+#endif
 
 /* console.columns() -> width of the terminal, or nil when stdout is not one */
 static int l_columns(lua_State *L)
@@ -49,6 +55,7 @@ static int l_columns(lua_State *L)
 }
 
 /* ---------- the line editor (libedit) ---------- */
+#ifndef _WIN32
 
 typedef struct {
     EditLine *el;
@@ -249,6 +256,7 @@ static int history_file(lua_State *L, int op)
 /* ed:load(path), ed:save(path) -> true or nil, message */
 static int ed_load(lua_State *L) { return history_file(L, H_LOAD); }
 static int ed_save(lua_State *L) { return history_file(L, H_SAVE); }
+#endif /* the Windows editor: host/win32/console.c */
 
 /* ---------- protected calls that Ctrl-C can interrupt ---------- */
 
@@ -362,17 +370,25 @@ static int l_call(lua_State *L)
     lua_Hook old_hook = lua_gethook(L);
     int old_mask = lua_gethookmask(L), old_count = lua_gethookcount(L);
     lua_State *old_target = interrupt_target;
+    interrupt_target = L;
+    interrupt_pending = 0;
+#ifdef _WIN32 /* msvcrt runs a SIGINT handler for the console's Ctrl-C */
+    void (*old_handler)(int) = signal(SIGINT, on_sigint);
+#else
     struct sigaction sa, old_sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    interrupt_target = L;
-    interrupt_pending = 0;
     sigaction(SIGINT, &sa, &old_sa);
+#endif
 
     int status = lua_pcall(L, nargs, LUA_MULTRET, 1);
 
+#ifdef _WIN32
+    signal(SIGINT, old_handler);
+#else
     sigaction(SIGINT, &old_sa, NULL);
+#endif
     if (lua_gethook(L) == interrupt_hook)
         lua_sethook(L, old_hook, old_mask, old_count);
     last_call_interrupted = interrupt_pending;

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Cross-builds nianbao.exe for 64-bit Windows on Debian 12:
+#   bash tools/build-windows.sh [--without-gumbo] OUTDIR
+# -> OUTDIR/nianbao.exe (one static file) and OUTDIR/nianbao-<version>-windows.zip (the exe,
+#    a short Chinese guide, docs/ and examples/), ready for a clerk to unzip.
+# The compiler is Debian's gcc-mingw-w64-x86-64; every library is built from its Debian 12
+# source package (apt-get source, the Debian patches applied), fetched with deb-src lines
+# for this machine's mirror that live in OUTDIR/work/apt only: the machine's apt sources and
+# the Linux build are left alone. Libraries: Lua 5.4, LuaFileSystem, utf8proc, gumbo, and zlib
+# once a host/*.c includes it. No libedit: the prompt reads plain lines
+# (host/win32/console.c); iconv is host/win32/iconv.c on the Windows code pages.
+# --without-gumbo leaves out the HTML parser when its source package cannot be fetched:
+# `import x.html` then says so, everything else works.
+# Windows-specific code: host/win32/ (compat.h is force-included into every file, the Lua and
+# LuaFileSystem sources too, so that fopen/stat/... take UTF-8 names through the wide APIs).
+# tools/test-windows.sh runs the result under wine.
+set -euo pipefail
+with_gumbo=1
+if [ "${1:-}" = --without-gumbo ]; then with_gumbo=0; shift; fi
+out=${1:?用法：bash tools/build-windows.sh [--without-gumbo] 输出文件夹}
+src=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+work=$out/work
+mkdir -p "$work"
+CC=x86_64-w64-mingw32-gcc
+AR=x86_64-w64-mingw32-ar
+
+need() { # need COMMAND PACKAGE
+  command -v "$1" >/dev/null && return
+  [ "$(id -u)" = 0 ] || { echo "build-windows: 需要 $1（apt-get install $2）" >&2; exit 2; }
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$2" >/dev/null
+}
+need $CC gcc-mingw-w64-x86-64
+need dpkg-source dpkg-dev
+need cmake cmake
+need python3 python3
+
+# --- the Debian source packages, through a private apt configuration with deb-src lines
+mirror=$(grep -hoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
+  2>/dev/null | head -1 | tr -d ' ' || true)
+mirror=${mirror:-http://deb.debian.org/debian}
+mirror=${mirror%/}
+apt=$work/apt
+mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
+key=/usr/share/keyrings/debian-archive-keyring.gpg
+cat >"$apt/sources.list" <<EOS
+deb-src [signed-by=$key] $mirror bookworm main
+deb-src [signed-by=$key] $mirror bookworm-updates main
+deb-src [signed-by=$key] ${mirror%/debian}/debian-security bookworm-security main
+EOS
+aptopts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/none"
+         -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "APT::Sandbox::User=root")
+apt-get "${aptopts[@]}" -qq update
+
+packages=(lua5.4 lua-filesystem utf8proc)
+[ $with_gumbo = 0 ] || packages+=(gumbo-parser)
+grep -qs '#include <zlib.h>' "$src"/host/*.c && packages+=(zlib)
+if grep -qs '#include <expat.h>' "$src"/host/*.c; then
+  echo "build-windows: host/ 使用了 expat，本脚本尚未编译它（在 zlib 之后加一个 build_lib）" >&2
+  exit 1
+fi
+mkdir -p "$work/src"
+for p in "${packages[@]}"; do
+  if ! ls -d "$work/src/$p"-*/ >/dev/null 2>&1; then
+    (cd "$work/src" && apt-get "${aptopts[@]}" -qq source --download-only "$p" >/dev/null) || {
+      echo "build-windows: 无法下载 Debian 源码包 $p（$mirror）" >&2
+      [ "$p" != gumbo-parser ] || echo "build-windows: 可加 --without-gumbo（不能导入网页）" >&2
+      exit 1
+    }
+    (cd "$work/src" && dpkg-source -q -x "$(ls ${p}_*.dsc | tail -1)" >/dev/null)
+  fi
+done
+dir_of() { ls -d "$work/src/$1"-*/ | head -1 | sed 's|/$||'; }
+
+# --- the libraries, static, with the UTF-8 file name wrappers where they open files
+CFLAGS=(-O2 -g0 -D_WIN32_WINNT=0x600) # Vista or later, as LuaFileSystem says
+COMPAT=(-include "$src/host/win32/compat.h")
+mkdir -p "$work/lib" "$work/obj"
+build_lib() { # build_lib NAME FLAGS... -- SOURCES...
+  local name=$1; shift
+  local flags=()
+  while [ "$1" != -- ]; do flags+=("$1"); shift; done
+  shift
+  local objs=() f o
+  rm -rf "$work/obj/$name"
+  mkdir -p "$work/obj/$name"
+  for f in "$@"; do
+    o=$work/obj/$name/$(basename "${f%.c}").o
+    $CC "${CFLAGS[@]}" "${flags[@]}" -c "$f" -o "$o"
+    objs+=("$o")
+  done
+  rm -f "$work/lib/lib$name.a"
+  $AR rcs "$work/lib/lib$name.a" "${objs[@]}"
+  echo "build-windows: lib$name.a"
+}
+lua=$(dir_of lua5.4)/src
+build_lib lua -DLUA_COMPAT_5_3 "${COMPAT[@]}" -- \
+  $(ls "$lua"/*.c | grep -v -e '/lua\.c$' -e '/luac\.c$')
+lfs=$(dir_of lua-filesystem)/src
+build_lib lfs -I"$lua" "${COMPAT[@]}" -- "$lfs/lfs.c"
+utf8proc=$(dir_of utf8proc)
+build_lib utf8proc -DUTF8PROC_STATIC -- "$utf8proc/utf8proc.c"
+incs=(-I"$lua" -I"$lfs" -I"$utf8proc")
+libs=(-llfs -llua -lutf8proc)
+defs=(-DUTF8PROC_STATIC)
+if [ $with_gumbo = 1 ]; then
+  gumbo=$(dir_of gumbo-parser)/src
+  build_lib gumbo -std=gnu99 -I"$gumbo" -- "$gumbo"/*.c
+  incs+=(-I"$gumbo"); libs+=(-lgumbo)
+else
+  defs+=(-DNB_NO_GUMBO)
+fi
+if [[ " ${packages[*]} " == *" zlib "* ]]; then
+  z=$(dir_of zlib)
+  build_lib z -- $(ls "$z"/*.c | grep -v -e example -e minigzip)
+  incs+=(-I"$z"); libs+=(-lz)
+fi
+
+# --- nianbao.exe: the host (Linux's output.c replaced by host/win32/output.c) and the
+# embedded scripts (generated as the CMake build does); mingw's own printf for %zu,
+# clock_gettime from winpthreads (-Wno-format: gcc checks the printf attributes against msvcrt's)
+cmake -DSOURCE_DIR="$src" -DOUTPUT="$work/embedded.c" -P "$src/tools/embed.cmake"
+version=$(sed -n 's/^project(nianbao VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
+hostsrc=($(ls "$src"/host/*.c | grep -v -e '/output\.c$') "$src"/host/win32/*.c "$work/embedded.c")
+rm -rf "$work/obj/nianbao"
+mkdir -p "$work/obj/nianbao"
+objs=()
+for f in "${hostsrc[@]}"; do
+  o=$work/obj/nianbao/$(basename "${f%.c}").o
+  $CC -std=gnu11 "${CFLAGS[@]}" -Wall -Wextra "${COMPAT[@]}" -I"$src/host/win32" -I"$src/host" \
+    "${incs[@]}" "${defs[@]}" -D__USE_MINGW_ANSI_STDIO=1 -Wno-format -DNB_VERSION="\"$version\"" -DNB_SHARE_DIR='""' -c "$f" -o "$o"
+  objs+=("$o")
+done
+$CC -static -o "$out/nianbao.exe" "${objs[@]}" -L"$work/lib" "${libs[@]}" -lshell32 -lpthread
+x86_64-w64-mingw32-strip "$out/nianbao.exe"
+echo "build-windows: $out/nianbao.exe ($(stat -c %s "$out/nianbao.exe") 字节)"
+
+# --- the zip a clerk unzips: the exe, a guide, the docs and the examples
+pkg=$work/nianbao-$version-windows
+rm -rf "$pkg"
+mkdir -p "$pkg/docs"
+cp "$out/nianbao.exe" "$pkg/"
+cp "$src"/docs/*.md "$pkg/docs/"
+cp "$src/README.md" "$pkg/docs/"
+cp -r "$src/examples" "$pkg/examples"
+cp "$src/tools/windows-guide.txt" "$pkg/使用说明.txt"
+rm -f "$out/nianbao-$version-windows.zip"
+(cd "$work" && python3 -m zipfile -c "$out/nianbao-$version-windows.zip" "nianbao-$version-windows")
+echo "build-windows: $out/nianbao-$version-windows.zip"
