@@ -30,7 +30,9 @@ vg() {
 }
 
 vg 0 check "$SEED"
-vg 0 check --format json "$SEED" --previous "$SEED"
+# The same report as last year's (year 2023): the YEAR.* checks run, and warn.
+sed 's/^\(\s*year = \)2024/\12023/' "$SEED" >"$TMP/previous-2023.lua"
+vg 0 check --format json "$SEED" --previous "$TMP/previous-2023.lua"
 vg 0 render "$SEED" -o "$TMP/report.txt"
 vg 0 render "$SEED" --table-style aligned
 vg 0 render "$SEED" -f html -o "$TMP/report.html"
