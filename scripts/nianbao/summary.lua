@@ -96,7 +96,7 @@ function M.xlsx(rows)
   local header, out = {}, {}
   for i, c in ipairs(cols) do header[i] = c.label end
   for i, row in ipairs(rows) do out[i] = values(row, cols) end
-  local review = require "nianbao.review"
+  local review = require "nianbao.findings_table"
   local findings = {}
   for _, row in ipairs(rows) do
     for _, f in ipairs(review.csv_rows(row.entry, row.findings or {})) do findings[#findings + 1] = f end

@@ -4,7 +4,7 @@ local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
 local json = require "nianbao.json"
-local review = require "nianbao.review"
+local review = require "nianbao.findings_table"
 local say = cli.say
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -3,7 +3,7 @@
 -- in a unit makes exactly that cell blank in the sum (which passes when the cell was 0
 -- everywhere: the checks count a blank as 0); fees add up exactly in 万元; and
 -- check --units finds no difference between the sum and its units, but finds a changed cell.
--- Run: nianbao run tests/review/aggregate_property.lua DATA_DIR
+-- Run: nianbao run tests/batch/aggregate_property.lua DATA_DIR
 local nb = require "nianbao"
 local lfs = require "lfs"
 local agg = require "nianbao.aggregate"

@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$NB" import ../shared/real-reports/*.html ../shared/real-reports/01-huaian-city-gov-2024.txt -d "$tmp/data" >/dev/null 2>&1
 "$NB" summary "$tmp/data" -o "$tmp/summary.html"
 if grep -nEi '(src|href)=|url\(|@import|<link' "$tmp/summary.html"; then echo "FAIL: 汇总网页引用了外部资源"; exit 1; fi
-{ sed '/<\/body>/,$d' "$tmp/summary.html"; echo '<script>'; cat tests/review/summary_probe.js; echo '</script></body></html>'; } >"$tmp/probe.html"
+{ sed '/<\/body>/,$d' "$tmp/summary.html"; echo '<script>'; cat tests/batch/summary_probe.js; echo '</script></body></html>'; } >"$tmp/probe.html"
 timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$tmp/profile" --window-size=1200,900 \
   --dump-dom "file://$tmp/probe.html" >"$tmp/dom.html" 2>"$tmp/chromium.log" || { echo "FAIL: chromium"; cat "$tmp/chromium.log"; exit 1; }
