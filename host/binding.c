@@ -465,6 +465,21 @@ static int l_load(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb.load_data(path): a data file that is not a report (FILE.review.lua), evaluated in
+ * the report sandbox; a plain table, or nil, message. */
+static int l_load_data(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *path = luaL_checkstring(L, 1);
+    nb_error err;
+    if (!nb_load_data_file(L, path, &err)) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        STACK_RETURN(L, 2);
+    }
+    STACK_RETURN(L, 1);
+}
+
 /* nb.view(table): validate a table of the data-file shape and return its frozen view. */
 static int l_view(lua_State *L)
 {
@@ -754,6 +769,7 @@ static void push_schema(lua_State *L)
 
 static const luaL_Reg functions[] = {
     {"load", l_load},
+    {"load_data", l_load_data},
     {"view", l_view},
     {"freeze", l_freeze},
     {"_builtin_check", l_builtin_check},
