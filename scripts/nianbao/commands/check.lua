@@ -2,6 +2,7 @@
 local nb = require "nianbao"
 local json = require "nianbao.json"
 local cli = require "nianbao.cli"
+local review = require "nianbao.review"
 local say, load_or_report = cli.say, cli.load_or_report
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -18,10 +19,14 @@ return {
   --format text|json   输出格式；json 为每个文件一行 JSON 对象
   --rules LIST         只运行这些规则（逗号分隔的 id）
   --no-rules LIST      不运行这些规则
+  --dismiss FP --reason 理由
+                       把指纹为 FP 的问题记为已核实（写入 FILE.review.lua）；之后列为“已核实”、
+                       不计数，所涉数值或语句改动后记录失效。内置检查的错误不能核实忽略
 
 退出码：0 没有错误（可有警告）；1 有错误；2 文件无法读取或被拒绝。
 ]],
-  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", help = "flag" },
+  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", help = "flag",
+    dismiss = "value", reason = "value" },
   run = function(opts, files)
     if #files == 0 then
       say("nianbao check：需要至少一个数据文件（nianbao check --help）")
@@ -37,6 +42,11 @@ return {
       previous = load_or_report(opts.previous)
       if not previous then return EXIT_USAGE end
     end
+    local check_opts = { previous = previous, rules = opts.rules, no_rules = opts["no-rules"] }
+    if opts.dismiss or opts.reason then
+      local failed = review.command(opts, files, check_opts)
+      if failed then return failed end
+    end
     local code = EXIT_OK
     for _, file in ipairs(files) do
       local report, err = nb.load(file)
@@ -47,21 +57,33 @@ return {
         say("%s", err)
         code = EXIT_USAGE
       else
-        local findings = nb.check(report, { previous = previous, rules = opts.rules, no_rules = opts["no-rules"] })
+        local findings = nb.check(report, check_opts)
+        local reviewed, rerr = review.apply(file, findings)
+        if not reviewed then
+          say("%s", rerr)
+          code = EXIT_USAGE
+          reviewed = { kept = findings, dismissed = {}, stale = {} }
+        end
+        findings = reviewed.kept
         local errors = #findings:errors()
         if errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
         if format == "json" then
           local list = {}
           for i, f in ipairs(findings) do
             list[i] = json.object(
-              { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found", "message", "rule" },
-              f)
+              { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found", "message", "rule",
+                "fingerprint" },
+              setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
           end
-          print(json.encode(json.object({ "file", "findings" }, { file = file, findings = list })))
+          local dismissed, stale = review.json(reviewed)
+          print(json.encode(json.object({ "file", "findings", "dismissed", "stale" },
+            { file = file, findings = list, dismissed = dismissed, stale = stale })))
         else
-          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f)) end
-          print(string.format("%s: %s（%d 个错误，%d 个警告）", file,
-            errors > 0 and "未通过" or "通过", errors, #findings - errors))
+          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕") end
+          for _, line in ipairs(review.lines(reviewed)) do print(file .. ": " .. line) end
+          print(string.format("%s: %s（%d 个错误，%d 个警告%s）", file,
+            errors > 0 and "未通过" or "通过", errors, #findings - errors,
+            #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or ""))
         end
       end
     end
