@@ -10,6 +10,7 @@
 
 #include "host.h"
 #include "load.h"
+#include "child.h"
 #include "output.h"
 #include "schema.h"
 
@@ -770,6 +771,7 @@ static void push_schema(lua_State *L)
 static const luaL_Reg functions[] = {
     {"load", l_load},
     {"load_data", l_load_data},
+    {"run_limited", nb_l_run_limited},
     {"view", l_view},
     {"freeze", l_freeze},
     {"_builtin_check", l_builtin_check},

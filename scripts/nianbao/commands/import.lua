@@ -47,10 +47,10 @@ return {
       say("nianbao import：无法读取 %s：%s", file, tostring(err))
       return EXIT_USAGE
     end
-    local report, notes = require("nianbao.import").import(bytes, file)
+    local report, notes, code = require("nianbao.import").import(bytes, file)
     if not report then
       say("nianbao import：%s：%s", file, tostring(notes))
-      return EXIT_USAGE
+      return code or EXIT_USAGE
     end
     local errors = 0
     for _, n in ipairs(notes) do
