@@ -11,6 +11,8 @@
 #include "host.h"
 #include "load.h"
 #include "child.h"
+#include "docx.h"
+#include "unzip.h"
 #include "output.h"
 #include "schema.h"
 
@@ -772,6 +774,8 @@ static const luaL_Reg functions[] = {
     {"load", l_load},
     {"load_data", l_load_data},
     {"run_limited", nb_l_run_limited},
+    {"unzip", nb_l_unzip},
+    {"docx_items", nb_l_docx_items},
     {"view", l_view},
     {"freeze", l_freeze},
     {"_builtin_check", l_builtin_check},
