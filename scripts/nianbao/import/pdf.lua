@@ -60,19 +60,25 @@ function M.clean_pages(text)
   for _, list in pairs(bare) do
     if #list >= 2 then for _, e in ipairs(list) do e[1][e[2]] = "" end end
   end
-  -- running headers/footers: the same first (last) line on at least half of the pages
+  -- running headers/footers: the same first (last) line on at least half of the pages,
+  -- compared with its spacing collapsed and its numbers as # ("第 3 页", "2/4", a date)
+  local function key(line)
+    local t = trim(line)
+    if t == "" or nb.width(t) > 120 or not t:find("[^%d ,./:%-]") then return nil end
+    return (t:gsub("[ \t]+", " "):gsub("%d+", "#"))
+  end
   if #pages >= 2 then
     for _, which in ipairs({ 1, 2 }) do
       local count = {}
       for _, lines in ipairs(pages) do
         local at = select(which, ends(lines))
-        local t = at and trim(lines[at])
-        if t then count[t] = (count[t] or 0) + 1 end
+        local k = at and key(lines[at])
+        if k then count[k] = (count[k] or 0) + 1 end
       end
       for _, lines in ipairs(pages) do
         local at = select(which, ends(lines))
-        local t = at and trim(lines[at])
-        if t and count[t] >= 2 and count[t] * 2 >= #pages and nb.width(t) <= 80 then lines[at] = "" end
+        local k = at and key(lines[at])
+        if k and count[k] >= 2 and count[k] * 2 >= #pages then lines[at] = "" end
       end
     end
   end
