@@ -179,5 +179,21 @@ if trial then
     notes_of(notes, "IMPORT.VARIANT") .. notes_of(notes, "T3.SUBTOTAL"))
 end
 
+-- table 二 with rows some provinces add: named, not imported; a 合计 row checked
+local function with_rows_2(t, total)
+  return (t:gsub("(行政规范性文件\t2\t1\t15\n)", "%1地方性法规\t1\t0\t4\n合计\t" .. total .. "\n", 1))
+end
+local extra = with_rows_2(text, "3\t1\t19")
+check("table 二 fixture has the rows", extra:find("地方性法规", 1, true) and extra:find("\n合计\t", 1, true))
+report, notes = import(extra, "extra-2.txt")
+check("table 二 extra rows: official cells in place", report.proactive.normative_documents.in_force == 15
+  and report.proactive.regulations.issued == 0 and report.proactive.licensing == 120, report.proactive.normative_documents.in_force)
+check("table 二 extra rows: named", notes_of(notes, "IMPORT.VARIANT"):find("地方性法规（第二十条第（一）项，1、0、4）", 1, true),
+  notes_of(notes, "IMPORT.VARIANT"))
+check("table 二 合计 agrees with its rows (规章 + 行政规范性文件 + 地方性法规)", notes_of(notes, "T2.SUBTOTAL") == "", notes_of(notes, "T2.SUBTOTAL"))
+report, notes = import(with_rows_2(text, "2\t1\t19"), "extra-2-bad.txt")
+check("table 二 合计 disagrees: found", notes_of(notes, "T2.SUBTOTAL")
+  == "表二的合计行与各行之和不一致：第二十条第（一）项“合计”第 1 列为 2，各行之和为 3", notes_of(notes, "T2.SUBTOTAL"))
+
 print(string.format("%d passed, %d failed", passed, failed))
 return failed == 0 and 0 or 1

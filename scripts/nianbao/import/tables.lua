@@ -163,6 +163,8 @@ function M.take(tokens, i, n, fits)
   return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil
 end
 
+local function is_number(v) return math.type(v) == "integer" or math.type(v) == "float" end
+
 local function count_blanks(list)
   local n = 0
   for _, v in ipairs(list) do if v == nb.BLANK then n = n + 1 end end
@@ -259,7 +261,77 @@ function M.proactive(tokens, notes)
   note_unsplit(notes, "二", runs)
   if found == 0 then return nil end
   note_unread(notes, "二", missing, blanks)
+  M.extra_rows_2(tokens, out, notes)
   return out
+end
+
+local TOTAL_WORDS = { "合计", "小计", "总计" }
+
+-- whether key is the end of a known label (a label broken over lines by a PDF)
+local function is_known_suffix(k)
+  for label in pairs(KNOWN) do
+    if #label > #k and label:sub(-#k) == k then return true end
+  end
+  return false
+end
+
+--- Rows of table 二 that the official format does not have (some provinces add rows):
+--- named in a note, as the data file has no cells for them; a 合计/小计 row is checked
+--- against the rows of its block (T2.SUBTOTAL when they disagree).
+function M.extra_rows_2(tokens, out, notes)
+  local blocks = {}
+  for _, b in ipairs(nb.schema.proactive.blocks) do blocks[norm.key(b.header)] = b end
+  local block, extra, bad, rows = nil, {}, {}, {}
+  for i, t in ipairs(tokens) do
+    if t.kind == "label" and blocks[t.key] then
+      block = blocks[t.key]
+    elseif block and t.kind == "label" and not is_known_or_prefix(t.key) and not is_known_suffix(t.key)
+      and tokens[i + 1] and tokens[i + 1].kind == "value" then
+      local values = {}
+      for j = i + 1, math.min(#tokens, i + 3) do
+        if tokens[j].kind ~= "value" then break end
+        values[#values + 1] = tokens[j].value
+      end
+      local shown = {}
+      for k, v in ipairs(values) do shown[k] = nb.format_number(v) end
+      extra[#extra + 1] = string.format("%s（%s，%s）", t.text, block.header, table.concat(shown, "、"))
+      local is_total = false
+      for _, w in ipairs(TOTAL_WORDS) do if t.key:find(w, 1, true) then is_total = true end end
+      rows[#rows + 1] = { block = block, text = t.text, values = values, total = is_total }
+    end
+  end
+  -- a 合计 row sums its block: the official rows and the added ones
+  for _, r in ipairs(rows) do
+    if r.total then
+      local b = r.block
+      local width = b.rows[1].cells and #b.rows[1].cells or 1
+      for c = 1, math.min(width, #r.values) do
+        local sum = 0
+        for _, row in ipairs(b.rows) do
+          local v = out[row.key]
+          if row.cells then v = type(v) == "table" and v[row.cells[c]] or nil end
+          sum = (is_number(v) and sum) and sum + v or nil
+        end
+        for _, other in ipairs(rows) do
+          if other.block == b and not other.total then
+            local v = other.values[c]
+            sum = (is_number(v) and sum) and sum + v or nil
+          end
+        end
+        if sum and is_number(r.values[c]) and sum ~= r.values[c] then
+          bad[#bad + 1] = string.format("%s“%s”第 %d 列为 %s，各行之和为 %s", b.header, r.text, c,
+            nb.format_number(r.values[c]), nb.format_number(sum))
+        end
+      end
+    end
+  end
+  if #extra > 0 then
+    note(notes, "IMPORT.VARIANT", "warning", "二", "表二有官方格式之外的行，数据文件中没有对应的单元格，未导入：%s",
+      table.concat(extra, "；"))
+  end
+  if #bad > 0 then
+    note(notes, "T2.SUBTOTAL", "error", "二", "表二的合计行与各行之和不一致：%s", table.concat(bad, "；"))
+  end
 end
 
 -- The rows of table 二 in the 2019 trial format and their number of cells.
@@ -316,8 +388,6 @@ local function subtotal_column(tokens, first_row)
   if not at then return nil end
   return (commercial and at < commercial) and LEGAL_FIRST or LEGAL_LAST + 1
 end
-
-local function is_number(v) return math.type(v) == "integer" or math.type(v) == "float" end
 
 -- the sum of values[a..b], or nil when one is blank
 local function sum_of(values, a, b)
