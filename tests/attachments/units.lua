@@ -113,9 +113,15 @@ check("pages: lone numbers that do not count pages stay", text:find("40", 1, tru
 check("cells: numbers one space apart", pdf.cells("（七）总计    29 7 1 0 2 1 40") == "（七）总计\t29\t7\t1\t0\t2\t1\t40")
 check("cells: merged-cell text apart from the label", pdf.cells("不予公 4.保护第三方合法权益  2 1 0")
   == "不予公\t4.保护第三方合法权益\t2\t1\t0")
+check("cells: a row number set apart joins its label", pdf.cells("1.  属于国家秘密   0 0 0") == "1.属于国家秘密\t0\t0\t0")
+check("cells: a row label with one number (the rest on the next line)",
+  pdf.cells("  （二）部分公开（区分处理的，不计其 38") == "（二）部分公开（区分处理的，不计其\t38")
+check("cells: prose with one number stays", pdf.cells("本年度共收到申请 38") == "本年度共收到申请 38")
 check("cells: prose stays", pdf.cells("2024 年度，本局收到申请 3 件。") == "2024 年度，本局收到申请 3 件。")
 check("title on two lines", table.concat(pdf.join_title({ "  某局 2024 年政", "府信息公开工作年度报告", "一、总体情况" }), "|")
-  == "某局 2024 年政府信息公开工作年度报告|一、总体情况")
+  == "某局 2024 年政府信息公开工作年度报告||一、总体情况")
+check("title on one line is kept apart from the next", table.concat(pdf.join_title({ "某局2024年政府信息公开工作年度报告", "来源：某局" }), "|")
+  == "某局2024年政府信息公开工作年度报告||来源：某局")
 
 print(string.format("%d passed, %d failed", passed, failed))
 return failed == 0 and 0 or 1

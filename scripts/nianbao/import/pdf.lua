@@ -92,14 +92,32 @@ end
 
 local NUMBER = "^%d[%d,]*%.?%d*$"
 
+--- Whether a word starts like a table row label: （二）…, 1.…, 一、…
+function M.row_label(w)
+  return w:find("^（[一二三四五六七八九十]+）") or w:find("^%(%d%)") or w:find("^%d+%.")
+    or w:find("^[一二三四五六七八九十]+、") and true or false
+end
+
 --- A layout line ending in two or more numbers: its label and the numbers become cells
 --- (tab-separated), since narrow columns leave only one space between them.
 function M.cells(line)
   local words = {}
-  for w in line:gmatch("[^ \t\r]+") do words[#words + 1] = w end
+  for w in line:gmatch("[^ \t\r]+") do
+    -- a row number set apart from its label ("1.  属于国家秘密") belongs to it
+    local prev = words[#words]
+    if prev and prev:match("^%d+[.、]$") and not w:match(NUMBER) then
+      words[#words] = prev .. w
+    else
+      words[#words + 1] = w
+    end
+  end
   local k = #words
   while k >= 1 and words[k]:match(NUMBER) do k = k - 1 end
-  if #words - k < 2 then
+  -- one number at the end, apart by a layout gap: a row whose other numbers are set on the
+  -- next line (cells centred at different heights)
+  local single = #words - k == 1 and k >= 1
+    and (line:find("[^ \t][ \t][ \t]+[%d][%d,.]*[ \t]*$") or M.row_label(words[1]))
+  if #words - k < 2 and not single then
     -- a merged cell's text set in a narrow column runs into the row label beside it:
     -- "本 （二）部分公开…", "（四） 2.没有现成信息…", "不予处 4.无正当理由…"
     if #words >= 2 and not words[1]:find("%d") and nb.width(words[1]) <= 8
@@ -115,23 +133,23 @@ function M.cells(line)
   return table.concat(cells, "\t")
 end
 
---- A title set on two or three lines ("某局 2024 年政" / "府信息公开工作年度报告") on one.
+--- A title set on two or three lines ("某局 2024 年政" / "府信息公开工作年度报告") on one,
+--- and a blank line after it, so that the line below (a source or date) is not joined to it.
 function M.join_title(lines)
   local first
   for i = 1, math.min(#lines, 8) do
     local t = trim(lines[i])
     if t ~= "" then
       if t:find("^一、") then return lines end
-      if not first then
-        if t:find("报告$") then return lines end
-        first = i
-      elseif t:find("报告$") then
+      if t:find("报告$") then
         local parts = {}
-        for j = first, i do parts[#parts + 1] = trim(lines[j]) end
-        for j = i, first + 1, -1 do table.remove(lines, j) end
-        lines[first] = table.concat(parts)
+        for j = first or i, i do parts[#parts + 1] = trim(lines[j]) end
+        for j = i, (first or i) + 1, -1 do table.remove(lines, j) end
+        lines[first or i] = table.concat(parts)
+        table.insert(lines, (first or i) + 1, "")
         return lines
       end
+      first = first or i
     end
   end
   return lines
