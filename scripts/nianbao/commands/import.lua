@@ -17,9 +17,9 @@ local function read_all(path)
 end
 
 return {
-  summary = "导入已发布的年报（文本或网页），生成数据文件",
+  summary = "导入已发布的年报（文本、网页、PDF 或 Word），生成数据文件",
   help = [[
-用法：nianbao import 已发布的年报.(txt|html) [-o FILE.lua] [--force]
+用法：nianbao import 已发布的年报.(txt|html|pdf|docx) [-o FILE.lua] [--force]
 
 读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK；
 也可以是 PDF 或 Word .docx 附件，按文件内容识别格式），
