@@ -219,7 +219,8 @@ int nb_l_docx_items(lua_State *L)
     luaL_checkstack(L, 8, NULL);
     state s;
     memset(&s, 0, sizeof s);
-    s.parser = XML_ParserCreateNS("UTF-8", '|');
+    /* NULL: the declared encoding (Word writes UTF-8; UTF-16 is read too) */
+    s.parser = XML_ParserCreateNS(NULL, '|');
     if (!s.parser)
         return luaL_error(L, "内存不足");
     XML_SetUserData(s.parser, &s);

@@ -70,6 +70,12 @@ check("docx: deleted text left out", items[4].text == "后文", items[4] and ite
 check("docx: DOCTYPE refused", select(2, nb.docx_items('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')):find("DOCTYPE", 1, true))
 check("docx: malformed XML named with its line", select(2, nb.docx_items("<a>\n<b></a>")):find("第 2 行", 1, true))
 
+-- a document part in UTF-16 (as its declaration says) reads as UTF-8 text
+local u16 = zip([[z.writestr('word/document.xml', ('<?xml version="1.0" encoding="UTF-16"?><w:document ]] .. W ..
+  [[><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>').encode('utf-16'))]])
+local u16items = nb.docx_items(assert(nb.unzip(u16, "word/document.xml")))
+check("docx: UTF-16 part", u16items and u16items[1] and u16items[1].text == "一、总体情况")
+
 -- bombs: a highly compressed entry, too many entries, a size that lies
 local bomb = zip("z.writestr('word/document.xml', b'<a>' + b' ' * (50 << 20) + b'</a>')")
 check("bomb is small", #bomb < 200000, #bomb)
