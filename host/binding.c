@@ -10,6 +10,9 @@
 
 #include "host.h"
 #include "load.h"
+#include "child.h"
+#include "docx.h"
+#include "unzip.h"
 #include "output.h"
 #include "schema.h"
 #include "zip.h"
@@ -462,6 +465,21 @@ static int l_load(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb.load_data(path): a data file that is not a report (FILE.review.lua), evaluated in
+ * the report sandbox; a plain table, or nil, message. */
+static int l_load_data(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *path = luaL_checkstring(L, 1);
+    nb_error err;
+    if (!nb_load_data_file(L, path, &err)) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        STACK_RETURN(L, 2);
+    }
+    STACK_RETURN(L, 1);
+}
+
 /* nb.view(table): validate a table of the data-file shape and return its frozen view. */
 static int l_view(lua_State *L)
 {
@@ -806,6 +824,10 @@ static void push_exit_codes(lua_State *L)
 
 static const luaL_Reg functions[] = {
     {"load", l_load},
+    {"load_data", l_load_data},
+    {"run_limited", nb_l_run_limited},
+    {"unzip", nb_l_unzip},
+    {"docx_items", nb_l_docx_items},
     {"view", l_view},
     {"freeze", l_freeze},
     {"_builtin_check", l_builtin_check},

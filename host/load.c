@@ -698,8 +698,30 @@ static int run_chunk(lua_State *L)
     return 1;
 }
 
+/* What to do with the value a data chunk returned (on top of the sandbox's stack);
+ * returns 0 on failure with *err set. */
+typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, void *ud);
+
+static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
+                        nb_error *err, sandbox_take take, void *ud);
+
+static int take_report(lua_State *L, const char *name, nb_error *err, void *ud)
+{
+    nb_report **out = ud;
+    *out = nb_convert(L, -1, 0, name, err);
+    return *out != NULL;
+}
+
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err)
+{
+    nb_report *r = NULL;
+    sandbox_eval(buf, len, name, limits, err, take_report, &r);
+    return r;
+}
+
+static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
+                        nb_error *err, sandbox_take take, void *ud)
 {
     const nb_limits *lim = limits ? limits : &nb_default_limits;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { /* a BOM from Windows editors */
@@ -708,11 +730,11 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     }
     if (len > lim->max_bytes) {
         nb_error_set(err, "%s：文件过大（%zu 字节），数据文件上限为 %zu 字节", name, len, lim->max_bytes);
-        return NULL;
+        return 0;
     }
     if (len >= 4 && memcmp(buf, LUA_SIGNATURE, 4) == 0) { /* say "binary", not "NUL byte" */
         nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
-        return NULL;
+        return 0;
     }
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
@@ -720,13 +742,13 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
         for (const char *p = buf; p < nul; p++)
             line += (*p == '\n');
         nb_error_set(err, "%s:%d: 文件含有 NUL 字节，不是文本数据文件", name, line);
-        return NULL;
+        return 0;
     }
     sandbox_alloc alloc = {0, lim->max_memory};
     lua_State *L = lua_newstate(capped_alloc, &alloc);
     if (!L) {
         nb_error_set(err, "%s：内存不足，无法建立沙箱", name);
-        return NULL;
+        return 0;
     }
     sandbox_budget budget = {0, lim->max_instructions, {0, 0}, lim->max_seconds};
     clock_gettime(CLOCK_MONOTONIC, &budget.start);
@@ -734,7 +756,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
 
     char chunkname[600];
     nb_format(chunkname, sizeof chunkname, "@%s", name);
-    nb_report *r = NULL;
+    int ok = 0;
     int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
     if (status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
@@ -763,10 +785,10 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     }
     /* Room for the conversion itself, which builds only small key strings. */
     alloc.limit = alloc.used + 4 * 1024 * 1024;
-    r = nb_convert(L, -1, 0, name, err);
+    ok = take(L, name, err, ud);
 done:
     lua_close(L);
-    return r;
+    return ok;
 }
 
 static char *read_all(FILE *f, size_t cap, size_t *len, int *too_big)
@@ -798,36 +820,175 @@ static char *read_all(FILE *f, size_t cap, size_t *len, int *too_big)
     return buf;
 }
 
-nb_report *nb_load_file(const char *path, nb_error *err)
+/* The whole of a file ("-" is standard input), at most nb_default_limits.max_bytes;
+ * NULL with *err set on failure. */
+static char *read_data_file(const char *path, const char **name, size_t *len, nb_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "（标准输入）" : path;
+    *name = is_stdin ? "（标准输入）" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         nb_error_set(err, "%s：无法打开文件：%s", path, strerror(errno));
         return NULL;
     }
-    size_t len = 0;
     int too_big = 0;
-    char *buf = read_all(f, nb_default_limits.max_bytes, &len, &too_big);
+    char *buf = read_all(f, nb_default_limits.max_bytes, len, &too_big);
     int read_error = ferror(f);
     if (!is_stdin)
         fclose(f);
     if (!buf) {
-        nb_error_set(err, "%s：内存不足", name);
+        nb_error_set(err, "%s：内存不足", *name);
         return NULL;
     }
     if (read_error) {
         free(buf);
-        nb_error_set(err, "%s：读取失败", name);
+        nb_error_set(err, "%s：读取失败", *name);
         return NULL;
     }
     if (too_big) {
         free(buf);
-        nb_error_set(err, "%s：文件过大，数据文件上限为 %zu 字节", name, nb_default_limits.max_bytes);
+        nb_error_set(err, "%s：文件过大，数据文件上限为 %zu 字节", *name, nb_default_limits.max_bytes);
         return NULL;
     }
+    return buf;
+}
+
+nb_report *nb_load_file(const char *path, nb_error *err)
+{
+    const char *name;
+    size_t len = 0;
+    char *buf = read_data_file(path, &name, &len, err);
+    if (!buf)
+        return NULL;
     nb_report *r = nb_load_buffer(buf, len, name, NULL, err);
     free(buf);
     return r;
+}
+
+/* ---------- other data files (FILE.review.lua): a plain copy of the returned table ---------- */
+
+enum { COPY_MAX_DEPTH = 8, COPY_MAX_ENTRIES = 100000 };
+
+typedef struct {
+    lua_State *src;
+    const char *name;
+    nb_error *err;
+    long entries;
+    const char *problem; /* set when the data has a value of the wrong kind */
+} data_copy;
+
+/* Copy the value at the top of c->src onto dst (raw access; only tables, strings, numbers
+ * and booleans). Runs inside a protected call on dst. */
+static int copy_value(lua_State *dst, data_copy *c, int depth)
+{
+    lua_State *src = c->src;
+    switch (lua_type(src, -1)) {
+    case LUA_TSTRING: {
+        size_t n;
+        const char *s = lua_tolstring(src, -1, &n);
+        lua_pushlstring(dst, s, n);
+        return 1;
+    }
+    case LUA_TNUMBER:
+        if (lua_isinteger(src, -1))
+            lua_pushinteger(dst, lua_tointeger(src, -1));
+        else
+            lua_pushnumber(dst, lua_tonumber(src, -1));
+        return 1;
+    case LUA_TBOOLEAN:
+        lua_pushboolean(dst, lua_toboolean(src, -1));
+        return 1;
+    case LUA_TTABLE:
+        break;
+    default:
+        c->problem = "只能包含表、字符串、数字和布尔值";
+        return 0;
+    }
+    if (depth >= COPY_MAX_DEPTH) {
+        c->problem = "表的嵌套层数过多";
+        return 0;
+    }
+    if (!lua_checkstack(src, 4) || !lua_checkstack(dst, 4)) {
+        c->problem = "表的嵌套层数过多";
+        return 0;
+    }
+    lua_newtable(dst);
+    lua_pushnil(src);
+    while (lua_next(src, -2)) {
+        if (++c->entries > COPY_MAX_ENTRIES) {
+            c->problem = "条目过多";
+            lua_pop(src, 2);
+            return 0;
+        }
+        int kt = lua_type(src, -2);
+        if (kt != LUA_TSTRING && !(kt == LUA_TNUMBER && lua_isinteger(src, -2))) {
+            c->problem = "表的键只能是字符串或整数";
+            lua_pop(src, 2);
+            return 0;
+        }
+        lua_pushvalue(src, -2);
+        lua_insert(src, -2); /* key, key, value */
+        if (!copy_value(dst, c, depth + 1)) {
+            lua_pop(src, 3);
+            return 0;
+        }
+        lua_pop(src, 1); /* key, key */
+        if (!copy_value(dst, c, depth + 1)) {
+            lua_pop(src, 2);
+            return 0;
+        }
+        lua_pop(src, 1); /* key */
+        lua_insert(dst, -2);
+        lua_rawset(dst, -3);
+    }
+    return 1;
+}
+
+static int copy_protected(lua_State *dst)
+{
+    data_copy *c = lua_touserdata(dst, 1);
+    lua_settop(dst, 0);
+    lua_pushboolean(dst, copy_value(dst, c, 0));
+    return 2;
+}
+
+static int take_copy(lua_State *L, const char *name, nb_error *err, void *ud)
+{
+    lua_State *dst = ud;
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        nb_error_set(err, "%s：数据文件必须返回一个表（return { ... }）", name);
+        return 0;
+    }
+    data_copy c = {L, name, err, 0, NULL};
+    int top = lua_gettop(dst);
+    if (!lua_checkstack(dst, 8)) {
+        nb_error_set(err, "%s：内存不足", name);
+        return 0;
+    }
+    lua_pushcfunction(dst, copy_protected);
+    lua_pushlightuserdata(dst, &c);
+    if (lua_pcall(dst, 1, 2, 0) != LUA_OK) {
+        lua_settop(dst, top);
+        nb_error_set(err, "%s：内存不足", name);
+        return 0;
+    }
+    if (!lua_toboolean(dst, -1)) {
+        lua_settop(dst, top);
+        nb_error_set(err, "%s：%s", name, c.problem ? c.problem : "无法读取数据");
+        return 0;
+    }
+    lua_pop(dst, 1);
+    return 1;
+}
+
+int nb_load_data_file(lua_State *L, const char *path, nb_error *err)
+{
+    const char *name;
+    size_t len = 0;
+    char *buf = read_data_file(path, &name, &len, err);
+    if (!buf)
+        return 0;
+    int ok = sandbox_eval(buf, len, name, NULL, err, take_copy, L);
+    free(buf);
+    return ok;
 }

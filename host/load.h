@@ -25,6 +25,11 @@ nb_report *nb_load_file(const char *path, nb_error *err);
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err);
 
+/* Load a data file that is not a report (FILE.review.lua) in the same sandbox and push a
+ * plain copy of the table it returns onto L (tables, strings, numbers, booleans only).
+ * Returns 1, or 0 with *err set and nothing pushed. */
+int nb_load_data_file(lua_State *L, const char *path, nb_error *err);
+
 /* Convert the table at index idx of L into a model (raw access, no metamethods run).
  * `blank` is an optional stack index of a sentinel value that stands for a blank cell.
  * Used by the loader and by nb.check on tables built by scripts. */

@@ -64,6 +64,7 @@ end
 
 --- Run one rule on a report; appends the findings it adds (plain records) to added.
 function M.run_rule(rule, report, opts, added)
+  M.current_sentence = nil -- a rule that raised inside each_sentence left it set
   local ctx = { report = report, previous = opts.previous, schema = nb.schema }
   function ctx.add(_, f)
     if type(f) ~= "table" or type(f.message) ~= "string" then
@@ -77,6 +78,9 @@ function M.run_rule(rule, report, opts, added)
       id = f.id or rule.id, severity = sev, section = f.section, row = f.row,
       column = f.column, label = f.label, expected = f.expected, found = f.found,
       message = f.message, rule = rule.file,
+      -- the sentence being read when the finding was added: part of its fingerprint, so a
+      -- reviewer's dismissal lapses when that sentence changes
+      sentence = type(f.sentence) == "string" and f.sentence or M.current_sentence,
     }
   end
   rule.check(report, ctx)
@@ -119,8 +123,12 @@ end
 --- Every normalized sentence of the narrative: calls fn(sentence, part).
 function M.each_sentence(report, fn)
   for _, part in ipairs(M.narratives(report)) do
-    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do fn(sentence, part) end
+    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do
+      M.current_sentence = sentence
+      fn(sentence, part)
+    end
   end
+  M.current_sentence = nil
 end
 
 --- Every normalized clause of the narrative: calls fn(clause, part, sentence).

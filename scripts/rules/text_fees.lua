@@ -16,7 +16,9 @@ return {
   check = function(report, ctx)
     local text = R.normalize(report.other_matters or "")
     local function add(found, expected, message)
-      ctx:add{ section = "六", label = "其他需要报告的事项", expected = expected, found = found, message = message }
+      -- the whole of 第六部分 is what the finding is about (its fingerprint)
+      ctx:add{ section = "六", label = "其他需要报告的事项", expected = expected, found = found, message = message,
+               sentence = text }
     end
     if not R.has(text, MENTION) then
       -- the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports had nothing to state

@@ -24,16 +24,18 @@ return {
   describe = "总体情况中的规章、规范性文件、许可、处罚、强制件数与表二一致",
   check = function(report, ctx)
     local data = report.proactive or {}
+    local current -- the clause being read: the finding's sentence (its fingerprint, docs/reviewing.md)
     local function compare(part, row, label, table_value, stated)
       if math.type(table_value) == "integer" and table_value ~= stated then
         ctx:add{ section = part.section, label = part.label, row = "proactive." .. row, column = label,
-                 expected = table_value, found = stated,
+                 expected = table_value, found = stated, sentence = current,
                  message = string.format("叙述称%s%d件，表二为%d件", label, stated, table_value) }
       end
     end
     for _, part in ipairs(R.narratives(report)) do
       if part.section == "一" then
         for _, clause in ipairs(R.clauses(R.normalize(part.text))) do
+          current = clause
           for piece in (clause .. "、"):gmatch("(.-)、") do
             local n = R.first_count(piece)
             if n then

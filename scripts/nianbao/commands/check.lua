@@ -3,13 +3,14 @@ local nb = require "nianbao"
 local json = require "nianbao.json"
 local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
-local review = require "nianbao.findings_table"
+local ftable = require "nianbao.findings_table"
 local cells = require "nianbao.cells"
+local review = require "nianbao.review"
 local say, load_or_report = cli.say, cli.load_or_report
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
 local FINDING_KEYS = { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found",
-  "message", "rule" }
+  "message", "rule", "fingerprint" }
 
 local function year_text(y) return y and (tostring(y) .. " 年") or "年度不明" end
 
@@ -47,12 +48,15 @@ return {
                        逐格比较政府报告的表二、表三、表四与各单位之和（HIER.SUM）
   --rules LIST         只运行这些规则（逗号分隔的 id）
   --no-rules LIST      不运行这些规则
+  --dismiss FP --reason 理由
+                       把指纹为 FP 的问题记为已核实（写入 FILE.review.lua）；之后列为“已核实”、
+                       不计数，所涉数值或语句改动后记录失效。内置检查的错误不能核实忽略
 
 无法读取或被拒绝的文件逐个说明原因，不影响其余文件的检查。
 退出码：0 没有错误（可有警告）；1 有错误；2 有文件无法读取或被拒绝、--previous 不匹配。
 ]],
   spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", units = "flag",
-    help = "flag" },
+    help = "flag", dismiss = "value", reason = "value" },
   run = function(opts, files)
     if #files == 0 then
       say("nianbao check：需要至少一个数据文件或文件夹（nianbao check --help）")
@@ -69,6 +73,11 @@ return {
       previous = load_or_report(opts.previous)
       if not previous then return EXIT_USAGE end
     end
+    local check_opts = { previous = previous, rules = opts.rules, no_rules = opts["no-rules"] }
+    if opts.dismiss or opts.reason then
+      local failed = review.command(opts, files, check_opts)
+      if failed then return failed end
+    end
     local entries = batch.load(batch.expand(files))
     if previous then
       local refused = false
@@ -81,7 +90,7 @@ return {
       batch.pair_years(entries)
     end
     local code = EXIT_OK
-    if format == "csv" then io.write(review.csv_header()) end
+    if format == "csv" then io.write(ftable.csv_header()) end
     local progress = batch.progress(#entries, "检查")
     for i, e in ipairs(entries) do
       progress.step(i)
@@ -91,7 +100,7 @@ return {
         if format == "json" then
           print(json.encode(json.object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
         elseif format == "csv" then
-          for _, row in ipairs(review.csv_rows(e)) do io.write(review.csv_row(row)) end
+          for _, row in ipairs(ftable.csv_rows(e)) do io.write(ftable.csv_row(row)) end
         end
         say("%s", e.error)
         code = EXIT_USAGE
@@ -99,31 +108,44 @@ return {
         local prev = previous or (e.previous_entry and e.previous_entry.report)
         local findings = nb.check(e.report, { previous = prev, rules = opts.rules, no_rules = opts["no-rules"] })
         progress.clear()
+        local reviewed, rerr = review.apply(file, findings)
+        if not reviewed then
+          say("%s", rerr)
+          code = EXIT_USAGE
+          reviewed = { kept = findings, dismissed = {}, stale = {} }
+        end
+        findings = reviewed.kept
         local errors = #findings:errors()
         e.errors, e.warnings = errors, #findings - errors
         if errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
         if format == "json" then
           local list = {}
-          for j, f in ipairs(findings) do list[j] = json.object(FINDING_KEYS, f) end
-          print(json.encode(json.object({ "file", "agency", "year", "previous", "findings" },
+          for j, f in ipairs(findings) do
+            list[j] = json.object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
+          end
+          local dismissed, stale = review.json(reviewed)
+          print(json.encode(json.object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
             { file = file, agency = e.report.agency, year = e.report.year,
-              previous = e.previous_entry and e.previous_entry.path, findings = list })))
+              previous = e.previous_entry and e.previous_entry.path, findings = list,
+              dismissed = dismissed, stale = stale })))
         elseif format == "csv" then
-          for _, row in ipairs(review.csv_rows(e, findings)) do io.write(review.csv_row(row)) end
+          for _, row in ipairs(ftable.csv_rows(e, findings)) do io.write(ftable.csv_row(row)) end
         else
           if e.previous_entry then
             print(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path))
           end
-          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f)) end
-          print(string.format("%s: %s（%d 个错误，%d 个警告）", file,
-            errors > 0 and "未通过" or "通过", errors, #findings - errors))
+          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕") end
+          for _, line in ipairs(review.lines(reviewed)) do print(file .. ": " .. line) end
+          print(string.format("%s: %s（%d 个错误，%d 个警告%s）", file,
+            errors > 0 and "未通过" or "通过", errors, #findings - errors,
+            #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or ""))
         end
       end
       io.stdout:flush()
     end
     progress.done()
     if format == "text" and batch.stdout_is_tty() then
-      io.write(review.summary_table(entries))
+      io.write(ftable.summary_table(entries))
     end
     return code
   end,

@@ -26,10 +26,10 @@ local function import_one(file, out)
     say("nianbao import：%s", why)
     return EXIT_USAGE, nil, why
   end
-  local report, notes = require("nianbao.import").import(bytes, file)
+  local report, notes, code = require("nianbao.import").import(bytes, file)
   if not report then
     say("nianbao import：%s：%s", file, tostring(notes))
-    return EXIT_USAGE, nil, tostring(notes)
+    return code or EXIT_USAGE, nil, tostring(notes)
   end
   local unread = {}
   for _, n in ipairs(notes) do
@@ -102,12 +102,13 @@ local function import_batch(files, dir, force)
 end
 
 return {
-  summary = "导入已发布的年报（文本或网页），生成数据文件",
+  summary = "导入已发布的年报（文本、网页、PDF 或 Word），生成数据文件",
   help = [[
-用法：nianbao import 已发布的年报.(txt|html) [-o FILE.lua] [--force]
+用法：nianbao import 已发布的年报.(txt|html|pdf|docx) [-o FILE.lua] [--force]
       nianbao import 年报... -d DIR [--force]
 
-读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK），
+读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK；
+也可以是 PDF 或 Word .docx 附件，按文件内容识别格式），
 按表格标签识别表二、表三、表四的数字，保留标题、机关、年度和各部分原文，写出数据文件
 （-o 默认为标准输出；FILE 为 - 时读标准输入）。读不到的部分、空白单元格、旧模板和截断
 都在标准错误上逐条说明；数据文件中空白单元格写作 ""，缺失的行不写。

@@ -152,20 +152,28 @@ end
 --- cannot be read at all.
 function M.import(bytes, name)
   local notes = {}
-  local html = M.is_html(bytes, name)
-  -- a published report is far smaller; the limits keep any input within a few seconds
-  local limit = html and M.MAX_HTML or M.MAX_TEXT
-  if #bytes > limit then
-    return nil, string.format("文件过大（%d 字节），%s最多导入 %d 字节", #bytes, html and "网页" or "文本", limit)
-  end
-  local text, err = M.decode(bytes, html, notes)
-  if not text then return nil, err end
+  -- a PDF or Word attachment: its text, or its items (attachment.lua)
+  local attached, aerr, acode = require("nianbao.import.attachment").convert(bytes, name, notes)
+  if attached == nil and aerr then return nil, aerr, acode end
+  if attached and attached.text then bytes, name = attached.text, "attachment.txt" end
   local items
-  if html then
-    items, err = require("nianbao.import.html").items(text, notes)
-    if not items then return nil, err end
+  if attached and attached.items then
+    items = attached.items
   else
-    items = require("nianbao.import.text").items(text, notes)
+    local html = M.is_html(bytes, name)
+    -- a published report is far smaller; the limits keep any input within a few seconds
+    local limit = html and M.MAX_HTML or M.MAX_TEXT
+    if #bytes > limit then
+      return nil, string.format("文件过大（%d 字节），%s最多导入 %d 字节", #bytes, html and "网页" or "文本", limit)
+    end
+    local text, err = M.decode(bytes, html, notes)
+    if not text then return nil, err end
+    if html then
+      items, err = require("nianbao.import.html").items(text, notes)
+      if not items then return nil, err end
+    else
+      items = require("nianbao.import.text").items(text, notes)
+    end
   end
 
   local at = M.sections(items)

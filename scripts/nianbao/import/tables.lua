@@ -180,6 +180,7 @@ end
 
 -- What a row's label was not found gives: nothing read.
 local NOT_FOUND = { values = nil }
+local function is_number(v) return math.type(v) == "integer" or math.type(v) == "float" end
 
 local function count_blanks(list)
   local n = 0
@@ -277,7 +278,77 @@ function M.proactive(tokens, notes)
   note_unsplit(notes, "二", runs)
   if found == 0 then return nil end
   note_unread(notes, "二", missing, blanks)
+  M.extra_rows_2(tokens, out, notes)
   return out
+end
+
+local TOTAL_WORDS = { "合计", "小计", "总计" }
+
+-- whether key is the end of a known label (a label broken over lines by a PDF)
+local function is_known_suffix(k)
+  for label in pairs(KNOWN) do
+    if #label > #k and label:sub(-#k) == k then return true end
+  end
+  return false
+end
+
+--- Rows of table 二 that the official format does not have (some provinces add rows):
+--- named in a note, as the data file has no cells for them; a 合计/小计 row is checked
+--- against the rows of its block (T2.SUBTOTAL when they disagree).
+function M.extra_rows_2(tokens, out, notes)
+  local blocks = {}
+  for _, b in ipairs(nb.schema.proactive.blocks) do blocks[norm.key(b.header)] = b end
+  local block, extra, bad, rows = nil, {}, {}, {}
+  for i, t in ipairs(tokens) do
+    if t.kind == "label" and blocks[t.key] then
+      block = blocks[t.key]
+    elseif block and t.kind == "label" and not is_known_or_prefix(t.key) and not is_known_suffix(t.key)
+      and tokens[i + 1] and tokens[i + 1].kind == "value" then
+      local values = {}
+      for j = i + 1, math.min(#tokens, i + 3) do
+        if tokens[j].kind ~= "value" then break end
+        values[#values + 1] = tokens[j].value
+      end
+      local shown = {}
+      for k, v in ipairs(values) do shown[k] = nb.format_number(v) end
+      extra[#extra + 1] = string.format("%s（%s，%s）", t.text, block.header, table.concat(shown, "、"))
+      local is_total = false
+      for _, w in ipairs(TOTAL_WORDS) do if t.key:find(w, 1, true) then is_total = true end end
+      rows[#rows + 1] = { block = block, text = t.text, values = values, total = is_total }
+    end
+  end
+  -- a 合计 row sums its block: the official rows and the added ones
+  for _, r in ipairs(rows) do
+    if r.total then
+      local b = r.block
+      local width = b.rows[1].cells and #b.rows[1].cells or 1
+      for c = 1, math.min(width, #r.values) do
+        local sum = 0
+        for _, row in ipairs(b.rows) do
+          local v = out[row.key]
+          if row.cells then v = type(v) == "table" and v[row.cells[c]] or nil end
+          sum = (is_number(v) and sum) and sum + v or nil
+        end
+        for _, other in ipairs(rows) do
+          if other.block == b and not other.total then
+            local v = other.values[c]
+            sum = (is_number(v) and sum) and sum + v or nil
+          end
+        end
+        if sum and is_number(r.values[c]) and sum ~= r.values[c] then
+          bad[#bad + 1] = string.format("%s“%s”第 %d 列为 %s，各行之和为 %s", b.header, r.text, c,
+            nb.format_number(r.values[c]), nb.format_number(sum))
+        end
+      end
+    end
+  end
+  if #extra > 0 then
+    note(notes, "IMPORT.VARIANT", "warning", "二", "表二有官方格式之外的行，数据文件中没有对应的单元格，未导入：%s",
+      table.concat(extra, "；"))
+  end
+  if #bad > 0 then
+    note(notes, "T2.SUBTOTAL", "error", "二", "表二的合计行与各行之和不一致：%s", table.concat(bad, "；"))
+  end
 end
 
 -- The rows of table 二 in the 2019 trial format and their number of cells.
@@ -314,14 +385,64 @@ function M.proactive_2019(tokens, notes)
   return out
 end
 
+-- Table 三 variants seen in the wild (docs/reviewing.md): a 小计 column for the five
+-- legal-person columns (25 rows of 8 numbers), and subtotal rows for the groups
+-- （三）–（六） (29 rows). Their extra numbers are checked against their parts and left out.
+local LEGAL_FIRST, LEGAL_LAST = 2, 6
+
+-- the place of a 小计 column among the cells of a row (2: before 商业企业, 7: after 其他),
+-- from the header before the first row label; nil for the official table
+local function subtotal_column(tokens, first_row)
+  local at, commercial
+  for i = 1, (first_row or #tokens + 1) - 1 do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if t.key == "小计" then at = at or i
+      elseif t.key == "商业企业" then commercial = commercial or i end
+    end
+  end
+  if not at then return nil end
+  return (commercial and at < commercial) and LEGAL_FIRST or LEGAL_LAST + 1
+end
+
+-- the sum of values[a..b], or nil when one is blank
+local function sum_of(values, a, b)
+  local sum = 0
+  for c = a, b do
+    if not is_number(values[c]) then return nil end
+    sum = sum + values[c]
+  end
+  return sum
+end
+
+-- a row read with a 小计 column: the official 7 cells; a mismatch of 小计 and the five
+-- columns it sums is added to bad
+local function drop_subtotal(values, at, label, bad)
+  local sub = table.remove(values, at)
+  local sum = sum_of(values, LEGAL_FIRST, LEGAL_LAST)
+  if is_number(sub) and sum and sub ~= sum then
+    bad[#bad + 1] = string.format("%s 的“小计”为 %s，法人或其他组织五列之和为 %s", label,
+      nb.format_number(sub), nb.format_number(sum))
+  end
+  return values
+end
+
 --- Table 三 -> requests table (rows keyed as in the data file) or nil.
 function M.requests(tokens, notes)
   local s = nb.schema.requests
   local ncols = #s.columns
   local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
   local runs, by_total = {}, {}
-  -- a row's 总计 is the sum of its six applicant columns
+  local sub_at = subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
+  local nread = sub_at and ncols + 1 or ncols
+  local bad = {}
+  -- a row's 总计 is the sum of its six applicant columns (and 小计 of its five legal ones)
   local function fits(v)
+    if sub_at then
+      v = { table.unpack(v) }
+      local sub = table.remove(v, sub_at)
+      if sub ~= sum_of(v, LEGAL_FIRST, LEGAL_LAST) then return false end
+    end
     local sum = 0
     for c = 1, ncols - 1 do sum = sum + v[c] end
     return sum == v[ncols]
@@ -346,13 +467,14 @@ function M.requests(tokens, notes)
         end
       end
     end
-    local got = i and M.take(tokens, i, ncols, fits) or NOT_FOUND
+    local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND
     local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
-    elseif i and #values == ncols and not padded then
+    elseif i and #values == nread and not padded then
       if how == "total" then by_total[#by_total + 1] = row.label end
+      if sub_at then drop_subtotal(values, sub_at, row.label, bad) end
       put(row, values)
       found = found + 1
       pos = last + 1
@@ -360,17 +482,78 @@ function M.requests(tokens, notes)
     elseif i and ended then
       cut[#cut + 1] = row.label
     else
-      missing[#missing + 1] = unread(row.label, values, ncols, padded)
+      missing[#missing + 1] = unread(row.label, values, nread, padded)
     end
   end
   note_unsplit(notes, "三", runs)
   note_by_total(notes, "三", by_total)
   if found == 0 then return nil end
+  local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad)
+  M.note_variant(notes, sub_at, subtotal_rows, bad)
   if #cut > 0 then
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
   end
   note_unread(notes, "三", missing, blanks)
   return out
+end
+
+--- Subtotal rows of the groups （三）–（六）: the numbers after a group's own label (a
+--- row "（三）不予公开 | 小计 | …" before its members), compared with the sum of its
+--- members, column by column. Returns the group labels that had one.
+function M.subtotal_rows(tokens, out, nread, sub_at, bad)
+  local s = nb.schema.requests
+  local groups, order = {}, {}
+  for _, row in ipairs(s.rows) do
+    if row.group and not groups[row.group] then
+      groups[row.group] = { label = row.group_label, members = {} }
+      order[#order + 1] = row.group
+    end
+    if row.group then table.insert(groups[row.group].members, row.member) end
+  end
+  local seen = {}
+  for _, key in ipairs(order) do
+    local g = groups[key]
+    local rows = out[key]
+    local complete = type(rows) == "table"
+    for _, m in ipairs(g.members) do complete = complete and rows[m] ~= nil end
+    -- the 2019 trial format's single row （六）其他处理 is no subtotal: its members are absent
+    local i = complete and M.find(tokens, norm.key(g.label), 1)
+    local got = i and M.take(tokens, i, nread) or NOT_FOUND
+    local values, blob, padded = got.values, got.blob, got.padded
+    if i and not blob and #values == nread and not padded then
+      seen[#seen + 1] = g.label
+      if sub_at then drop_subtotal(values, sub_at, g.label .. "小计行", bad) end
+      for c, col in ipairs(s.columns) do
+        local sum = 0
+        for _, m in ipairs(g.members) do
+          local v = rows[m][c]
+          sum = is_number(v) and sum and sum + v or nil
+        end
+        if is_number(values[c]) and sum and values[c] ~= sum then
+          bad[#bad + 1] = string.format("%s小计行的“%s”为 %s，各项之和为 %s", g.label, col.label,
+            nb.format_number(values[c]), nb.format_number(sum))
+        end
+      end
+    end
+  end
+  return seen
+end
+
+--- The note naming the variant of table 三 that was read, and the one listing where its
+--- extra cells disagree with their parts.
+function M.note_variant(notes, sub_at, subtotal_rows, bad)
+  local parts = {}
+  if sub_at then parts[#parts + 1] = "法人或其他组织有“小计”列（25 行 × 8 列）" end
+  if #subtotal_rows > 0 then
+    parts[#parts + 1] = string.format("有分组小计行（%s，共 %d 行）", table.concat(subtotal_rows, "、"), 25 + #subtotal_rows)
+  end
+  if #parts > 0 then
+    note(notes, "IMPORT.VARIANT", "warning", "三", "表三是常见变体：%s；已按官方格式的单元格导入，小计已与各项核对",
+      table.concat(parts, "，"))
+  end
+  if #bad > 0 then
+    note(notes, "T3.SUBTOTAL", "error", "三", "表三的小计与各项之和不一致：%s", table.concat(bad, "；"))
+  end
 end
 
 --- Table 四 -> appeals table or nil: the 15 numbers after the last header label.

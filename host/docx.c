@@ -1,0 +1,256 @@
+#include "docx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <expat.h>
+#include <lauxlib.h>
+#include <lua.h>
+
+#define W "http://schemas.openxmlformats.org/wordprocessingml/2006/main|"
+
+enum { MAX_ITEMS = 200000, MAX_DEPTH = 256 };
+
+/* the parse result: records in one buffer, pushed to Lua after expat is done (a Lua
+ * error must not jump through expat's frames) */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->data, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+typedef struct {
+    XML_Parser parser;
+    buf records;   /* 'P' text NUL | 'R' | 'C' span text NUL | 'E' */
+    buf text;      /* the paragraph or cell being read */
+    int in_t;      /* inside w:t */
+    int tbl;       /* w:tbl depth */
+    int in_cell;   /* inside a w:tc of the outermost table */
+    int span, vcont;
+    int row_cells;
+    long items;
+    int depth;
+    const char *problem;
+} state;
+
+static int is(const char *name, const char *local) { return strncmp(name, W, sizeof W - 1) == 0 && strcmp(name + sizeof W - 1, local) == 0; }
+
+static const char *attr(const char **atts, const char *local)
+{
+    for (int i = 0; atts[i]; i += 2)
+        if (is(atts[i], local))
+            return atts[i + 1];
+    return NULL;
+}
+
+static void stop(state *s, const char *why)
+{
+    if (!s->problem)
+        s->problem = why;
+    XML_StopParser(s->parser, XML_FALSE);
+}
+
+static void emit_para(state *s)
+{
+    if (s->text.len > 0) {
+        if (++s->items > MAX_ITEMS)
+            return stop(s, "段落过多");
+        put(&s->records, "P", 1);
+        put(&s->records, s->text.data, s->text.len);
+        put(&s->records, "", 1);
+    }
+    s->text.len = 0;
+}
+
+static void XMLCALL on_start(void *ud, const char *name, const char **atts)
+{
+    state *s = ud;
+    if (++s->depth > MAX_DEPTH)
+        return stop(s, "XML 嵌套过深");
+    if (is(name, "t")) {
+        s->in_t = 1;
+    } else if (is(name, "tab") || is(name, "br") || is(name, "cr")) {
+        put(&s->text, " ", 1);
+    } else if (is(name, "tbl")) {
+        if (s->tbl == 0)
+            emit_para(s);
+        s->tbl++;
+    } else if (s->tbl == 1 && is(name, "tr")) {
+        s->row_cells = 0;
+        put(&s->records, "R", 1);
+    } else if (s->tbl == 1 && is(name, "tc")) {
+        s->in_cell = 1;
+        s->span = 1;
+        s->vcont = 0;
+        s->text.len = 0;
+    } else if (s->tbl == 1 && s->in_cell && is(name, "gridSpan")) {
+        const char *v = attr(atts, "val");
+        int n = v ? atoi(v) : 1;
+        s->span = n >= 1 && n <= 64 ? n : 1;
+    } else if (s->tbl == 1 && s->in_cell && is(name, "vMerge")) {
+        const char *v = attr(atts, "val");
+        s->vcont = !v || strcmp(v, "continue") == 0;
+    }
+}
+
+static void XMLCALL on_end(void *ud, const char *name)
+{
+    state *s = ud;
+    s->depth--;
+    if (is(name, "t")) {
+        s->in_t = 0;
+    } else if (is(name, "p")) {
+        if (s->tbl == 0)
+            emit_para(s);
+    } else if (is(name, "tbl")) {
+        s->tbl--;
+    } else if (s->tbl == 1 && is(name, "tc")) {
+        s->in_cell = 0;
+        if (!s->vcont) {
+            if (++s->items > MAX_ITEMS)
+                return stop(s, "表格单元格过多");
+            char span[8];
+            int n = snprintf(span, sizeof span, "%d", s->span);
+            put(&s->records, "C", 1);
+            put(&s->records, span, (size_t)n + 1);
+            put(&s->records, s->text.data ? s->text.data : "", s->text.len);
+            put(&s->records, "", 1);
+        }
+        s->text.len = 0;
+    } else if (s->tbl == 1 && is(name, "tr")) {
+        put(&s->records, "E", 1);
+    }
+}
+
+static void XMLCALL on_text(void *ud, const char *text, int len)
+{
+    state *s = ud;
+    if (s->in_t)
+        put(&s->text, text, (size_t)len);
+}
+
+/* a document part has no DTD: one is refused (no entity expansion at all) */
+static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid, const char *pubid, int internal)
+{
+    (void)name, (void)sysid, (void)pubid, (void)internal;
+    stop(ud, "含有 DOCTYPE 声明（Word 文档不会有），拒绝读取");
+}
+
+static void XMLCALL on_entity(void *ud, const char *name, int is_param, const char *value, int value_len,
+                              const char *base, const char *sysid, const char *pubid, const char *notation)
+{
+    (void)name, (void)is_param, (void)value, (void)value_len, (void)base, (void)sysid, (void)pubid, (void)notation;
+    stop(ud, "含有实体声明，拒绝读取");
+}
+
+static void set_text(lua_State *L, const char *key, const char *s)
+{
+    lua_pushstring(L, s);
+    lua_setfield(L, -2, key);
+}
+
+/* protected: the records as Lua items */
+static int push_items(lua_State *L)
+{
+    const char *p = lua_touserdata(L, 1);
+    size_t len = (size_t)lua_tointeger(L, 2);
+    const char *end = p + len;
+    lua_newtable(L);
+    lua_Integer n = 0, c = 0;
+    while (p < end) {
+        char kind = *p++;
+        if (kind == 'P') {
+            lua_createtable(L, 0, 2);
+            set_text(L, "kind", "para");
+            set_text(L, "text", p);
+            p += strlen(p) + 1;
+            lua_rawseti(L, -2, ++n);
+        } else if (kind == 'R') {
+            lua_createtable(L, 0, 2);
+            set_text(L, "kind", "row");
+            lua_newtable(L);
+            c = 0;
+        } else if (kind == 'C') {
+            int span = atoi(p);
+            p += strlen(p) + 1;
+            lua_createtable(L, 0, 3);
+            set_text(L, "text", p);
+            p += strlen(p) + 1;
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "definite");
+            lua_pushinteger(L, span);
+            lua_setfield(L, -2, "span");
+            lua_rawseti(L, -2, ++c);
+        } else { /* 'E' */
+            lua_setfield(L, -2, "cells");
+            if (c > 0)
+                lua_rawseti(L, -2, ++n);
+            else
+                lua_pop(L, 1);
+        }
+    }
+    return 1;
+}
+
+int nb_l_docx_items(lua_State *L)
+{
+    size_t len;
+    const char *xml = luaL_checklstring(L, 1, &len);
+    luaL_checkstack(L, 8, NULL);
+    state s;
+    memset(&s, 0, sizeof s);
+    /* NULL: the declared encoding (Word writes UTF-8; UTF-16 is read too) */
+    s.parser = XML_ParserCreateNS(NULL, '|');
+    if (!s.parser)
+        return luaL_error(L, "内存不足");
+    XML_SetUserData(s.parser, &s);
+    XML_SetElementHandler(s.parser, on_start, on_end);
+    XML_SetCharacterDataHandler(s.parser, on_text);
+    XML_SetStartDoctypeDeclHandler(s.parser, on_doctype);
+    XML_SetEntityDeclHandler(s.parser, on_entity);
+    int ok = XML_Parse(s.parser, xml, (int)(len > 0x7fffffff ? 0x7fffffff : len), XML_TRUE) == XML_STATUS_OK;
+    char message[256];
+    if (!ok && !s.problem)
+        snprintf(message, sizeof message, "word/document.xml 第 %lu 行：XML 格式错误（%s）",
+                 (unsigned long)XML_GetCurrentLineNumber(s.parser), XML_ErrorString(XML_GetErrorCode(s.parser)));
+    else if (s.problem)
+        snprintf(message, sizeof message, "word/document.xml：%s", s.problem);
+    else if (s.records.failed || s.text.failed)
+        snprintf(message, sizeof message, "内存不足");
+    XML_ParserFree(s.parser);
+    free(s.text.data);
+    if (!ok || s.problem || s.records.failed || s.text.failed) {
+        free(s.records.data);
+        luaL_pushfail(L);
+        lua_pushstring(L, message);
+        return 2;
+    }
+    lua_pushcfunction(L, push_items);
+    lua_pushlightuserdata(L, s.records.data ? s.records.data : "");
+    lua_pushinteger(L, (lua_Integer)s.records.len);
+    int status = lua_pcall(L, 2, 1, 0);
+    free(s.records.data);
+    if (status != LUA_OK)
+        return lua_error(L);
+    return 1;
+}

@@ -1,0 +1,193 @@
+-- PDF attachments: pdftotext -layout (Debian poppler-utils) runs as a child process with
+-- limits on time, memory, output and files written (nb.run_limited), since a PDF from the
+-- web is untrusted; its pages are then cleaned for the text front end: running headers
+-- and page footers dropped, pages joined so that a table broken by a page reads on, and
+-- the numbers of a table row (one space apart in narrow columns) made cells.
+local nb = require "nianbao"
+
+local M = {}
+
+-- limits of the converter (docs/reviewing.md)
+M.TIMEOUT = 30
+M.MEMORY = 1024 << 20
+M.MAX_PDF = 64 << 20
+M.MAX_TEXT = 2 << 20
+
+-- ASCII white space only: in some locales %s also matches byte 0xA0 inside UTF-8 characters
+local function trim(s) return (s:gsub("^[ \t\r]+", ""):gsub("[ \t\r]+$", "")) end
+
+-- a page number line: "- 3 -", "— 3 —", "第 3 页", "第3页 共9页", "3 / 9", "3"
+local function page_number(t)
+  t = t:gsub("[ \t]+", "")
+  local n = t:match("^[%-—–]+(%d+)[%-—–]+$") or t:match("^第(%d+)页") or t:match("^(%d+)/%d+$")
+    or t:match("^[Pp]age(%d+)")
+  if n then return tonumber(n), true end
+  n = t:match("^(%d+)$")
+  return n and tonumber(n), false
+end
+
+-- the first and last non-empty line index of a page (a list of lines)
+local function ends(lines)
+  local a, b
+  for i = 1, #lines do if trim(lines[i]) ~= "" then a = a or i; b = i end end
+  return a, b
+end
+
+--- Pages (split at form feeds) -> one text: running headers and footers (a line that
+--- starts or ends most pages) and page numbers dropped.
+function M.clean_pages(text)
+  local pages = {}
+  for page in (text .. "\f"):gmatch("(.-)\f") do
+    local lines = {}
+    for line in (page .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+    pages[#pages + 1] = lines
+  end
+  while #pages > 0 and select(1, ends(pages[#pages])) == nil do pages[#pages] = nil end
+  -- page numbers at the top or bottom of a page: decorated ones always; bare numbers when
+  -- they count the pages (the number minus the page index is the same on two pages or more)
+  local bare = {}
+  for p, lines in ipairs(pages) do
+    for _, at in ipairs({ select(2, ends(lines)), (ends(lines)) }) do
+      local n, decorated = page_number(lines[at] or "")
+      if n and decorated then lines[at] = ""
+      elseif n then
+        local d = n - p
+        bare[d] = bare[d] or {}
+        table.insert(bare[d], { lines, at })
+      end
+    end
+  end
+  for _, list in pairs(bare) do
+    if #list >= 2 then for _, e in ipairs(list) do e[1][e[2]] = "" end end
+  end
+  -- running headers/footers: the same first (last) line on at least half of the pages,
+  -- compared with its spacing collapsed and its numbers as # ("第 3 页", "2/4", a date)
+  local function key(line)
+    local t = trim(line)
+    if t == "" or nb.width(t) > 120 or not t:find("[^%d ,./:%-]") then return nil end
+    return (t:gsub("[ \t]+", " "):gsub("%d+", "#"))
+  end
+  if #pages >= 2 then
+    for _, which in ipairs({ 1, 2 }) do
+      local count = {}
+      for _, lines in ipairs(pages) do
+        local at = select(which, ends(lines))
+        local k = at and key(lines[at])
+        if k then count[k] = (count[k] or 0) + 1 end
+      end
+      for _, lines in ipairs(pages) do
+        local at = select(which, ends(lines))
+        local k = at and key(lines[at])
+        if k and count[k] >= 2 and count[k] * 2 >= #pages then lines[at] = "" end
+      end
+    end
+  end
+  local out = {}
+  for _, lines in ipairs(pages) do
+    local a, b = ends(lines)
+    for i = a or 1, b or 0 do out[#out + 1] = lines[i] end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+local NUMBER = "^%d[%d,]*%.?%d*$"
+
+--- Whether a word starts like a table row label: （二）…, 1.…, 一、…
+function M.row_label(w)
+  return w:find("^（[一二三四五六七八九十]+）") or w:find("^%(%d%)") or w:find("^%d+%.")
+    or w:find("^[一二三四五六七八九十]+、") and true or false
+end
+
+--- A layout line ending in two or more numbers: its label and the numbers become cells
+--- (tab-separated), since narrow columns leave only one space between them.
+function M.cells(line)
+  local words = {}
+  for w in line:gmatch("[^ \t\r]+") do
+    -- a row number set apart from its label ("1.  属于国家秘密") belongs to it
+    local prev = words[#words]
+    if prev and prev:match("^%d+[.、]$") and not w:match(NUMBER) then
+      words[#words] = prev .. w
+    else
+      words[#words + 1] = w
+    end
+  end
+  local k = #words
+  while k >= 1 and words[k]:match(NUMBER) do k = k - 1 end
+  -- one number at the end, apart by a layout gap: a row whose other numbers are set on the
+  -- next line (cells centred at different heights)
+  local single = #words - k == 1 and k >= 1
+    and (line:find("[^ \t][ \t][ \t]+[%d][%d,.]*[ \t]*$") or M.row_label(words[1]))
+  if #words - k < 2 and not single then
+    -- a merged cell's text set in a narrow column runs into the row label beside it:
+    -- "本 （二）部分公开…", "（四） 2.没有现成信息…", "不予处 4.无正当理由…"
+    if #words >= 2 and not words[1]:find("%d") and nb.width(words[1]) <= 8
+      and (utf8.len(words[1]) == 1 or words[2]:find("^%d+%.") or words[2]:find("^（")) then
+      return table.concat(words, "\t")
+    end
+    return line
+  end
+  -- the words before the numbers are cells too: a merged cell's text set in a narrow
+  -- column ("不予公 4.保护第三方合法权益", "度 1.属于国家秘密") is apart from the label
+  local cells = {}
+  for i = 1, #words do cells[i] = words[i] end
+  return table.concat(cells, "\t")
+end
+
+--- A title set on two or three lines ("某局 2024 年政" / "府信息公开工作年度报告") on one,
+--- and a blank line after it, so that the line below (a source or date) is not joined to it.
+function M.join_title(lines)
+  local first
+  for i = 1, math.min(#lines, 8) do
+    local t = trim(lines[i])
+    if t ~= "" then
+      if t:find("^一、") then return lines end
+      if t:find("报告$") then
+        local parts = {}
+        for j = first or i, i do parts[#parts + 1] = trim(lines[j]) end
+        for j = i, (first or i) + 1, -1 do table.remove(lines, j) end
+        lines[first or i] = table.concat(parts)
+        table.insert(lines, (first or i) + 1, "")
+        return lines
+      end
+      first = first or i
+    end
+  end
+  return lines
+end
+
+--- The layout text of a PDF (bytes), cleaned for the text front end; or nil, message, exit code.
+function M.text(bytes, name, notes)
+  if #bytes > M.MAX_PDF then
+    return nil, string.format("PDF 文件过大（%d 字节），最多导入 %d 字节", #bytes, M.MAX_PDF)
+  end
+  local tmp = os.tmpname()
+  local f = io.open(tmp, "wb")
+  if not f then return nil, "无法写入临时文件 " .. tmp end
+  f:write(bytes)
+  f:close()
+  local r = nb.run_limited({ "pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", tmp, "-" },
+    { timeout = M.TIMEOUT, memory = M.MEMORY, output = M.MAX_TEXT * 2 })
+  os.remove(tmp)
+  if r.not_found then
+    return nil, "需要 pdftotext 才能导入 PDF（Debian/Ubuntu：apt-get install poppler-utils）"
+  elseif r.timed_out then
+    return nil, string.format("PDF 转换超过 %d 秒，已停止（文件可能损坏或过于复杂）", M.TIMEOUT)
+  elseif r.too_large then
+    return nil, "PDF 转换出的文字过多，不像是一份年度报告，已停止"
+  elseif r.signal then
+    return nil, string.format("PDF 转换失败（pdftotext 被信号 %d 终止：可能超出内存上限或文件损坏）", r.signal)
+  elseif r.status ~= 0 then
+    local why = trim((r.stderr or ""):match("[^\n]*") or "")
+    return nil, string.format("PDF 无法读取（文件损坏或加密？）%s", why ~= "" and ("：" .. why) or "")
+  end
+  local text = r.stdout
+  if not text:find("[^ \t\r\n\f]") then
+    return nil, "PDF 中没有文字层，可能是扫描件（需先做文字识别 OCR，或找网页版的年报）", 1
+  end
+  text = M.clean_pages(text)
+  local out = {}
+  for line in text:gmatch("([^\n]*)\n") do out[#out + 1] = M.cells(line) end
+  return table.concat(M.join_title(out), "\n") .. "\n"
+end
+
+return M

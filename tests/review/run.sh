@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# check --dismiss: fingerprints in text and JSON, a dismissal that survives re-runs and lapses
+# when its sentence or number changes, built-in errors refused, a hostile review file.
+# Usage: bash tests/review/run.sh PATH/TO/nianbao. Ends with "N passed, M failed".
+set -u
+NB=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+cd "$HERE/../.." || exit 2
+SEED=reports/yanjin-commerce-2024.lua
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+. tests/cli/lib.sh
+export USER=reviewer-a LOGNAME=reviewer-a
+
+# the seed with one narrative sentence that disagrees with table 三 (a TEXT.REQUESTS warning)
+D=$TMP/r.lua
+sed 's/有序开展。/有序开展。全年共收到政府信息公开申请75件。/' "$SEED" >"$D"
+# the fingerprint shown between 〔 〕 on the first finding line
+fp_of() { sed -n 's/.*〔\([^〕]*\)〕.*/\1/p' "$OUT" | head -1; }
+
+case_ "review: the finding has a fingerprint in text and JSON"
+expect_exit 0 -- "$NB" check "$D"
+expect_line out "TEXT.REQUESTS" "〔TEXT.REQUESTS@一/new/总计#"
+FP=$(fp_of)
+expect_exit 0 -- "$NB" check --format json "$D"
+json_assert "[f['fingerprint'] for f in objs[0]['findings']] == ['$FP']"
+# stable: the same on a second run
+expect_exit 0 -- "$NB" check "$D"
+[ "$(fp_of)" = "$FP" ] && pass || fail "fingerprint changed between runs: $(fp_of) vs $FP"
+
+case_ "review: --dismiss needs --reason and a known fingerprint"
+expect_exit 2 -- "$NB" check "$D" --dismiss "$FP"
+expect_contains err "--reason"
+expect_exit 2 -- "$NB" check "$D" --dismiss "TEXT.REQUESTS@一/new/总计#00000000" --reason "x"
+expect_contains err "没有指纹为"
+[ ! -e "$D.review.lua" ] && pass || fail "a refused dismissal wrote $D.review.lua"
+
+case_ "review: dismiss, then the finding is listed as 已核实 and not counted"
+expect_exit 0 -- "$NB" check "$D" --dismiss "$FP" --reason "叙述中的75件含上年结转1件，已核实"
+[ -f "$D.review.lua" ] && pass || fail "no review file written"
+grep -qF 'by = "reviewer-a"' "$D.review.lua" && pass || fail "review file does not name the reviewer"
+grep -qE 'at = "[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$D.review.lua" && pass || fail "review file has no time"
+expect_exit 0 -- "$NB" check "$D"
+expect_line out "已核实" "$FP" "理由：叙述中的75件含上年结转1件，已核实" "reviewer-a"
+expect_contains out "0 个警告，1 个已核实"
+expect_exit 0 -- "$NB" check --format json "$D"
+json_assert "objs[0]['findings'] == [] and [(f['fingerprint'], f['reason'], f['by']) for f in objs[0]['dismissed']] == [('$FP', '叙述中的75件含上年结转1件，已核实', 'reviewer-a')] and objs[0]['stale'] == []"
+
+case_ "review: the decision survives re-runs"
+expect_exit 0 -- "$NB" check "$D"
+expect_contains out "1 个已核实"
+
+case_ "review: dismissing twice keeps one record"
+expect_exit 0 -- "$NB" check "$D" --dismiss "$FP" --reason "再次核实"
+[ "$(grep -c 'fingerprint =' "$D.review.lua")" = 1 ] && pass || fail "two records for one fingerprint"
+
+case_ "review: the decision lapses when the sentence changes (same number)"
+cp "$D.review.lua" "$TMP/keep.review.lua"
+sed -i 's/全年共收到政府信息公开申请75件。/全年共新收到政府信息公开申请75件。/' "$D"
+expect_exit 0 -- "$NB" check "$D"
+expect_line out "警告 TEXT.REQUESTS" "实际 75"
+expect_not_contains out "1 个已核实"
+expect_line out "核实记录已失效" "$FP"
+expect_exit 0 -- "$NB" check --format json "$D"
+json_assert "[s['fingerprint'] for s in objs[0]['stale']] == ['$FP'] and len(objs[0]['findings']) == 1"
+
+case_ "review: the decision lapses when the number changes"
+sed 's/有序开展。/有序开展。全年共收到政府信息公开申请76件。/' "$SEED" >"$D"
+expect_exit 0 -- "$NB" check "$D"
+expect_line out "警告 TEXT.REQUESTS" "实际 76"
+expect_line out "核实记录已失效" "$FP"
+
+case_ "review: built-in arithmetic errors cannot be dismissed"
+E=$TMP/e.lua
+sed 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 0, 0, 3, 0, 0, 0, 0 }/' "$SEED" >"$E"
+expect_exit 1 -- "$NB" check "$E"
+EFP=$(grep 'T3.ROW_TOTAL' "$OUT" | sed -n 's/.*〔\([^〕]*\)〕.*/\1/p' | head -1)
+[ -n "$EFP" ] && pass || fail "no T3.ROW_TOTAL fingerprint"
+expect_exit 2 -- "$NB" check "$E" --dismiss "$EFP" --reason "不想改"
+expect_contains err "不能核实忽略，必须改正"
+[ ! -e "$E.review.lua" ] && pass || fail "a refused dismissal wrote $E.review.lua"
+# and a hand-written record for it does not hide it
+printf 'return { dismissed = { { fingerprint = "%s", reason = "手写" } } }\n' "$EFP" >"$E.review.lua"
+expect_exit 1 -- "$NB" check "$E"
+expect_line out "错误 T3.ROW_TOTAL"
+expect_not_contains out "1 个已核实"
+
+case_ "review: the review file is data, loaded in the sandbox"
+printf 'os.remove("%s")\nreturn {}\n' "$SEED" >"$D.review.lua"
+expect_exit 2 -- "$NB" check "$D"
+expect_contains err "$D.review.lua"
+[ -f "$SEED" ] && pass || fail "the review file ran code"
+printf 'return { dismissed = { { fingerprint = 1 } } }\n' >"$D.review.lua"
+expect_exit 2 -- "$NB" check "$D"
+expect_contains err "dismissed[1]"
+printf 'return { dismissed = {}, x = function() end }\n' >"$D.review.lua"
+expect_exit 2 -- "$NB" check "$D"
+expect_contains err "只能包含表、字符串、数字和布尔值"
+printf 'return { dismissed = {}, x = {{{{{{{{{{{{}}}}}}}}}}}} }\n' >"$D.review.lua"
+expect_exit 2 -- "$NB" check "$D"
+expect_contains err "嵌套层数过多"
+printf 'while true do end\n' >"$D.review.lua"
+expect_exit 2 -- "$NB" check "$D"
+expect_contains err "上限"
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
