@@ -161,7 +161,7 @@ function M.blank(agency, year)
   local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
   local r = {
     format = 2021, agency = agency, year = year,
-    title = string.format("%s%d年%s", agency, year, nb.schema.title_suffix),
+    title = nb.default_title(agency, year),
     overview = {},
     proactive = {
       regulations = { issued = 0, repealed = 0, in_force = 0 },
