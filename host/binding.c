@@ -613,6 +613,21 @@ static int l_nfkc(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb.default_title(agency, year): the title a report without one gets (host/report.c). */
+static int l_default_title(lua_State *L)
+{
+    STACK_ENTER(L);
+    nb_report r;
+    memset(&r, 0, sizeof r);
+    r.agency = (char *)luaL_checkstring(L, 1); /* read only: nb_report_title copies */
+    r.year = (int)luaL_optinteger(L, 2, 0);
+    char *t = nb_report_title(&r);
+    if (!t)
+        return luaL_error(L, "内存不足");
+    push_owned_string(L, t);
+    STACK_RETURN(L, 1);
+}
+
 /* ---------- resources along the search path ---------- */
 
 /* nb.find(name) -> text, where | nil */
@@ -833,6 +848,7 @@ static const luaL_Reg functions[] = {
     {"_builtin_check", l_builtin_check},
     {"width", l_width},
     {"nfkc", l_nfkc},
+    {"default_title", l_default_title},
     {"find", l_find},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},

@@ -161,18 +161,26 @@ function M.blank(agency, year)
   local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
   local r = {
     format = 2021, agency = agency, year = year,
-    title = string.format("%s%d年%s", agency, year, nb.schema.title_suffix),
+    title = nb.default_title(agency, year),
     overview = {},
-    proactive = {
-      regulations = { issued = 0, repealed = 0, in_force = 0 },
-      normative_documents = { issued = 0, repealed = 0, in_force = 0 },
-      licensing = 0, punishment = 0, coercion = 0, fees = 0,
-    },
+    proactive = {},
     requests = {},
     appeals = {},
     problems = "", improvements = "", other_matters = "",
-    processing_fees = { notices = 0, notified = 0, collected = 0 },
+    processing_fees = {},
   }
+  -- every cell 0, by the schema's keys (spelled only in host/schema.c)
+  for _, block in ipairs(nb.schema.proactive.blocks) do
+    for _, row in ipairs(block.rows) do
+      if row.cells then
+        r.proactive[row.key] = {}
+        for _, key in ipairs(row.cells) do r.proactive[row.key][key] = 0 end
+      else
+        r.proactive[row.key] = 0
+      end
+    end
+  end
+  for _, f in ipairs(nb.schema.processing_fees.fields) do r.processing_fees[f.key] = 0 end
   for _, h in ipairs({ "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障" }) do
     r.overview[#r.overview + 1] = { heading = h, text = "" }
   end
@@ -186,7 +194,8 @@ function M.blank(agency, year)
     end
   end
   for _, g in ipairs(nb.schema.appeals.groups) do
-    r.appeals[g.key] = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0 }
+    r.appeals[g.key] = {}
+    for _, c in ipairs(nb.schema.appeals.columns) do r.appeals[g.key][c.key] = 0 end
   end
   return M.serialize(r)
 end

@@ -355,8 +355,9 @@ end
 
 --- The documentation of an API name ("nb.check", "report:copy", "check"), or nil.
 function M.doc(name)
-  name = name:gsub("^nianbao%.", "nb."):gsub("%(.*$", "")
-  local s = doc_sections()[name]
+  name = name:gsub("%(.*$", "")
+  -- a core module is documented by its own name ("nianbao.text"); nianbao.check is nb.check
+  local s = doc_sections()[name] or doc_sections()[(name:gsub("^nianbao%.", "nb."))]
   if not s then return nil end
   local body = table.concat(s.body, "\n"):gsub("^%s*\n", ""):gsub("%s+$", "")
   return s.heading .. "\n\n" .. body

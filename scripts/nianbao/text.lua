@@ -193,6 +193,23 @@ M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
 M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
 
+--- Every position of the plain strings marks in t (a text as published, not normalized),
+--- grouped by mark: where each starts, or with after = true just after it. The importer
+--- cuts run-on paragraphs at these (sentence ends 。；, part numbers （二）).
+function M.positions(t, marks, after)
+  local out = {}
+  for _, m in ipairs(marks) do
+    local from = 1
+    while true do
+      local a, b = t:find(m, from, true)
+      if not a then break end
+      out[#out + 1] = after and b + 1 or a
+      from = b + 1
+    end
+  end
+  return out
+end
+
 --- True when s contains any of the plain strings in list.
 function M.has(s, list)
   for _, w in ipairs(list) do

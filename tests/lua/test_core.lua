@@ -187,6 +187,11 @@ function tests.each_key_spelled_once_in_host()
   for _, b in ipairs(s.blanks) do T.eq(norm.value(b), nb.BLANK, "blank marker " .. b) end
   T.eq(s.severities[1].key, "error", "severity names")
   T.eq(nb.exit.usage, 2, "exit codes")
+  -- the default title has one pattern, in host/report.c
+  T.eq(nb.default_title("某局", 2024), "某局2024年" .. s.title_suffix, "default title")
+  T.eq(nb.default_title("某局"), "某局" .. s.title_suffix, "default title without a year")
+  T.ok(require("nianbao.datafile").blank("某局", 2024):find(nb.default_title("某局", 2024), 1, true),
+    "a new data file's title")
 end
 
 -- nb.check converts a mutable table on every call: the built-in checks and the rules see

@@ -118,6 +118,9 @@ for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { repo
   end
 end
 check(not prompt.help_text(1, nb.check):find("<!--", 1, true), "help() leaves out the runnable markers")
+-- core modules are documented under their own names, nb.* also as nianbao.*
+check((prompt.doc("nianbao.text") or ""):find("^nianbao%.text"), "help for the core module nianbao.text")
+check((prompt.doc("nianbao.check") or ""):find("^nb%.check"), "nianbao.check is nb.check")
 check(not prompt.help_text(1, nb.check):find("\n\n\n", 1, true), "help() leaves out the marker's blank line")
 eq(prompt.name_of(env.findings.errors), "findings:errors", "a findings method is named")
 eq(prompt.name_of(string.format), "string.format", "a standard function is named")

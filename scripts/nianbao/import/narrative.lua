@@ -3,6 +3,7 @@
 -- improvements of 五; the other matters of 六.
 local nb = require "nianbao"
 local norm = require "nianbao.import.normalize"
+local ntext = require "nianbao.text"
 
 local M = {}
 
@@ -97,19 +98,8 @@ local function starts_improvements(t, from)
 end
 
 -- the positions in t of every plain mark of the list (after = the position after each)
-local function positions(t, marks, after)
-  local out = {}
-  for _, m in ipairs(marks) do
-    local from = 1
-    while true do
-      local a, b = t:find(m, from, true)
-      if not a then break end
-      out[#out + 1] = after and b + 1 or a
-      from = b + 1
-    end
-  end
-  return out
-end
+-- the positions of sentence marks in the text as published (nianbao.text)
+local positions = ntext.positions
 
 -- run-on text (a crawler's page) gives 五 as one paragraph: cut it before the first
 -- sentence or "（二）" part that starts the improvements (the candidates are collected
