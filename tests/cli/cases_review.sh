@@ -220,3 +220,21 @@ py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8
 if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
 expect_exit 2 -- "$NB" compare "$O"
 expect_exit 2 -- "$NB" compare "$O" "$TMP/none.lua"
+
+case_ "generated reports: a long batch shows progress on a terminal only; summary has a row for each"
+mkdir -p "$RV/gen/data"
+"$NB" run bench/gen.lua "$SEED" "$RV/gen" 24 0 11 >/dev/null 2>&1
+n=$(ls "$RV/gen/data" | wc -l)
+[ "$n" -eq 24 ] && pass || fail "bench/gen.lua wrote $n files, expected 24"
+expect_exit 0 -- "$NB" check "$RV/gen/data"
+expect_not_contains err "检查 1/24"
+run_cmd script -qec "'$NB' check '$RV/gen/data'" /dev/null
+[ "$RC" -eq 0 ] && pass || fail "check of generated reports on a terminal exited $RC"
+expect_contains out "检查 24/24"
+expect_line out "合计：24 个文件" "24 个通过" "共 0 个错误"
+# fewer files than the threshold: no progress line even on a terminal
+run_cmd script -qec "'$NB' check '$RV/gen/data/001.lua' '$RV/gen/data/002.lua'" /dev/null
+expect_not_contains out "检查 1/2"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/gen.csv"
+py_assert "$RV/gen.csv" "len(list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))) == 25 and all(r[3] == '通过' for r in list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1:])"
+expect_exit 2 -- "$NB" import - -d "$RV/stdin"
