@@ -238,3 +238,10 @@ expect_not_contains out "检查 1/2"
 expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/gen.csv"
 py_assert "$RV/gen.csv" "len(list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))) == 25 and all(r[3] == '通过' for r in list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1:])"
 expect_exit 2 -- "$NB" import - -d "$RV/stdin"
+
+case_ "check --format csv: report text that a spreadsheet would run as a formula stays text"
+sed 's/agency = "[^"]*"/agency = "=HYPERLINK(\\"http:\/\/x\\",\\"a,b\\")"/' "$SEED" >"$RV/formula.lua"
+grep -q 'HYPERLINK' "$RV/formula.lua" && pass || fail "could not make the formula agency"
+STDIN= expect_exit 0 -- "$NB" check --format csv "$RV/formula.lua" --rules TEXT.FEES
+run_cmd "$NB" summary "$RV/formula.lua" -o "$RV/formula.csv"
+py_assert "$RV/formula.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1][1] == '\\'=HYPERLINK(\"http://x\",\"a,b\")'"
