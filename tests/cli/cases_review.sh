@@ -245,3 +245,32 @@ grep -q 'HYPERLINK' "$RV/formula.lua" && pass || fail "could not make the formul
 STDIN= expect_exit 0 -- "$NB" check --format csv "$RV/formula.lua" --rules TEXT.FEES
 run_cmd "$NB" summary "$RV/formula.lua" -o "$RV/formula.csv"
 py_assert "$RV/formula.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1][1] == '\\'=HYPERLINK(\"http://x\",\"a,b\")'"
+
+case_ "check/summary -j N: the same output, in the same order, as one process"
+cp "$RV"/data/*.lua "$RV/gen/data/"
+"$NB" check "$RV/gen/data" --format json >"$RV/j1.json" 2>/dev/null
+expect_exit 1 -- "$NB" check "$RV/gen/data" --format json -j 3
+if cmp -s "$RV/j1.json" "$OUT"; then pass; else fail "check -j 3 JSON differs from one process"; diff "$RV/j1.json" "$OUT" | head -5; fi
+"$NB" check "$RV/gen/data" >"$RV/j1.txt" 2>/dev/null
+expect_exit 1 -- "$NB" check "$RV/gen/data" -j 2
+if cmp -s "$RV/j1.txt" "$OUT"; then pass; else fail "check -j 2 text differs from one process"; fi
+expect_contains out "与上一年度报告"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/j1.csv"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/j2.csv" -j 2
+if cmp -s "$RV/j1.csv" "$RV/j2.csv"; then pass; else fail "summary -j 2 differs from one process"; fi
+expect_exit 2 -- "$NB" check "$RV/gen/data" -j 0
+# the children really run, and get the --scripts folders: a local rule notes each process
+mkdir -p "$RV/jscripts/rules"
+cat >"$RV/jscripts/rules/pid_note.lua" <<LUA
+local token = tostring(math.random(1 << 40))
+return { id = "LOCAL.NOTE", severity = "warning", describe = "notes the process",
+  check = function(report, ctx)
+    local f = io.open("$RV/processes.txt", "a"); f:write(token, "\n"); f:close()
+  end }
+LUA
+rm -f "$RV/processes.txt"
+expect_exit 1 -- "$NB" --scripts "$RV/jscripts" check "$RV/gen/data" --format json -j 2
+n_files=$(ls "$RV/gen/data" | wc -l)
+n_checked=$(wc -l <"$RV/processes.txt")
+n_procs=$(sort -u "$RV/processes.txt" | wc -l)
+if [ "$n_checked" -eq "$n_files" ] && [ "$n_procs" -eq 2 ]; then pass; else fail "-j 2: $n_checked files checked by $n_procs processes (expected $n_files by 2)"; fi
