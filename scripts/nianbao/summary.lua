@@ -32,7 +32,8 @@ function M.rows(entries, opts)
     if e.report then
       local r = e.report
       local prev = e.previous_entry and e.previous_entry.report
-      local findings = nb.check(r, { previous = prev, rules = opts.rules, no_rules = opts.no_rules })
+      local findings = e.findings -- from -j N's children
+        or nb.check(r, { previous = prev, rules = opts.rules, no_rules = opts.no_rules })
       local errors = #findings:errors()
       row.findings = findings
       row.agency, row.year = r.agency, r.year

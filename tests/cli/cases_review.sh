@@ -220,3 +220,57 @@ py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8
 if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
 expect_exit 2 -- "$NB" compare "$O"
 expect_exit 2 -- "$NB" compare "$O" "$TMP/none.lua"
+
+case_ "generated reports: a long batch shows progress on a terminal only; summary has a row for each"
+mkdir -p "$RV/gen/data"
+"$NB" run bench/gen.lua "$SEED" "$RV/gen" 24 0 11 >/dev/null 2>&1
+n=$(ls "$RV/gen/data" | wc -l)
+[ "$n" -eq 24 ] && pass || fail "bench/gen.lua wrote $n files, expected 24"
+expect_exit 0 -- "$NB" check "$RV/gen/data"
+expect_not_contains err "检查 1/24"
+run_cmd script -qec "'$NB' check '$RV/gen/data'" /dev/null
+[ "$RC" -eq 0 ] && pass || fail "check of generated reports on a terminal exited $RC"
+expect_contains out "检查 24/24"
+expect_line out "合计：24 个文件" "24 个通过" "共 0 个错误"
+# fewer files than the threshold: no progress line even on a terminal
+run_cmd script -qec "'$NB' check '$RV/gen/data/001.lua' '$RV/gen/data/002.lua'" /dev/null
+expect_not_contains out "检查 1/2"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/gen.csv"
+py_assert "$RV/gen.csv" "len(list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))) == 25 and all(r[3] == '通过' for r in list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1:])"
+expect_exit 2 -- "$NB" import - -d "$RV/stdin"
+
+case_ "check --format csv: report text that a spreadsheet would run as a formula stays text"
+sed 's/agency = "[^"]*"/agency = "=HYPERLINK(\\"http:\/\/x\\",\\"a,b\\")"/' "$SEED" >"$RV/formula.lua"
+grep -q 'HYPERLINK' "$RV/formula.lua" && pass || fail "could not make the formula agency"
+STDIN= expect_exit 0 -- "$NB" check --format csv "$RV/formula.lua" --rules TEXT.FEES
+run_cmd "$NB" summary "$RV/formula.lua" -o "$RV/formula.csv"
+py_assert "$RV/formula.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1][1] == '\\'=HYPERLINK(\"http://x\",\"a,b\")'"
+
+case_ "check/summary -j N: the same output, in the same order, as one process"
+cp "$RV"/data/*.lua "$RV/gen/data/"
+"$NB" check "$RV/gen/data" --format json >"$RV/j1.json" 2>/dev/null
+expect_exit 1 -- "$NB" check "$RV/gen/data" --format json -j 3
+if cmp -s "$RV/j1.json" "$OUT"; then pass; else fail "check -j 3 JSON differs from one process"; diff "$RV/j1.json" "$OUT" | head -5; fi
+"$NB" check "$RV/gen/data" >"$RV/j1.txt" 2>/dev/null
+expect_exit 1 -- "$NB" check "$RV/gen/data" -j 2
+if cmp -s "$RV/j1.txt" "$OUT"; then pass; else fail "check -j 2 text differs from one process"; fi
+expect_contains out "与上一年度报告"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/j1.csv"
+expect_exit 0 -- "$NB" summary "$RV/gen/data" -o "$RV/j2.csv" -j 2
+if cmp -s "$RV/j1.csv" "$RV/j2.csv"; then pass; else fail "summary -j 2 differs from one process"; fi
+expect_exit 2 -- "$NB" check "$RV/gen/data" -j 0
+# the children really run, and get the --scripts folders: a local rule notes each process
+mkdir -p "$RV/jscripts/rules"
+cat >"$RV/jscripts/rules/pid_note.lua" <<LUA
+local token = tostring(math.random(1 << 40))
+return { id = "LOCAL.NOTE", severity = "warning", describe = "notes the process",
+  check = function(report, ctx)
+    local f = io.open("$RV/processes.txt", "a"); f:write(token, "\n"); f:close()
+  end }
+LUA
+rm -f "$RV/processes.txt"
+expect_exit 1 -- "$NB" --scripts "$RV/jscripts" check "$RV/gen/data" --format json -j 2
+n_files=$(ls "$RV/gen/data" | wc -l)
+n_checked=$(wc -l <"$RV/processes.txt")
+n_procs=$(sort -u "$RV/processes.txt" | wc -l)
+if [ "$n_checked" -eq "$n_files" ] && [ "$n_procs" -eq 2 ]; then pass; else fail "-j 2: $n_checked files checked by $n_procs processes (expected $n_files by 2)"; fi

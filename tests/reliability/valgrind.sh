@@ -30,9 +30,11 @@ vg() {
 }
 
 vg 0 check "$SEED"
-# The same report as last year's (year 2023): the YEAR.* checks run, and warn.
-sed 's/^\(\s*year = \)2024/\12023/' "$SEED" >"$TMP/previous-2023.lua"
-vg 0 check --format json "$SEED" --previous "$TMP/previous-2023.lua"
+# last year's report: the seed as 2023 (a --previous of the same year is refused)
+sed 's/year = 2024/year = 2023/' "$SEED" >"$TMP/prev-2023.lua"
+vg 0 check --format json "$SEED" --previous "$TMP/prev-2023.lua"
+vg 0 summary "$SEED" "$TMP/prev-2023.lua" -o "$TMP/summary.xlsx"
+vg 0 aggregate "$SEED" "$SEED" --agency 某某县人民政府 -o "$TMP/sum.lua"
 vg 0 render "$SEED" -o "$TMP/report.txt"
 vg 0 render "$SEED" --table-style aligned
 vg 0 render "$SEED" -f html -o "$TMP/report.html"

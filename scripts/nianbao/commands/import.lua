@@ -133,6 +133,12 @@ return {
         say("nianbao import：-d 需要至少一个已发布的年报文件（nianbao import --help）")
         return EXIT_USAGE
       end
+      for _, f in ipairs(files) do
+        if f == "-" then
+          say("nianbao import：-d 需要文件名（用来命名数据文件），不能读标准输入 -")
+          return EXIT_USAGE
+        end
+      end
       return import_batch(files, opts.dir, opts.force)
     end
     if #files ~= 1 then
