@@ -123,7 +123,7 @@ function M.check(entries, opts, jobs)
   end
   local prefix = { shquote(self) }
   for _, dir in ipairs(nb.search_path()) do prefix[#prefix + 1] = "--scripts " .. shquote(dir) end
-  prefix[#prefix + 1] = "check --format json"
+  prefix[#prefix + 1] = "check --format json --ignore-reviews" -- the parent applies the reviews
   if opts.previous then prefix[#prefix + 1] = "--previous " .. shquote(opts.previous) end
   if opts.rules then prefix[#prefix + 1] = "--rules " .. shquote(table.concat(opts.rules, ",")) end
   if opts.no_rules then prefix[#prefix + 1] = "--no-rules " .. shquote(table.concat(opts.no_rules, ",")) end

@@ -49,6 +49,7 @@ return {
   -j, --jobs N         用 N 个进程并行检查（多核机器上检查大批文件更快；输出顺序不变）
   --rules LIST         只运行这些规则（逗号分隔的 id）
   --no-rules LIST      不运行这些规则
+  --ignore-reviews     不读取 FILE.review.lua 的核实记录，列出全部问题
   --dismiss FP --reason 理由
                        把指纹为 FP 的问题记为已核实（写入 FILE.review.lua）；之后列为“已核实”、
                        不计数，所涉数值或语句改动后记录失效。内置检查的错误不能核实忽略
@@ -57,7 +58,8 @@ return {
 退出码：0 没有错误（可有警告）；1 有错误；2 有文件无法读取或被拒绝、--previous 不匹配。
 ]],
   spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", units = "flag",
-    help = "flag", dismiss = "value", reason = "value", jobs = "value" },
+    help = "flag", dismiss = "value", reason = "value", jobs = "value",
+    ["ignore-reviews"] = "flag" },
   aliases = { j = "jobs" },
   run = function(opts, files)
     if #files == 0 then
@@ -120,7 +122,12 @@ return {
         local findings = e.findings -- from -j N's children
           or nb.check(e.report, { previous = prev, rules = opts.rules, no_rules = opts["no-rules"] })
         progress.clear()
-        local reviewed, rerr = review.apply(file, findings)
+        local reviewed, rerr
+        if opts["ignore-reviews"] then
+          reviewed = { kept = findings, dismissed = {}, stale = {} }
+        else
+          reviewed, rerr = review.apply(file, findings)
+        end
         if not reviewed then
           say("%s", rerr)
           code = EXIT_USAGE
