@@ -12,7 +12,14 @@ local function is_data_file(name)
   return name:sub(1, 1) ~= "." and name:match("%.lua$") and not name:match("%.review%.lua$")
 end
 
-local function walk(dir, out, found)
+local function walk(dir, out, found, seen)
+  -- a folder reached twice (a symbolic link back up the tree) is walked once
+  local attr = lfs.attributes(dir)
+  local id = attr and (attr.dev .. ":" .. attr.ino)
+  if id then
+    if seen[id] then return found end
+    seen[id] = true
+  end
   local names = {}
   local ok, iter, state = pcall(lfs.dir, dir)
   if not ok then
@@ -27,7 +34,7 @@ local function walk(dir, out, found)
     local path = dir:sub(-1) == "/" and dir .. name or dir .. "/" .. name
     local mode = lfs.attributes(path, "mode")
     if mode == "directory" then
-      found = walk(path, out, found)
+      found = walk(path, out, found, seen)
     elseif mode == "file" and is_data_file(name) then
       out[#out + 1] = { path = path }
       found = found + 1
@@ -43,7 +50,7 @@ function M.expand(args)
   local out = {}
   for _, a in ipairs(args) do
     if a ~= "-" and lfs.attributes(a, "mode") == "directory" then
-      if walk(a, out, 0) == 0 and not (out[#out] and out[#out].path == a) then
+      if walk(a, out, 0, {}) == 0 and not (out[#out] and out[#out].path == a) then
         out[#out + 1] = { path = a, error = string.format("%s：文件夹中没有数据文件（*.lua）", a) }
       end
     else

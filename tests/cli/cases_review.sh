@@ -274,3 +274,11 @@ n_files=$(ls "$RV/gen/data" | wc -l)
 n_checked=$(wc -l <"$RV/processes.txt")
 n_procs=$(sort -u "$RV/processes.txt" | wc -l)
 if [ "$n_checked" -eq "$n_files" ] && [ "$n_procs" -eq 2 ]; then pass; else fail "-j 2: $n_checked files checked by $n_procs processes (expected $n_files by 2)"; fi
+
+case_ "check DIR: a symbolic link back up the tree is walked once"
+mkdir -p "$RV/loop/sub"
+cp "$SEED" "$RV/loop/sub/a.lua"
+ln -s "$RV/loop" "$RV/loop/sub/up"
+run_cmd timeout 60 "$NB" check "$RV/loop" --format json
+[ "$RC" -eq 0 ] && pass || fail "check of a folder with a link loop exited $RC"
+json_assert "len(objs) == 1"
