@@ -249,6 +249,7 @@ static void push_data(lua_State *L, const nb_report *r)
     set_text(L, "agency", r->agency);
     push_owned_string(L, nb_report_title(r));
     lua_setfield(L, -2, "title");
+    set_text(L, "preamble", r->preamble);
     lua_newtable(L);
     for (size_t i = 0; i < r->n_overview; i++) {
         lua_newtable(L);
@@ -340,6 +341,12 @@ static void push_data(lua_State *L, const nb_report *r)
         push_cell(L, &r->fee_collected, 1);
         lua_setfield(L, -2, "collected");
         lua_setfield(L, -2, "processing_fees");
+    }
+    if (r->has_signature) {
+        lua_newtable(L);
+        set_text(L, "agency", r->signature_agency);
+        set_text(L, "date", r->signature_date);
+        lua_setfield(L, -2, "signature");
     }
 }
 

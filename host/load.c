@@ -546,6 +546,25 @@ static void convert_processing_fees(conv *c, int idx)
     field_cell(c, idx, "collected", &c->r->fee_collected, 1);
 }
 
+/* signature = { agency = "...", date = "2025年1月20日" }: the 落款 and 成文日期. An empty
+ * date is a file not yet signed (nianbao new writes one). */
+static void convert_signature(conv *c, int idx)
+{
+    need_table(c, idx, "{ agency = 落款机关, date = \"2025年1月20日\" }");
+    check_keys(c, idx, nb_signature_keys);
+    nb_report *r = c->r;
+    r->has_signature = 1;
+    r->signature_agency = field_text(c, idx, "agency");
+    r->signature_date = field_text(c, idx, "date");
+    int y, m, d;
+    if (r->signature_date && r->signature_date[0] &&
+        !nb_date_parse(r->signature_date, &y, &m, &d)) {
+        path_push(c, "date");
+        conv_fail(c, "成文日期“%.*s”应写作“2025年1月20日”：阿拉伯数字，月、日不编虚位（1月，不写01月），且为实际存在的日期",
+                  utf8_prefix(r->signature_date, 60), r->signature_date);
+    }
+}
+
 static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))
 {
     size_t n = path_push(c, key);
@@ -559,10 +578,10 @@ static int convert_protected(lua_State *L)
 {
     conv *c = lua_touserdata(L, 1);
     int idx = 2;
-    static const char *const keys[] = {"format", "agency", "year", "title", "overview",
+    static const char *const keys[] = {"format", "agency", "year", "title", "preamble", "overview",
                                        "proactive", "proactive_2019", "requests", "appeals",
                                        "problems", "improvements", "other_matters",
-                                       "processing_fees", NULL};
+                                       "processing_fees", "signature", NULL};
     if (c->blank)
         c->blank = 3;
     if (lua_type(L, idx) != LUA_TTABLE)
@@ -578,6 +597,7 @@ static int convert_protected(lua_State *L)
     field_int(c, idx, "year", &r->year);
     r->agency = field_text(c, idx, "agency");
     r->title = field_text(c, idx, "title");
+    r->preamble = field_text(c, idx, "preamble");
     convert_section(c, idx, "overview", convert_overview);
     convert_section(c, idx, "proactive", convert_proactive);
     convert_section(c, idx, "proactive_2019", convert_proactive_2019);
@@ -587,6 +607,7 @@ static int convert_protected(lua_State *L)
     r->improvements = field_text(c, idx, "improvements");
     r->other_matters = field_text(c, idx, "other_matters");
     convert_section(c, idx, "processing_fees", convert_processing_fees);
+    convert_section(c, idx, "signature", convert_signature);
     return 0;
 }
 

@@ -80,4 +80,11 @@ extern const char *const nb_t2_content_label;  /* 信息内容 */
 int nb_t3_row_index(const char *key);
 int nb_t3_group_index(const char *group, const char *member);
 
+/* The signature (落款) table's keys, NULL-terminated. */
+extern const char *const nb_signature_keys[];
+
+/* A 成文日期 as GB/T 9704 writes it: "2025年1月20日", Arabic digits, no zero padding, a real
+ * calendar date. 1 and the parts when valid, else 0. */
+int nb_date_parse(const char *s, int *year, int *month, int *day);
+
 #endif

@@ -42,6 +42,10 @@ function M.serialize(r)
   w("  agency = %s,", M.quote(r.agency or ""))
   if r.year then w("  year = %d,", r.year) end
   if r.title then w("  title = %s,", M.quote(r.title)) end
+  if r.preamble then
+    w("  -- 前言：标题之后、“一、总体情况”之前的文字（编制依据、统计期限、联系方式等）")
+    w("  preamble = %s,", M.quote(r.preamble))
+  end
   w("")
   w("  -- %s：各小节依次排列，heading 为小节标题，text 为正文（可分多段）", s.sections[1].heading)
   w("  overview = {")
@@ -152,6 +156,12 @@ function M.serialize(r)
     w("  processing_fees = { %s },  -- 发出收费通知件数、通知收费金额（元）、实际收取金额（元）",
       table.concat(parts, ", "))
   end
+  if r.signature then
+    local g = r.signature
+    w("")
+    w("  -- 落款：机关名称和成文日期（写作 2025年1月20日，月、日不加 0）")
+    w("  signature = { agency = %s, date = %s },", M.quote(g.agency or ""), M.quote(g.date or ""))
+  end
   w("}")
   return table.concat(out, "\n") .. "\n"
 end
@@ -172,6 +182,7 @@ function M.blank(agency, year)
     appeals = {},
     problems = "", improvements = "", other_matters = "",
     processing_fees = { notices = 0, notified = 0, collected = 0 },
+    preamble = "", signature = { agency = agency, date = "" },
   }
   for _, h in ipairs({ "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障" }) do
     r.overview[#r.overview + 1] = { heading = h, text = "" }

@@ -207,6 +207,13 @@ local function overview(report, profile)
   return raw(node(out))
 end
 
+local function signature(lines)
+  if #lines == 0 then return "" end
+  local out = {}
+  for i, l in ipairs(lines) do out[i] = { el("p", nil, l), "\n" } end
+  return { el("div", { class = "signature" }, { "\n", out }), "\n" }
+end
+
 --- With --force on a report that has errors: a banner listing them (and the warnings).
 local function banner(findings)
   findings = findings or {}
@@ -237,6 +244,8 @@ function M.render(report, findings, opts)
     appeals = node(M.table(layout.appeals(report), { class = "t4" })),
     problems = node(paragraphs(profile, report.problems, report.improvements)),
     other_matters = node(paragraphs(profile, report.other_matters)),
+    preamble = node(paragraphs(profile, report.preamble)),
+    signature = node(signature(profiles.signature(profile, report))),
   }
   for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = node(heading) end
   local page = nb.template("html/report.html", vars)

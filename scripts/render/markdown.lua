@@ -36,6 +36,13 @@ local function overview(report, profile)
   return table.concat(out, "\n\n")
 end
 
+-- Markdown has no right alignment: an HTML block does it (Git hosting pages keep align)
+local function signature(lines)
+  if #lines == 0 then return "" end
+  for i, l in ipairs(lines) do lines[i] = html.node(html.el("p", { align = "right" }, l)) end
+  return "\n\n" .. table.concat(lines, "\n")
+end
+
 --- With --force on a report that has errors: a quoted warning listing the findings.
 local function banner(findings)
   local errors, lines = 0, {}
@@ -68,6 +75,8 @@ return {
       appeals = table_markdown(layout.appeals(report)),
       problems = paragraphs(profile, report.problems, report.improvements),
       other_matters = paragraphs(profile, report.other_matters),
+      preamble = report.preamble and report.preamble ~= "" and paragraphs(profile, report.preamble) .. "\n\n" or "",
+      signature = signature(profiles.signature(profile, report)),
     }
     for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = escape(heading) end
     local text = nb.template("markdown/report.md", vars)
