@@ -14,3 +14,7 @@ set_tests_properties(import/real PROPERTIES TIMEOUT 60)
 add_test(NAME import/parts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/parts.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/parts PROPERTIES TIMEOUT 60)
+# the whole report: preamble, signature, page chrome and footers, paragraphs not placed
+add_test(NAME import/whole COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/whole.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/whole PROPERTIES TIMEOUT 60)

@@ -4,7 +4,7 @@ local cli = require "nianbao.cli"
 local say = cli.say
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-local SEVERITY_ZH = { error = "错误", warning = "警告" }
+local SEVERITY_ZH = { error = "错误", warning = "警告", info = "说明" }
 
 local function read_all(path)
   if path == "-" then return io.stdin:read("a") end

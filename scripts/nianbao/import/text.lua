@@ -44,7 +44,7 @@ local function split_spaces(line)
 end
 
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
-local function is_page_number(t) return t:match("^%-%s*%d+%s*%-$") or t:match("^第%s*%d+%s*页") end
+local frame = require "nianbao.import.frame"
 
 -- a line of prose wrapped by a PDF continues on the next line when it does not end a
 -- sentence and the next line does not start a numbered part
@@ -70,10 +70,15 @@ function M.items(text, notes)
   end
   text = M.drop_crawler_header(text)
   local blank_before = true
+  local dropped = { footers = 0, chrome = 0 } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
     line = line:gsub("\r$", "")
     local t = norm.trim(line)
-    if t == "" or is_page_number(t) then
+    local footer = t ~= "" and frame.is_footer(t)
+    local chrome = t ~= "" and not footer and frame.is_chrome(t)
+    if footer then dropped.footers = dropped.footers + 1 end
+    if chrome then dropped.chrome = dropped.chrome + 1 end
+    if t == "" or footer or chrome then
       blank_before = blank_before or t == ""
     elseif not is_markdown_rule(line) then
       local cells
@@ -101,7 +106,9 @@ function M.items(text, notes)
   for i, item in ipairs(items) do
     if item.parts then items[i] = { kind = "para", text = table.concat(item.parts) } end
   end
-  return M.runon(items)
+  items = M.runon(items)
+  items.dropped = dropped
+  return items
 end
 
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
