@@ -33,7 +33,7 @@ function M.load_or_report(path)
 end
 
 -- The commands listed by --help, in this order; any other nianbao/commands/NAME.lua works too.
-M.order = { "check", "render", "import", "new", "repl", "run", "which", "rules" }
+M.order = { "check", "render", "import", "new", "draft", "repl", "run", "which", "rules" }
 
 local function command_module(name)
   if type(name) ~= "string" or not name:match("^[%a][%w_%-]*$") then return nil end

@@ -167,7 +167,10 @@ function M.serialize(r)
 end
 
 --- A new data file with every cell 0 and empty texts, for the agency and year given.
-function M.blank(agency, year)
+function M.blank(agency, year) return M.serialize(M.blank_table(agency, year)) end
+
+--- The report table of M.blank.
+function M.blank_table(agency, year)
   local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
   local r = {
     format = 2021, agency = agency, year = year,
@@ -199,7 +202,7 @@ function M.blank(agency, year)
   for _, g in ipairs(nb.schema.appeals.groups) do
     r.appeals[g.key] = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0 }
   end
-  return M.serialize(r)
+  return r
 end
 
 return M
