@@ -11,6 +11,7 @@
 #include <lua.h>
 #include <utf8proc.h>
 
+#include "diagnose.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -731,6 +732,8 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
         nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
         return NULL;
     }
+    if (nb_diagnose_encoding(buf, len, name, err))
+        return NULL;
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
         int line = 1;
@@ -761,7 +764,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
             nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
         else if (strstr(msg, "C stack overflow") || strstr(msg, "too many"))
             set_located(err, name, msg, "数据文件语法错误：嵌套层数过多");
-        else
+        else if (!nb_diagnose_syntax(buf, len, name, err))
             set_located(err, name, msg, "数据文件语法错误");
         goto done;
     }
@@ -821,13 +824,15 @@ nb_report *nb_load_file(const char *path, nb_error *err)
     const char *name = is_stdin ? "（标准输入）" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        nb_error_set(err, "%s：无法打开文件：%s", path, strerror(errno));
+        int e = errno;
+        nb_error_set(err, "%s：无法打开文件：%s", path, nb_os_error(e));
         return NULL;
     }
     size_t len = 0;
     int too_big = 0;
+    errno = 0;
     char *buf = read_all(f, nb_default_limits.max_bytes, &len, &too_big);
-    int read_error = ferror(f);
+    int read_error = ferror(f) ? (errno ? errno : EIO) : 0;
     if (!is_stdin)
         fclose(f);
     if (!buf) {
@@ -836,7 +841,8 @@ nb_report *nb_load_file(const char *path, nb_error *err)
     }
     if (read_error) {
         free(buf);
-        nb_error_set(err, "%s：读取失败", name);
+        nb_error_set(err, "%s：读取失败：%s", name,
+                     nb_os_error(read_error));
         return NULL;
     }
     if (too_big) {

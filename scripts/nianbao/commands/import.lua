@@ -44,7 +44,7 @@ return {
     if cli.refuse_overwrite("import", out, opts.force) then return EXIT_USAGE end
     local bytes, err = read_all(file)
     if not bytes then
-      say("nianbao import：无法读取 %s：%s", file, tostring(err))
+      say("nianbao import：无法读取 %s：%s", file, cli.os_error(err))
       return EXIT_USAGE
     end
     local report, notes = require("nianbao.import").import(bytes, file)
