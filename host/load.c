@@ -94,7 +94,38 @@ typedef struct {
     nb_error *err;
     nb_report *r;
     char path[512];     /* key path of the value being converted */
+    const char *src;    /* the data file's text (for lines), or NULL */
+    size_t src_len;
+    int n_problems;     /* unknown keys and wrong types, all reported at the end */
+    char problems[NB_ERROR_MAX];
 } conv;
+
+/* "name:line: path" of the value being converted (no line when the source is unknown). */
+static void conv_place(conv *c, char *out, size_t size)
+{
+    int line = c->src ? nb_diagnose_key_line(c->src, c->src_len, c->path) : 0;
+    if (line > 0)
+        nb_format(out, size, "%s:%d: %s", c->name, line, c->path[0] ? c->path : "（顶层）");
+    else
+        nb_format(out, size, "%s：%s", c->name, c->path[0] ? c->path : "（顶层）");
+}
+
+/* Record a problem that does not stop the conversion, so that one run lists every unknown
+ * key and wrong type of the file, each with its line. */
+static void conv_problem(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void conv_problem(conv *c, const char *fmt, ...)
+{
+    char what[600], place[700];
+    va_list ap;
+    va_start(ap, fmt);
+    nb_vformat(what, sizeof what, fmt, ap);
+    va_end(ap);
+    conv_place(c, place, sizeof place);
+    size_t n = strlen(c->problems);
+    if (n + 4 < sizeof c->problems)
+        nb_format(c->problems + n, sizeof c->problems - n, "%s%s：%s", n ? "\n" : "", place, what);
+    c->n_problems++;
+}
 
 /* Raised inside the protected conversion; the message is already in c->err. */
 static int conv_fail(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -105,7 +136,9 @@ static int conv_fail(conv *c, const char *fmt, ...)
     va_start(ap, fmt);
     nb_vformat(what, sizeof what, fmt, ap);
     va_end(ap);
-    nb_error_set(c->err, "%s：%s：%s", c->name, c->path[0] ? c->path : "（顶层）", what);
+    char place[700];
+    conv_place(c, place, sizeof place);
+    nb_error_set(c->err, "%s：%s", place, what);
     lua_pushliteral(c->L, "nianbao: conversion failed");
     return lua_error(c->L);
 }
@@ -168,10 +201,11 @@ static void check_keys(conv *c, int idx, const char *const *valid)
         if (!ok) {
             const char *near = nb_suggest(key, valid);
             size_t n = path_push(c, key);
-            (void)n;
             if (near)
-                conv_fail(c, "未知的键“%s”（是否应为“%s”？）", key, near);
-            conv_fail(c, "未知的键“%s”", key);
+                conv_problem(c, "未知的键“%s”（是否应为“%s”？）", key, near);
+            else
+                conv_problem(c, "未知的键“%s”", key);
+            path_pop(c, n);
         }
     }
 }
@@ -186,8 +220,10 @@ static int get_field(conv *c, int idx, const char *key)
 static char *take_text(conv *c, int idx)
 {
     lua_State *L = c->L;
-    if (lua_type(L, idx) != LUA_TSTRING)
-        conv_fail(c, "应为文字（字符串），实际为%s", type_name_zh(L, idx));
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        conv_problem(c, "应为文字（字符串），实际为%s", type_name_zh(L, idx));
+        return NULL;
+    }
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     if (memchr(s, '\0', len))
@@ -236,14 +272,17 @@ static nb_cell take_cell(conv *c, int idx, int is_amount)
             cell.state = NB_CELL_BLANK;
             return cell;
         }
-        conv_fail(c, "应为%s，实际为字符串“%.*s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
-                  is_amount ? "数字" : "非负整数", utf8_prefix(lua_tostring(L, idx), 60),
-                  lua_tostring(L, idx));
-        break;
+        conv_problem(c, "应为%s，实际为字符串“%.*s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
+                     is_amount ? "数字" : "非负整数", utf8_prefix(lua_tostring(L, idx), 60),
+                     lua_tostring(L, idx));
+        cell.state = NB_CELL_ABSENT;
+        return cell;
     case LUA_TNUMBER:
         break;
     default:
-        conv_fail(c, "应为%s，实际为%s", is_amount ? "数字" : "非负整数", type_name_zh(L, idx));
+        conv_problem(c, "应为%s，实际为%s", is_amount ? "数字" : "非负整数", type_name_zh(L, idx));
+        cell.state = NB_CELL_ABSENT;
+        return cell;
     }
     if (lua_isinteger(L, idx) && !is_amount) {
         lua_Integer v = lua_tointeger(L, idx);
@@ -300,8 +339,12 @@ static int field_int(conv *c, int tbl, const char *key, int *out)
     int present = 0;
     size_t n = path_push(c, key);
     if (get_field(c, tbl, key) != LUA_TNIL) {
-        if (!lua_isinteger(c->L, -1))
-            conv_fail(c, "应为整数（如 2024），实际为%s", type_name_zh(c->L, -1));
+        if (!lua_isinteger(c->L, -1)) {
+            conv_problem(c, "应为整数（如 2024），实际为%s", type_name_zh(c->L, -1));
+            lua_pop(c->L, 1);
+            path_pop(c, n);
+            return 0;
+        }
         lua_Integer v = lua_tointeger(c->L, -1);
         if (v < 0 || v > 9999)
             conv_fail(c, "应为四位年份，实际为 %lld", (long long)v);
@@ -352,8 +395,10 @@ static void convert_overview(conv *c, int idx)
         check_keys(c, item, keys);
         nb_subsection *s = &r->overview[r->n_overview++];
         s->heading = field_text(c, item, "heading");
+        int has_text = get_field(c, item, "text") != LUA_TNIL;
+        lua_pop(L, 1);
         s->text = field_text(c, item, "text");
-        if (!s->text) {
+        if (!has_text) {
             size_t q = path_push(c, "text");
             (void)q;
             conv_fail(c, "缺少小节正文 text");
@@ -566,6 +611,20 @@ static void convert_signature(conv *c, int idx)
     }
 }
 
+/* A report year from 2008 (the first year of the 条例) to next year (a report is written
+ * after its year; next year allows for drafting early). */
+static void check_year(conv *c, int year)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    int next = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 9999;
+    if (year < 2008 || year > next) {
+        size_t n = path_push(c, "year");
+        conv_problem(c, "年度 %d 不在 2008 年（《条例》施行）至 %d 年之间", year, next);
+        path_pop(c, n);
+    }
+}
+
 static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))
 {
     size_t n = path_push(c, key);
@@ -595,7 +654,8 @@ static int convert_protected(lua_State *L)
         conv_fail(c, "应为 2021（现行格式）或 2019（试行格式），实际为 %d", format);
     }
     r->format = format;
-    field_int(c, idx, "year", &r->year);
+    if (field_int(c, idx, "year", &r->year))
+        check_year(c, r->year);
     r->agency = field_text(c, idx, "agency");
     r->title = field_text(c, idx, "title");
     r->preamble = field_text(c, idx, "preamble");
@@ -609,15 +669,38 @@ static int convert_protected(lua_State *L)
     r->other_matters = field_text(c, idx, "other_matters");
     convert_section(c, idx, "processing_fees", convert_processing_fees);
     convert_section(c, idx, "signature", convert_signature);
+    if (c->n_problems) {
+        nb_error_set(c->err, "%s", c->problems);
+        lua_pushliteral(L, "nianbao: conversion failed");
+        return lua_error(L);
+    }
     return 0;
 }
 
+static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
+                                 const char *src, size_t src_len, nb_error *err);
+
 nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+{
+    return convert_source(L, idx, blank, name, NULL, 0, err);
+}
+
+/* nb_convert with the data file's text, so that messages give the line of each key. */
+static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
+                                 const char *src, size_t src_len, nb_error *err)
 {
     idx = lua_absindex(L, idx);
     if (blank)
         blank = lua_absindex(L, blank);
-    conv c = {L, blank, name, err, nb_report_new(), {0}};
+    static const conv zero;
+    conv c = zero;
+    c.L = L;
+    c.blank = blank;
+    c.name = name;
+    c.err = err;
+    c.r = nb_report_new();
+    c.src = src;
+    c.src_len = src_len;
     if (!c.r) {
         nb_error_set(err, "%s：内存不足", name);
         return NULL;
@@ -638,6 +721,12 @@ nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_err
     if (status != LUA_OK) {
         if (status == LUA_ERRMEM)
             nb_error_set(err, "%s：%s：内存不足", name, c.path[0] ? c.path : "（顶层）");
+        else if (c.n_problems && strcmp(err->message, c.problems) != 0) {
+            /* the problems found before the one that stopped the conversion come first */
+            char last[NB_ERROR_MAX];
+            nb_format(last, sizeof last, "%s", err->message);
+            nb_error_set(err, "%s\n%s", c.problems, last);
+        }
         lua_pop(L, 1);
         nb_report_free(c.r);
         return NULL;
@@ -783,7 +872,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     }
     /* Room for the conversion itself, which builds only small key strings. */
     alloc.limit = alloc.used + 4 * 1024 * 1024;
-    r = nb_convert(L, -1, 0, name, err);
+    r = convert_source(L, -1, 0, name, buf, len, err);
 done:
     lua_close(L);
     return r;
