@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -279,4 +280,48 @@ const char *nb_os_error(int errnum)
 {
     const char *zh = nb_strerror_zh(errnum);
     return zh ? zh : strerror(errnum);
+}
+
+/* ---------- Lua's syntax messages in Chinese ---------- */
+
+void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
+{
+    /* Lua's parser writes "<what> near <token>"; the token is kept as written */
+    const char *near = strstr(msg, " near ");
+    char token[200] = "";
+    size_t what_len = near ? (size_t)(near - msg) : strlen(msg);
+    if (near) {
+        const char *t = near + 6;
+        if (strcmp(t, "<eof>") == 0)
+            nb_format(token, sizeof token, "，在文件末尾");
+        else
+            nb_format(token, sizeof token, "，在 %s 附近", t);
+    }
+    char what[400];
+    nb_format(what, sizeof what, "%.*s", (int)what_len, msg);
+    char closer[8], opener[8];
+    int line = 0;
+    if (sscanf(what, "'%7[^']' expected (to close '%7[^']' at line %d)", closer, opener, &line) == 3)
+        nb_format(out, size, "缺少“%s”（与第 %d 行的“%s”配对）%s；上一项的末尾可能少了逗号“,”或括号", closer, line,
+                  opener, token);
+    else if (strcmp(what, "'}' expected") == 0)
+        nb_format(out, size, "缺少“}”或逗号“,”%s：表中的各项之间须用英文逗号分隔", token);
+    else if (sscanf(what, "'%7[^']' expected", closer) == 1)
+        nb_format(out, size, "此处应为“%s”%s", closer, token);
+    else if (strcmp(what, "unfinished string") == 0)
+        nb_format(out, size, "字符串没有结束：缺少结尾的英文引号“\"”%s", token);
+    else if (strncmp(what, "unfinished long string", 22) == 0)
+        nb_format(out, size, "长文字 [[...]] 没有结束：缺少结尾的“]]”%s", token);
+    else if (strncmp(what, "unfinished long comment", 23) == 0)
+        nb_format(out, size, "长注释 --[[...]] 没有结束：缺少结尾的“]]”%s", token);
+    else if (strcmp(what, "malformed number") == 0)
+        nb_format(out, size, "数字的写法不对%s（小数点只能有一个，数字中不能有其他字符）", token);
+    else if (strcmp(what, "unexpected symbol") == 0)
+        nb_format(out, size, "此处不能出现这个符号%s（可能少填了一个值，或多了标点）", token);
+    else if (strcmp(what, "<eof> expected") == 0)
+        nb_format(out, size, "表已经结束，后面还有内容%s（可能多了一个“}”）", token);
+    else if (strncmp(what, "invalid escape sequence", 23) == 0)
+        nb_format(out, size, "字符串中的反斜杠“\\”用法不对%s（要写反斜杠本身请写“\\\\”）", token);
+    else
+        nb_format(out, size, "%s", msg);
 }

@@ -20,6 +20,10 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
  * part is looked for as `part =` after the previous one. 0 when not found. */
 int nb_diagnose_key_line(const char *buf, size_t len, const char *path);
 
+/* Lua's syntax message (without "name:line:") in Chinese; the message itself when it is not
+ * one of those known. */
+void nb_diagnose_lua_message(const char *msg, char *out, size_t size);
+
 /* A Chinese text for an errno value, or NULL when there is none. */
 const char *nb_strerror_zh(int errnum);
 

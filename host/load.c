@@ -762,6 +762,19 @@ static void set_located(nb_error *err, const char *name, const char *msg, const 
         nb_error_set(err, "%s：%s（%s）", name, what, rest);
 }
 
+/* "name:line: 数据文件语法错误：<Lua's message in Chinese>" */
+static void set_syntax_error(nb_error *err, const char *name, const char *msg)
+{
+    const char *rest;
+    int line = split_location(name, msg, &rest);
+    char zh[800];
+    nb_diagnose_lua_message(rest, zh, sizeof zh);
+    if (line > 0)
+        nb_error_set(err, "%s:%d: 数据文件语法错误：%s", name, line, zh);
+    else
+        nb_error_set(err, "%s：数据文件语法错误：%s", name, zh);
+}
+
 static void translate_runtime_error(const char *name, const char *msg, const nb_limits *lim,
                                     nb_error *err)
 {
@@ -854,7 +867,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
         else if (strstr(msg, "C stack overflow") || strstr(msg, "too many"))
             set_located(err, name, msg, "数据文件语法错误：嵌套层数过多");
         else if (!nb_diagnose_syntax(buf, len, name, err))
-            set_located(err, name, msg, "数据文件语法错误");
+            set_syntax_error(err, name, msg);
         goto done;
     }
     lua_pushcfunction(L, run_chunk);

@@ -87,6 +87,21 @@ static void key_lines(void **state)
     assert_int_equal(nb_diagnose_key_line(text, strlen(text), "nothing"), 0);
 }
 
+static void lua_messages(void **state)
+{
+    (void)state;
+    char out[800];
+    nb_diagnose_lua_message("'}' expected (to close '{' at line 3) near 'x'", out, sizeof out);
+    assert_contains(out, "缺少“}”（与第 3 行的“{”配对）");
+    assert_contains(out, "'x'");
+    nb_diagnose_lua_message("unfinished string near '\"abc'", out, sizeof out);
+    assert_contains(out, "字符串没有结束");
+    nb_diagnose_lua_message("'}' expected near <eof>", out, sizeof out);
+    assert_contains(out, "在文件末尾");
+    nb_diagnose_lua_message("something new near 'y'", out, sizeof out);
+    assert_string_equal(out, "something new near 'y'"); /* unknown: kept as Lua wrote it */
+}
+
 static void os_errors(void **state)
 {
     (void)state;
@@ -102,6 +117,7 @@ int main(void)
         cmocka_unit_test(chinese_inside_strings_and_comments_is_fine),
         cmocka_unit_test(encodings),
         cmocka_unit_test(key_lines),
+        cmocka_unit_test(lua_messages),
         cmocka_unit_test(os_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
