@@ -18,3 +18,7 @@ set_tests_properties(import/parts PROPERTIES TIMEOUT 60)
 add_test(NAME import/whole COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/whole.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/whole PROPERTIES TIMEOUT 60)
+# the variants of issue 13: Markdown, a 2021 table with the 2019 （六）其他处理 row, a misspelt label
+add_test(NAME import/variants COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/variants.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/variants PROPERTIES TIMEOUT 60)

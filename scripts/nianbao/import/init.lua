@@ -269,7 +269,7 @@ function M.import(bytes, name)
   else
     report.proactive = tables.proactive(t2, notes)
   end
-  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes)
+  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes, report.format)
   report.appeals = tables.appeals(table_tokens(items, at, 4, cache), notes)
   for k = 2, 4 do M.prose_in_tables(notes, region(items, at, k), s[k].numeral) end
   local names = { [2] = "proactive", [3] = "requests", [4] = "appeals" }

@@ -72,7 +72,7 @@ function M.items(text, notes)
   local blank_before = true
   local dropped = { footers = 0, chrome = 0 } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
-    line = line:gsub("\r$", "")
+    line = M.markdown_line(line:gsub("\r$", ""))
     local t = norm.trim(line)
     local footer = t ~= "" and frame.is_footer(t)
     local chrome = t ~= "" and not footer and frame.is_chrome(t)
@@ -109,6 +109,15 @@ function M.items(text, notes)
   items = M.runon(items)
   items.dropped = dropped
   return items
+end
+
+--- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
+--- of a heading ("## 一、总体情况") and of bold text around a whole line are dropped.
+function M.markdown_line(line)
+  local rest = line:match("^%s*#+%s+(.*)$")
+  if rest then line = rest:gsub("%s+#+%s*$", "") end
+  local bold = line:match("^%s*%*%*(.-)%*%*%s*$") or line:match("^%s*__(.-)__%s*$")
+  return bold or line
 end
 
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
