@@ -84,6 +84,20 @@ r, notes = imp.import(far, "far.md")
 ok(r.requests.withheld.prohibited_by_law == nil and note(notes, "SECTION.MISSING"),
   "misspelt: a dissimilar label is named as missing, its numbers not moved")
 
+-- text extracted from a PDF: a vertical label spread over lines ("三 、本 年" / "度办 理 结果"),
+-- each row's numbers on the line after its label, table 四's header one label per line and
+-- its 15 numbers on one line, a page footer ("— 5 —") inside table 三
+r, notes = imp.import(read("pdf-text.txt"), "pdf-text.txt")
+ok(#errors(notes) == 0, "pdf: no errors (" .. table.concat(errors(notes), "; ") .. ")")
+ok(same(r.requests.new, { 3, 1, 0, 0, 1, 0, 5 }) and same(r.requests.disclosed, { 2, 1, 0, 0, 0, 0, 3 }),
+  "pdf: numbers on the line after their label")
+ok(same(r.requests.withheld.third_party, { 1, 0, 0, 0, 1, 0, 2 }), "pdf: the row after the page footer")
+ok(r.appeals.review.upheld == 1 and r.appeals.review.total == 1 and r.appeals.litigation_after_review.total == 0,
+  "pdf: table 四 from 15 numbers on one line")
+ok(r.proactive.licensing == 12 and r.proactive.regulations.in_force == 0, "pdf: table 二")
+local dropped = note(notes, "IMPORT.DROPPED")
+ok(dropped and dropped.message:find("页码 1 个", 1, true), "pdf: the footer counted")
+
 os.remove(tmp)
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -13,9 +13,11 @@ local CHROME = { "来源:", "信息来源:", "文章来源:", "时间:", "发布
 
 --- Whether a line is web-page chrome around the report ("【字号：大 中 小】", "来源：某局").
 function M.is_chrome(t)
-  local k = norm.key(t)
+  -- only the first characters decide (a whole long paragraph is never keyed: import reads
+  -- megabytes of lines)
+  local k = norm.key(norm.head(t, 12))
   if k:sub(1, #"原文链接") == "原文链接" then return true end -- a long address follows
-  if nb.width(t) > 80 then return false end
+  if #t > 320 or nb.width(t) > 80 then return false end
   for _, w in ipairs(CHROME) do
     if k:sub(1, #w) == w then return true end
   end
@@ -24,6 +26,7 @@ end
 
 --- Whether a line is a page footer of a PDF: "-3-", "— 3 —", "第3页", "第3页共5页".
 function M.is_footer(t)
+  if #t > 40 or not t:find("%d") then return false end
   local k = norm.key(t)
   -- dashes are several bytes: strip them from both ends and look at what is left
   local inner = k:gsub("^[%-]+", ""):gsub("[%-]+$", "")
@@ -72,6 +75,7 @@ local DAYS = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 --- "2025年01月20日", "2025 年 1 月 20 日", full-width digits or "二〇二五年一月二十日";
 --- nil when s is no date.
 function M.date(s)
+  if #s > 80 then return nil end -- a date is short: a paragraph is not keyed whole
   local k = norm.key(s)
   local y, m, d = k:match("^(%d%d%d%d)年(%d%d?)月(%d%d?)日$")
   if y then
@@ -110,6 +114,10 @@ function M.signature(paras)
 end
 
 --- The first characters of a paragraph, for a message.
-function M.head(t) return norm.head(norm.trim(t), 30) .. (norm.len(t) > 30 and "…" or "") end
+function M.head(t)
+  local h = norm.trim(norm.head(t, 40))
+  local cut = norm.head(h, 30)
+  return cut .. (#cut < #h and "…" or "")
+end
 
 return M

@@ -138,9 +138,12 @@ function M.find_similar(tokens, want, from)
     local t = tokens[i]
     if t.kind == "label" then
       if KNOWN[t.key] then return nil end -- the next official row: want is not there
-      if t.key:sub(1, #mark) == mark and #t.key > #mark then
+      -- a label differs from want by a few characters, so its byte length does too: a
+      -- long text is never compared (the distance costs its length times want's)
+      local most = math.max(2, #w // 4)
+      if t.key:sub(1, #mark) == mark and #t.key > #mark and math.abs(#t.key - #want) <= 4 * most then
         local k = chars(t.key)
-        if distance(w, k) <= math.max(2, #w // 4) then return i, t.text end
+        if distance(w, k) <= most then return i, t.text end
       end
     end
   end

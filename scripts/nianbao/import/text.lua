@@ -43,6 +43,23 @@ local function split_spaces(line)
   return out
 end
 
+-- a PDF's text gives a row's numbers on a line of their own, one space apart ("3 1 0 0 1 0 5",
+-- all 15 of table 四 on one line): each is a cell
+local function split_numbers(line)
+  local t = norm.trim(line)
+  if not t:find("%s") then return nil end
+  -- digits, spaces and blank marks only (checked before any cell is keyed)
+  local rest = t:gsub("[%d%s%.,/%-]", "")
+  for _, m in ipairs({ "—", "－", "／", "–" }) do rest = rest:gsub(m, "") end
+  if rest ~= "" then return nil end
+  local out = {}
+  for part in t:gmatch("%S+") do
+    if not norm.value(norm.key(part)) then return nil end
+    out[#out + 1] = cell(part)
+  end
+  return out
+end
+
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
 local frame = require "nianbao.import.frame"
 
@@ -84,7 +101,7 @@ function M.items(text, notes)
       local cells
       if line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
-      else cells = split_spaces(line) end
+      else cells = split_numbers(line) or split_spaces(line) end
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }
       else
