@@ -123,6 +123,10 @@ for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { repo
                         { env.reload, "reload(" }, { env.help, "help(" } }) do
   local expected = section(case[2])
   check(expected ~= nil, "docs/lua-api.md has a section " .. case[2])
+  -- the Chinese line of scripts/nianbao/help_zh.lua comes first
+  local zh = require("nianbao.help_zh")[case[2]:gsub("%($", "")]
+  check(zh ~= nil, "help_zh.lua has a line for " .. case[2])
+  if expected and zh then expected = zh .. "\n\n" .. expected end
   if expected then
     eq(norm(prompt.help_text(1, case[1])), norm(expected), "help() prints the section " .. case[2])
   end
