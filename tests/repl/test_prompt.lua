@@ -131,6 +131,12 @@ for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { repo
     eq(norm(prompt.help_text(1, case[1])), norm(expected), "help() prints the section " .. case[2])
   end
 end
+-- every function and value of the reference has its line in Chinese
+for name in doc_file:gmatch("\n### ([^\n%s(]+)") do
+  if not name:find("/", 1, true) then
+    check(require("nianbao.help_zh")[name] ~= nil, "help_zh.lua has a Chinese line for " .. name)
+  end
+end
 check(not prompt.help_text(1, nb.check):find("<!--", 1, true), "help() leaves out the runnable markers")
 check(not prompt.help_text(1, nb.check):find("\n\n\n", 1, true), "help() leaves out the marker's blank line")
 eq(prompt.name_of(env.findings.errors), "findings:errors", "a findings method is named")
