@@ -253,6 +253,7 @@ static void push_data(lua_State *L, const nb_report *r)
     set_text(L, NB_KEY(AGENCY), r->agency);
     push_owned_string(L, nb_report_title(r));
     lua_setfield(L, -2, NB_KEY(TITLE));
+    set_text(L, NB_KEY(PREAMBLE), r->preamble);
     lua_newtable(L);
     for (size_t i = 0; i < r->n_overview; i++) {
         lua_newtable(L);
@@ -344,6 +345,12 @@ static void push_data(lua_State *L, const nb_report *r)
         push_cell(L, &r->fee_collected, 1);
         lua_setfield(L, -2, nb_fee_fields[2].key);
         lua_setfield(L, -2, NB_KEY(PROCESSING_FEES));
+    }
+    if (r->has_signature) {
+        lua_newtable(L);
+        set_text(L, nb_signature_keys[0], r->signature_agency);
+        set_text(L, nb_signature_keys[1], r->signature_date);
+        lua_setfield(L, -2, NB_KEY(SIGNATURE));
     }
 }
 

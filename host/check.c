@@ -442,14 +442,44 @@ static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
     }
 }
 
+/* T3.LOST_CELL: a row of 6 values whose last equals the sum of the other five (and is not
+ * 0) reads like five applicant cells and the 总计: a cell was probably left out, and the
+ * 总计 taken for 其他. */
+static void check_lost_cell(ctx *c, const nb_report *r)
+{
+    char label[320];
+    for (int k = 0; k < NB_T3_ROWS; k++) {
+        int64_t v[NB_T3_APPLICANTS], five = 0;
+        int ok = !r->total_given[k];
+        for (int i = 0; ok && i < NB_T3_APPLICANTS; i++)
+            ok = r->requests[k][i].state == NB_CELL_VALUE && usable(&r->requests[k][i], &v[i]);
+        if (!ok)
+            continue;
+        for (int i = 0; i < NB_T3_APPLICANTS - 1; i++)
+            five += v[i];
+        if (five == 0 || v[NB_T3_APPLICANTS - 1] != five)
+            continue;
+        nb_finding *x = add(c, "T3.LOST_CELL", NB_SEV_WARNING, "三");
+        if (!x)
+            return;
+        set_row(x, nb_t3_rows[k].key, t3_full_label(k, label, sizeof label));
+        set_column(x, "其他", NB_T3_APPLICANTS);
+        set_message(x, "表三“%s”行：该行只有6个数，可能漏填一格：最后一个数 %" PRId64
+                    " 等于前五个数之和，像是“总计”；请按自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计写满7个数",
+                    label, five);
+    }
+}
+
 int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
 {
     ctx c = {out, 0};
     check_sections(&c, r);
     check_old_template(&c, r);
     check_values(&c, r);
-    if (r->has_requests)
+    if (r->has_requests) {
         check_t3(&c, r);
+        check_lost_cell(&c, r);
+    }
     if (r->has_appeals)
         check_t4(&c, r);
     if (previous)

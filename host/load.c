@@ -11,6 +11,7 @@
 #include <lua.h>
 #include <utf8proc.h>
 
+#include "diagnose.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -93,7 +94,38 @@ typedef struct {
     nb_error *err;
     nb_report *r;
     char path[512];     /* key path of the value being converted */
+    const char *src;    /* the data file's text (for lines), or NULL */
+    size_t src_len;
+    int n_problems;     /* unknown keys and wrong types, all reported at the end */
+    char problems[NB_ERROR_MAX];
 } conv;
+
+/* "name:line: path" of the value being converted (no line when the source is unknown). */
+static void conv_place(conv *c, char *out, size_t size)
+{
+    int line = c->src ? nb_diagnose_key_line(c->src, c->src_len, c->path) : 0;
+    if (line > 0)
+        nb_format(out, size, "%s:%d: %s", c->name, line, c->path[0] ? c->path : "（顶层）");
+    else
+        nb_format(out, size, "%s：%s", c->name, c->path[0] ? c->path : "（顶层）");
+}
+
+/* Record a problem that does not stop the conversion, so that one run lists every unknown
+ * key and wrong type of the file, each with its line. */
+static void conv_problem(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void conv_problem(conv *c, const char *fmt, ...)
+{
+    char what[600], place[700];
+    va_list ap;
+    va_start(ap, fmt);
+    nb_vformat(what, sizeof what, fmt, ap);
+    va_end(ap);
+    conv_place(c, place, sizeof place);
+    size_t n = strlen(c->problems);
+    if (n + 4 < sizeof c->problems)
+        nb_format(c->problems + n, sizeof c->problems - n, "%s%s：%s", n ? "\n" : "", place, what);
+    c->n_problems++;
+}
 
 /* Raised inside the protected conversion; the message is already in c->err. */
 static int conv_fail(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -104,7 +136,9 @@ static int conv_fail(conv *c, const char *fmt, ...)
     va_start(ap, fmt);
     nb_vformat(what, sizeof what, fmt, ap);
     va_end(ap);
-    nb_error_set(c->err, "%s：%s：%s", c->name, c->path[0] ? c->path : "（顶层）", what);
+    char place[700];
+    conv_place(c, place, sizeof place);
+    nb_error_set(c->err, "%s：%s", place, what);
     lua_pushliteral(c->L, "nianbao: conversion failed");
     return lua_error(c->L);
 }
@@ -178,10 +212,11 @@ static void check_keys(conv *c, int idx, const char *const *valid)
         if (!ok) {
             const char *near = nb_suggest(key, valid);
             size_t n = path_push(c, key);
-            (void)n;
             if (near)
-                conv_fail(c, "未知的键“%s”（是否应为“%s”？）", key, near);
-            conv_fail(c, "未知的键“%s”", key);
+                conv_problem(c, "未知的键“%s”（是否应为“%s”？）", key, near);
+            else
+                conv_problem(c, "未知的键“%s”", key);
+            path_pop(c, n);
         }
     }
 }
@@ -196,8 +231,10 @@ static int get_field(conv *c, int idx, const char *key)
 static char *take_text(conv *c, int idx)
 {
     lua_State *L = c->L;
-    if (lua_type(L, idx) != LUA_TSTRING)
-        conv_fail(c, "应为文字（字符串），实际为%s", type_name_zh(L, idx));
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        conv_problem(c, "应为文字（字符串），实际为%s", type_name_zh(L, idx));
+        return NULL;
+    }
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     if (memchr(s, '\0', len))
@@ -245,14 +282,17 @@ static nb_cell take_cell(conv *c, int idx, int is_amount)
             cell.state = NB_CELL_BLANK;
             return cell;
         }
-        conv_fail(c, "应为%s，实际为字符串“%.*s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
-                  is_amount ? "数字" : "非负整数", utf8_prefix(lua_tostring(L, idx), 60),
-                  lua_tostring(L, idx));
-        break;
+        conv_problem(c, "应为%s，实际为字符串“%.*s”（空白单元格可写 \"\"、\"/\" 或 \"—\"）",
+                     is_amount ? "数字" : "非负整数", utf8_prefix(lua_tostring(L, idx), 60),
+                     lua_tostring(L, idx));
+        cell.state = NB_CELL_ABSENT;
+        return cell;
     case LUA_TNUMBER:
         break;
     default:
-        conv_fail(c, "应为%s，实际为%s", is_amount ? "数字" : "非负整数", type_name_zh(L, idx));
+        conv_problem(c, "应为%s，实际为%s", is_amount ? "数字" : "非负整数", type_name_zh(L, idx));
+        cell.state = NB_CELL_ABSENT;
+        return cell;
     }
     if (lua_isinteger(L, idx) && !is_amount) {
         lua_Integer v = lua_tointeger(L, idx);
@@ -309,8 +349,12 @@ static int field_int(conv *c, int tbl, const char *key, int *out)
     int present = 0;
     size_t n = path_push(c, key);
     if (get_field(c, tbl, key) != LUA_TNIL) {
-        if (!lua_isinteger(c->L, -1))
-            conv_fail(c, "应为整数（如 2024），实际为%s", type_name_zh(c->L, -1));
+        if (!lua_isinteger(c->L, -1)) {
+            conv_problem(c, "应为整数（如 2024），实际为%s", type_name_zh(c->L, -1));
+            lua_pop(c->L, 1);
+            path_pop(c, n);
+            return 0;
+        }
         lua_Integer v = lua_tointeger(c->L, -1);
         if (v < 0 || v > 9999)
             conv_fail(c, "应为四位年份，实际为 %lld", (long long)v);
@@ -361,8 +405,10 @@ static void convert_overview(conv *c, int idx)
         check_keys(c, item, keys);
         nb_subsection *s = &r->overview[r->n_overview++];
         s->heading = field_text(c, item, NB_ITEM_KEY(HEADING));
+        int has_text = get_field(c, item, NB_ITEM_KEY(TEXT)) != LUA_TNIL;
+        lua_pop(L, 1);
         s->text = field_text(c, item, NB_ITEM_KEY(TEXT));
-        if (!s->text) {
+        if (!has_text) {
             size_t q = path_push(c, NB_ITEM_KEY(TEXT));
             (void)q;
             conv_fail(c, "缺少小节正文 text");
@@ -553,6 +599,39 @@ static void convert_processing_fees(conv *c, int idx)
     field_cell(c, idx, nb_fee_fields[2].key, &c->r->fee_collected, 1);
 }
 
+/* signature = { agency = "...", date = "2025年1月20日" }: the 落款 and 成文日期. An empty
+ * date is a file not yet signed (nianbao new writes one). */
+static void convert_signature(conv *c, int idx)
+{
+    need_table(c, idx, "{ agency = 落款机关, date = \"2025年1月20日\" }");
+    check_keys(c, idx, nb_signature_keys);
+    nb_report *r = c->r;
+    r->has_signature = 1;
+    r->signature_agency = field_text(c, idx, nb_signature_keys[0]);
+    r->signature_date = field_text(c, idx, nb_signature_keys[1]);
+    int y, m, d;
+    if (r->signature_date && r->signature_date[0] &&
+        !nb_date_parse(r->signature_date, &y, &m, &d)) {
+        path_push(c, nb_signature_keys[1]);
+        conv_fail(c, "成文日期“%.*s”应写作“2025年1月20日”：阿拉伯数字，月、日不编虚位（1月，不写01月），且为实际存在的日期",
+                  utf8_prefix(r->signature_date, 60), r->signature_date);
+    }
+}
+
+/* A report year from 2008 (the first year of the 条例) to next year (a report is written
+ * after its year; next year allows for drafting early). */
+static void check_year(conv *c, int year)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    int next = localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 9999;
+    if (year < 2008 || year > next) {
+        size_t n = path_push(c, NB_KEY(YEAR));
+        conv_problem(c, "年度 %d 不在 2008 年（《条例》施行）至 %d 年之间", year, next);
+        path_pop(c, n);
+    }
+}
+
 static void convert_section(conv *c, int tbl, const char *key, void (*fn)(conv *, int))
 {
     size_t n = path_push(c, key);
@@ -579,9 +658,11 @@ static int convert_protected(lua_State *L)
         conv_fail(c, "应为 2021（现行格式）或 2019（试行格式），实际为 %d", format);
     }
     r->format = format;
-    field_int(c, idx, NB_KEY(YEAR), &r->year);
+    if (field_int(c, idx, NB_KEY(YEAR), &r->year))
+        check_year(c, r->year);
     r->agency = field_text(c, idx, NB_KEY(AGENCY));
     r->title = field_text(c, idx, NB_KEY(TITLE));
+    r->preamble = field_text(c, idx, NB_KEY(PREAMBLE));
     convert_section(c, idx, NB_KEY(OVERVIEW), convert_overview);
     convert_section(c, idx, NB_KEY(PROACTIVE), convert_proactive);
     convert_section(c, idx, NB_KEY(PROACTIVE_2019), convert_proactive_2019);
@@ -591,15 +672,39 @@ static int convert_protected(lua_State *L)
     r->improvements = field_text(c, idx, NB_KEY(IMPROVEMENTS));
     r->other_matters = field_text(c, idx, NB_KEY(OTHER_MATTERS));
     convert_section(c, idx, NB_KEY(PROCESSING_FEES), convert_processing_fees);
+    convert_section(c, idx, NB_KEY(SIGNATURE), convert_signature);
+    if (c->n_problems) {
+        nb_error_set(c->err, "%s", c->problems);
+        lua_pushliteral(L, "nianbao: conversion failed");
+        return lua_error(L);
+    }
     return 0;
 }
 
+static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
+                                 const char *src, size_t src_len, nb_error *err);
+
 nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+{
+    return convert_source(L, idx, blank, name, NULL, 0, err);
+}
+
+/* nb_convert with the data file's text, so that messages give the line of each key. */
+static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
+                                 const char *src, size_t src_len, nb_error *err)
 {
     idx = lua_absindex(L, idx);
     if (blank)
         blank = lua_absindex(L, blank);
-    conv c = {L, blank, name, err, nb_report_new(), {0}};
+    static const conv zero;
+    conv c = zero;
+    c.L = L;
+    c.blank = blank;
+    c.name = name;
+    c.err = err;
+    c.r = nb_report_new();
+    c.src = src;
+    c.src_len = src_len;
     if (!c.r) {
         nb_error_set(err, "%s：内存不足", name);
         return NULL;
@@ -620,6 +725,12 @@ nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_err
     if (status != LUA_OK) {
         if (status == LUA_ERRMEM)
             nb_error_set(err, "%s：%s：内存不足", name, c.path[0] ? c.path : "（顶层）");
+        else if (c.n_problems && strcmp(err->message, c.problems) != 0) {
+            /* the problems found before the one that stopped the conversion come first */
+            char last[NB_ERROR_MAX];
+            nb_format(last, sizeof last, "%s", err->message);
+            nb_error_set(err, "%s\n%s", c.problems, last);
+        }
         lua_pop(L, 1);
         nb_report_free(c.r);
         return NULL;
@@ -653,6 +764,19 @@ static void set_located(nb_error *err, const char *name, const char *msg, const 
         nb_error_set(err, "%s:%d: %s（%s）", name, line, what, rest);
     else
         nb_error_set(err, "%s：%s（%s）", name, what, rest);
+}
+
+/* "name:line: 数据文件语法错误：<Lua's message in Chinese>" */
+static void set_syntax_error(nb_error *err, const char *name, const char *msg)
+{
+    const char *rest;
+    int line = split_location(name, msg, &rest);
+    char zh[800];
+    nb_diagnose_lua_message(rest, zh, sizeof zh);
+    if (line > 0)
+        nb_error_set(err, "%s:%d: 数据文件语法错误：%s", name, line, zh);
+    else
+        nb_error_set(err, "%s：数据文件语法错误：%s", name, zh);
 }
 
 static void translate_runtime_error(const char *name, const char *msg, const nb_limits *lim,
@@ -705,19 +829,26 @@ typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, void 
 static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
                         nb_error *err, sandbox_take take, void *ud);
 
+/* A report is converted with the file's text at hand, so that messages give each key's line. */
+struct report_take {
+    nb_report *r;
+    const char *buf;
+    size_t len;
+};
+
 static int take_report(lua_State *L, const char *name, nb_error *err, void *ud)
 {
-    nb_report **out = ud;
-    *out = nb_convert(L, -1, 0, name, err);
-    return *out != NULL;
+    struct report_take *t = ud;
+    t->r = convert_source(L, -1, 0, name, t->buf, t->len, err);
+    return t->r != NULL;
 }
 
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err)
 {
-    nb_report *r = NULL;
-    sandbox_eval(buf, len, name, limits, err, take_report, &r);
-    return r;
+    struct report_take t = {NULL, buf, len};
+    sandbox_eval(buf, len, name, limits, err, take_report, &t);
+    return t.r;
 }
 
 static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
@@ -736,6 +867,8 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
         nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
         return 0;
     }
+    if (nb_diagnose_encoding(buf, len, name, err))
+        return NULL;
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
         int line = 1;
@@ -766,8 +899,8 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
             nb_error_set(err, "%s：这是编译后的二进制块，数据文件只接受文本", name);
         else if (strstr(msg, "C stack overflow") || strstr(msg, "too many"))
             set_located(err, name, msg, "数据文件语法错误：嵌套层数过多");
-        else
-            set_located(err, name, msg, "数据文件语法错误");
+        else if (!nb_diagnose_syntax(buf, len, name, err))
+            set_syntax_error(err, name, msg);
         goto done;
     }
     lua_pushcfunction(L, run_chunk);
@@ -828,12 +961,14 @@ static char *read_data_file(const char *path, const char **name, size_t *len, nb
     *name = is_stdin ? "（标准输入）" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        nb_error_set(err, "%s：无法打开文件：%s", path, strerror(errno));
+        int e = errno;
+        nb_error_set(err, "%s：无法打开文件：%s", path, nb_os_error(e));
         return NULL;
     }
     int too_big = 0;
+    errno = 0;
     char *buf = read_all(f, nb_default_limits.max_bytes, len, &too_big);
-    int read_error = ferror(f);
+    int read_error = ferror(f) ? (errno ? errno : EIO) : 0;
     if (!is_stdin)
         fclose(f);
     if (!buf) {
@@ -842,7 +977,7 @@ static char *read_data_file(const char *path, const char **name, size_t *len, nb
     }
     if (read_error) {
         free(buf);
-        nb_error_set(err, "%s：读取失败", *name);
+        nb_error_set(err, "%s：读取失败：%s", *name, nb_os_error(read_error));
         return NULL;
     }
     if (too_big) {

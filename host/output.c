@@ -1,6 +1,8 @@
 #define _GNU_SOURCE /* O_TMPFILE */
 #include "output.h"
 
+#include "diagnose.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -43,7 +45,7 @@ static int write_unnamed(const char *path, const char *dir, const char *base, ch
         return 1;
     fchmod(fd, mode_of(path)); /* open() applied the umask */
     if (write_fully(fd, data, len) != 0 || fsync(fd) != 0) {
-        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, nb_os_error(errno));
         close(fd);
         return -1;
     }
@@ -60,7 +62,7 @@ static int write_unnamed(const char *path, const char *dir, const char *base, ch
     if (linked != 0)
         return 1; /* no /proc, or no hard links here */
     if (rename(tmp, path) != 0) {
-        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, nb_os_error(errno));
         unlink(tmp);
         return -1;
     }
@@ -71,7 +73,7 @@ int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *er
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            nb_error_set(err, "写入标准输出失败：%s", strerror(errno));
+            nb_error_set(err, "写入标准输出失败：%s", nb_os_error(errno));
             return -1;
         }
         return 0;
@@ -98,7 +100,7 @@ int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *er
     snprintf(tmp, n + 32, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        nb_error_set(err, "%s：无法在目标文件夹中创建临时文件：%s", path, strerror(errno));
+        nb_error_set(err, "%s：无法在目标文件夹中创建临时文件：%s", path, nb_os_error(errno));
         free(tmp);
         free(dircopy);
         return -1;
@@ -106,17 +108,17 @@ int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *er
     fchmod(fd, mode_of(path));
     int rc = -1;
     if (write_fully(fd, data, len) != 0)
-        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, nb_os_error(errno));
     else if (fsync(fd) != 0)
-        nb_error_set(err, "%s：写入磁盘失败：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：写入磁盘失败：%s（原文件未改动）", path, nb_os_error(errno));
     else
         rc = 0;
     if (close(fd) != 0 && rc == 0) {
-        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：写入失败：%s（原文件未改动）", path, nb_os_error(errno));
         rc = -1;
     }
     if (rc == 0 && rename(tmp, path) != 0) {
-        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, strerror(errno));
+        nb_error_set(err, "%s：无法替换文件：%s（原文件未改动）", path, nb_os_error(errno));
         rc = -1;
     }
     if (rc != 0)

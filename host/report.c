@@ -29,6 +29,9 @@ void nb_report_free(nb_report *r)
         return;
     free(r->agency);
     free(r->title);
+    free(r->preamble);
+    free(r->signature_agency);
+    free(r->signature_date);
     for (size_t i = 0; i < r->n_overview; i++) {
         free(r->overview[i].heading);
         free(r->overview[i].text);

@@ -37,6 +37,7 @@ typedef struct {
     int year;            /* 0 when absent */
     char *agency;
     char *title;         /* as given, or NULL: derive with nb_report_title */
+    char *preamble;      /* text before 一、总体情况, or NULL */
 
     nb_subsection *overview;
     size_t n_overview;
@@ -62,6 +63,10 @@ typedef struct {
     nb_cell fee_notices;                 /* count */
     nb_cell fee_notified;                /* yuan */
     nb_cell fee_collected;               /* yuan */
+
+    int has_signature;                   /* 落款 and 成文日期 at the end */
+    char *signature_agency;
+    char *signature_date;                /* "2025年1月20日" (validated), or NULL */
 } nb_report;
 
 nb_report *nb_report_new(void);

@@ -12,8 +12,9 @@ const nb_section nb_sections[NB_SECTIONS] = {
 };
 
 const char *const nb_fields[NB_FIELDS + 1] = {
-    "format", "agency", "year", "title", "overview", "proactive", "proactive_2019", "requests",
-    "appeals", "problems", "improvements", "other_matters", "processing_fees", NULL,
+    "format", "agency", "year", "title", "preamble", "overview", "proactive", "proactive_2019",
+    "requests", "appeals", "problems", "improvements", "other_matters", "processing_fees",
+    "signature", NULL,
 };
 
 const char *const nb_item_fields[NB_ITEM_FIELDS + 1] = {"heading", "text", NULL};
@@ -164,4 +165,53 @@ const char *const *nb_schema_keys(nb_keyset which)
     }
     static const char *const none[] = {NULL};
     return (unsigned)which < NB_KEYSETS ? lists[which] : none;
+}
+
+/* The parts of the report around the six sections (FORMAT.md §2). */
+const char *const nb_signature_keys[] = {"agency", "date", NULL};
+
+static int parse_unpadded(const char **p, int max_digits)
+{
+    const char *s = *p;
+    if (*s < '1' || *s > '9') /* no leading zero: GB/T 9704 writes 1月, not 01月 */
+        return -1;
+    int v = 0, n = 0;
+    while (*s >= '0' && *s <= '9' && n < max_digits) {
+        v = v * 10 + (*s - '0');
+        s++;
+        n++;
+    }
+    *p = s;
+    return v;
+}
+
+static int eat(const char **p, const char *word)
+{
+    size_t n = strlen(word);
+    if (strncmp(*p, word, n) != 0)
+        return 0;
+    *p += n;
+    return 1;
+}
+
+int nb_date_parse(const char *s, int *year, int *month, int *day)
+{
+    const char *p = s;
+    int y = parse_unpadded(&p, 4);
+    if (y < 1000 || !eat(&p, "年"))
+        return 0;
+    int m = parse_unpadded(&p, 2);
+    if (m < 1 || m > 12 || !eat(&p, "月"))
+        return 0;
+    int d = parse_unpadded(&p, 2);
+    if (d < 1 || !eat(&p, "日") || *p)
+        return 0;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > days[m - 1] + (m == 2 && leap))
+        return 0;
+    *year = y;
+    *month = m;
+    *day = d;
+    return 1;
 }

@@ -111,9 +111,9 @@ const char *const *nb_schema_keys(nb_keyset which);
 /* The fields of a data file (FORMAT §2), and of each subsection of 一; NULL-terminated.
  * NB_KEY(AGENCY) names the agency field: keys are spelled only in schema.c. */
 enum {
-    NB_F_FORMAT, NB_F_AGENCY, NB_F_YEAR, NB_F_TITLE, NB_F_OVERVIEW, NB_F_PROACTIVE,
+    NB_F_FORMAT, NB_F_AGENCY, NB_F_YEAR, NB_F_TITLE, NB_F_PREAMBLE, NB_F_OVERVIEW, NB_F_PROACTIVE,
     NB_F_PROACTIVE_2019, NB_F_REQUESTS, NB_F_APPEALS, NB_F_PROBLEMS, NB_F_IMPROVEMENTS,
-    NB_F_OTHER_MATTERS, NB_F_PROCESSING_FEES, NB_FIELDS
+    NB_F_OTHER_MATTERS, NB_F_PROCESSING_FEES, NB_F_SIGNATURE, NB_FIELDS
 };
 extern const char *const nb_fields[NB_FIELDS + 1];
 enum { NB_F_HEADING, NB_F_TEXT, NB_ITEM_FIELDS };
@@ -123,5 +123,12 @@ extern const char *const nb_item_fields[NB_ITEM_FIELDS + 1];
 
 /* Lookups; -1 when not found. */
 int nb_t3_row_index(const char *key);
+
+/* The signature (落款) table's keys, NULL-terminated. */
+extern const char *const nb_signature_keys[];
+
+/* A 成文日期 as GB/T 9704 writes it: "2025年1月20日", Arabic digits, no zero padding, a real
+ * calendar date. 1 and the parts when valid, else 0. */
+int nb_date_parse(const char *s, int *year, int *month, int *day);
 
 #endif

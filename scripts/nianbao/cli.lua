@@ -25,6 +25,52 @@ function M.refuse_overwrite(command, out, force)
   return true
 end
 
+-- the system's English for the errors people meet, in Chinese (io.open and os.remove give
+-- "path: No such file or directory")
+local OS_ERRORS = {
+  ["No such file or directory"] = "文件或目录不存在", ["Permission denied"] = "没有权限",
+  ["Is a directory"] = "这是一个目录，不是文件", ["Not a directory"] = "路径中有一部分不是目录",
+  ["File name too long"] = "文件名过长", ["No space left on device"] = "磁盘空间不足",
+  ["Read-only file system"] = "文件系统为只读", ["File exists"] = "文件已存在",
+  ["Too many open files"] = "打开的文件过多", ["Input/output error"] = "读写错误（输入/输出错误）",
+}
+
+--- An operating-system error message with its English part in Chinese.
+function M.os_error(msg)
+  msg = tostring(msg)
+  for en, zh in pairs(OS_ERRORS) do
+    local a, b = msg:find(en, 1, true)
+    if a then return msg:sub(1, a - 1) .. zh .. msg:sub(b + 1) end
+  end
+  return msg
+end
+
+--- The nearest of names to word (edit distance at most 2), or nil: `chekc` -> check.
+function M.nearest(word, names)
+  -- edits, with a swap of two neighbours (chekc) as one edit
+  local function distance(a, b)
+    local d = {}
+    for i = 0, #a do d[i] = { [0] = i } end
+    for j = 0, #b do d[0][j] = j end
+    for i = 1, #a do
+      for j = 1, #b do
+        local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
+        d[i][j] = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1 and j > 1 and a:sub(i, i) == b:sub(j - 1, j - 1) and a:sub(i - 1, i - 1) == b:sub(j, j) then
+          d[i][j] = math.min(d[i][j], d[i - 2][j - 2] + 1)
+        end
+      end
+    end
+    return d[#a][#b]
+  end
+  local best, best_d
+  for _, n in ipairs(names) do
+    local d = distance(word:lower(), n)
+    if d <= 2 and (not best_d or d < best_d) then best, best_d = n, d end
+  end
+  return best
+end
+
 --- Load a data file through the sandboxed loader; on failure print the message and return nil.
 function M.load_or_report(path)
   local report, err = nb.load(path)
@@ -33,7 +79,7 @@ function M.load_or_report(path)
 end
 
 -- The commands listed by --help, in this order; any other nianbao/commands/NAME.lua works too.
-M.order = { "check", "render", "import", "new", "repl", "run", "which", "rules" }
+M.order = { "check", "render", "import", "new", "draft", "repl", "run", "which", "rules" }
 -- the reviewer's commands (many reports at once)
 for _, name in ipairs({ "summary", "aggregate", "compare" }) do M.order[#M.order + 1] = name end
 
@@ -135,7 +181,12 @@ function M.main(args)
   if not command then
     for _, a in ipairs(args) do
       if a:sub(1, 1) ~= "-" then
-        say("nianbao：未知的命令“%s”（nianbao --help 列出命令）", a)
+        local near = #a <= 40 and M.nearest(a, M.order)
+        if near then
+          say("nianbao：未知的命令“%s”（是否应为“%s”？nianbao --help 列出命令）", a, near)
+        else
+          say("nianbao：未知的命令“%s”（nianbao --help 列出命令）", a)
+        end
         return EXIT_USAGE
       end
     end

@@ -42,6 +42,10 @@ function M.serialize(r)
   w("  agency = %s,", M.quote(r.agency or ""))
   if r.year then w("  year = %d,", r.year) end
   if r.title then w("  title = %s,", M.quote(r.title)) end
+  if r.preamble then
+    w("  -- 前言：标题之后、“一、总体情况”之前的文字（编制依据、统计期限、联系方式等）")
+    w("  preamble = %s,", M.quote(r.preamble))
+  end
   w("")
   w("  -- %s：各小节依次排列，heading 为小节标题，text 为正文（可分多段）", s.sections[1].heading)
   w("  overview = {")
@@ -152,12 +156,21 @@ function M.serialize(r)
     w("  processing_fees = { %s },  -- 发出收费通知件数、通知收费金额（元）、实际收取金额（元）",
       table.concat(parts, ", "))
   end
+  if r.signature then
+    local g = r.signature
+    w("")
+    w("  -- 落款：机关名称和成文日期（写作 2025年1月20日，月、日不加 0）")
+    w("  signature = { agency = %s, date = %s },", M.quote(g.agency or ""), M.quote(g.date or ""))
+  end
   w("}")
   return table.concat(out, "\n") .. "\n"
 end
 
 --- A new data file with every cell 0 and empty texts, for the agency and year given.
-function M.blank(agency, year)
+function M.blank(agency, year) return M.serialize(M.blank_table(agency, year)) end
+
+--- The report table of M.blank.
+function M.blank_table(agency, year)
   local zeros = function(n) local t = {} for i = 1, n do t[i] = 0 end return t end
   local r = {
     format = 2021, agency = agency, year = year,
@@ -168,6 +181,7 @@ function M.blank(agency, year)
     appeals = {},
     problems = "", improvements = "", other_matters = "",
     processing_fees = {},
+    preamble = "", signature = { agency = agency, date = "" },
   }
   -- every cell 0, by the schema's keys (spelled only in host/schema.c)
   for _, block in ipairs(nb.schema.proactive.blocks) do
@@ -197,7 +211,7 @@ function M.blank(agency, year)
     r.appeals[g.key] = {}
     for _, c in ipairs(nb.schema.appeals.columns) do r.appeals[g.key][c.key] = 0 end
   end
-  return M.serialize(r)
+  return r
 end
 
 return M

@@ -9,6 +9,8 @@
 --   doc.overview                -- { { numeral, heading, numbered, paragraphs = {...} }, ... }
 --   doc.proactive, doc.requests, doc.appeals -- grids of nianbao.layout (amounts as the profile writes them)
 --   doc.problems, doc.other_matters          -- lists of paragraphs
+--   doc.preamble                -- list of paragraphs before 一 (may be empty)
+--   doc.signature               -- { agency, date } lines present (落款), may be empty
 --   doc.profile                 -- the guarded profile that was applied
 local layout = require "nianbao.layout"
 local profiles = require "nianbao.profile"
@@ -29,6 +31,8 @@ function M.build(report, profile)
     appeals = layout.appeals(report),
     problems = profiles.paragraphs(profile, report.problems, report.improvements),
     other_matters = profiles.paragraphs(profile, report.other_matters),
+    preamble = profiles.paragraphs(profile, report.preamble),
+    signature = profiles.signature(profile, report),
   }
 end
 

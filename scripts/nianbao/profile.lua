@@ -229,4 +229,14 @@ function M.format_grid(profile, grid)
   return grid
 end
 
+--- The lines of the signature (落款): the agency, then the date; empty ones are left out.
+function M.signature(profile, report)
+  local out = {}
+  local g = report.signature or {}
+  for _, s in ipairs({ g.agency or "", g.date or "" }) do
+    if s ~= "" then out[#out + 1] = profile.text(s) end
+  end
+  return out
+end
+
 return M

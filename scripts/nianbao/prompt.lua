@@ -400,7 +400,10 @@ function M.help_text(n, v)
   local name = type(v) == "string" and v or M.name_of(v)
   if name then
     local doc = M.doc(name)
-    if doc then return doc end
+    if doc then
+      local zh = require("nianbao.help_zh")[name:match("^[^(]+")]
+      return zh and (zh .. "\n\n" .. doc) or doc
+    end
     for _, lib in ipairs(STD_LIBS) do
       if name:sub(1, #lib + 1) == lib .. "." then
         return name .. "：Lua 标准库函数，见 Lua 5.4 参考手册 §6（https://www.lua.org/manual/5.4/）"

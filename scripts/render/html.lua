@@ -110,6 +110,13 @@ local function overview(subsections)
   return raw(node(out))
 end
 
+local function signature(lines)
+  if #lines == 0 then return "" end
+  local out = {}
+  for i, l in ipairs(lines) do out[i] = { el("p", nil, l), "\n" } end
+  return { el("div", { class = "signature" }, { "\n", out }), "\n" }
+end
+
 --- With --force on a report that has errors: a banner listing them (and the warnings).
 local function banner(findings)
   findings = findings or {}
@@ -140,6 +147,8 @@ function M.render(report, findings, opts)
     appeals = node(M.table(doc.appeals, { class = "t4" })),
     problems = node(paragraphs(doc.problems)),
     other_matters = node(paragraphs(doc.other_matters)),
+    preamble = node(paragraphs(doc.preamble)),
+    signature = node(signature(doc.signature)),
   }, node)
   local page = nb.template("html/report.html", vars)
   return (page:gsub("\n*$", "\n"))

@@ -35,6 +35,13 @@ local function overview(subsections)
   return table.concat(out, "\n\n")
 end
 
+-- Markdown has no right alignment: an HTML block does it (Git hosting pages keep align)
+local function signature(lines)
+  if #lines == 0 then return "" end
+  for i, l in ipairs(lines) do lines[i] = markup.node(markup.el("p", { align = "right" }, l)) end
+  return "\n\n" .. table.concat(lines, "\n")
+end
+
 --- With --force on a report that has errors: a quoted warning listing the findings.
 local function banner(findings)
   local errors, lines = 0, {}
@@ -67,6 +74,8 @@ return {
       appeals = table_markdown(doc.appeals),
       problems = paragraphs(doc.problems),
       other_matters = paragraphs(doc.other_matters),
+      preamble = #doc.preamble > 0 and paragraphs(doc.preamble) .. "\n\n" or "",
+      signature = signature(doc.signature),
     }, escape)
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))

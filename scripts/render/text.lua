@@ -59,6 +59,14 @@ end
 
 local function join_paragraphs(list) return table.concat(list, "\n\n") end
 
+-- the preamble and the signature are filled in only when present (their place is empty
+-- otherwise); the signature is right-aligned on the 28-character line of GB/T 9704
+local function preamble(list) return #list > 0 and join_paragraphs(list) .. "\n\n" or "" end
+local function signature(lines)
+  for i, l in ipairs(lines) do lines[i] = nb.pad(l, 56, "right") end
+  return #lines > 0 and "\n\n" .. table.concat(lines, "\n") or ""
+end
+
 -- a subsection heading shares its line with the subsection's first paragraph
 local function overview(subsections)
   local out = {}
@@ -90,6 +98,8 @@ return {
       appeals = grid_text(doc.appeals),
       problems = join_paragraphs(doc.problems),
       other_matters = join_paragraphs(doc.other_matters),
+      preamble = preamble(doc.preamble),
+      signature = signature(doc.signature),
     })
     local text = nb.template("text/report.txt", vars)
     return (text:gsub("\n*$", "\n"))

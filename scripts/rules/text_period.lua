@@ -1,5 +1,5 @@
 -- TEXT.PERIOD: a stated reporting period ("统计期限自2024年1月1日至2024年12月31日") runs from
--- 1月1日 to 12月31日 of the report year, and the year in the title is the report year.
+-- 1月1日 to 12月31日 of the report year (in the preamble or the narrative), and the year in the title is the report year.
 local R = require "nianbao.rules"
 
 local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
@@ -17,7 +17,7 @@ return {
                message = string.format("标题中的年份为%d年，报告年度为%d年", title_year, year) }
     end
     local want = string.format("%d年1月1日至%d年12月31日", year, year)
-    R.each_sentence(report, function(sentence, part)
+    local function period(sentence, part)
       if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
         local y1, m1, d1, rest = sentence:match(DATE .. "()")
         if y1 then
@@ -36,6 +36,10 @@ return {
           end
         end
       end
-    end)
+    end
+    -- the period is usually stated in the preamble, before 一、总体情况
+    local lead = { label = "前言" }
+    for _, sentence in ipairs(R.sentences(R.normalize(report.preamble or ""))) do period(sentence, lead) end
+    R.each_sentence(report, period)
   end,
 }

@@ -136,7 +136,10 @@ for _, c in ipairs(CASES) do
   end
   if c.format ~= 2019 then
     ok(#nb.check(v):errors() == 0, name .. ": no errors")
-    ok(#notes == 0, name .. ": imports without notes (" .. #notes .. ")")
+    -- the count of dropped page chrome and footers is information, not a note on the data
+    local real = {}
+    for _, n in ipairs(notes) do if n.severity ~= "info" then real[#real + 1] = n.id .. " " .. n.message end end
+    ok(#real == 0, name .. ": imports without notes (" .. table.concat(real, "; ") .. ")")
   end
 end
 

@@ -14,3 +14,11 @@ set_tests_properties(import/real PROPERTIES TIMEOUT 60)
 add_test(NAME import/parts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/parts.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/parts PROPERTIES TIMEOUT 300) # a hang bound: the cases are large pages, slow under ASan on a busy machine
+# the whole report: preamble, signature, page chrome and footers, paragraphs not placed
+add_test(NAME import/whole COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/whole.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/whole PROPERTIES TIMEOUT 300)
+# the variants of issue 13: Markdown, a 2021 table with the 2019 （六）其他处理 row, a misspelt label
+add_test(NAME import/variants COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/variants.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/variants PROPERTIES TIMEOUT 300)

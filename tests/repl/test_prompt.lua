@@ -113,8 +113,18 @@ for _, case in ipairs({ { nb.check, "nb.check(" }, { nb.pad, "nb.pad(" }, { repo
                         { env.reload, "reload(" }, { env.help, "help(" } }) do
   local expected = section(case[2])
   check(expected ~= nil, "docs/lua-api.md has a section " .. case[2])
+  -- the Chinese line of scripts/nianbao/help_zh.lua comes first
+  local zh = require("nianbao.help_zh")[case[2]:gsub("%($", "")]
+  check(zh ~= nil, "help_zh.lua has a line for " .. case[2])
+  if expected and zh then expected = zh .. "\n\n" .. expected end
   if expected then
     eq(norm(prompt.help_text(1, case[1])), norm(expected), "help() prints the section " .. case[2])
+  end
+end
+-- every function and value of the reference has its line in Chinese
+for name in doc_file:gmatch("\n### ([^\n%s(]+)") do
+  if not name:find("/", 1, true) then
+    check(require("nianbao.help_zh")[name] ~= nil, "help_zh.lua has a Chinese line for " .. name)
   end
 end
 check(not prompt.help_text(1, nb.check):find("<!--", 1, true), "help() leaves out the runnable markers")

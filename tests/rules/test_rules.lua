@@ -68,7 +68,7 @@ local IDS = {}
 for _, r in ipairs(nb.rules()) do IDS[#IDS + 1] = r.id end
 test("ten bundled rules are found", function()
   local want = { "T2.COMPETENCE", "TEXT.APPEALS", "TEXT.FEES", "TEXT.HEADINGS", "TEXT.PERIOD",
-    "TEXT.PROACTIVE", "TEXT.REQUESTS", "TEXT.SHARES", "TEXT.STYLE", "YEAR.IDENTICAL" }
+    "TEXT.PROACTIVE", "TEXT.REQUESTS", "TEXT.SHARES", "TEXT.STYLE", "TEXT.YEAR", "YEAR.IDENTICAL" }
   local have = {}
   for _, id in ipairs(IDS) do have[id] = true end
   for _, id in ipairs(want) do assert(have[id], "missing rule " .. id) end
@@ -264,8 +264,36 @@ test("TEXT.PERIOD catches last year's period left in", function()
     table.insert(t.overview, 1, { heading = "", text = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。" })
   end), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
 end)
+test("TEXT.PERIOD reads the period in the preamble", function()
+  quiet("TEXT.PERIOD", variant(function(t) t.preamble = "本报告根据《条例》编制。" .. PERIOD end))
+  local f = flags("TEXT.PERIOD", variant(function(t)
+    t.preamble = "本报告根据《条例》编制。统计期限自2023年1月1日至2023年12月31日。"
+  end), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  assert(f.label == "前言", "the finding names the preamble: " .. tostring(f))
+end)
 test("TEXT.PERIOD catches a title year that is not the report year", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
+end)
+
+-- TEXT.YEAR ----------------------------------------------------------------
+-- the seed is a 2024 report: last year is 2023
+local function with_text(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
+test("TEXT.YEAR catches a sentence that opens with last year", function()
+  local f = flags("TEXT.YEAR", with_text("2023年，我局坚持以公开为常态、不公开为例外。"), "2024年", "2023年")
+  assert(f.message:find("以上一年度开头", 1, true), tostring(f))
+  flags("TEXT.YEAR", with_text("2023 年度，我局主动公开政府信息。"))
+end)
+test("TEXT.YEAR catches a clause reporting last year's counts", function()
+  local f = flags("TEXT.YEAR", with_text("我局认真落实条例要求，2023年共收到申请5件。"))
+  assert(f.message:find("件数", 1, true), tostring(f))
+end)
+test("TEXT.YEAR passes comparisons and carried-over counts", function()
+  quiet("TEXT.YEAR", with_text("2024年，我局共主动公开信息120条，较2023年增长20%。"))
+  quiet("TEXT.YEAR", with_text("本年主动公开信息比2023年增加15条，比上年多。"))
+  quiet("TEXT.YEAR", with_text("与2023年同期相比，申请数量下降。"))
+  quiet("TEXT.YEAR", with_text("2023年结转的2件申请已全部办结。"))
+  quiet("TEXT.YEAR", with_text("截至2023年底现行有效规范性文件20件。"))
+  quiet("TEXT.YEAR", with_text("2024年，我局共收到申请5件。"))
 end)
 
 -- TEXT.HEADINGS ------------------------------------------------------------

@@ -5,3 +5,7 @@ add_test(NAME rules/cli COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/cli.sh $<TARGET_F
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME rules/docs COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs.sh $<TARGET_FILE:nianbao>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# nianbao draft: a drafted narrative triggers no TEXT.* rule (generated reports), the rest stays
+add_test(NAME rules/draft COMMAND nianbao run ${CMAKE_CURRENT_LIST_DIR}/test_draft.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(rules/draft PROPERTIES TIMEOUT 300)

@@ -4,7 +4,8 @@ local cli = require "nianbao.cli"
 local say = cli.say
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
-local SEVERITY_ZH = setmetatable({}, { __index = function(_, k) return nb.severity_label(k) end })
+-- import notes may also be "info" (说明), which findings never are
+local SEVERITY_ZH = setmetatable({ info = "说明" }, { __index = function(_, k) return nb.severity_label(k) end })
 
 local function read_all(path)
   if path == "-" then return io.stdin:read("a") end
@@ -22,7 +23,7 @@ end
 local function import_one(file, out)
   local bytes, err = read_all(file)
   if not bytes then
-    local why = string.format("无法读取 %s：%s", file, tostring(err))
+    local why = string.format("无法读取 %s：%s", file, cli.os_error(err))
     say("nianbao import：%s", why)
     return EXIT_USAGE, nil, why
   end

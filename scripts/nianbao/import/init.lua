@@ -8,6 +8,7 @@ local nb = require "nianbao"
 local norm = require "nianbao.import.normalize"
 local tables = require "nianbao.import.tables"
 local narrative = require "nianbao.import.narrative"
+local frame = require "nianbao.import.frame"
 
 local M = {}
 
@@ -147,6 +148,44 @@ local function table_tokens(items, at, k, cache)
   return cache[key]
 end
 
+--- Items without the web page's chrome lines (counted in items.dropped).
+function M.drop_chrome(items)
+  local out = { dropped = items.dropped or { footers = 0, chrome = 0 } }
+  for _, item in ipairs(items) do
+    local t = heading_text(item)
+    if t and (frame.is_chrome(t) or frame.is_footer(t)) then
+      local d = out.dropped
+      if frame.is_footer(t) then d.footers = d.footers + 1 else d.chrome = d.chrome + 1 end
+    else
+      out[#out + 1] = item
+    end
+  end
+  return out
+end
+
+--- Notes for paragraphs a..b of paras that no field of the data file holds.
+function M.not_placed(notes, paras, a, b, section)
+  for i = a, math.min(b, #paras) do
+    note(notes, "IMPORT.NOT_PLACED", "warning", section, "这段文字未放入数据文件的任何字段：“%s”", frame.head(paras[i]))
+  end
+end
+
+-- prose in a table section (a sentence, not a label or a number) is kept by no field
+local function is_prose(t)
+  return t:find("。", 1, true) and nb.width(t) >= 20 and not t:find("勾稽关系", 1, true)
+end
+
+--- Notes for the prose paragraphs of a table section's items.
+function M.prose_in_tables(notes, items, section)
+  if not items then return end
+  for _, item in ipairs(items) do
+    if item.kind == "para" and is_prose(item.text) then
+      note(notes, "IMPORT.NOT_PLACED", "warning", section, "表格部分的这段文字未放入数据文件的任何字段：“%s”",
+        frame.head(item.text))
+    end
+  end
+end
+
 --- Import a published report. Returns report (a plain table of the data-file shape) and
 --- notes (a list of { id, severity, section, message }); or nil, message when the input
 --- cannot be read at all.
@@ -176,6 +215,7 @@ function M.import(bytes, name)
     end
   end
 
+  items = M.drop_chrome(items)
   local at = M.sections(items)
   local report = { format = 2021 }
   local s = nb.schema.sections
@@ -187,10 +227,40 @@ function M.import(bytes, name)
 
   -- title, agency, year: before 一 (or in the first items when 一 is missing)
   local before = narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1))
-  local title, agency, year = narrative.title(before)
+  local title, agency, year, first, last = narrative.title(before)
   report.title, report.agency, report.year = title, agency or "", year
   if not title then
     note(notes, "SECTION.MISSING", "warning", nil, "未找到报告标题，机关名称留空")
+  end
+  -- the preamble: what stands between the title and 一 (nothing is dropped: what stands
+  -- before the title, or before a missing 一, is listed as not placed)
+  M.not_placed(notes, before, 1, (first or 1) - 1, nil)
+  local first_heading
+  for k = 1, 6 do if at[k] then first_heading = at[k] break end end
+  if title and at[1] then
+    local lead = {}
+    for i = last + 1, #before do
+      -- a page that shows the title twice (its header, then the report's own)
+      if norm.key(before[i]) == norm.key(title) then
+        items.dropped.chrome = items.dropped.chrome + 1
+      else
+        lead[#lead + 1] = before[i]
+      end
+    end
+    if #lead > 0 then report.preamble = table.concat(lead, "\n") end
+  elseif title and first_heading then
+    local lead = narrative.paragraphs(slice(items, 1, first_heading - 1))
+    M.not_placed(notes, lead, last + 1, #lead, nil)
+  elseif not title and at[1] then
+    -- no title (a copy that starts with the text): its sentences are the preamble, a short
+    -- line without a sentence end (a site's name) is not placed
+    local lead = {}
+    for i, t in ipairs(before) do
+      if t:find("。", 1, true) then lead[#lead + 1] = t else M.not_placed(notes, before, i, i, nil) end
+    end
+    if #lead > 0 then report.preamble = table.concat(lead, "\n") end
+  elseif not title and first_heading then
+    M.not_placed(notes, narrative.paragraphs(slice(items, 1, first_heading - 1)), 1, math.huge, nil)
   end
 
   local overview_items = region(items, at, 1)
@@ -214,8 +284,9 @@ function M.import(bytes, name)
   else
     report.proactive = tables.proactive(t2, notes)
   end
-  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes)
+  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes, report.format)
   report.appeals = tables.appeals(table_tokens(items, at, 4, cache), notes)
+  for k = 2, 4 do M.prose_in_tables(notes, region(items, at, k), s[k].numeral) end
   local names = { [2] = "proactive", [3] = "requests", [4] = "appeals" }
   for k = 2, 4 do
     if not report[names[k]] and not (k == 2 and report.proactive_2019) then
@@ -228,10 +299,21 @@ function M.import(bytes, name)
   if five then report.problems, report.improvements = narrative.problems(narrative.paragraphs(five)) end
   local six = region(items, at, 6)
   if six then
-    report.other_matters = table.concat(narrative.paragraphs(six), "\n")
+    local paras = narrative.paragraphs(six)
+    local signature, taken = frame.signature(paras)
+    if signature then
+      report.signature = signature
+      for _ = 1, taken do table.remove(paras) end
+    end
+    report.other_matters = table.concat(paras, "\n")
     report.processing_fees = require("nianbao.import.fees").parse(report.other_matters)
   end
 
+  local dropped = items.dropped or { footers = 0, chrome = 0 }
+  if dropped.footers + dropped.chrome > 0 then
+    note(notes, "IMPORT.DROPPED", "info", nil, "已去掉网页附加信息 %d 行（来源、时间、原文链接、字号、打印本页等）、页码 %d 个",
+      dropped.chrome, dropped.footers)
+  end
   local all = table.concat(narrative.paragraphs(slice(items, 1, math.min(#items, 40))), "")
   if norm.has_traditional(all) then
     note(notes, "IMPORT.TRADITIONAL", "warning", nil, "原文为繁体字：标签已按简体识别，叙述按原文保留")

@@ -130,7 +130,8 @@ function M.problems(paras)
   return table.concat(problems, "\n"), table.concat(improvements, "\n")
 end
 
---- Title, agency, year from the items before 一 (or the first few items).
+--- Title, agency, year from the items before 一 (or the first few items), and the
+--- positions of the first and last paragraph the title took.
 function M.title(paras)
   for i, t in ipairs(paras) do
     if nb.width(t) <= 120 and (t:find("年度报", 1, true) or t:find("年报", 1, true)
@@ -138,15 +139,16 @@ function M.title(paras)
       local before, year = t:match("^(.-)%s*((20%d%d))%s*年")
       if before then
         local agency = norm.trim(before)
-        local title = t
+        local title, first = t, i
         if agency == "" and i > 1 and nb.width(paras[i - 1]) <= 40 then
+          first = i - 1
           agency = norm.trim(paras[i - 1])
           -- keep the published spacing: a title that writes "2024 年" spaces its digits
           -- from Chinese on both sides, so the line break before the year was a space
           local spaced = t:match("^%d") and t:match("^%d+ ") and " " or ""
           title = agency .. spaced .. t
         end
-        return title, agency, math.tointeger(tonumber(year))
+        return title, agency, math.tointeger(tonumber(year)), first, i
       end
     end
   end

@@ -113,6 +113,49 @@ function M.find(tokens, want, from)
   return best
 end
 
+-- characters of a UTF-8 string
+local function chars(s)
+  local out = {}
+  for _, cp in utf8.codes(s) do out[#out + 1] = cp end
+  return out
+end
+
+-- edit distance between two lists of characters
+local function distance(a, b)
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i] == b[j] and 0 or 1))
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
+--- A label with a character missing or wrong ("2.其他法律行政止公开"): the first label token at
+--- or after from, before any official label (so between the row's neighbours), that starts
+--- with the same numbering and is within a quarter of its characters of want. Returns the
+--- index and the text as published, or nil.
+function M.find_similar(tokens, want, from)
+  local w = chars(want)
+  local mark = want:match("^%d+%.") or want:match("^（.-）") or ""
+  for i = from or 1, math.min(#tokens, (from or 1) + 400) do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if KNOWN[t.key] then return nil end -- the next official row: want is not there
+      -- a label differs from want by a few characters, so its byte length does too: a
+      -- long text is never compared (the distance costs its length times want's)
+      local most = math.max(2, #w // 4)
+      if t.key:sub(1, #mark) == mark and #t.key > #mark and math.abs(#t.key - #want) <= 4 * most then
+        local k = chars(t.key)
+        if distance(w, k) <= most then return i, t.text end
+      end
+    end
+  end
+end
+
 -- The cells after a label, as positional results (see M.take for their meaning).
 local function take_values(tokens, i, n, fits)
   local blob = tokens[i + 1]
@@ -427,8 +470,9 @@ local function drop_subtotal(values, at, label, bad)
   return values
 end
 
---- Table 三 -> requests table (rows keyed as in the data file) or nil.
-function M.requests(tokens, notes)
+--- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
+--- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
+function M.requests(tokens, notes, format)
   local s = nb.schema.requests
   local ncols = #s.columns
   local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
@@ -465,6 +509,24 @@ function M.requests(tokens, notes)
         for k = #missing, 1, -1 do
           if missing[k]:find("^[12]%.申请人") then table.remove(missing, k) end
         end
+        if format ~= 2019 then
+          -- rows 1. and 2. were not published: blank (never 0, never a number moved), so
+          -- that table 三 still adds up
+          local blank = {}
+          for c = 1, ncols do blank[c] = nb.BLANK end
+          out.other = out.other or {}
+          out.other.no_correction, out.other.no_fee_payment = blank, blank
+          note(notes, "FORMAT.MIXED_TEMPLATE", "warning", "三",
+            "表三用的是 2019 年试行格式的单行“（六）其他处理”，表格其他部分为 2021 年格式：该行数字已导入为“3.其他”（other.other），“1.”“2.”两行按空白导入")
+        end
+      end
+    end
+    if not i then
+      local as_published
+      i, as_published = M.find_similar(tokens, norm.key(row.label), pos)
+      if i then
+        note(notes, "IMPORT.LABEL_VARIANT", "warning", "三", "表三的行标签“%s”与格式中的“%s”不同，按所在位置和相似程度读作该行",
+          as_published, row.label)
       end
     end
     local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND

@@ -51,8 +51,25 @@ local function split_spaces(line)
   return out
 end
 
+-- a PDF's text gives a row's numbers on a line of their own, one space apart ("3 1 0 0 1 0 5",
+-- all 15 of table 四 on one line): each is a cell
+local function split_numbers(line)
+  local t = norm.trim(line)
+  if not t:find("%s") then return nil end
+  -- digits, spaces and blank marks only (checked before any cell is keyed)
+  local rest = t:gsub("[%d%s%.,/%-]", "")
+  for _, m in ipairs({ "—", "－", "／", "–" }) do rest = rest:gsub(m, "") end
+  if rest ~= "" then return nil end
+  local out = {}
+  for part in t:gmatch("%S+") do
+    if not norm.value(norm.key(part)) then return nil end
+    out[#out + 1] = cell(part)
+  end
+  return out
+end
+
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
-local function is_page_number(t) return t:match("^%-%s*%d+%s*%-$") or t:match("^第%s*%d+%s*页") end
+local frame = require "nianbao.import.frame"
 
 -- a line of prose wrapped by a PDF continues on the next line when it does not end a
 -- sentence and the next line does not start a numbered part
@@ -78,16 +95,21 @@ function M.items(text, notes)
   end
   text = M.drop_crawler_header(text)
   local blank_before = true
+  local dropped = { footers = 0, chrome = 0 } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
-    line = line:gsub("\r$", "")
+    line = M.markdown_line(line:gsub("\r$", ""))
     local t = norm.trim(line)
-    if t == "" or is_page_number(t) then
+    local footer = t ~= "" and frame.is_footer(t)
+    local chrome = t ~= "" and not footer and frame.is_chrome(t)
+    if footer then dropped.footers = dropped.footers + 1 end
+    if chrome then dropped.chrome = dropped.chrome + 1 end
+    if t == "" or footer or chrome then
       blank_before = blank_before or t == ""
     elseif not is_markdown_rule(line) then
       local cells
       if line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
-      else cells = split_spaces(line) end
+      else cells = split_numbers(line) or split_spaces(line) end
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }
       else
@@ -109,7 +131,18 @@ function M.items(text, notes)
   for i, item in ipairs(items) do
     if item.parts then items[i] = { kind = "para", text = table.concat(item.parts) } end
   end
-  return M.runon(items)
+  items = M.runon(items)
+  items.dropped = dropped
+  return items
+end
+
+--- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
+--- of a heading ("## 一、总体情况") and of bold text around a whole line are dropped.
+function M.markdown_line(line)
+  local rest = line:match("^%s*#+%s+(.*)$")
+  if rest then line = rest:gsub("%s+#+%s*$", "") end
+  local bold = line:match("^%s*%*%*(.-)%*%*%s*$") or line:match("^%s*__(.-)__%s*$")
+  return bold or line
 end
 
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line

@@ -1,0 +1,327 @@
+#include "diagnose.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* ---------- the file's encoding ---------- */
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return 1;
+    size_t len = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] < 0xE0 ? 2 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return len;
+}
+
+/* Whether the bytes read as GB18030: ASCII, two-byte pairs 81–FE 40–FE (not 7F), four-byte
+ * 81–FE 30–39 81–FE 30–39. */
+static int reads_as_gb18030(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+        } else if (p[i] >= 0x81 && p[i] <= 0xFE && i + 1 < n && p[i + 1] >= 0x40 && p[i + 1] <= 0xFE &&
+                   p[i + 1] != 0x7F) {
+            i += 2;
+        } else if (p[i] >= 0x81 && p[i] <= 0xFE && i + 3 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 &&
+                   p[i + 2] >= 0x81 && p[i + 2] <= 0xFE && p[i + 3] >= 0x30 && p[i + 3] <= 0x39) {
+            i += 4;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static const char SAVE_AS_UTF8[] =
+    "请用编辑器另存为 UTF-8 编码：记事本“另存为”→“编码”选 UTF-8；WPS/Word 另存为“纯文本”并选 UTF-8；"
+    "VS Code 点右下角的编码→“通过编码保存”→UTF-8";
+
+int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error *err)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    /* UTF-16: a byte-order mark, or ASCII text with every other byte NUL */
+    int utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+    if (!utf16 && len >= 8) {
+        size_t check = len < 200 ? len - len % 2 : 200, zero_even = 0, zero_odd = 0;
+        for (size_t i = 0; i < check; i++)
+            if (p[i] == 0) {
+                if (i % 2)
+                    zero_odd++;
+                else
+                    zero_even++;
+            }
+        utf16 = zero_odd * 3 >= check || zero_even * 3 >= check; /* a third of all bytes */
+    }
+    if (utf16) {
+        nb_error_set(err, "%s：文件是 UTF-16 编码（Windows 记事本的“Unicode”），数据文件须为 UTF-8。%s", name,
+                     SAVE_AS_UTF8);
+        return 1;
+    }
+    /* GBK/GB18030: far more invalid UTF-8 sequences than valid ones, and the whole file reads
+     * as GB18030 (a stray bad byte in a UTF-8 file is left to the string check) */
+    size_t valid = 0, invalid = 0;
+    for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_seq(p + i, len - i);
+        if (n) {
+            valid++;
+            i += n;
+        } else {
+            invalid++;
+            i++;
+        }
+    }
+    if (invalid >= 8 && invalid >= valid && reads_as_gb18030(p, len)) {
+        nb_error_set(err, "%s：文件是 GBK/GB18030 编码（中文 Windows 的默认编码），数据文件须为 UTF-8。%s", name,
+                     SAVE_AS_UTF8);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---------- full-width punctuation where Lua syntax needs ASCII ---------- */
+
+typedef struct {
+    const char *wide;
+    const char *ascii;
+} wide_char;
+
+static const wide_char WIDE[] = {
+    {"，", ","}, {"、", ","}, {"：", ":"}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"【", "["},
+    {"】", "]"}, {"［", "["}, {"］", "]"}, {"｛", "{"}, {"｝", "}"}, {"＝", "="}, {"“", "\""},
+    {"”", "\""}, {"‘", "'"}, {"’", "'"}, {"＂", "\""}, {"＇", "'"}, {"。", "."}, {"．", "."},
+    {"－", "-"}, {"　", " "}, {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"},
+    {"５", "5"}, {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"},
+};
+
+/* The level of a long bracket opening at p ("[[" 0, "[==[" 2), or -1. */
+static int long_open(const char *p, const char *end)
+{
+    if (p >= end || *p != '[')
+        return -1;
+    int level = 0;
+    p++;
+    while (p < end && *p == '=') {
+        level++;
+        p++;
+    }
+    return p < end && *p == '[' ? level : -1;
+}
+
+/* Past the long bracket closing level at p, or end. */
+static const char *long_close(const char *p, const char *end, int level, int *line)
+{
+    for (; p < end; p++) {
+        if (*p == '\n')
+            (*line)++;
+        if (*p == ']') {
+            const char *q = p + 1;
+            int n = 0;
+            while (q < end && *q == '=') {
+                n++;
+                q++;
+            }
+            if (n == level && q < end && *q == ']')
+                return q + 1;
+        }
+    }
+    return end;
+}
+
+int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *err)
+{
+    const char *p = buf, *end = buf + len;
+    int line = 1;
+    while (p < end) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '\n') {
+            line++;
+            p++;
+        } else if (ch == '-' && p + 1 < end && p[1] == '-') { /* a comment */
+            p += 2;
+            int level = long_open(p, end);
+            if (level >= 0) {
+                p = long_close(p + level + 2, end, level, &line);
+            } else {
+                while (p < end && *p != '\n')
+                    p++;
+            }
+        } else if (ch == '"' || ch == '\'') { /* a quoted string, escapes skipped */
+            p++;
+            while (p < end && (unsigned char)*p != ch && *p != '\n') {
+                if (*p == '\\' && p + 1 < end) {
+                    if (p[1] == '\n')
+                        line++;
+                    p++;
+                }
+                p++;
+            }
+            if (p < end && (unsigned char)*p == ch)
+                p++;
+        } else if (ch == '[' && long_open(p, end) >= 0) {
+            int level = long_open(p, end);
+            p = long_close(p + level + 2, end, level, &line);
+        } else if (ch >= 0x80) {
+            /* a character outside any string: Lua syntax knows only ASCII */
+            size_t n = utf8_seq((const unsigned char *)p, (size_t)(end - p));
+            if (n == 0)
+                n = 1;
+            for (size_t i = 0; i < sizeof WIDE / sizeof WIDE[0]; i++) {
+                if ((size_t)(end - p) >= strlen(WIDE[i].wide) && memcmp(p, WIDE[i].wide, strlen(WIDE[i].wide)) == 0) {
+                    nb_error_set(err, "%s:%d: 数据文件语法错误：这里有全角（中文输入法）字符“%s”，"
+                                      "数据文件的标点和数字须为英文半角，请改为英文半角的“%s”"
+                                      "（中文只能写在英文引号 \"...\" 之内）",
+                                 name, line, WIDE[i].wide, WIDE[i].ascii);
+                    return 1;
+                }
+            }
+            nb_error_set(err, "%s:%d: 数据文件语法错误：字符“%.*s”在引号之外；文字须写在英文引号 \"...\" 之内，"
+                              "标点须为英文半角",
+                         name, line, (int)n, p);
+            return 1;
+        } else {
+            p++;
+        }
+    }
+    return 0;
+}
+
+/* ---------- the line of a key ---------- */
+
+static int is_ident(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+int nb_diagnose_key_line(const char *buf, size_t len, const char *path)
+{
+    const char *p = buf, *end = buf + len;
+    int line = 1, found = 0;
+    const char *from = buf;
+    char part[128];
+    while (*path) {
+        size_t n = strcspn(path, ".[");
+        if (n == 0 || n >= sizeof part)
+            break;
+        memcpy(part, path, n);
+        part[n] = '\0';
+        path += n;
+        while (*path == '.' || *path == '[') { /* an index is on the line of its list's key */
+            if (*path == '[')
+                path += strcspn(path, "]") + (path[strcspn(path, "]")] ? 1 : 0);
+            else
+                path++;
+        }
+        /* the next `part =` after the previous part, as a whole identifier */
+        const char *hit = NULL;
+        for (const char *q = from; q + n <= end; q++) {
+            if (memcmp(q, part, n) == 0 && (q == buf || !is_ident(q[-1])) && (q + n == end || !is_ident(q[n]))) {
+                const char *r = q + n;
+                while (r < end && (*r == ' ' || *r == '\t'))
+                    r++;
+                if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
+                    hit = q;
+                    break;
+                }
+            }
+        }
+        if (!hit)
+            break;
+        from = hit + n;
+        found = 1;
+    }
+    if (!found)
+        return 0;
+    for (; p < from && p < end; p++)
+        line += (*p == '\n');
+    return line;
+}
+
+/* ---------- operating-system errors ---------- */
+
+const char *nb_strerror_zh(int errnum)
+{
+    switch (errnum) {
+    case ENOENT: return "文件或目录不存在";
+    case EACCES: return "没有权限";
+    case EPERM: return "不允许此操作";
+    case EISDIR: return "这是一个目录，不是文件";
+    case ENOTDIR: return "路径中有一部分不是目录";
+    case ENAMETOOLONG: return "文件名过长";
+    case ELOOP: return "符号链接层数过多";
+    case EMFILE: case ENFILE: return "打开的文件过多";
+    case ENOSPC: return "磁盘空间不足";
+    case EROFS: return "文件系统为只读";
+    case EEXIST: return "文件已存在";
+    case EIO: return "读写错误（输入/输出错误）";
+    case ENOMEM: return "内存不足";
+    case EBUSY: return "设备或资源忙";
+    case EXDEV: return "不能跨文件系统移动";
+    case EINVAL: return "参数无效";
+    case EFBIG: return "文件过大";
+    case EDQUOT: return "超出磁盘配额";
+    default: return NULL;
+    }
+}
+
+const char *nb_os_error(int errnum)
+{
+    const char *zh = nb_strerror_zh(errnum);
+    return zh ? zh : strerror(errnum);
+}
+
+/* ---------- Lua's syntax messages in Chinese ---------- */
+
+void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
+{
+    /* Lua's parser writes "<what> near <token>"; the token is kept as written */
+    const char *near = strstr(msg, " near ");
+    char token[200] = "";
+    size_t what_len = near ? (size_t)(near - msg) : strlen(msg);
+    if (near) {
+        const char *t = near + 6;
+        if (strcmp(t, "<eof>") == 0)
+            nb_format(token, sizeof token, "，在文件末尾");
+        else
+            nb_format(token, sizeof token, "，在 %s 附近", t);
+    }
+    char what[400];
+    nb_format(what, sizeof what, "%.*s", (int)what_len, msg);
+    char closer[8], opener[8];
+    int line = 0;
+    if (sscanf(what, "'%7[^']' expected (to close '%7[^']' at line %d)", closer, opener, &line) == 3)
+        nb_format(out, size, "缺少“%s”（与第 %d 行的“%s”配对）%s；上一项的末尾可能少了逗号“,”或括号", closer, line,
+                  opener, token);
+    else if (strcmp(what, "'}' expected") == 0)
+        nb_format(out, size, "缺少“}”或逗号“,”%s：表中的各项之间须用英文逗号分隔", token);
+    else if (sscanf(what, "'%7[^']' expected", closer) == 1)
+        nb_format(out, size, "此处应为“%s”%s", closer, token);
+    else if (strcmp(what, "unfinished string") == 0)
+        nb_format(out, size, "字符串没有结束：缺少结尾的英文引号“\"”%s", token);
+    else if (strncmp(what, "unfinished long string", 22) == 0)
+        nb_format(out, size, "长文字 [[...]] 没有结束：缺少结尾的“]]”%s", token);
+    else if (strncmp(what, "unfinished long comment", 23) == 0)
+        nb_format(out, size, "长注释 --[[...]] 没有结束：缺少结尾的“]]”%s", token);
+    else if (strcmp(what, "malformed number") == 0)
+        nb_format(out, size, "数字的写法不对%s（小数点只能有一个，数字中不能有其他字符）", token);
+    else if (strcmp(what, "unexpected symbol") == 0)
+        nb_format(out, size, "此处不能出现这个符号%s（可能少填了一个值，或多了标点）", token);
+    else if (strcmp(what, "<eof> expected") == 0)
+        nb_format(out, size, "表已经结束，后面还有内容%s（可能多了一个“}”）", token);
+    else if (strncmp(what, "invalid escape sequence", 23) == 0)
+        nb_format(out, size, "字符串中的反斜杠“\\”用法不对%s（要写反斜杠本身请写“\\\\”）", token);
+    else
+        nb_format(out, size, "%s", msg);
+}

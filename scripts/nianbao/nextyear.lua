@@ -1,0 +1,45 @@
+-- The next year's report from last year's (nianbao new --from): year + 1, the agency and the
+-- structure kept, the numbers that carry over carried, everything else 0 and the narrative
+-- empty. Copied text is what YEAR.IDENTICAL warns about, so none is copied.
+local nb = require "nianbao"
+local datafile = require "nianbao.datafile"
+
+local M = {}
+
+-- a count from last year's view: blank or absent is 0 (the clerk fills it in)
+local function count(v) return math.type(v) == "integer" and v or 0 end
+
+--- The report table for the year after `last` (a view or plain table of the data-file shape).
+function M.from(last)
+  local year = last.year + 1
+  local agency = last.agency or ""
+  local r = datafile.blank_table(agency, year)
+  -- a title written by hand keeps its wording with the year advanced
+  local y = tostring(last.year)
+  if last.title and last.title:find(y, 1, true) then
+    r.title = last.title:gsub(y, tostring(year))
+  end
+  -- 一's subsections keep their headings, with empty texts
+  if last.overview and #last.overview > 0 then
+    r.overview = {}
+    for i, item in ipairs(last.overview) do r.overview[i] = { heading = item.heading, text = "" } end
+  end
+  -- 上年结转 = last year's 结转下年度 (the six applicant columns; the 总计 is derived)
+  local forward = last.requests and last.requests.carried_forward
+  if type(forward) == "table" then
+    for c = 1, #nb.schema.requests.columns - 1 do r.requests.carried_over[c] = count(forward[c]) end
+    r.requests.carried_over[#nb.schema.requests.columns] = nil
+  end
+  -- 现行有效 is a standing count: last year's is this year's starting point
+  local p = last.proactive
+  if p then
+    for _, key in ipairs({ "regulations", "normative_documents" }) do
+      if type(p[key]) == "table" then r.proactive[key].in_force = count(p[key].in_force) end
+    end
+  end
+  local sig = last.signature
+  r.signature = { agency = sig and sig.agency ~= "" and sig.agency or agency, date = "" }
+  return r
+end
+
+return M

@@ -1,0 +1,59 @@
+-- TEXT.YEAR: a sentence of this year's narrative that opens with last year ("2024年，我局…"
+-- in a 2025 report) or whose clause opens with last year and reports a count ("2024年共收到
+-- 申请5件") was probably copied from last year's report and not updated. Comparisons and
+-- carried-over counts name last year on purpose and are not flagged: "较2024年增长",
+-- "比2024年", "与2024年同期相比", "2024年结转", "上年".
+local R = require "nianbao.rules"
+
+-- words just before the year that make it a comparison or a span, not this year's report
+local BEFORE = { "较", "比", "与", "同", "相比", "对比", "自", "从", "至", "截至", "截止", "跨", "于" }
+-- words just after "2024年" (or "2024年度") that make it a carried-over count or a comparison
+local AFTER = { "结转", "同期", "相比", "比较", "底", "末", "以来", "起" }
+
+
+local function starts_with_any(s, list)
+  for _, w in ipairs(list) do if s:sub(1, #w) == w then return true end end
+  return false
+end
+
+local function ends_with_any(s, list)
+  for _, w in ipairs(list) do if #s >= #w and s:sub(-#w) == w then return true end end
+  return false
+end
+
+return {
+  id = "TEXT.YEAR",
+  severity = "warning",
+  describe = "本年度报告的叙述不以上一年度开头、不报告上一年度的件数（比较和上年结转除外）",
+  check = function(report, ctx)
+    local year = report.year
+    if math.type(year) ~= "integer" then return end
+    local last = tostring(year - 1) .. "年"
+    R.each_sentence(report, function(sentence, part)
+      local flagged
+      for _, clause in ipairs(R.clauses(sentence)) do
+        local from = 1
+        while true do
+          local a, b = clause:find(last, from, true)
+          if not a then break end
+          from = b + 1
+          local rest = clause:sub(b + 1):gsub("^度", "")
+          local comparison = ends_with_any(clause:sub(1, a - 1), BEFORE) or starts_with_any(rest, AFTER)
+          if not comparison and a == 1 then
+            local opens = sentence:sub(1, #clause) == clause
+            if opens or R.first_count(clause) then
+              flagged = opens and "以上一年度开头" or "报告了上一年度的件数"
+              break
+            end
+          end
+        end
+        if flagged then break end
+      end
+      if flagged then
+        ctx:add{ section = part.section, label = part.label, expected = year .. "年", found = last,
+                 message = string.format("这句%s（%s），可能是沿用上年报告未改年份：“%s”", flagged, last,
+                   (utf8.len(sentence) or 0) > 40 and (sentence:sub(1, utf8.offset(sentence, 41) - 1) .. "…") or sentence) }
+      end
+    end)
+  end,
+}

@@ -1,0 +1,103 @@
+-- The next real variants of published reports (issue 13), from our own short fixtures in
+-- tests/import/fixtures: every legible cell imported, or what could not be read named; never
+-- a number in the wrong cell.
+--   nianbao run tests/import/variants.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+local datafile = require "nianbao.datafile"
+
+local passed, failed = 0, 0
+local function ok(cond, what)
+  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
+  return cond
+end
+
+local function read(name)
+  local f = assert(io.open("tests/import/fixtures/" .. name, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function note(notes, id)
+  for _, n in ipairs(notes) do if n.id == id then return n end end
+end
+
+local function errors(notes)
+  local out = {}
+  for _, n in ipairs(notes) do if n.severity == "error" then out[#out + 1] = n.id .. " " .. n.message end end
+  return out
+end
+
+local function same(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do if a[i] ~= b[i] then return false end end
+  return true
+end
+
+-- loads through the sandboxed loader, as `import | check -` would
+local tmp = os.tmpname()
+local function view(r)
+  local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(r)) f:close()
+  return assert(nb.load(tmp))
+end
+
+-- Markdown: # headings, pipe tables with separator rows, a label split over two cells
+-- ("| 三、 | （一）予以公开 |"), a preamble, a bold signature
+local r, notes = imp.import(read("markdown.md"), "markdown.md")
+ok(#errors(notes) == 0, "markdown: no errors (" .. table.concat(errors(notes), "; ") .. ")")
+ok(r.title == "延津县商务局 2024 年政府信息公开工作年度报告", "markdown: the title without '#': " .. tostring(r.title))
+ok(r.agency == "延津县商务局" and r.year == 2024, "markdown: agency and year")
+ok(#r.overview == 5 and r.overview[2].heading == "依申请公开", "markdown: the five subsections of 一")
+ok(r.proactive.licensing == 12, "markdown: table 二")
+ok(same(r.requests.new, { 3, 1, 0, 0, 1, 0, 5 }), "markdown: table 三 new")
+ok(same(r.requests.disclosed, { 2, 1, 0, 0, 0, 0, 3 }), "markdown: the row whose label is split over two cells")
+ok(same(r.requests.withheld.third_party, { 1, 0, 0, 0, 1, 0, 2 }), "markdown: table 三 third_party")
+ok(r.appeals.review.upheld == 1 and r.appeals.review.total == 1, "markdown: table 四")
+ok(r.preamble and r.preamble:find("统计期限自2024年1月1日至2024年12月31日", 1, true), "markdown: the preamble")
+ok(r.signature and r.signature.agency == "延津县商务局" and r.signature.date == "2025年1月20日", "markdown: the bold signature")
+local v = view(r)
+ok(#nb.check(v):errors() == 0, "markdown: the imported report checks without errors")
+
+-- a 2021 table 三 that kept the 2019 single row （六）其他处理
+r, notes = imp.import(read("mixed-2021.md"), "mixed-2021.md")
+local mixed = note(notes, "FORMAT.MIXED_TEMPLATE")
+ok(mixed and mixed.severity == "warning" and mixed.section == "三", "mixed: FORMAT.MIXED_TEMPLATE reported")
+ok(r.format == 2021, "mixed: still the 2021 format")
+ok(same(r.requests.other.other, { 1, 0, 0, 0, 0, 0, 1 }), "mixed: the single row imported as other.other")
+ok(r.requests.other.no_correction[1] == nb.BLANK and r.requests.other.no_fee_payment[7] == nb.BLANK,
+  "mixed: the two rows it lacks are blank, not 0")
+v = view(r)
+ok(#nb.check(v):errors() == 0, "mixed: the checks add up")
+
+-- a row label with characters missing, matched by its place and similarity, with a warning
+r, notes = imp.import(read("misspelt-label.md"), "misspelt-label.md")
+local variant = note(notes, "IMPORT.LABEL_VARIANT")
+ok(variant and variant.message:find("2.其他法律行政止公开", 1, true), "misspelt: the variant is reported")
+ok(same(r.requests.withheld.prohibited_by_law, { 1, 0, 0, 0, 0, 0, 1 }), "misspelt: its numbers in its row")
+ok(same(r.requests.withheld.state_secret, { 0, 0, 0, 0, 0, 0, 0 }) and
+   same(r.requests.withheld.security_stability, { 0, 0, 0, 0, 0, 0, 0 }), "misspelt: the neighbours unchanged")
+ok(#errors(notes) == 0, "misspelt: no errors")
+-- a label that is not the row (far from it) is not taken for it
+local far = read("misspelt-label.md"):gsub("2%.其他法律行政止公开", "2.本单位自行设定事项")
+r, notes = imp.import(far, "far.md")
+ok(r.requests.withheld.prohibited_by_law == nil and note(notes, "SECTION.MISSING"),
+  "misspelt: a dissimilar label is named as missing, its numbers not moved")
+
+-- text extracted from a PDF: a vertical label spread over lines ("三 、本 年" / "度办 理 结果"),
+-- each row's numbers on the line after its label, table 四's header one label per line and
+-- its 15 numbers on one line, a page footer ("— 5 —") inside table 三
+r, notes = imp.import(read("pdf-text.txt"), "pdf-text.txt")
+ok(#errors(notes) == 0, "pdf: no errors (" .. table.concat(errors(notes), "; ") .. ")")
+ok(same(r.requests.new, { 3, 1, 0, 0, 1, 0, 5 }) and same(r.requests.disclosed, { 2, 1, 0, 0, 0, 0, 3 }),
+  "pdf: numbers on the line after their label")
+ok(same(r.requests.withheld.third_party, { 1, 0, 0, 0, 1, 0, 2 }), "pdf: the row after the page footer")
+ok(r.appeals.review.upheld == 1 and r.appeals.review.total == 1 and r.appeals.litigation_after_review.total == 0,
+  "pdf: table 四 from 15 numbers on one line")
+ok(r.proactive.licensing == 12 and r.proactive.regulations.in_force == 0, "pdf: table 二")
+local dropped = note(notes, "IMPORT.DROPPED")
+ok(dropped and dropped.message:find("页码 1 个", 1, true), "pdf: the footer counted")
+
+os.remove(tmp)
+print(string.format("%d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1)

@@ -1,0 +1,104 @@
+-- The whole report survives import (issue 13): the preamble before 一 and the signature at
+-- the end land in their fields, web-page chrome and PDF page footers are dropped and
+-- counted, and any other paragraph that no field holds is named as not placed.
+--   nianbao run tests/import/whole.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+local frame = require "nianbao.import.frame"
+local datafile = require "nianbao.datafile"
+
+local passed, failed = 0, 0
+local function ok(cond, what)
+  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
+  return cond
+end
+
+local function notes_of(notes, id)
+  local out = {}
+  for _, n in ipairs(notes) do if n.id == id then out[#out + 1] = n end end
+  return out
+end
+
+local PREAMBLE = "本报告根据《中华人民共和国政府信息公开条例》编制。\n" ..
+  "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。如对本报告有疑问，请与本局办公室联系。"
+
+local base = nb.load("reports/yanjin-commerce-2024.lua"):copy()
+base.preamble = PREAMBLE
+base.signature = { agency = "延津县商务局", date = "2025年1月20日" }
+
+-- write, load and render: the data file keeps both parts
+local tmp = os.tmpname()
+local function load_text(text)
+  local f = assert(io.open(tmp, "wb")) f:write(text) f:close()
+  return nb.load(tmp)
+end
+local view = assert(load_text(datafile.serialize(base)))
+ok(view.preamble == PREAMBLE, "data file keeps the preamble")
+ok(view.signature.agency == "延津县商务局" and view.signature.date == "2025年1月20日", "data file keeps the signature")
+
+for _, fmt in ipairs({ "text", "html", "markdown" }) do
+  local out = nb.render(view, fmt)
+  local p, h1, s = out:find("本报告根据", 1, true), out:find("一、总体情况", 1, true), out:find("2025年1月20日", 1, true)
+  ok(p and h1 and p < h1, fmt .. ": the preamble stands before 一、总体情况")
+  ok(s and s > out:find("六、其他需要报告的事项", 1, true), fmt .. ": the signature stands at the end")
+end
+ok(nb.render(view, "text"):find("\n" .. string.rep(" ", 20) .. "%s*2025年1月20日\n$"), "text: the date is right-aligned")
+ok(nb.render(view, "html"):find('<div class="signature">', 1, true), "html: the signature has its right-aligned block")
+ok(nb.render(view, "markdown"):find('<p align="right">延津县商务局</p>', 1, true), "markdown: the signature is right-aligned")
+
+-- a report without the parts renders as before (no empty lines added)
+local plain = nb.load("reports/yanjin-commerce-2024.lua")
+ok(not nb.render(plain, "text"):find("\n\n\n\n一、", 1, true), "text without a preamble has no empty place")
+
+-- text as published: chrome before the title, footers inside the tables and the narrative
+local text = nb.render(view, "text")
+text = "来源：延津县商务局\n时间：2025-01-21 10:00\n【字号：大 中 小】\n" .. text
+text = text:gsub("（二）部分公开", "— 3 —\n（二）部分公开", 1)
+text = text:gsub("五、存在的主要问题", "-4-\n\n五、存在的主要问题", 1)
+text = text:gsub("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n\n本年度主动公开情况见下表，数据来源于本局统计台账。\n", 1)
+text = text .. "\n【打印本页】【关闭窗口】\n"
+local r, notes = imp.import(text, "whole.txt")
+ok(r.preamble == PREAMBLE, "import: the preamble lands in preamble (" .. tostring(r.preamble) .. ")")
+ok(r.signature and r.signature.agency == "延津县商务局" and r.signature.date == "2025年1月20日",
+  "import: the signature lands in signature")
+ok(r.other_matters == base.other_matters, "import: 六 keeps its text without the signature")
+local dropped = notes_of(notes, "IMPORT.DROPPED")[1]
+ok(dropped and dropped.message:find("4 行", 1, true) and dropped.message:find("页码 2 个", 1, true),
+  "import: 4 chrome lines and 2 footers dropped and counted (" .. (dropped and dropped.message or "none") .. ")")
+local np = notes_of(notes, "IMPORT.NOT_PLACED")
+ok(#np == 1 and np[1].section == "二" and np[1].message:find("本年度主动公开情况见下表", 1, true),
+  "import: the sentence in table 二's section is named as not placed")
+ok(r.requests.partially_disclosed[7] == base.requests.partially_disclosed[7], "import: a footer inside table 三 is skipped")
+
+-- a line before the title that is no chrome is not placed, with its first characters
+local r2, notes2 = imp.import("某某县人民政府门户网站欢迎您\n" .. nb.render(view, "text"), "x.txt")
+np = notes_of(notes2, "IMPORT.NOT_PLACED")
+ok(#np == 1 and np[1].message:find("某某县人民政府门户网站", 1, true), "import: a line before the title is not placed")
+ok(r2.preamble == PREAMBLE, "import: the preamble stays whole")
+
+-- the HTML page round trip
+local r3 = imp.import(nb.render(view, "html"), "x.html")
+ok(r3.preamble == PREAMBLE, "import html: preamble")
+ok(r3.signature and r3.signature.date == "2025年1月20日", "import html: signature")
+
+-- the date as GB/T 9704 writes it
+ok(frame.date("2025年01月20日") == "2025年1月20日", "date: zero padding removed")
+ok(frame.date("二〇二五年一月二十日") == "2025年1月20日", "date: Chinese numerals")
+ok(frame.date("２０２５年１２月３１日") == "2025年12月31日", "date: full-width digits")
+ok(frame.date("2025年2月29日") == nil and frame.date("2024年2月29日") == "2024年2月29日", "date: leap years")
+ok(frame.date("2025年13月1日") == nil and frame.date("2025年") == nil, "date: not a date")
+ok(frame.is_footer("— 3 —") and frame.is_footer("-12-") and frame.is_footer("第 3 页 共 9 页"), "footers")
+ok(not frame.is_footer("3") and not frame.is_footer("—"), "a lone number or dash is a cell, not a footer")
+
+-- the loader refuses a padded or impossible date, with the key path
+for _, bad in ipairs({ "2025年01月20日", "2025年2月30日", "2025-01-20" }) do
+  local c = base
+  c.signature = { agency = "x", date = bad }
+  local v, err = load_text(datafile.serialize(c))
+  ok(not v and err:find("signature.date", 1, true) and err:find("2025年1月20日", 1, true),
+    "loader refuses date " .. bad .. " (" .. tostring(err) .. ")")
+end
+os.remove(tmp)
+
+print(string.format("%d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1)

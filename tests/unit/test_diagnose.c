@@ -1,0 +1,124 @@
+/* Explanations for data files typed with a Chinese input method (host/diagnose.c). */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "diagnose.h"
+#include "load.h"
+
+#define assert_contains(hay, needle) \
+    do { \
+        if (!strstr((hay), (needle))) \
+            fail_msg("“%s” lacks “%s”", (hay), (needle)); \
+    } while (0)
+
+static int syntax(const char *text, nb_error *err)
+{
+    return nb_diagnose_syntax(text, strlen(text), "x.lua", err);
+}
+
+static void full_width_outside_strings(void **state)
+{
+    (void)state;
+    nb_error err = {{0}};
+    assert_true(syntax("return {\n  year = 2024，\n}", &err));
+    assert_contains(err.message, "x.lua:2:");
+    assert_contains(err.message, "“，”");
+    assert_contains(err.message, "请改为英文半角的“,”");
+    assert_true(syntax("return { agency = “某局” }", &err));
+    assert_contains(err.message, "请改为英文半角的“\"”");
+    assert_true(syntax("return {\n\n licensing = ３ }", &err));
+    assert_contains(err.message, "x.lua:3:");
+    assert_contains(err.message, "请改为英文半角的“3”");
+    assert_true(syntax("return { year： 2024 }", &err));
+    assert_contains(err.message, "“:”");
+    assert_true(syntax("return （ }", &err));
+    assert_contains(err.message, "“(”");
+}
+
+static void chinese_inside_strings_and_comments_is_fine(void **state)
+{
+    (void)state;
+    nb_error err = {{0}};
+    assert_false(syntax("-- 注释，全角\nreturn { agency = \"某局，（）\", t = [[长文字：“”]], u = '单引号，' }", &err));
+    assert_false(syntax("--[==[ 长注释，\n]] 还在注释里 ]==] return { a = [=[ ]] ，]=] }", &err));
+    assert_false(syntax("return { a = \"转义\\\"，仍在字符串\" }", &err));
+    /* outside: named even when it is no punctuation the table knows */
+    assert_true(syntax("return { 机关 = 1 }", &err));
+    assert_contains(err.message, "“机”在引号之外");
+}
+
+static void encodings(void **state)
+{
+    (void)state;
+    nb_error err = {{0}};
+    /* "return { agency = "民政局" }" in GB18030 */
+    const char gbk[] = "return { agency = \"\xc3\xf1\xd5\xfe\xbe\xd6\xc3\xf1\xd5\xfe\xbe\xd6\" }";
+    assert_true(nb_diagnose_encoding(gbk, sizeof gbk - 1, "g.lua", &err));
+    assert_contains(err.message, "GBK/GB18030");
+    assert_contains(err.message, "另存为 UTF-8");
+    const char utf16[] = "\xff\xfer\0e\0t\0u\0r\0n\0";
+    assert_true(nb_diagnose_encoding(utf16, sizeof utf16 - 1, "u.lua", &err));
+    assert_contains(err.message, "UTF-16");
+    const char utf16_nobom[] = "r\0e\0t\0u\0r\0n\0 \0{\0 \0}\0";
+    assert_true(nb_diagnose_encoding(utf16_nobom, sizeof utf16_nobom - 1, "u.lua", &err));
+    const char utf8[] = "return { agency = \"民政局\" }";
+    assert_false(nb_diagnose_encoding(utf8, sizeof utf8 - 1, "u.lua", &err));
+    /* one stray byte in UTF-8 text is no encoding: the string check names it */
+    const char stray[] = "return { agency = \"民政\xff局\" }";
+    assert_false(nb_diagnose_encoding(stray, sizeof stray - 1, "s.lua", &err));
+    /* and the loader says it first, before the NUL check would */
+    assert_null(nb_load_buffer(utf16, sizeof utf16 - 1, "u.lua", NULL, &err));
+    assert_contains(err.message, "UTF-16");
+}
+
+static void key_lines(void **state)
+{
+    (void)state;
+    const char text[] = "return {\n  requests = {\n    new = { 1 },\n    withheld = {\n      state_secrt = { 0 },\n    },\n  },\n  state_secrt = 1,\n}";
+    assert_int_equal(nb_diagnose_key_line(text, strlen(text), "requests.withheld.state_secrt"), 5);
+    assert_int_equal(nb_diagnose_key_line(text, strlen(text), "state_secrt"), 5); /* the first one */
+    assert_int_equal(nb_diagnose_key_line(text, strlen(text), "requests.new[1]"), 3);
+    assert_int_equal(nb_diagnose_key_line(text, strlen(text), "nothing"), 0);
+}
+
+static void lua_messages(void **state)
+{
+    (void)state;
+    char out[800];
+    nb_diagnose_lua_message("'}' expected (to close '{' at line 3) near 'x'", out, sizeof out);
+    assert_contains(out, "缺少“}”（与第 3 行的“{”配对）");
+    assert_contains(out, "'x'");
+    nb_diagnose_lua_message("unfinished string near '\"abc'", out, sizeof out);
+    assert_contains(out, "字符串没有结束");
+    nb_diagnose_lua_message("'}' expected near <eof>", out, sizeof out);
+    assert_contains(out, "在文件末尾");
+    nb_diagnose_lua_message("something new near 'y'", out, sizeof out);
+    assert_string_equal(out, "something new near 'y'"); /* unknown: kept as Lua wrote it */
+}
+
+static void os_errors(void **state)
+{
+    (void)state;
+    assert_string_equal(nb_os_error(ENOENT), "文件或目录不存在");
+    assert_string_equal(nb_os_error(EISDIR), "这是一个目录，不是文件");
+    assert_non_null(nb_os_error(12345)); /* unknown: the system's text */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(full_width_outside_strings),
+        cmocka_unit_test(chinese_inside_strings_and_comments_is_fine),
+        cmocka_unit_test(encodings),
+        cmocka_unit_test(key_lines),
+        cmocka_unit_test(lua_messages),
+        cmocka_unit_test(os_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
