@@ -868,7 +868,7 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
         return 0;
     }
     if (nb_diagnose_encoding(buf, len, name, err))
-        return NULL;
+        return 0;
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
         int line = 1;

@@ -36,7 +36,8 @@ expect_exit 1 -- "$NB" check "$TMP/next/x-2025.lua" --previous "$TMP/next/x-2024
 expect_not_contains out "YEAR.CARRY"
 expect_not_contains out "YEAR.IN_FORCE"
 # (the blank file of the same year would not agree: the check does see the carry-over)
-expect_exit 1 -- "$NB" check "$TMP/next/blank.lua" --previous "$TMP/next/x-2024.lua"
+expect_exit 0 -- "$NB" new --agency 延津县商务局 --year 2025 -o "$TMP/next/blank-same.lua"
+expect_exit 1 -- "$NB" check "$TMP/next/blank-same.lua" --previous "$TMP/next/x-2024.lua"
 expect_contains out "YEAR.CARRY"
 
 case_ "new: years outside 2021 … next year are refused with the reason"
