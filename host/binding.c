@@ -606,6 +606,24 @@ static int l_find(lua_State *L)
     STACK_RETURN(L, 2);
 }
 
+/* nb.load_script(name) -> function, where | nil (not found) | raises (syntax error):
+ * the embedded copy comes from its bytecode, a file along the path from its source. */
+static int l_load_script(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *name = luaL_checkstring(L, 1);
+    char where[4096];
+    int err;
+    if (!nb_host_load(L, name, where, sizeof where, &err)) {
+        if (err)
+            return lua_error(L);
+        luaL_pushfail(L);
+        STACK_RETURN(L, 1);
+    }
+    lua_pushstring(L, where);
+    STACK_RETURN(L, 2);
+}
+
 static int l_search_path(lua_State *L)
 {
     STACK_ENTER(L);
@@ -760,6 +778,7 @@ static const luaL_Reg functions[] = {
     {"width", l_width},
     {"nfkc", l_nfkc},
     {"find", l_find},
+    {"load_script", l_load_script},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},

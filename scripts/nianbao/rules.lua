@@ -10,8 +10,10 @@ local SEVERITIES = { error = true, warning = true }
 
 --- A rule from its source text: the checked { id, severity, describe, check, file, name };
 --- where names the file in messages. Raises an error naming the file when a field is wrong.
+--- text may also be the chunk already loaded (nb.load_script: the embedded bytecode).
 local function load_rule(name, text, where)
-  local chunk, err = load(text, "@" .. where, "t")
+  local chunk, err = text, nil
+  if type(text) ~= "function" then chunk, err = load(text, "@" .. where, "t") end
   if not chunk then error(err, 0) end
   local rule = chunk()
   if type(rule) ~= "table" then
@@ -58,8 +60,9 @@ function M.discover()
   table.sort(names)
   local rules = {}
   for _, name in ipairs(names) do
-    local text, where = nb.find("rules/" .. name)
-    rules[#rules + 1] = load_rule(name, text, where)
+    local ok, chunk, where = pcall(nb.load_script, "rules/" .. name)
+    if not ok then error(chunk, 0) end
+    rules[#rules + 1] = load_rule(name, chunk, where)
   end
   cache = rules
   return rules
