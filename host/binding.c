@@ -12,6 +12,7 @@
 #include "load.h"
 #include "output.h"
 #include "schema.h"
+#include "suggest.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -624,6 +625,33 @@ static int l_load_script(lua_State *L)
     STACK_RETURN(L, 2);
 }
 
+/* nb.suggest(word, list) -> the closest string of list, or nil when none is close */
+static int l_suggest(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *word = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
+    if (n > 100000)
+        return luaL_error(L, "nb.suggest：列表过长");
+    const char **valid = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *valid, 0);
+    size_t k = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 2, i); /* the list keeps the strings alive */
+        if (lua_type(L, -1) == LUA_TSTRING)
+            valid[k++] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    valid[k] = NULL;
+    const char *best = nb_suggest(word, valid);
+    lua_pop(L, 1);
+    if (best)
+        lua_pushstring(L, best);
+    else
+        luaL_pushfail(L);
+    STACK_RETURN(L, 1);
+}
+
 static int l_search_path(lua_State *L)
 {
     STACK_ENTER(L);
@@ -779,6 +807,7 @@ static const luaL_Reg functions[] = {
     {"nfkc", l_nfkc},
     {"find", l_find},
     {"load_script", l_load_script},
+    {"suggest", l_suggest},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},

@@ -99,9 +99,41 @@ function M.run_rule(rule, report, opts, added)
   return added
 end
 
+--- Checks a --rules / --no-rules list against the rules found: nil when every id names
+--- one, else a Chinese message naming the first unknown id and the nearest known one.
+--- "all" (any case) stands for every rule, so that `no_rules = { "all" }` runs the
+--- built-in checks alone.
+function M.check_ids(list)
+  if not list then return nil end
+  local known, ids = {}, {}
+  for _, rule in ipairs(M.discover()) do
+    if not known[rule.id] then ids[#ids + 1] = rule.id end
+    known[rule.id] = true
+  end
+  for _, id in ipairs(list) do
+    if not known[id] and id:lower() ~= "all" then
+      local near = nb.suggest(id:upper(), ids) or nb.suggest(id, ids)
+      return string.format("没有编号为“%s”的规则%s（nianbao rules 列出全部规则；all 表示全部）", id,
+        near and ("，是否想写“" .. near .. "”？") or "")
+    end
+  end
+  return nil
+end
+
+local function all_named(list)
+  for _, id in ipairs(list or {}) do
+    if id:lower() == "all" then return true end
+  end
+  return false
+end
+
 --- Run the enabled rules; returns the list of findings they added (plain records).
+--- An unknown id in opts.rules / opts.no_rules is an error (see M.check_ids).
 function M.run(report, opts)
-  local only, skip = id_set(opts.rules), id_set(opts.no_rules)
+  local bad = M.check_ids(opts.rules) or M.check_ids(opts.no_rules)
+  if bad then error(bad, 0) end
+  if all_named(opts.no_rules) then return {} end
+  local only, skip = id_set(not all_named(opts.rules) and opts.rules or nil), id_set(opts.no_rules)
   local added = {}
   for _, rule in ipairs(M.discover()) do
     if (not only or only[rule.id]) and not (skip and skip[rule.id]) then

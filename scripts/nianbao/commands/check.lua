@@ -8,7 +8,7 @@ local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 return {
   summary = "检查报告数据文件（勾稽关系、空白与无效数值、缺失部分、本地规则）",
   help = [[
-用法：nianbao check FILE... [--previous FILE] [--format text|json] [--rules LIST] [--no-rules LIST]
+用法：nianbao check FILE... [--previous FILE] [--format text|json] [--rules LIST] [--no-rules LIST|all]
 
 检查一个或多个报告数据文件（FILE 为 - 时读标准输入）：表三、表四的勾稽关系，数值是否有效，
 空白单元格，缺失的部分，旧模板；有 --previous 时还检查与上年报告的衔接（YEAR.CARRY、YEAR.IN_FORCE）；
@@ -17,11 +17,14 @@ return {
   --previous FILE      上一年度的报告数据文件
   --format text|json   输出格式；json 为每个文件一行 JSON 对象
   --rules LIST         只运行这些规则（逗号分隔的 id）
-  --no-rules LIST      不运行这些规则
+  --no-rules LIST      不运行这些规则；--no-rules all 只做内置检查（同 --builtin-only）
+  --builtin-only       只做内置检查，不运行任何规则
+  规则编号须是 nianbao rules 列出的编号，写错时给出最接近的编号并以退出码 2 结束。
 
 退出码：0 没有错误（可有警告）；1 有错误；2 文件无法读取或被拒绝。
 ]],
-  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", help = "flag" },
+  spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list",
+    ["builtin-only"] = "flag", help = "flag" },
   run = function(opts, files)
     if #files == 0 then
       say("nianbao check：需要至少一个数据文件（nianbao check --help）")
@@ -32,6 +35,13 @@ return {
       say("nianbao check：--format 只能是 text 或 json，实际为 %s", format)
       return EXIT_USAGE
     end
+    local rules = require "nianbao.rules"
+    local bad = rules.check_ids(opts.rules) or rules.check_ids(opts["no-rules"])
+    if bad then
+      say("nianbao check：%s", bad)
+      return EXIT_USAGE
+    end
+    if opts["builtin-only"] then opts["no-rules"] = { "all" } end
     local previous
     if opts.previous then
       previous = load_or_report(opts.previous)
