@@ -13,6 +13,7 @@
 #include "output.h"
 #include "schema.h"
 #include "suggest.h"
+#include "textindex_lua.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -808,6 +809,7 @@ static const luaL_Reg functions[] = {
     {"find", l_find},
     {"load_script", l_load_script},
     {"suggest", l_suggest},
+    {"_text_index", nb_l_text_index},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},

@@ -229,11 +229,11 @@ end
 local CACHE_MAX = 512
 local function memoize(fn)
   local cache, size = {}, 0
-  return function(s)
+  return function(s, known) -- known: the value, computed elsewhere (the C text index)
     local v = cache[s]
     if v == nil then
       if size >= CACHE_MAX then cache, size = {}, 0 end
-      v = fn(s)
+      if known ~= nil then v = known else v = fn(s) end
       cache[s] = v
       size = size + 1
     end
@@ -241,13 +241,14 @@ local function memoize(fn)
   end
 end
 
---- Narrative text prepared for matching (see above).
-M.normalize = memoize(function(s)
+--- Narrative text prepared for matching (see above), in Lua: the reference that the C text
+--- index (nb._text_index, host/textindex.c) must equal, and the fallback when it fails.
+function M._normalize_lua(s)
   s = nb.nfkc(tostring(s or ""))
   s = s:gsub("%s+", "")
   s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
   return numerals_before_counters(s)
-end)
+end
 
 --- The pieces of s between the given separators (plain strings), without empty ones.
 local function split(s, seps)
@@ -280,6 +281,17 @@ M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
 M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
+
+-- The C text index normalizes and cuts a text in one pass; its sentences and clauses are
+-- handed to the caches above, so M.sentences(M.normalize(s)) costs no second cut.
+local prime_sentences, prime_clauses = M.sentences, M.clauses
+M.normalize = memoize(function(s)
+  local idx = nb._text_index(tostring(s or ""))
+  if not idx then return M._normalize_lua(s) end
+  prime_sentences(idx.text, idx.sentences)
+  for i, sentence in ipairs(idx.sentences) do prime_clauses(sentence, idx.clauses[i]) end
+  return idx.text
+end)
 
 --- True when s contains any of the plain strings in list.
 function M.has(s, list)
