@@ -816,6 +816,19 @@ static const luaL_Reg functions[] = {
     {NULL, NULL},
 };
 
+/* the module's __index: builds nb.schema when first read, then stores it in the module */
+static int module_index(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "schema") != 0)
+        return 0;
+    push_schema(L);
+    nb_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, "schema");
+    return 1;
+}
+
 int nb_open_module(lua_State *L)
 {
     STACK_ENTER(L);
@@ -858,10 +871,11 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "version");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
-    push_schema(L);
-    nb_push_frozen(L, -1);
-    lua_remove(L, -2);
-    lua_setfield(L, -2, "schema");
+    /* nb.schema is built and frozen on first use (a third of a start's instructions) */
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, module_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
 
     /* the Lua part: scripts/nianbao/api.lua extends the module */
     lua_pushvalue(L, -1);

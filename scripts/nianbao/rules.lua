@@ -78,9 +78,12 @@ local function id_set(list)
   return set
 end
 
+-- ctx.schema is nb.schema, read only when a rule asks for it (nb.schema is built on first use)
+local CTX_MT = { __index = function(_, k) if k == "schema" then return nb.schema end end }
+
 --- Run one rule on a report; appends the findings it adds (plain records) to added.
 function M.run_rule(rule, report, opts, added)
-  local ctx = { report = report, previous = opts.previous, schema = nb.schema }
+  local ctx = setmetatable({ report = report, previous = opts.previous }, CTX_MT)
   function ctx.add(_, f)
     if type(f) ~= "table" or type(f.message) ~= "string" then
       error(string.format("%s：ctx:add 需要一个含 message 字段的表", rule.file), 2)
