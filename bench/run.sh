@@ -61,7 +61,7 @@ echo "   data files: $(du -sk "$WORK/data" | cut -f1) KiB in all, $(wc -c < "$ON
 HYPERFINE=$(command -v hyperfine || true)
 ptime() {
   if [ -n "$HYPERFINE" ]; then
-    hyperfine --runs "$RUNS" --warmup 1 --style none --export-csv "$WORK/t.csv" "$1" >/dev/null
+    hyperfine --ignore-failure --runs "$RUNS" --warmup 1 --style none --export-csv "$WORK/t.csv" "$1" >/dev/null
     # counted from the end: the command itself may contain commas
     awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$WORK/t.csv"
   else
