@@ -218,12 +218,21 @@ function M.counts(s)
   return out
 end
 
---- The first count in s (optionally at or after byte init), or nil.
+--- The first count in s (optionally at or after byte init), or nil. The same as the first
+--- of M.counts(s) at or after init, without building the whole list (rules call it per clause).
 function M.first_count(s, init)
-  for _, c in ipairs(M.counts(s)) do
-    if c.pos >= (init or 1) then return c.n, c end
+  init = init or 1
+  local at = 1
+  while true do
+    local pos, e = s:find("%d+", at)
+    if not pos then return nil end
+    local unit = s:sub(e + 1, e + 3)
+    if pos >= init and COUNTERS[unit] and s:sub(pos - 1, pos - 1) ~= "." then
+      local n = math.tointeger(tonumber(s:sub(pos, e)))
+      return n, { pos = pos, n = n, unit = unit }
+    end
+    at = e + 1
   end
-  return nil
 end
 
 -- Every rule reads the same narrative, so its normalized text, sentences and clauses are

@@ -19,8 +19,21 @@ local function pieces(s, seps)
   return out
 end
 
+-- R.first_count scans without building R.counts' list: the same first count, at any start
+local function first_count_as_counts(s, what)
+  local list = R.counts(s)
+  for _, init in ipairs({ 1, 5, 20 }) do
+    local want
+    for _, c in ipairs(list) do if c.pos >= init then want = c break end end
+    local n, c = R.first_count(s, init)
+    T.eq(n, want and want.n, what .. ": first count from " .. init)
+    T.deep_eq(c, want, what .. ": first count record from " .. init)
+  end
+end
+
 local function same_as_lua(s, what)
   local idx = assert(nb._text_index(s))
+  for i, sentence in ipairs(idx.sentences) do first_count_as_counts(sentence, what .. " sentence " .. i) end
   local want = R._normalize_lua(s)
   T.eq(idx.text, want, what .. ": normalised text")
   T.deep_eq(idx.sentences, pieces(want, "!?;\n"), what .. ": sentences")
