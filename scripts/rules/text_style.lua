@@ -21,8 +21,13 @@ local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 -- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
 -- (Chinese right before a digit) }
 local function scan(s)
-  local cps = {}
-  for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
+  local cps
+  if #s <= 65536 then
+    cps = { utf8.codepoint(s, 1, -1, true) } -- one call, not one per character
+  else -- (the values of one call must fit on the Lua stack)
+    cps = {}
+    for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
+  end
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
   local function excerpt(i)
     local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
