@@ -102,8 +102,8 @@ report "load, per file, in process" "lua5.4 dofile (bench/plain.lua)" "$(lua5.4 
 
 echo "== check: ${#DATA[@]} files in one process vs one process per file"
 compare "check ${#DATA[@]} files, built-in checks" \
-  "for f in $WORK/data/*.lua; do $NB check --no-rules $NO_RULES \$f; done" \
-  "$NB check --no-rules $NO_RULES $WORK/data/*.lua"
+  "for f in $WORK/data/*.lua; do $NB check --builtin-only \$f; done" \
+  "$NB check --builtin-only $WORK/data/*.lua"
 compare "check ${#DATA[@]} files, all rules" \
   "for f in $WORK/data/*.lua; do $NB check \$f; done" \
   "$NB check $WORK/data/*.lua"
@@ -147,7 +147,7 @@ IR_VERSION=$(ir version "$NB" --version)
 report "instructions: check the seed" "nianbao --version (start-up)" "$IR_VERSION" \
   "nianbao check SEED" "$(ir check "$NB" check "$SEED")" Ir
 report "instructions: check, built-in only" "nianbao --version (start-up)" "$IR_VERSION" \
-  "nianbao check --no-rules ... SEED" "$(ir builtin "$NB" check --no-rules "$NO_RULES" "$SEED")" Ir
+  "nianbao check --builtin-only SEED" "$(ir builtin "$NB" check --builtin-only "$SEED")" Ir
 report "instructions: load the seed" "lua5.4 -e 'dofile(SEED)'" "$(ir lua lua5.4 -e "dofile('$SEED')")" \
   "nianbao run bench/load.lua SEED" "$(ir load "$NB" run "$ROOT/bench/load.lua" "$SEED")" Ir
 
