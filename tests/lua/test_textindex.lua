@@ -34,6 +34,15 @@ end
 local function same_as_lua(s, what)
   local idx = assert(nb._text_index(s))
   for i, sentence in ipairs(idx.sentences) do first_count_as_counts(sentence, what .. " sentence " .. i) end
+  -- every count the rules read (R.counts) is a number of the index: same place, value, unit
+  local at = {}
+  for _, n in ipairs(idx.numbers) do at[n.pos] = n end
+  for _, c in ipairs(R.counts(idx.text)) do
+    local n = at[c.pos]
+    if c.n then
+      T.ok(n and n.value == c.n and n.unit == c.unit, string.format("%s: count %s%s at %d", what, c.n, c.unit, c.pos))
+    end
+  end
   local want = R._normalize_lua(s)
   T.eq(idx.text, want, what .. ": normalised text")
   T.deep_eq(idx.sentences, pieces(want, "!?;\n"), what .. ": sentences")
@@ -57,6 +66,20 @@ local tests = {}
 
 function tests.hard_cases_equal_the_lua_reference()
   for i, s in ipairs(HARD) do same_as_lua(s, "case " .. i) end
+end
+
+-- random texts over the characters that matter (digits, separators, numerals, counters,
+-- full-width forms, spaces, punctuation), with a fixed seed: the same texts every run
+function tests.random_texts_equal_the_lua_reference()
+  local alphabet = { "0", "1", "9", ",", ".", "１", "，", "。", "；", "！", "？", "：", "（", "）", "[",
+    "]", "、", " ", "　", "\t", "\n", "一", "二", "两", "十", "百", "千", "万", "零", "〇", "件", "条",
+    "个", "次", "元", "%", "％", "年", "申", "请", "a" }
+  math.randomseed(15)
+  for i = 1, 3000 do
+    local parts = {}
+    for k = 1, math.random(0, 30) do parts[k] = alphabet[math.random(#alphabet)] end
+    same_as_lua(table.concat(parts), "random text " .. i .. " (" .. table.concat(parts) .. ")")
+  end
 end
 
 local function real_files()
