@@ -174,7 +174,7 @@ const char *nb_host_load(lua_State *L, const char *name, char *where, size_t whe
         size_t len;
         const char *text = lua_tolstring(L, -1, &len);
         status = luaL_loadbufferx(L, text, len, chunk, "t"); /* files on the path stay source */
-        lua_remove(L, -2);
+        lua_remove(L, -2); /* the text, under the function or the message */
     }
     if (status != LUA_OK) {
         *err = 1;

@@ -98,6 +98,7 @@ static void file_on_path_overrides_and_is_source(void **state)
     write_text(file, "local x = \n\n(\n");
     assert_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
     assert_int_equal(err, 1);
+    assert_int_equal(lua_gettop(L), 1); /* the message alone, not the text under it */
     char want[128];
     snprintf(want, sizeof want, "%s:", file);
     assert_non_null(strstr(lua_tostring(L, -1), want));
