@@ -304,18 +304,21 @@ static int find_numbers(nb_textindex *t, const spans *conv)
                     iv = iv * 10 + d;
                 j++;
             }
+            /* the value from the digits themselves: strtod would also read "3e5" or "0x1" */
+            double mant = 0, scale = 1;
+            for (size_t k = i; k < j; k++)
+                mant = mant * 10 + (s[k] - '0');
             int fraction = j + 1 < t->len && s[j] == '.' && is_digit((unsigned char)s[j + 1]);
             if (fraction) {
                 j++;
-                while (j < t->len && is_digit((unsigned char)s[j]))
+                while (j < t->len && is_digit((unsigned char)s[j])) {
+                    mant = mant * 10 + (s[j] - '0');
+                    scale *= 10;
                     j++;
+                }
             }
-            char tmp[64];
-            size_t l = j - i < sizeof tmp - 1 ? j - i : sizeof tmp - 1;
-            memcpy(tmp, s + i, l);
-            tmp[l] = '\0';
-            num.value = strtod(tmp, NULL);
-            num.integer = !fraction && !overflow && j - i < sizeof tmp - 1;
+            num.value = mant / scale;
+            num.integer = !fraction && !overflow;
             num.ivalue = num.integer ? (int64_t)iv : 0;
             num.form = in_spans(conv, i) ? NB_NUM_CHINESE : NB_NUM_ARABIC;
             num.len = j - i;

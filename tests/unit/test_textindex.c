@@ -91,6 +91,14 @@ static void numbers_units_and_forms(void **state)
     assert_int_equal(nb_textindex_build("99999999999999999999999件", &t), 0);
     assert_int_equal(t.nnumbers, 1);
     assert_false(t.numbers[0].integer);
+    assert_true(t.numbers[0].value > 9.9e22 && t.numbers[0].value < 1.1e23);
+    nb_textindex_free(&t);
+    /* the digits alone: no exponent or hexadecimal read past them */
+    assert_int_equal(nb_textindex_build("3e5件0x1A条0.25元", &t), 0);
+    assert_int_equal(t.nnumbers, 5);
+    assert_true(t.numbers[0].value == 3 && t.numbers[1].value == 5);
+    assert_true(t.numbers[2].value == 0 && t.numbers[3].value == 1);
+    assert_true(t.numbers[4].value == 0.25);
     nb_textindex_free(&t);
 }
 
