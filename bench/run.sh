@@ -61,7 +61,7 @@ echo "   data files: $(du -sk "$WORK/data" | cut -f1) KiB in all, $(wc -c < "$ON
 HYPERFINE=$(command -v hyperfine || true)
 ptime() {
   if [ -n "$HYPERFINE" ]; then
-    hyperfine --runs "$RUNS" --warmup 1 --style none --export-csv "$WORK/t.csv" "$1" >/dev/null
+    hyperfine --ignore-failure --runs "$RUNS" --warmup 1 --style none --export-csv "$WORK/t.csv" "$1" >/dev/null
     # counted from the end: the command itself may contain commas
     awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$WORK/t.csv"
   else
@@ -90,7 +90,7 @@ report() {
 # compare WHAT BASE_CMD NIANBAO_CMD: process timings of two shell commands.
 compare() { report "$1" "\`$2\`" "$(ptime "$2")" "\`$3\`" "$(ptime "$3")" ms; }
 inproc() { "$NB" run "$ROOT/bench/inproc.lua" "$1" "$PASSES" "${@:2}"; }
-short() { sed "s|$SEED|SEED|g; s|$WORK/||g; s|$B/||g; s|$ROOT/||g; s|--no-rules $NO_RULES|--no-rules ALL|g"; }
+short() { sed "s|$SEED|SEED|g; s|${REAL_ONE:-/nonexistent}|REAL|g; s|$WORK/||g; s|$B/||g; s|$ROOT/||g; s|--no-rules $NO_RULES|--no-rules ALL|g"; }
 
 echo "== process start-up"
 compare "start-up" "lua5.4 -e ''" "$NB --version"
@@ -102,8 +102,8 @@ report "load, per file, in process" "lua5.4 dofile (bench/plain.lua)" "$(lua5.4 
 
 echo "== check: ${#DATA[@]} files in one process vs one process per file"
 compare "check ${#DATA[@]} files, built-in checks" \
-  "for f in $WORK/data/*.lua; do $NB check --no-rules $NO_RULES \$f; done" \
-  "$NB check --no-rules $NO_RULES $WORK/data/*.lua"
+  "for f in $WORK/data/*.lua; do $NB check --builtin-only \$f; done" \
+  "$NB check --builtin-only $WORK/data/*.lua"
 compare "check ${#DATA[@]} files, all rules" \
   "for f in $WORK/data/*.lua; do $NB check \$f; done" \
   "$NB check $WORK/data/*.lua"
@@ -147,9 +147,53 @@ IR_VERSION=$(ir version "$NB" --version)
 report "instructions: check the seed" "nianbao --version (start-up)" "$IR_VERSION" \
   "nianbao check SEED" "$(ir check "$NB" check "$SEED")" Ir
 report "instructions: check, built-in only" "nianbao --version (start-up)" "$IR_VERSION" \
-  "nianbao check --no-rules ... SEED" "$(ir builtin "$NB" check --no-rules "$NO_RULES" "$SEED")" Ir
+  "nianbao check --builtin-only SEED" "$(ir builtin "$NB" check --builtin-only "$SEED")" Ir
 report "instructions: load the seed" "lua5.4 -e 'dofile(SEED)'" "$(ir lua lua5.4 -e "dofile('$SEED')")" \
   "nianbao run bench/load.lua SEED" "$(ir load "$NB" run "$ROOT/bench/load.lua" "$SEED")" Ir
+
+echo "== peers: Python 3 (json.load + the five arithmetic checks) and Python 3 + Jinja2 (HTML)"
+# 301 reports with real narratives: the shared real reports imported, and the seed, repeated;
+# each converted once to JSON for the peers (bench/tojson.lua).
+PY=${PYTHON:-/usr/bin/python3}
+mkdir -p "$WORK/real" "$WORK/real301" "$WORK/json301"
+for f in "$ROOT"/../shared/real-reports/*.txt "$ROOT"/../shared/real-reports/*.html; do
+  [ -f "$f" ] || continue
+  b=$(basename "${f%.*}")
+  "$NB" import "$f" -o "$WORK/real/$b.lua" --force >/dev/null 2>&1 || true
+  [ -s "$WORK/real/$b.lua" ] || rm -f "$WORK/real/$b.lua"
+done
+cp "$SEED" "$WORK/real/seed.lua"
+REAL=("$WORK"/real/*.lua)
+for ((i = 0; i < 301; i++)); do cp "${REAL[i % ${#REAL[@]}]}" "$(printf '%s/real301/%03d.lua' "$WORK" "$i")"; done
+"$NB" run "$ROOT/bench/tojson.lua" "$WORK/json301" "$WORK"/real301/*.lua
+REAL_ONE=$WORK/real/01-huaian-city-gov-2024.lua
+[ -f "$REAL_ONE" ] || REAL_ONE=${REAL[0]}
+"$NB" run "$ROOT/bench/tojson.lua" "$WORK" "$SEED" "$REAL_ONE"
+REAL_JSON=$WORK/$(basename "${REAL_ONE%.lua}").json
+echo "   ${#REAL[@]} distinct reports (${REAL[*]##*/}), repeated to 301; real report for one-file figures: ${REAL_ONE##*/}"
+compare "check 301 real reports, one process" "$PY $ROOT/bench/peer_check.py $WORK/json301/*.json" "$NB check $WORK/real301/*.lua"
+compare "check 301 real reports, built-in only" "$PY $ROOT/bench/peer_check.py $WORK/json301/*.json" "$NB check --builtin-only $WORK/real301/*.lua"
+if "$PY" -c 'import jinja2' 2>/dev/null; then
+  compare "render html, one process (seed)" "$PY $ROOT/bench/peer_render.py $WORK/yanjin-commerce-2024.json $WORK/peer.html" \
+    "$NB render $SEED -f html -o $WORK/nb.html --force"
+  compare "render html, one process (real)" "$PY $ROOT/bench/peer_render.py $REAL_JSON $WORK/peer.html" \
+    "$NB render $REAL_ONE -f html -o $WORK/nb.html --force"
+else
+  echo "   (no jinja2 for $PY: apt-get install python3-jinja2)"
+fi
+IR_LUA_REAL=$(ir lua-real lua5.4 -e "dofile('$REAL_ONE')")
+report "instructions: check a real report (target <= 4x)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
+  "nianbao check REAL" "$(ir check-real "$NB" check "$REAL_ONE")" Ir
+report "instructions: render html, real (target <= 6x)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
+  "nianbao render REAL -f html" "$(ir render-real "$NB" render "$REAL_ONE" -f html -o "$WORK/nb.html" --force)" Ir
+report "instructions: start-up" "lua5.4 -e ''" "$(ir lua-e lua5.4 -e '')" "nianbao --version" "$IR_VERSION" Ir
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+if [ -x /usr/bin/time ]; then
+  report "peak RSS: render html (real)" "lua5.4 -e 'dofile(REAL)'" "$(rss lua5.4 -e "dofile('$REAL_ONE')")" \
+    "nianbao render REAL -f html" "$(rss "$NB" render "$REAL_ONE" -f html -o "$WORK/nb.html" --force)" KiB
+  report "peak RSS: check, 30 vs 301 real files" "nianbao check (30 files)" "$(rss "$NB" check $(printf "$WORK/real301/%03d.lua " $(seq 0 29)))" \
+    "nianbao check (301 files)" "$(rss "$NB" check "$WORK"/real301/*.lua)" KiB
+fi
 
 if [ -n "$AGAINST" ]; then
   echo "== against $AGAINST (built in a temporary git worktree)"

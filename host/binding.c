@@ -16,6 +16,8 @@
 #include "output.h"
 #include "schema.h"
 #include "zip.h"
+#include "suggest.h"
+#include "textindex_lua.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -651,6 +653,51 @@ static int l_find(lua_State *L)
     STACK_RETURN(L, 2);
 }
 
+/* nb.load_script(name) -> function, where | nil (not found) | raises (syntax error):
+ * the embedded copy comes from its bytecode, a file along the path from its source. */
+static int l_load_script(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *name = luaL_checkstring(L, 1);
+    char where[4096];
+    int err;
+    if (!nb_host_load(L, name, where, sizeof where, &err)) {
+        if (err)
+            return lua_error(L);
+        luaL_pushfail(L);
+        STACK_RETURN(L, 1);
+    }
+    lua_pushstring(L, where);
+    STACK_RETURN(L, 2);
+}
+
+/* nb.suggest(word, list) -> the closest string of list, or nil when none is close */
+static int l_suggest(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *word = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 2);
+    if (n > 100000)
+        return luaL_error(L, "nb.suggest：列表过长");
+    const char **valid = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *valid, 0);
+    size_t k = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 2, i); /* the list keeps the strings alive */
+        if (lua_type(L, -1) == LUA_TSTRING)
+            valid[k++] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    valid[k] = NULL;
+    const char *best = nb_suggest(word, valid);
+    lua_pop(L, 1);
+    if (best)
+        lua_pushstring(L, best);
+    else
+        luaL_pushfail(L);
+    STACK_RETURN(L, 1);
+}
+
 static int l_search_path(lua_State *L)
 {
     STACK_ENTER(L);
@@ -857,12 +904,28 @@ static const luaL_Reg functions[] = {
     {"nfkc", l_nfkc},
     {"default_title", l_default_title},
     {"find", l_find},
+    {"load_script", l_load_script},
+    {"suggest", l_suggest},
+    {"_text_index", nb_l_text_index},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},
     {"zip", nb_l_zip},
     {NULL, NULL},
 };
+
+/* the module's __index: builds nb.schema when first read, then stores it in the module */
+static int module_index(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "schema") != 0)
+        return 0;
+    push_schema(L);
+    nb_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, "schema");
+    return 1;
+}
 
 int nb_open_module(lua_State *L)
 {
@@ -908,10 +971,11 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "exit");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
-    push_schema(L);
-    nb_push_frozen(L, -1);
-    lua_remove(L, -2);
-    lua_setfield(L, -2, "schema");
+    /* nb.schema is built and frozen on first use (a third of a start's instructions) */
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, module_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
 
     /* the Lua part: scripts/nianbao/api.lua extends the module */
     lua_pushvalue(L, -1);

@@ -129,8 +129,12 @@ static const nb_embedded_file *embedded(const char *name)
     return NULL;
 }
 
-const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len)
+/* Along the search path: pushes a file's text and returns its path, or returns the
+ * embedded entry (pushing nothing, *e set); NULL and nothing pushed when there is none. */
+static const char *find(lua_State *L, const char *name, char *where, size_t where_len,
+                        const nb_embedded_file **e)
 {
+    *e = NULL;
     nb_host_push_path(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
@@ -146,15 +150,50 @@ const char *nb_host_find(lua_State *L, const char *name, char *where, size_t whe
         }
     }
     lua_pop(L, 1);
-    const nb_embedded_file *e = embedded(name);
-    if (!e)
+    *e = embedded(name);
+    if (!*e)
         return NULL;
     if (strncmp(name, "templates/", 10) == 0 || strncmp(name, "docs/", 5) == 0)
         snprintf(where, where_len, "%s", name);
     else
         snprintf(where, where_len, "scripts/%s", name);
-    lua_pushlstring(L, e->data, e->len);
     return where;
+}
+
+const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len)
+{
+    const nb_embedded_file *e;
+    const char *found = find(L, name, where, where_len, &e);
+    if (found && e)
+        lua_pushlstring(L, e->data, e->len);
+    return found;
+}
+
+const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err)
+{
+    const nb_embedded_file *e;
+    *err = 0;
+    const char *found = find(L, name, where, where_len, &e);
+    if (!found)
+        return NULL;
+    char chunk[4100];
+    snprintf(chunk, sizeof chunk, "@%s", found);
+    int status;
+    if (e && e->code) /* the bytecode carries its own chunk name, "@scripts/NAME" */
+        status = luaL_loadbufferx(L, e->code, e->code_len, chunk, "b");
+    else if (e)
+        status = luaL_loadbufferx(L, e->data, e->len, chunk, "t");
+    else {
+        size_t len;
+        const char *text = lua_tolstring(L, -1, &len);
+        status = luaL_loadbufferx(L, text, len, chunk, "t"); /* files on the path stay source */
+        lua_remove(L, -2); /* the text, under the function or the message */
+    }
+    if (status != LUA_OK) {
+        *err = 1;
+        return NULL;
+    }
+    return found;
 }
 
 /* package.searchers entry: "a.b" -> a/b.lua or a/b/init.lua along the search path. */
@@ -174,15 +213,12 @@ static int search_module(lua_State *L)
             *p = '/';
     for (int i = 0; i < 2; i++) {
         snprintf(rel, sizeof rel, patterns[i], base);
-        const char *found = nb_host_find(L, rel, where, sizeof where);
+        int err;
+        const char *found = nb_host_load(L, rel, where, sizeof where, &err);
+        if (err)
+            return lua_error(L);
         if (!found)
             continue;
-        size_t len;
-        const char *text = lua_tolstring(L, -1, &len);
-        char chunk[4100];
-        snprintf(chunk, sizeof chunk, "@%s", found);
-        if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK)
-            return lua_error(L);
         lua_pushstring(L, found);
         return 2;
     }

@@ -16,6 +16,8 @@ typedef struct {
     const char *name;  /* "render/text.lua", "templates/text/report.txt" */
     const char *data;
     size_t len;
+    const char *code;  /* the script's bytecode (tools/compile.c), or NULL */
+    size_t code_len;
 } nb_embedded_file;
 
 extern const nb_embedded_file nb_embedded_files[];
@@ -33,6 +35,13 @@ int nb_host_pcall(lua_State *L, int nargs, int nresults);
  * the name to use for it (a real path, or "scripts/<name>" for the embedded copy), or
  * pushes nothing and returns NULL. */
 const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len);
+
+/* Load the script `name` ("nianbao/rules.lua") found along the search path: a file is
+ * compiled from source (text only), the embedded copy is loaded from its bytecode when it
+ * has some. Pushes the function and returns its name as in nb_host_find; on a syntax error
+ * pushes the message and returns NULL with *err = 1; when not found pushes nothing and
+ * returns NULL with *err = 0. */
+const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err);
 
 /* Pushes the list of search folders (as a Lua table). */
 void nb_host_push_path(lua_State *L);

@@ -276,4 +276,8 @@ function nb.render(report, format, opts)
   return out
 end
 
+--- The read-only text index of a report's narrative (or of one string): normalised text,
+--- sentences, clauses and numbers, built once in C (scripts/nianbao/textindex.lua).
+function nb.text(x) return require("nianbao.textindex").of(x) end
+
 return nb

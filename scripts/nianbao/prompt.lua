@@ -4,6 +4,7 @@
 -- load_report(), reload(). The read-eval-print loop is nianbao/commands/repl.lua; line
 -- editing and interrupts are the C module nianbao.console (host/prompt.c).
 local nb = require "nianbao"
+local _ = nb.schema -- built on first use: listed by help() and completion like the rest of nb
 
 local M = {}
 

@@ -11,8 +11,10 @@ for _, s in ipairs(nb.schema.severities) do SEVERITIES[s.key] = true end
 
 --- A rule from its source text: the checked { id, severity, describe, check, file, name };
 --- where names the file in messages. Raises an error naming the file when a field is wrong.
+--- text may also be the chunk already loaded (nb.load_script: the embedded bytecode).
 local function load_rule(name, text, where)
-  local chunk, err = load(text, "@" .. where, "t")
+  local chunk, err = text, nil
+  if type(text) ~= "function" then chunk, err = load(text, "@" .. where, "t") end
   if not chunk then error(err, 0) end
   local rule = chunk()
   if type(rule) ~= "table" then
@@ -45,8 +47,9 @@ function M.discover()
   end
   local rules = {}
   for _, name in ipairs(names) do
-    local text, where = nb.find("rules/" .. name)
-    rules[#rules + 1] = load_rule(name, text, where)
+    local ok, chunk, where = pcall(nb.load_script, "rules/" .. name)
+    if not ok then error(chunk, 0) end
+    rules[#rules + 1] = load_rule(name, chunk, where)
   end
   cache = rules
   return rules
@@ -62,10 +65,13 @@ local function id_set(list)
   return set
 end
 
+-- ctx.schema is nb.schema, read only when a rule asks for it (nb.schema is built on first use)
+local CTX_MT = { __index = function(_, k) if k == "schema" then return nb.schema end end }
+
 --- Run one rule on a report; appends the findings it adds (plain records) to added.
 function M.run_rule(rule, report, opts, added)
   M.current_sentence = nil -- a rule that raised inside each_sentence left it set
-  local ctx = { report = report, previous = opts.previous, schema = nb.schema }
+  local ctx = setmetatable({ report = report, previous = opts.previous }, CTX_MT)
   function ctx.add(_, f)
     if type(f) ~= "table" or type(f.message) ~= "string" then
       error(string.format("%s：ctx:add 需要一个含 message 字段的表", rule.file), 2)
@@ -87,9 +93,41 @@ function M.run_rule(rule, report, opts, added)
   return added
 end
 
+--- Checks a --rules / --no-rules list against the rules found: nil when every id names
+--- one, else a Chinese message naming the first unknown id and the nearest known one.
+--- "all" (any case) stands for every rule, so that `no_rules = { "all" }` runs the
+--- built-in checks alone.
+function M.check_ids(list)
+  if not list then return nil end
+  local known, ids = {}, {}
+  for _, rule in ipairs(M.discover()) do
+    if not known[rule.id] then ids[#ids + 1] = rule.id end
+    known[rule.id] = true
+  end
+  for _, id in ipairs(list) do
+    if not known[id] and id:lower() ~= "all" then
+      local near = nb.suggest(id:upper(), ids) or nb.suggest(id, ids)
+      return string.format("没有编号为“%s”的规则%s（nianbao rules 列出全部规则；all 表示全部）", id,
+        near and ("，是否想写“" .. near .. "”？") or "")
+    end
+  end
+  return nil
+end
+
+local function all_named(list)
+  for _, id in ipairs(list or {}) do
+    if id:lower() == "all" then return true end
+  end
+  return false
+end
+
 --- Run the enabled rules; returns the list of findings they added (plain records).
+--- An unknown id in opts.rules / opts.no_rules is an error (see M.check_ids).
 function M.run(report, opts)
-  local only, skip = id_set(opts.rules), id_set(opts.no_rules)
+  local bad = M.check_ids(opts.rules) or M.check_ids(opts.no_rules)
+  if bad then error(bad, 0) end
+  if all_named(opts.no_rules) then return {} end
+  local only, skip = id_set(not all_named(opts.rules) and opts.rules or nil), id_set(opts.no_rules)
   local added = {}
   for _, rule in ipairs(M.discover()) do
     if (not only or only[rule.id]) and not (skip and skip[rule.id]) then
@@ -105,6 +143,7 @@ end
 
 M.cn_int, M.counts, M.first_count = text.cn_int, text.counts, text.first_count
 M.normalize, M.sentences, M.clauses, M.has = text.normalize, text.sentences, text.clauses, text.has
+M._normalize_lua = text._normalize_lua
 
 --- The narrative texts of a report, in order: { section, label, text }. section is the
 --- numeral of the official section ("一", "五", "六"); label names the part in Chinese.

@@ -127,12 +127,21 @@ function M.counts(s)
   return out
 end
 
---- The first count in s (optionally at or after byte init), or nil.
+--- The first count in s (optionally at or after byte init), or nil. The same as the first
+--- of M.counts(s) at or after init, without building the whole list (rules call it per clause).
 function M.first_count(s, init)
-  for _, c in ipairs(M.counts(s)) do
-    if c.pos >= (init or 1) then return c.n, c end
+  init = init or 1
+  local at = 1
+  while true do
+    local pos, e = s:find("%d+", at)
+    if not pos then return nil end
+    local unit = s:sub(e + 1, e + 3)
+    if pos >= init and COUNTERS[unit] and s:sub(pos - 1, pos - 1) ~= "." then
+      local n = math.tointeger(tonumber(s:sub(pos, e)))
+      return n, { pos = pos, n = n, unit = unit }
+    end
+    at = e + 1
   end
-  return nil
 end
 
 -- Every rule reads the same narrative, so its normalized text, sentences and clauses are
@@ -141,11 +150,11 @@ end
 local CACHE_MAX = 512
 local function memoize(fn)
   local cache, size = {}, 0
-  return function(s)
+  return function(s, known) -- known: the value, computed elsewhere (the C text index)
     local v = cache[s]
     if v == nil then
       if size >= CACHE_MAX then cache, size = {}, 0 end
-      v = fn(s)
+      if known ~= nil then v = known else v = fn(s) end
       cache[s] = v
       size = size + 1
     end
@@ -153,13 +162,14 @@ local function memoize(fn)
   end
 end
 
---- Narrative text prepared for matching (see above).
-M.normalize = memoize(function(s)
+--- Narrative text prepared for matching (see above), in Lua: the reference that the C text
+--- index (nb._text_index, host/textindex.c) must equal, and the fallback when it fails.
+function M._normalize_lua(s)
   s = nb.nfkc(tostring(s or ""))
   s = s:gsub("%s+", "")
   s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
   return numerals_before_counters(s)
-end)
+end
 
 --- The pieces of s between the given separators (plain strings), without empty ones.
 local function split(s, seps)
@@ -193,6 +203,17 @@ M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
 M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
 
+-- The C text index normalizes and cuts a text in one pass; its sentences and clauses are
+-- handed to the caches above, so M.sentences(M.normalize(s)) costs no second cut.
+local prime_sentences, prime_clauses = M.sentences, M.clauses
+M.normalize = memoize(function(s)
+  local idx = nb._text_index(tostring(s or ""))
+  if not idx then return M._normalize_lua(s) end
+  prime_sentences(idx.text, idx.sentences)
+  for i, sentence in ipairs(idx.sentences) do prime_clauses(sentence, idx.clauses[i]) end
+  return idx.text
+end)
+
 --- Every position of the plain strings marks in t (a text as published, not normalized),
 --- grouped by mark: where each starts, or with after = true just after it. The importer
 --- cuts run-on paragraphs at these (sentence ends 。；, part numbers （二）).
@@ -211,9 +232,15 @@ function M.positions(t, marks, after)
 end
 
 --- True when s contains any of the plain strings in list.
+local find = string.find
 function M.has(s, list)
-  for _, w in ipairs(list) do
-    if s:find(w, 1, true) then return true end
+  -- the rules' hottest function: a plain loop and a local find (no ipairs call and no
+  -- string metatable lookup per word); stops at the first nil, as ipairs does
+  local i, w = 1, list[1]
+  while w ~= nil do
+    if find(s, w, 1, true) then return true end
+    i = i + 1
+    w = list[i]
   end
   return false
 end

@@ -21,31 +21,39 @@ local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 -- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
 -- (Chinese right before a digit) }
 local function scan(s)
-  local cps = {}
-  for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
+  local cps
+  if #s <= 65536 then
+    cps = { utf8.codepoint(s, 1, -1, true) } -- one call, not one per character
+  else -- (the values of one call must fit on the Lua stack)
+    cps = {}
+    for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
+  end
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
   local function excerpt(i)
     local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
     return utf8.char(table.unpack(cps, a, b))
   end
   for i, cp in ipairs(cps) do
-    if HALF[cp] and (is_cjk(cps[i - 1]) or is_cjk(cps[i + 1])) then
-      out.half[#out.half + 1] = excerpt(i)
-    end
-    if is_digit(cp) and is_cjk(cps[i + 1]) then
-      out.tight[cps[i + 1]] = (out.tight[cps[i + 1]] or 0) + 1
-    end
-    if is_digit(cp) and is_cjk(cps[i - 1]) then
-      out.tight_before[cps[i - 1]] = (out.tight_before[cps[i - 1]] or 0) + 1
-    end
-    if SPACE[cp] then
-      local j = i
-      while SPACE[cps[j + 1]] do j = j + 1 end
-      local before, after = cps[i - 1], cps[j + 1]
-      if is_digit(before) and is_cjk(after) then
-        out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(i) }
-      elseif is_cjk(before) and is_digit(after) then
-        out.spaced[#out.spaced + 1] = { before = before, excerpt = excerpt(i) }
+    -- most characters are Chinese: none of the tests below can hold for them
+    if cp < 0x80 or SPACE[cp] then
+      if HALF[cp] and (is_cjk(cps[i - 1]) or is_cjk(cps[i + 1])) then
+        out.half[#out.half + 1] = excerpt(i)
+      end
+      if is_digit(cp) and is_cjk(cps[i + 1]) then
+        out.tight[cps[i + 1]] = (out.tight[cps[i + 1]] or 0) + 1
+      end
+      if is_digit(cp) and is_cjk(cps[i - 1]) then
+        out.tight_before[cps[i - 1]] = (out.tight_before[cps[i - 1]] or 0) + 1
+      end
+      if SPACE[cp] then
+        local j = i
+        while SPACE[cps[j + 1]] do j = j + 1 end
+        local before, after = cps[i - 1], cps[j + 1]
+        if is_digit(before) and is_cjk(after) then
+          out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(i) }
+        elseif is_cjk(before) and is_digit(after) then
+          out.spaced[#out.spaced + 1] = { before = before, excerpt = excerpt(i) }
+        end
       end
     end
   end

@@ -28,7 +28,7 @@ end
 return {
   summary = "检查报告数据文件或文件夹（勾稽关系、空白与无效数值、缺失部分、跨年度衔接、本地规则）",
   help = [[
-用法：nianbao check FILE|DIR... [--previous FILE] [--format text|json|csv] [-j N] [--rules LIST] [--no-rules LIST]
+用法：nianbao check FILE|DIR... [--previous FILE] [--format text|json|csv] [-j N] [--rules LIST] [--no-rules LIST|all] [--builtin-only]
       nianbao check --units 政府报告.lua 单位报告.lua|DIR...
 
 检查一个或多个报告数据文件（FILE 为 - 时读标准输入；DIR 为文件夹时检查其中及子文件夹中
@@ -48,7 +48,9 @@ return {
                        逐格比较政府报告的表二、表三、表四与各单位之和（HIER.SUM）
   -j, --jobs N         用 N 个进程并行检查（多核机器上检查大批文件更快；输出顺序不变）
   --rules LIST         只运行这些规则（逗号分隔的 id）
-  --no-rules LIST      不运行这些规则
+  --no-rules LIST      不运行这些规则；--no-rules all 只做内置检查（同 --builtin-only）
+  --builtin-only       只做内置检查，不运行任何规则
+  规则编号须是 nianbao rules 列出的编号，写错时给出最接近的编号并以退出码 2 结束。
   --ignore-reviews     不读取 FILE.review.lua 的核实记录，列出全部问题
   --dismiss FP --reason 理由
                        把指纹为 FP 的问题记为已核实（写入 FILE.review.lua）；之后列为“已核实”、
@@ -59,7 +61,7 @@ return {
 ]],
   spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", units = "flag",
     help = "flag", dismiss = "value", reason = "value", jobs = "value",
-    ["ignore-reviews"] = "flag" },
+    ["ignore-reviews"] = "flag", ["builtin-only"] = "flag" },
   aliases = { j = "jobs" },
   run = function(opts, files)
     if #files == 0 then
@@ -71,6 +73,13 @@ return {
       say("nianbao check：--format 只能是 text、json 或 csv，实际为 %s", format)
       return EXIT_USAGE
     end
+    local rules = require "nianbao.rules"
+    local bad = rules.check_ids(opts.rules) or rules.check_ids(opts["no-rules"])
+    if bad then
+      say("nianbao check：%s", bad)
+      return EXIT_USAGE
+    end
+    if opts["builtin-only"] then opts["no-rules"] = { "all" } end
     if opts.units then return require("nianbao.units").check(files, opts, format) end
     local previous
     if opts.previous then

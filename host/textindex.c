@@ -1,0 +1,401 @@
+#include "textindex.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* ---------- a growing byte buffer ---------- */
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d) {
+            b->failed = 1;
+            return;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+/* ---------- Chinese numerals ---------- */
+
+static size_t char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* 0..9 for a numeral digit, 10/100/1000/10000 for a numeral unit, -1 otherwise */
+static int numeral(const char *s, size_t n)
+{
+    static const struct {
+        const char *ch;
+        int v;
+    } table[] = {
+        {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+        {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+        {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000},
+    };
+    if (n != 3)
+        return -1;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (memcmp(s, table[i].ch, 3) == 0)
+            return table[i].v;
+    return -1;
+}
+
+static const char *const COUNTERS[] = {"件", "起", "宗", "个", "项", "条", "次", "篇", "份"};
+
+static int is_counter(const char *s, size_t n)
+{
+    if (n != 3)
+        return 0;
+    for (size_t i = 0; i < sizeof COUNTERS / sizeof COUNTERS[0]; i++)
+        if (memcmp(s, COUNTERS[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+int nb_cn_int(const char *s, size_t len, int64_t *out)
+{
+    /* unsigned: wraps as Lua integers do, without undefined behaviour */
+    uint64_t total = 0, section = 0, digit = 0;
+    int have_digit = 0, any = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = char_len((unsigned char)s[i]);
+        if (i + n > len)
+            return -1;
+        int v = numeral(s + i, n);
+        if (v < 0)
+            return -1;
+        if (v < 10) {
+            digit = (uint64_t)v;
+            have_digit = 1;
+        } else if (v == 10000) {
+            total = (total + section + (have_digit ? digit : 0)) * 10000u;
+            section = 0;
+            have_digit = 0;
+        } else {
+            section += (have_digit ? digit : 1) * (uint64_t)v;
+            have_digit = 0;
+        }
+        any = 1;
+        i += n;
+    }
+    if (!any)
+        return -1;
+    *out = (int64_t)(total + section + (have_digit ? digit : 0));
+    return 0;
+}
+
+/* ---------- normalisation ---------- */
+
+static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* One pass of gsub("(%d),(%d%d%d)", "%1%2"), in place. */
+static size_t drop_separators(char *s, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (i + 4 < len && is_digit((unsigned char)s[i]) && s[i + 1] == ',' && is_digit((unsigned char)s[i + 2]) &&
+            is_digit((unsigned char)s[i + 3]) && is_digit((unsigned char)s[i + 4])) {
+            s[o++] = s[i];
+            s[o++] = s[i + 2];
+            s[o++] = s[i + 3];
+            s[o++] = s[i + 4];
+            i += 5;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    return o;
+}
+
+/* Byte ranges of the output that were Chinese numerals, for the numbers' form. */
+typedef struct {
+    nb_span *v;
+    size_t n, cap;
+    int failed;
+} spans;
+
+static void spans_add(spans *a, size_t start, size_t len)
+{
+    if (a->failed)
+        return;
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 16;
+        nb_span *v = realloc(a->v, cap * sizeof *v);
+        if (!v) {
+            a->failed = 1;
+            return;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = (nb_span){start, len};
+}
+
+/* numerals_before_counters: a run of Chinese numerals followed by a counter becomes its
+ * value in digits. The ranges written from numerals (converted or not) go to conv. */
+static void convert_numerals(const char *s, size_t len, buf *out, spans *conv)
+{
+    size_t run = 0, run_len = 0;
+    for (size_t i = 0; i <= len;) {
+        size_t n = i < len ? char_len((unsigned char)s[i]) : 0;
+        if (i + n > len)
+            n = len - i;
+        if (i < len && numeral(s + i, n) >= 0) {
+            if (run_len == 0)
+                run = i;
+            run_len += n;
+            i += n;
+            continue;
+        }
+        if (run_len > 0) {
+            int64_t v;
+            size_t at = out->len;
+            if (i < len && is_counter(s + i, n) && nb_cn_int(s + run, run_len, &v) == 0) {
+                char digits[32];
+                int k = snprintf(digits, sizeof digits, "%" PRId64, v);
+                buf_add(out, digits, (size_t)k);
+            } else {
+                buf_add(out, s + run, run_len);
+            }
+            spans_add(conv, at, out->len - at);
+            run_len = 0;
+        }
+        if (i >= len)
+            break;
+        buf_add(out, s + i, n);
+        i += n;
+    }
+}
+
+/* ---------- sentences, clauses, numbers ---------- */
+
+static const char *const SENTENCE_SEPS[] = {"。", "!", "?", ";", "\n"};
+static const char *const CLAUSE_SEPS[] = {",", ":", "(", ")", "[", "]"};
+
+/* length of the separator at s (n bytes left), or 0 */
+static size_t sep_at(const char *s, size_t n, const char *const *seps, size_t nseps)
+{
+    for (size_t k = 0; k < nseps; k++) {
+        size_t l = strlen(seps[k]);
+        if (l <= n && memcmp(s, seps[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+#define GROW(arr, count, cap, fail)                                                  \
+    do {                                                                             \
+        if ((count) == (cap)) {                                                      \
+            size_t c_ = (cap) ? (cap) * 2 : 16;                                      \
+            void *p_ = realloc((arr), c_ * sizeof *(arr));                           \
+            if (!p_) {                                                               \
+                fail;                                                                \
+            }                                                                        \
+            (arr) = p_;                                                              \
+            (cap) = c_;                                                              \
+        }                                                                            \
+    } while (0)
+
+static int split(nb_textindex *t)
+{
+    size_t scap = 0, ccap = 0, fcap = 0;
+    const char *s = t->text;
+    size_t start = 0;
+    for (size_t i = 0; i <= t->len;) {
+        size_t l = i < t->len ? sep_at(s + i, t->len - i, SENTENCE_SEPS, 5) : 1;
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        if (i > start) {
+            GROW(t->sentences, t->nsentences, scap, return -1);
+            GROW(t->first_clause, t->nsentences, fcap, return -1);
+            t->first_clause[t->nsentences] = t->nclauses;
+            t->sentences[t->nsentences++] = (nb_span){start, i - start};
+            size_t cstart = start;
+            for (size_t j = start; j <= i;) {
+                size_t cl = j < i ? sep_at(s + j, i - j, CLAUSE_SEPS, 6) : 1;
+                if (cl == 0) {
+                    j++;
+                    continue;
+                }
+                if (j > cstart) {
+                    GROW(t->clauses, t->nclauses, ccap, return -1);
+                    t->clauses[t->nclauses++] = (nb_span){cstart, j - cstart};
+                }
+                j += cl;
+                cstart = j;
+            }
+        }
+        i += l;
+        start = i;
+    }
+    GROW(t->first_clause, t->nsentences, fcap, return -1);
+    t->first_clause[t->nsentences] = t->nclauses;
+    return 0;
+}
+
+static const char *const UNITS[] = {"万元", "元", "%", "件", "条", "个", "次", "起", "宗", "项", "篇", "份"};
+
+static const char *unit_at(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
+        size_t l = strlen(UNITS[k]);
+        if (l <= n && memcmp(s, UNITS[k], l) == 0)
+            return UNITS[k];
+    }
+    return "";
+}
+
+static int in_spans(const spans *a, size_t pos)
+{
+    for (size_t lo = 0, hi = a->n; lo < hi;) {
+        size_t mid = (lo + hi) / 2;
+        if (pos < a->v[mid].start)
+            hi = mid;
+        else if (pos >= a->v[mid].start + a->v[mid].len)
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+static int find_numbers(nb_textindex *t, const spans *conv)
+{
+    size_t cap = 0, sent = 0;
+    const char *s = t->text;
+    for (size_t i = 0; i < t->len;) {
+        nb_number num = {0};
+        num.pos = i;
+        size_t n = char_len((unsigned char)s[i]);
+        if (is_digit((unsigned char)s[i])) {
+            size_t j = i;
+            uint64_t iv = 0;
+            int overflow = 0;
+            while (j < t->len && is_digit((unsigned char)s[j])) {
+                unsigned d = (unsigned)(s[j] - '0');
+                if (iv > (UINT64_C(9223372036854775807) - d) / 10)
+                    overflow = 1;
+                else
+                    iv = iv * 10 + d;
+                j++;
+            }
+            /* the value from the digits themselves: strtod would also read "3e5" or "0x1" */
+            double mant = 0, scale = 1;
+            for (size_t k = i; k < j; k++)
+                mant = mant * 10 + (s[k] - '0');
+            int fraction = j + 1 < t->len && s[j] == '.' && is_digit((unsigned char)s[j + 1]);
+            if (fraction) {
+                j++;
+                while (j < t->len && is_digit((unsigned char)s[j])) {
+                    mant = mant * 10 + (s[j] - '0');
+                    scale *= 10;
+                    j++;
+                }
+            }
+            num.value = mant / scale;
+            num.integer = !fraction && !overflow;
+            num.ivalue = num.integer ? (int64_t)iv : 0;
+            num.form = in_spans(conv, i) ? NB_NUM_CHINESE : NB_NUM_ARABIC;
+            num.len = j - i;
+        } else if (numeral(s + i, n) >= 0) {
+            size_t j = i;
+            int digits = 0;
+            while (j < t->len && numeral(s + j, char_len((unsigned char)s[j])) >= 0) {
+                digits |= numeral(s + j, char_len((unsigned char)s[j])) < 10;
+                j += char_len((unsigned char)s[j]);
+            }
+            /* 百 千 万 alone are words (百姓, 千方百计), not numbers; 十 alone is ten */
+            if (!digits && memcmp(s + i, "十", 3) != 0) {
+                i = j;
+                continue;
+            }
+            int64_t v = 0;
+            nb_cn_int(s + i, j - i, &v);
+            num.value = (double)v;
+            num.integer = 1;
+            num.ivalue = v;
+            num.form = NB_NUM_CHINESE;
+            num.len = j - i;
+        } else {
+            i += n;
+            continue;
+        }
+        num.unit = unit_at(s + num.pos + num.len, t->len - num.pos - num.len);
+        while (sent < t->nsentences && t->sentences[sent].start + t->sentences[sent].len <= num.pos)
+            sent++;
+        num.sentence = sent < t->nsentences && t->sentences[sent].start <= num.pos ? sent : (size_t)-1;
+        GROW(t->numbers, t->nnumbers, cap, return -1);
+        t->numbers[t->nnumbers++] = num;
+        i = num.pos + num.len + strlen(num.unit); /* 万 of 3.5万元 is no number of its own */
+    }
+    return 0;
+}
+
+int nb_textindex_build(const char *s, nb_textindex *t)
+{
+    memset(t, 0, sizeof *t);
+    utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    if (!nfkc)
+        return -1;
+    /* white space out, then thousands separators (twice, as the Lua gsub pair did) */
+    char *p = (char *)nfkc;
+    size_t len = 0;
+    for (size_t i = 0; p[i]; i++)
+        if (!is_space((unsigned char)p[i]))
+            p[len++] = p[i];
+    len = drop_separators(p, len);
+    len = drop_separators(p, len);
+    buf out = {0};
+    spans conv = {0};
+    buf_add(&out, "", 0);
+    convert_numerals(p, len, &out, &conv);
+    free(nfkc);
+    t->text = out.data;
+    t->len = out.len;
+    int status = out.failed || conv.failed ? -1 : 0;
+    if (status == 0)
+        status = split(t);
+    if (status == 0)
+        status = find_numbers(t, &conv);
+    free(conv.v);
+    if (status != 0) {
+        nb_textindex_free(t);
+        return -1;
+    }
+    return 0;
+}
+
+void nb_textindex_free(nb_textindex *t)
+{
+    free(t->text);
+    free(t->sentences);
+    free(t->clauses);
+    free(t->first_clause);
+    free(t->numbers);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,89 @@
+#include "textindex_lua.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "textindex.h"
+
+static const char INDEX_MT[] = "nianbao.textindex";
+
+static int index_gc(lua_State *L)
+{
+    nb_textindex *t = luaL_checkudata(L, 1, INDEX_MT);
+    nb_textindex_free(t);
+    return 0;
+}
+
+static void push_span(lua_State *L, const nb_textindex *t, nb_span sp)
+{
+    lua_pushlstring(L, t->text + sp.start, sp.len);
+}
+
+/* nb._text_index(s) -> { text, sentences = { s... }, clauses = { { c... } per sentence },
+ *   numbers = { { pos, len, text, value, integer, unit, form, sentence } } } | nil, message
+ * Positions are 1-based byte positions in text, as string.find gives them. */
+int nb_l_text_index(lua_State *L)
+{
+    const char *s = luaL_checkstring(L, 1);
+    /* the index lives in a userdata until pushed, so that a raise (out of memory) while
+     * building the tables frees it through __gc */
+    nb_textindex *t = lua_newuserdatauv(L, sizeof *t, 0);
+    *t = (nb_textindex){0};
+    if (luaL_newmetatable(L, INDEX_MT)) {
+        lua_pushcfunction(L, index_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    if (nb_textindex_build(s, t) != 0) {
+        luaL_pushfail(L);
+        lua_pushliteral(L, "文字不是有效的 UTF-8，或内存不足");
+        return 2;
+    }
+    luaL_checkstack(L, 8, NULL);
+    lua_createtable(L, 0, 4);
+    lua_pushlstring(L, t->text, t->len);
+    lua_setfield(L, -2, "text");
+    lua_createtable(L, (int)t->nsentences, 0); /* sentences */
+    lua_createtable(L, (int)t->nsentences, 0); /* clauses */
+    for (size_t i = 0; i < t->nsentences; i++) {
+        push_span(L, t, t->sentences[i]);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+        size_t first = t->first_clause[i], last = t->first_clause[i + 1];
+        lua_createtable(L, (int)(last - first), 0);
+        for (size_t k = first; k < last; k++) {
+            push_span(L, t, t->clauses[k]);
+            lua_rawseti(L, -2, (lua_Integer)(k - first) + 1);
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -3, "clauses");
+    lua_setfield(L, -2, "sentences");
+    lua_createtable(L, (int)t->nnumbers, 0);
+    for (size_t i = 0; i < t->nnumbers; i++) {
+        const nb_number *n = &t->numbers[i];
+        lua_createtable(L, 0, 8);
+        lua_pushinteger(L, (lua_Integer)n->pos + 1);
+        lua_setfield(L, -2, "pos");
+        lua_pushinteger(L, (lua_Integer)n->len);
+        lua_setfield(L, -2, "len");
+        lua_pushlstring(L, t->text + n->pos, n->len);
+        lua_setfield(L, -2, "text");
+        if (n->integer)
+            lua_pushinteger(L, (lua_Integer)n->ivalue);
+        else
+            lua_pushnumber(L, n->value);
+        lua_setfield(L, -2, "value");
+        lua_pushstring(L, n->unit);
+        lua_setfield(L, -2, "unit");
+        lua_pushstring(L, n->form == NB_NUM_CHINESE ? "chinese" : "arabic");
+        lua_setfield(L, -2, "form");
+        if (n->sentence != (size_t)-1) {
+            lua_pushinteger(L, (lua_Integer)n->sentence + 1);
+            lua_setfield(L, -2, "sentence");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "numbers");
+    nb_textindex_free(t);
+    return 1;
+}

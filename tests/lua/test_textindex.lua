@@ -1,0 +1,161 @@
+-- The C text index (nb._text_index, host/textindex.c) against the Lua reference it replaced
+-- in the rules: the same normalised text, sentences and clauses on every narrative of the
+-- seed and of the real reports, on whole published pages, and on made-up hard cases; and
+-- nb.text(report), the read-only index of a report's narrative parts.
+local T = ...
+local nb = require "nianbao"
+local R = require "nianbao.rules"
+local imp = require "nianbao.import"
+local lfs = require "lfs"
+
+local SHARED = "../shared"
+
+-- the pieces between separators, without empty ones (as rules.lua's split)
+local function pieces(s, seps)
+  s = s:gsub("。", "\0")
+  s = s:gsub("[" .. seps .. "]", "\0")
+  local out = {}
+  for p in s:gmatch("[^%z]+") do out[#out + 1] = p end
+  return out
+end
+
+-- R.first_count scans without building R.counts' list: the same first count, at any start
+local function first_count_as_counts(s, what)
+  local list = R.counts(s)
+  for _, init in ipairs({ 1, 5, 20 }) do
+    local want
+    for _, c in ipairs(list) do if c.pos >= init then want = c break end end
+    local n, c = R.first_count(s, init)
+    T.eq(n, want and want.n, what .. ": first count from " .. init)
+    T.deep_eq(c, want, what .. ": first count record from " .. init)
+  end
+end
+
+local function same_as_lua(s, what)
+  local idx = assert(nb._text_index(s))
+  for i, sentence in ipairs(idx.sentences) do first_count_as_counts(sentence, what .. " sentence " .. i) end
+  -- every count the rules read (R.counts) is a number of the index: same place, value, unit
+  local at = {}
+  for _, n in ipairs(idx.numbers) do at[n.pos] = n end
+  for _, c in ipairs(R.counts(idx.text)) do
+    local n = at[c.pos]
+    if c.n then
+      T.ok(n and n.value == c.n and n.unit == c.unit, string.format("%s: count %s%s at %d", what, c.n, c.unit, c.pos))
+    end
+  end
+  local want = R._normalize_lua(s)
+  T.eq(idx.text, want, what .. ": normalised text")
+  T.deep_eq(idx.sentences, pieces(want, "!?;\n"), what .. ": sentences")
+  for i, sentence in ipairs(idx.sentences) do
+    T.deep_eq(idx.clauses[i], pieces(sentence, "!?;\n,:()%[%]"), what .. ": clauses of sentence " .. i)
+  end
+  return idx
+end
+
+local HARD = {
+  "", "   ", "。。；", "本年度共收到申请 1,234 件，两件已办结；",
+  "收到１２３件申请（其中二十件为上年结转）！办结 3,119 件？",
+  "共1,234,567元，2,12件；十万件、万件、千件、一百零五件、二零二四件、两千零一十条",
+  "百姓千方百计，第二，十分；3.5万元，.5件，1.件，12%，１５％",
+  "九千九百九十九万九千九百九十九万九千九百九十九万九千九百九十九万件",
+  "　全角空格\t制表\r\n换行 2024 年 ，（括号）【方括】[方]：冒号",
+  "Ａｂｃ１２３ｘ，ｙ；ｚ",
+}
+
+local tests = {}
+
+function tests.hard_cases_equal_the_lua_reference()
+  for i, s in ipairs(HARD) do same_as_lua(s, "case " .. i) end
+end
+
+-- random texts over the characters that matter (digits, separators, numerals, counters,
+-- full-width forms, spaces, punctuation), with a fixed seed: the same texts every run
+function tests.random_texts_equal_the_lua_reference()
+  local alphabet = { "0", "1", "9", ",", ".", "１", "，", "。", "；", "！", "？", "：", "（", "）", "[",
+    "]", "、", " ", "　", "\t", "\n", "一", "二", "两", "十", "百", "千", "万", "零", "〇", "件", "条",
+    "个", "次", "元", "%", "％", "年", "申", "请", "a" }
+  math.randomseed(15)
+  for i = 1, 3000 do
+    local parts = {}
+    for k = 1, math.random(0, 30) do parts[k] = alphabet[math.random(#alphabet)] end
+    same_as_lua(table.concat(parts), "random text " .. i .. " (" .. table.concat(parts) .. ")")
+  end
+end
+
+local function real_files()
+  local out = {}
+  for _, dir in ipairs({ SHARED .. "/real-reports", SHARED .. "/samples" }) do
+    if lfs.attributes(dir, "mode") == "directory" then
+      for name in lfs.dir(dir) do
+        if name:match("%.txt$") or name:match("%.html?$") then out[#out + 1] = dir .. "/" .. name end
+      end
+    end
+  end
+  table.sort(out)
+  return out
+end
+
+function tests.real_narratives_equal_the_lua_reference()
+  local n = 0
+  for _, part in ipairs(R.narratives(T.load_seed())) do
+    same_as_lua(part.text, "seed " .. part.label)
+    n = n + 1
+  end
+  for _, path in ipairs(real_files()) do
+    local bytes = T.read(path)
+    local r = imp.import(bytes, path)
+    if r then
+      for _, part in ipairs(R.narratives(r)) do
+        same_as_lua(part.text, path .. " " .. part.label)
+        n = n + 1
+      end
+    end
+    if not path:match("%.html?$") and utf8.len(bytes) then
+      same_as_lua(bytes, path .. " (whole page)")
+    end
+  end
+  T.ok(n > 20, "narrative parts compared: " .. n)
+end
+
+function tests.numbers_with_position_unit_and_form()
+  local idx = assert(nb._text_index("共收到申请 1,234 件，两件已办结；收费３.５万元，占12％，第二次"))
+  T.eq(idx.text, "共收到申请1234件,2件已办结;收费3.5万元,占12%,第2次")
+  local got = {}
+  for _, n in ipairs(idx.numbers) do
+    T.eq(idx.text:sub(n.pos, n.pos + n.len - 1), n.text, "pos and len of " .. n.text)
+    got[#got + 1] = string.format("%s|%s|%s|%s|%s", n.text, tostring(n.value), n.unit, n.form, n.sentence)
+  end
+  T.deep_eq(got, { "1234|1234|件|arabic|1", "2|2|件|chinese|1", "3.5|3.5|万元|arabic|2",
+    "12|12|%|arabic|2", "2|2|次|chinese|2" }, "numbers")
+  T.eq(math.type(idx.numbers[1].value), "integer")
+  -- a Chinese numeral before no counter is listed as written, with its value
+  idx = assert(nb._text_index("二〇二四年，一百零五人"))
+  T.eq(idx.numbers[1].text, "二〇二四")
+  T.eq(idx.numbers[2].value, 105)
+  T.eq(idx.numbers[2].form, "chinese")
+  T.eq(idx.numbers[2].unit, "")
+end
+
+function tests.invalid_utf8_fails_without_raising()
+  local idx, err = nb._text_index("abc\xff")
+  T.eq(idx, nil)
+  T.ok(type(err) == "string", "a message")
+end
+
+function tests.report_text_is_read_only_and_cached()
+  local r = T.load_seed()
+  local t = nb.text(r)
+  T.eq(nb.text(r), t, "built once per report")
+  local parts = R.narratives(r)
+  T.eq(#t, #parts, "one entry per narrative part")
+  for i, part in ipairs(parts) do
+    T.eq(t[i].label, part.label)
+    T.eq(t[i].section, part.section)
+    T.eq(t[i].text, R.normalize(part.text))
+    T.deep_eq(t[i].sentences, R.sentences(R.normalize(part.text)))
+  end
+  T.raises(function() t[1].text = "x" end, nil, "parts are read-only")
+  T.raises(function() t[1].numbers[1] = {} end, nil, "numbers are read-only")
+end
+
+return tests

@@ -1,0 +1,168 @@
+/* The C text index (host/textindex.c): normalisation, sentences and clauses, numbers with
+ * their units and forms, Chinese numerals, and refusal of invalid UTF-8. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "textindex.h"
+
+static char *span(const nb_textindex *t, nb_span s)
+{
+    static char buf[4][256];
+    static int k;
+    char *b = buf[k++ % 4];
+    snprintf(b, sizeof buf[0], "%.*s", (int)s.len, t->text + s.start);
+    return b;
+}
+
+static void normalises_width_spaces_separators_and_counters(void **state)
+{
+    (void)state;
+    nb_textindex t;
+    assert_int_equal(nb_textindex_build("共收到申请　１,２３４ 件，两件\t已办结；2024 年", &t), 0);
+    assert_string_equal(t.text, "共收到申请1234件,2件已办结;2024年");
+    assert_int_equal(t.len, strlen(t.text));
+    nb_textindex_free(&t);
+    /* 1,234,567 loses both separators; 12,34 keeps its comma (not a thousands group) */
+    assert_int_equal(nb_textindex_build("1,234,567元和12,34件", &t), 0);
+    assert_string_equal(t.text, "1234567元和12,34件");
+    nb_textindex_free(&t);
+    /* numerals before no counter stay as written */
+    assert_int_equal(nb_textindex_build("第二次，第二部分，一百零五条", &t), 0);
+    assert_string_equal(t.text, "第2次,第二部分,105条");
+    nb_textindex_free(&t);
+}
+
+static void sentences_and_clauses(void **state)
+{
+    (void)state;
+    nb_textindex t;
+    assert_int_equal(nb_textindex_build("。甲，乙（丙）；丁！！戊：己、庚？", &t), 0);
+    assert_int_equal(t.nsentences, 3);
+    assert_string_equal(span(&t, t.sentences[0]), "甲,乙(丙)");
+    assert_string_equal(span(&t, t.sentences[1]), "丁");
+    assert_string_equal(span(&t, t.sentences[2]), "戊:己、庚");
+    assert_int_equal(t.first_clause[0], 0);
+    assert_int_equal(t.first_clause[1], 3);
+    assert_int_equal(t.first_clause[2], 4);
+    assert_int_equal(t.first_clause[3], t.nclauses);
+    assert_int_equal(t.nclauses, 6);
+    assert_string_equal(span(&t, t.clauses[1]), "乙");
+    assert_string_equal(span(&t, t.clauses[2]), "丙");
+    assert_string_equal(span(&t, t.clauses[5]), "己、庚"); /* 、 stays inside */
+    nb_textindex_free(&t);
+    assert_int_equal(nb_textindex_build("", &t), 0);
+    assert_int_equal(t.nsentences, 0);
+    assert_int_equal(t.nnumbers, 0);
+    assert_string_equal(t.text, "");
+    nb_textindex_free(&t);
+}
+
+static void numbers_units_and_forms(void **state)
+{
+    (void)state;
+    nb_textindex t;
+    assert_int_equal(nb_textindex_build("收到12件；两条，3.5万元，占１５％。共十次，百姓", &t), 0);
+    assert_int_equal(t.nnumbers, 5);
+    const char *units[] = {"件", "条", "万元", "%", "次"};
+    const int forms[] = {NB_NUM_ARABIC, NB_NUM_CHINESE, NB_NUM_ARABIC, NB_NUM_ARABIC, NB_NUM_CHINESE};
+    const double values[] = {12, 2, 3.5, 15, 10};
+    const size_t sentences[] = {0, 1, 1, 1, 2};
+    for (size_t i = 0; i < 5; i++) {
+        const nb_number *n = &t.numbers[i];
+        assert_string_equal(n->unit, units[i]);
+        assert_int_equal(n->form, forms[i]);
+        assert_true(n->value == values[i]);
+        assert_int_equal(n->sentence, sentences[i]);
+    }
+    assert_true(t.numbers[0].integer);
+    assert_int_equal(t.numbers[0].ivalue, 12);
+    assert_false(t.numbers[2].integer);
+    assert_int_equal(t.numbers[2].len, 3);
+    assert_memory_equal(t.text + t.numbers[2].pos, "3.5", 3);
+    nb_textindex_free(&t);
+    /* too many digits for an integer: a value, but not an integer */
+    assert_int_equal(nb_textindex_build("99999999999999999999999件", &t), 0);
+    assert_int_equal(t.nnumbers, 1);
+    assert_false(t.numbers[0].integer);
+    assert_true(t.numbers[0].value > 9.9e22 && t.numbers[0].value < 1.1e23);
+    nb_textindex_free(&t);
+    /* the digits alone: no exponent or hexadecimal read past them */
+    assert_int_equal(nb_textindex_build("3e5件0x1A条0.25元", &t), 0);
+    assert_int_equal(t.nnumbers, 5);
+    assert_true(t.numbers[0].value == 3 && t.numbers[1].value == 5);
+    assert_true(t.numbers[2].value == 0 && t.numbers[3].value == 1);
+    assert_true(t.numbers[4].value == 0.25);
+    nb_textindex_free(&t);
+}
+
+static void chinese_numerals(void **state)
+{
+    (void)state;
+    int64_t v;
+    struct {
+        const char *s;
+        int64_t v;
+    } cases[] = {{"三", 3}, {"十二", 12}, {"一百零五", 105}, {"两千零一十", 2010}, {"十", 10},
+                 {"三万五千", 35000}, {"二零二四", 4}, {"〇", 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(nb_cn_int(cases[i].s, strlen(cases[i].s), &v), 0);
+        assert_int_equal(v, cases[i].v);
+    }
+    assert_int_equal(nb_cn_int("", 0, &v), -1);
+    assert_int_equal(nb_cn_int("三件", strlen("三件"), &v), -1);
+    assert_int_equal(nb_cn_int("\xe4\xb8", 2, &v), -1); /* a cut character */
+}
+
+static void invalid_utf8_is_refused(void **state)
+{
+    (void)state;
+    nb_textindex t;
+    assert_int_equal(nb_textindex_build("abc\xff", &t), -1);
+    assert_null(t.text);
+    assert_int_equal(t.nsentences, 0);
+    nb_textindex_free(&t); /* harmless on the emptied index */
+}
+
+/* a long text with many sentences and numbers: every span stays inside the text */
+static void long_text_spans_stay_inside(void **state)
+{
+    (void)state;
+    size_t reps = 5000;
+    const char *unit = "本年度收到申请 1,234 件，办结两件；";
+    char *s = malloc(strlen(unit) * reps + 1);
+    assert_non_null(s);
+    s[0] = '\0';
+    for (size_t i = 0, o = 0; i < reps; i++, o += strlen(unit))
+        memcpy(s + o, unit, strlen(unit) + 1);
+    nb_textindex t;
+    assert_int_equal(nb_textindex_build(s, &t), 0);
+    assert_int_equal(t.nsentences, reps);
+    assert_int_equal(t.nclauses, 2 * reps);
+    assert_int_equal(t.nnumbers, 2 * reps);
+    for (size_t i = 0; i < t.nnumbers; i++) {
+        assert_true(t.numbers[i].pos + t.numbers[i].len <= t.len);
+        assert_int_equal(t.numbers[i].sentence, i / 2);
+    }
+    nb_textindex_free(&t);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(normalises_width_spaces_separators_and_counters),
+        cmocka_unit_test(sentences_and_clauses),
+        cmocka_unit_test(numbers_units_and_forms),
+        cmocka_unit_test(chinese_numerals),
+        cmocka_unit_test(invalid_utf8_is_refused),
+        cmocka_unit_test(long_text_spans_stay_inside),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
