@@ -11,6 +11,7 @@
 #include <lua.h>
 #include <utf8proc.h>
 
+#include "chunk.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -93,7 +94,15 @@ typedef struct {
     nb_error *err;
     nb_report *r;
     char path[512];     /* key path of the value being converted */
+    long steps;         /* table entries walked so far (lua_next), see conv_step */
+    size_t text_left;   /* bytes of text still to be copied out, see take_text */
+    size_t text_total;  /* the budget text_left started from */
 } conv;
+
+/* The conversion walks at most this many table entries and copies at most text_left bytes
+ * of text (outside the sandbox's allocator): a table shared 200 times, or one long string
+ * referenced from many fields, cannot make the copy grow beyond what the file could hold. */
+enum { NB_CONV_MAX_STEPS = 2000000 };
 
 /* Raised inside the protected conversion; the message is already in c->err. */
 static int conv_fail(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -107,6 +116,12 @@ static int conv_fail(conv *c, const char *fmt, ...)
     nb_error_set(c->err, "%s：%s：%s", c->name, c->path[0] ? c->path : "（顶层）", what);
     lua_pushliteral(c->L, "nianbao: conversion failed");
     return lua_error(c->L);
+}
+
+static void conv_step(conv *c)
+{
+    if (++c->steps > NB_CONV_MAX_STEPS)
+        conv_fail(c, "表的项数过多（全部表合计超过 %d 项）", NB_CONV_MAX_STEPS);
 }
 
 static size_t path_push(conv *c, const char *key)
@@ -147,6 +162,7 @@ static void check_keys(conv *c, int idx, const char *const *valid)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         if (lua_type(L, -1) != LUA_TSTRING) {
             if (lua_isinteger(L, -1)) { /* a float key (1.5) is no position: it falls through */
                 char keys[400] = "";
@@ -159,7 +175,10 @@ static void check_keys(conv *c, int idx, const char *const *valid)
             }
             conv_fail(c, "键必须是字符串，实际为%s", type_name_zh(L, -1));
         }
-        const char *key = lua_tostring(L, -1);
+        size_t key_len;
+        const char *key = lua_tolstring(L, -1, &key_len);
+        if (memchr(key, '\0', key_len))
+            conv_fail(c, "键“%s…”中含有 NUL 字节", key);
         int ok = 0;
         for (const char *const *v = valid; *v; v++)
             if (strcmp(*v, key) == 0)
@@ -201,6 +220,10 @@ static char *take_text(conv *c, int idx)
         p += n;
         left -= n;
     }
+    if (len > c->text_left)
+        conv_fail(c, "文字总量过大（全部文字合计超过 %zu 字节；同一段文字被多处引用时每处都计入）",
+                  c->text_total);
+    c->text_left -= len;
     char *d = malloc(len + 1);
     if (!d)
         conv_fail(c, "内存不足");
@@ -320,6 +343,7 @@ static lua_Integer seq_len(conv *c, int idx)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         if (!lua_isinteger(L, -1))
             conv_fail(c, "此处应为按顺序排列的列表，却出现了键“%s”",
                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : type_name_zh(L, -1));
@@ -408,6 +432,7 @@ static void convert_proactive_2019(conv *c, int idx)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         count++;
     }
     nb_report *r = c->r;
@@ -590,12 +615,14 @@ static int convert_protected(lua_State *L)
     return 0;
 }
 
-nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+/* The conversion with a limit on the text it copies (SIZE_MAX: none). */
+static nb_report *convert_budgeted(lua_State *L, int idx, int blank, const char *name,
+                                   size_t text_budget, nb_error *err)
 {
     idx = lua_absindex(L, idx);
     if (blank)
         blank = lua_absindex(L, blank);
-    conv c = {L, blank, name, err, nb_report_new(), {0}};
+    conv c = {L, blank, name, err, nb_report_new(), {0}, 0, text_budget, text_budget};
     if (!c.r) {
         nb_error_set(err, "%s：内存不足", name);
         return NULL;
@@ -622,6 +649,11 @@ nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_err
     }
     nb_report_derive(c.r);
     return c.r;
+}
+
+nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+{
+    return convert_budgeted(L, idx, blank, name, SIZE_MAX, err);
 }
 
 /* ---------- loading ---------- */
@@ -694,6 +726,20 @@ static int run_chunk(lua_State *L)
     return 1;
 }
 
+/* Text copied out of a data file: twice the file size (a file may name one text twice). */
+#define NB_TEXT_BUDGET(lim) (2 * (lim)->max_bytes)
+
+/* Before parsing: too many numbers for a report (see NB_MAX_NUMERALS). */
+static int refuse_numerals(const char *buf, size_t len, const char *name, nb_error *err)
+{
+    size_t n = nb_count_numerals(buf, len);
+    if (n <= NB_MAX_NUMERALS)
+        return 0;
+    nb_error_set(err, "%s：数据文件中的数字过多（%zu 个，上限为 %d 个），不是年度报告的数据",
+                 name, n, NB_MAX_NUMERALS);
+    return 1;
+}
+
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err)
 {
@@ -718,6 +764,8 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
         nb_error_set(err, "%s:%d: 文件含有 NUL 字节，不是文本数据文件", name, line);
         return NULL;
     }
+    if (refuse_numerals(buf, len, name, err))
+        return NULL;
     sandbox_alloc alloc = {0, lim->max_memory};
     lua_State *L = lua_newstate(capped_alloc, &alloc);
     if (!L) {
@@ -744,6 +792,8 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
             set_located(err, name, msg, "数据文件语法错误");
         goto done;
     }
+    if (nb_verify_chunk(L, name, err) != 0)
+        goto done;
     lua_pushcfunction(L, run_chunk);
     lua_insert(L, -2);
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
@@ -759,7 +809,7 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     }
     /* Room for the conversion itself, which builds only small key strings. */
     alloc.limit = alloc.used + 4 * 1024 * 1024;
-    r = nb_convert(L, -1, 0, name, err);
+    r = convert_budgeted(L, -1, 0, name, NB_TEXT_BUDGET(lim), err);
 done:
     lua_close(L);
     return r;
