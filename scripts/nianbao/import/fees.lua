@@ -34,7 +34,7 @@ function M.parse(text)
         set("notices", 0)
         set("notified", 0)
       else
-        local n = clause:match("(%d+)件")
+        local n = clause:match("%f[%d](%d+)件") -- from a run's start only: linear
         set("notices", n and math.tointeger(tonumber(n)))
         -- the amount notified may follow in the next clause ("…3件，金额1200元")
         local next_clause = clauses[i + 1] or ""
