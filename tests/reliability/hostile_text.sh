@@ -128,5 +128,33 @@ if [ -n "$TIME" ]; then
     bad "import - of 1.5 GB: exit $rc, $((kb / 1024)) MiB, $(head -c 200 "$TMP/err")"
 fi
 
+# ---- -o onto what is not a regular file: /dev/stdout is written into (a pipe here), a
+# symlink's target is replaced and the link kept, setuid bits are not carried
+# (a link like /dev/stdout of our own: a nianbao that replaced it must not break the machine)
+ln -s /proc/self/fd/1 "$TMP/stdout"
+n=$("$NB" render "$SEED" -o "$TMP/stdout" | wc -c)
+[ "$n" -gt 1000 ] && ok || bad "-o /dev/stdout (a pipe) printed $n bytes"
+"$NB" render "$SEED" -o "$TMP/stdout" >"$TMP/redirected.txt"
+n=$(wc -c <"$TMP/redirected.txt")
+[ "$n" -gt 1000 ] && ok || bad "-o /dev/stdout (redirected to a file) wrote $n bytes"
+echo old >"$TMP/target.txt" && ln -s target.txt "$TMP/link.txt"
+"$NB" render "$SEED" -o "$TMP/link.txt" --force 2>"$TMP/err" >/dev/null
+[ -L "$TMP/link.txt" ] && grep -q "年度报告" "$TMP/target.txt" && ok ||
+  bad "-o symlink: link kept: $([ -L "$TMP/link.txt" ] && echo yes || echo no), target: $(head -c 80 "$TMP/target.txt") $(cat "$TMP/err")"
+echo old >"$TMP/suid.txt" && chmod 4755 "$TMP/suid.txt"
+"$NB" render "$SEED" -o "$TMP/suid.txt" --force 2>"$TMP/err" >/dev/null
+mode=$(stat -c %a "$TMP/suid.txt")
+[ "$mode" = 755 ] && ok || bad "-o onto a setuid file left mode $mode"
+
+# ---- a relative XDG_CONFIG_HOME is ignored (XDG spec); a script folder anyone may write
+# to is warned about
+mkdir -p "$TMP/xdg/nianbao/rules" && cp "$TMP/scripts/rules/zz_loop.lua" "$TMP/xdg/nianbao/rules/"
+SEED_ABS=$(realpath "$SEED")
+(cd "$TMP/xdg" && XDG_CONFIG_HOME=. timeout "$HANG" "$NB" check "$SEED_ABS" >"$TMP/out" 2>&1)
+grep -q LOCAL.LOOP "$TMP/out" && bad "a relative XDG_CONFIG_HOME put the current folder on the path" || ok
+chmod 0777 "$TMP/scripts"
+"$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
+grep -q "可被其他用户写入" "$TMP/err" && ok || bad "no warning for a script folder writable by others"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
