@@ -156,5 +156,11 @@ chmod 0777 "$TMP/scripts"
 "$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
 grep -q "可被其他用户写入" "$TMP/err" && ok || bad "no warning for a script folder writable by others"
 
+# ---- control characters in names and texts reach no terminal raw (ESC, OSC, CR)
+ESCNAME=$(printf '%s/x\033]0;pwn\007\r.lua' "$TMP")
+"$NB" check "$ESCNAME" >"$TMP/out" 2>"$TMP/err"
+if grep -q "$(printf '\033')" "$TMP/out" "$TMP/err"; then bad "a raw ESC reached the terminal: $(cat -v "$TMP/err")"; else ok; fi
+grep -q 'x1B' "$TMP/err" && ok || bad "the ESC is not shown escaped: $(cat -v "$TMP/err")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

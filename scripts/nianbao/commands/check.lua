@@ -59,9 +59,9 @@ return {
           end
           print(json.encode(json.object({ "file", "findings" }, { file = file, findings = list })))
         else
-          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f)) end
-          print(string.format("%s: %s（%d 个错误，%d 个警告）", file,
-            errors > 0 and "未通过" or "通过", errors, #findings - errors))
+          for _, f in ipairs(findings) do print(cli.printable(file .. ": " .. tostring(f))) end
+          print(cli.printable(string.format("%s: %s（%d 个错误，%d 个警告）", file,
+            errors > 0 and "未通过" or "通过", errors, #findings - errors)))
         end
       end
     end
