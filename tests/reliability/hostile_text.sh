@@ -62,6 +62,27 @@ for name, text in cases.items():
     open("%s/%s.lua" % (sys.argv[2], name), "w", encoding="utf-8").write(
         seed.replace(old, 'other_matters = "%s",' % text))
 EOF
+# data that loads must not crash a bundled script (exit 3): 10,001 subsections, and a
+# 1,000,000-character run (one unpack of its code points overflowed the stack in gbt9704)
+python3 - "$SEED" "$TMP" <<'EOF2'
+import sys
+seed = open(sys.argv[1], encoding="utf-8").read()
+i = seed.index("overview = {")
+j = seed.index("\n  },", i)
+items = "".join('    { heading = "小节%d", text = "正文。" },\n' % k for k in range(10001))
+open(sys.argv[2] + "/many_headings.lua", "w", encoding="utf-8").write(seed[:i] + "overview = {\n" + items + seed[j + 1:])
+old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
+open(sys.argv[2] + "/long_ascii_run.lua", "w", encoding="utf-8").write(
+    seed.replace(old, 'other_matters = "%s",' % ("a" * 1000000)))
+EOF2
+for name in many_headings long_ascii_run; do
+  for profile in default gbt9704; do
+    for fmt in text html markdown; do
+      run "render $name $profile $fmt" "$NB" render --profile $profile -f $fmt "$TMP/$name.lua" -o "$TMP/out.$fmt"
+    done
+  done
+done
+
 for f in "$TMP"/*.lua; do
   name=$(basename "$f" .lua)
   run "check $name" "$NB" check "$f"
