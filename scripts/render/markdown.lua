@@ -11,11 +11,18 @@ local html = require "render.html"
 
 --- Text as a Markdown paragraph: ASCII punctuation that Markdown would read as markup is
 --- backslash-escaped, and so is a line start that would open a heading, list or quote.
+--- Every line of it: a CR is a line end to Markdown too, and leading spaces would open an
+--- indented code block, so they are dropped (HTML collapses them as well).
 local function escape(s)
-  s = tostring(s):gsub("[\\`*_%[%]<>&|~]", "\\%0")
-  s = s:gsub("^([#+%-=>])", "\\%1"):gsub("^(%d+)([.)])", "%1\\%2")
-  return s
+  s = tostring(s):gsub("\r\n?", "\n")
+  s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0")
+  s = s:gsub("^[ \t]+", ""):gsub("\n[ \t]+", "\n")
+  s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+  return s:sub(2)
 end
+
+--- Text of a one-line place (a title or heading): its line ends become spaces.
+local function escape_line(s) return escape((tostring(s):gsub("[\r\n]+", " "))) end
 
 local function paragraphs(profile, ...)
   local out = {}
@@ -27,8 +34,8 @@ local function overview(report, profile)
   local out = {}
   for _, sub in ipairs(profiles.overview(profile, report)) do
     if sub.heading then
-      out[#out + 1] = sub.numbered and ("### " .. escape(sub.numbered)) or (nb.template("markdown/subsection.md", {
-        numeral = sub.numeral, heading = escape(sub.heading),
+      out[#out + 1] = sub.numbered and ("### " .. escape_line(sub.numbered)) or (nb.template("markdown/subsection.md", {
+        numeral = sub.numeral, heading = escape_line(sub.heading),
       }):gsub("\n+$", ""))
     end
     for _, p in ipairs(sub.paragraphs) do out[#out + 1] = escape(p) end
@@ -60,7 +67,7 @@ return {
     opts = opts or {}
     local profile = profiles.get(opts.profile) -- nil: the text as written
     local vars = {
-      title = escape(profiles.title(profile, report)),
+      title = escape_line(profiles.title(profile, report)),
       banner = banner(opts.findings or findings),
       overview = overview(report, profile),
       proactive = table_markdown(profiles.format_grid(profile, layout.proactive(report))),
@@ -69,7 +76,7 @@ return {
       problems = paragraphs(profile, report.problems, report.improvements),
       other_matters = paragraphs(profile, report.other_matters),
     }
-    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = escape(heading) end
+    for i, heading in ipairs(profiles.section_headings(profile)) do vars["heading" .. i] = escape_line(heading) end
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))
   end,
