@@ -63,7 +63,21 @@ static void path_add_n(lua_State *L, const char *dir, size_t len)
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
 }
 
-static void path_add(lua_State *L, const char *dir) { path_add_n(L, dir, dir ? strlen(dir) : 0); }
+/* Scripts are trusted code: a folder on the path that anyone may write to (and that is not
+ * sticky like /tmp) would let anyone run code as the user, so say so. */
+static void warn_if_writable_by_others(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
+        fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", dir);
+}
+
+static void path_add(lua_State *L, const char *dir)
+{
+    if (dir && *dir)
+        warn_if_writable_by_others(dir);
+    path_add_n(L, dir, dir ? strlen(dir) : 0);
+}
 
 static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
 {
@@ -87,7 +101,7 @@ static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
 #else
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
-    if (xdg && *xdg)
+    if (xdg && xdg[0] == '/') /* the XDG spec: a relative path is invalid and ignored */
         n = snprintf(buf, sizeof buf, "%s/nianbao", xdg);
     else if (home && *home)
         n = snprintf(buf, sizeof buf, "%s/.config/nianbao", home);

@@ -88,24 +88,88 @@ static void push_node(lua_State *L, const GumboNode *node, int depth, int *cut)
 }
 
 /* Gumbo's memory grows with the square of the nesting depth (3 GB at 20000 open <div>s),
- * so a page is measured first with a cheap tag scan: elements that close themselves (void
- * elements, <p>, <li>, table cells...) do not count. */
+ * and its duplicate-attribute check with the square of an element's attributes, so a page
+ * is measured first with a cheap tag scan. The estimate follows HTML5 where a page could
+ * cheat it: an end tag lowers the depth only when an element of its name is open, and
+ * "<div/>" opens a div (only void elements, and elements inside <svg> or <math>, close
+ * themselves). The hard bound is the allocation budget below; this scan gives the clear
+ * message for the common cases. */
 #define NB_HTML_MAX_NESTING 1000
+#define NB_HTML_MAX_ATTRS 256              /* on one element */
+#define NB_HTML_MAX_ATTR_WORK 20000000.0   /* sum over elements of attributes squared */
 
-static int self_closing(const char *name, size_t n)
+static int in_list(const char *const *names, const char *name, size_t n)
 {
-    static const char *const names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                        "link", "meta", "param", "source", "track", "wbr", "p",
-                                        "li", "td", "th", "tr", "option", "dt", "dd", NULL};
     for (const char *const *p = names; *p; p++)
         if (strlen(*p) == n && strncasecmp(*p, name, n) == 0)
             return 1;
     return 0;
 }
 
-static size_t nesting_estimate(const char *s, size_t len)
+static int is_void(const char *name, size_t n)
 {
-    size_t depth = 0, max = 0;
+    static const char *const names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                        "link", "meta", "param", "source", "track", "wbr", NULL};
+    return in_list(names, name, n);
+}
+
+/* Elements a later sibling closes (<p>, <li>, cells...): never counted nor kept open. */
+static int closed_by_sibling(const char *name, size_t n)
+{
+    static const char *const names[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd", NULL};
+    return in_list(names, name, n);
+}
+
+static int is_name_char(char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+}
+
+typedef struct {
+    size_t depth, max;          /* open counted elements */
+    size_t attrs_max;           /* most attributes on one element */
+    double attr_work;           /* sum of attributes squared */
+    const char *name[NB_HTML_MAX_NESTING + 2];
+    size_t len[NB_HTML_MAX_NESTING + 2];
+    size_t foreign;             /* open <svg>/<math> */
+} html_scan;
+
+/* Scans the attributes of a tag from s[j] to its '>'; returns the index of '>' or len. */
+static size_t scan_attributes(const char *s, size_t len, size_t j, size_t *count)
+{
+    size_t n = 0;
+    while (j < len) {
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
+                           s[j] == '\f' || s[j] == '/'))
+            j++;
+        if (j >= len || s[j] == '>')
+            break;
+        n++; /* a name: up to a space, '/', '>' or '=' (a leading '=' belongs to it) */
+        j++;
+        while (j < len && !strchr(" \t\n\r\f/>=", s[j]))
+            j++;
+        while (j < len && strchr(" \t\n\r\f", s[j]))
+            j++;
+        if (j < len && s[j] == '=') {
+            j++;
+            while (j < len && strchr(" \t\n\r\f", s[j]))
+                j++;
+            if (j < len && (s[j] == '"' || s[j] == '\'')) {
+                const char *q = memchr(s + j + 1, s[j], len - j - 1);
+                j = q ? (size_t)(q - s) + 1 : len;
+            } else {
+                while (j < len && !strchr(" \t\n\r\f>", s[j]))
+                    j++;
+            }
+        }
+    }
+    *count = n;
+    return j;
+}
+
+static void scan_html(const char *s, size_t len, html_scan *sc)
+{
+    memset(sc, 0, sizeof *sc);
     for (size_t i = 0; i + 1 < len; i++) {
         if (s[i] != '<')
             continue;
@@ -118,23 +182,41 @@ static size_t nesting_estimate(const char *s, size_t len)
         }
         int closing = s[i + 1] == '/';
         size_t start = i + 1 + (size_t)closing, j = start;
-        while (j < len && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || (s[j] >= '0' && s[j] <= '9')))
-            j++;
-        if (j == start)
+        if (j >= len || !(((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z')))
             continue;
-        const char *gt = memchr(s + j, '>', len - j);
-        if (!gt)
+        while (j < len && is_name_char(s[j]))
+            j++;
+        const char *name = s + start;
+        size_t n = j - start, attrs;
+        size_t gt = scan_attributes(s, len, j, &attrs);
+        if (gt >= len)
             break;
-        int empty = gt > s + j && gt[-1] == '/';
+        if (attrs > sc->attrs_max)
+            sc->attrs_max = attrs;
+        sc->attr_work += (double)attrs * (double)attrs;
+        int empty = s[gt - 1] == '/' && (is_void(name, n) || sc->foreign > 0);
         if (closing) {
-            if (depth > 0 && !self_closing(s + start, j - start))
-                depth--;
-        } else if (!empty && !self_closing(s + start, j - start) && ++depth > max) {
-            max = depth;
+            for (size_t k = sc->depth; k > 0; k--)
+                if (sc->len[k - 1] == n && strncasecmp(sc->name[k - 1], name, n) == 0) {
+                    for (size_t m = k - 1; m < sc->depth; m++)
+                        if ((sc->len[m] == 3 && strncasecmp(sc->name[m], "svg", 3) == 0) ||
+                            (sc->len[m] == 4 && strncasecmp(sc->name[m], "math", 4) == 0))
+                            sc->foreign--;
+                    sc->depth = k - 1;
+                    break;
+                }
+        } else if (!empty && !is_void(name, n) && !closed_by_sibling(name, n)) {
+            sc->name[sc->depth] = name;
+            sc->len[sc->depth] = n;
+            if ((n == 3 && strncasecmp(name, "svg", 3) == 0) || (n == 4 && strncasecmp(name, "math", 4) == 0))
+                sc->foreign++;
+            if (++sc->depth > sc->max)
+                sc->max = sc->depth;
+            if (sc->depth > NB_HTML_MAX_NESTING)
+                return; /* refused: no need to read on */
         }
-        i = (size_t)(gt - s);
+        i = gt;
     }
-    return max;
 }
 
 /* gumbo does not check its allocations, so it gets an allocator that keeps every block in a
@@ -142,6 +224,7 @@ static size_t nesting_estimate(const char *s, size_t len)
 typedef union block {
     struct {
         union block *prev, *next;
+        size_t size;
     } link;
     max_align_t align;
 } block;
@@ -150,15 +233,27 @@ typedef struct {
     GumboOutput *out;
     GumboOptions options;
     block blocks;      /* list head */
+    size_t used, budget; /* bytes gumbo holds, and the most it may: see NB_HTML_BUDGET */
+    int over_budget;
     jmp_buf out_of_memory;
 } parse_box;
+
+/* gumbo may hold this much for a page of len bytes (a real page needs about 10 times its size;
+ * hostile nesting and attribute patterns need far more and are stopped here). */
+#define NB_HTML_BUDGET(len) ((size_t)64 * 1024 * 1024 + 24 * (len))
 
 static void *box_alloc(void *userdata, size_t size)
 {
     parse_box *b = userdata;
+    if (size > b->budget - b->used) {
+        b->over_budget = 1;
+        longjmp(b->out_of_memory, 1);
+    }
     block *x = malloc(sizeof *x + size);
     if (!x)
         longjmp(b->out_of_memory, 1);
+    x->link.size = size;
+    b->used += size;
     x->link.prev = &b->blocks;
     x->link.next = b->blocks.link.next;
     b->blocks.link.next->link.prev = x;
@@ -168,10 +263,10 @@ static void *box_alloc(void *userdata, size_t size)
 
 static void box_free(void *userdata, void *p)
 {
-    (void)userdata;
     if (!p)
         return;
     block *x = (block *)p - 1;
+    ((parse_box *)userdata)->used -= x->link.size;
     x->link.prev->link.next = x->link.next;
     x->link.next->link.prev = x->link.prev;
     free(x);
@@ -187,6 +282,7 @@ static void box_release(parse_box *b)
     }
     b->blocks.link.prev = b->blocks.link.next = &b->blocks;
     b->out = NULL;
+    b->used = 0;
 }
 
 static int box_gc(lua_State *L)
@@ -211,15 +307,27 @@ static int l_parse(lua_State *L)
     const char *text = luaL_checklstring(L, 1, &len);
     if (len > NB_HTML_MAX_INPUT)
         return refuse(L, lua_pushfstring(L, "HTML 文件过大（%d 字节以上），不予解析", (int)NB_HTML_MAX_INPUT));
-    size_t nesting = nesting_estimate(text, len);
-    if (nesting > NB_HTML_MAX_NESTING) {
-        return refuse(L, lua_pushfstring(L, "HTML 元素嵌套过深（约 %d 层，最多 %d 层），不予解析", (int)nesting,
-                                         NB_HTML_MAX_NESTING));
+    /* only running out of memory raises; a refused page is nil and the reason */
+    html_scan *sc = malloc(sizeof *sc);
+    if (!sc)
+        return luaL_error(L, "内存不足，无法解析 HTML");
+    scan_html(text, len, sc);
+    size_t nesting = sc->max, attrs = sc->attrs_max;
+    double work = sc->attr_work;
+    free(sc);
+    if (nesting > NB_HTML_MAX_NESTING)
+        return refuse(L, lua_pushfstring(L, "HTML 元素嵌套过深（超过 %d 层），不予解析", NB_HTML_MAX_NESTING));
+    if (attrs > NB_HTML_MAX_ATTRS || work > NB_HTML_MAX_ATTR_WORK) {
+        return refuse(L, lua_pushfstring(L, "HTML 元素的属性过多（一个元素最多 %d 个，实有 %d 个），不予解析",
+                                         NB_HTML_MAX_ATTRS, (int)attrs));
     }
     /* gumbo's memory is owned by a userdata so that a Lua error cannot leak it */
     parse_box *b = lua_newuserdatauv(L, sizeof *b, 0);
     b->out = NULL;
     b->blocks.link.prev = b->blocks.link.next = &b->blocks;
+    b->used = 0;
+    b->budget = NB_HTML_BUDGET(len);
+    b->over_budget = 0;
     b->options = kGumboDefaultOptions;
     b->options.allocator = box_alloc;
     b->options.deallocator = box_free;
@@ -230,7 +338,14 @@ static int l_parse(lua_State *L)
     }
     lua_setmetatable(L, -2);
     if (setjmp(b->out_of_memory)) {
+        int over = b->over_budget;
         box_release(b);
+        if (over) {
+            lua_pushnil(L);
+            lua_pushfstring(L, "HTML 结构过于复杂（解析所需内存超过 %d MiB），不予解析",
+                            (int)(NB_HTML_BUDGET(len) >> 20));
+            return 2;
+        }
         return luaL_error(L, "内存不足，无法解析 HTML");
     }
     b->out = gumbo_parse_with_options(&b->options, text, len);

@@ -11,6 +11,7 @@
 #include <lua.h>
 #include <utf8proc.h>
 
+#include "chunk.h"
 #include "diagnose.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -98,7 +99,15 @@ typedef struct {
     size_t src_len;
     int n_problems;     /* unknown keys and wrong types, all reported at the end */
     char problems[NB_ERROR_MAX];
+    long steps;         /* table entries walked so far (lua_next), see conv_step */
+    size_t text_left;   /* bytes of text still to be copied out, see take_text */
+    size_t text_total;  /* the budget text_left started from */
 } conv;
+
+/* The conversion walks at most this many table entries and copies at most text_left bytes
+ * of text (outside the sandbox's allocator): a table shared 200 times, or one long string
+ * referenced from many fields, cannot make the copy grow beyond what the file could hold. */
+enum { NB_CONV_MAX_STEPS = 2000000 };
 
 /* "name:line: path" of the value being converted (no line when the source is unknown). */
 static void conv_place(conv *c, char *out, size_t size)
@@ -141,6 +150,12 @@ static int conv_fail(conv *c, const char *fmt, ...)
     nb_error_set(c->err, "%s：%s", place, what);
     lua_pushliteral(c->L, "nianbao: conversion failed");
     return lua_error(c->L);
+}
+
+static void conv_step(conv *c)
+{
+    if (++c->steps > NB_CONV_MAX_STEPS)
+        conv_fail(c, "表的项数过多（全部表合计超过 %d 项）", NB_CONV_MAX_STEPS);
 }
 
 static size_t path_push(conv *c, const char *key)
@@ -192,6 +207,7 @@ static void check_keys(conv *c, int idx, const char *const *valid)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         if (lua_type(L, -1) != LUA_TSTRING) {
             if (lua_isinteger(L, -1)) { /* a float key (1.5) is no position: it falls through */
                 char keys[400] = "";
@@ -204,7 +220,10 @@ static void check_keys(conv *c, int idx, const char *const *valid)
             }
             conv_fail(c, "键必须是字符串，实际为%s", type_name_zh(L, -1));
         }
-        const char *key = lua_tostring(L, -1);
+        size_t key_len;
+        const char *key = lua_tolstring(L, -1, &key_len);
+        if (memchr(key, '\0', key_len))
+            conv_fail(c, "键“%s…”中含有 NUL 字节", key);
         int ok = 0;
         for (const char *const *v = valid; *v; v++)
             if (strcmp(*v, key) == 0)
@@ -249,6 +268,10 @@ static char *take_text(conv *c, int idx)
         p += n;
         left -= n;
     }
+    if (len > c->text_left)
+        conv_fail(c, "文字总量过大（全部文字合计超过 %zu 字节；同一段文字被多处引用时每处都计入）",
+                  c->text_total);
+    c->text_left -= len;
     char *d = malloc(len + 1);
     if (!d)
         conv_fail(c, "内存不足");
@@ -374,6 +397,7 @@ static lua_Integer seq_len(conv *c, int idx)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         if (!lua_isinteger(L, -1))
             conv_fail(c, "此处应为按顺序排列的列表，却出现了键“%s”",
                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : type_name_zh(L, -1));
@@ -463,6 +487,7 @@ static void convert_proactive_2019(conv *c, int idx)
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
+        conv_step(c);
         count++;
     }
     nb_report *r = c->r;
@@ -682,16 +707,16 @@ static int convert_protected(lua_State *L)
 }
 
 static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
-                                 const char *src, size_t src_len, nb_error *err);
+                                 const char *src, size_t src_len, size_t text_budget, nb_error *err);
 
 nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
 {
-    return convert_source(L, idx, blank, name, NULL, 0, err);
+    return convert_source(L, idx, blank, name, NULL, 0, SIZE_MAX, err);
 }
 
 /* nb_convert with the data file's text, so that messages give the line of each key. */
 static nb_report *convert_source(lua_State *L, int idx, int blank, const char *name,
-                                 const char *src, size_t src_len, nb_error *err)
+                                 const char *src, size_t src_len, size_t text_budget, nb_error *err)
 {
     idx = lua_absindex(L, idx);
     if (blank)
@@ -705,6 +730,7 @@ static nb_report *convert_source(lua_State *L, int idx, int blank, const char *n
     c.r = nb_report_new();
     c.src = src;
     c.src_len = src_len;
+    c.text_left = c.text_total = text_budget;
     if (!c.r) {
         nb_error_set(err, "%s：内存不足", name);
         return NULL;
@@ -737,6 +763,11 @@ static nb_report *convert_source(lua_State *L, int idx, int blank, const char *n
     }
     nb_report_derive(c.r);
     return c.r;
+}
+
+nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
+{
+    return convert_budgeted(L, idx, blank, name, SIZE_MAX, err);
 }
 
 /* ---------- loading ---------- */
@@ -822,6 +853,20 @@ static int run_chunk(lua_State *L)
     return 1;
 }
 
+/* Text copied out of a data file: twice the file size (a file may name one text twice). */
+#define NB_TEXT_BUDGET(lim) (2 * (lim)->max_bytes)
+
+/* Before parsing: too many numbers for a report (see NB_MAX_NUMERALS). */
+static int refuse_numerals(const char *buf, size_t len, const char *name, nb_error *err)
+{
+    size_t n = nb_count_numerals(buf, len);
+    if (n <= NB_MAX_NUMERALS)
+        return 0;
+    nb_error_set(err, "%s：数据文件中的数字过多（%zu 个，上限为 %d 个），不是年度报告的数据",
+                 name, n, NB_MAX_NUMERALS);
+    return 1;
+}
+
 /* What to do with the value a data chunk returned (on top of the sandbox's stack);
  * returns 0 on failure with *err set. */
 typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, void *ud);
@@ -829,24 +874,26 @@ typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, void 
 static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
                         nb_error *err, sandbox_take take, void *ud);
 
-/* A report is converted with the file's text at hand, so that messages give each key's line. */
+/* A report is converted with the file's text at hand, so that messages give each key's line,
+ * and with a limit on the text it copies out. */
 struct report_take {
     nb_report *r;
     const char *buf;
     size_t len;
+    size_t text_budget;
 };
 
 static int take_report(lua_State *L, const char *name, nb_error *err, void *ud)
 {
     struct report_take *t = ud;
-    t->r = convert_source(L, -1, 0, name, t->buf, t->len, err);
+    t->r = convert_source(L, -1, 0, name, t->buf, t->len, t->text_budget, err);
     return t->r != NULL;
 }
 
 nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
                           const nb_limits *limits, nb_error *err)
 {
-    struct report_take t = {NULL, buf, len};
+    struct report_take t = {NULL, buf, len, NB_TEXT_BUDGET(limits ? limits : &nb_default_limits)};
     sandbox_eval(buf, len, name, limits, err, take_report, &t);
     return t.r;
 }
@@ -877,6 +924,8 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
         nb_error_set(err, "%s:%d: 文件含有 NUL 字节，不是文本数据文件", name, line);
         return 0;
     }
+    if (refuse_numerals(buf, len, name, err))
+        return 0;
     sandbox_alloc alloc = {0, lim->max_memory};
     lua_State *L = lua_newstate(capped_alloc, &alloc);
     if (!L) {
@@ -903,6 +952,8 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
             set_syntax_error(err, name, msg);
         goto done;
     }
+    if (nb_verify_chunk(L, name, err) != 0)
+        goto done;
     lua_pushcfunction(L, run_chunk);
     lua_insert(L, -2);
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);

@@ -29,9 +29,10 @@ static int write_fully(int fd, const char *data, size_t len)
 
 static mode_t mode_of(const char *path)
 {
-    /* Keep the permissions of the file being replaced, or the usual 0644. */
+    /* Keep the permissions of the file being replaced, or the usual 0644; never its
+     * setuid, setgid or sticky bits (a report is no program). */
     struct stat st;
-    return stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
+    return stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
 }
 
 /* The data in an unnamed file of dir (O_TMPFILE), named only for the instant between
@@ -69,7 +70,60 @@ static int write_unnamed(const char *path, const char *dir, const char *base, ch
     return 0;
 }
 
+/* -o onto something that is not a regular file (a FIFO, a terminal, /dev/stdout, /dev/null):
+ * written into directly, as a shell redirection would; replacing it would destroy it. */
+static int write_into(const char *path, const char *data, size_t len, nb_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        nb_error_set(err, "%s：无法打开：%s", path, strerror(errno));
+        return -1;
+    }
+    int rc = write_fully(fd, data, len);
+    if (rc != 0)
+        nb_error_set(err, "%s：写入失败：%s", path, strerror(errno));
+    if (close(fd) != 0 && rc == 0) {
+        nb_error_set(err, "%s：写入失败：%s", path, strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
+static int replace_atomic(const char *path, const char *data, size_t len, nb_error *err);
+
 int nb_write_atomic(const char *path, const char *data, size_t len, nb_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return replace_atomic(path, data, len, err);
+    struct stat st, out;
+    /* the file standard output already writes to (-o /dev/stdout >report.txt): replacing
+     * it would leave the shell's descriptor on the old, unlinked file */
+    if (stat(path, &st) == 0 && fstat(STDOUT_FILENO, &out) == 0 && st.st_dev == out.st_dev &&
+        st.st_ino == out.st_ino)
+        return replace_atomic("-", data, len, err);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            nb_error_set(err, "%s：是文件夹，不能作为输出文件（原文件未改动）", path);
+            return -1;
+        }
+        return write_into(path, data, len, err);
+    }
+    /* a symlink: its target is replaced (atomically, in the target's folder), the link stays */
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char *target = realpath(path, NULL);
+        if (!target) {
+            nb_error_set(err, "%s：符号链接指向的文件不存在或无法解析：%s", path, strerror(errno));
+            return -1;
+        }
+        int rc = replace_atomic(target, data, len, err);
+        free(target);
+        return rc;
+    }
+    return replace_atomic(path, data, len, err);
+}
+
+static int replace_atomic(const char *path, const char *data, size_t len, nb_error *err)
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {

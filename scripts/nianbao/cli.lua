@@ -11,7 +11,14 @@ local M = {}
 
 local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
-function M.say(fmt, ...) io.stderr:write(string.format(fmt, ...), "\n") end
+--- s with its control characters shown as escapes (\x1B, \u{009B}) but line ends and tabs:
+--- keys and texts of a hostile file must not drive the terminal (ESC/OSC sequences).
+function M.printable(s)
+  s = tostring(s):gsub("[%z\1-\8\11-\31\127]", function(c) return string.format("\\x%02X", c:byte()) end)
+  return (s:gsub("\194([\128-\159])", function(c) return string.format("\\u{%04X}", c:byte()) end))
+end
+
+function M.say(fmt, ...) io.stderr:write(M.printable(string.format(fmt, ...)), "\n") end
 local say = M.say
 
 --- True (after saying why) when OUT names an existing file that must not be overwritten

@@ -7,8 +7,10 @@ local M = {}
 --- A string as a Lua literal: long brackets for multi-line text, quoted otherwise.
 function M.quote(s)
   if s:find("\n") and not s:find("\r") then
-    local eq = ""
-    while s:find("]" .. eq .. "]", 1, true) do eq = eq .. "=" end
+    -- a level whose closing bracket the text cannot contain, nor form with its last
+    -- characters ("a]" before "]]" would close early): search s .. "]"
+    local eq, probe = "", s .. "]"
+    while probe:find("]" .. eq .. "]", 1, true) do eq = eq .. "=" end
     -- a long bracket drops the first newline, so one that starts the text is doubled
     local lead = s:sub(1, 1) == "\n" and "\n" or ""
     return "[" .. eq .. "[" .. lead .. s .. "]" .. eq .. "]"
@@ -35,7 +37,9 @@ function M.serialize(r)
   local s = nb.schema
   local out = {}
   local function w(fmt, ...) out[#out + 1] = string.format(fmt, ...) end
-  w("-- %s", r.title or nb.schema.title_suffix)
+  -- the title is data: a line end (CR ends a Lua comment too) or another control character
+  -- in it would start code after the comment, so each becomes a space
+  w("-- %s", (tostring(r.title or nb.schema.title_suffix):gsub("%c", " ")))
   w("-- 数据文件：格式见国办公开办函〔2021〕30号；用 nianbao check 检查，nianbao render 生成报告。")
   w("return {")
   w("  format = %d,", r.format or 2021)

@@ -89,7 +89,7 @@ function M.run_rule(rule, report, opts, added)
       sentence = type(f.sentence) == "string" and f.sentence or M.current_sentence,
     }
   end
-  rule.check(report, ctx)
+  M.budgeted(rule, rule.check, report, ctx, added)
   return added
 end
 
@@ -119,6 +119,35 @@ local function all_named(list)
     if id:lower() == "all" then return true end
   end
   return false
+end
+
+-- Rules are trusted code but read untrusted text: a rule that runs longer than this many VM
+-- instructions on one report is stopped and named in a finding, so no text can hang
+-- check, render or the prompt (docs/limits.md). Patterns are single instructions: the
+-- bundled rules keep theirs linear in the text.
+M.BUDGET = 50 * 1000 * 1000
+local STEP = 10000
+
+--- Runs fn(report, ctx) under the instruction budget; when it runs out, appends a warning
+--- naming the rule to added instead of the rule's findings. Other errors propagate.
+function M.budgeted(rule, fn, report, ctx, added)
+  local prev = { debug.gethook() }
+  local steps, stop = 0, {}
+  debug.sethook(function()
+    steps = steps + STEP
+    if steps > M.BUDGET then error(stop) end
+  end, "", STEP)
+  local first = #added
+  local ok, err = pcall(fn, report, ctx)
+  debug.sethook(table.unpack(prev, 1, 3))
+  if ok then return end
+  if err ~= stop then error(err, 0) end
+  for i = #added, first + 1, -1 do added[i] = nil end
+  added[#added + 1] = {
+    id = rule.id, severity = "warning", rule = rule.file,
+    message = string.format("规则 %s（%s）在本报告上运行超过 %d 条指令的上限，已停止；此规则的检查未完成",
+      rule.id, rule.file, M.BUDGET),
+  }
 end
 
 --- Run the enabled rules; returns the list of findings they added (plain records).

@@ -14,10 +14,16 @@ local DIGITS = { [0] = "〇", "一", "二", "三", "四", "五", "六", "七", "
 --- Chinese numerals for heading numbers: 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一, 100 -> 一百.
 function M.numeral(n)
   local i = math.tointeger(n)
-  if not (i and i >= 0 and i < 10000) then -- level 2: the message names the caller's file:line
-    error(string.format("nb.numeral：需要 0 至 9999 的整数，实际为 %s", tostring(n)), 2)
+  if not (i and i >= 0 and i < 100000000) then -- level 2: the message names the caller's file:line
+    error(string.format("nb.numeral：需要 0 至 99999999 的整数，实际为 %s", tostring(n)), 2)
   end
   n = i
+  if n >= 10000 then -- a data file may have more than 9,999 subsections: 一万〇一
+    local high, low = n // 10000, n % 10000
+    if low == 0 then return M.numeral(high) .. "万" end
+    return M.numeral(high) .. "万" .. (low < 1000 and "〇" or "") ..
+      ((low >= 10 and low < 20) and "一" or "") .. M.numeral(low)
+  end
   if n < 10 then return DIGITS[n] end
   if n < 20 then return "十" .. (n % 10 > 0 and DIGITS[n % 10] or "") end
   if n < 100 then

@@ -73,7 +73,10 @@ local function text(s)
     if m >= 1 and m <= 12 and d >= 1 and d <= 31 then return string.format("%s年%d月%d日", y, m, d) end
   end)
   local cps = full_width(tighten(codepoints(s)))
-  return utf8.char(table.unpack(cps))
+  -- in pieces: one unpack of a long text's code points overflows the Lua stack
+  local out = {}
+  for i = 1, #cps, 4096 do out[#out + 1] = utf8.char(table.unpack(cps, i, math.min(#cps, i + 4095))) end
+  return table.concat(out)
 end
 
 local MAX_NUMBERED = 20 -- subsections numbered "（一）" … "（二十）"; beyond, the template numbers them

@@ -10,11 +10,18 @@ local markup = require "nianbao.markup"
 
 --- Text as a Markdown paragraph: ASCII punctuation that Markdown would read as markup is
 --- backslash-escaped, and so is a line start that would open a heading, list or quote.
+--- Every line of it: a CR is a line end to Markdown too, and leading spaces would open an
+--- indented code block, so they are dropped (HTML collapses them as well).
 local function escape(s)
-  s = tostring(s):gsub("[\\`*_%[%]<>&|~]", "\\%0")
-  s = s:gsub("^([#+%-=>])", "\\%1"):gsub("^(%d+)([.)])", "%1\\%2")
-  return s
+  s = tostring(s):gsub("\r\n?", "\n")
+  s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0")
+  s = s:gsub("^[ \t]+", ""):gsub("\n[ \t]+", "\n")
+  s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+  return s:sub(2)
 end
+
+--- Text of a one-line place (a title or heading): its line ends become spaces.
+local function escape_line(s) return escape((tostring(s):gsub("[\r\n]+", " "))) end
 
 local function paragraphs(list)
   local out = {}
@@ -26,8 +33,8 @@ local function overview(subsections)
   local out = {}
   for _, sub in ipairs(subsections) do
     if sub.heading then
-      out[#out + 1] = sub.numbered and ("### " .. escape(sub.numbered)) or (nb.template("markdown/subsection.md", {
-        numeral = sub.numeral, heading = escape(sub.heading),
+      out[#out + 1] = sub.numbered and ("### " .. escape_line(sub.numbered)) or (nb.template("markdown/subsection.md", {
+        numeral = sub.numeral, heading = escape_line(sub.heading),
       }):gsub("\n+$", ""))
     end
     for _, p in ipairs(sub.paragraphs) do out[#out + 1] = escape(p) end
@@ -47,7 +54,7 @@ local function banner(findings)
   local errors, lines = 0, {}
   for _, f in ipairs(findings or {}) do
     if f.severity == "error" then errors = errors + 1 end
-    lines[#lines + 1] = "> - " .. escape(tostring(f))
+    lines[#lines + 1] = "> - " .. escape_line(tostring(f))
   end
   if errors == 0 then return "" end
   return string.format("> **本稿有 %d 个错误，是强制生成的（--force），不能作为正式报告发布：**\n>\n%s\n\n",
@@ -66,7 +73,7 @@ return {
     opts = opts or {}
     local doc = document.build(report, opts.profile) -- no profile: the text as written
     local vars = document.heading_vars(doc, {
-      title = escape(doc.title),
+      title = escape_line(doc.title),
       banner = banner(opts.findings or findings),
       overview = overview(doc.overview),
       proactive = table_markdown(doc.proactive),
@@ -76,7 +83,7 @@ return {
       other_matters = paragraphs(doc.other_matters),
       preamble = #doc.preamble > 0 and paragraphs(doc.preamble) .. "\n\n" or "",
       signature = signature(doc.signature),
-    }, escape)
+    }, escape_line)
     local text = nb.template("markdown/report.md", vars)
     return (text:gsub("\n*$", "\n"))
   end,

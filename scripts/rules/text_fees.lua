@@ -32,8 +32,11 @@ return {
     local collected, notices
     for _, clause in ipairs(R.clauses(text)) do
       if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
-      local wan = clause:match("收取.-(%d+%.?%d*)万元")
-      local yuan = clause:match("收取.-(%d+%.?%d*)元")
+      -- the numbers after the first 收取; the frontiers make a number start where its digits start
+      -- and take all of them, so a long digit run is read once (linear), not once per position
+      local at = clause:find("收取", 1, true)
+      local wan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
+      local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
       if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
     end
     if R.has(text, NO_NOTICE) then notices = notices or 0 end

@@ -35,6 +35,26 @@ local function last_part(s)
   return best
 end
 
+-- Each "占…N%" of a sentence as { position of 占, N, position after % }. The number must
+-- follow 占 within WINDOW bytes: "占[^%d;]-" searched the rest of the sentence from every 占
+-- (quadratic on a run of 占).
+local WINDOW = 120
+local function shares(sentence)
+  local out, from = {}, 1
+  while true do
+    local pos = sentence:find("占", from, true)
+    if not pos then break end
+    local pct, e = sentence:sub(pos, pos + WINDOW):match("^占[^%d;]-([%d%.]+)%%()")
+    if pct then
+      out[#out + 1] = { pos, pct, pos + e - 1 }
+      from = pos + e - 1
+    else
+      from = pos + 1
+    end
+  end
+  return out
+end
+
 local function value(report, p)
   local sum = 0
   for _, row in ipairs(p.rows) do
@@ -55,7 +75,8 @@ return {
     local bases = { total, new, new + over }
     R.each_sentence(report, function(sentence, part)
       local from = 1
-      for pos, pct, e in sentence:gmatch("()占[^%d;]-([%d%.]+)%%()") do
+      for _, share in ipairs(shares(sentence)) do
+        local pos, pct, e = share[1], share[2], share[3]
         local before = sentence:sub(from, pos - 1)
         from = e
         local p = last_part(before)

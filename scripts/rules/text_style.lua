@@ -45,7 +45,7 @@ local function scan(s)
       if is_digit(cp) and is_cjk(cps[i - 1]) then
         out.tight_before[cps[i - 1]] = (out.tight_before[cps[i - 1]] or 0) + 1
       end
-      if SPACE[cp] then
+      if SPACE[cp] and not SPACE[cps[i - 1]] then -- a run once, at its start: linear
         local j = i
         while SPACE[cps[j + 1]] do j = j + 1 end
         local before, after = cps[i - 1], cps[j + 1]

@@ -50,6 +50,33 @@ function tests.varied_round_trip()
   T.ok(text:find("-- 4.保护第三方合法权益", 1, true), "rows carry a Chinese comment")
 end
 
+-- Imported text is hostile: no title or text may end its comment or long string early.
+function tests.hostile_text_stays_text()
+  local r = T.load_seed():copy()
+  local texts = {
+    "标题\rreturn { agency = \"被篡改\" } --",
+    "标题\nreturn { agency = \"被篡改\" } --",
+    "一行\n两行]", "一行\n两行]]", "一行\n]=]\n]]\n]==", "一行\n两行]=", "\n]]", "a\n\27]0;标题\7",
+  }
+  for i, t in ipairs(texts) do
+    r.title, r.problems, r.overview[1].heading, r.overview[1].text = t, t, t, t
+    local text = datafile.serialize(assert(nb.view(r, "hostile")))
+    local back = reload(text, "hostile-" .. i .. ".lua")
+    T.eq(back.title, t, "title " .. i)
+    T.eq(back.problems, t, "problems " .. i)
+    T.eq(back.overview[1].text, t, "overview text " .. i)
+    T.eq(back.agency, r.agency, "the agency is unchanged " .. i)
+    -- the sandboxed loader takes it too
+    local path = os.tmpname()
+    local f = assert(io.open(path, "w"))
+    f:write(text)
+    f:close()
+    local loaded, err = nb.load(path)
+    os.remove(path)
+    T.ok(loaded, "the loader refused hostile text " .. i .. ": " .. tostring(err))
+  end
+end
+
 function tests.serialized_seed_checks_clean()
   -- the text must also pass the sandboxed loader itself, not just load()
   local path = os.tmpname()

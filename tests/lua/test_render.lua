@@ -161,4 +161,32 @@ function tests.renderer_contract()
   T.raises(function() nb.renderer("no-such-format") end, "no-such-format", "unknown format")
 end
 
+-- Markdown: data text stays text. A newline, a lone CR or four leading spaces in a title,
+-- a heading or a paragraph must not make a heading, list, quote or code block.
+function tests.markdown_keeps_data_text_as_text()
+  local r = T.load_seed():copy()
+  r.title = "标题\n# 注入标题"
+  r.overview = { { heading = "小节\r## 注入小节", text = "段落\n# 注入一\r- 注入二\n    注入三\r\n> 注入四\n1. 注入五" },
+                 { heading = "    注入六", text = "    注入七" } }
+  r.problems = "问题\r===\r注入八"
+  for _, profile in ipairs({ "default", "gbt9704" }) do
+    local out = nb.render(assert(nb.view(r, "md")), "markdown", { profile = profile })
+    for line in (out .. "\n"):gmatch("([^\n]*)\n") do
+      T.ok(not line:find("\r", 1, true), "a CR reached the Markdown: " .. line)
+      if line:find("注入", 1, true) then
+        -- the title and the headings are headings themselves, on one line with their text
+        local own = line:find("注入标题", 1, true) or line:find("注入小节", 1, true) or line:find("注入六", 1, true)
+        local structural = line:match("^#+ ") and not own
+        T.ok(not structural, "data text made a heading: " .. line)
+        T.ok(not line:match("^ ? ? ?[%-+*>] ") and not line:match("^ ? ? ?%d+[.)] "), "data text made a list or quote: " .. line)
+        T.ok(not line:match("^    ") and not line:match("^\t"), "data text made a code block: " .. line)
+        T.ok(not line:match("^[=%-]+$"), "data text made a setext underline: " .. line)
+      end
+      T.ok(not line:match("^===") and not line:match("^%-%-%-"), "an underline line: " .. line)
+    end
+    T.ok(out:find("注入标题", 1, true) and out:find("注入八", 1, true), "the text is kept")
+    T.ok(out:find("\n#+ [^\n]*标题 # 注入标题") or out:find("\n?# [^\n]*注入标题"), "the title stays on its heading line")
+  end
+end
+
 return tests

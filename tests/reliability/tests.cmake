@@ -32,3 +32,10 @@ if(NOT NB_SANITIZE)
   add_test(NAME reliability/valgrind
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/valgrind.sh $<TARGET_FILE:nianbao>)
 endif()
+
+# Hostile text that loads (rules), hostile pages and texts for the importer, a looping user
+# rule, an endless standard input (issue 11).
+add_test(NAME reliability/hostile-text
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/hostile_text.sh $<TARGET_FILE:nianbao>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(reliability/hostile-text PROPERTIES TIMEOUT 900)

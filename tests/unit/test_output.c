@@ -1,5 +1,6 @@
 /* Atomic output: a write replaces the file whole, and a failed write leaves nothing behind. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,6 +148,74 @@ static void read_only_folder_keeps_old_file(void **state)
     chmod(sub, 0755);
 }
 
+/* A symlink: its target is replaced (atomically) and the link stays a link. */
+static void symlink_target_is_replaced(void **state)
+{
+    (void)state;
+    char target[128], link[128];
+    snprintf(target, sizeof target, "%s/target.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    nb_error err;
+    int before = entries(dir);
+    assert_int_equal(nb_write_atomic(target, "old\n", 4, &err), 0);
+    assert_int_equal(symlink("target.txt", link), 0);
+    assert_int_equal(nb_write_atomic(link, "new\n", 4, &err), 0);
+    struct stat st;
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    char *got = read_file(target, NULL);
+    assert_string_equal(got, "new\n");
+    free(got);
+    /* a dangling link is refused with its name, and nothing is created */
+    unlink(target);
+    assert_int_equal(nb_write_atomic(link, "x", 1, &err), -1);
+    assert_contains(err.message, "link.txt");
+    assert_int_equal(entries(dir), before + 1);
+    unlink(link);
+}
+
+/* A FIFO (like /dev/stdout or a device) is written into, not replaced by a file. */
+static void fifo_is_written_into(void **state)
+{
+    (void)state;
+    char fifo[128];
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    int before = entries(dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    int rd = open(fifo, O_RDWR | O_NONBLOCK); /* a reader, so the write does not block */
+    assert_true(rd >= 0);
+    nb_error err;
+    assert_int_equal(nb_write_atomic(fifo, "report\n", 7, &err), 0);
+    char buf[16] = {0};
+    assert_int_equal(read(rd, buf, sizeof buf), 7);
+    assert_string_equal(buf, "report\n");
+    close(rd);
+    struct stat st;
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_int_equal(entries(dir), before + 1);
+    unlink(fifo);
+    /* a folder is refused */
+    assert_int_equal(nb_write_atomic(dir, "x", 1, &err), -1);
+    assert_contains(err.message, "文件夹");
+}
+
+/* The mode of a replaced file is kept, but never its setuid/setgid/sticky bits. */
+static void setuid_bits_are_not_carried(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/suid", dir);
+    nb_error err;
+    assert_int_equal(nb_write_atomic(path, "x", 1, &err), 0);
+    assert_int_equal(chmod(path, 06755), 0);
+    assert_int_equal(nb_write_atomic(path, "report", 6, &err), 0);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0755);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +223,9 @@ int main(void)
         cmocka_unit_test(missing_folder_fails_and_leaves_nothing),
         cmocka_unit_test(unreplaceable_target_leaves_no_temporary),
         cmocka_unit_test(read_only_folder_keeps_old_file),
+        cmocka_unit_test(symlink_target_is_replaced),
+        cmocka_unit_test(fifo_is_written_into),
+        cmocka_unit_test(setuid_bits_are_not_carried),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }

@@ -160,13 +160,15 @@ return {
           for _, row in ipairs(ftable.csv_rows(e, findings)) do io.write(ftable.csv_row(row)) end
         else
           if e.previous_entry then
-            print(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path))
+            print(cli.printable(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path)))
           end
-          for _, f in ipairs(findings) do print(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕") end
-          for _, line in ipairs(review.lines(reviewed)) do print(file .. ": " .. line) end
-          print(string.format("%s: %s（%d 个错误，%d 个警告%s）", file,
+          for _, f in ipairs(findings) do
+            print(cli.printable(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕"))
+          end
+          for _, line in ipairs(review.lines(reviewed)) do print(cli.printable(file .. ": " .. line)) end
+          print(cli.printable(string.format("%s: %s（%d 个错误，%d 个警告%s）", file,
             errors > 0 and "未通过" or "通过", errors, #findings - errors,
-            #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or ""))
+            #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or "")))
         end
       end
       io.stdout:flush()

@@ -7,14 +7,18 @@ local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit
 -- import notes may also be "info" (说明), which findings never are
 local SEVERITY_ZH = setmetatable({ info = "说明" }, { __index = function(_, k) return nb.severity_label(k) end })
 
+-- Reads at most one byte more than the importer takes (its size check then refuses the
+-- input), so an endless or huge input (`head -c 2G /dev/zero | nianbao import -`) costs
+-- no more memory than that.
 local function read_all(path)
-  if path == "-" then return io.stdin:read("a") end
+  local most = require("nianbao.import").MAX_HTML + 1
+  if path == "-" then return io.stdin:read(most) or "" end
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local data = f:read("a")
+  local data, rerr = f:read(most) -- nil and no error: an empty file
   f:close()
-  if not data then return nil, path .. "：无法读取" end
-  return data
+  if rerr then return nil, path .. "：无法读取" end
+  return data or ""
 end
 
 --- Import one published report into the data file `out`; notes are said on stderr.

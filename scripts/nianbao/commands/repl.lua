@@ -73,7 +73,7 @@ end
 
 local function banner(report, findings, path)
   print(string.format("nianbao %s 交互式 Lua 提示符：help() 查看帮助，Tab 补全，Ctrl-D 退出", nb.version))
-  if report then print(prompt.summary(path, report, findings)) end
+  if report then print(require("nianbao.cli").printable(prompt.summary(path, report, findings))) end
 end
 
 local M

@@ -13,8 +13,9 @@ local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", 
 -- the first amount in 元 of a clause ("1.2万元" is 12000), or nil
 local function amount(clause)
   -- 万 is three bytes: "万?" in a pattern would make only its last byte optional
-  local wan = clause:match("(%d+%.?%d*)万元")
-  local n = wan and tonumber(wan) * 10000 or tonumber(clause:match("(%d+%.?%d*)元") or "")
+  -- the frontiers: a number starts where its digits start and takes all of them (linear)
+  local wan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元")
+  local n = wan and tonumber(wan) * 10000 or tonumber(clause:match("%f[%d](%d+%f[^%d]%.?%d*)元") or "")
   return n and (math.tointeger(n) or n)
 end
 
@@ -33,7 +34,7 @@ function M.parse(text)
         set("notices", 0)
         set("notified", 0)
       else
-        local n = clause:match("(%d+)件")
+        local n = clause:match("%f[%d](%d+)件") -- from a run's start only: linear
         set("notices", n and math.tointeger(tonumber(n)))
         -- the amount notified may follow in the next clause ("…3件，金额1200元")
         local next_clause = clauses[i + 1] or ""

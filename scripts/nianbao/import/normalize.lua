@@ -51,10 +51,16 @@ function M.trim(s)
     local before = s
     s = s:gsub("^[%s]+", ""):gsub("^\194\160", ""):gsub("^\227\128\128", "")
   until s == before
-  repeat
-    local before = s
-    s = s:gsub("[%s]+$", ""):gsub("\194\160$", ""):gsub("\227\128\128$", "")
-  until s == before
+  -- the end by a backward scan: "[%s]+$" tried every space of a long inner run of spaces
+  local e = #s
+  while e > 0 do
+    local b = s:byte(e)
+    if b == 32 or (b >= 9 and b <= 13) then e = e - 1
+    elseif b == 160 and s:byte(e - 1) == 194 then e = e - 2
+    elseif b == 128 and s:byte(e - 1) == 128 and s:byte(e - 2) == 227 then e = e - 3
+    else break end
+  end
+  s = s:sub(1, e)
   return s
 end
 

@@ -85,9 +85,13 @@ function M.items(text, notes)
   if text:sub(-1) ~= "\n" and #text > 0 then
     -- no newline at the end: a last line that ends in a digit may hold a cut number, so it
     -- is left out; any other last line is kept
-    local last = norm.trim(text:match("([^\n]*)$"))
+    -- the last line starts after the last newline (a plain scan: "([^\n]*)$" tried every
+    -- position of a long last line)
+    local start, nl = 1, text:find("\n", 1, true)
+    while nl do start = nl + 1; nl = text:find("\n", start, true) end
+    local last = norm.trim(text:sub(start))
     if last:match("%d$") then
-      text = text:sub(1, #text - #text:match("([^\n]*)$"))
+      text = text:sub(1, start - 1)
       notes[#notes + 1] = { id = "IMPORT.TRUNCATED", severity = "warning",
         message = string.format("最后一行不完整（文件被截断？），其中的数字可能被截断，未导入：%s", norm.head(last, QUOTE_CHARS)) }
     end

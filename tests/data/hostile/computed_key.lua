@@ -1,0 +1,2 @@
+local k = "age" .. "ncy"
+return { [k] = "x" }

@@ -1,0 +1,1 @@
+return { agency = "x", ["\27]0;pwn\7"] = 1 }

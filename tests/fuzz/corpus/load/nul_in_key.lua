@@ -1,0 +1,1 @@
+return { agency = "x", ["year\0x"] = 2024 }

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Hostile text that loads fine, and hostile pages for the importer (issue 11): every input is
+# answered with exit 0, 1 or 2 within a generous bound against hangs (NB_HANG_LIMIT seconds,
+# default 30; the inputs take about 2 s here) and, where GNU time is present, a memory bound
+# (NB_MEM_LIMIT_MB, default 600). Also: a bundled rule is never stopped by the rule budget on
+# them (they are linear), a user rule that loops is stopped and named, and `import -` reads
+# no more than its limit from an endless input.
+# Usage: bash tests/reliability/hostile_text.sh PATH/TO/nianbao (from the repository root)
+set -u
+NB=$(realpath "$1")
+SEED=reports/yanjin-commerce-2024.lua
+HANG=${NB_HANG_LIMIT:-30}
+MEM_MB=${NB_MEM_LIMIT_MB:-600}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+TIME=
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M true 2>/dev/null; then TIME=/usr/bin/time; fi
+
+# run NAME CMD...: exit code in rc, stderr in $TMP/err; checks the hang and memory bounds
+run() {
+  local name=$1
+  shift
+  if [ -n "$TIME" ]; then
+    timeout "$HANG" "$TIME" -f '%M' -o "$TMP/mem" "$@" >"$TMP/out" 2>"$TMP/err"
+  else
+    timeout "$HANG" "$@" >"$TMP/out" 2>"$TMP/err"
+  fi
+  rc=$?
+  if [ "$rc" = 124 ] || [ "$rc" -gt 2 ]; then
+    bad "$name: exit $rc (124: over $HANG s); $(head -c 300 "$TMP/err")"
+    return
+  fi
+  if [ -n "$TIME" ]; then
+    local kb
+    kb=$(tail -1 "$TMP/mem")
+    [ "$kb" -le $((MEM_MB * 1024)) ] || { bad "$name: used $((kb / 1024)) MiB (bound $MEM_MB)"; return; }
+  fi
+  ok
+}
+
+# ---- narrative texts that made rules quadratic or cubic: each as section 六 of the seed
+python3 - "$SEED" "$TMP" <<'EOF'
+import sys
+seed = open(sys.argv[1], encoding="utf-8").read()
+old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
+assert old in seed
+N = 200000
+cases = {
+    "fees_digit_run": "收取" + "1" * N,
+    "fees_many": "收取1" * (N // 3),
+    "fees_decimals": "收取费用" + "1" * (N // 2) + "." + "2" * (N // 2),
+    "style_spaces": "年" + " " * N + "1",
+    "shares_zhan": "占" * (N // 3),
+    "shares_dots": ("占" + "." * 117) * (N // 120),
+    "requests_quotes": "“" * (N // 3),
+    "requests_open_quotes": ("“" + "a" * 20) * (N // 23),
+}
+for name, text in cases.items():
+    open("%s/%s.lua" % (sys.argv[2], name), "w", encoding="utf-8").write(
+        seed.replace(old, 'other_matters = "%s",' % text))
+EOF
+# data that loads must not crash a bundled script (exit 3): 10,001 subsections, and a
+# 1,000,000-character run (one unpack of its code points overflowed the stack in gbt9704)
+python3 - "$SEED" "$TMP" <<'EOF2'
+import sys
+seed = open(sys.argv[1], encoding="utf-8").read()
+i = seed.index("overview = {")
+j = seed.index("\n  },", i)
+items = "".join('    { heading = "小节%d", text = "正文。" },\n' % k for k in range(10001))
+open(sys.argv[2] + "/many_headings.lua", "w", encoding="utf-8").write(seed[:i] + "overview = {\n" + items + seed[j + 1:])
+old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
+open(sys.argv[2] + "/long_ascii_run.lua", "w", encoding="utf-8").write(
+    seed.replace(old, 'other_matters = "%s",' % ("a" * 1000000)))
+EOF2
+for name in many_headings long_ascii_run; do
+  for profile in default gbt9704; do
+    for fmt in text html markdown; do
+      run "render $name $profile $fmt" "$NB" render --profile $profile -f $fmt "$TMP/$name.lua" -o "$TMP/out.$fmt"
+    done
+  done
+done
+
+for f in "$TMP"/*.lua; do
+  name=$(basename "$f" .lua)
+  run "check $name" "$NB" check "$f"
+  if grep -q "条指令的上限" "$TMP/out" "$TMP/err"; then bad "check $name: a bundled rule ran out of its budget"; fi
+done
+run "render gbt9704 shares_zhan" "$NB" render --profile gbt9704 "$TMP/shares_zhan.lua" -o "$TMP/out.html"
+
+# ---- a user rule that never ends is stopped and named (a finding, not a hang)
+mkdir -p "$TMP/scripts/rules"
+cat >"$TMP/scripts/rules/zz_loop.lua" <<'EOF'
+return { id = "LOCAL.LOOP", severity = "warning", describe = "loops", check = function(report, ctx)
+  ctx:add{ message = "before the loop" }
+  while true do end
+end }
+EOF
+run "endless user rule" "$NB" check --scripts "$TMP/scripts" "$SEED"
+grep -q "LOCAL.LOOP.*zz_loop.lua.*上限" "$TMP/out" && ok || bad "endless user rule not named: $(cat "$TMP/out")"
+grep -q "before the loop" "$TMP/out" && bad "a stopped rule's partial findings were kept" || ok
+
+# ---- hostile pages for the importer
+python3 - "$TMP" <<'EOF'
+import sys, random
+d = sys.argv[1]
+head = '<html><head><meta charset="utf-8"><title>t</title></head><body>'
+pages = {
+    "div_wrong_close": "<div></x>" * 25000,
+    "div_self_closed": "<div/>" * 25000,
+    "span_wrong_close": "<span></b>" * 25000,
+    "formatting_reopened": "".join("<div><b id=%d></div>x" % i for i in range(20000)),
+    "many_attributes": "<div " + " ".join("a%d=1" % i for i in range(200000)) + ">x</div>",
+    "duplicate_attributes": "<div " + " a" * 400000 + ">x</div>",
+    "attributes_everywhere": ("<i " + " a" * 200 + ">x</i>") * 5000,
+    "table_in_div": "<div><table></div>" * 20000,
+}
+for name, body in pages.items():
+    open("%s/%s.html" % (d, name), "w").write(head + body + "</body></html>")
+# text reports: a long last line, a long inner run of spaces, fee digits, random GB18030
+open(d + "/long_last_line.txt", "w").write("一、总体情况\n" + "年" * 600000)
+open(d + "/inner_spaces.txt", "w").write("一、总体情况\n" + "年" + " " * 1500000 + "年\n")
+open(d + "/fee_digits.txt", "w").write("六、其他需要报告的事项\n发出收费通知" + "1" * 1000000 + "\n")
+random.seed(11)
+open(d + "/random_gb18030.txt", "wb").write(bytes(random.choice(range(0x81, 0xff)) for _ in range(1500000)))
+EOF
+for f in "$TMP"/*.html "$TMP"/*.txt; do
+  name=$(basename "$f")
+  run "import $name" "$NB" import "$f" -o "$TMP/imported.lua" --force
+done
+for name in div_wrong_close div_self_closed; do
+  run "import $name" "$NB" import "$TMP/$name.html" -o "$TMP/imported.lua" --force
+  grep -q "嵌套过深" "$TMP/err" && ok || bad "$name: not refused as too deep: $(head -c 300 "$TMP/err")"
+done
+for name in many_attributes duplicate_attributes attributes_everywhere; do
+  run "import $name" "$NB" import "$TMP/$name.html" -o "$TMP/imported.lua" --force
+  grep -q "属性过多" "$TMP/err" && ok || bad "$name: not refused for its attributes: $(head -c 300 "$TMP/err")"
+done
+
+# ---- import - stops reading at its limit: an endless input is refused, not read whole
+if [ -n "$TIME" ]; then
+  timeout "$HANG" "$TIME" -f '%M' -o "$TMP/mem" sh -c 'head -c 1500000000 /dev/zero | "$0" import -' "$NB" \
+    >/dev/null 2>"$TMP/err"
+  rc=$?
+  kb=$(tail -1 "$TMP/mem")
+  [ "$rc" = 2 ] && grep -q "文件过大" "$TMP/err" && [ "$kb" -le $((MEM_MB * 1024)) ] && ok ||
+    bad "import - of 1.5 GB: exit $rc, $((kb / 1024)) MiB, $(head -c 200 "$TMP/err")"
+fi
+
+# ---- -o onto what is not a regular file: /dev/stdout is written into (a pipe here), a
+# symlink's target is replaced and the link kept, setuid bits are not carried
+# (a link like /dev/stdout of our own: a nianbao that replaced it must not break the machine)
+ln -s /proc/self/fd/1 "$TMP/stdout"
+n=$("$NB" render "$SEED" -o "$TMP/stdout" | wc -c)
+[ "$n" -gt 1000 ] && ok || bad "-o /dev/stdout (a pipe) printed $n bytes"
+"$NB" render "$SEED" -o "$TMP/stdout" >"$TMP/redirected.txt"
+n=$(wc -c <"$TMP/redirected.txt")
+[ "$n" -gt 1000 ] && ok || bad "-o /dev/stdout (redirected to a file) wrote $n bytes"
+echo old >"$TMP/target.txt" && ln -s target.txt "$TMP/link.txt"
+"$NB" render "$SEED" -o "$TMP/link.txt" --force 2>"$TMP/err" >/dev/null
+[ -L "$TMP/link.txt" ] && grep -q "年度报告" "$TMP/target.txt" && ok ||
+  bad "-o symlink: link kept: $([ -L "$TMP/link.txt" ] && echo yes || echo no), target: $(head -c 80 "$TMP/target.txt") $(cat "$TMP/err")"
+echo old >"$TMP/suid.txt" && chmod 4755 "$TMP/suid.txt"
+"$NB" render "$SEED" -o "$TMP/suid.txt" --force 2>"$TMP/err" >/dev/null
+mode=$(stat -c %a "$TMP/suid.txt")
+[ "$mode" = 755 ] && ok || bad "-o onto a setuid file left mode $mode"
+
+# ---- a relative XDG_CONFIG_HOME is ignored (XDG spec); a script folder anyone may write
+# to is warned about
+mkdir -p "$TMP/xdg/nianbao/rules" && cp "$TMP/scripts/rules/zz_loop.lua" "$TMP/xdg/nianbao/rules/"
+SEED_ABS=$(realpath "$SEED")
+(cd "$TMP/xdg" && XDG_CONFIG_HOME=. timeout "$HANG" "$NB" check "$SEED_ABS" >"$TMP/out" 2>&1)
+grep -q LOCAL.LOOP "$TMP/out" && bad "a relative XDG_CONFIG_HOME put the current folder on the path" || ok
+chmod 0777 "$TMP/scripts"
+"$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
+grep -q "可被其他用户写入" "$TMP/err" && ok || bad "no warning for a script folder writable by others"
+
+# ---- control characters in names and texts reach no terminal raw (ESC, OSC, CR)
+ESCNAME=$(printf '%s/x\033]0;pwn\007\r.lua' "$TMP")
+"$NB" check "$ESCNAME" >"$TMP/out" 2>"$TMP/err"
+if grep -q "$(printf '\033')" "$TMP/out" "$TMP/err"; then bad "a raw ESC reached the terminal: $(cat -v "$TMP/err")"; else ok; fi
+grep -q 'x1B' "$TMP/err" && ok || bad "the ESC is not shown escaped: $(cat -v "$TMP/err")"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
