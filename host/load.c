@@ -765,11 +765,6 @@ static nb_report *convert_source(lua_State *L, int idx, int blank, const char *n
     return c.r;
 }
 
-nb_report *nb_convert(lua_State *L, int idx, int blank, const char *name, nb_error *err)
-{
-    return convert_budgeted(L, idx, blank, name, SIZE_MAX, err);
-}
-
 /* ---------- loading ---------- */
 
 /* Lua puts "name:line: " before a message; return the line (0 when absent) and the rest. */

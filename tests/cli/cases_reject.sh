@@ -54,29 +54,36 @@ expect_exit 2 -- "$NB" check "$TMP/load.lua"
 # runs under the sanitizers, and the promise itself is measured in bench/.
 HANG_MS=10000
 
-case_ "hostile: an infinite loop is stopped by the instruction limit"
+case_ "hostile: an infinite loop is refused before it runs (the chunk check)"
 printf 'while true do end\nreturn {}\n' >"$TMP/loop.lua"
 expect_exit 2 -- "$NB" check "$TMP/loop.lua"
 expect_contains err "$TMP/loop.lua"
-expect_contains err "上限"
+expect_contains err "循环"
 echo "  measured: infinite loop refused in ${MS} ms"
 expect_true "infinite loop hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 # a loop that calls nothing but runs inside a table constructor is stopped too
 printf 'return { agency = (function() while true do end end)() }\n' >"$TMP/loop_fn.lua"
 expect_exit 2 -- "$NB" check "$TMP/loop_fn.lua"
-expect_contains err "上限"
+expect_contains err "定义了函数"
 expect_true "function loop hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 
-case_ "hostile: memory growth is stopped by the memory limit"
+case_ "hostile: memory growth by a loop is refused before it runs (the chunk check)"
 printf 'local s = "xxxxxxxx"\nwhile true do s = s .. s end\n' >"$TMP/memory.lua"
 expect_exit 2 -- "$NB" check "$TMP/memory.lua"
-expect_contains err "内存上限"
+expect_contains err "循环"
 echo "  measured: memory bomb refused in ${MS} ms"
 expect_true "memory bomb hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 printf 'local t = {}\nfor i = 1, 1e9 do t[i] = {} end\nreturn t\n' >"$TMP/tables.lua"
 expect_exit 2 -- "$NB" check "$TMP/tables.lua"
-expect_contains err "上限"
+expect_contains err "循环"
 expect_true "table bomb hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
+
+case_ "hostile: straight-line growth passes the chunk check and is stopped by the memory limit"
+{ echo 'local s1 = "xxxxxxxx"'; for i in $(seq 2 40); do echo "local s$i = s$((i - 1)) .. s$((i - 1))"; done
+  echo 'return { agency = s40 }'; } >"$TMP/doubling.lua"
+expect_exit 2 -- "$NB" check "$TMP/doubling.lua"
+expect_contains err "内存上限"
+expect_true "doubling hung: ${MS} ms" -- test "$MS" -lt "$HANG_MS"
 
 case_ "hostile: an oversized file is refused"
 { printf 'return { agency = "'; head -c 2000000 /dev/zero | tr '\0' 'x'; printf '" }\n'; } >"$TMP/big.lua"

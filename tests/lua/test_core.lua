@@ -67,7 +67,8 @@ function tests.text_numerals_both_ways()
   end
   T.eq(nb.numeral, text.numeral, "nb.numeral is nianbao.text's")
   T.ok(text.is_numeral("十二") and not text.is_numeral("十二件") and not text.is_numeral(""), "is_numeral")
-  T.raises(function() text.numeral(10000) end, "0 至 9999")
+  T.eq(text.numeral(10001), "一万〇一", "past 9,999")
+  T.raises(function() text.numeral(100000000) end, "0 至 99999999")
 end
 
 function tests.text_sentences_and_clauses()
