@@ -6,20 +6,31 @@ local csv = require "nianbao.csv"
 
 local M = {}
 
-M.CSV_HEADER = { "file", "agency", "year", "id", "severity", "section", "row", "column", "expected", "found", "message" }
+M.CSV_HEADER = { "file", "agency", "year", "id", "severity", "section", "row", "column", "expected", "found", "message",
+  "fingerprint", "review" }
+-- the same columns in Chinese (the findings sheet of the summary workbook)
+M.CSV_HEADER_ZH = { "文件", "机关", "年度", "编号", "级别", "部分", "行", "列", "期望", "实际", "说明", "指纹", "核实" }
 
---- The CSV rows of one checked file: one per finding; a file that could not be checked
---- gives one row with id FILE.REJECTED and the loader's reason.
-function M.csv_rows(entry, findings)
+--- The CSV rows of one checked file: one per finding, then one per finding a reviewer
+--- dismissed (column review: 已核实 with the reason, who and when; see nianbao.review);
+--- a file that could not be checked gives one row with id FILE.REJECTED and the reason.
+--- reviewed: the result of review.apply, or nil.
+function M.csv_rows(entry, findings, reviewed)
+  local review = require "nianbao.review"
   local rows = {}
   local r = entry.report
   if not r then
-    rows[1] = { entry.path, "", "", "FILE.REJECTED", "error", "", "", "", "", "", entry.error }
+    rows[1] = { entry.path, "", "", "FILE.REJECTED", "error", "", "", "", "", "", entry.error, "", "" }
     return rows
   end
-  for _, f in ipairs(findings) do
+  local function add(f, note)
     rows[#rows + 1] = { entry.path, r.agency, r.year, f.id, f.severity, f.section, f.row, f.column,
-      f.expected, f.found, f.message }
+      f.expected, f.found, f.message, review.fingerprint(f), note or "" }
+  end
+  for _, f in ipairs(findings) do add(f) end
+  for _, d in ipairs(reviewed and reviewed.dismissed or {}) do
+    add(d.finding, string.format("已核实：%s（%s，%s）", d.decision.reason or "", d.decision.by or "?",
+      d.decision.at or "?"))
   end
   return rows
 end

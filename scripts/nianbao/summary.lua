@@ -18,6 +18,7 @@ function M.columns()
   for _, k in ipairs(cells.KEY) do cols[#cols + 1] = { id = k.key, label = k.label, number = true, key = true } end
   cols[#cols + 1] = { id = "errors", label = "错误", number = true, key = true }
   cols[#cols + 1] = { id = "warnings", label = "警告", number = true, key = true }
+  cols[#cols + 1] = { id = "dismissed", label = "已核实", number = true, key = true }
   for _, c in ipairs(cells.list()) do cols[#cols + 1] = { id = c.id, label = c.label, number = true, cell = c } end
   return cols
 end
@@ -34,8 +35,13 @@ function M.rows(entries, opts)
       local prev = e.previous_entry and e.previous_entry.report
       local findings = e.findings -- from -j N's children
         or nb.check(r, { previous = prev, rules = opts.rules, no_rules = opts.no_rules })
+      -- a reviewer's dismissals (FILE.review.lua) count as in check; an unreadable review
+      -- file leaves every finding counted
+      local reviewed = require("nianbao.review").apply(e.path, findings)
+      if reviewed then findings = reviewed.kept end
       local errors = #findings:errors()
-      row.findings = findings
+      row.findings, row.reviewed = findings, reviewed
+      row.dismissed = reviewed and #reviewed.dismissed or 0
       row.agency, row.year = r.agency, r.year
       row.errors, row.warnings = errors, #findings - errors
       row.status = errors > 0 and "未通过" or "通过"
@@ -100,12 +106,11 @@ function M.xlsx(rows)
   local review = require "nianbao.findings_table"
   local findings = {}
   for _, row in ipairs(rows) do
-    for _, f in ipairs(review.csv_rows(row.entry, row.findings or {})) do findings[#findings + 1] = f end
+    for _, f in ipairs(review.csv_rows(row.entry, row.findings or {}, row.reviewed)) do findings[#findings + 1] = f end
   end
   return require("nianbao.xlsx").workbook({
     { name = "汇总", header = header, rows = out },
-    { name = "问题清单", header = { "文件", "机关", "年度", "编号", "级别", "部分", "行", "列", "期望", "实际", "说明" },
-      rows = findings },
+    { name = "问题清单", header = review.CSV_HEADER_ZH, rows = findings },
   })
 end
 

@@ -50,6 +50,22 @@ case_ "review: the decision survives re-runs"
 expect_exit 0 -- "$NB" check "$D"
 expect_contains out "1 个已核实"
 
+case_ "review: the CSV findings and the summary carry the dismissal and its reason"
+expect_exit 0 -- "$NB" check --format csv "$D"
+expect_true "CSV: the dismissed finding has its fingerprint and 已核实 with the reason" -- python3 -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig").read())))
+head, body = rows[0], rows[1:]
+r = [dict(zip(head, x)) for x in body if x[3] == "TEXT.REQUESTS"]
+sys.exit(0 if len(r) == 1 and r[0]["fingerprint"] == sys.argv[2] and r[0]["review"].startswith("已核实：叙述中的75件含上年结转1件，已核实（reviewer-a") else 1)
+' "$OUT" "$FP"
+expect_exit 0 -- "$NB" summary "$D" -o "$TMP/summary.csv"
+expect_true "summary: 1 已核实, 0 warnings for the report" -- python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+sys.exit(0 if len(rows) == 1 and rows[0]["已核实"] == "1" and rows[0]["警告"] == "0" else 1)
+' "$TMP/summary.csv"
+
 case_ "review: dismissing twice keeps one record"
 expect_exit 0 -- "$NB" check "$D" --dismiss "$FP" --reason "再次核实"
 [ "$(grep -c 'fingerprint =' "$D.review.lua")" = 1 ] && pass || fail "two records for one fingerprint"

@@ -157,7 +157,7 @@ return {
               previous = e.previous_entry and e.previous_entry.path, findings = list,
               dismissed = dismissed, stale = stale })))
         elseif format == "csv" then
-          for _, row in ipairs(ftable.csv_rows(e, findings)) do io.write(ftable.csv_row(row)) end
+          for _, row in ipairs(ftable.csv_rows(e, findings, reviewed)) do io.write(ftable.csv_row(row)) end
         else
           if e.previous_entry then
             print(cli.printable(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path)))
