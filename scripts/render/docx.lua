@@ -1,7 +1,8 @@
 -- Word (.docx): WordprocessingML in the layout of GB/T 9704 (A4, margins 37/35/28/26 mm, body
 -- 三号 仿宋, 22 lines of 28.95 pt, title 二号 小标宋, headings 黑体 and 楷体, page numbers
 -- "— 1 —" in 四号 宋体, odd pages right and even pages left), the three tables with the merged
--- cells of layout.lua, and with --force a banner of the findings. The fixed parts of the
+-- cells of layout.lua, the preamble and the right-aligned signature (nianbao.document), and
+-- with --force a banner of the findings. The fixed parts of the
 -- package (styles, settings, fonts, footers, relationships) are templates/docx/*; this file
 -- writes word/document.xml and docProps/core.xml and packs everything with nb.zip.
 --
@@ -9,7 +10,7 @@
 -- built from fixed strings and numbers only.
 local nb = require "nianbao"
 local layout = require "nianbao.layout"
-local profiles = require "nianbao.profile"
+local document = require "nianbao.document"
 
 local M = { name = "docx", extension = "docx" }
 
@@ -185,9 +186,9 @@ local function paragraphs(list)
   return table.concat(out)
 end
 
-local function overview(report, profile)
+local function overview(subsections)
   local out = {}
-  for _, sub in ipairs(profiles.overview(profile, report)) do
+  for _, sub in ipairs(subsections) do
     if sub.heading then
       out[#out + 1] = para(sub.numbered or nb.template("docx/subsection.txt", {
         numeral = sub.numeral, heading = sub.heading }), "Heading2")
@@ -211,20 +212,29 @@ local function title(s)
     run(head), run(s:sub(at)))
 end
 
---- word/document.xml's body: banner, title, the six sections.
-function M.body(report, findings, profile)
-  local headings = profiles.section_headings(profile)
-  local T = M.TABLES
+-- The 落款 and 成文日期 at the end, right-aligned (GB/T 9704), after one empty line.
+local function signature(lines)
+  if #lines == 0 then return "" end
+  local out = { para("") }
+  for _, s in ipairs(lines) do out[#out + 1] = para(s, nil, '<w:jc w:val="right"/>') end
+  return table.concat(out)
+end
+
+--- word/document.xml's body from a nianbao.document: banner, title, preamble, the six
+--- sections, signature.
+function M.body(doc, findings)
+  local h, T = doc.headings, M.TABLES
   local parts = {
     banner(findings),
-    title(profiles.title(profile, report)),
-    para(headings[1], "Heading1"), overview(report, profile),
-    para(headings[2], "Heading1"),
-    M.table(profiles.format_grid(profile, layout.proactive(report)), T.proactive),
-    para(headings[3], "Heading1"), M.table(layout.requests(report), T.requests),
-    para(headings[4], "Heading1"), M.table(layout.appeals(report), T.appeals),
-    para(headings[5], "Heading1"), paragraphs(profiles.paragraphs(profile, report.problems, report.improvements)),
-    para(headings[6], "Heading1"), paragraphs(profiles.paragraphs(profile, report.other_matters)),
+    title(doc.title),
+    paragraphs(doc.preamble),
+    para(h[1], "Heading1"), overview(doc.overview),
+    para(h[2], "Heading1"), M.table(doc.proactive, T.proactive),
+    para(h[3], "Heading1"), M.table(doc.requests, T.requests),
+    para(h[4], "Heading1"), M.table(doc.appeals, T.appeals),
+    para(h[5], "Heading1"), paragraphs(doc.problems),
+    para(h[6], "Heading1"), paragraphs(doc.other_matters),
+    signature(doc.signature),
   }
   return table.concat(parts, "\n")
 end
@@ -248,11 +258,11 @@ local PARTS = {
 function M.render(report, findings, opts)
   opts = opts or {}
   M.replaced = 0
-  local profile = profiles.get(opts.profile) -- nil: the text as written
+  local doc = document.build(report, opts.profile) -- no profile: the text as written
   local written = {
-    ["word/document.xml"] = nb.template("docx/document.xml", { body = M.body(report, opts.findings or findings, profile) }),
+    ["word/document.xml"] = nb.template("docx/document.xml", { body = M.body(doc, opts.findings or findings) }),
     ["docProps/core.xml"] = nb.template("docx/core.xml", {
-      title = text(profiles.title(profile, report)), creator = text(report.agency or "") }),
+      title = text(doc.title), creator = text(report.agency or "") }),
   }
   local entries = {}
   for i, p in ipairs(PARTS) do

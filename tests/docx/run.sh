@@ -83,6 +83,26 @@ assert d.core_properties.author == name, d.core_properties.author
 assert d.core_properties.title.startswith(name), d.core_properties.title
 PYEOF
 
+# the preamble after the title, the signature (落款, 成文日期) last and right-aligned
+"$PY" - "$SEED" >"$TMP/signed.lua" <<'PYEOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text = text.replace("  year = 2024,\n", "  year = 2024,\n  preamble = \"本报告根据《条例》编制。统计期限自2024年1月1日至2024年12月31日。\",\n"
+                    "  signature = { agency = \"延津县商务局\", date = \"2025年1月20日\" },\n", 1)
+sys.stdout.write(text)
+PYEOF
+grep -q 'signature = {' "$TMP/signed.lua" || bad "signature not in the data file"
+"$NB" render "$TMP/signed.lua" -o "$TMP/signed.docx" || bad "render signed"
+"$PY" - "$TMP/signed.docx" <<'PYEOF' && ok || bad "preamble or signature missing or misplaced"
+import sys, docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+ps = [p for p in docx.Document(sys.argv[1]).paragraphs if p.text.strip()]
+assert ps[0].style.name == "Title", ps[0].style.name
+assert ps[1].text.startswith("本报告根据《条例》编制"), ps[1].text
+assert [p.text for p in ps[-2:]] == ["延津县商务局", "2025年1月20日"], [p.text for p in ps[-2:]]
+assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in ps[-2:])
+PYEOF
+
 # a blank cell stays blank (python-docx reads "" where the data has "")
 sed 's/not_held = { 0, 0, 0, 0, 0, 0, 0 }/not_held = { "", 0, 0, 0, 0, 0, 0 }/' "$SEED" >"$TMP/blank.lua"
 grep -q 'not_held = { ""' "$TMP/blank.lua" || bad "blank cell not in the data file"
