@@ -32,6 +32,18 @@ function M.refuse_overwrite(command, out, force)
   return true
 end
 
+--- Write a command's output atomically (nb.write_file; "-" is standard output). Returns the
+--- exit code to end with: `ok` (default nb.exit.ok) when written, else nb.exit.usage after
+--- saying why.
+function M.write_output(out, data, ok)
+  local written, err = nb.write_file(out, data)
+  if not written then
+    say("%s", err)
+    return nb.exit.usage
+  end
+  return ok or nb.exit.ok
+end
+
 -- the system's English for the errors people meet, in Chinese (io.open and os.remove give
 -- "path: No such file or directory")
 local OS_ERRORS = {

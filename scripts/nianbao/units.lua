@@ -6,7 +6,7 @@ local batch = require "nianbao.batch"
 local json = require "nianbao.json"
 local review = require "nianbao.findings_table"
 local say = cli.say
-local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
 local M = {}
 

@@ -3,7 +3,7 @@ local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
 local say = cli.say
-local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
 return {
   summary = "把所属单位的报告逐格相加，生成政府（或部门）自己的报告数据文件",
@@ -80,11 +80,8 @@ return {
       for _, i in ipairs(b.units) do who[#who + 1] = entries[i].path end
       say("nianbao aggregate：%s 在 %s 中空白或缺失，汇总结果该格为空白", b.cell.label, table.concat(who, "、"))
     end
-    local ok, err = nb.write_file(out, require("nianbao.datafile").serialize(t))
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
+    local code = cli.write_output(out, require("nianbao.datafile").serialize(t))
+    if code ~= EXIT_OK then return code end
     if out ~= "-" then
       say("nianbao aggregate：已汇总 %d 个单位的 %s 年度报告，写出 %s", #entries, order[1], out)
     end

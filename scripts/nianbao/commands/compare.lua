@@ -2,7 +2,7 @@
 local cli = require "nianbao.cli"
 local nb = require "nianbao"
 local say = cli.say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 local FORMATS = { text = true, csv = true, html = true, json = true }
 
@@ -42,11 +42,6 @@ return {
     if not old or not new then return EXIT_USAGE end
     local m = require "nianbao.compare"
     local text = m[format](m.compare(old, new), files[1], files[2])
-    local ok, err = nb.write_file(out, text)
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
-    return EXIT_OK
+    return cli.write_output(out, text)
   end,
 }

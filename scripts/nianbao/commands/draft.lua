@@ -2,7 +2,7 @@
 local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local say = cli.say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 return {
   summary = "按表格数字起草叙述中的标准语句（依申请公开、复议诉讼、信息处理费）",
@@ -33,11 +33,6 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
     local out = opts.output or "-"
     if cli.refuse_overwrite("draft", out, opts.force) then return EXIT_USAGE end
     local report = require("nianbao.draft").draft(view)
-    local ok, err = nb.write_file(out, require("nianbao.datafile").serialize(report))
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
-    return EXIT_OK
+    return cli.write_output(out, require("nianbao.datafile").serialize(report))
   end,
 }

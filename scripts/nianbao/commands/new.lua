@@ -77,12 +77,7 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
     end
     local out = opts.output or "-"
     if cli.refuse_overwrite("new", out, opts.force) then return EXIT_USAGE end
-    local ok, err = nb.write_file(out, text)
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
-    return EXIT_OK
+    return cli.write_output(out, text)
   end,
 }
 

@@ -100,11 +100,6 @@ return {
     end
     local out = nb.render(report, format, { findings = findings, table_style = style, profile = profile,
       pdf_engine = opts["pdf-engine"] })
-    local ok, err = nb.write_file(opts.output or "-", out)
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
-    return EXIT_OK
+    return cli.write_output(opts.output or "-", out)
   end,
 }

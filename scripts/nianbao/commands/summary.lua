@@ -3,7 +3,7 @@ local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
 local nb = require "nianbao"
 local say = cli.say
-local EXIT_OK, EXIT_USAGE = 0, 2
+local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 
 local FORMATS = { csv = true, xlsx = true, json = true, html = true }
 
@@ -69,11 +69,6 @@ return {
     local text
     if format == "html" then text = require("nianbao.summary_html").page(rows)
     else text = s[format](rows) end
-    local ok, err = nb.write_file(out, text)
-    if not ok then
-      say("%s", err)
-      return EXIT_USAGE
-    end
-    return code
+    return cli.write_output(out, text, code)
   end,
 }
