@@ -108,21 +108,9 @@ M.KEY = {
     get = function(r) return num(cell_at(r, "processing_fees", "collected")) end },
 }
 
--- Traditional characters of agency names that the importer's label map does not have
--- (pairs: traditional then simplified).
-local AGENCY_PAIRS = "綜综廠厂稅税監监獄狱僑侨臺台灣湾氣气測测勢势圖图館馆藥药貿贸遊游" ..
-  "畫画資资源源鐵铁橋桥鹽盐漁渔獸兽藝艺護护檔档織织稅税彈弹寧宁蘇苏遼辽陝陕貴贵廣广東东龍龙"
-local AGENCY_TRAD = {}
-do
-  local cps = {}
-  for _, cp in utf8.codes(AGENCY_PAIRS) do cps[#cps + 1] = utf8.char(cp) end
-  for i = 1, #cps - 1, 2 do AGENCY_TRAD[cps[i]] = cps[i + 1] end
-end
-
 --- The agency name as compared between reports: NFKC, simplified characters, no spaces.
 function M.agency_key(name)
-  local k = require("nianbao.import.normalize").key(tostring(name or ""))
-  return (k:gsub("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]", AGENCY_TRAD))
+  return require("nianbao.import.normalize").key(tostring(name or ""))
 end
 
 return M
