@@ -113,6 +113,30 @@ static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
     lua_setfield(L, LUA_REGISTRYINDEX, PATH_KEY);
 }
 
+/* Put the strings of the table at idx (the --scripts folders) before the search path. */
+void nb_host_prepend_path(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    if (n == 0)
+        return;
+    lua_newtable(L);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        const char *dir = lua_tostring(L, -1);
+        lua_pop(L, 1); /* the string stays in the table at idx */
+        path_add(L, dir);
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, PATH_KEY);
+    lua_Integer m = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= m; i++) {
+        lua_rawgeti(L, -1, i);
+        lua_rawseti(L, -3, (lua_Integer)lua_rawlen(L, -3) + 1);
+    }
+    lua_pop(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, PATH_KEY);
+}
+
 void nb_host_push_path(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, PATH_KEY);

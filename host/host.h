@@ -43,6 +43,9 @@ const char *nb_host_find(lua_State *L, const char *name, char *where, size_t whe
  * returns NULL with *err = 0. */
 const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err);
 
+/* Put the folders named by the strings of the table at idx first on the search path. */
+void nb_host_prepend_path(lua_State *L, int idx);
+
 /* Pushes the list of search folders (as a Lua table). */
 void nb_host_push_path(lua_State *L);
 

@@ -1,6 +1,6 @@
-/* nianbao: command-line parsing and dispatch. The global options (--scripts, --help,
- * --version) are taken here; each command's own options are parsed by its driver in
- * scripts/nianbao/cli.lua, which runs in the trusted script state. */
+/* nianbao: the entry point. Every argument goes to scripts/nianbao/cli.lua, which runs in
+ * the trusted script state: split() takes the --scripts folders, main() the command and
+ * its options. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,16 +22,55 @@ static int push_args(lua_State *L)
     return 1;
 }
 
-/* require("nianbao.cli").main(args) -> exit code */
+/* The script state starts with the trusted search path only. nianbao.cli.split(args)
+ * takes the --scripts folders out of args with each command's options known (before the
+ * first file name and before "--" only: a file named "--scripts=x.lua" that a glob expands
+ * must not load code); then the folders are put first on the path, every script module
+ * loaded so far is forgotten (a folder may replace any of them), and
+ * require("nianbao.cli").main(rest) runs. Returns the exit code and true, or nil and a
+ * message. */
 static int run_cli(lua_State *L)
 {
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "loaded"); /* 3 */
+    lua_newtable(L);               /* 4: the modules loaded before any script */
+    lua_pushnil(L);
+    while (lua_next(L, 3)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, 4);
+    }
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "nianbao.cli");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "split");
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 2); /* dirs, rest | nil, message */
+    if (lua_isnil(L, -2))
+        return 2;
+    nb_host_prepend_path(L, -2);
+    lua_replace(L, 1); /* rest */
+    lua_settop(L, 4);
+    lua_pushnil(L);
+    while (lua_next(L, 3)) { /* clearing a field during the traversal is allowed */
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, 4) == LUA_TNIL) {
+            lua_pushvalue(L, -2);
+            lua_pushnil(L);
+            lua_rawset(L, 3);
+        }
+        lua_pop(L, 1);
+    }
     lua_getglobal(L, "require");
     lua_pushliteral(L, "nianbao.cli");
     lua_call(L, 1, 1);
     lua_getfield(L, -1, "main");
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
-    return 1;
+    lua_pushboolean(L, 1); /* ran (the code may be nil) */
+    return 2;
 }
 
 int main(int argc, char **argv)
@@ -39,48 +78,22 @@ int main(int argc, char **argv)
 #ifdef _WIN32 /* UTF-8 arguments and console (host/win32/compat.c) */
     nb_win_init(&argc, &argv);
 #endif
-    /* --scripts DIR may stand anywhere; everything else goes to the Lua driver. */
-    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    if (!dirs || !rest) {
-        fputs("nianbao：内存不足\n", stderr);
-        free(dirs);
-        free(rest);
-        return NB_EXIT_USAGE;
-    }
-    size_t ndirs = 0;
-    int nrest = 0, after_dashdash = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!after_dashdash && strcmp(argv[i], "--") == 0) {
-            after_dashdash = 1;
-            rest[nrest++] = argv[i];
-        } else if (!after_dashdash && strcmp(argv[i], "--scripts") == 0) {
-            if (i + 1 >= argc) {
-                fputs("nianbao：--scripts 后面需要一个文件夹\n", stderr);
-                free(dirs);
-                free(rest);
-                return NB_EXIT_USAGE;
-            }
-            dirs[ndirs++] = argv[++i];
-        } else if (!after_dashdash && strncmp(argv[i], "--scripts=", 10) == 0) {
-            dirs[ndirs++] = argv[i] + 10;
-        } else {
-            rest[nrest++] = argv[i];
-        }
-    }
-    lua_State *L = nb_host_new(dirs, ndirs);
+    lua_State *L = nb_host_new(NULL, 0);
     int code = NB_EXIT_SCRIPT;
     if (L) {
         lua_pushcfunction(L, push_args);
-        lua_pushlightuserdata(L, rest);
-        lua_pushinteger(L, nrest);
+        lua_pushlightuserdata(L, argv + 1);
+        lua_pushinteger(L, argc - 1);
         if (nb_host_pcall(L, 2, 1) == LUA_OK) {
             lua_pushcfunction(L, run_cli);
             lua_insert(L, -2);
-            if (nb_host_pcall(L, 1, 1) == LUA_OK) {
-                code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : NB_EXIT_OK;
-            } else {
+            if (nb_host_pcall(L, 1, 2) != LUA_OK) {
                 fprintf(stderr, "nianbao：脚本错误：%s\n", lua_tostring(L, -1));
+            } else if (lua_type(L, -1) == LUA_TSTRING) { /* split refused an argument */
+                fprintf(stderr, "%s\n", lua_tostring(L, -1));
+                code = NB_EXIT_USAGE;
+            } else {
+                code = lua_isinteger(L, -2) ? (int)lua_tointeger(L, -2) : NB_EXIT_OK;
             }
         } else {
             fprintf(stderr, "nianbao：%s\n", lua_tostring(L, -1));
@@ -90,7 +103,5 @@ int main(int argc, char **argv)
     } else {
         fputs("nianbao：内存不足，无法建立脚本环境\n", stderr);
     }
-    free(dirs);
-    free(rest);
     return code;
 }

@@ -1,5 +1,5 @@
--- The command-line driver. main.c takes the global --scripts option and hands every other
--- argument here. Each command is a module nianbao/commands/NAME.lua returning
+-- The command-line driver. main.c hands every argument to split(), which takes the
+-- --scripts folders, and the rest to main(). Each command is a module nianbao/commands/NAME.lua returning
 -- { summary, help, spec = { option = "flag"|"value"|"list" }, aliases = { o = "output" },
 --   run = function(opts, files) return exit_code end }  (raw = true: run(args) gets the
 -- arguments unparsed). A new command is a new file, found along the search path.
@@ -122,7 +122,8 @@ local function usage()
   --which NAME   显示脚本或模板 NAME（如 render/html）实际使用的文件及搜索路径
   --help, -h     显示帮助；nianbao 命令 --help 显示该命令的帮助
   --version      显示版本
-选项可写在命令名和文件名之前或之后；文件名 - 表示标准输入或标准输出。
+选项可写在命令名和文件名之前或之后，但 --scripts 只能写在文件名之前；-- 之后的参数都是文件名
+（nianbao check -- *.lua）；文件名 - 表示标准输入或标准输出。
 
 退出码：0 成功（可有警告）；1 数据有错误；2 用法错误、文件无法读取或被拒绝；3 脚本出错。
 ]]
@@ -170,10 +171,79 @@ function M.parse(command, spec, aliases, args)
   return opts, files
 end
 
+-- options that every command takes, with a value
+local GLOBAL_VALUE = { scripts = true, which = true }
+
+--- Take the --scripts folders out of args, before the folders join the search path; returns
+--- dirs, rest or nil, message. Options that load code are taken only before the first file
+--- name and before "--", with the command's spec known (so `-o out.html --scripts DIR` is
+--- not read as a file name). A glob (`nianbao check *.lua`) can expand to a file named
+--- `--scripts=x.lua`, even as its first name (a C locale sorts "-" before letters), so such
+--- an option is also refused when a file of exactly that name is in the current folder.
+function M.split(args)
+  local lfs = require "lfs"
+  local dirs, rest = {}, {}
+  -- the command as main() finds it: the first word before "--" that names one; a command
+  -- that lives only in a --scripts folder is unknown here, so its first word stands for it
+  local ci, cmd
+  for i, a in ipairs(args) do
+    if a == "--" then break end
+    if a:sub(1, 1) ~= "-" then
+      if a == "help" or command_module(a) then ci, cmd = i, command_module(a); break end
+      ci = ci or i
+    end
+  end
+  local spec = cmd and cmd.spec or {}
+  local aliases = cmd and cmd.aliases or {}
+  local file -- the first file name seen
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local inline = a:match("^%-%-scripts=(.*)$")
+    if a == "--" or (i > (ci or 0) and cmd and cmd.raw and a:sub(1, 1) ~= "-") then
+      -- after "--" every argument is a file name; a raw command's arguments are its own
+      table.move(args, i, #args, #rest + 1, rest)
+      break
+    elseif a == "--scripts" or inline then
+      local dir = inline
+      if not dir then
+        dir = args[i + 1]
+        if not dir then return nil, "nianbao：--scripts 后面需要一个文件夹" end
+        i = i + 1
+      end
+      if file then
+        return nil, M.printable(string.format("nianbao：选项“%s”写在了文件名“%s”之后，未采用（可能是通配符展开出的文件名）。"
+          .. "--scripts 须写在文件名之前，如 nianbao --scripts 文件夹 check 文件；以 - 开头的文件名请写在 -- 之后",
+          a, file))
+      end
+      if lfs.symlinkattributes(a) then
+        return nil, M.printable(string.format("nianbao：参数“%s”也是当前文件夹中一个文件的名字，可能是通配符（如 *.lua）"
+          .. "展开而来，未加载其中的脚本。检查这样的文件请把文件名写在 -- 之后（nianbao check -- *.lua）；"
+          .. "确要使用脚本文件夹请写成 %s", a, inline and "--scripts 文件夹（两个参数）" or "--scripts=文件夹"))
+      end
+      dirs[#dirs + 1] = dir
+    elseif a ~= "-" and a:sub(1, 1) == "-" then
+      rest[#rest + 1] = a
+      local name = not a:find("=", 1, true) and (a:match("^%-%-(.+)$") or a:sub(2))
+      name = name and (aliases[name] or name)
+      if name and (GLOBAL_VALUE[name] or spec[name] == "value" or spec[name] == "list") and args[i + 1] then
+        rest[#rest + 1] = args[i + 1]
+        i = i + 1
+      end
+    else
+      rest[#rest + 1] = a
+      if i ~= ci then file = file or a end
+    end
+    i = i + 1
+  end
+  return dirs, rest
+end
+
 function M.main(args)
   args = args or {}
   -- the global form `nianbao --which NAME` is the command `nianbao which NAME`
   for i, a in ipairs(args) do
+    if a == "--" then break end
     local inline = a:match("^%-%-which=(.+)$")
     if a == "--which" or inline then
       local which = command_module("which")
@@ -189,8 +259,10 @@ function M.main(args)
   -- stand before it, so a word is the command only if a command of that name exists
   local command, cmd
   local rest = {}
+  local dashdash = false
   for _, a in ipairs(args) do
-    if not command and a:sub(1, 1) ~= "-" and (a == "help" or command_module(a)) then
+    dashdash = dashdash or a == "--"
+    if not command and not dashdash and a:sub(1, 1) ~= "-" and (a == "help" or command_module(a)) then
       command = a
       cmd = command_module(a)
     else

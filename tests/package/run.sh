@@ -94,9 +94,9 @@ check "the packaged scripts render the report as the embedded ones do" \
   cmp -s <(NBPATH=$share nbx render r.lua) <(nbx render r.lua)
 nbx rules --scripts "$share/examples" >"$T/rules.txt" 2>&1
 check "the example rule is listed: $(cat "$T/rules.txt" | head -3)" grep -q 'LOCAL.IMPROVEMENTS' "$T/rules.txt"
-nbx render r.lua --scripts "$share/examples" -f zhaiyao --profile bendi >"$T/zhaiyao.txt" 2>&1
+nbx render --scripts "$share/examples" r.lua -f zhaiyao --profile bendi >"$T/zhaiyao.txt" 2>&1
 check "the example renderer writes a summary: $(head -3 "$T/zhaiyao.txt")" grep -q '^新收申请' "$T/zhaiyao.txt"
-nbx render r.lua --scripts "$share/examples" --profile bendi >"$T/bendi.txt" 2>&1
+nbx render --scripts "$share/examples" r.lua --profile bendi >"$T/bendi.txt" 2>&1
 check "the example profile rewrites headings: $(grep -m1 '^五' "$T/bendi.txt")" \
   grep -qx '五、存在的主要问题及改进措施' "$T/bendi.txt"
 

@@ -34,9 +34,9 @@ return { id = "LOCAL.PLACEHOLDER", severity = "warning", describe = "叙述中�
   end }
 LUA
 sed 's/2024 年度未收取/XX 年度未收取/' "$SEED" > "$T/placeholder.lua"
-"$NB" check "$T/placeholder.lua" --scripts "$T/u" > "$T/out" 2>&1
+"$NB" check --scripts "$T/u" "$T/placeholder.lua" > "$T/out" 2>&1
 check "user rule finds the placeholder" 'grep -q "LOCAL.PLACEHOLDER" "$T/out"'
-"$NB" check "$T/placeholder.lua" --scripts "$T/u" --no-rules LOCAL.PLACEHOLDER > "$T/out" 2>&1
+"$NB" check --scripts "$T/u" "$T/placeholder.lua" --no-rules LOCAL.PLACEHOLDER > "$T/out" 2>&1
 check "--no-rules leaves it out" '! grep -q "LOCAL.PLACEHOLDER" "$T/out"'
 "$NB" --scripts "$T/u" rules > "$T/out"
 check "rules lists the user rule with its file" 'grep -q "LOCAL.PLACEHOLDER.*$T/u/rules/no_placeholder.lua" "$T/out"'
@@ -65,7 +65,7 @@ rm -rf "$T/xdg/nianbao"
 # a custom renderer is a new file render/NAME.lua; -f NAME finds it
 mkdir -p "$T/u/render"
 printf '%s\n' 'return { name = "count", render = function(r) return tostring(r.requests.new[7]) .. "\n" end }' > "$T/u/render/count.lua"
-check "-f NAME finds render/NAME.lua" '[ "$("$NB" render "$SEED" -f count --scripts "$T/u")" = 0 ]'
+check "-f NAME finds render/NAME.lua" '[ "$("$NB" render --scripts "$T/u" "$SEED" -f count)" = 0 ]'
 
 # profiles: default is byte-identical; gbt9704 rewrites "2024 年" and never a number
 "$NB" render "$SEED" > "$T/plain.txt"
@@ -85,29 +85,29 @@ check "unknown profile: exit 2 and the names available" '[ $rc -eq 2 ] && grep -
 # a profile that changes a number is refused: exit 3, no output file
 mkdir -p "$T/u/profiles"
 printf '%s\n' 'return { name = "liar", text = function(s) return (s:gsub("2024", "2025")) end }' > "$T/u/profiles/liar.lua"
-"$NB" render "$SEED" --scripts "$T/u" --profile liar -o "$T/liar.txt" > "$T/out" 2>&1; rc=$?
+"$NB" render --scripts "$T/u" "$SEED" --profile liar -o "$T/liar.txt" > "$T/out" 2>&1; rc=$?
 check "profile changing a number: exit 3, names the file, no output" '[ $rc -eq 3 ] && grep -q "profiles/liar.lua" "$T/out" && grep -q "改变了文中的数字" "$T/out" && [ ! -e "$T/liar.txt" ]'
 
 # script errors: exit 3, traceback with the script's file:line, no output file
 mkdir -p "$T/e/render" "$T/e/rules" "$T/e/profiles"
 printf '%s\n' 'return { name = "broken",' '  render = function(report)' '    return report.nothing.here' '  end }' > "$T/e/render/broken.lua"
-"$NB" render "$SEED" -f broken --scripts "$T/e" -o "$T/broken.txt" > "$T/out" 2>&1; rc=$?
+"$NB" render --scripts "$T/e" "$SEED" -f broken -o "$T/broken.txt" > "$T/out" 2>&1; rc=$?
 check "renderer error: exit 3" '[ $rc -eq 3 ]'
 check "renderer error: file:line" 'grep -q "$T/e/render/broken.lua:3:" "$T/out"'
 check "renderer error: traceback" 'grep -q "stack traceback" "$T/out"'
 check "renderer error: no output file" '[ ! -e "$T/broken.txt" ] && [ -z "$(ls "$T" | grep "^broken\|\.tmp")" ]'
 printf '%s\n' 'return { id = "LOCAL.BROKEN", severity = "warning", describe = "坏规则",' '  check = function(report, ctx)' '    ctx:add{ message = 1 + {} }' '  end }' > "$T/e/rules/broken.lua"
-"$NB" check "$SEED" --scripts "$T/e" > "$T/out" 2>&1; rc=$?
+"$NB" check --scripts "$T/e" "$SEED" > "$T/out" 2>&1; rc=$?
 check "rule error: exit 3 with file:line" '[ $rc -eq 3 ] && grep -q "$T/e/rules/broken.lua:3:" "$T/out"'
-"$NB" render "$SEED" --scripts "$T/e" -o "$T/r.txt" > "$T/out" 2>&1; rc=$?
+"$NB" render --scripts "$T/e" "$SEED" -o "$T/r.txt" > "$T/out" 2>&1; rc=$?
 check "rule error during render: exit 3, no output" '[ $rc -eq 3 ] && [ ! -e "$T/r.txt" ]'
 rm "$T/e/rules/broken.lua"
 printf '%s\n' 'return { id = "LOCAL.BAD", severity = "fatal", describe = "x", check = function() end }' > "$T/e/rules/bad.lua"
-"$NB" check "$SEED" --scripts "$T/e" > "$T/out" 2>&1; rc=$?
+"$NB" check --scripts "$T/e" "$SEED" > "$T/out" 2>&1; rc=$?
 check "rule with a wrong severity: exit 3 naming the file" '[ $rc -eq 3 ] && grep -q "rules/bad.lua" "$T/out" && grep -q "severity" "$T/out"'
 rm "$T/e/rules/bad.lua"
 printf '%s\n' 'return { name = "p", text = function(s)' '  return s .. nil' 'end }' > "$T/e/profiles/p.lua"
-"$NB" render "$SEED" --scripts "$T/e" --profile p -o "$T/p.txt" > "$T/out" 2>&1; rc=$?
+"$NB" render --scripts "$T/e" "$SEED" --profile p -o "$T/p.txt" > "$T/out" 2>&1; rc=$?
 check "profile error: exit 3, file:line, no output" '[ $rc -eq 3 ] && grep -q "$T/e/profiles/p.lua:2:" "$T/out" && [ ! -e "$T/p.txt" ]'
 
 echo "$pass passed, $fail failed"
