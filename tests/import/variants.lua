@@ -5,6 +5,8 @@
 local nb = require "nianbao"
 local imp = require "nianbao.import"
 local datafile = require "nianbao.datafile"
+local tables = require "nianbao.import.tables"
+local norm = require "nianbao.import.normalize"
 
 local passed, failed = 0, 0
 local function ok(cond, what)
@@ -97,6 +99,86 @@ ok(r.appeals.review.upheld == 1 and r.appeals.review.total == 1 and r.appeals.li
 ok(r.proactive.licensing == 12 and r.proactive.regulations.in_force == 0, "pdf: table 二")
 local dropped = note(notes, "IMPORT.DROPPED")
 ok(dropped and dropped.message:find("页码 1 个", 1, true), "pdf: the footer counted")
+
+-- PDF text with labels broken over lines (issue 13 part 2, the rest): the whole of tables 三
+-- and 四 is compared, so that a number in a wrong cell fails. Both fixtures hold the same
+-- tables: pdf-broken.txt one cell per line (a vertical label interleaved with the row labels,
+-- labels over two or three lines, footers "-3-", "— 4 —", "第 5 页 共 6 页" inside the tables,
+-- table 四's header over six lines); pdf-layout.txt as pdftotext -layout sets it (the
+-- vertical labels' fragments beside the row labels, after one space or a layout gap, the
+-- numbers on the label's last line, form feeds).
+local Z = { 0, 0, 0, 0, 0, 0, 0 }
+local EXPECTED = {
+  new = { 5, 2, 1, 0, 1, 1, 10 }, carried_over = { 1, 0, 0, 0, 0, 0, 1 },
+  disclosed = { 2, 1, 0, 0, 0, 1, 4 }, partially_disclosed = { 1, 0, 1, 0, 0, 0, 2 },
+  withheld = { state_secret = Z, prohibited_by_law = Z, security_stability = Z,
+    third_party = { 0, 1, 0, 0, 0, 0, 1 }, internal_affairs = Z, process_info = Z,
+    enforcement_files = Z, inquiry = Z },
+  unavailable = { not_held = { 1, 0, 0, 0, 0, 0, 1 }, needs_creation = Z, unclear = Z },
+  not_processed = { petition = Z, duplicate = Z, publication = Z, mass_repeated = Z,
+    reconfirmation = { 1, 0, 0, 0, 0, 0, 1 } },
+  other = { no_correction = { 0, 0, 0, 0, 1, 0, 1 }, no_fee_payment = Z, other = Z },
+  total = { 5, 2, 1, 0, 1, 1, 10 }, carried_forward = { 1, 0, 0, 0, 0, 0, 1 },
+}
+local APPEALS = {
+  review = { upheld = 2, corrected = 1, other = 0, pending = 1, total = 4 },
+  litigation_direct = { upheld = 1, corrected = 0, other = 1, pending = 0, total = 2 },
+  litigation_after_review = { upheld = 0, corrected = 0, other = 1, pending = 1, total = 2 },
+}
+-- the cells of got that differ from want (both ways), as "path: got ≠ want"
+local function shown(v)
+  if type(v) ~= "table" then return tostring(v) end
+  local parts = {}
+  for i = 1, #v do parts[i] = tostring(v[i]) end
+  return "{" .. table.concat(parts, " ") .. "}"
+end
+local function diff(got, want, path, out)
+  out = out or {}
+  if type(want) ~= "table" or type(got) ~= "table" or #want > 0 then
+    if type(want) == "table" and #want > 0 and type(got) == "table" then
+      if not same(got, want) then out[#out + 1] = string.format("%s: %s ≠ %s", path, shown(got), shown(want)) end
+    elseif got ~= want then
+      out[#out + 1] = string.format("%s: %s ≠ %s", path, shown(got), shown(want))
+    end
+    return out
+  end
+  local keys = {}
+  for k in pairs(want) do keys[k] = true end
+  for k in pairs(got) do keys[k] = true end
+  for k in pairs(keys) do diff(got[k], want[k], path .. "." .. tostring(k), out) end
+  return out
+end
+
+for name, footers in pairs({ ["pdf-broken.txt"] = 4, ["pdf-layout.txt"] = 3 }) do
+  r, notes = imp.import(read(name), name)
+  ok(#errors(notes) == 0, name .. ": no errors (" .. table.concat(errors(notes), "; ") .. ")")
+  local d = diff(r.requests, EXPECTED, "requests")
+  ok(#d == 0, name .. ": the whole of table 三 in place (" .. table.concat(d, "; ") .. ")")
+  d = diff(r.appeals, APPEALS, "appeals")
+  ok(#d == 0, name .. ": table 四 under a six-line header (" .. table.concat(d, "; ") .. ")")
+  dropped = note(notes, "IMPORT.DROPPED")
+  ok(dropped and dropped.message:find("页码 " .. footers .. " 个", 1, true), name .. ": the footers counted")
+  ok(#nb.check(view(r)):errors() == 0, name .. ": the imported report checks without errors")
+end
+
+-- a row whose numbers are not legible (here: missing) is named, and its neighbours keep theirs
+local cut, cuts = read("pdf-layout.txt"):gsub("(2%.没有现成信息需要另行制作)[ 0]+\n", "%1\n")
+ok(cuts == 1, "layout: the row's numbers taken out")
+r, notes = imp.import(cut, "cut.txt")
+local missing = note(notes, "SECTION.MISSING")
+ok(missing and missing.message:find("2.没有现成信息需要另行制作", 1, true), "layout: the unread row named")
+local want = { table.unpack(EXPECTED) }
+for k, v in pairs(EXPECTED) do want[k] = v end
+want.unavailable = { not_held = EXPECTED.unavailable.not_held, unclear = Z }
+local d = diff(r.requests, want, "requests")
+ok(#d == 0, "layout: every other cell in place, nothing moved into the unread row (" .. table.concat(d, "; ") .. ")")
+
+-- a fragment of a vertical label is skipped, but a fragment is never longer than 4 characters:
+-- a real row label ends the row before it
+ok(tables.is_vertical_fragment(norm.key("三、本")) and tables.is_vertical_fragment(norm.key("度办"))
+  and tables.is_vertical_fragment(norm.key("予公开")), "fragments of vertical labels")
+ok(not tables.is_vertical_fragment(norm.key("（七）总计")) and not tables.is_vertical_fragment(norm.key("3.其他"))
+  and not tables.is_vertical_fragment(norm.key("（三）不予公开")), "row and group labels are no fragments")
 
 os.remove(tmp)
 print(string.format("%d passed, %d failed", passed, failed))

@@ -70,6 +70,26 @@ end
 M.LABELS = {}
 for k in pairs(KNOWN) do M.LABELS[#M.LABELS + 1] = k end
 
+-- Fragments of a label merged vertically over several rows (三、本年度办理结果 or a group's
+-- （三）不予公开), cut by a PDF into pieces of a few characters ("三、本", "度办", "予公开")
+-- that stand between a row's label and its numbers: skipped, never taken for a row's end.
+local VERTICAL = {}
+do
+  local s = nb.schema.requests
+  VERTICAL[#VERTICAL + 1] = norm.key(s.results)
+  for _, r in ipairs(s.rows) do
+    if r.group_label then VERTICAL[#VERTICAL + 1] = norm.key(r.group_label) end
+  end
+end
+local VERTICAL_FRAGMENT_MAX = 4
+function M.is_vertical_fragment(k)
+  if KNOWN[k] or norm.len(k) > VERTICAL_FRAGMENT_MAX then return false end
+  for _, label in ipairs(VERTICAL) do
+    if label:find(k, 1, true) then return true end
+  end
+  return false
+end
+
 local function is_known_or_prefix(k)
   if KNOWN[k] then return true end
   if norm.len(k) >= LABEL_PREFIX_MIN then
@@ -170,7 +190,9 @@ local function take_values(tokens, i, n, fits)
     local t = tokens[j]
     if t.kind == "blob" then break -- run-on numbers belong to the label before them
     elseif t.kind == "label" then
-      if is_known_or_prefix(t.key) or norm.numbered(t.key) then ended = false break end
+      if not M.is_vertical_fragment(t.key) and (is_known_or_prefix(t.key) or norm.numbered(t.key)) then
+        ended = false break
+      end
       -- a fragment of a label broken over lines, or a page footer: skip it
     elseif t.kind == "value" or t.definite then
       seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j }

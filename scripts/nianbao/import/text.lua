@@ -68,6 +68,51 @@ local function split_numbers(line)
   return out
 end
 
+-- A merged cell set vertically in a narrow column (三、本年度办理结果, （三）不予公开) is cut by
+-- pdftotext into fragments of a few characters that run into the row label beside them
+-- after one space ("（三）不 1.属于国家秘密", "度办 （二）部分公开…"): the fragment and the
+-- label become two cells, so that the label is found as itself.
+local FRAGMENT_MAX_CHARS = 4
+local function unglue(text)
+  local first, rest = text:match("^(%S+) +(.+)$")
+  if first and not first:find("%d") and norm.len(first) <= FRAGMENT_MAX_CHARS
+    and norm.numbered(norm.key(rest)) then
+    return { first, rest }
+  end
+  return { text }
+end
+
+local function unglue_cells(cells)
+  local out = {}
+  for _, c in ipairs(cells) do
+    for _, piece in ipairs(unglue(c.text)) do out[#out + 1] = cell(piece) end
+  end
+  return out
+end
+
+-- a layout line of such fragments and a row label without numbers ("年 度    （二）部分公开（区分
+-- 处理的，只计这一"): cells, when fragments of at most 4 characters come before a numbered label
+local function split_fragments(line)
+  local t = norm.trim(line)
+  local pieces = {}
+  for part in (t .. "  "):gmatch("(.-)  +") do
+    if part ~= "" then
+      for _, p in ipairs(unglue(norm.trim(part))) do pieces[#pieces + 1] = p end
+    end
+  end
+  if #pieces < 2 then return nil end
+  for j = 2, #pieces do
+    local short = not pieces[j - 1]:find("%d") and norm.len(pieces[j - 1]:gsub(" ", "")) <= FRAGMENT_MAX_CHARS
+    if not short then return nil end
+    if norm.numbered(norm.key(pieces[j])) then
+      local out = {}
+      for i, p in ipairs(pieces) do out[i] = cell(p) end
+      return out
+    end
+  end
+  return nil
+end
+
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
 local frame = require "nianbao.import.frame"
 
@@ -113,7 +158,10 @@ function M.items(text, notes)
       local cells
       if line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
-      else cells = split_numbers(line) or split_spaces(line) end
+      else
+        cells = split_numbers(line) or split_spaces(line)
+        cells = cells and unglue_cells(cells) or split_fragments(line)
+      end
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }
       else
