@@ -149,17 +149,36 @@ local function diff(got, want, path, out)
   return out
 end
 
-for name, footers in pairs({ ["pdf-broken.txt"] = 4, ["pdf-layout.txt"] = 3 }) do
-  r, notes = imp.import(read(name), name)
+local function whole(name, text, footers)
+  r, notes = imp.import(text, name)
   ok(#errors(notes) == 0, name .. ": no errors (" .. table.concat(errors(notes), "; ") .. ")")
   local d = diff(r.requests, EXPECTED, "requests")
   ok(#d == 0, name .. ": the whole of table 三 in place (" .. table.concat(d, "; ") .. ")")
   d = diff(r.appeals, APPEALS, "appeals")
   ok(#d == 0, name .. ": table 四 under a six-line header (" .. table.concat(d, "; ") .. ")")
-  dropped = note(notes, "IMPORT.DROPPED")
-  ok(dropped and dropped.message:find("页码 " .. footers .. " 个", 1, true), name .. ": the footers counted")
+  if footers then
+    dropped = note(notes, "IMPORT.DROPPED")
+    ok(dropped and dropped.message:find("页码 " .. footers .. " 个", 1, true), name .. ": the footers counted")
+  end
   ok(#nb.check(view(r)):errors() == 0, name .. ": the imported report checks without errors")
 end
+whole("pdf-broken.txt", read("pdf-broken.txt"), 4)
+local layout = read("pdf-layout.txt")
+whole("pdf-layout.txt", layout, 3)
+-- narrow columns: the numbers one space apart
+local narrow, n = layout, 1
+while n > 0 do narrow, n = narrow:gsub("(%d)  +(%d)", "%1 %2") end
+ok(narrow:find("5 2 1 0 1 1 10", 1, true) and not narrow:find("%d  +%d"), "narrow: the numbers one space apart")
+whole("narrow", narrow, 3)
+-- a label over three lines whose numbers stand on its middle line (centred in the cell)
+local centred, c = layout:gsub("(正、行政机关不再处理其政)\n +府信息公开申请( +[%d ]+)\n", "%1\n            府信息公开%2\n            申请\n")
+ok(c == 1, "centred: the label's last piece moved below its numbers")
+whole("centred", centred, 3)
+-- the same text through the PDF front end (what `import x.pdf` does after pdftotext)
+local pdf = require "nianbao.import.pdf"
+local lines = {}
+for line in pdf.clean_pages(layout):gmatch("([^\n]*)\n") do lines[#lines + 1] = pdf.cells(line) end
+whole("pdf front end", table.concat(pdf.join_title(lines), "\n") .. "\n")
 
 -- a row whose numbers are not legible (here: missing) is named, and its neighbours keep theirs
 local cut, cuts = read("pdf-layout.txt"):gsub("(2%.没有现成信息需要另行制作)[ 0]+\n", "%1\n")

@@ -37,20 +37,6 @@ local function split_tabs(line)
   return out
 end
 
--- pdftotext -layout: columns apart by two or more spaces, the last one a number
-local function split_spaces(line)
-  local t = norm.trim(line)
-  if not t:find("%s%s") then return nil end
-  local parts = {}
-  for part in (t .. "  "):gmatch("(.-)%s%s+") do
-    if part ~= "" then parts[#parts + 1] = part end
-  end
-  if #parts < 2 or not norm.value(norm.key(parts[#parts])) then return nil end
-  local out = {}
-  for i, p in ipairs(parts) do out[i] = cell(p) end
-  return out
-end
-
 -- a PDF's text gives a row's numbers on a line of their own, one space apart ("3 1 0 0 1 0 5",
 -- all 15 of table 四 on one line): each is a cell
 local function split_numbers(line)
@@ -111,6 +97,29 @@ local function split_fragments(line)
     end
   end
   return nil
+end
+
+-- pdftotext -layout: columns apart by two or more spaces, the last one a number
+local function split_spaces(line)
+  local t = norm.trim(line)
+  if not t:find("%s%s") then return nil end
+  local parts = {}
+  for part in (t .. "  "):gmatch("(.-)%s%s+") do
+    if part ~= "" then parts[#parts + 1] = part end
+  end
+  if #parts < 2 then return nil end
+  local out = {}
+  for _, p in ipairs(parts) do
+    -- numbers in narrow columns one space apart ("5 2 1 0 1 1 10") are a cell each
+    local numbers = split_numbers(p)
+    if numbers then
+      for _, c in ipairs(numbers) do out[#out + 1] = c end
+    else
+      out[#out + 1] = cell(p)
+    end
+  end
+  if not norm.value(norm.key(out[#out].text)) then return nil end
+  return out
 end
 
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
