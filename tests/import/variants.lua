@@ -174,6 +174,10 @@ whole("narrow", narrow, 3)
 local centred, c = layout:gsub("(正、行政机关不再处理其政)\n +府信息公开申请( +[%d ]+)\n", "%1\n            府信息公开%2\n            申请\n")
 ok(c == 1, "centred: the label's last piece moved below its numbers")
 whole("centred", centred, 3)
+-- the vertical label's fragments a space apart before a row label ("三 、本 年 （一）予以公开")
+local spaced, sp = layout:gsub("\n +（一）予以公开\n三、本( +)", "\n三 、本 年 （一）予以公开\n度办 理 结果%1")
+ok(sp == 1, "spaced: the vertical label set beside the first row")
+whole("spaced", spaced, 3)
 -- the same text through the PDF front end (what `import x.pdf` does after pdftotext)
 local pdf = require "nianbao.import.pdf"
 local lines = {}

@@ -58,14 +58,20 @@ end
 -- pdftotext into fragments of a few characters that run into the row label beside them
 -- after one space ("（三）不 1.属于国家秘密", "度办 （二）部分公开…"): the fragment and the
 -- label become two cells, so that the label is found as itself.
+-- The fragments may be several, each a space apart ("三 、本 年 （一）予以公开").
 local FRAGMENT_MAX_CHARS = 4
+local FRAGMENTS_MAX_CHARS = 6
 local function unglue(text)
-  local first, rest = text:match("^(%S+) +(.+)$")
-  if first and not first:find("%d") and norm.len(first) <= FRAGMENT_MAX_CHARS
-    and norm.numbered(norm.key(rest)) then
-    return { first, rest }
+  local chars, at = 0, 1
+  while true do
+    local word, stop = text:match("^(%S+) +()", at)
+    if not word or word:find("%d") then return { text } end
+    chars = chars + norm.len(word)
+    if norm.len(word) > FRAGMENT_MAX_CHARS or chars > FRAGMENTS_MAX_CHARS then return { text } end
+    local rest = text:sub(stop)
+    if norm.numbered(norm.key(rest)) then return { norm.trim(text:sub(1, stop - 1)), rest } end
+    at = stop
   end
-  return { text }
 end
 
 local function unglue_cells(cells)
