@@ -163,6 +163,25 @@ local function whole(name, text, footers)
   ok(#nb.check(view(r)):errors() == 0, name .. ": the imported report checks without errors")
 end
 whole("pdf-broken.txt", read("pdf-broken.txt"), 4)
+local broken = read("pdf-broken.txt")
+-- the whole vertical label on the line between a row's label and its numbers
+local between, b1 = broken:gsub("三\n、本\n（一）予以公开\n", "（一）予以公开\n三、本年度办理结果\n")
+ok(b1 == 1, "between: the vertical label moved")
+whole("between", between, 4)
+-- a label broken after fewer than 4 characters, its pieces joined ("3.补" / "正后申请内容仍不明确")
+local short, s1 = broken:gsub("3%.补正后申请内容仍不明确\n", "3.补\n正后申请内容仍不明确\n")
+ok(s1 == 1, "short: the label broken after 3 characters")
+whole("short", short, 4)
+-- pieces that do not continue the label are not joined: the row is named, nothing moved
+local other = broken:gsub("3%.补正后申请内容仍不明确\n", "3.补\n充材料后另行办理\n")
+r, notes = imp.import(other, "other.txt")
+local miss = note(notes, "SECTION.MISSING")
+ok(miss and miss.message:find("3.补正后申请内容仍不明确", 1, true), "other pieces: the row named as unread")
+local want3 = {}
+for k, v in pairs(EXPECTED) do want3[k] = v end
+want3.unavailable = { not_held = EXPECTED.unavailable.not_held, needs_creation = Z }
+local d3 = diff(r.requests, want3, "requests")
+ok(#d3 == 0, "other pieces: every other cell in place (" .. table.concat(d3, "; ") .. ")")
 local layout = read("pdf-layout.txt")
 whole("pdf-layout.txt", layout, 3)
 -- narrow columns: the numbers one space apart

@@ -83,6 +83,8 @@ do
 end
 local VERTICAL_FRAGMENT_MAX = 4
 function M.is_vertical_fragment(k)
+  -- 三、本年度办理结果 heads rows but is none: any piece of it, whole too, is skipped
+  if k ~= "" and VERTICAL[1]:find(k, 1, true) then return true end
   if KNOWN[k] or norm.len(k) > VERTICAL_FRAGMENT_MAX then return false end
   for _, label in ipairs(VERTICAL) do
     if label:find(k, 1, true) then return true end
@@ -130,7 +132,37 @@ function M.find(tokens, want, from)
     chars = chars + 1
   end
   consider(want)
-  return best
+  return best or M.find_joined(tokens, want, from)
+end
+
+-- How many tokens past from a label broken into short pieces is looked for.
+local JOIN_WINDOW = 400
+
+--- A label broken by a PDF after fewer than 4 characters ("3.补" / "正后申请内容仍不明确"): a
+--- numbered label token that starts want, joined with the label tokens right after it (a
+--- vertical label's fragments between them skipped) while they continue want, until the
+--- joined text is at least 4 characters. Looked for before the next official label only.
+--- Returns the index of the last piece (the row's numbers follow it), or nil.
+function M.find_joined(tokens, want, from)
+  for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if KNOWN[t.key] then return nil end
+      if #t.key < #want and want:sub(1, #t.key) == t.key and norm.numbered(t.key) then
+        local joined, last = t.key, i
+        for j = i + 1, #tokens do
+          local k = tokens[j].key
+          if tokens[j].kind ~= "label" or #joined + #k > #want then break end
+          if want:sub(#joined + 1, #joined + #k) == k then
+            joined, last = joined .. k, j
+          elseif not M.is_vertical_fragment(k) then
+            break
+          end
+        end
+        if last > i and norm.len(joined) >= LABEL_PREFIX_MIN then return last end
+      end
+    end
+  end
 end
 
 -- characters of a UTF-8 string
