@@ -215,6 +215,24 @@ want.unavailable = { not_held = EXPECTED.unavailable.not_held, unclear = Z }
 local d = diff(r.requests, want, "requests")
 ok(#d == 0, "layout: every other cell in place, nothing moved into the unread row (" .. table.concat(d, "; ") .. ")")
 
+-- pdftotext -layout of a real PDF (our own table 三 with merged vertical cells, printed by
+-- chromium --print-to-pdf, then pdftotext -layout): a row's first number one space after a
+-- piece of its label and the others on the next line, labels over two to five lines, group
+-- marks run into label pieces ("（三） 政法规禁止公"). Two rows are garbled beyond reading: a
+-- label glued to the end of the one before ("息2.没有现成信") and a numbering mark moved to
+-- the next line ("申请 申请人逾期" / "其他处 2.未按收费通知"); they are named, every other
+-- cell is in place.
+r, notes = imp.import(read("pdf-chromium.txt"), "pdf-chromium.txt")
+local errs = errors(notes)
+ok(#errs == 1 and errs[1]:find("2.没有现成信息需要另行制作、2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 1, true)
+  and select(2, errs[1]:gsub("、%d%.", "")) == 1, "chromium: exactly the two garbled rows named (" .. table.concat(errs, "; ") .. ")")
+local want_c = {}
+for k, v in pairs(EXPECTED) do want_c[k] = v end
+want_c.unavailable = { not_held = EXPECTED.unavailable.not_held, unclear = Z }
+want_c.other = { no_correction = EXPECTED.other.no_correction, other = Z }
+local dc = diff(r.requests, want_c, "requests")
+ok(#dc == 0, "chromium: every other cell of table 三 in place (" .. table.concat(dc, "; ") .. ")")
+
 -- a fragment of a vertical label is skipped, but a fragment is never longer than 4 characters:
 -- a real row label ends the row before it
 ok(tables.is_vertical_fragment(norm.key("三、本")) and tables.is_vertical_fragment(norm.key("度办"))

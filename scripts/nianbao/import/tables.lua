@@ -85,6 +85,18 @@ local VERTICAL_FRAGMENT_MAX = 4
 function M.is_vertical_fragment(k)
   -- 三、本年度办理结果 heads rows but is none: any piece of it, whole too, is skipped
   if k ~= "" and VERTICAL[1]:find(k, 1, true) then return true end
+  -- a group's mark run into a piece of a row label beside it ("（三） 政法规禁止公", "（四） 息"):
+  -- what follows the mark does not start the group's label
+  local mark, rest = k:match("^(%([^%)]+%))(.+)$")
+  if mark and not KNOWN[k] then
+    for i = 2, #VERTICAL do
+      local g = VERTICAL[i]
+      if g:sub(1, #mark) == mark then
+        local first = utf8.char(utf8.codepoint(g, #mark + 1))
+        return rest:sub(1, #first) ~= first
+      end
+    end
+  end
   if KNOWN[k] or norm.len(k) > VERTICAL_FRAGMENT_MAX then return false end
   for _, label in ipairs(VERTICAL) do
     if label:find(k, 1, true) then return true end

@@ -74,10 +74,20 @@ local function unglue(text)
   end
 end
 
+-- A row's first number set one space after a piece of its label, the others further on or
+-- on the next line ("合法权益 0      1   0 …", "分处理的，只计这一 1"): a cell of its own. A
+-- row label never ends in a digit.
+local function number_off(text)
+  local label, n = text:match("^(.*[^%d%s%.,/%-]) +(%d+)$")
+  if label and not label:find("%d$") then return label, n end
+end
+
 local function unglue_cells(cells)
   local out = {}
   for _, c in ipairs(cells) do
-    for _, piece in ipairs(unglue(c.text)) do out[#out + 1] = cell(piece) end
+    local label, n = number_off(c.text)
+    for _, piece in ipairs(unglue(label or c.text)) do out[#out + 1] = cell(piece) end
+    if n then out[#out + 1] = cell(n) end
   end
   return out
 end
@@ -94,12 +104,12 @@ local function split_fragments(line)
   end
   if #pieces < 2 then return nil end
   for j = 2, #pieces do
-    local short = not pieces[j - 1]:find("%d") and norm.len(pieces[j - 1]:gsub(" ", "")) <= FRAGMENT_MAX_CHARS
+    local short = not pieces[j - 1]:find("%d") and norm.len((pieces[j - 1]:gsub(" ", ""))) <= FRAGMENTS_MAX_CHARS
     if not short then return nil end
     if norm.numbered(norm.key(pieces[j])) then
       local out = {}
       for i, p in ipairs(pieces) do out[i] = cell(p) end
-      return out
+      return unglue_cells(out)
     end
   end
   return nil
@@ -198,9 +208,34 @@ function M.items(text, notes)
   for i, item in ipairs(items) do
     if item.parts then items[i] = { kind = "para", text = table.concat(item.parts) } end
   end
+  M.first_numbers(items)
   items = M.runon(items)
   items.dropped = dropped
   return items
+end
+
+--- A PDF sets a row's first number beside a piece of its label and the others on the next
+--- line ("（一）予以公开 2" / "0   0 …"): a para ending in one number, one space after text,
+--- right before a row ending in two numbers or more, becomes a row (its fragments apart).
+-- The rest of the row may come after a few fragments of labels (lines of their own).
+local FIRST_NUMBER_LOOKAHEAD = 3
+local function numbers_row(item)
+  local c = item.kind == "row" and item.cells
+  return c and #c >= 2 and norm.value(norm.key(c[#c].text)) ~= nil and norm.value(norm.key(c[#c - 1].text)) ~= nil
+end
+function M.first_numbers(items)
+  for i = 1, #items - 1 do
+    local item = items[i]
+    local label = item.kind == "para" and number_off(item.text)
+    if label and not M.ends_sentence(label) then
+      for j = i + 1, math.min(#items, i + FIRST_NUMBER_LOOKAHEAD) do
+        if numbers_row(items[j]) then
+          items[i] = { kind = "row", cells = unglue_cells({ cell(item.text) }), text = item.text }
+          break
+        end
+      end
+    end
+  end
 end
 
 --- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
