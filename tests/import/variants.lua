@@ -232,6 +232,9 @@ want_c.unavailable = { not_held = EXPECTED.unavailable.not_held, unclear = Z }
 want_c.other = { no_correction = EXPECTED.other.no_correction, other = Z }
 local dc = diff(r.requests, want_c, "requests")
 ok(#dc == 0, "chromium: every other cell of table 三 in place (" .. table.concat(dc, "; ") .. ")")
+-- its table 四 likewise printed: header cells broken inside words ("结果维" / "持"), 15 numbers
+dc = diff(r.appeals, APPEALS, "appeals")
+ok(#dc == 0, "chromium: table 四 in place (" .. table.concat(dc, "; ") .. ")")
 
 -- a fragment of a vertical label is skipped, but a fragment is never longer than 4 characters:
 -- a real row label ends the row before it
