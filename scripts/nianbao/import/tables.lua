@@ -144,11 +144,37 @@ function M.find(tokens, want, from)
     chars = chars + 1
   end
   consider(want)
-  return best or M.find_joined(tokens, want, from)
+  return best or M.find_joined(tokens, want, from) or M.find_glued(tokens, want, from)
 end
 
 -- How many tokens past from a label broken into short pieces is looked for.
 local JOIN_WINDOW = 400
+
+-- At most this many characters of the label before may run into a row label.
+local GLUED_MAX_CHARS = 6
+
+--- A row label that pdftotext ran into the last characters of the cell before it, without a
+--- space ("（四） 息2.没有现成信"): a label token, before the next official label, that ends
+--- with a start of want at least 4 characters long, after at most 6 characters without
+--- digits. Returns its index, or nil.
+function M.find_glued(tokens, want, from)
+  local head = norm.head(want, LABEL_PREFIX_MIN)
+  if norm.len(head) < LABEL_PREFIX_MIN or not norm.numbered(want) then return nil end
+  for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if KNOWN[t.key] then return nil end
+      local p = t.key:find(head, 2, true)
+      if p then
+        local before, rest = t.key:sub(1, p - 1), t.key:sub(p)
+        if not before:find("%d") and norm.len(before) <= GLUED_MAX_CHARS
+          and #rest <= #want and want:sub(1, #rest) == rest then
+          return i
+        end
+      end
+    end
+  end
+end
 
 --- A label broken by a PDF after fewer than 4 characters ("3.补" / "正后申请内容仍不明确"): a
 --- numbered label token that starts want, joined with the label tokens right after it (a
