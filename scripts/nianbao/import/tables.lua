@@ -164,7 +164,8 @@ function M.find_glued(tokens, want, from)
     local t = tokens[i]
     if t.kind == "label" then
       if KNOWN[t.key] then return nil end
-      local p = t.key:find(head, 2, true)
+      -- a label a few characters longer than want at most (a long text is never searched)
+      local p = #t.key <= #want + 4 * GLUED_MAX_CHARS and t.key:find(head, 2, true)
       if p then
         local before, rest = t.key:sub(1, p - 1), t.key:sub(p)
         if not before:find("%d") and norm.len(before) <= GLUED_MAX_CHARS
