@@ -18,7 +18,8 @@ set_tests_properties(import/parts PROPERTIES TIMEOUT 300) # a hang bound: the ca
 add_test(NAME import/whole COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/whole.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/whole PROPERTIES TIMEOUT 300)
-# the variants of issue 13: Markdown, a 2021 table with the 2019 （六）其他处理 row, a misspelt label
+# the variants of issue 13: Markdown, a 2021 table with the 2019 （六）其他处理 row, a misspelt label,
+# PDF text with vertical labels, broken labels, footers and a six-line table 四 header
 add_test(NAME import/variants COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/variants.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/variants PROPERTIES TIMEOUT 300)

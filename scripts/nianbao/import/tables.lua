@@ -70,6 +70,40 @@ end
 M.LABELS = {}
 for k in pairs(KNOWN) do M.LABELS[#M.LABELS + 1] = k end
 
+-- Fragments of a label merged vertically over several rows (三、本年度办理结果 or a group's
+-- （三）不予公开), cut by a PDF into pieces of a few characters ("三、本", "度办", "予公开")
+-- that stand between a row's label and its numbers: skipped, never taken for a row's end.
+local VERTICAL = {}
+do
+  local s = nb.schema.requests
+  VERTICAL[#VERTICAL + 1] = norm.key(s.results)
+  for _, r in ipairs(s.rows) do
+    if r.group_label then VERTICAL[#VERTICAL + 1] = norm.key(r.group_label) end
+  end
+end
+local VERTICAL_FRAGMENT_MAX = 4
+function M.is_vertical_fragment(k)
+  -- 三、本年度办理结果 heads rows but is none: any piece of it, whole too, is skipped
+  if k ~= "" and VERTICAL[1]:find(k, 1, true) then return true end
+  -- a group's mark run into a piece of a row label beside it ("（三） 政法规禁止公", "（四） 息"):
+  -- what follows the mark does not start the group's label
+  local mark, rest = k:match("^(%([^%)]+%))(.+)$")
+  if mark and not KNOWN[k] then
+    for i = 2, #VERTICAL do
+      local g = VERTICAL[i]
+      if g:sub(1, #mark) == mark then
+        local first = utf8.char(utf8.codepoint(g, #mark + 1))
+        return rest:sub(1, #first) ~= first
+      end
+    end
+  end
+  if KNOWN[k] or norm.len(k) > VERTICAL_FRAGMENT_MAX then return false end
+  for _, label in ipairs(VERTICAL) do
+    if label:find(k, 1, true) then return true end
+  end
+  return false
+end
+
 local function is_known_or_prefix(k)
   if KNOWN[k] then return true end
   if norm.len(k) >= LABEL_PREFIX_MIN then
@@ -110,7 +144,64 @@ function M.find(tokens, want, from)
     chars = chars + 1
   end
   consider(want)
-  return best
+  return best or M.find_joined(tokens, want, from) or M.find_glued(tokens, want, from)
+end
+
+-- How many tokens past from a label broken into short pieces is looked for.
+local JOIN_WINDOW = 400
+
+-- At most this many characters of the label before may run into a row label.
+local GLUED_MAX_CHARS = 6
+
+--- A row label that pdftotext ran into the last characters of the cell before it, without a
+--- space ("（四） 息2.没有现成信"): a label token, before the next official label, that ends
+--- with a start of want at least 4 characters long, after at most 6 characters without
+--- digits. Returns its index, or nil.
+function M.find_glued(tokens, want, from)
+  local head = norm.head(want, LABEL_PREFIX_MIN)
+  if norm.len(head) < LABEL_PREFIX_MIN or not norm.numbered(want) then return nil end
+  for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if KNOWN[t.key] then return nil end
+      -- a label a few characters longer than want at most (a long text is never searched)
+      local p = #t.key <= #want + 4 * GLUED_MAX_CHARS and t.key:find(head, 2, true)
+      if p then
+        local before, rest = t.key:sub(1, p - 1), t.key:sub(p)
+        if not before:find("%d") and norm.len(before) <= GLUED_MAX_CHARS
+          and #rest <= #want and want:sub(1, #rest) == rest then
+          return i
+        end
+      end
+    end
+  end
+end
+
+--- A label broken by a PDF after fewer than 4 characters ("3.补" / "正后申请内容仍不明确"): a
+--- numbered label token that starts want, joined with the label tokens right after it (a
+--- vertical label's fragments between them skipped) while they continue want, until the
+--- joined text is at least 4 characters. Looked for before the next official label only.
+--- Returns the index of the last piece (the row's numbers follow it), or nil.
+function M.find_joined(tokens, want, from)
+  for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if KNOWN[t.key] then return nil end
+      if #t.key < #want and want:sub(1, #t.key) == t.key and norm.numbered(t.key) then
+        local joined, last = t.key, i
+        for j = i + 1, #tokens do
+          local k = tokens[j].key
+          if tokens[j].kind ~= "label" or #joined + #k > #want then break end
+          if want:sub(#joined + 1, #joined + #k) == k then
+            joined, last = joined .. k, j
+          elseif not M.is_vertical_fragment(k) then
+            break
+          end
+        end
+        if last > i and norm.len(joined) >= LABEL_PREFIX_MIN then return last end
+      end
+    end
+  end
 end
 
 -- characters of a UTF-8 string
@@ -170,7 +261,9 @@ local function take_values(tokens, i, n, fits)
     local t = tokens[j]
     if t.kind == "blob" then break -- run-on numbers belong to the label before them
     elseif t.kind == "label" then
-      if is_known_or_prefix(t.key) or norm.numbered(t.key) then ended = false break end
+      if not M.is_vertical_fragment(t.key) and (is_known_or_prefix(t.key) or norm.numbered(t.key)) then
+        ended = false break
+      end
       -- a fragment of a label broken over lines, or a page footer: skip it
     elseif t.kind == "value" or t.definite then
       seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j }

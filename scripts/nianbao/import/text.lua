@@ -37,20 +37,6 @@ local function split_tabs(line)
   return out
 end
 
--- pdftotext -layout: columns apart by two or more spaces, the last one a number
-local function split_spaces(line)
-  local t = norm.trim(line)
-  if not t:find("%s%s") then return nil end
-  local parts = {}
-  for part in (t .. "  "):gmatch("(.-)%s%s+") do
-    if part ~= "" then parts[#parts + 1] = part end
-  end
-  if #parts < 2 or not norm.value(norm.key(parts[#parts])) then return nil end
-  local out = {}
-  for i, p in ipairs(parts) do out[i] = cell(p) end
-  return out
-end
-
 -- a PDF's text gives a row's numbers on a line of their own, one space apart ("3 1 0 0 1 0 5",
 -- all 15 of table 四 on one line): each is a cell
 local function split_numbers(line)
@@ -65,6 +51,90 @@ local function split_numbers(line)
     if not norm.value(norm.key(part)) then return nil end
     out[#out + 1] = cell(part)
   end
+  return out
+end
+
+-- A merged cell set vertically in a narrow column (三、本年度办理结果, （三）不予公开) is cut by
+-- pdftotext into fragments of a few characters that run into the row label beside them
+-- after one space ("（三）不 1.属于国家秘密", "度办 （二）部分公开…"): the fragment and the
+-- label become two cells, so that the label is found as itself.
+-- The fragments may be several, each a space apart ("三 、本 年 （一）予以公开").
+local FRAGMENT_MAX_CHARS = 4
+local FRAGMENTS_MAX_CHARS = 6
+local function unglue(text)
+  local chars, at = 0, 1
+  while true do
+    local word, stop = text:match("^(%S+) +()", at)
+    if not word or word:find("%d") then return { text } end
+    chars = chars + norm.len(word)
+    if norm.len(word) > FRAGMENT_MAX_CHARS or chars > FRAGMENTS_MAX_CHARS then return { text } end
+    local rest = text:sub(stop)
+    if norm.numbered(norm.key(rest)) then return { norm.trim(text:sub(1, stop - 1)), rest } end
+    at = stop
+  end
+end
+
+-- A row's first number set one space after a piece of its label, the others further on or
+-- on the next line ("合法权益 0      1   0 …", "分处理的，只计这一 1"): a cell of its own. A
+-- row label never ends in a digit.
+local function number_off(text)
+  local label, n = text:match("^(.*[^%d%s%.,/%-]) +(%d+)$")
+  if label and not label:find("%d$") then return label, n end
+end
+
+local function unglue_cells(cells)
+  local out = {}
+  for _, c in ipairs(cells) do
+    local label, n = number_off(c.text)
+    for _, piece in ipairs(unglue(label or c.text)) do out[#out + 1] = cell(piece) end
+    if n then out[#out + 1] = cell(n) end
+  end
+  return out
+end
+
+-- a layout line of such fragments and a row label without numbers ("年 度    （二）部分公开（区分
+-- 处理的，只计这一"): cells, when fragments of at most 4 characters come before a numbered label
+local function split_fragments(line)
+  local t = norm.trim(line)
+  local pieces = {}
+  for part in (t .. "  "):gmatch("(.-)  +") do
+    if part ~= "" then
+      for _, p in ipairs(unglue(norm.trim(part))) do pieces[#pieces + 1] = p end
+    end
+  end
+  if #pieces < 2 then return nil end
+  for j = 2, #pieces do
+    local short = not pieces[j - 1]:find("%d") and norm.len((pieces[j - 1]:gsub(" ", ""))) <= FRAGMENTS_MAX_CHARS
+    if not short then return nil end
+    if norm.numbered(norm.key(pieces[j])) then
+      local out = {}
+      for i, p in ipairs(pieces) do out[i] = cell(p) end
+      return unglue_cells(out)
+    end
+  end
+  return nil
+end
+
+-- pdftotext -layout: columns apart by two or more spaces, the last one a number
+local function split_spaces(line)
+  local t = norm.trim(line)
+  if not t:find("%s%s") then return nil end
+  local parts = {}
+  for part in (t .. "  "):gmatch("(.-)%s%s+") do
+    if part ~= "" then parts[#parts + 1] = part end
+  end
+  if #parts < 2 then return nil end
+  local out = {}
+  for _, p in ipairs(parts) do
+    -- numbers in narrow columns one space apart ("5 2 1 0 1 1 10") are a cell each
+    local numbers = split_numbers(p)
+    if numbers then
+      for _, c in ipairs(numbers) do out[#out + 1] = c end
+    else
+      out[#out + 1] = cell(p)
+    end
+  end
+  if not norm.value(norm.key(out[#out].text)) then return nil end
   return out
 end
 
@@ -113,7 +183,10 @@ function M.items(text, notes)
       local cells
       if line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
-      else cells = split_numbers(line) or split_spaces(line) end
+      else
+        cells = split_numbers(line) or split_spaces(line)
+        cells = cells and unglue_cells(cells) or split_fragments(line)
+      end
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }
       else
@@ -135,9 +208,34 @@ function M.items(text, notes)
   for i, item in ipairs(items) do
     if item.parts then items[i] = { kind = "para", text = table.concat(item.parts) } end
   end
+  M.first_numbers(items)
   items = M.runon(items)
   items.dropped = dropped
   return items
+end
+
+--- A PDF sets a row's first number beside a piece of its label and the others on the next
+--- line ("（一）予以公开 2" / "0   0 …"): a para ending in one number, one space after text,
+--- right before a row ending in two numbers or more, becomes a row (its fragments apart).
+-- The rest of the row may come after a few fragments of labels (lines of their own).
+local FIRST_NUMBER_LOOKAHEAD = 3
+local function numbers_row(item)
+  local c = item.kind == "row" and item.cells
+  return c and #c >= 2 and norm.value(norm.key(c[#c].text)) ~= nil and norm.value(norm.key(c[#c - 1].text)) ~= nil
+end
+function M.first_numbers(items)
+  for i = 1, #items - 1 do
+    local item = items[i]
+    local label = item.kind == "para" and number_off(item.text)
+    if label and not M.ends_sentence(label) then
+      for j = i + 1, math.min(#items, i + FIRST_NUMBER_LOOKAHEAD) do
+        if numbers_row(items[j]) then
+          items[i] = { kind = "row", cells = unglue_cells({ cell(item.text) }), text = item.text }
+          break
+        end
+      end
+    end
+  end
 end
 
 --- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
