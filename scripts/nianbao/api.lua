@@ -74,7 +74,11 @@ nb.numeral = text.numeral
 local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
 --- The one place where text is escaped for HTML.
-function nb.escape_html(s) return (tostring(s):gsub("[&<>\"']", HTML_ESCAPES)) end
+function nb.escape_html(s)
+  s = tostring(s)
+  if not s:find("[&<>\"']") then return s end -- most texts have nothing to escape
+  return (s:gsub("[&<>\"']", HTML_ESCAPES))
+end
 
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
