@@ -43,10 +43,11 @@ end
 
 -- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
 -- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
--- (Chinese right before a digit) }. Most characters are Chinese and none of the tests can
--- hold for them: only ASCII and the two other spaces (U+00A0 = C2 A0, U+3000 = E3 80 80) are
--- visited, found by their first byte; C2 and E3 also start other characters, skipped.
-local VISIT = "[\0-\127\194\227]"
+-- (Chinese right before a digit) }. Only the characters a test can hold for are visited:
+-- the half-width punctuation of HALF, digits, the space and the first bytes of the two other
+-- spaces (U+00A0 = C2 A0, U+3000 = E3 80 80; C2 and E3 also start other characters, skipped);
+-- Chinese text and runs of other ASCII are passed over by find.
+local VISIT = "[,;:?!()0-9 \194\227]"
 local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
   local p = find(s, VISIT)
