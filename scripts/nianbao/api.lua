@@ -74,7 +74,11 @@ nb.numeral = text.numeral
 local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
 --- The one place where text is escaped for HTML.
-function nb.escape_html(s) return (tostring(s):gsub("[&<>\"']", HTML_ESCAPES)) end
+function nb.escape_html(s)
+  s = tostring(s)
+  if not s:find("[&<>\"']") then return s end -- most texts have nothing to escape
+  return (s:gsub("[&<>\"']", HTML_ESCAPES))
+end
 
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
@@ -157,8 +161,13 @@ end
 -- findings
 
 local finding_mt = {}
-local SEVERITY_ZH = {} -- "error" -> "错误" (host/schema.c)
-for _, s in ipairs(nb.schema.severities) do SEVERITY_ZH[s.key] = s.label end
+-- "error" -> "错误" (host/schema.c), filled on first use: reading nb.schema builds and
+-- freezes the whole schema, which a start that prints no finding should not pay
+local SEVERITY_ZH = setmetatable({}, { __index = function(t, name)
+  setmetatable(t, nil)
+  for _, s in ipairs(nb.schema.severities) do t[s.key] = s.label end
+  return rawget(t, name)
+end })
 nb.severity_label = function(name) return SEVERITY_ZH[name] or name end
 
 -- Sections 二, 三 and 四 are tables; the others are narrative parts.

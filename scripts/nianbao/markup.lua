@@ -49,29 +49,46 @@ M.raw, M.node, M.el = raw, node, el
 ---------------------------------------------------------------------------
 -- tables
 
-local function span(n) return n > 1 and n or nil end
+-- The tables are the bulk of a page (a cell per number): they are written as string pieces
+-- into one buffer, with the attributes in the order el() gives them (by name), instead of
+-- a node per cell. Every cell's text is still escaped once, by text() below.
+
+--- Escaped text for v (a cell's text); nil stays nil, like el()'s missing content.
+local function text(v)
+  if type(v) == "string" then return nb.escape_html(v) end
+  if v ~= nil then return node(v) end
+end
+
+--- ' name="n"' for a span over n > 1 rows or columns, else "".
+local function span(name, n)
+  if n and n > 1 then return " " .. name .. '="' .. nb.escape_html(n) .. '"' end
+  return ""
+end
 
 --- One cell. In the column header (and table 二's column-label rows) a label is a column
 --- header; a block header of table 二 heads its block (rowgroup); other labels head rows.
-local function cell_markup(cell, where, opts)
-  local attrs = { colspan = span(cell.colspan), rowspan = span(cell.rowspan) }
+local function cell_markup(buf, cell, where, opts)
+  local spans = span("colspan", cell.colspan) .. span("rowspan", cell.rowspan)
+  local tag, open
   if cell.number then
-    attrs.class = "num"
-    if opts.align_attribute then attrs.align = "right" end
-    return el("td", attrs, cell.text)
+    tag = "td"
+    open = (opts.align_attribute and '<td align="right" class="num"' or '<td class="num"') .. spans .. ">"
+  elseif cell.note then
+    tag = "td"
+    open = '<td class="note"' .. spans .. ">"
+  else
+    tag = "th"
+    open = "<th" .. spans .. ' scope="' .. where .. '">'
   end
-  if cell.note then
-    attrs.class = "note"
-    return el("td", attrs, cell.text)
-  end
-  attrs.scope = where
-  return el("th", attrs, cell.text)
+  local content = text(cell.text)
+  buf[#buf + 1] = open
+  if content then buf[#buf + 1] = content .. "</" .. tag .. ">" end
 end
 
-local function row_markup(row, where, opts)
-  local cells = {}
-  for _, cell in ipairs(row) do cells[#cells + 1] = cell_markup(cell, where, opts) end
-  return el("tr", nil, cells)
+local function row_markup(buf, row, where, opts)
+  buf[#buf + 1] = "\n<tr>"
+  for _, cell in ipairs(row) do cell_markup(buf, cell, where, opts) end
+  buf[#buf + 1] = "</tr>"
 end
 
 --- A layout grid as <table>: its header rows as <thead> (repeated on every printed page),
@@ -80,33 +97,32 @@ end
 --- opts.align_attribute adds align="right" to numbers for pages that strip CSS (Markdown).
 function M.table(grid, opts)
   opts = opts or {}
-  local parts = {}
-  if opts.caption ~= false then parts[#parts + 1] = { "\n", el("caption", nil, grid.caption) } end
-  -- one <col> per grid column, so that the stylesheet can give the columns their widths
-  if opts.columns ~= false then
-    local cols = {}
-    for c = 1, grid.columns do cols[c] = el("col") end
-    parts[#parts + 1] = { "\n", el("colgroup", nil, cols) }
+  local buf = { opts.class ~= nil and opts.class ~= false and '<table class="' .. node(opts.class) .. '">' or "<table>" }
+  if opts.caption ~= false then
+    local caption = text(grid.caption)
+    buf[#buf + 1] = "\n<caption>" .. (caption and caption .. "</caption>" or "")
   end
+  -- one <col> per grid column, so that the stylesheet can give the columns their widths
+  if opts.columns ~= false then buf[#buf + 1] = "\n<colgroup>" .. string.rep("<col>", grid.columns) .. "</colgroup>" end
   local head = grid.header_rows or 0
   if head > 0 then
-    local rows = {}
-    for r = 1, head do rows[#rows + 1] = { "\n", row_markup(grid.rows[r], "col", opts) } end
-    parts[#parts + 1] = { "\n", el("thead", nil, { rows, "\n" }) }
+    buf[#buf + 1] = "\n<thead>"
+    for r = 1, head do row_markup(buf, grid.rows[r], "col", opts) end
+    buf[#buf + 1] = "\n</thead>"
   end
-  local body
+  local open_body = false
   for r = head + 1, #grid.rows do
     local row = grid.rows[r]
-    if row.block_header or not body then
-      if body then parts[#parts + 1] = { "\n", el("tbody", nil, { body, "\n" }) } end
-      body = {}
+    if row.block_header or not open_body then
+      buf[#buf + 1] = open_body and "\n</tbody>\n<tbody>" or "\n<tbody>"
+      open_body = true
     end
     local where = row.block_header and "rowgroup" or row.column_header and "col" or "row"
-    body[#body + 1] = { "\n", row_markup(row, where, opts) }
+    row_markup(buf, row, where, opts)
   end
-  if body then parts[#parts + 1] = { "\n", el("tbody", nil, { body, "\n" }) } end
-  parts[#parts + 1] = "\n"
-  return el("table", { class = opts.class }, parts)
+  if open_body then buf[#buf + 1] = "\n</tbody>" end
+  buf[#buf + 1] = "\n</table>"
+  return raw(table.concat(buf))
 end
 
 return M

@@ -10,6 +10,9 @@ local FIELDS = {
   { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
 }
 local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政" }
+-- a piece names a subject (subject_of) only with one of these; a sentence without any states
+-- nothing this rule reads, and is skipped whole
+local MENTIONS = { "复议", "诉讼", "直接起诉" }
 local SUBJECTS = {
   review = { label = "行政复议", groups = { "review" } },
   litigation = { label = "行政诉讼", groups = { "litigation_direct", "litigation_after_review" } },
@@ -51,7 +54,7 @@ return {
       end
     end
     R.each_sentence(report, function(sentence, part)
-      if sentence:find("公开", 1, true) or part.label:find("申请", 1, true) then
+      if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
         local subject
         for _, clause in ipairs(R.clauses(sentence)) do
           local none = R.has(clause, NONE) and not R.first_count(clause)

@@ -18,6 +18,12 @@ local DECISIONS = {
   { word = "行政强制", key = "coercion" },
 }
 
+-- every word a piece must contain to be compared: a clause (or piece) without any is skipped
+-- before its counts are read
+local WORDS = {}
+for _, d in ipairs(DOCS) do WORDS[#WORDS + 1] = d.word end
+for _, d in ipairs(DECISIONS) do WORDS[#WORDS + 1] = d.word end
+
 return {
   id = "TEXT.PROACTIVE",
   severity = "warning",
@@ -36,23 +42,25 @@ return {
       if part.section == "一" then
         for _, clause in ipairs(R.clauses(R.normalize(part.text))) do
           current = clause
-          for piece in (clause .. "、"):gmatch("(.-)、") do
-            local n = R.first_count(piece)
-            if n then
-              local matched = false
-              for _, d in ipairs(DOCS) do
-                if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
-                  matched = true
-                  for _, c in ipairs(COLUMNS) do
-                    if R.has(piece, c.words) then
-                      compare(part, d.key .. "." .. c.key, d.label .. c.label, (data[d.key] or {})[c.key], n)
-                      break
+          if R.has(clause, WORDS) then
+            for piece in (clause .. "、"):gmatch("(.-)、") do
+              local n = R.has(piece, WORDS) and R.first_count(piece)
+              if n then
+                local matched = false
+                for _, d in ipairs(DOCS) do
+                  if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
+                    matched = true
+                    for _, c in ipairs(COLUMNS) do
+                      if R.has(piece, c.words) then
+                        compare(part, d.key .. "." .. c.key, d.label .. c.label, (data[d.key] or {})[c.key], n)
+                        break
+                      end
                     end
                   end
                 end
-              end
-              for _, d in ipairs(DECISIONS) do
-                if piece:find(d.word, 1, true) then compare(part, d.key, d.word, data[d.key], n) end
+                for _, d in ipairs(DECISIONS) do
+                  if piece:find(d.word, 1, true) then compare(part, d.key, d.word, data[d.key], n) end
+                end
               end
             end
           end

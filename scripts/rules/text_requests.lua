@@ -7,6 +7,8 @@ local NONE = { "未收到", "没有收到", "未接到", "未受理", "无依申
 local RECEIVED = { "收到", "受理", "接收", "新收", "共收", "提出", "办理" }
 local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
+local APPEALS = { "复议", "诉讼" }
+local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },
@@ -24,6 +26,7 @@ end
 -- s without its short quotations (10 characters or fewer). A plain scan: the pattern
 -- "“(.-)”" searched the rest of the text from every “ that has no ” after it (quadratic).
 local function drop_short_quotes(s)
+  if not s:find("“", 1, true) then return s end -- most clauses quote nothing
   local out, from = {}, 1
   while true do
     local i = s:find("“", from, true)
@@ -51,7 +54,7 @@ return {
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
     R.each_clause(report, function(clause, part, sentence)
-      if R.has(clause, { "复议", "诉讼" }) then return end
+      if R.has(clause, APPEALS) then return end
       -- a short quoted slogan counts nothing: "“三个一”工作机制" is not 3 applications
       clause = drop_short_quotes(clause)
       local n = R.first_count(clause)
@@ -66,7 +69,7 @@ return {
       if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
-        elseif R.has(clause, { "下年", "下一年", "次年", "顺延" }) or clause:find("结转至%d+年") then
+        elseif R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年") then
           if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
         end
         return

@@ -17,55 +17,94 @@ local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [
 local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
 local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 
+local byte, find, codepoint, offset = string.byte, string.find, utf8.codepoint, utf8.offset
+
+-- the code point that ends just before byte p, or nil at the start
+local function cp_before(s, p)
+  if p <= 1 then return nil end
+  local b = byte(s, p - 1)
+  if b < 0x80 then return b end
+  return codepoint(s, offset(s, 0, p - 1), nil, true)
+end
+
+-- the code point starting at byte p and its length, or nil past the end
+local function cp_at(s, p)
+  local b = byte(s, p)
+  if not b or b < 0x80 then return b, 1 end
+  return codepoint(s, p, nil, true), (offset(s, 2, p) or #s + 1) - p
+end
+
+-- four characters either side of the one at byte p
+local function excerpt(s, p)
+  local a = offset(s, -4, p) or 1
+  local b = offset(s, 6, p)
+  return s:sub(a, b and b - 1 or #s)
+end
+
 -- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
 -- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
--- (Chinese right before a digit) }
+-- (Chinese right before a digit) }. Only the characters a test can hold for are visited:
+-- the half-width punctuation of HALF, digits, the space and the first bytes of the two other
+-- spaces (U+00A0 = C2 A0, U+3000 = E3 80 80; C2 and E3 also start other characters, skipped);
+-- Chinese text and runs of other ASCII are passed over by find.
+local VISIT = "[,;:?!()0-9 \194\227]"
 local function scan(s)
-  local cps
-  if #s <= 65536 then
-    cps = { utf8.codepoint(s, 1, -1, true) } -- one call, not one per character
-  else -- (the values of one call must fit on the Lua stack)
-    cps = {}
-    for _, cp in utf8.codes(s, true) do cps[#cps + 1] = cp end
-  end
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  local function excerpt(i)
-    local a, b = math.max(1, i - 4), math.min(#cps, i + 4)
-    return utf8.char(table.unpack(cps, a, b))
-  end
-  for i, cp in ipairs(cps) do
-    -- most characters are Chinese: none of the tests below can hold for them
+  local p = find(s, VISIT)
+  while p do
+    local cp, len = cp_at(s, p)
     if cp < 0x80 or SPACE[cp] then
-      if HALF[cp] and (is_cjk(cps[i - 1]) or is_cjk(cps[i + 1])) then
-        out.half[#out.half + 1] = excerpt(i)
+      local prev, next = cp_before(s, p), cp_at(s, p + len)
+      if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
+        out.half[#out.half + 1] = excerpt(s, p)
       end
-      if is_digit(cp) and is_cjk(cps[i + 1]) then
-        out.tight[cps[i + 1]] = (out.tight[cps[i + 1]] or 0) + 1
+      if is_digit(cp) and is_cjk(next) then
+        out.tight[next] = (out.tight[next] or 0) + 1
       end
-      if is_digit(cp) and is_cjk(cps[i - 1]) then
-        out.tight_before[cps[i - 1]] = (out.tight_before[cps[i - 1]] or 0) + 1
+      if is_digit(cp) and is_cjk(prev) then
+        out.tight_before[prev] = (out.tight_before[prev] or 0) + 1
       end
-      if SPACE[cp] and not SPACE[cps[i - 1]] then -- a run once, at its start: linear
-        local j = i
-        while SPACE[cps[j + 1]] do j = j + 1 end
-        local before, after = cps[i - 1], cps[j + 1]
-        if is_digit(before) and is_cjk(after) then
-          out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(i) }
-        elseif is_cjk(before) and is_digit(after) then
-          out.spaced[#out.spaced + 1] = { before = before, excerpt = excerpt(i) }
+      if SPACE[cp] and not SPACE[prev] then -- a run once, at its start: linear
+        local q, after = p + len, next
+        while SPACE[after] do
+          local _, l = cp_at(s, q)
+          q = q + l
+          after = cp_at(s, q)
+        end
+        if is_digit(prev) and is_cjk(after) then
+          out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(s, p) }
+        elseif is_cjk(prev) and is_digit(after) then
+          out.spaced[#out.spaced + 1] = { before = prev, excerpt = excerpt(s, p) }
         end
       end
     end
+    p = find(s, VISIT, p + len)
   end
   return out
 end
 
--- 文号: an issuer, a bracketed year, a number, 号; only 〔〕 are right
+-- 文号: an issuer, a bracketed year, a number, 号; only 〔〕 are right. Read backwards from
+-- each 号 (found by a plain search) rather than by a pattern tried at every byte: the number
+-- before 号, then ] or ), then four digits, then [ or (. A text without 号 needs no NFKC
+-- (no compatibility form normalises to 号).
+local BRACKETS = { ["【"] = "[", ["】"] = "]", ["〖"] = "[", ["〗"] = "]" }
+local function is_digit_byte(b) return b and b >= 0x30 and b <= 0x39 end
 local function bad_docnos(s)
   local out = {}
-  local norm = nb.nfkc(s):gsub("【", "["):gsub("】", "]"):gsub("〖", "["):gsub("〗", "]")
-  for open, year, close, num in norm:gmatch("([%[%(])(%d%d%d%d)([%]%)])(%d+)号") do
-    out[#out + 1] = open .. year .. close .. num .. "号"
+  if not find(s, "号", 1, true) then return out end
+  local norm = nb.nfkc(s):gsub("\227\128[\144\145\150\151]", BRACKETS) -- 【】〖〗
+  local at = 1
+  while true do
+    local k = find(norm, "号", at, true)
+    if not k then break end
+    local j = k - 1 -- the byte before the number
+    while is_digit_byte(byte(norm, j)) do j = j - 1 end
+    local close, open = byte(norm, j), byte(norm, j - 5)
+    if j < k - 1 and j >= 6 and (close == 0x5D or close == 0x29) and (open == 0x5B or open == 0x28)
+      and find(norm, "^%d%d%d%d", j - 4) then
+      out[#out + 1] = norm:sub(j - 5, k + 2)
+    end
+    at = k + 3
   end
   return out
 end
