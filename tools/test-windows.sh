@@ -132,16 +132,33 @@ if command -v x86_64-w64-mingw32-gcc >/dev/null; then
   mkdir -p fakebin
   printf '#!/bin/sh\ncat "$NB_FAKE_PDFTEXT"\n' >fakebin/pdftotext
   chmod +x fakebin/pdftotext
+  tempdir=$(winepath -u "$(wine cmd /c 'echo %TEMP%' 2>/dev/null | tr -d '\r')" 2>/dev/null)
+  ls -A "$tempdir" >temp-before.txt 2>/dev/null
   NB_FAKE_PDFTEXT=$PWD/layout.txt win import x.pdf
   cp "$T/out.txt" win.lua
   NB_FAKE_PDFTEXT=$PWD/layout.txt PATH=$PWD/fakebin:$PATH "$lin" import x.pdf >lin.lua 2>/dev/null
   check "import x.pdf through pdftotext.exe (rc $rc: $(head -2 "$T/err.txt"))" test "$rc" = 0 -a -s win.lua
   check "import x.pdf as on Linux with the same pdftotext output" cmp -s win.lua lin.lua
-  check "no temporary PDF is left in %TEMP%" test -z "$(find "$T/prefix" -name 's*.' -newer x.pdf 2>/dev/null)"
+  check "no temporary PDF is left in %TEMP% ($tempdir)" \
+    cmp -s temp-before.txt <(ls -A "$tempdir" 2>/dev/null)
+  check "none in the drive's root either: $(ls "$T/prefix/drive_c" | tr '\n' ' ')" \
+    test -z "$(find "$T/prefix/drive_c" -maxdepth 1 -type f -newer x.pdf)"
   rm -f pdftotext.exe
 else
   bad "x86_64-w64-mingw32-gcc is needed for the nb.run_limited checks"
 fi
+
+# import x.html: the page as on Linux, or (a --without-gumbo build) a clear refusal
+printf '<html><body><p>x</p></body></html>\n' >page.html
+win import page.html -o page.lua
+if grep -q 'gumbo' "$T/err.txt"; then
+  check "import x.html without gumbo: exit 2, the reason, no stack trace (rc $rc: $(head -3 "$T/err.txt"))" \
+    test "$rc" = 2 -a ! -e page.lua -a "$(grep -c traceback "$T/err.txt")" = 0
+else
+  "$lin" import page.html -o lin-page.lua 2>/dev/null; lrc=$?
+  check "import x.html as on Linux (rc $rc, Linux $lrc)" test "$rc" = "$lrc"
+fi
+rm -f page.lua lin-page.lua
 
 # the user's scripts: %APPDATA%\nianbao, then NIANBAO_PATH
 appdata=$(wine cmd /c 'echo %APPDATA%' 2>/dev/null | tr -d '\r')
