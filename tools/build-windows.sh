@@ -7,7 +7,8 @@
 # source package (apt-get source, the Debian patches applied), fetched with deb-src lines
 # for this machine's mirror that live in OUTDIR/work/apt only: the machine's apt sources and
 # the Linux build are left alone. Libraries: Lua 5.4, LuaFileSystem, utf8proc, gumbo, and zlib
-# once a host/*.c includes it. No libedit: the prompt reads plain lines
+# and expat once a host/*.c includes them (ZIP, .docx). Each package's newest version the
+# mirror serves is used (the script names it). No libedit: the prompt reads plain lines
 # (host/win32/console.c); iconv is host/win32/iconv.c on the Windows code pages.
 # --without-gumbo leaves out the HTML parser when its source package cannot be fetched:
 # `import x.html` then says so, everything else works.
