@@ -195,16 +195,4 @@ int nb_l_run_limited(lua_State *L)
     return 1;
 }
 
-#else /* _WIN32: no fork; the converters are not run there */
-
-int nb_l_run_limited(lua_State *L)
-{
-    lua_createtable(L, 0, 2);
-    lua_pushboolean(L, 1);
-    lua_setfield(L, -2, "not_found");
-    lua_pushstring(L, "not supported on Windows");
-    lua_setfield(L, -2, "error");
-    return 1;
-}
-
-#endif
+#endif /* Windows: host/win32/run_limited.c (CreateProcessW in a job object) */

@@ -271,7 +271,9 @@ const char *nb_strerror_zh(int errnum)
     case EXDEV: return "不能跨文件系统移动";
     case EINVAL: return "参数无效";
     case EFBIG: return "文件过大";
+#ifdef EDQUOT /* not in Windows' errno */
     case EDQUOT: return "超出磁盘配额";
+#endif
     default: return NULL;
     }
 }

@@ -67,9 +67,13 @@ static void path_add_n(lua_State *L, const char *dir, size_t len)
  * sticky like /tmp) would let anyone run code as the user, so say so. */
 static void warn_if_writable_by_others(const char *dir)
 {
+#ifdef _WIN32
+    (void)dir; /* msvcrt's st_mode copies the owner's bits to "others": ACLs are not seen */
+#else
     struct stat st;
     if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
         fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", dir);
+#endif
 }
 
 static void path_add(lua_State *L, const char *dir)

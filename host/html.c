@@ -359,9 +359,12 @@ static int l_parse(lua_State *L)
 }
 
 #else
+/* nil, message, as for a page that cannot be parsed: import names the file and exits 2 */
 static int l_parse(lua_State *L)
 {
-    return luaL_error(L, "此版本的 nianbao 不能读取网页（编译时未包含 gumbo）：请把网页另存为文本后再导入");
+    lua_pushnil(L);
+    lua_pushliteral(L, "此版本的 nianbao 不能读取网页（编译时未包含 gumbo）：请把网页另存为文本后再导入");
+    return 2;
 }
 #endif
 

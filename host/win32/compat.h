@@ -47,5 +47,13 @@ void nb_win_init(int *argc, char ***argv);
 #define _findnext64i32(h, f) nb_win_findnext(h, f)
 #define _mkdir(p) nb_win_mkdir(p)
 
+/* POSIX's localtime_r is msvcrt's localtime_s with the arguments swapped */
+#include <time.h>
+static inline struct tm *nb_win_localtime_r(const time_t *t, struct tm *tm)
+{
+    return localtime_s(tm, t) == 0 ? tm : NULL;
+}
+#define localtime_r(t, tm) nb_win_localtime_r(t, tm)
+
 #endif
 #endif

@@ -13,6 +13,9 @@ M.MEMORY = 1024 << 20
 M.MAX_PDF = 64 << 20
 M.MAX_TEXT = 2 << 20
 
+-- on Windows (package.config starts with the directory separator) pdftotext is pdftotext.exe
+local WINDOWS = package.config:sub(1, 1) == "\\"
+
 -- ASCII white space only: in some locales %s also matches byte 0xA0 inside UTF-8 characters
 local function trim(s) return (s:gsub("^[ \t\r]+", ""):gsub("[ \t\r]+$", "")) end
 
@@ -161,6 +164,9 @@ function M.text(bytes, name, notes)
     return nil, string.format("PDF 文件过大（%d 字节），最多导入 %d 字节", #bytes, M.MAX_PDF)
   end
   local tmp = os.tmpname()
+  -- Windows (msvcrt's tmpnam) names a file in the drive's root, "\s1.", where a clerk may
+  -- not write: put it under %TEMP%
+  if WINDOWS then tmp = (os.getenv("TEMP") or os.getenv("TMP") or ".") .. tmp end
   local f = io.open(tmp, "wb")
   if not f then return nil, "无法写入临时文件 " .. tmp end
   f:write(bytes)
@@ -168,12 +174,17 @@ function M.text(bytes, name, notes)
   local r = nb.run_limited({ "pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", tmp, "-" },
     { timeout = M.TIMEOUT, memory = M.MEMORY, output = M.MAX_TEXT * 2 })
   os.remove(tmp)
-  if r.not_found then
+  if r.not_found and WINDOWS then
+    return nil, "需要 pdftotext.exe 才能导入 PDF（Xpdf 或 Poppler 的命令行工具，放在 nianbao.exe 旁边"
+      .. "或 PATH 中的文件夹里）；也可以先用 pdftotext 转为文本再导入"
+  elseif r.not_found then
     return nil, "需要 pdftotext 才能导入 PDF（Debian/Ubuntu：apt-get install poppler-utils）"
   elseif r.timed_out then
     return nil, string.format("PDF 转换超过 %d 秒，已停止（文件可能损坏或过于复杂）", M.TIMEOUT)
   elseif r.too_large then
     return nil, "PDF 转换出的文字过多，不像是一份年度报告，已停止"
+  elseif r.signal and WINDOWS then -- an NTSTATUS code (host/win32/run_limited.c)
+    return nil, string.format("PDF 转换失败（pdftotext 异常退出，代码 0x%X：可能超出内存上限或文件损坏）", r.signal)
   elseif r.signal then
     return nil, string.format("PDF 转换失败（pdftotext 被信号 %d 终止：可能超出内存上限或文件损坏）", r.signal)
   elseif r.status ~= 0 then
