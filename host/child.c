@@ -1,4 +1,5 @@
 #include "child.h"
+#include "bytes.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,13 +51,8 @@ fail:;
     _exit(127);
 }
 
-typedef struct {
-    char *data;
-    size_t len, cap, max;
-    int over;
-} sink;
-
-static int sink_read(sink *s, int fd)
+/* Read what fd has into s (bounded by s->max); 0 at its end or on an error. */
+static int sink_read(nb_bytes *s, int fd)
 {
     char buf[65536];
     ssize_t n = read(fd, buf, sizeof buf);
@@ -64,25 +60,10 @@ static int sink_read(sink *s, int fd)
         return errno == EINTR || errno == EAGAIN ? 1 : 0;
     if (n == 0)
         return 0;
-    size_t take = (size_t)n;
-    if (s->len + take > s->max) {
-        take = s->max - s->len;
+    if (!nb_bytes_add(s, buf, (size_t)n)) {
         s->over = 1;
+        return 0;
     }
-    if (s->len + take > s->cap) {
-        size_t cap = s->cap ? s->cap : 65536;
-        while (cap < s->len + take)
-            cap *= 2;
-        char *p = realloc(s->data, cap);
-        if (!p) {
-            s->over = 1;
-            return 0;
-        }
-        s->data = p;
-        s->cap = cap;
-    }
-    memcpy(s->data + s->len, buf, take);
-    s->len += take;
     return 1;
 }
 
@@ -134,7 +115,7 @@ int nb_l_run_limited(lua_State *L)
     }
     close(out[1]), close(err[1]), close(rep[1]);
 
-    sink so = {NULL, 0, 0, lim.max_output, 0}, se = {NULL, 0, 0, MAX_STDERR, 0};
+    nb_bytes so = {.max = lim.max_output}, se = {.max = MAX_STDERR};
     double deadline = now_seconds() + lim.timeout;
     int timed_out = 0, open_out = 1, open_err = 1;
     while (open_out || open_err) {

@@ -1,4 +1,5 @@
 #include "chunk.h"
+#include "bytes.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -96,37 +97,13 @@ enum {
     OP_VARARG, OP_VARARGPREP, OP_EXTRAARG
 };
 
-typedef struct {
-    unsigned char *p;
-    size_t len, cap;
-    int overflow;
-} dump_buf;
-
 enum { DUMP_CAP = 64 * 1024 * 1024 };
 
 static int dump_writer(lua_State *L, const void *p, size_t n, void *ud)
 {
     (void)L;
-    dump_buf *d = ud;
-    if (d->overflow || n > DUMP_CAP - d->len) {
-        d->overflow = 1;
-        return 1;
-    }
-    if (d->len + n > d->cap) {
-        size_t cap = d->cap ? d->cap : 65536;
-        while (cap < d->len + n)
-            cap *= 2;
-        unsigned char *q = realloc(d->p, cap);
-        if (!q) {
-            d->overflow = 1;
-            return 1;
-        }
-        d->p = q;
-        d->cap = cap;
-    }
-    memcpy(d->p + d->len, p, n);
-    d->len += n;
-    return 0;
+    nb_bytes *d = ud; /* a chunk past DUMP_CAP, or out of memory, stops the dump */
+    return !nb_bytes_add(d, p, n) || d->over;
 }
 
 typedef struct {
@@ -305,31 +282,32 @@ static const char *refusal(int op)
 
 int nb_verify_chunk(lua_State *L, const char *name, nb_error *err)
 {
-    dump_buf d = {NULL, 0, 0, 0};
-    int status = lua_dump(L, dump_writer, &d, 0);
-    if (status != 0 || d.overflow || d.len < 32) {
-        free(d.p);
+    nb_bytes dump = {.max = DUMP_CAP};
+    int status = lua_dump(L, dump_writer, &dump, 0);
+    const unsigned char *bytes = (const unsigned char *)dump.data;
+    if (status != 0 || dump.over || dump.failed || dump.len < 32) {
+        free(dump.data);
         nb_error_set(err, "%s：数据文件过于复杂，无法检查", name);
         return -1;
     }
     /* header: signature, version 5.4, format 0, LUAC_DATA, sizes 4 8 8, LUAC_INT, LUAC_NUM */
-    if (memcmp(d.p, LUA_SIGNATURE "\x54\x00", 6) != 0 || d.p[12] != 4) {
-        free(d.p);
+    if (memcmp(bytes, LUA_SIGNATURE "\x54\x00", 6) != 0 || bytes[12] != 4) {
+        free(dump.data);
         nb_error_set(err, "%s：无法检查数据文件（Lua 字节码格式不符）", name);
         return -1;
     }
-    reader r = {d.p + 31 + 1, d.p + d.len, 0}; /* + the byte of the upvalue count */
+    reader r = {bytes + 31 + 1, bytes + dump.len, 0}; /* + the byte of the upvalue count */
     func_info f = {0};
     rd_function(&r, 0, &f);
     if (r.bad || !f.code) {
         free(f.k);
-        free(d.p);
+        free(dump.data);
         nb_error_set(err, "%s：无法检查数据文件（字节码不完整）", name);
         return -1;
     }
     unsigned char literal[256] = {0}; /* register holds a constant just loaded */
     int line = f.linedefined;
-    reader abs = {f.abs, d.p + d.len, 0};
+    reader abs = {f.abs, bytes + dump.len, 0};
     int rc = 0;
     for (size_t pc = 0; pc < f.sizecode; pc++) {
         uint32_t ins;
@@ -384,6 +362,6 @@ int nb_verify_chunk(lua_State *L, const char *name, nb_error *err)
         }
     }
     free(f.k);
-    free(d.p);
+    free(dump.data);
     return rc;
 }

@@ -1,4 +1,5 @@
 #include "docx.h"
+#include "bytes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,38 +12,12 @@
 
 enum { MAX_ITEMS = 200000, MAX_DEPTH = 256 };
 
-/* the parse result: records in one buffer, pushed to Lua after expat is done (a Lua
- * error must not jump through expat's frames) */
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-}
-
 typedef struct {
     XML_Parser parser;
-    buf records;   /* 'P' text NUL | 'R' | 'C' span text NUL | 'E' */
-    buf text;      /* the paragraph or cell being read */
+    /* the parse result: records in one buffer, pushed to Lua after expat is done (a Lua
+     * error must not jump through expat's frames) */
+    nb_bytes records;   /* 'P' text NUL | 'R' | 'C' span text NUL | 'E' */
+    nb_bytes text;      /* the paragraph or cell being read */
     int in_t;      /* inside w:t */
     int tbl;       /* w:tbl depth */
     int in_cell;   /* inside a w:tc of the outermost table */
@@ -75,9 +50,9 @@ static void emit_para(state *s)
     if (s->text.len > 0) {
         if (++s->items > MAX_ITEMS)
             return stop(s, "段落过多");
-        put(&s->records, "P", 1);
-        put(&s->records, s->text.data, s->text.len);
-        put(&s->records, "", 1);
+        nb_bytes_add(&s->records, "P", 1);
+        nb_bytes_add(&s->records, s->text.data, s->text.len);
+        nb_bytes_add(&s->records, "", 1);
     }
     s->text.len = 0;
 }
@@ -90,14 +65,14 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     if (is(name, "t")) {
         s->in_t = 1;
     } else if (is(name, "tab") || is(name, "br") || is(name, "cr")) {
-        put(&s->text, " ", 1);
+        nb_bytes_add(&s->text, " ", 1);
     } else if (is(name, "tbl")) {
         if (s->tbl == 0)
             emit_para(s);
         s->tbl++;
     } else if (s->tbl == 1 && is(name, "tr")) {
         s->row_cells = 0;
-        put(&s->records, "R", 1);
+        nb_bytes_add(&s->records, "R", 1);
     } else if (s->tbl == 1 && is(name, "tc")) {
         s->in_cell = 1;
         s->span = 1;
@@ -131,14 +106,14 @@ static void XMLCALL on_end(void *ud, const char *name)
                 return stop(s, "表格单元格过多");
             char span[8];
             int n = snprintf(span, sizeof span, "%d", s->span);
-            put(&s->records, "C", 1);
-            put(&s->records, span, (size_t)n + 1);
-            put(&s->records, s->text.data ? s->text.data : "", s->text.len);
-            put(&s->records, "", 1);
+            nb_bytes_add(&s->records, "C", 1);
+            nb_bytes_add(&s->records, span, (size_t)n + 1);
+            nb_bytes_add(&s->records, s->text.data ? s->text.data : "", s->text.len);
+            nb_bytes_add(&s->records, "", 1);
         }
         s->text.len = 0;
     } else if (s->tbl == 1 && is(name, "tr")) {
-        put(&s->records, "E", 1);
+        nb_bytes_add(&s->records, "E", 1);
     }
 }
 
@@ -146,7 +121,7 @@ static void XMLCALL on_text(void *ud, const char *text, int len)
 {
     state *s = ud;
     if (s->in_t)
-        put(&s->text, text, (size_t)len);
+        nb_bytes_add(&s->text, text, (size_t)len);
 }
 
 /* a document part has no DTD: one is refused (no entity expansion at all) */

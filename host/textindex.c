@@ -1,4 +1,5 @@
 #include "textindex.h"
+#include "bytes.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -6,35 +7,6 @@
 #include <string.h>
 
 #include <utf8proc.h>
-
-/* ---------- a growing byte buffer ---------- */
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} buf;
-
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *d = realloc(b->data, cap);
-        if (!d) {
-            b->failed = 1;
-            return;
-        }
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
 
 /* ---------- Chinese numerals ---------- */
 
@@ -156,7 +128,7 @@ static void spans_add(spans *a, size_t start, size_t len)
 
 /* numerals_before_counters: a run of Chinese numerals followed by a counter becomes its
  * value in digits. The ranges written from numerals (converted or not) go to conv. */
-static void convert_numerals(const char *s, size_t len, buf *out, spans *conv)
+static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *conv)
 {
     size_t run = 0, run_len = 0;
     for (size_t i = 0; i <= len;) {
@@ -176,16 +148,16 @@ static void convert_numerals(const char *s, size_t len, buf *out, spans *conv)
             if (i < len && is_counter(s + i, n) && nb_cn_int(s + run, run_len, &v) == 0) {
                 char digits[32];
                 int k = snprintf(digits, sizeof digits, "%" PRId64, v);
-                buf_add(out, digits, (size_t)k);
+                nb_bytes_add(out, digits, (size_t)k);
             } else {
-                buf_add(out, s + run, run_len);
+                nb_bytes_add(out, s + run, run_len);
             }
             spans_add(conv, at, out->len - at);
             run_len = 0;
         }
         if (i >= len)
             break;
-        buf_add(out, s + i, n);
+        nb_bytes_add(out, s + i, n);
         i += n;
     }
 }
@@ -370,9 +342,9 @@ int nb_textindex_build(const char *s, nb_textindex *t)
             p[len++] = p[i];
     len = drop_separators(p, len);
     len = drop_separators(p, len);
-    buf out = {0};
+    nb_bytes out = {0};
     spans conv = {0};
-    buf_add(&out, "", 0);
+    nb_bytes_add(&out, "", 0);
     convert_numerals(p, len, &out, &conv);
     free(nfkc);
     t->text = out.data;

@@ -5,6 +5,7 @@
  * timeout is checked between reads. Windows has no RLIMIT_FSIZE: the child may write files
  * (pdftotext only writes to "-", standard output). */
 #include "child.h"
+#include "bytes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +19,8 @@
 
 enum { MAX_ARGS = 32, MAX_STDERR = 4096, POLL_MS = 10 };
 
-typedef struct {
-    char *data;
-    size_t len, cap, max;
-    int over;
-} sink;
-
 /* Reads what the pipe holds without blocking; 0 once the pipe is closed and empty. */
-static int sink_read(sink *s, HANDLE h)
+static int sink_read(nb_bytes *s, HANDLE h)
 {
     for (;;) {
         DWORD avail = 0;
@@ -37,25 +32,10 @@ static int sink_read(sink *s, HANDLE h)
         DWORD n = 0;
         if (!ReadFile(h, buf, avail < sizeof buf ? avail : (DWORD)sizeof buf, &n, NULL) || n == 0)
             return 0;
-        size_t take = n;
-        if (s->len + take > s->max) {
-            take = s->max - s->len;
+        if (!nb_bytes_add(s, buf, n)) {
             s->over = 1;
+            return 0;
         }
-        if (s->len + take > s->cap) {
-            size_t cap = s->cap ? s->cap : 65536;
-            while (cap < s->len + take)
-                cap *= 2;
-            char *p = realloc(s->data, cap);
-            if (!p) {
-                s->over = 1;
-                return 0;
-            }
-            s->data = p;
-            s->cap = cap;
-        }
-        memcpy(s->data + s->len, buf, take);
-        s->len += take;
         if (s->over)
             return 1;
     }
@@ -214,7 +194,7 @@ int nb_l_run_limited(lua_State *L)
     ResumeThread(pi.hThread);
     CloseHandle(pi.hThread);
 
-    sink so = {NULL, 0, 0, lim.max_output, 0}, se = {NULL, 0, 0, MAX_STDERR, 0};
+    nb_bytes so = {.max = lim.max_output}, se = {.max = MAX_STDERR};
     ULONGLONG deadline = GetTickCount64() + (ULONGLONG)(lim.timeout * 1000);
     int timed_out = 0, open_out = 1, open_err = 1, exited = 0;
     while (open_out || open_err || !exited) {
