@@ -16,23 +16,6 @@
 #include "output.h"
 #include "testutil.h"
 
-static char dir[64];
-
-static int make_dir(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/nb-unit-out-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 /* Entries of the folder, not counting . and .. */
 static int entries(const char *path)
 {
@@ -51,7 +34,7 @@ static void writes_and_replaces(void **state)
 {
     (void)state;
     char path[128];
-    snprintf(path, sizeof path, "%s/report.txt", dir);
+    snprintf(path, sizeof path, "%s/report.txt", test_dir);
     nb_error err;
     const char *first = "第一版：一段较长的内容，用来确认替换后不会残留旧内容的尾部。\n";
     assert_int_equal(nb_write_atomic(path, first, strlen(first), &err), 0);
@@ -73,7 +56,7 @@ static void writes_and_replaces(void **state)
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
     /* no temporary file left in the folder */
-    assert_int_equal(entries(dir), 1);
+    assert_int_equal(entries(test_dir), 1);
     /* binary-safe: NUL bytes and an empty file */
     assert_int_equal(nb_write_atomic(path, "a\0b", 3, &err), 0);
     got = read_file(path, &len);
@@ -91,16 +74,16 @@ static void missing_folder_fails_and_leaves_nothing(void **state)
 {
     (void)state;
     char path[160];
-    snprintf(path, sizeof path, "%s/no-such-folder/report.txt", dir);
+    snprintf(path, sizeof path, "%s/no-such-folder/report.txt", test_dir);
     nb_error err = {{0}};
     assert_int_equal(nb_write_atomic(path, "x", 1, &err), -1);
     assert_contains(err.message, path);
     assert_contains(err.message, "临时文件");
     char sub[160];
-    snprintf(sub, sizeof sub, "%s/no-such-folder", dir);
+    snprintf(sub, sizeof sub, "%s/no-such-folder", test_dir);
     struct stat st;
     assert_int_not_equal(stat(sub, &st), 0); /* the folder was not created */
-    assert_int_equal(entries(dir), 0);
+    assert_int_equal(entries(test_dir), 0);
 }
 
 /* A target that cannot be replaced (a folder): the error names it, the folder is untouched,
@@ -109,7 +92,7 @@ static void unreplaceable_target_leaves_no_temporary(void **state)
 {
     (void)state;
     char path[128], inner[160];
-    snprintf(path, sizeof path, "%s/taken", dir);
+    snprintf(path, sizeof path, "%s/taken", test_dir);
     assert_int_equal(mkdir(path, 0755), 0);
     snprintf(inner, sizeof inner, "%s/keep.txt", path);
     nb_error err;
@@ -117,7 +100,7 @@ static void unreplaceable_target_leaves_no_temporary(void **state)
     assert_int_equal(nb_write_atomic(path, "x", 1, &err), -1);
     assert_contains(err.message, path);
     assert_contains(err.message, "原文件未改动");
-    assert_int_equal(entries(dir), 1);  /* only the folder itself */
+    assert_int_equal(entries(test_dir), 1);  /* only the folder itself */
     assert_int_equal(entries(path), 1); /* still just keep.txt */
     char *got = read_file(inner, NULL);
     assert_string_equal(got, "keep");
@@ -133,7 +116,7 @@ static void read_only_folder_keeps_old_file(void **state)
     if (geteuid() == 0)
         skip(); /* root writes anywhere */
     char sub[128], path[160];
-    snprintf(sub, sizeof sub, "%s/ro", dir);
+    snprintf(sub, sizeof sub, "%s/ro", test_dir);
     assert_int_equal(mkdir(sub, 0755), 0);
     snprintf(path, sizeof path, "%s/report.txt", sub);
     nb_error err;
@@ -153,10 +136,10 @@ static void symlink_target_is_replaced(void **state)
 {
     (void)state;
     char target[128], link[128];
-    snprintf(target, sizeof target, "%s/target.txt", dir);
-    snprintf(link, sizeof link, "%s/link.txt", dir);
+    snprintf(target, sizeof target, "%s/target.txt", test_dir);
+    snprintf(link, sizeof link, "%s/link.txt", test_dir);
     nb_error err;
-    int before = entries(dir);
+    int before = entries(test_dir);
     assert_int_equal(nb_write_atomic(target, "old\n", 4, &err), 0);
     assert_int_equal(symlink("target.txt", link), 0);
     assert_int_equal(nb_write_atomic(link, "new\n", 4, &err), 0);
@@ -170,7 +153,7 @@ static void symlink_target_is_replaced(void **state)
     unlink(target);
     assert_int_equal(nb_write_atomic(link, "x", 1, &err), -1);
     assert_contains(err.message, "link.txt");
-    assert_int_equal(entries(dir), before + 1);
+    assert_int_equal(entries(test_dir), before + 1);
     unlink(link);
 }
 
@@ -179,8 +162,8 @@ static void fifo_is_written_into(void **state)
 {
     (void)state;
     char fifo[128];
-    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
-    int before = entries(dir);
+    snprintf(fifo, sizeof fifo, "%s/pipe", test_dir);
+    int before = entries(test_dir);
     assert_int_equal(mkfifo(fifo, 0600), 0);
     int rd = open(fifo, O_RDWR | O_NONBLOCK); /* a reader, so the write does not block */
     assert_true(rd >= 0);
@@ -193,10 +176,10 @@ static void fifo_is_written_into(void **state)
     struct stat st;
     assert_int_equal(lstat(fifo, &st), 0);
     assert_true(S_ISFIFO(st.st_mode));
-    assert_int_equal(entries(dir), before + 1);
+    assert_int_equal(entries(test_dir), before + 1);
     unlink(fifo);
     /* a folder is refused */
-    assert_int_equal(nb_write_atomic(dir, "x", 1, &err), -1);
+    assert_int_equal(nb_write_atomic(test_dir, "x", 1, &err), -1);
     assert_contains(err.message, "文件夹");
 }
 
@@ -205,7 +188,7 @@ static void setuid_bits_are_not_carried(void **state)
 {
     (void)state;
     char path[128];
-    snprintf(path, sizeof path, "%s/suid", dir);
+    snprintf(path, sizeof path, "%s/suid", test_dir);
     nb_error err;
     assert_int_equal(nb_write_atomic(path, "x", 1, &err), 0);
     assert_int_equal(chmod(path, 06755), 0);
@@ -227,5 +210,5 @@ int main(void)
         cmocka_unit_test(fifo_is_written_into),
         cmocka_unit_test(setuid_bits_are_not_carried),
     };
-    return cmocka_run_group_tests(tests, make_dir, remove_dir);
+    return cmocka_run_group_tests(tests, make_test_dir, remove_test_dir);
 }

@@ -16,23 +16,6 @@
 #include "testutil.h"
 #include "zip.h"
 
-static char dir[64];
-
-static int make_dir(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/nb-unit-zip-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 static void write_bytes(const char *path, const unsigned char *p, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -82,18 +65,18 @@ static void test_unzip_accepts_and_extracts(void **state)
     assert_true(len < big_len / 10 + sizeof noise + 1000);
 
     char path[128], cmd[512];
-    snprintf(path, sizeof path, "%s/t.zip", dir);
+    snprintf(path, sizeof path, "%s/t.zip", test_dir);
     write_bytes(path, zip, len);
     snprintf(cmd, sizeof cmd, "unzip -tq '%s' >/dev/null", path);
     assert_int_equal(run(cmd), 0);
-    snprintf(cmd, sizeof cmd, "cd '%s' && mkdir x && cd x && unzip -q ../t.zip", dir);
+    snprintf(cmd, sizeof cmd, "cd '%s' && mkdir x && cd x && unzip -q ../t.zip", test_dir);
     assert_int_equal(run(cmd), 0);
 
     const char *names[] = {"[Content_Types].xml", "word/document.xml", "media/noise.bin",
                            "empty.txt", "年报/说明.txt"};
     for (size_t i = 0; i < 5; i++) {
         char p[256];
-        snprintf(p, sizeof p, "%s/x/%s", dir, names[i]);
+        snprintf(p, sizeof p, "%s/x/%s", test_dir, names[i]);
         size_t n = 0;
         char *got = read_file(p, &n);
         assert_non_null(got);
@@ -180,5 +163,5 @@ int main(void)
         cmocka_unit_test(test_bad_names_refused),
         cmocka_unit_test(test_lua_binding),
     };
-    return cmocka_run_group_tests(tests, make_dir, remove_dir);
+    return cmocka_run_group_tests(tests, make_test_dir, remove_test_dir);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -115,4 +116,21 @@ void assert_contains_at(const char *hay, const char *needle, const char *file, i
     print_error("%s:%d: expected \"%s\" in \"%s\"\n", file, line, needle ? needle : "(null)",
                 hay ? hay : "(null)");
     _fail(file, line);
+}
+
+char test_dir[64];
+
+int make_test_dir(void **state)
+{
+    (void)state;
+    snprintf(test_dir, sizeof test_dir, "/tmp/nb-unit-XXXXXX");
+    return mkdtemp(test_dir) ? 0 : -1;
+}
+
+int remove_test_dir(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_dir);
+    return system(cmd) == 0 ? 0 : -1;
 }

@@ -20,6 +20,12 @@ char *replace_first(char *text, const char *from, const char *to);
 /* The seed report, loaded (fails the test when it does not load). */
 nb_report *seed_report(void);
 
+/* A group's temporary folder: make_test_dir and remove_test_dir are the group setup and
+ * teardown (cmocka_run_group_tests), test_dir its path while the tests run. */
+extern char test_dir[64];
+int make_test_dir(void **state);
+int remove_test_dir(void **state);
+
 /* Monotonic clock in seconds. */
 double now_seconds(void);
 
