@@ -85,6 +85,12 @@ fi
 probe_ok=0
 for attempt in 1 2 3; do
   mkdir -p "$tmp/log$attempt"
+  if [ $attempt = 3 ]; then
+    # last try: the server in the foreground (-D, no daemon), kept by this script, for a
+    # sandbox that stops processes which leave their session
+    (cd "$tmp/log3" && exec tmux -L repltest -f /dev/null -v -D </dev/null >/dev/null 2>&1) &
+    for _ in $(seq 50); do T has-session 2>/dev/null; [ -S "$tmp/tmux-$(id -u)/repltest" ] && break; sleep 0.1; done
+  fi
   if (cd "$tmp/log$attempt" && T -v new-session -d -s probe "sleep 30") 2>"$tmp/probe.err"; then
     probe_ok=1
     break
@@ -93,9 +99,10 @@ for attempt in 1 2 3; do
 done
 if [ $probe_ok = 0 ]; then
   echo "tmux could not start a server: $(cat "$tmp/probe.err")" >&2
-  tail -n 15 "$tmp"/log3/tmux-server-*.log 2>/dev/null >&2
+  tail -n 15 "$tmp"/log*/tmux-server-*.log 2>/dev/null >&2
   skip "tmux cannot start a server here (its log is above)"
 fi
+[ $attempt = 3 ] && echo "repl/tmux: the tmux server runs in the foreground (-D): a daemon did not start" >&2
 T kill-session -t probe 2>/dev/null
 
 # ---- session 1
