@@ -54,6 +54,10 @@ if command -v chromium >/dev/null; then
   pdfinfo "$TMP/chromium.pdf" | grep -Eq '^Page size: +59[45]\.[0-9]+ x 841\.[0-9]+ pts' && ok || bad "chromium PDF is not A4"
   pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \n\t\f\r' | grep -qF "$(head -1 "$TMP/prose" | tr -d ' ')" && ok \
     || bad "chromium PDF lacks the title"
+  # page numbers from the print stylesheet's margin box (templates/html/style.css)
+  pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \t\r' >"$TMP/chromium.txt"
+  grep -qxF -- "—1—" "$TMP/chromium.txt" && grep -qxF -- "—2—" "$TMP/chromium.txt" && ok \
+    || bad "chromium PDF has no page numbers — 1 — / — 2 —"
 fi
 
 echo "pdf: $passed passed, $failed failed"

@@ -43,7 +43,7 @@ return {
   --table-style STYLE      text 格式的表格：tsv（默认，制表符分隔，可粘贴到表格软件）或
                            aligned（按显示宽度对齐，便于在终端阅读）
   --pdf-engine ENGINE      pdf 格式的生成程序：libreoffice（默认，转换 Word 稿，带页码；Debian 软件包
-                           libreoffice-writer-nogui）或 chromium（打印网页稿）
+                           libreoffice-writer-nogui）或 chromium（打印网页稿，也带页码）
 ]],
   spec = { format = "value", output = "value", force = "flag", ["table-style"] = "value", profile = "value", help = "flag",
     ["pdf-engine"] = "value" },
