@@ -18,6 +18,7 @@
 #undef _findfirst64i32
 #undef _findnext64i32
 #undef _mkdir
+#undef system
 
 wchar_t *nb_win_wide(const char *s)
 {
@@ -174,6 +175,12 @@ int nb_win_stat64(const char *path, struct _stat64 *st)
     return r;
 }
 
+_Static_assert(sizeof(struct nb_win_stati64) == sizeof(struct _stat64), "the layout of _stat64");
+int nb_win_stati64(const char *path, struct nb_win_stati64 *st)
+{
+    return nb_win_stat64(path, (struct _stat64 *)st);
+}
+
 int nb_win_stat(const char *path, struct stat *st)
 {
     struct _stat64 s;
@@ -270,4 +277,18 @@ void nb_win_init(int *argc, char ***argv)
     _setmode(_fileno(stdin), _O_BINARY);
     _setmode(_fileno(stdout), _O_BINARY);
     _setmode(_fileno(stderr), _O_BINARY);
+}
+
+/* cmd.exe /c with the command in UTF-16: a temporary folder or a program under a Chinese
+ * user name reaches it intact (narrow system() would read it in the ANSI code page) */
+int nb_win_system(const char *command)
+{
+    if (!command)
+        return _wsystem(NULL);
+    wchar_t *w = nb_win_wide(command);
+    if (!w)
+        return -1;
+    int r = _wsystem(w);
+    free(w);
+    return r;
 }
