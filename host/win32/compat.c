@@ -255,6 +255,17 @@ int nb_win_findnext(intptr_t h, struct _finddata64i32_t *fd)
     return find_result(&w, fd);
 }
 
+/* the console's code pages before nianbao switched them (0: no console) */
+static UINT console_out_cp, console_in_cp;
+
+static void restore_console(void)
+{
+    if (console_out_cp)
+        SetConsoleOutputCP(console_out_cp);
+    if (console_in_cp)
+        SetConsoleCP(console_in_cp);
+}
+
 void nb_win_init(int *argc, char ***argv)
 {
     int n = 0;
@@ -270,9 +281,13 @@ void nb_win_init(int *argc, char ***argv)
         }
         LocalFree(w);
     }
-    /* Chinese messages in UTF-8 on a console whose code page is usually 936 */
+    /* Chinese messages in UTF-8 on a console whose code page is usually 936; given back at
+     * exit, so that the programs run after nianbao in the same window print as before */
+    console_out_cp = GetConsoleOutputCP();
+    console_in_cp = GetConsoleCP();
     SetConsoleOutputCP(CP_UTF8);
     SetConsoleCP(CP_UTF8);
+    atexit(restore_console);
     /* the same bytes as on Linux: no \n -> \r\n in outputs and pipes */
     _setmode(_fileno(stdin), _O_BINARY);
     _setmode(_fileno(stdout), _O_BINARY);
