@@ -18,7 +18,9 @@ if ! command -v wine >/dev/null; then
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends wine wine64 >/dev/null
 fi
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+# the wine servers of both prefixes end before their folders are removed
+trap 'WINEPREFIX=$T/prefix wineserver -k 2>/dev/null; WINEPREFIX=$T/prefix936 wineserver -k 2>/dev/null
+      sleep 1; rm -rf "$T"' EXIT
 export WINEPREFIX=$T/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 wineboot -i >/dev/null 2>&1 || true
 PASSED=0 FAILED=0
@@ -271,6 +273,23 @@ while IFS=$'\t' read -r name reason; do
   check "hostile $name: render -o writes nothing (rc $rc)" test "$rc" = 2 -a ! -e h.txt
   rm -f h.lua h.txt
 done <"$src/tests/data/hostile/EXPECT.tsv"
+
+# the zip a clerk unzips (tools/build-windows.sh writes it beside the exe): the same exe, the
+# guide, the docs and the examples; the unzipped exe runs from its own folder
+zip=$(ls "$(dirname "$exe")"/nianbao-*-windows.zip 2>/dev/null | head -1)
+if [ -n "$zip" ]; then
+  mkdir "$T/unzip"
+  python3 -m zipfile -e "$zip" "$T/unzip"
+  d=$(ls -d "$T"/unzip/nianbao-*-windows)
+  check "the zip holds the tested nianbao.exe" cmp -s "$d/nianbao.exe" "$exe"
+  check "... 使用说明.txt, docs (README.md, packaging.md) and examples" test -s "$d/使用说明.txt" \
+    -a -s "$d/docs/README.md" -a -s "$d/docs/packaging.md" -a -s "$d/examples/rules/bendi_gaijin.lua"
+  cp 年报.lua "$d/"
+  (cd "$d" && wine ./nianbao.exe check 年报.lua >"$T/out.txt" 2>&1 </dev/null)
+  check "the unzipped nianbao.exe checks a report in its folder ($(head -1 "$T/out.txt"))" grep -q '年报.lua: 通过' "$T/out.txt"
+else
+  echo "test-windows: note: no nianbao-*-windows.zip beside $exe: the zip was not checked"
+fi
 
 echo "test-windows: $PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]
