@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Runs a Windows nianbao.exe under wine and compares it with the Linux build:
-#   bash tools/test-windows.sh OUT/nianbao.exe [build/nianbao]
+#   bash tools/test-windows.sh OUT/nianbao.exe [build/nianbao]   (or just OUT)
 # (after bash tools/build-windows.sh OUT). Not part of .ci/run: wine is large and slow to
 # start; a release runs it. Checks: a Chinese file name
 # (年报.lua) is checked (通过) and rendered as text and HTML byte for byte as on Linux (and
 # -f docx once that renderer exists), also into a Chinese folder; -o replaces a file
 # atomically and refuses a folder; new, import (UTF-8 and GB18030 text) and the prompt work;
 # %APPDATA%\nianbao and NIANBAO_PATH (';'-separated) are on the search path; every file of
-# tests/data/hostile/ is refused as on Linux (exit 2, the reason named, no output file).
+# tests/data/hostile/ is refused as on Linux (exit 2, the reason named, no output file);
+# check and import -d on Chinese folders; --version's optional parts and, without gumbo, the
+# refusal of a web page; render -f pdf (the Windows message, then stand-in soffice.exe and
+# msedge.exe in their install folders and on PATH); a second pass as a Chinese Windows (code
+# page 936); the zip beside the exe. About 280 checks in 20-30 s.
 set -u
-exe=$(realpath "${1:?用法：bash tools/test-windows.sh nianbao.exe [Linux 的 nianbao]}")
+exe=$(realpath "${1:?用法：bash tools/test-windows.sh nianbao.exe|输出文件夹 [Linux 的 nianbao]}")
+[ ! -d "$exe" ] || exe=$exe/nianbao.exe # the folder build-windows.sh wrote
+[ -f "$exe" ] || { echo "test-windows: 找不到 $exe" >&2; exit 2; }
 src=$(cd "$(dirname "$0")/.." && pwd)
 lin=$(realpath "${2:-$src/build/nianbao}")
 [ -x "$lin" ] || { echo "test-windows: 找不到 Linux 版 $lin（先构建）" >&2; exit 2; }
