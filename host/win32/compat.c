@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <string.h>
 #include <wchar.h>
 #include <windows.h>
@@ -175,7 +176,10 @@ int nb_win_stat64(const char *path, struct _stat64 *st)
     return r;
 }
 
-_Static_assert(sizeof(struct nb_win_stati64) == sizeof(struct _stat64), "the layout of _stat64");
+_Static_assert(sizeof(struct nb_win_stati64) == sizeof(struct _stat64) &&
+                   offsetof(struct nb_win_stati64, st_size) == offsetof(struct _stat64, st_size) &&
+                   offsetof(struct nb_win_stati64, st_ctime) == offsetof(struct _stat64, st_ctime),
+               "the layout of _stat64");
 int nb_win_stati64(const char *path, struct nb_win_stati64 *st)
 {
     return nb_win_stat64(path, (struct _stat64 *)st);
