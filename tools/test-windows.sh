@@ -218,22 +218,22 @@ if command -v x86_64-w64-mingw32-gcc >/dev/null; then
   check "render -f pdf through %ProgramFiles%\\LibreOffice\\program\\soffice.exe (rc $rc: $(head -2 "$T/err.txt"))" \
     test "$rc" = 0 -a "$(head -c 5 输出/年报.pdf 2>/dev/null)" = %PDF-
   check "... the program found there ($(sed -n 2p 输出/年报.pdf 2>/dev/null))" \
-    grep -qF 'arg 0: C:\Program Files\LibreOffice\program\soffice.exe' 输出/年报.pdf
-  check "... the Word file in a folder of the Chinese %TEMP%" grep -q '^arg 9: C:\\临时 文件\\[^\\]*\\report.docx$' 输出/年报.pdf
+    grep -sqF 'arg 0: C:\Program Files\LibreOffice\program\soffice.exe' 输出/年报.pdf
+  check "... the Word file in a folder of the Chinese %TEMP%" grep -sq '^arg 9: C:\\临时 文件\\[^\\]*\\report.docx$' 输出/年报.pdf
   check "... the .docx handed over whole" \
     test "$(sed -n 's/^input bytes: //p' 输出/年报.pdf 2>/dev/null)" = "$("$lin" render 年报.lua -f docx | wc -c)"
   check "... its profile as a file:/// URL, Chinese escaped" \
-    grep -qF -- '-env:UserInstallation=file:///C:/%E4%B8%B4%E6%97%B6%20%E6%96%87%E4%BB%B6/' 输出/年报.pdf
+    grep -sqF -- '-env:UserInstallation=file:///C:/%E4%B8%B4%E6%97%B6%20%E6%96%87%E4%BB%B6/' 输出/年报.pdf
   check "... the temporary folder removed ($(ls -A "$drive/临时 文件" | tr '\n' ' '))" test -z "$(ls -A "$drive/临时 文件")"
   mkdir -p "$drive/程序 甲"
   cp fake.exe "$drive/程序 甲/soffice.exe"
   WINEPATH='C:\程序 甲' win render 年报.lua -f pdf -o path.pdf
   check "a soffice.exe on PATH (a Chinese folder) comes first ($(sed -n 2p path.pdf 2>/dev/null))" \
-    grep -qF 'arg 0: C:\程序 甲\soffice.exe' path.pdf
+    grep -sqF 'arg 0: C:\程序 甲\soffice.exe' path.pdf
   win render 年报.lua -f pdf --pdf-engine chromium -o edge.pdf
   check "--pdf-engine chromium finds %ProgramFiles(x86)%\\Microsoft\\Edge\\Application\\msedge.exe (rc $rc: $(head -2 "$T/err.txt"))" \
-    grep -qF 'arg 0: C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe' edge.pdf
-  check "... and prints the page by its file:/// URL" grep -q '^arg [0-9]*: file:///C:/%E4%B8%B4%E6%97%B6%20%E6%96%87%E4%BB%B6/[^/]*/report.html$' edge.pdf
+    grep -sqF 'arg 0: C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe' edge.pdf
+  check "... and prints the page by its file:/// URL" grep -sq '^arg [0-9]*: file:///C:/%E4%B8%B4%E6%97%B6%20%E6%96%87%E4%BB%B6/[^/]*/report.html$' edge.pdf
   wine reg delete 'HKCU\Environment' /v TEMP /f >/dev/null 2>&1
   rm -rf "$pf/LibreOffice" "$pf86/Microsoft/Edge" "$drive/程序 甲" 年报.pdf path.pdf edge.pdf
 fi
