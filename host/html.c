@@ -363,7 +363,8 @@ static int l_parse(lua_State *L)
 static int l_parse(lua_State *L)
 {
     lua_pushnil(L);
-    lua_pushliteral(L, "此版本的 nianbao 不能读取网页（编译时未包含 gumbo）：请把网页另存为文本后再导入");
+    lua_pushliteral(L, "此版本的 nianbao 不能读取网页（编译时未包含网页解析库 gumbo）：请在浏览器中把网页"
+                       "“另存为”文本文件（.txt）后导入该文本文件，或改用 Linux 版 nianbao 导入网页");
     return 2;
 }
 #endif
@@ -441,5 +442,11 @@ int nb_open_html(lua_State *L)
         {NULL, NULL},
     };
     luaL_newlib(L, functions);
+#ifdef NB_NO_GUMBO
+    lua_pushboolean(L, 0); /* --version names the optional parts a build has */
+#else
+    lua_pushboolean(L, 1);
+#endif
+    lua_setfield(L, -2, "available");
     return 1;
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <string.h>
 #include <wchar.h>
 #include <windows.h>
@@ -18,6 +19,7 @@
 #undef _findfirst64i32
 #undef _findnext64i32
 #undef _mkdir
+#undef system
 
 wchar_t *nb_win_wide(const char *s)
 {
@@ -174,6 +176,15 @@ int nb_win_stat64(const char *path, struct _stat64 *st)
     return r;
 }
 
+_Static_assert(sizeof(struct nb_win_stati64) == sizeof(struct _stat64) &&
+                   offsetof(struct nb_win_stati64, st_size) == offsetof(struct _stat64, st_size) &&
+                   offsetof(struct nb_win_stati64, st_ctime) == offsetof(struct _stat64, st_ctime),
+               "the layout of _stat64");
+int nb_win_stati64(const char *path, struct nb_win_stati64 *st)
+{
+    return nb_win_stat64(path, (struct _stat64 *)st);
+}
+
 int nb_win_stat(const char *path, struct stat *st)
 {
     struct _stat64 s;
@@ -248,6 +259,17 @@ int nb_win_findnext(intptr_t h, struct _finddata64i32_t *fd)
     return find_result(&w, fd);
 }
 
+/* the console's code pages before nianbao switched them (0: no console) */
+static UINT console_out_cp, console_in_cp;
+
+static void restore_console(void)
+{
+    if (console_out_cp)
+        SetConsoleOutputCP(console_out_cp);
+    if (console_in_cp)
+        SetConsoleCP(console_in_cp);
+}
+
 void nb_win_init(int *argc, char ***argv)
 {
     int n = 0;
@@ -263,11 +285,29 @@ void nb_win_init(int *argc, char ***argv)
         }
         LocalFree(w);
     }
-    /* Chinese messages in UTF-8 on a console whose code page is usually 936 */
+    /* Chinese messages in UTF-8 on a console whose code page is usually 936; given back at
+     * exit, so that the programs run after nianbao in the same window print as before */
+    console_out_cp = GetConsoleOutputCP();
+    console_in_cp = GetConsoleCP();
     SetConsoleOutputCP(CP_UTF8);
     SetConsoleCP(CP_UTF8);
+    atexit(restore_console);
     /* the same bytes as on Linux: no \n -> \r\n in outputs and pipes */
     _setmode(_fileno(stdin), _O_BINARY);
     _setmode(_fileno(stdout), _O_BINARY);
     _setmode(_fileno(stderr), _O_BINARY);
+}
+
+/* cmd.exe /c with the command in UTF-16: a temporary folder or a program under a Chinese
+ * user name reaches it intact (narrow system() would read it in the ANSI code page) */
+int nb_win_system(const char *command)
+{
+    if (!command)
+        return _wsystem(NULL);
+    wchar_t *w = nb_win_wide(command);
+    if (!w)
+        return -1;
+    int r = _wsystem(w);
+    free(w);
+    return r;
 }

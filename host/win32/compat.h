@@ -22,6 +22,7 @@ char *nb_win_getenv(const char *name);
 int nb_win_stat(const char *path, struct stat *st);
 int nb_win_stat64(const char *path, struct _stat64 *st);
 int nb_win_mkdir(const char *path);
+int nb_win_system(const char *command);
 intptr_t nb_win_findfirst(const char *pattern, struct _finddata64i32_t *fd);
 int nb_win_findnext(intptr_t h, struct _finddata64i32_t *fd);
 
@@ -46,6 +47,27 @@ void nb_win_init(int *argc, char ***argv);
 #define _findfirst64i32(p, f) nb_win_findfirst(p, f)
 #define _findnext64i32(h, f) nb_win_findnext(h, f)
 #define _mkdir(p) nb_win_mkdir(p)
+/* LuaFileSystem also hands _stati64 (mingw: a macro naming _stat64) to a function as a
+ * pointer (lfs.attributes), which the function-like macro above misses: rename the word
+ * itself. The struct tag of the same word then needs a definition: _stat64's layout. */
+#undef _stati64
+#define _stati64 nb_win_stati64
+struct nb_win_stati64 {
+    _dev_t st_dev;
+    _ino_t st_ino;
+    unsigned short st_mode;
+    short st_nlink;
+    short st_uid;
+    short st_gid;
+    _dev_t st_rdev;
+    __int64 st_size;
+    __time64_t st_atime;
+    __time64_t st_mtime;
+    __time64_t st_ctime;
+};
+int nb_win_stati64(const char *path, struct nb_win_stati64 *st);
+/* Lua's os.execute (render -f pdf starts LibreOffice or Chrome/Edge through cmd.exe) */
+#define system(c) nb_win_system(c)
 
 /* POSIX's localtime_r is msvcrt's localtime_s with the arguments swapped */
 #include <time.h>

@@ -291,6 +291,9 @@ function M.main(args)
     for _, a in ipairs(args) do
       if a == "--version" or a == "-V" then
         print("nianbao " .. nb.version)
+        -- the optional parts of this build (a Windows build may lack gumbo)
+        print(require("nianbao.html").available and "网页导入（gumbo）：有"
+          or "网页导入（gumbo）：无（网页请另存为 .txt 后导入）")
         return EXIT_OK
       end
       if a == "--help" or a == "-h" then

@@ -80,6 +80,7 @@ done
 case_ "version"
 expect_exit 0 -- "$NB" --version
 expect_contains out "nianbao "
+expect_contains out "网页导入（gumbo）：有"
 
 case_ "usage errors: unknown command or option, no command"
 expect_exit 2 -- "$NB" frobnicate
