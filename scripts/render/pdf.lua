@@ -1,7 +1,7 @@
 -- PDF through an installed engine, as pandoc does with --pdf-engine: LibreOffice converts the
 -- .docx of render/docx.lua (the default: GB/T 9704 page, fonts and page numbers "— 1 —"), or
--- headless Chromium prints the page of render/html.lua (its A4 print stylesheet; Chromium
--- adds no page numbers). The engine runs in a temporary folder that is removed afterwards;
+-- headless Chromium prints the page of render/html.lua (its A4 print stylesheet, whose margin
+-- box adds the page numbers). The engine runs in a temporary folder that is removed afterwards;
 -- the PDF comes back as a string and the render command writes it atomically.
 --
 -- For Chinese glyphs instead of boxes the machine needs CJK fonts (Debian fonts-noto-cjk);
