@@ -5,7 +5,8 @@
 -- the PDF comes back as a string and the render command writes it atomically.
 --
 -- For Chinese glyphs instead of boxes the machine needs CJK fonts (Debian fonts-noto-cjk);
--- tests/docx/fonts.conf maps the official font names (仿宋_GB2312, 黑体 ...) to them.
+-- templates/pdf/fonts.conf maps the official font names (仿宋_GB2312, 黑体 ...) to them; it is
+-- given to LibreOffice unless the user set FONTCONFIG_FILE (Linux; Windows has the fonts).
 local nb = require "nianbao"
 local lfs = require "lfs"
 
@@ -164,6 +165,10 @@ function M.render(report, findings, opts)
   if ok then
     local log = dir .. SEP .. "engine.log"
     local cmd = command(engine, dir, input) .. " >" .. quote(log) .. " 2>&1 <" .. (WINDOWS and "NUL" or "/dev/null")
+    if engine.name == "libreoffice" and not WINDOWS and not os.getenv("FONTCONFIG_FILE") then
+      local fonts = dir .. SEP .. "fonts.conf"
+      if nb.write_file(fonts, nb.template("pdf/fonts.conf")) then cmd = "FONTCONFIG_FILE=" .. quote(fonts) .. " " .. cmd end
+    end
     -- cmd.exe /c drops the first and the last quote of a line that starts with one
     os.execute(WINDOWS and '"' .. cmd .. '"' or cmd)
     pdf = read_all(dir .. SEP .. "report.pdf")

@@ -1,6 +1,7 @@
 #!/bin/bash
 # render -o x.pdf through LibreOffice (one conversion): an A4 PDF whose text holds every prose
-# line of the seed, set in Noto CJK through the font aliases of tests/docx/fonts.conf, with
+# line of the seed, set in Noto CJK through the font aliases of templates/pdf/fonts.conf
+# (which render/pdf.lua gives LibreOffice: the test sets no FONTCONFIG_FILE), with
 # the page numbers "— 1 —".
 # Usage: pdf.sh NIANBAO   (from the repository root). Exit 77 (skipped) without LibreOffice.
 set -uo pipefail
@@ -14,7 +15,7 @@ fi
 for tool in pdftotext pdfinfo pdffonts; do
   command -v $tool >/dev/null || { echo "FAIL: 需要 $tool（poppler-utils）"; exit 1; }
 done
-export FONTCONFIG_FILE=$PWD/$HERE/fonts.conf
+unset FONTCONFIG_FILE
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 passed=0 failed=0
