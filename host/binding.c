@@ -253,7 +253,10 @@ static void push_data(lua_State *L, const nb_report *r)
         lua_setfield(L, -2, NB_KEY(YEAR));
     }
     set_text(L, NB_KEY(AGENCY), r->agency);
-    push_owned_string(L, nb_report_title(r));
+    char *title = nb_report_title(r); /* NULL only when memory ran out: never a blank title */
+    if (!title)
+        luaL_error(L, "内存不足");
+    push_owned_string(L, title);
     lua_setfield(L, -2, NB_KEY(TITLE));
     set_text(L, NB_KEY(PREAMBLE), r->preamble);
     lua_newtable(L);
@@ -612,8 +615,14 @@ static int l_nfkc(lua_State *L)
 {
     STACK_ENTER(L);
     const char *s = luaL_checkstring(L, 1);
-    utf8proc_uint8_t *out = utf8proc_NFKC((const utf8proc_uint8_t *)s);
-    if (!out) {
+    /* utf8proc_map with utf8proc_NFKC's options, whose result tells running out of memory
+     * (an error) from bad UTF-8 (fail, message) */
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (n == UTF8PROC_ERROR_NOMEM)
+        return luaL_error(L, "内存不足");
+    if (n < 0) {
         luaL_pushfail(L);
         lua_pushliteral(L, "文字不是有效的 UTF-8");
         STACK_RETURN(L, 2);
