@@ -109,8 +109,10 @@ static int is_frozen(lua_State *L, int idx)
 
 static void shallow_copy(lua_State *L, int idx);
 
-/* seen: index of a table mapping originals to their proxies (cycles, shared tables). */
-static void freeze(lua_State *L, int t, int seen)
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables).
+ * copy: 0 for tables only the caller holds (a report's view, made just before), which need
+ * not be copied: the copy was a third of loading a report. */
+static void freeze(lua_State *L, int t, int seen, int copy)
 {
     luaL_checkstack(L, 8, "表嵌套太深");
     lua_pushvalue(L, t);
@@ -124,12 +126,15 @@ static void freeze(lua_State *L, int t, int seen)
     lua_pushvalue(L, proxy);
     lua_rawset(L, seen);
     /* work on a copy, so that the caller's tables (at every level) are never changed */
-    shallow_copy(L, t);
+    if (copy)
+        shallow_copy(L, t);
+    else
+        lua_pushvalue(L, t);
     t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
-            freeze(L, lua_gettop(L), seen);
+            freeze(L, lua_gettop(L), seen, copy);
             lua_pushvalue(L, -3);
             lua_insert(L, -2);
             lua_rawset(L, t); /* replacing an existing field is allowed during traversal */
@@ -173,7 +178,11 @@ static void shallow_copy(lua_State *L, int idx)
         lua_setmetatable(L, -2);
 }
 
-void nb_push_frozen(lua_State *L, int idx)
+static void push_frozen(lua_State *L, int idx, int copy);
+
+void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
+
+static void push_frozen(lua_State *L, int idx, int copy)
 {
     STACK_ENTER(L);
     idx = lua_absindex(L, idx);
@@ -184,7 +193,7 @@ void nb_push_frozen(lua_State *L, int idx)
     }
     lua_newtable(L);
     int seen = lua_gettop(L);
-    freeze(L, idx, seen);
+    freeze(L, idx, seen, copy);
     lua_replace(L, seen);
     lua_settop(L, seen);
     STACK_CHECK(L, 1);
@@ -399,7 +408,7 @@ static void push_view_of_model(lua_State *L, int model)
     lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    nb_push_frozen(L, -1);
+    push_frozen(L, -1, 0);
     lua_remove(L, -2);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, -2);
