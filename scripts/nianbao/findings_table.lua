@@ -18,7 +18,7 @@ M.CSV_HEADER_ZH = { "文件", "机关", "年度", "编号", "级别", "部分", 
 function M.csv_rows(entry, findings, reviewed)
   local review = require "nianbao.review"
   local rows = {}
-  local r = entry.report
+  local r = entry.report or (not entry.error and entry) -- released: agency and year stay on it
   if not r then
     rows[1] = { entry.path, "", "", "FILE.REJECTED", "error", "", "", "", "", "", entry.error, "", "" }
     return rows

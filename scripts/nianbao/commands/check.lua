@@ -124,7 +124,8 @@ return {
     for i, e in ipairs(entries) do
       progress.step(i)
       local file = e.path
-      local report = batch.report(e)
+      -- checked by a -j child: its agency and year are all the printing needs
+      local report = e.findings and not e.error and (e.report or e) or batch.report(e)
       if not report then
         progress.clear()
         if format == "json" then
@@ -135,9 +136,9 @@ return {
         say("%s", e.error)
         code = EXIT_USAGE
       else
-        local prev = previous or (e.previous_entry and batch.report(e.previous_entry))
         local findings = e.findings -- from -j N's children
-          or nb.check(report, { previous = prev, rules = opts.rules, no_rules = opts["no-rules"] })
+          or nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
+            rules = opts.rules, no_rules = opts["no-rules"] })
         progress.clear()
         local reviewed, rerr
         if opts["ignore-reviews"] then
