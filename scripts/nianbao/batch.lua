@@ -96,6 +96,11 @@ end
 -- that checking 10,000 files holds about as much memory as checking KEEP.
 M.KEEP = 200
 
+-- Only a regular file can be read a second time: standard input ("-") or a pipe cannot.
+local function rereadable(path)
+  return path ~= "-" and lfs.attributes(path, "mode") == "file"
+end
+
 --- Load every entry (entries with .error stay as they are): entry.report or entry.error,
 --- and entry.agency and entry.year of each report. With verb, a progress line on a
 --- terminal. With keep, only the first `keep` entries keep their report (see M.report).
@@ -107,7 +112,7 @@ function M.load(entries, verb, keep)
       local report, err = nb.load(e.path)
       if report then
         e.agency, e.year = report.agency, report.year
-        if not keep or i <= keep then e.report = report end
+        if not keep or i <= keep or not rereadable(e.path) then e.report = report end
       else
         e.error = err
       end
@@ -127,9 +132,10 @@ function M.report(e)
 end
 
 --- Drop an entry's report (its agency and year stay): its memory is freed by the next
---- collections, and M.report loads it again if it is needed.
+--- collections, and M.report loads it again if it is needed. A report read from standard
+--- input or a pipe is kept.
 function M.release(e)
-  if not e.error then e.report = nil end
+  if not e.error and e.report and rereadable(e.path) then e.report = nil end
 end
 
 --- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the

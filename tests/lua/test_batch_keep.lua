@@ -93,4 +93,16 @@ function tests.dropped_reports_give_the_same_output_and_stay_few()
   assert(ok, err)
 end
 
+-- Standard input cannot be read twice: its report is never dropped.
+function tests.standard_input_is_kept()
+  local seed = T.load_seed()
+  local e = { path = "-", report = seed }
+  batch.release(e)
+  T.ok(e.report == seed, "the report of standard input was dropped")
+  local f = { path = T.seed, report = seed }
+  batch.release(f)
+  T.ok(f.report == nil, "the report of a regular file was kept")
+  T.ok(batch.report(f) ~= nil, "the regular file was not loaded again")
+end
+
 return tests
