@@ -483,6 +483,38 @@ static int l_load(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb._load_header(path): true, agency, year of a data file loaded (and checked) in the
+ * sandbox as nb.load does, without building the Lua view a long batch's first pass would
+ * throw away (scripts/nianbao/batch.lua); nil, message when nb.load would fail. */
+static int l_load_header(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *path = luaL_checkstring(L, 1);
+    nb_error err;
+    nb_report *r = nb_load_file(path, &err);
+    if (!r) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        STACK_RETURN(L, 2);
+    }
+    nb_report **box = push_model(L, r); /* owns r if a push below raises */
+    lua_pushboolean(L, 1);
+    if (r->agency)
+        lua_pushstring(L, r->agency);
+    else
+        lua_pushnil(L);
+    if (r->year) /* as the view: no year field when it was not given */
+        lua_pushinteger(L, r->year);
+    else
+        lua_pushnil(L);
+    /* freed now: the collector sees only the small box, not the model's memory, and would
+     * let thousands of them pile up over a batch */
+    nb_report_free(*box);
+    *box = NULL;
+    lua_remove(L, -4);
+    STACK_RETURN(L, 3);
+}
+
 /* nb.load_data(path): a data file that is not a report (FILE.review.lua), evaluated in
  * the report sandbox; a plain table, or nil, message. */
 static int l_load_data(lua_State *L)
@@ -903,6 +935,7 @@ static void push_exit_codes(lua_State *L)
 static const luaL_Reg functions[] = {
     {"load", l_load},
     {"load_data", l_load_data},
+    {"_load_header", l_load_header},
     {"run_limited", nb_l_run_limited},
     {"unzip", nb_l_unzip},
     {"docx_items", nb_l_docx_items},

@@ -37,12 +37,13 @@ local function remove_batch(dir)
   lfs.rmdir(dir)
 end
 
--- Run `check DIR` with batch.KEEP = keep; returns its output, the number of nb.load calls
--- and the most reports alive (after a full collection) when a file's result line printed.
+-- Run `check DIR` with batch.KEEP = keep; returns its output, the number of nb.load calls,
+-- the most reports alive (after a full collection) when a file's result line printed, the
+-- exit code and the number of files read for their agency and year only.
 local function run_check(dir, keep)
-  local out, loads, most = {}, 0, 0
+  local out, loads, headers, most = {}, 0, 0, 0
   local live = setmetatable({}, { __mode = "k" })
-  local real_load, real_print, real_write, real_keep = nb.load, print, io.write, batch.KEEP
+  local real_load, real_header, real_print, real_write, real_keep = nb.load, nb._load_header, print, io.write, batch.KEEP
   local function count_live()
     collectgarbage()
     collectgarbage()
@@ -58,6 +59,10 @@ local function run_check(dir, keep)
     end
     return r, err
   end
+  nb._load_header = function(path)
+    headers = headers + 1
+    return real_header(path)
+  end
   print = function(...)
     local line = table.concat({ ... }, "\t")
     out[#out + 1] = line
@@ -66,9 +71,9 @@ local function run_check(dir, keep)
   io.write = function(...) for _, s in ipairs({ ... }) do out[#out + 1] = tostring(s) end end
   batch.KEEP = keep
   local ok, code = pcall(require("nianbao.commands.check").run, { ["ignore-reviews"] = true }, { dir })
-  nb.load, print, io.write, batch.KEEP = real_load, real_print, real_write, real_keep
+  nb.load, nb._load_header, print, io.write, batch.KEEP = real_load, real_header, real_print, real_write, real_keep
   assert(ok, code)
-  return table.concat(out, "\n"), loads, most, code
+  return table.concat(out, "\n"), loads, most, code, headers
 end
 
 local tests = {}
@@ -76,21 +81,43 @@ local tests = {}
 function tests.dropped_reports_give_the_same_output_and_stay_few()
   local dir = make_batch()
   local ok, err = pcall(function()
-    local all, loads_all, most_all, code_all = run_check(dir, 1000)
-    local few, loads_few, most_few, code_few = run_check(dir, 1)
+    local all, loads_all, most_all, code_all, headers_all = run_check(dir, 1000)
+    local few, loads_few, most_few, code_few, headers_few = run_check(dir, 1)
     T.eq(few, all, "output with one report kept")
     T.eq(code_few, code_all, "exit code")
     -- the year pairs were found although the earlier years' reports had been dropped
     T.ok(all:find("b.lua: 与上一年度报告 " .. dir .. "/c.lua 比较衔接", 1, true), all)
     T.ok(all:find("a.lua: 与上一年度报告 " .. dir .. "/b.lua 比较衔接", 1, true), all)
     T.eq(loads_all, N, "loads when every report is kept")
-    T.ok(loads_few > N, "dropped reports are loaded again (" .. loads_few .. " loads)")
+    T.eq(headers_all, 0, "headers read when every report is kept")
+    T.eq(headers_few, N - 1, "files past the first read for their agency and year only")
+    T.ok(loads_few >= N, "every report loaded for its check (" .. loads_few .. " loads)")
     -- keeping them all, every report is alive at the first result; dropping, a few
     T.eq(most_all, N, "reports alive when all are kept")
     T.ok(most_few <= 3, "reports alive with one kept: " .. most_few)
   end)
   remove_batch(dir)
   assert(ok, err)
+end
+
+-- The first pass's reading of a dropped file: agency and year as nb.load gives them, and
+-- nb.load's message for a file it refuses.
+function tests.load_header_matches_load()
+  local seed = T.load_seed()
+  local ok, agency, year = nb._load_header(T.seed)
+  T.eq(ok, true, "header of the seed")
+  T.eq(agency, seed.agency, "agency")
+  T.eq(year, seed.year, "year")
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write("return { year = 2024, agency = os.getenv('HOME') }")
+  f:close()
+  local r, err = nb.load(path)
+  local hok, herr = nb._load_header(path)
+  os.remove(path)
+  T.eq(r, nil, "nb.load refuses a file calling a library")
+  T.eq(hok, nil, "so does _load_header")
+  T.eq(herr, err, "with the same message")
 end
 
 -- Standard input cannot be read twice: its report is never dropped.
