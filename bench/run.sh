@@ -3,20 +3,22 @@
 # its inputs in a temporary folder, and measures each operation against a baseline measured
 # in the same run, printing both figures and their ratio (docs/benchmarks.md explains each).
 #
-#   bash bench/run.sh [--quick] [--files N] [--runs R] [--against REV] [--keep]
+#   bash bench/run.sh [--quick] [--files N] [--runs R] [--against REV] [--keep] [--rss-10000]
 #
 #   --quick        fewer files and runs (a smoke run of about a minute)
 #   --files N      generated data files (default 500); --runs R: timed runs per command (5)
 #   --against REV  also compare with the binary of commit REV (e.g. HEAD~1), built in a
 #                  temporary `git worktree`
 #   --keep         keep the temporary folder (inputs, CSV files, callgrind output)
+#   --rss-10000    also the peak RSS of one `check` over 10,000 files (the 301 real reports
+#                  hard-linked over and over; about a minute more)
 #
 # Process timings use hyperfine when installed (apt-get install hyperfine), else a loop of
 # R runs; both report the median wall time. In-process timings (bench/inproc.lua) report the
 # median pass of CPU time. Instruction counts come from valgrind --tool=callgrind.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-FILES=500 RUNS=5 PASSES=5 AGAINST="" KEEP=0
+FILES=500 RUNS=5 PASSES=5 AGAINST="" KEEP=0 RSS10000=0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) FILES=60 RUNS=3 PASSES=3 ;;
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift ;;
     --against) AGAINST=$2; shift ;;
     --keep) KEEP=1 ;;
+    --rss-10000) RSS10000=1 ;;
     *) echo "bench/run.sh：未知的参数 $1（见文件开头的用法）" >&2; exit 2 ;;
   esac
   shift
@@ -193,6 +196,15 @@ if [ -x /usr/bin/time ]; then
     "nianbao render REAL -f html" "$(rss "$NB" render "$REAL_ONE" -f html -o "$WORK/nb.html" --force)" KiB
   report "peak RSS: check, 30 vs 301 real files" "nianbao check (30 files)" "$(rss "$NB" check $(printf "$WORK/real301/%03d.lua " $(seq 0 29)))" \
     "nianbao check (301 files)" "$(rss "$NB" check "$WORK"/real301/*.lua)" KiB
+  if [ "$RSS10000" = 1 ]; then
+    # links, not copies: 10,000 names for the 301 files (one check process reads them all)
+    mkdir -p "$WORK/b10000"
+    R301=("$WORK"/real301/*.lua)
+    for ((i = 0; i < 10000; i++)); do ln -f "${R301[i % 301]}" "$(printf '%s/b10000/%05d.lua' "$WORK" "$i")"; done
+    report "peak RSS: check, 1,000 vs 10,000 files" "nianbao check (1,000 files)" \
+      "$(rss "$NB" check $(printf "$WORK/b10000/%05d.lua " $(seq 0 999)))" \
+      "nianbao check (10,000 files)" "$(rss "$NB" check "$WORK/b10000")" KiB
+  fi
 fi
 
 if [ -n "$AGAINST" ]; then

@@ -109,8 +109,10 @@ static int is_frozen(lua_State *L, int idx)
 
 static void shallow_copy(lua_State *L, int idx);
 
-/* seen: index of a table mapping originals to their proxies (cycles, shared tables). */
-static void freeze(lua_State *L, int t, int seen)
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables).
+ * copy: 0 for tables only the caller holds (a report's view, made just before), which need
+ * not be copied: the copy was a third of loading a report. */
+static void freeze(lua_State *L, int t, int seen, int copy)
 {
     luaL_checkstack(L, 8, "表嵌套太深");
     lua_pushvalue(L, t);
@@ -124,12 +126,15 @@ static void freeze(lua_State *L, int t, int seen)
     lua_pushvalue(L, proxy);
     lua_rawset(L, seen);
     /* work on a copy, so that the caller's tables (at every level) are never changed */
-    shallow_copy(L, t);
+    if (copy)
+        shallow_copy(L, t);
+    else
+        lua_pushvalue(L, t);
     t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
-            freeze(L, lua_gettop(L), seen);
+            freeze(L, lua_gettop(L), seen, copy);
             lua_pushvalue(L, -3);
             lua_insert(L, -2);
             lua_rawset(L, t); /* replacing an existing field is allowed during traversal */
@@ -173,7 +178,11 @@ static void shallow_copy(lua_State *L, int idx)
         lua_setmetatable(L, -2);
 }
 
-void nb_push_frozen(lua_State *L, int idx)
+static void push_frozen(lua_State *L, int idx, int copy);
+
+void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
+
+static void push_frozen(lua_State *L, int idx, int copy)
 {
     STACK_ENTER(L);
     idx = lua_absindex(L, idx);
@@ -184,7 +193,7 @@ void nb_push_frozen(lua_State *L, int idx)
     }
     lua_newtable(L);
     int seen = lua_gettop(L);
-    freeze(L, idx, seen);
+    freeze(L, idx, seen, copy);
     lua_replace(L, seen);
     lua_settop(L, seen);
     STACK_CHECK(L, 1);
@@ -402,7 +411,7 @@ static void push_view_of_model(lua_State *L, int model)
     lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    nb_push_frozen(L, -1);
+    push_frozen(L, -1, 0);
     lua_remove(L, -2);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, -2);
@@ -475,6 +484,38 @@ static int l_load(lua_State *L)
     }
     nb_push_report(L, r);
     STACK_RETURN(L, 1);
+}
+
+/* nb._load_header(path): true, agency, year of a data file loaded (and checked) in the
+ * sandbox as nb.load does, without building the Lua view a long batch's first pass would
+ * throw away (scripts/nianbao/batch.lua); nil, message when nb.load would fail. */
+static int l_load_header(lua_State *L)
+{
+    STACK_ENTER(L);
+    const char *path = luaL_checkstring(L, 1);
+    nb_error err;
+    nb_report *r = nb_load_file(path, &err);
+    if (!r) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err.message);
+        STACK_RETURN(L, 2);
+    }
+    nb_report **box = push_model(L, r); /* owns r if a push below raises */
+    lua_pushboolean(L, 1);
+    if (r->agency)
+        lua_pushstring(L, r->agency);
+    else
+        lua_pushnil(L);
+    if (r->year) /* as the view: no year field when it was not given */
+        lua_pushinteger(L, r->year);
+    else
+        lua_pushnil(L);
+    /* freed now: the collector sees only the small box, not the model's memory, and would
+     * let thousands of them pile up over a batch */
+    nb_report_free(*box);
+    *box = NULL;
+    lua_remove(L, -4);
+    STACK_RETURN(L, 3);
 }
 
 /* nb.load_data(path): a data file that is not a report (FILE.review.lua), evaluated in
@@ -903,6 +944,7 @@ static void push_exit_codes(lua_State *L)
 static const luaL_Reg functions[] = {
     {"load", l_load},
     {"load_data", l_load_data},
+    {"_load_header", l_load_header},
     {"run_limited", nb_l_run_limited},
     {"unzip", nb_l_unzip},
     {"docx_items", nb_l_docx_items},

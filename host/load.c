@@ -158,10 +158,17 @@ static void conv_step(conv *c)
         conv_fail(c, "表的项数过多（全部表合计超过 %d 项）", NB_CONV_MAX_STEPS);
 }
 
+/* The path grows and shrinks for every field converted; it is formatted only when it
+ * would not fit (nb_format then cuts it at a character boundary): a formatted print per
+ * field was an eighth of a load. */
 static size_t path_push(conv *c, const char *key)
 {
     size_t n = strlen(c->path);
-    if (n < sizeof c->path - 1)
+    size_t k = strlen(key), dot = n ? 1 : 0;
+    if (n + dot + k < sizeof c->path) {
+        c->path[n] = '.';
+        memcpy(c->path + n + dot, key, k + 1);
+    } else if (n < sizeof c->path - 1)
         nb_format(c->path + n, sizeof c->path - n, "%s%s", n ? "." : "", key);
     return n;
 }
@@ -169,7 +176,17 @@ static size_t path_push(conv *c, const char *key)
 static size_t path_push_index(conv *c, lua_Integer i)
 {
     size_t n = strlen(c->path);
-    if (n < sizeof c->path - 1)
+    if (i >= 0 && i < 1000 && n + 6 < sizeof c->path) { /* "[999]" and the NUL */
+        char *p = c->path + n;
+        *p++ = '[';
+        if (i >= 100)
+            *p++ = (char)('0' + i / 100);
+        if (i >= 10)
+            *p++ = (char)('0' + i / 10 % 10);
+        *p++ = (char)('0' + i % 10);
+        *p++ = ']';
+        *p = '\0';
+    } else if (n < sizeof c->path - 1)
         nb_format(c->path + n, sizeof c->path - n, "[%lld]", (long long)i);
     return n;
 }
@@ -261,6 +278,11 @@ static char *take_text(conv *c, int idx)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t left = (utf8proc_ssize_t)len;
     while (left > 0) {
+        if (*p < 0x80) { /* ASCII needs no decoding (most of the keys' and numbers' text) */
+            p++;
+            left--;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
         if (n < 0)
@@ -458,7 +480,8 @@ static void convert_proactive(conv *c, int idx)
         size_t n = path_push(c, cell->row_key);
         if (get_field(c, idx, cell->row_key) != LUA_TNIL) {
             int row = lua_gettop(c->L);
-            need_table(c, row, keys_braced(braced, sizeof braced, doc_keys, " = ..."));
+            if (lua_type(c->L, row) != LUA_TTABLE) /* the message is built only when needed */
+                need_table(c, row, keys_braced(braced, sizeof braced, doc_keys, " = ..."));
             check_keys(c, row, doc_keys);
             field_cell(c, row, cell->col_key, &c->r->proactive[i], 0);
         }
@@ -602,7 +625,8 @@ static void convert_appeals(conv *c, int idx)
         size_t n = path_push(c, nb_t4_groups[g].key);
         if (get_field(c, idx, nb_t4_groups[g].key) != LUA_TNIL) {
             int grp = lua_gettop(L);
-            need_table(c, grp, keys_braced(braced, sizeof braced, cols, ""));
+            if (lua_type(L, grp) != LUA_TTABLE)
+                need_table(c, grp, keys_braced(braced, sizeof braced, cols, ""));
             check_keys(c, grp, cols);
             for (int k = 0; k < NB_T4_COLS; k++)
                 field_cell(c, grp, cols[k], &c->r->appeals[g][k], 0);
@@ -616,7 +640,8 @@ static void convert_processing_fees(conv *c, int idx)
 {
     const char *const *keys = nb_schema_keys(NB_KEYS_FEES);
     char braced[200];
-    need_table(c, idx, keys_braced(braced, sizeof braced, keys, ""));
+    if (lua_type(c->L, idx) != LUA_TTABLE)
+        need_table(c, idx, keys_braced(braced, sizeof braced, keys, ""));
     check_keys(c, idx, keys);
     c->r->has_processing_fees = 1;
     field_cell(c, idx, nb_fee_fields[0].key, &c->r->fee_notices, 0);

@@ -18,7 +18,7 @@ M.CSV_HEADER_ZH = { "文件", "机关", "年度", "编号", "级别", "部分", 
 function M.csv_rows(entry, findings, reviewed)
   local review = require "nianbao.review"
   local rows = {}
-  local r = entry.report
+  local r = entry.report or (not entry.error and entry) -- released: agency and year stay on it
   if not r then
     rows[1] = { entry.path, "", "", "FILE.REJECTED", "error", "", "", "", "", "", entry.error, "", "" }
     return rows
@@ -46,8 +46,9 @@ function M.summary_table(entries)
   local head = { "文件", "机关", "年度", "错误", "警告" }
   local rows, failed, passed, rejected, errors, warnings = {}, 0, 0, 0, 0, 0
   for _, e in ipairs(entries) do
-    if e.report then
-      rows[#rows + 1] = { e.path, e.report.agency or "", tostring(e.report.year or ""), tostring(e.errors),
+    if not e.error then -- checked; its report may have been released (batch.release)
+      local r = e.report or e
+      rows[#rows + 1] = { e.path, r.agency or "", tostring(r.year or ""), tostring(e.errors),
         tostring(e.warnings) }
       errors, warnings = errors + e.errors, warnings + e.warnings
       if e.errors > 0 then failed = failed + 1 else passed = passed + 1 end

@@ -106,8 +106,8 @@ function M.check(entries, opts, jobs)
   -- whole agencies to the least loaded part
   local groups, order = {}, {}
   for _, e in ipairs(entries) do
-    if e.report then
-      local k = cells.agency_key(e.report.agency)
+    if not e.error then -- loaded, its report kept or dropped (batch.load's keep)
+      local k = cells.agency_key((e.report or e).agency)
       if not groups[k] then groups[k] = {} order[#order + 1] = k end
       table.insert(groups[k], e)
     end

@@ -247,6 +247,64 @@ static void custom_limits(void **state)
     free(code);
 }
 
+/* Does buf load under these limits? (The report, when it loads, is freed at once.) */
+static int loads_under(const char *buf, const nb_limits *lim)
+{
+    nb_error err;
+    nb_report *r = nb_load_buffer(buf, strlen(buf), "budget.lua", lim, &err);
+    nb_report_free(r);
+    return r != NULL;
+}
+
+/* Every load starts with its whole memory and instruction budget: a file that used nearly
+ * all of it, or one refused for exceeding it, takes nothing from the next (a batch loads
+ * file after file; a sandbox kept or reused between loads would fail this). */
+static void budgets_per_load(void **state)
+{
+    (void)state;
+    /* a 640 KiB text built by doubling: the memory it needs is found by bisection */
+    char *big = doubling("local s = \"0123456789\" ", "s = s .. s ", 16, "return { title = s }");
+    nb_limits lim = nb_default_limits;
+    size_t lo = 64 * 1024, hi = 64 * 1024 * 1024; /* fails at lo, loads at hi */
+    lim.max_memory = hi;
+    assert_true(loads_under(big, &lim));
+    while (hi - lo > hi / 200) {
+        lim.max_memory = lo + (hi - lo) / 2;
+        if (loads_under(big, &lim))
+            hi = lim.max_memory;
+        else
+            lo = lim.max_memory;
+    }
+    lim.max_memory = hi; /* the file needs more than 99 % of this budget */
+    char *bomb = doubling("local s = \"0123456789\" ", "s = s .. s ", 40, "return { title = s }");
+    char *small = doubling("local s = \"0123456789\" ", "s = s .. s ", 13, "return { title = s }");
+    for (int round = 0; round < 3; round++) {
+        assert_true(loads_under(big, &lim));
+        assert_true(loads_under(small, &lim)); /* about an eighth of the budget */
+        nb_error err;
+        assert_null(nb_load_buffer(bomb, strlen(bomb), "bomb.lua", &lim, &err));
+        assert_contains(err.message, "内存上限");
+        assert_true(loads_under(big, &lim));
+    }
+    free(small);
+    free(bomb);
+    free(big);
+    /* instructions: 8,000 of a budget of 10,000, again after a file that ran out of them */
+    lim = nb_default_limits;
+    lim.max_instructions = 10000;
+    char *most = doubling("local a, b = 0, 1 ", "a = b ", 8000, "return {}");
+    char *over = doubling("local a, b = 0, 1 ", "a = b ", 20000, "return {}");
+    for (int round = 0; round < 3; round++) {
+        assert_true(loads_under(most, &lim));
+        assert_true(loads_under(most, &lim));
+        nb_error err;
+        assert_null(nb_load_buffer(over, strlen(over), "steps.lua", &lim, &err));
+        assert_contains(err.message, "指令数上限");
+    }
+    free(over);
+    free(most);
+}
+
 /* After all that, a good file still loads (no state leaks between loads). */
 static void still_loads(void **state)
 {
@@ -268,6 +326,7 @@ int main(void)
         cmocka_unit_test(binary_chunks),
         cmocka_unit_test(size_cap),
         cmocka_unit_test(custom_limits),
+        cmocka_unit_test(budgets_per_load),
         cmocka_unit_test(still_loads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,16 +91,23 @@ return {
       local failed = review.command(opts, files, check_opts)
       if failed then return failed end
     end
-    local entries = batch.load(batch.expand(files))
+    -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
+    local entries = batch.load(batch.expand(files), nil, batch.KEEP)
     if previous then
       local refused = false
       for _, e in ipairs(entries) do
-        local why = e.report and previous_mismatch(e.path, e.report, opts.previous, previous)
+        local why = not e.error and previous_mismatch(e.path, e.report or e, opts.previous, previous)
         if why then say("%s", why) refused = true end
       end
       if refused then return EXIT_USAGE end
     else
       batch.pair_years(entries)
+    end
+    -- the last entry that needs each report (its own turn, or a later year's pair)
+    local last_use = {}
+    for i, e in ipairs(entries) do
+      last_use[e] = math.max(last_use[e] or 0, i)
+      if e.previous_entry then last_use[e.previous_entry] = math.max(last_use[e.previous_entry] or i, i) end
     end
     local jobs = math.tointeger(tonumber(opts.jobs or 1))
     if not jobs or jobs < 1 then
@@ -117,7 +124,9 @@ return {
     for i, e in ipairs(entries) do
       progress.step(i)
       local file = e.path
-      if not e.report then
+      -- checked by a -j child: its agency and year are all the printing needs
+      local report = e.findings and not e.error and (e.report or e) or batch.report(e)
+      if not report then
         progress.clear()
         if format == "json" then
           print(json.encode(json.object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
@@ -127,9 +136,9 @@ return {
         say("%s", e.error)
         code = EXIT_USAGE
       else
-        local prev = previous or (e.previous_entry and e.previous_entry.report)
         local findings = e.findings -- from -j N's children
-          or nb.check(e.report, { previous = prev, rules = opts.rules, no_rules = opts["no-rules"] })
+          or nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
+            rules = opts.rules, no_rules = opts["no-rules"] })
         progress.clear()
         local reviewed, rerr
         if opts["ignore-reviews"] then
@@ -153,7 +162,7 @@ return {
           end
           local dismissed, stale = review.json(reviewed)
           print(json.encode(json.object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
-            { file = file, agency = e.report.agency, year = e.report.year,
+            { file = file, agency = report.agency, year = report.year,
               previous = e.previous_entry and e.previous_entry.path, findings = list,
               dismissed = dismissed, stale = stale })))
         elseif format == "csv" then
@@ -172,6 +181,10 @@ return {
         end
       end
       io.stdout:flush()
+      -- reports no later entry needs are dropped, so that memory stays flat over the batch
+      if last_use[e] <= i then batch.release(e) end
+      local p = e.previous_entry
+      if p and last_use[p] <= i then batch.release(p) end
     end
     progress.done()
     if format == "text" and batch.stdout_is_tty() then
