@@ -18,6 +18,7 @@
 #include "zip.h"
 #include "suggest.h"
 #include "textindex_lua.h"
+#include "fnv.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -70,18 +71,38 @@ static int frozen_newindex(lua_State *L)
                       luaL_tolstring(L, 2, NULL));
 }
 
+/* The table behind the frozen proxy at idx (its metatable's __index), pushed; raises when
+ * idx is not a frozen proxy. __len, __pairs and the iterator are plain C functions that find
+ * it there, so that freezing a table makes no closure (a report view or the schema has
+ * hundreds of tables). */
+static void push_backing(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        luaL_typeerror(L, idx, "frozen table");
+    lua_pushliteral(L, "__index");
+    if (lua_rawget(L, -2) != LUA_TTABLE)
+        luaL_typeerror(L, idx, "frozen table");
+    lua_remove(L, -2);
+}
+
 static int frozen_len(lua_State *L)
 {
     STACK_ENTER(L);
-    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
+    push_backing(L, 1);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    lua_pushinteger(L, n);
     STACK_RETURN(L, 1);
 }
 
-/* (no stack check: lua_next replaces the key argument with the results) */
+/* next(proxy, key) over the backing table (no stack check: lua_next replaces the key
+ * argument with the results) */
 static int frozen_next(lua_State *L)
 {
     lua_settop(L, 2);
-    if (lua_next(L, lua_upvalueindex(1)))
+    push_backing(L, 1);
+    lua_insert(L, 2);
+    if (lua_next(L, 2))
         return 2;
     lua_pushnil(L);
     return 1;
@@ -90,8 +111,7 @@ static int frozen_next(lua_State *L)
 static int frozen_pairs(lua_State *L)
 {
     STACK_ENTER(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, frozen_next, 1);
+    lua_pushcfunction(L, frozen_next);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     STACK_RETURN(L, 3);
@@ -109,8 +129,11 @@ static int is_frozen(lua_State *L, int idx)
 
 static void shallow_copy(lua_State *L, int idx);
 
-/* seen: index of a table mapping originals to their proxies (cycles, shared tables). */
-static void freeze(lua_State *L, int t, int seen)
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables). copy:
+ * freeze a copy of each table (nb.freeze: the caller's tables stay writable); 0 for tables
+ * that nothing else holds (a view or the schema just built), which become the backing
+ * tables themselves. */
+static void freeze(lua_State *L, int t, int seen, int copy)
 {
     luaL_checkstack(L, 8, "表嵌套太深");
     lua_pushvalue(L, t);
@@ -124,28 +147,29 @@ static void freeze(lua_State *L, int t, int seen)
     lua_pushvalue(L, proxy);
     lua_rawset(L, seen);
     /* work on a copy, so that the caller's tables (at every level) are never changed */
-    shallow_copy(L, t);
+    if (copy)
+        shallow_copy(L, t);
+    else
+        lua_pushvalue(L, t);
     t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
-            freeze(L, lua_gettop(L), seen);
+            freeze(L, lua_gettop(L), seen, copy);
             lua_pushvalue(L, -3);
             lua_insert(L, -2);
             lua_rawset(L, t); /* replacing an existing field is allowed during traversal */
         }
         lua_pop(L, 1);
     }
-    lua_newtable(L);
+    lua_createtable(L, 0, 6);
     lua_pushvalue(L, t);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, frozen_newindex);
     lua_setfield(L, -2, "__newindex");
-    lua_pushvalue(L, t);
-    lua_pushcclosure(L, frozen_len, 1);
+    lua_pushcfunction(L, frozen_len);
     lua_setfield(L, -2, "__len");
-    lua_pushvalue(L, t);
-    lua_pushcclosure(L, frozen_pairs, 1);
+    lua_pushcfunction(L, frozen_pairs);
     lua_setfield(L, -2, "__pairs");
     lua_pushstring(L, FROZEN_TAG);
     lua_setfield(L, -2, "__metatable");
@@ -173,7 +197,7 @@ static void shallow_copy(lua_State *L, int idx)
         lua_setmetatable(L, -2);
 }
 
-void nb_push_frozen(lua_State *L, int idx)
+static void push_frozen(lua_State *L, int idx, int copy)
 {
     STACK_ENTER(L);
     idx = lua_absindex(L, idx);
@@ -184,11 +208,13 @@ void nb_push_frozen(lua_State *L, int idx)
     }
     lua_newtable(L);
     int seen = lua_gettop(L);
-    freeze(L, idx, seen);
+    freeze(L, idx, seen, copy);
     lua_replace(L, seen);
     lua_settop(L, seen);
     STACK_CHECK(L, 1);
 }
+
+void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
 
 static int l_freeze(lua_State *L)
 {
@@ -399,7 +425,7 @@ static void push_view_of_model(lua_State *L, int model)
     lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    nb_push_frozen(L, -1);
+    push_frozen(L, -1, 0); /* push_data's tables are the view's own */
     lua_remove(L, -2);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, -2);
@@ -907,6 +933,7 @@ static const luaL_Reg functions[] = {
     {"load_script", l_load_script},
     {"suggest", l_suggest},
     {"_text_index", nb_l_text_index},
+    {"_fnv1a", nb_l_fnv1a},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},
@@ -920,7 +947,7 @@ static int module_index(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "schema") != 0)
         return 0;
     push_schema(L);
-    nb_push_frozen(L, -1);
+    push_frozen(L, -1, 0); /* tables just built, held by nothing else */
     lua_remove(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, 1, "schema");
