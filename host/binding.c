@@ -934,6 +934,7 @@ static const luaL_Reg functions[] = {
     {"suggest", l_suggest},
     {"_text_index", nb_l_text_index},
     {"_fnv1a", nb_l_fnv1a},
+    {"has_any", nb_l_has_any},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},

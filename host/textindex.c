@@ -371,3 +371,30 @@ void nb_textindex_free(nb_textindex *t)
     free(t->numbers);
     memset(t, 0, sizeof *t);
 }
+
+int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen)
+{
+    if (wlen == 0)
+        return 1;
+    if (wlen > len)
+        return 0;
+    /* the first byte by memchr, then the rest (string.find's own method) */
+    const char *p = s, *last = s + (len - wlen);
+    while (p <= last) {
+        const char *hit = memchr(p, (unsigned char)w[0], (size_t)(last - p) + 1);
+        if (!hit)
+            return 0;
+        if (memcmp(hit + 1, w + 1, wlen - 1) == 0)
+            return 1;
+        p = hit + 1;
+    }
+    return 0;
+}
+
+int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (nb_text_contains(s, len, words[i], lens[i]))
+            return 1;
+    return 0;
+}

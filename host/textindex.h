@@ -54,4 +54,12 @@ void nb_textindex_free(nb_textindex *t);
  * computed it (wrapping like Lua integers); -1 when s holds anything else or is empty. */
 int nb_cn_int(const char *s, size_t len, int64_t *out);
 
+/* Whether any of the n plain strings words[i] (lengths lens[i]) occurs in s: the rules'
+ * hottest question ("does this clause name any of these words?"). An empty word occurs in
+ * every text, as string.find says. */
+int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n);
+
+/* Whether the plain string w (wlen bytes) occurs in s, as string.find(s, w, 1, true). */
+int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen);
+
 #endif

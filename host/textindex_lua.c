@@ -87,3 +87,25 @@ int nb_l_text_index(lua_State *L)
     nb_textindex_free(t);
     return 1;
 }
+
+int nb_l_has_any(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_checkany(L, 2);
+    for (lua_Integer i = 1;; i++) {
+        if (lua_geti(L, 2, i) == LUA_TNIL) /* honours __index, as words[i] does */
+            break;
+        size_t wlen;
+        const char *w = lua_tolstring(L, -1, &wlen); /* a number as its text, as find takes it */
+        if (!w)
+            return luaL_error(L, "nb.has_any：words[%d] 应为字符串，实际为 %s", (int)i, luaL_typename(L, -1));
+        if (nb_text_contains(s, len, w, wlen)) {
+            lua_pushboolean(L, 1);
+            return 1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushboolean(L, 0);
+    return 1;
+}

@@ -7,4 +7,8 @@ typedef struct lua_State lua_State;
 
 int nb_l_text_index(lua_State *L);
 
+/* nb.has_any(s, words): whether any plain string of the list words (up to its first nil)
+ * occurs in s; string.find(s, w, 1, true) for each w, in C. */
+int nb_l_has_any(lua_State *L);
+
 #endif

@@ -237,19 +237,10 @@ function M.positions(t, marks, after)
   return out
 end
 
---- True when s contains any of the plain strings in list.
-local find = string.find
-function M.has(s, list)
-  -- the rules' hottest function: a plain loop and a local find (no ipairs call and no
-  -- string metatable lookup per word); stops at the first nil, as ipairs does
-  local i, w = 1, list[1]
-  while w ~= nil do
-    if find(s, w, 1, true) then return true end
-    i = i + 1
-    w = list[i]
-  end
-  return false
-end
+--- True when s contains any of the plain strings in list (up to its first nil). The rules'
+--- hottest function: a loop of string.find(s, w, 1, true) done in C (nb.has_any,
+--- host/textindex.c).
+M.has = nb.has_any
 
 ---------------------------------------------------------------------------
 -- numbers and paragraphs

@@ -158,4 +158,47 @@ function tests.report_text_is_read_only_and_cached()
   T.raises(function() t[1].numbers[1] = {} end, nil, "numbers are read-only")
 end
 
+-- nb.has_any (the rules' R.has) against the loop of string.find it replaced: random texts and
+-- word lists over a small alphabet (so that many words occur and many do not), a word as
+-- long as the text or longer, the empty word, numbers as words, a frozen list, a list that
+-- stops at its first nil
+function tests.has_any_equals_string_find()
+  local function lua_has(s, list)
+    local i, w = 1, list[1]
+    while w ~= nil do
+      if string.find(s, w, 1, true) then return true end
+      i = i + 1
+      w = list[i]
+    end
+    return false
+  end
+  local alphabet = { "a", "b", "1", "件", "复", "议", "。", "\0" }
+  local rnd = math.random
+  math.randomseed(15)
+  local function word(n)
+    local t = {}
+    for i = 1, n do t[i] = alphabet[rnd(#alphabet)] end
+    return table.concat(t)
+  end
+  local trues = 0
+  for _ = 1, 3000 do
+    local s = word(rnd(0, 12))
+    local list = {}
+    for i = 1, rnd(0, 6) do list[i] = word(rnd(0, 4)) end
+    local want = lua_has(s, list)
+    T.eq(nb.has_any(s, list), want, string.format("%q in %s", s, table.concat(list, "|")))
+    if want then trues = trues + 1 end
+  end
+  T.ok(trues > 300 and trues < 2700, "both answers were tried (" .. trues .. " true)")
+  T.eq(nb.has_any("abc", { "x", "abc" }), true, "a word as long as the text")
+  T.eq(nb.has_any("abc", { "abcd" }), false, "a word longer than the text")
+  T.eq(nb.has_any("abc", { "" }), true, "the empty word occurs everywhere")
+  T.eq(nb.has_any("共2024件", { 2024 }), true, "a number as its text")
+  T.eq(nb.has_any("abc", {}), false, "no words")
+  T.eq(nb.has_any("abc", { "x", nil, "a" }), false, "the list stops at its first nil")
+  T.eq(nb.has_any("abc", nb.freeze({ "x", "c" })), true, "a frozen list")
+  T.raises(function() nb.has_any("abc", { {} }) end, "words[1]", "a word that is not text")
+  T.eq(require("nianbao.text").has, nb.has_any, "nianbao.text's has is nb.has_any")
+end
+
 return tests
