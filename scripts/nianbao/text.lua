@@ -165,7 +165,7 @@ local function memoize(fn)
       size = size + 1
     end
     return v
-  end
+  end, function(s) return cache[s] end -- the cached value only, or nil
 end
 
 --- Narrative text prepared for matching (see above), in Lua: the reference that the C text
@@ -204,10 +204,24 @@ local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
 local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
 
 --- Sentences of a normalized text (split at 。！？； and line ends).
-M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
+local cached_sentences
+M.sentences, cached_sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
-M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
+--- Every sentence separator is a clause separator, so the clauses of a text are those of its
+--- sentences in turn: when its sentences are known (a whole normalized part, cut by the C
+--- index), they are joined instead of cutting the text again.
+M.clauses = memoize(function(s)
+  local sentences = cached_sentences(s)
+  if sentences and not (#sentences == 1 and sentences[1] == s) then
+    local out = {}
+    for _, sentence in ipairs(sentences) do
+      for _, clause in ipairs(M.clauses(sentence)) do out[#out + 1] = clause end
+    end
+    return out
+  end
+  return split(s, CLAUSE_SEPS)
+end)
 
 -- The C text index normalizes and cuts a text in one pass; its sentences and clauses are
 -- handed to the caches above, so M.sentences(M.normalize(s)) costs no second cut.

@@ -49,6 +49,8 @@ local function same_as_lua(s, what)
   for i, sentence in ipairs(idx.sentences) do
     T.deep_eq(idx.clauses[i], pieces(sentence, "!?;\n,:()%[%]"), what .. ": clauses of sentence " .. i)
   end
+  -- the clauses of the whole text, joined from its sentences' (R.clauses after R.normalize)
+  T.deep_eq(R.clauses(R.normalize(s)), pieces(want, "!?;\n,:()%[%]"), what .. ": clauses of the whole text")
   return idx
 end
 
