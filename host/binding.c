@@ -999,6 +999,21 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "exit");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
+    /* the two facts of the schema that a check needs, without building nb.schema: the
+     * severity names (rules are validated against them) and the blank markers (the
+     * importer's normalisation, which compares agency names) */
+    push_column_list(L, nb_severities, NB_SEVERITIES);
+    push_frozen(L, -1, 0);
+    lua_setfield(L, -3, "_severities");
+    lua_pop(L, 1);
+    lua_newtable(L);
+    for (int n = 0; nb_blank_markers[n]; n++) {
+        lua_pushstring(L, nb_blank_markers[n]);
+        lua_rawseti(L, -2, n + 1);
+    }
+    push_frozen(L, -1, 0);
+    lua_setfield(L, -3, "_blanks");
+    lua_pop(L, 1);
     /* nb.schema is built and frozen on first use (a third of a start's instructions) */
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, module_index);

@@ -161,13 +161,10 @@ end
 -- findings
 
 local finding_mt = {}
--- "error" -> "错误" (host/schema.c), filled on first use: reading nb.schema builds and
--- freezes the whole schema, which a start that prints no finding should not pay
-local SEVERITY_ZH = setmetatable({}, { __index = function(t, name)
-  setmetatable(t, nil)
-  for _, s in ipairs(nb.schema.severities) do t[s.key] = s.label end
-  return rawget(t, name)
-end })
+-- "error" -> "错误" (host/schema.c; nb._severities is nb.schema.severities without building
+-- and freezing the whole schema, which a check does not otherwise need)
+local SEVERITY_ZH = {}
+for _, s in ipairs(nb._severities) do SEVERITY_ZH[s.key] = s.label end
 nb.severity_label = function(name) return SEVERITY_ZH[name] or name end
 
 -- Sections 二, 三 and 四 are tables; the others are narrative parts.

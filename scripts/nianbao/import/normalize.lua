@@ -79,8 +79,8 @@ function M.key(s)
   return k
 end
 
-local BLANKS = {} -- the texts that stand for a blank cell (host/schema.c)
-for _, b in ipairs(nb.schema.blanks) do BLANKS[b] = true end
+local BLANKS = {} -- the texts that stand for a blank cell (host/schema.c; nb._blanks is
+for _, b in ipairs(nb._blanks) do BLANKS[b] = true end -- nb.schema.blanks without building nb.schema)
 
 --- A cell's value from its key: a number, nb.BLANK for a placeholder or empty cell, or nil
 --- when the cell holds text.
