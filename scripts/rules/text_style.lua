@@ -52,8 +52,17 @@ local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
   local p = find(s, VISIT)
   while p do
-    local cp, len = cp_at(s, p)
-    if cp < 0x80 or SPACE[cp] then
+    local b, cp, len = byte(s, p), nil, 1
+    if b < 0x30 or b > 0x39 then cp, len = cp_at(s, p) end
+    if not cp then
+      -- a run of digits at once: only its first digit has a character before it and only
+      -- its last one a character after it that is not a digit
+      local _, e = find(s, "^%d+", p)
+      local prev, next = cp_before(s, p), cp_at(s, e + 1)
+      if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
+      if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
+      len = e - p + 1
+    elseif cp < 0x80 or SPACE[cp] then
       local prev, next = cp_before(s, p), cp_at(s, p + len)
       if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
         out.half[#out.half + 1] = excerpt(s, p)
