@@ -7,7 +7,6 @@
 --   review.apply(file, findings)          -> { kept, dismissed, stale } or nil, message
 --   review.dismiss(file, findings, fp, reason, who, when) -> true or nil, message
 local nb = require "nianbao"
-local datafile = require "nianbao.datafile"
 
 local M = {}
 
@@ -119,7 +118,7 @@ function M.serialize(decisions)
     out[#out + 1] = "    {"
     for _, k in ipairs({ "fingerprint", "id", "message", "reason", "by", "at" }) do
       if type(d[k]) == "string" then
-        out[#out + 1] = string.format("      %s = %s,", k, datafile.quote(d[k]))
+        out[#out + 1] = string.format("      %s = %s,", k, require("nianbao.datafile").quote(d[k]))
       end
     end
     out[#out + 1] = "    },"
