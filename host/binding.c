@@ -19,6 +19,7 @@
 #include "suggest.h"
 #include "textindex_lua.h"
 #include "fnv.h"
+#include "escape.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -935,6 +936,7 @@ static const luaL_Reg functions[] = {
     {"_text_index", nb_l_text_index},
     {"_fnv1a", nb_l_fnv1a},
     {"has_any", nb_l_has_any},
+    {"escape_html", nb_l_escape_html},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},

@@ -69,6 +69,22 @@ function tests.escape_html_and_xml()
   T.eq(nb.escape_xml([[<a b="c">&'</a>]]), "&lt;a b=&quot;c&quot;&gt;&amp;&apos;&lt;/a&gt;", "xml")
   T.eq(nb.escape_html("（一）主动公开"), "（一）主动公开", "CJK untouched")
   T.eq(nb.escape_html("&amp;"), "&amp;amp;", "escaping is not idempotent on purpose")
+  -- the C version (host/escape.c) against the gsub it replaced: random texts over the five
+  -- characters, a NUL, ASCII and CJK; numbers, booleans and __tostring as tostring gives them
+  local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+  local function lua_escape(v) return (tostring(v):gsub("[&<>\"']", ESC)) end
+  local alphabet = { "&", "<", ">", '"', "'", "\0", "a", " ", "公", "；" }
+  math.randomseed(15)
+  for _ = 1, 2000 do
+    local t = {}
+    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.eq(nb.escape_html(s), lua_escape(s), "random text " .. s)
+  end
+  for _, v in ipairs({ 12, 3.5, -0.0, 1e300, true, setmetatable({}, { __tostring = function() return "<x>" end }) }) do
+    T.eq(nb.escape_html(v), lua_escape(v), "tostring of " .. tostring(v))
+  end
+  T.eq(nb.escape_html(nil), "nil", "nil as tostring writes it")
 end
 
 function tests.format_number()
