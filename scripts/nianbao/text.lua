@@ -267,6 +267,14 @@ function M.numbers(s)
   return out
 end
 
+--- s ending with exactly one line end: its trailing "\n"s replaced by one, as
+--- s:gsub("\n*$", "\n") did, which tried its pattern at every byte of a whole page.
+function M.one_final_newline(s)
+  local e = #s
+  while e > 0 and s:byte(e) == 10 do e = e - 1 end
+  return s:sub(1, e) .. "\n"
+end
+
 --- Split a narrative text into its paragraphs (non-empty lines, as written).
 function M.paragraphs(s)
   local out = {}
