@@ -49,7 +49,8 @@ static int may_skip_close(lua_State *L)
  * takes the --scripts folders out of args with each command's options known (before the
  * first file name and before "--" only: a file named "--scripts=x.lua" that a glob expands
  * must not load code); then the folders are put first on the path, every script module
- * loaded so far is forgotten (a folder may replace any of them), and
+ * loaded so far is forgotten (a folder may replace any of them; without a folder they
+ * stay), and
  * require("nianbao.cli").main(rest) runs. Returns the exit code, true and whether the
  * state may be left unclosed (cli.close_state not set by the command), or nil and a
  * message. */
@@ -73,23 +74,30 @@ static int run_cli(lua_State *L)
     lua_call(L, 1, 2); /* dirs, rest | nil, message */
     if (lua_isnil(L, -2))
         return 2;
+    int no_dirs = lua_rawlen(L, -2) == 0;
     nb_host_prepend_path(L, -2);
     lua_replace(L, 1); /* rest */
-    lua_settop(L, 4);
-    lua_pushnil(L);
-    while (lua_next(L, 3)) { /* clearing a field during the traversal is allowed */
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        if (lua_rawget(L, 4) == LUA_TNIL) {
-            lua_pushvalue(L, -2);
-            lua_pushnil(L);
-            lua_rawset(L, 3);
+    if (no_dirs) {
+        /* no folder: the path is unchanged, so the modules loaded (this nianbao.cli at 5
+         * included) are the ones a second load would give */
+        lua_settop(L, 5);
+    } else {
+        lua_settop(L, 4);
+        lua_pushnil(L);
+        while (lua_next(L, 3)) { /* clearing a field during the traversal is allowed */
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, 4) == LUA_TNIL) {
+                lua_pushvalue(L, -2);
+                lua_pushnil(L);
+                lua_rawset(L, 3);
+            }
+            lua_pop(L, 1);
         }
-        lua_pop(L, 1);
+        lua_getglobal(L, "require");
+        lua_pushliteral(L, "nianbao.cli");
+        lua_call(L, 1, 1);
     }
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "nianbao.cli");
-    lua_call(L, 1, 1);
     lua_getfield(L, -1, "main");
     lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
