@@ -936,6 +936,7 @@ static const luaL_Reg functions[] = {
     {"_text_index", nb_l_text_index},
     {"_fnv1a", nb_l_fnv1a},
     {"has_any", nb_l_has_any},
+    {"find_byte", nb_l_find_byte},
     {"escape_html", nb_l_escape_html},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},

@@ -398,3 +398,14 @@ int nb_text_has_any(const char *s, size_t len, const char *const *words, const s
             return 1;
     return 0;
 }
+
+long nb_text_find_byte(const char *s, size_t len, size_t from, const char *set, size_t setlen)
+{
+    unsigned char in[256] = {0};
+    for (size_t i = 0; i < setlen; i++)
+        in[(unsigned char)set[i]] = 1;
+    for (size_t i = from; i < len; i++)
+        if (in[(unsigned char)s[i]])
+            return (long)i;
+    return -1;
+}

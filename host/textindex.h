@@ -59,6 +59,11 @@ int nb_cn_int(const char *s, size_t len, int64_t *out);
  * every text, as string.find says. */
 int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n);
 
+/* The first byte position at or after from (0-based) where s holds one of the bytes of
+ * set (setlen bytes), or -1: string.find(s, "[set]", from + 1) without a class to decode
+ * at every byte. */
+long nb_text_find_byte(const char *s, size_t len, size_t from, const char *set, size_t setlen);
+
 /* Whether the plain string w (wlen bytes) occurs in s, as string.find(s, w, 1, true). */
 int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen);
 

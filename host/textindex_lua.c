@@ -109,3 +109,27 @@ int nb_l_has_any(lua_State *L)
     lua_pushboolean(L, 0);
     return 1;
 }
+
+int nb_l_find_byte(lua_State *L)
+{
+    size_t len, setlen;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *set = luaL_checklstring(L, 2, &setlen);
+    lua_Integer init = luaL_optinteger(L, 3, 1);
+    /* string.find's reading of init: negative counts from the end, 0 is 1, past the end
+     * finds nothing */
+    if (init < 0)
+        init = (lua_Integer)len + init + 1 < 1 ? 1 : (lua_Integer)len + init + 1;
+    else if (init == 0)
+        init = 1;
+    if ((size_t)init > len + 1) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    long at = nb_text_find_byte(s, len, (size_t)init - 1, set, setlen);
+    if (at < 0)
+        luaL_pushfail(L);
+    else
+        lua_pushinteger(L, (lua_Integer)at + 1);
+    return 1;
+}

@@ -11,4 +11,9 @@ int nb_l_text_index(lua_State *L);
  * occurs in s; string.find(s, w, 1, true) for each w, in C. */
 int nb_l_has_any(lua_State *L);
 
+/* nb.find_byte(s, bytes [, init]): the position of the first byte of s at or after init
+ * (default 1, negative from the end, as string.find) that is one of the bytes of the
+ * string bytes, or nil. */
+int nb_l_find_byte(lua_State *L);
+
 #endif

@@ -47,10 +47,13 @@ end
 -- the half-width punctuation of HALF, digits, the space and the first bytes of the two other
 -- spaces (U+00A0 = C2 A0, U+3000 = E3 80 80; C2 and E3 also start other characters, skipped);
 -- Chinese text and runs of other ASCII are passed over by find.
-local VISIT = "[,;:?!()0-9 \194\227]"
+-- (nb.find_byte looks for any of these bytes in C: find with the class "[,;:?!()0-9 \194\227]"
+-- decoded the class again at every byte of the text)
+local VISIT = ",;:?!()0123456789 \194\227"
+local find_byte = nb.find_byte
 local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  local p = find(s, VISIT)
+  local p = find_byte(s, VISIT)
   while p do
     local b, cp, len = byte(s, p), nil, 1
     if b < 0x30 or b > 0x39 then cp, len = cp_at(s, p) end
@@ -87,7 +90,7 @@ local function scan(s)
         end
       end
     end
-    p = find(s, VISIT, p + len)
+    p = find_byte(s, VISIT, p + len)
   end
   return out
 end

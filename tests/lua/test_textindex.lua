@@ -203,4 +203,28 @@ function tests.has_any_equals_string_find()
   T.eq(require("nianbao.text").has, nb.has_any, "nianbao.text's has is nb.has_any")
 end
 
+-- nb.find_byte against string.find with the same bytes as a class, at every init (negative,
+-- zero, past the end included), over random texts with bytes of several-byte characters
+function tests.find_byte_equals_find_with_a_class()
+  local alphabet = { ",", "1", " ", "\194\160", "\227\128\128", "公", "a", "(", "\0" }
+  math.randomseed(16)
+  local sets = { ",;:?!()0123456789 \194\227", "a", "", "\0" }
+  local classes = { "[,;:?!()0-9 \194\227]", "[a]", nil, "[%z]" }
+  local n = 0
+  for _ = 1, 500 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    for k, set in ipairs(sets) do
+      for init = -#s - 2, #s + 2 do
+        local want = classes[k] and (string.find(s, classes[k], init)) or nil
+        T.eq(nb.find_byte(s, set, init), want, string.format("%q in %q from %d", set, s, init))
+        n = n + 1
+      end
+    end
+  end
+  T.eq(nb.find_byte("a,b", ","), 2, "init defaults to 1")
+  T.ok(n > 5000, "cases: " .. n)
+end
+
 return tests
