@@ -2,6 +2,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <string.h>
 
 #include "textindex.h"
 
@@ -131,5 +132,57 @@ int nb_l_find_byte(lua_State *L)
         luaL_pushfail(L);
     else
         lua_pushinteger(L, (lua_Integer)at + 1);
+    return 1;
+}
+
+/* the counters a count ends with (nianbao.text's COUNTERS), each three bytes of UTF-8 */
+static const char *const COUNTERS[] = {"件", "起", "宗", "个", "项", "条", "次", "篇", "份"};
+
+static int is_counter(const char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    for (size_t i = 0; i < sizeof COUNTERS / sizeof COUNTERS[0]; i++)
+        if (memcmp(s, COUNTERS[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+int nb_l_first_count(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_Number init = luaL_optnumber(L, 2, 1);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] < '0' || s[i] > '9'))
+            i++;
+        if (i == len)
+            break;
+        size_t pos = i; /* a run of digits: [pos, i) */
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if ((lua_Number)(pos + 1) >= init && is_counter(s + i, len - i) && !(pos > 0 && s[pos - 1] == '.')) {
+            /* the value as math.tointeger(tonumber(digits)) gives it: nil past 64 bits */
+            lua_pushlstring(L, s + pos, i - pos);
+            lua_stringtonumber(L, lua_tostring(L, -1));
+            int valid;
+            lua_Integer n = lua_tointegerx(L, -1, &valid);
+            lua_pop(L, 2);
+            if (valid)
+                lua_pushinteger(L, n);
+            else
+                lua_pushnil(L);
+            lua_createtable(L, 0, 3);
+            lua_pushinteger(L, (lua_Integer)pos + 1);
+            lua_setfield(L, -2, "pos");
+            lua_pushvalue(L, -2);
+            lua_setfield(L, -2, "n");
+            lua_pushlstring(L, s + i, 3);
+            lua_setfield(L, -2, "unit");
+            return 2;
+        }
+    }
+    lua_pushnil(L);
     return 1;
 }

@@ -16,4 +16,9 @@ int nb_l_has_any(lua_State *L);
  * string bytes, or nil. */
 int nb_l_find_byte(lua_State *L);
 
+/* nb.first_count(s [, init]): the first count of a normalised text (a run of digits
+ * followed by a counter, not after "."), starting at or after byte init: its value and
+ * { pos, n, unit }, or nil. nianbao.text's first_count, which rules call per clause. */
+int nb_l_first_count(lua_State *L);
+
 #endif

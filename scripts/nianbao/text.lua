@@ -133,9 +133,9 @@ function M.counts(s)
   return out
 end
 
---- The first count in s (optionally at or after byte init), or nil. The same as the first
---- of M.counts(s) at or after init, without building the whole list (rules call it per clause).
-function M.first_count(s, init)
+--- The first count in s (optionally at or after byte init), or nil, in Lua: the reference
+--- that nb.first_count (host/textindex_lua.c) must equal.
+function M._first_count_lua(s, init)
   init = init or 1
   local at = 1
   while true do
@@ -255,6 +255,11 @@ end
 --- hottest function: a loop of string.find(s, w, 1, true) done in C (nb.has_any,
 --- host/textindex.c).
 M.has = nb.has_any
+
+--- The first count in s (optionally at or after byte init), or nil: its value and
+--- { pos, n, unit }. The same as the first of M.counts(s) at or after init, without building
+--- the whole list; in C (nb.first_count), as rules call it per clause.
+M.first_count = nb.first_count
 
 ---------------------------------------------------------------------------
 -- numbers and paragraphs

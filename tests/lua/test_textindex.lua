@@ -227,4 +227,34 @@ function tests.find_byte_equals_find_with_a_class()
   T.ok(n > 5000, "cases: " .. n)
 end
 
+-- nb.first_count (nianbao.text's first_count) against the Lua it replaced, at several starts,
+-- over random texts of digits, counters, dots and other characters, and numbers past 64 bits
+function tests.first_count_equals_the_lua_reference()
+  local text = require "nianbao.text"
+  local alphabet = { "0", "1", "9", "12", ".", "件", "条", "份", "年", "件", "a", "万元", "%" }
+  math.randomseed(17)
+  local found = 0
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    for _, init in ipairs({ false, -3, 0, 1, 2, 5, 9, 40 }) do
+      init = init or nil -- false: none given
+      local n1, c1 = text._first_count_lua(s, init)
+      local n2, c2 = nb.first_count(s, init)
+      T.eq(n2, n1, string.format("%q from %s: value", s, tostring(init)))
+      T.deep_eq(c2, c1, string.format("%q from %s: record", s, tostring(init)))
+      if n1 then found = found + 1 end
+    end
+  end
+  T.ok(found > 1000, "counts found: " .. found)
+  for _, s in ipairs({ "99999999999999999999件", "9223372036854775807件", "9223372036854775808件", "007件" }) do
+    local n1, c1 = text._first_count_lua(s)
+    local n2, c2 = nb.first_count(s)
+    T.eq(n2, n1, s)
+    T.deep_eq(c2, c1, s .. " record")
+  end
+  T.eq(text.first_count, nb.first_count, "nianbao.text's first_count is nb.first_count")
+end
+
 return tests
