@@ -20,12 +20,15 @@ static void push_span(lua_State *L, const nb_textindex *t, nb_span sp)
     lua_pushlstring(L, t->text + sp.start, sp.len);
 }
 
-/* nb._text_index(s) -> { text, sentences = { s... }, clauses = { { c... } per sentence },
- *   numbers = { { pos, len, text, value, integer, unit, form, sentence } } } | nil, message
+/* nb._text_index(s [, numbers]) -> { text, sentences = { s... }, clauses = { { c... } per
+ *   sentence }, numbers = { { pos, len, text, value, integer, unit, form, sentence } } } | nil,
+ *   message. numbers = false leaves out the numbers (a table per number that a caller
+ *   wanting the text and its cuts does not read).
  * Positions are 1-based byte positions in text, as string.find gives them. */
 int nb_l_text_index(lua_State *L)
 {
     const char *s = luaL_checkstring(L, 1);
+    int with_numbers = lua_isnoneornil(L, 2) || lua_toboolean(L, 2);
     /* the index lives in a userdata until pushed, so that a raise (out of memory) while
      * building the tables frees it through __gc */
     nb_textindex *t = lua_newuserdatauv(L, sizeof *t, 0);
@@ -59,6 +62,10 @@ int nb_l_text_index(lua_State *L)
     }
     lua_setfield(L, -3, "clauses");
     lua_setfield(L, -2, "sentences");
+    if (!with_numbers) { /* the text, sentences and clauses only (nianbao.text's normalize) */
+        nb_textindex_free(t);
+        return 1;
+    }
     lua_createtable(L, (int)t->nnumbers, 0);
     for (size_t i = 0; i < t->nnumbers; i++) {
         const nb_number *n = &t->numbers[i];

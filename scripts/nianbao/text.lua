@@ -227,7 +227,7 @@ end)
 -- handed to the caches above, so M.sentences(M.normalize(s)) costs no second cut.
 local prime_sentences, prime_clauses = M.sentences, M.clauses
 M.normalize = memoize(function(s)
-  local idx = nb._text_index(tostring(s or ""))
+  local idx = nb._text_index(tostring(s or ""), false) -- no numbers: only the cuts are kept
   if not idx then return M._normalize_lua(s) end
   prime_sentences(idx.text, idx.sentences)
   for i, sentence in ipairs(idx.sentences) do prime_clauses(sentence, idx.clauses[i]) end

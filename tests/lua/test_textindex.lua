@@ -33,6 +33,10 @@ end
 
 local function same_as_lua(s, what)
   local idx = assert(nb._text_index(s))
+  -- without numbers (nianbao.text's normalize): the same text and cuts, no numbers
+  local bare = assert(nb._text_index(s, false))
+  T.ok(bare.numbers == nil and bare.text == idx.text, what .. ": index without numbers")
+  T.deep_eq(bare.clauses, idx.clauses, what .. ": clauses without numbers")
   for i, sentence in ipairs(idx.sentences) do first_count_as_counts(sentence, what .. " sentence " .. i) end
   -- every count the rules read (R.counts) is a number of the index: same place, value, unit
   local at = {}
