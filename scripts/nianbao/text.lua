@@ -280,12 +280,23 @@ function M.one_final_newline(s)
   return s:sub(1, e) .. "\n"
 end
 
---- Split a narrative text into its paragraphs (non-empty lines, as written).
+--- Split a narrative text into its paragraphs (non-empty lines, as written): the pieces
+--- between line ends, each without one "\r" before its "\n", that hold more than spaces.
+--- Cut at each "\n" found by a plain search: gmatch("(.-)\r?\n") tried "\r?\n" after
+--- every byte of the text.
 function M.paragraphs(s)
   local out = {}
   if not s then return out end
-  for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+  s = s .. "\n"
+  local from = 1
+  while true do
+    local nl = s:find("\n", from, true)
+    if not nl then break end
+    local stop = nl - 1
+    if stop >= from and s:byte(stop) == 13 then stop = stop - 1 end
+    local line = s:sub(from, stop)
     if line:find("%S") then out[#out + 1] = line end
+    from = nl + 1
   end
   return out
 end

@@ -116,4 +116,26 @@ function tests.nfkc()
   T.eq(nb.nfkc("（一）１２ＡＢ"), "(一)12AB", "full-width to half-width")
 end
 
+-- nb.paragraphs against the gmatch it replaced, over random texts of line ends, carriage
+-- returns, spaces and characters
+function tests.paragraphs_equal_the_gmatch_reference()
+  local function lua_paragraphs(s)
+    local out = {}
+    for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+      if line:find("%S") then out[#out + 1] = line end
+    end
+    return out
+  end
+  local alphabet = { "\n", "\r", " ", "\t", "段", "a", "\r\n" }
+  math.randomseed(18)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 14) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.deep_eq(nb.paragraphs(s), lua_paragraphs(s), string.format("%q", s))
+  end
+  T.deep_eq(nb.paragraphs(nil), {}, "nil")
+  T.deep_eq(nb.paragraphs(12), { "12" }, "a number")
+end
+
 return tests
