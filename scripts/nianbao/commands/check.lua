@@ -101,7 +101,7 @@ return {
         if why then say("%s", why) refused = true end
       end
       if refused then return EXIT_USAGE end
-    else
+    elseif #entries > 1 then -- one report has no other year to pair with
       batch.pair_years(entries)
     end
     local jobs = math.tointeger(tonumber(opts.jobs or 1))
