@@ -328,10 +328,53 @@ static int find_numbers(nb_textindex *t, const spans *conv)
     return 0;
 }
 
+/* The NFKC of a character of the fast path's set (see nb_text_nfkc), or -1 when c is not
+ * in the set. */
+static int32_t plain_nfkc(int32_t c)
+{
+    if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
+        return c;
+    if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII */
+        return c - 0xFEE0;
+    switch (c) {
+    case 0x3000: return 0x20; /* ideographic space */
+    case 0x3001: case 0x3002: /* 、。 */
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* ‘’“” */
+    case 0x2014: /* — */
+    case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E: case 0x300F: /* 《》「」『』 */
+    case 0x3010: case 0x3011: case 0x3014: case 0x3015: case 0x3016: case 0x3017: /* 【】〔〕〖〗 */
+        return c;
+    default: return -1;
+    }
+}
+
+char *nb_text_nfkc(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n + 1); /* every mapping is as long as its character or shorter */
+    if (!out)
+        return NULL;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t at = 0, o = 0;
+    while (at < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + at, (utf8proc_ssize_t)(n - at), &c);
+        int32_t m = k > 0 ? plain_nfkc(c) : -1;
+        if (m < 0) { /* invalid, or a character for utf8proc to normalise */
+            free(out);
+            return (char *)utf8proc_NFKC(p);
+        }
+        o += (size_t)utf8proc_encode_char(m, (utf8proc_uint8_t *)out + o);
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 int nb_textindex_build(const char *s, nb_textindex *t)
 {
     memset(t, 0, sizeof *t);
-    utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    utf8proc_uint8_t *nfkc = (utf8proc_uint8_t *)nb_text_nfkc(s);
     if (!nfkc)
         return -1;
     /* white space out, then thousands separators (twice, as the Lua gsub pair did) */

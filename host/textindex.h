@@ -54,6 +54,14 @@ void nb_textindex_free(nb_textindex *t);
  * computed it (wrapping like Lua integers); -1 when s holds anything else or is empty. */
 int nb_cn_int(const char *s, size_t len, int64_t *out);
 
+/* NFKC of the NUL-terminated UTF-8 text s (malloc'd, the caller frees it), or NULL when s
+ * is not valid UTF-8 or memory runs out: utf8proc_NFKC's result. A text made only of ASCII,
+ * CJK unified ideographs (U+4E00-9FFF), full-width forms (U+FF01-FF5E, U+3000) and the
+ * common Chinese punctuation that NFKC keeps is mapped character by character; anything
+ * else goes to utf8proc. (None of these characters composes with another, and each one's
+ * NFKC is the mapping used: tests/unit/test_textindex.c checks every one of them.) */
+char *nb_text_nfkc(const char *s);
+
 /* Whether any of the n plain strings words[i] (lengths lens[i]) occurs in s: the rules'
  * hottest question ("does this clause name any of these words?"). An empty word occurs in
  * every text, as string.find says. */
