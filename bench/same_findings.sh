@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Do two nianbao binaries find the same things? Runs `check --format json --ignore-reviews`
 # of both over the same inputs and compares standard output, standard error and the exit code
-# byte for byte; also `render -f html|markdown|text` of the seed, real and sample reports.
+# byte for byte; also `render -f html|markdown|text|docx` (and gbt9704 HTML) of the seed, real and sample reports.
 # For speed work (issue 15): build the binary before the change first and keep it.
 #
 #   bash bench/same_findings.sh BEFORE AFTER [--generated N] [--keep]
@@ -114,7 +114,7 @@ sed 's/^  year = 2024,/  year = 2023,/' "$SEED" >"$WORK/batch/seed-2023.lua" # t
 same "check of the folder of generated reports" check --format json --ignore-reviews "$WORK/batch"
 renders=0
 for f in "${RENDERED[@]}"; do
-  for fmt in html markdown text; do
+  for fmt in html markdown text docx; do
     renders=$((renders + 1))
     same "render -f $fmt $(basename "$f")" render -f "$fmt" "$f" -o - --force
   done
