@@ -77,6 +77,9 @@ cases = {
     "requests_quotes": "“" * (N // 3),
     "requests_open_quotes": ("“" + "a" * 20) * (N // 23),
     "long_ascii_run": "a" * 1000000,
+    # TEXT.STYLE: the ideographic and no-break spaces beside 、。 (which begin like them)
+    "spaces_ideographic": "收到申请、答复。2024\u3000年度共3\u3000件，\u3000。2024年办结、共3件。",
+    "spaces_nobreak": "收到申请、答复。2024\u00a0年度共3\u00a0件，\u00a0、2024年办结、共3件。",
 }
 for name, text in cases.items():
     open("%s/hostile-%s.lua" % (sys.argv[2], name), "w", encoding="utf-8").write(

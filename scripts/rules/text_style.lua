@@ -56,7 +56,14 @@ local function scan(s)
   local p = find_byte(s, VISIT)
   while p do
     local b, cp, len = byte(s, p), nil, 1
-    if b < 0x30 or b > 0x39 then cp, len = cp_at(s, p) end
+    if (b == 0xE3 and (byte(s, p + 1) ~= 0x80 or byte(s, p + 2) ~= 0x80)) or (b == 0xC2 and byte(s, p + 1) ~= 0xA0) then
+      -- a character that only starts like a space (、。 begin with E3 as U+3000 does): it is
+      -- neither ASCII nor a space, so nothing is flagged; the search goes on from its next byte
+      -- (a continuation byte, never one of VISIT)
+      cp = 0x80
+    elseif b < 0x30 or b > 0x39 then
+      cp, len = cp_at(s, p)
+    end
     if not cp then
       -- a run of digits at once: only its first digit has a character before it and only
       -- its last one a character after it that is not a digit
