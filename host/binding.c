@@ -18,6 +18,8 @@
 #include "zip.h"
 #include "suggest.h"
 #include "textindex_lua.h"
+#include "fnv.h"
+#include "escape.h"
 
 #ifndef NB_VERSION
 #define NB_VERSION "0.1.0"
@@ -70,18 +72,38 @@ static int frozen_newindex(lua_State *L)
                       luaL_tolstring(L, 2, NULL));
 }
 
+/* The table behind the frozen proxy at idx (its metatable's __index), pushed; raises when
+ * idx is not a frozen proxy. __len, __pairs and the iterator are plain C functions that find
+ * it there, so that freezing a table makes no closure (a report view or the schema has
+ * hundreds of tables). */
+static void push_backing(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        luaL_typeerror(L, idx, "frozen table");
+    lua_pushliteral(L, "__index");
+    if (lua_rawget(L, -2) != LUA_TTABLE)
+        luaL_typeerror(L, idx, "frozen table");
+    lua_remove(L, -2);
+}
+
 static int frozen_len(lua_State *L)
 {
     STACK_ENTER(L);
-    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
+    push_backing(L, 1);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    lua_pushinteger(L, n);
     STACK_RETURN(L, 1);
 }
 
-/* (no stack check: lua_next replaces the key argument with the results) */
+/* next(proxy, key) over the backing table (no stack check: lua_next replaces the key
+ * argument with the results) */
 static int frozen_next(lua_State *L)
 {
     lua_settop(L, 2);
-    if (lua_next(L, lua_upvalueindex(1)))
+    push_backing(L, 1);
+    lua_insert(L, 2);
+    if (lua_next(L, 2))
         return 2;
     lua_pushnil(L);
     return 1;
@@ -90,8 +112,7 @@ static int frozen_next(lua_State *L)
 static int frozen_pairs(lua_State *L)
 {
     STACK_ENTER(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, frozen_next, 1);
+    lua_pushcfunction(L, frozen_next);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     STACK_RETURN(L, 3);
@@ -109,9 +130,10 @@ static int is_frozen(lua_State *L, int idx)
 
 static void shallow_copy(lua_State *L, int idx);
 
-/* seen: index of a table mapping originals to their proxies (cycles, shared tables).
- * copy: 0 for tables only the caller holds (a report's view, made just before), which need
- * not be copied: the copy was a third of loading a report. */
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables). copy:
+ * freeze a copy of each table (nb.freeze: the caller's tables stay writable); 0 for tables
+ * that nothing else holds (a view or the schema just built), which become the backing
+ * tables themselves. */
 static void freeze(lua_State *L, int t, int seen, int copy)
 {
     luaL_checkstack(L, 8, "表嵌套太深");
@@ -141,16 +163,14 @@ static void freeze(lua_State *L, int t, int seen, int copy)
         }
         lua_pop(L, 1);
     }
-    lua_newtable(L);
+    lua_createtable(L, 0, 6);
     lua_pushvalue(L, t);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, frozen_newindex);
     lua_setfield(L, -2, "__newindex");
-    lua_pushvalue(L, t);
-    lua_pushcclosure(L, frozen_len, 1);
+    lua_pushcfunction(L, frozen_len);
     lua_setfield(L, -2, "__len");
-    lua_pushvalue(L, t);
-    lua_pushcclosure(L, frozen_pairs, 1);
+    lua_pushcfunction(L, frozen_pairs);
     lua_setfield(L, -2, "__pairs");
     lua_pushstring(L, FROZEN_TAG);
     lua_setfield(L, -2, "__metatable");
@@ -178,10 +198,6 @@ static void shallow_copy(lua_State *L, int idx)
         lua_setmetatable(L, -2);
 }
 
-static void push_frozen(lua_State *L, int idx, int copy);
-
-void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
-
 static void push_frozen(lua_State *L, int idx, int copy)
 {
     STACK_ENTER(L);
@@ -198,6 +214,8 @@ static void push_frozen(lua_State *L, int idx, int copy)
     lua_settop(L, seen);
     STACK_CHECK(L, 1);
 }
+
+void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
 
 static int l_freeze(lua_State *L)
 {
@@ -411,7 +429,7 @@ static void push_view_of_model(lua_State *L, int model)
     lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    push_frozen(L, -1, 0);
+    push_frozen(L, -1, 0); /* push_data's tables are the view's own */
     lua_remove(L, -2);
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, -2);
@@ -958,6 +976,11 @@ static const luaL_Reg functions[] = {
     {"load_script", l_load_script},
     {"suggest", l_suggest},
     {"_text_index", nb_l_text_index},
+    {"_fnv1a", nb_l_fnv1a},
+    {"has_any", nb_l_has_any},
+    {"find_byte", nb_l_find_byte},
+    {"first_count", nb_l_first_count},
+    {"escape_html", nb_l_escape_html},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"write_file", l_write_file},
@@ -971,7 +994,7 @@ static int module_index(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "schema") != 0)
         return 0;
     push_schema(L);
-    nb_push_frozen(L, -1);
+    push_frozen(L, -1, 0); /* tables just built, held by nothing else */
     lua_remove(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, 1, "schema");
@@ -1022,6 +1045,21 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "exit");
     lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
     lua_setfield(L, -2, "_report_methods");
+    /* the two facts of the schema that a check needs, without building nb.schema: the
+     * severity names (rules are validated against them) and the blank markers (the
+     * importer's normalisation, which compares agency names) */
+    push_column_list(L, nb_severities, NB_SEVERITIES);
+    push_frozen(L, -1, 0);
+    lua_setfield(L, -3, "_severities");
+    lua_pop(L, 1);
+    lua_newtable(L);
+    for (int n = 0; nb_blank_markers[n]; n++) {
+        lua_pushstring(L, nb_blank_markers[n]);
+        lua_rawseti(L, -2, n + 1);
+    }
+    push_frozen(L, -1, 0);
+    lua_setfield(L, -3, "_blanks");
+    lua_pop(L, 1);
     /* nb.schema is built and frozen on first use (a third of a start's instructions) */
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, module_index);

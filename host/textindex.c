@@ -328,10 +328,53 @@ static int find_numbers(nb_textindex *t, const spans *conv)
     return 0;
 }
 
+/* The NFKC of a character of the fast path's set (see nb_text_nfkc), or -1 when c is not
+ * in the set. */
+static int32_t plain_nfkc(int32_t c)
+{
+    if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
+        return c;
+    if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII */
+        return c - 0xFEE0;
+    switch (c) {
+    case 0x3000: return 0x20; /* ideographic space */
+    case 0x3001: case 0x3002: /* 、。 */
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* ‘’“” */
+    case 0x2014: /* — */
+    case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E: case 0x300F: /* 《》「」『』 */
+    case 0x3010: case 0x3011: case 0x3014: case 0x3015: case 0x3016: case 0x3017: /* 【】〔〕〖〗 */
+        return c;
+    default: return -1;
+    }
+}
+
+char *nb_text_nfkc(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n + 1); /* every mapping is as long as its character or shorter */
+    if (!out)
+        return NULL;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t at = 0, o = 0;
+    while (at < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + at, (utf8proc_ssize_t)(n - at), &c);
+        int32_t m = k > 0 ? plain_nfkc(c) : -1;
+        if (m < 0) { /* invalid, or a character for utf8proc to normalise */
+            free(out);
+            return (char *)utf8proc_NFKC(p);
+        }
+        o += (size_t)utf8proc_encode_char(m, (utf8proc_uint8_t *)out + o);
+        at += (size_t)k;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 int nb_textindex_build(const char *s, nb_textindex *t)
 {
     memset(t, 0, sizeof *t);
-    utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    utf8proc_uint8_t *nfkc = (utf8proc_uint8_t *)nb_text_nfkc(s);
     if (!nfkc)
         return -1;
     /* white space out, then thousands separators (twice, as the Lua gsub pair did) */
@@ -370,4 +413,42 @@ void nb_textindex_free(nb_textindex *t)
     free(t->first_clause);
     free(t->numbers);
     memset(t, 0, sizeof *t);
+}
+
+int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen)
+{
+    if (wlen == 0)
+        return 1;
+    if (wlen > len)
+        return 0;
+    /* the first byte by memchr, then the rest (string.find's own method) */
+    const char *p = s, *last = s + (len - wlen);
+    while (p <= last) {
+        const char *hit = memchr(p, (unsigned char)w[0], (size_t)(last - p) + 1);
+        if (!hit)
+            return 0;
+        if (memcmp(hit + 1, w + 1, wlen - 1) == 0)
+            return 1;
+        p = hit + 1;
+    }
+    return 0;
+}
+
+int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (nb_text_contains(s, len, words[i], lens[i]))
+            return 1;
+    return 0;
+}
+
+long nb_text_find_byte(const char *s, size_t len, size_t from, const char *set, size_t setlen)
+{
+    unsigned char in[256] = {0};
+    for (size_t i = 0; i < setlen; i++)
+        in[(unsigned char)set[i]] = 1;
+    for (size_t i = from; i < len; i++)
+        if (in[(unsigned char)s[i]])
+            return (long)i;
+    return -1;
 }

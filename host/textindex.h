@@ -54,4 +54,25 @@ void nb_textindex_free(nb_textindex *t);
  * computed it (wrapping like Lua integers); -1 when s holds anything else or is empty. */
 int nb_cn_int(const char *s, size_t len, int64_t *out);
 
+/* NFKC of the NUL-terminated UTF-8 text s (malloc'd, the caller frees it), or NULL when s
+ * is not valid UTF-8 or memory runs out: utf8proc_NFKC's result. A text made only of ASCII,
+ * CJK unified ideographs (U+4E00-9FFF), full-width forms (U+FF01-FF5E, U+3000) and the
+ * common Chinese punctuation that NFKC keeps is mapped character by character; anything
+ * else goes to utf8proc. (None of these characters composes with another, and each one's
+ * NFKC is the mapping used: tests/unit/test_textindex.c checks every one of them.) */
+char *nb_text_nfkc(const char *s);
+
+/* Whether any of the n plain strings words[i] (lengths lens[i]) occurs in s: the rules'
+ * hottest question ("does this clause name any of these words?"). An empty word occurs in
+ * every text, as string.find says. */
+int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n);
+
+/* The first byte position at or after from (0-based) where s holds one of the bytes of
+ * set (setlen bytes), or -1: string.find(s, "[set]", from + 1) without a class to decode
+ * at every byte. */
+long nb_text_find_byte(const char *s, size_t len, size_t from, const char *set, size_t setlen);
+
+/* Whether the plain string w (wlen bytes) occurs in s, as string.find(s, w, 1, true). */
+int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen);
+
 #endif

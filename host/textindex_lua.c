@@ -2,6 +2,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <string.h>
 
 #include "textindex.h"
 
@@ -19,12 +20,15 @@ static void push_span(lua_State *L, const nb_textindex *t, nb_span sp)
     lua_pushlstring(L, t->text + sp.start, sp.len);
 }
 
-/* nb._text_index(s) -> { text, sentences = { s... }, clauses = { { c... } per sentence },
- *   numbers = { { pos, len, text, value, integer, unit, form, sentence } } } | nil, message
+/* nb._text_index(s [, numbers]) -> { text, sentences = { s... }, clauses = { { c... } per
+ *   sentence }, numbers = { { pos, len, text, value, integer, unit, form, sentence } } } | nil,
+ *   message. numbers = false leaves out the numbers (a table per number that a caller
+ *   wanting the text and its cuts does not read).
  * Positions are 1-based byte positions in text, as string.find gives them. */
 int nb_l_text_index(lua_State *L)
 {
     const char *s = luaL_checkstring(L, 1);
+    int with_numbers = lua_isnoneornil(L, 2) || lua_toboolean(L, 2);
     /* the index lives in a userdata until pushed, so that a raise (out of memory) while
      * building the tables frees it through __gc */
     nb_textindex *t = lua_newuserdatauv(L, sizeof *t, 0);
@@ -58,6 +62,10 @@ int nb_l_text_index(lua_State *L)
     }
     lua_setfield(L, -3, "clauses");
     lua_setfield(L, -2, "sentences");
+    if (!with_numbers) { /* the text, sentences and clauses only (nianbao.text's normalize) */
+        nb_textindex_free(t);
+        return 1;
+    }
     lua_createtable(L, (int)t->nnumbers, 0);
     for (size_t i = 0; i < t->nnumbers; i++) {
         const nb_number *n = &t->numbers[i];
@@ -85,5 +93,103 @@ int nb_l_text_index(lua_State *L)
     }
     lua_setfield(L, -2, "numbers");
     nb_textindex_free(t);
+    return 1;
+}
+
+int nb_l_has_any(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_checkany(L, 2);
+    for (lua_Integer i = 1;; i++) {
+        if (lua_geti(L, 2, i) == LUA_TNIL) /* honours __index, as words[i] does */
+            break;
+        size_t wlen;
+        const char *w = lua_tolstring(L, -1, &wlen); /* a number as its text, as find takes it */
+        if (!w)
+            return luaL_error(L, "nb.has_any：words[%d] 应为字符串，实际为 %s", (int)i, luaL_typename(L, -1));
+        if (nb_text_contains(s, len, w, wlen)) {
+            lua_pushboolean(L, 1);
+            return 1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushboolean(L, 0);
+    return 1;
+}
+
+int nb_l_find_byte(lua_State *L)
+{
+    size_t len, setlen;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *set = luaL_checklstring(L, 2, &setlen);
+    lua_Integer init = luaL_optinteger(L, 3, 1);
+    /* string.find's reading of init: negative counts from the end, 0 is 1, past the end
+     * finds nothing */
+    if (init < 0)
+        init = (lua_Integer)len + init + 1 < 1 ? 1 : (lua_Integer)len + init + 1;
+    else if (init == 0)
+        init = 1;
+    if ((size_t)init > len + 1) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    long at = nb_text_find_byte(s, len, (size_t)init - 1, set, setlen);
+    if (at < 0)
+        luaL_pushfail(L);
+    else
+        lua_pushinteger(L, (lua_Integer)at + 1);
+    return 1;
+}
+
+/* the counters a count ends with (nianbao.text's COUNTERS), each three bytes of UTF-8 */
+static const char *const COUNTERS[] = {"件", "起", "宗", "个", "项", "条", "次", "篇", "份"};
+
+static int is_counter(const char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    for (size_t i = 0; i < sizeof COUNTERS / sizeof COUNTERS[0]; i++)
+        if (memcmp(s, COUNTERS[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+int nb_l_first_count(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_Number init = luaL_optnumber(L, 2, 1);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] < '0' || s[i] > '9'))
+            i++;
+        if (i == len)
+            break;
+        size_t pos = i; /* a run of digits: [pos, i) */
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if ((lua_Number)(pos + 1) >= init && is_counter(s + i, len - i) && !(pos > 0 && s[pos - 1] == '.')) {
+            /* the value as math.tointeger(tonumber(digits)) gives it: nil past 64 bits */
+            lua_pushlstring(L, s + pos, i - pos);
+            lua_stringtonumber(L, lua_tostring(L, -1));
+            int valid;
+            lua_Integer n = lua_tointegerx(L, -1, &valid);
+            lua_pop(L, 2);
+            if (valid)
+                lua_pushinteger(L, n);
+            else
+                lua_pushnil(L);
+            lua_createtable(L, 0, 3);
+            lua_pushinteger(L, (lua_Integer)pos + 1);
+            lua_setfield(L, -2, "pos");
+            lua_pushvalue(L, -2);
+            lua_setfield(L, -2, "n");
+            lua_pushlstring(L, s + i, 3);
+            lua_setfield(L, -2, "unit");
+            return 2;
+        }
+    }
+    lua_pushnil(L);
     return 1;
 }

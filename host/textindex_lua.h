@@ -7,4 +7,18 @@ typedef struct lua_State lua_State;
 
 int nb_l_text_index(lua_State *L);
 
+/* nb.has_any(s, words): whether any plain string of the list words (up to its first nil)
+ * occurs in s; string.find(s, w, 1, true) for each w, in C. */
+int nb_l_has_any(lua_State *L);
+
+/* nb.find_byte(s, bytes [, init]): the position of the first byte of s at or after init
+ * (default 1, negative from the end, as string.find) that is one of the bytes of the
+ * string bytes, or nil. */
+int nb_l_find_byte(lua_State *L);
+
+/* nb.first_count(s [, init]): the first count of a normalised text (a run of digits
+ * followed by a counter, not after "."), starting at or after byte init: its value and
+ * { pos, n, unit }, or nil. nianbao.text's first_count, which rules call per clause. */
+int nb_l_first_count(lua_State *L);
+
 #endif

@@ -71,14 +71,8 @@ end
 --- Chinese numerals for heading numbers (nianbao.text): 1 -> 一, 11 -> 十一, 100 -> 一百.
 nb.numeral = text.numeral
 
-local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
-
---- The one place where text is escaped for HTML.
-function nb.escape_html(s)
-  s = tostring(s)
-  if not s:find("[&<>\"']") then return s end -- most texts have nothing to escape
-  return (s:gsub("[&<>\"']", HTML_ESCAPES))
-end
+-- nb.escape_html(s), the one place where text is escaped for HTML (& < > " ' as entities,
+-- after tostring), is in C (host/escape.c): a page escapes every cell of its tables.
 
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
@@ -161,13 +155,10 @@ end
 -- findings
 
 local finding_mt = {}
--- "error" -> "错误" (host/schema.c), filled on first use: reading nb.schema builds and
--- freezes the whole schema, which a start that prints no finding should not pay
-local SEVERITY_ZH = setmetatable({}, { __index = function(t, name)
-  setmetatable(t, nil)
-  for _, s in ipairs(nb.schema.severities) do t[s.key] = s.label end
-  return rawget(t, name)
-end })
+-- "error" -> "错误" (host/schema.c; nb._severities is nb.schema.severities without building
+-- and freezing the whole schema, which a check does not otherwise need)
+local SEVERITY_ZH = {}
+for _, s in ipairs(nb._severities) do SEVERITY_ZH[s.key] = s.label end
 nb.severity_label = function(name) return SEVERITY_ZH[name] or name end
 
 -- Sections 二, 三 and 四 are tables; the others are narrative parts.

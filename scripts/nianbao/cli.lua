@@ -239,8 +239,16 @@ function M.split(args)
   return dirs, rest
 end
 
+-- The bundled commands after which main.c may exit without closing the Lua state (freeing
+-- every object costs about a million instructions). `run`, `repl` and a user's own commands
+-- are not among them: their code may count on __gc finalizers at the close. main.c reads
+-- M.close_state after main() returns.
+local EXIT_WITHOUT_CLOSE = { check = true, render = true, summary = true, aggregate = true, compare = true,
+  import = true, new = true, draft = true, rules = true, which = true }
+
 function M.main(args)
   args = args or {}
+  M.close_state = true
   -- the global form `nianbao --which NAME` is the command `nianbao which NAME`
   for i, a in ipairs(args) do
     if a == "--" then break end
@@ -282,6 +290,7 @@ function M.main(args)
       end
     end
   end
+  M.close_state = command ~= nil and command ~= "help" and not EXIT_WITHOUT_CLOSE[command]
   if command == "help" then
     local topic = command_module(rest[1])
     io.write(topic and topic.help or usage())

@@ -65,30 +65,42 @@ local function span(name, n)
   return ""
 end
 
---- One cell. In the column header (and table 二's column-label rows) a label is a column
---- header; a block header of table 二 heads its block (rowgroup); other labels head rows.
-local function cell_markup(buf, cell, where, opts)
-  local spans = span("colspan", cell.colspan) .. span("rowspan", cell.rowspan)
-  local tag, open
-  if cell.number then
-    tag = "td"
-    open = (opts.align_attribute and '<td align="right" class="num"' or '<td class="num"') .. spans .. ">"
-  elseif cell.note then
-    tag = "td"
-    open = '<td class="note"' .. spans .. ">"
-  else
-    tag = "th"
-    open = "<th" .. spans .. ' scope="' .. where .. '">'
-  end
-  local content = text(cell.text)
-  buf[#buf + 1] = open
-  if content then buf[#buf + 1] = content .. "</" .. tag .. ">" end
-end
-
+--- One row's cells. In the column header (and table 二's column-label rows) a label is a
+--- column header; a block header of table 二 heads its block (rowgroup); other labels head
+--- rows. The tables are most of a page, so this is written for speed: the spans are looked
+--- at only when a cell has one, and each cell's text is escaped once (text() inlined).
 local function row_markup(buf, row, where, opts)
-  buf[#buf + 1] = "\n<tr>"
-  for _, cell in ipairs(row) do cell_markup(buf, cell, where, opts) end
-  buf[#buf + 1] = "</tr>"
+  local n = #buf + 1
+  buf[n] = "\n<tr>"
+  local escape = nb.escape_html
+  local num_open = opts.align_attribute and '<td align="right" class="num"' or '<td class="num"'
+  for _, cell in ipairs(row) do
+    local cs, rs = cell.colspan, cell.rowspan
+    local spans = ""
+    if (cs and cs > 1) or (rs and rs > 1) then spans = span("colspan", cs) .. span("rowspan", rs) end
+    local v = cell.text
+    local content
+    if type(v) == "string" then content = escape(v) elseif v ~= nil then content = node(v) end
+    local close
+    if cell.number then
+      n = n + 1
+      buf[n] = num_open .. spans .. ">"
+      close = "</td>"
+    elseif cell.note then
+      n = n + 1
+      buf[n] = '<td class="note"' .. spans .. ">"
+      close = "</td>"
+    else
+      n = n + 1
+      buf[n] = "<th" .. spans .. ' scope="' .. where .. '">'
+      close = "</th>"
+    end
+    if content then
+      n = n + 1
+      buf[n] = content .. close
+    end
+  end
+  buf[n + 1] = "</tr>"
 end
 
 --- A layout grid as <table>: its header rows as <thead> (repeated on every printed page),

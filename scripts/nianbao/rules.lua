@@ -6,8 +6,8 @@ local text = require "nianbao.text"
 
 local M = {}
 
-local SEVERITIES = {} -- "error", "warning" (host/schema.c)
-for _, s in ipairs(nb.schema.severities) do SEVERITIES[s.key] = true end
+local SEVERITIES = {} -- "error", "warning" (host/schema.c; nb._severities is nb.schema.severities
+for _, s in ipairs(nb._severities) do SEVERITIES[s.key] = true end -- without building nb.schema)
 
 --- A rule from its source text: the checked { id, severity, describe, check, file, name };
 --- where names the file in messages. Raises an error naming the file when a field is wrong.

@@ -133,9 +133,9 @@ function M.counts(s)
   return out
 end
 
---- The first count in s (optionally at or after byte init), or nil. The same as the first
---- of M.counts(s) at or after init, without building the whole list (rules call it per clause).
-function M.first_count(s, init)
+--- The first count in s (optionally at or after byte init), or nil, in Lua: the reference
+--- that nb.first_count (host/textindex_lua.c) must equal.
+function M._first_count_lua(s, init)
   init = init or 1
   local at = 1
   while true do
@@ -165,7 +165,7 @@ local function memoize(fn)
       size = size + 1
     end
     return v
-  end
+  end, function(s) return cache[s] end -- the cached value only, or nil
 end
 
 --- Narrative text prepared for matching (see above), in Lua: the reference that the C text
@@ -204,16 +204,30 @@ local SENTENCE_SEPS = { "。", "!", "?", ";", "\n" }
 local CLAUSE_SEPS = { "。", "!", "?", ";", "\n", ",", ":", "(", ")", "[", "]" }
 
 --- Sentences of a normalized text (split at 。！？； and line ends).
-M.sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
+local cached_sentences
+M.sentences, cached_sentences = memoize(function(s) return split(s, SENTENCE_SEPS) end)
 
 --- Clauses of a normalized text (also split at commas, colons and brackets; 、 stays inside).
-M.clauses = memoize(function(s) return split(s, CLAUSE_SEPS) end)
+--- Every sentence separator is a clause separator, so the clauses of a text are those of its
+--- sentences in turn: when its sentences are known (a whole normalized part, cut by the C
+--- index), they are joined instead of cutting the text again.
+M.clauses = memoize(function(s)
+  local sentences = cached_sentences(s)
+  if sentences and not (#sentences == 1 and sentences[1] == s) then
+    local out = {}
+    for _, sentence in ipairs(sentences) do
+      for _, clause in ipairs(M.clauses(sentence)) do out[#out + 1] = clause end
+    end
+    return out
+  end
+  return split(s, CLAUSE_SEPS)
+end)
 
 -- The C text index normalizes and cuts a text in one pass; its sentences and clauses are
 -- handed to the caches above, so M.sentences(M.normalize(s)) costs no second cut.
 local prime_sentences, prime_clauses = M.sentences, M.clauses
 M.normalize = memoize(function(s)
-  local idx = nb._text_index(tostring(s or ""))
+  local idx = nb._text_index(tostring(s or ""), false) -- no numbers: only the cuts are kept
   if not idx then return M._normalize_lua(s) end
   prime_sentences(idx.text, idx.sentences)
   for i, sentence in ipairs(idx.sentences) do prime_clauses(sentence, idx.clauses[i]) end
@@ -237,19 +251,15 @@ function M.positions(t, marks, after)
   return out
 end
 
---- True when s contains any of the plain strings in list.
-local find = string.find
-function M.has(s, list)
-  -- the rules' hottest function: a plain loop and a local find (no ipairs call and no
-  -- string metatable lookup per word); stops at the first nil, as ipairs does
-  local i, w = 1, list[1]
-  while w ~= nil do
-    if find(s, w, 1, true) then return true end
-    i = i + 1
-    w = list[i]
-  end
-  return false
-end
+--- True when s contains any of the plain strings in list (up to its first nil). The rules'
+--- hottest function: a loop of string.find(s, w, 1, true) done in C (nb.has_any,
+--- host/textindex.c).
+M.has = nb.has_any
+
+--- The first count in s (optionally at or after byte init), or nil: its value and
+--- { pos, n, unit }. The same as the first of M.counts(s) at or after init, without building
+--- the whole list; in C (nb.first_count), as rules call it per clause.
+M.first_count = nb.first_count
 
 ---------------------------------------------------------------------------
 -- numbers and paragraphs
@@ -262,12 +272,31 @@ function M.numbers(s)
   return out
 end
 
---- Split a narrative text into its paragraphs (non-empty lines, as written).
+--- s ending with exactly one line end: its trailing "\n"s replaced by one, as
+--- s:gsub("\n*$", "\n") did, which tried its pattern at every byte of a whole page.
+function M.one_final_newline(s)
+  local e = #s
+  while e > 0 and s:byte(e) == 10 do e = e - 1 end
+  return s:sub(1, e) .. "\n"
+end
+
+--- Split a narrative text into its paragraphs (non-empty lines, as written): the pieces
+--- between line ends, each without one "\r" before its "\n", that hold more than spaces.
+--- Cut at each "\n" found by a plain search: gmatch("(.-)\r?\n") tried "\r?\n" after
+--- every byte of the text.
 function M.paragraphs(s)
   local out = {}
   if not s then return out end
-  for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+  s = s .. "\n"
+  local from = 1
+  while true do
+    local nl = s:find("\n", from, true)
+    if not nl then break end
+    local stop = nl - 1
+    if stop >= from and s:byte(stop) == 13 then stop = stop - 1 end
+    local line = s:sub(from, stop)
     if line:find("%S") then out[#out + 1] = line end
+    from = nl + 1
   end
   return out
 end

@@ -151,7 +151,7 @@ function M.render(report, findings, opts)
     signature = node(signature(doc.signature)),
   }, node)
   local page = nb.template("html/report.html", vars)
-  return (page:gsub("\n*$", "\n"))
+  return require("nianbao.text").one_final_newline(page)
 end
 
 return M

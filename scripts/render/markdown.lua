@@ -85,6 +85,6 @@ return {
       signature = signature(doc.signature),
     }, escape_line)
     local text = nb.template("markdown/report.md", vars)
-    return (text:gsub("\n*$", "\n"))
+    return require("nianbao.text").one_final_newline(text)
   end,
 }

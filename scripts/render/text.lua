@@ -102,6 +102,6 @@ return {
       signature = signature(doc.signature),
     })
     local text = nb.template("text/report.txt", vars)
-    return (text:gsub("\n*$", "\n"))
+    return require("nianbao.text").one_final_newline(text)
   end,
 }

@@ -47,13 +47,32 @@ end
 -- the half-width punctuation of HALF, digits, the space and the first bytes of the two other
 -- spaces (U+00A0 = C2 A0, U+3000 = E3 80 80; C2 and E3 also start other characters, skipped);
 -- Chinese text and runs of other ASCII are passed over by find.
-local VISIT = "[,;:?!()0-9 \194\227]"
+-- (nb.find_byte looks for any of these bytes in C: find with the class "[,;:?!()0-9 \194\227]"
+-- decoded the class again at every byte of the text)
+local VISIT = ",;:?!()0123456789 \194\227"
+local find_byte = nb.find_byte
 local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  local p = find(s, VISIT)
+  local p = find_byte(s, VISIT)
   while p do
-    local cp, len = cp_at(s, p)
-    if cp < 0x80 or SPACE[cp] then
+    local b, cp, len = byte(s, p), nil, 1
+    if (b == 0xE3 and (byte(s, p + 1) ~= 0x80 or byte(s, p + 2) ~= 0x80)) or (b == 0xC2 and byte(s, p + 1) ~= 0xA0) then
+      -- a character that only starts like a space (、。 begin with E3 as U+3000 does): it is
+      -- neither ASCII nor a space, so nothing is flagged; the search goes on from its next byte
+      -- (a continuation byte, never one of VISIT)
+      cp = 0x80
+    elseif b < 0x30 or b > 0x39 then
+      cp, len = cp_at(s, p)
+    end
+    if not cp then
+      -- a run of digits at once: only its first digit has a character before it and only
+      -- its last one a character after it that is not a digit
+      local _, e = find(s, "^%d+", p)
+      local prev, next = cp_before(s, p), cp_at(s, e + 1)
+      if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
+      if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
+      len = e - p + 1
+    elseif cp < 0x80 or SPACE[cp] then
       local prev, next = cp_before(s, p), cp_at(s, p + len)
       if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
         out.half[#out.half + 1] = excerpt(s, p)
@@ -78,7 +97,7 @@ local function scan(s)
         end
       end
     end
-    p = find(s, VISIT, p + len)
+    p = find_byte(s, VISIT, p + len)
   end
   return out
 end

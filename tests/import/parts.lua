@@ -189,4 +189,18 @@ do
   ok(r.requests.partially_disclosed and r.requests.partially_disclosed[7] == 0, "the rows after it are still read")
 end
 
+do
+  -- the traditional -> simplified map is read from its pairs by a three-byte pattern: every
+  -- pair, decoded by code point, maps as listed and every character is three bytes long
+  local norm = require "nianbao.import.normalize"
+  local cps = {}
+  for _, cp in utf8.codes(norm.TRAD_PAIRS) do cps[#cps + 1] = utf8.char(cp) end
+  local bad
+  for i = 1, #cps - 1, 2 do
+    if #cps[i] ~= 3 or #cps[i + 1] ~= 3 or norm.simplify(cps[i]) ~= cps[i + 1] then bad = bad or cps[i] .. cps[i + 1] end
+  end
+  ok(#cps % 2 == 0 and #cps > 500 and not bad, "every traditional pair maps: " .. tostring(bad))
+  ok(norm.simplify("總體情況，覆盖") == "总体情况，覆盖", "simplify a sentence")
+end
+
 os.exit(tally.finish())

@@ -69,6 +69,22 @@ function tests.escape_html_and_xml()
   T.eq(nb.escape_xml([[<a b="c">&'</a>]]), "&lt;a b=&quot;c&quot;&gt;&amp;&apos;&lt;/a&gt;", "xml")
   T.eq(nb.escape_html("（一）主动公开"), "（一）主动公开", "CJK untouched")
   T.eq(nb.escape_html("&amp;"), "&amp;amp;", "escaping is not idempotent on purpose")
+  -- the C version (host/escape.c) against the gsub it replaced: random texts over the five
+  -- characters, a NUL, ASCII and CJK; numbers, booleans and __tostring as tostring gives them
+  local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+  local function lua_escape(v) return (tostring(v):gsub("[&<>\"']", ESC)) end
+  local alphabet = { "&", "<", ">", '"', "'", "\0", "a", " ", "公", "；" }
+  math.randomseed(15)
+  for _ = 1, 2000 do
+    local t = {}
+    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.eq(nb.escape_html(s), lua_escape(s), "random text " .. s)
+  end
+  for _, v in ipairs({ 12, 3.5, -0.0, 1e300, true, setmetatable({}, { __tostring = function() return "<x>" end }) }) do
+    T.eq(nb.escape_html(v), lua_escape(v), "tostring of " .. tostring(v))
+  end
+  T.eq(nb.escape_html(nil), "nil", "nil as tostring writes it")
 end
 
 function tests.format_number()
@@ -98,6 +114,28 @@ end
 
 function tests.nfkc()
   T.eq(nb.nfkc("（一）１２ＡＢ"), "(一)12AB", "full-width to half-width")
+end
+
+-- nb.paragraphs against the gmatch it replaced, over random texts of line ends, carriage
+-- returns, spaces and characters
+function tests.paragraphs_equal_the_gmatch_reference()
+  local function lua_paragraphs(s)
+    local out = {}
+    for line in (s .. "\n"):gmatch("(.-)\r?\n") do
+      if line:find("%S") then out[#out + 1] = line end
+    end
+    return out
+  end
+  local alphabet = { "\n", "\r", " ", "\t", "段", "a", "\r\n" }
+  math.randomseed(18)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 14) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.deep_eq(nb.paragraphs(s), lua_paragraphs(s), string.format("%q", s))
+  end
+  T.deep_eq(nb.paragraphs(nil), {}, "nil")
+  T.deep_eq(nb.paragraphs(12), { "12" }, "a number")
 end
 
 return tests

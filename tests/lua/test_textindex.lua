@@ -33,6 +33,10 @@ end
 
 local function same_as_lua(s, what)
   local idx = assert(nb._text_index(s))
+  -- without numbers (nianbao.text's normalize): the same text and cuts, no numbers
+  local bare = assert(nb._text_index(s, false))
+  T.ok(bare.numbers == nil and bare.text == idx.text, what .. ": index without numbers")
+  T.deep_eq(bare.clauses, idx.clauses, what .. ": clauses without numbers")
   for i, sentence in ipairs(idx.sentences) do first_count_as_counts(sentence, what .. " sentence " .. i) end
   -- every count the rules read (R.counts) is a number of the index: same place, value, unit
   local at = {}
@@ -49,6 +53,8 @@ local function same_as_lua(s, what)
   for i, sentence in ipairs(idx.sentences) do
     T.deep_eq(idx.clauses[i], pieces(sentence, "!?;\n,:()%[%]"), what .. ": clauses of sentence " .. i)
   end
+  -- the clauses of the whole text, joined from its sentences' (R.clauses after R.normalize)
+  T.deep_eq(R.clauses(R.normalize(s)), pieces(want, "!?;\n,:()%[%]"), what .. ": clauses of the whole text")
   return idx
 end
 
@@ -156,6 +162,103 @@ function tests.report_text_is_read_only_and_cached()
   end
   T.raises(function() t[1].text = "x" end, nil, "parts are read-only")
   T.raises(function() t[1].numbers[1] = {} end, nil, "numbers are read-only")
+end
+
+-- nb.has_any (the rules' R.has) against the loop of string.find it replaced: random texts and
+-- word lists over a small alphabet (so that many words occur and many do not), a word as
+-- long as the text or longer, the empty word, numbers as words, a frozen list, a list that
+-- stops at its first nil
+function tests.has_any_equals_string_find()
+  local function lua_has(s, list)
+    local i, w = 1, list[1]
+    while w ~= nil do
+      if string.find(s, w, 1, true) then return true end
+      i = i + 1
+      w = list[i]
+    end
+    return false
+  end
+  local alphabet = { "a", "b", "1", "件", "复", "议", "。", "\0" }
+  local rnd = math.random
+  math.randomseed(15)
+  local function word(n)
+    local t = {}
+    for i = 1, n do t[i] = alphabet[rnd(#alphabet)] end
+    return table.concat(t)
+  end
+  local trues = 0
+  for _ = 1, 3000 do
+    local s = word(rnd(0, 12))
+    local list = {}
+    for i = 1, rnd(0, 6) do list[i] = word(rnd(0, 4)) end
+    local want = lua_has(s, list)
+    T.eq(nb.has_any(s, list), want, string.format("%q in %s", s, table.concat(list, "|")))
+    if want then trues = trues + 1 end
+  end
+  T.ok(trues > 300 and trues < 2700, "both answers were tried (" .. trues .. " true)")
+  T.eq(nb.has_any("abc", { "x", "abc" }), true, "a word as long as the text")
+  T.eq(nb.has_any("abc", { "abcd" }), false, "a word longer than the text")
+  T.eq(nb.has_any("abc", { "" }), true, "the empty word occurs everywhere")
+  T.eq(nb.has_any("共2024件", { 2024 }), true, "a number as its text")
+  T.eq(nb.has_any("abc", {}), false, "no words")
+  T.eq(nb.has_any("abc", { "x", nil, "a" }), false, "the list stops at its first nil")
+  T.eq(nb.has_any("abc", nb.freeze({ "x", "c" })), true, "a frozen list")
+  T.raises(function() nb.has_any("abc", { {} }) end, "words[1]", "a word that is not text")
+  T.eq(require("nianbao.text").has, nb.has_any, "nianbao.text's has is nb.has_any")
+end
+
+-- nb.find_byte against string.find with the same bytes as a class, at every init (negative,
+-- zero, past the end included), over random texts with bytes of several-byte characters
+function tests.find_byte_equals_find_with_a_class()
+  local alphabet = { ",", "1", " ", "\194\160", "\227\128\128", "公", "a", "(", "\0" }
+  math.randomseed(16)
+  local sets = { ",;:?!()0123456789 \194\227", "a", "", "\0" }
+  local classes = { "[,;:?!()0-9 \194\227]", "[a]", nil, "[%z]" }
+  local n = 0
+  for _ = 1, 500 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    for k, set in ipairs(sets) do
+      for init = -#s - 2, #s + 2 do
+        local want = classes[k] and (string.find(s, classes[k], init)) or nil
+        T.eq(nb.find_byte(s, set, init), want, string.format("%q in %q from %d", set, s, init))
+        n = n + 1
+      end
+    end
+  end
+  T.eq(nb.find_byte("a,b", ","), 2, "init defaults to 1")
+  T.ok(n > 5000, "cases: " .. n)
+end
+
+-- nb.first_count (nianbao.text's first_count) against the Lua it replaced, at several starts,
+-- over random texts of digits, counters, dots and other characters, and numbers past 64 bits
+function tests.first_count_equals_the_lua_reference()
+  local text = require "nianbao.text"
+  local alphabet = { "0", "1", "9", "12", ".", "件", "条", "份", "年", "件", "a", "万元", "%" }
+  math.randomseed(17)
+  local found = 0
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    for _, init in ipairs({ false, -3, 0, 1, 2, 5, 9, 40 }) do
+      init = init or nil -- false: none given
+      local n1, c1 = text._first_count_lua(s, init)
+      local n2, c2 = nb.first_count(s, init)
+      T.eq(n2, n1, string.format("%q from %s: value", s, tostring(init)))
+      T.deep_eq(c2, c1, string.format("%q from %s: record", s, tostring(init)))
+      if n1 then found = found + 1 end
+    end
+  end
+  T.ok(found > 1000, "counts found: " .. found)
+  for _, s in ipairs({ "99999999999999999999件", "9223372036854775807件", "9223372036854775808件", "007件" }) do
+    local n1, c1 = text._first_count_lua(s)
+    local n2, c2 = nb.first_count(s)
+    T.eq(n2, n1, s)
+    T.deep_eq(c2, c1, s .. " record")
+  end
+  T.eq(text.first_count, nb.first_count, "nianbao.text's first_count is nb.first_count")
 end
 
 return tests

@@ -12,6 +12,8 @@
 
 #include "textindex.h"
 
+#include <utf8proc.h>
+
 static char *span(const nb_textindex *t, nb_span s)
 {
     static char buf[4][256];
@@ -154,6 +156,55 @@ static void long_text_spans_stay_inside(void **state)
     free(s);
 }
 
+/* nb_text_nfkc against utf8proc_NFKC: every character of its fast path alone, then random
+ * texts mixing them with characters that NFKC changes or composes (a combining accent after
+ * a letter, compatibility ideographs, Hangul jamo, "…", half-width forms) and invalid bytes */
+static int same_nfkc(const char *s)
+{
+    char *want = (char *)utf8proc_NFKC((const utf8proc_uint8_t *)s);
+    char *got = nb_text_nfkc(s);
+    int same = (want == NULL && got == NULL) || (want && got && strcmp(want, got) == 0);
+    free(want);
+    free(got);
+    return same;
+}
+
+static void nfkc_fast_path_equals_utf8proc(void **state)
+{
+    (void)state;
+    static const int32_t ranges[][2] = {{0x01, 0x7F},     {0x4E00, 0x9FFF}, {0xFF01, 0xFF5E}, {0x3000, 0x3002},
+                                        {0x2018, 0x2019}, {0x201C, 0x201D}, {0x2014, 0x2014}, {0x300A, 0x3011},
+                                        {0x3014, 0x3017}};
+    size_t checked = 0;
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (int32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
+            utf8proc_uint8_t buf[8] = {0};
+            utf8proc_encode_char(c, buf);
+            if (!same_nfkc((const char *)buf))
+                fail_msg("U+%04X", (unsigned)c);
+            checked++;
+        }
+    assert_true(checked > 21000);
+    static const char *const pieces[] = {"a", "e", "1", ",", " ", "\n", "公", "开", "，", "１", "（", "）", "　", "。",
+                                         "、", "“", "”", "《", "》", "【", "】", "〔", "—", "\xCC\x81" /* U+0301 */,
+                                         "\xE2\x80\xA6" /* … */, "\xEF\xA4\x80" /* U+F900 */,
+                                         "\xE1\x84\x80" /* U+1100 */, "\xE1\x85\xA1" /* U+1161 */,
+                                         "\xEF\xBD\xA1" /* U+FF61 */, "\xC2\xB5" /* µ */, "\xFF", "\xE4\xB8"};
+    srand(15);
+    for (int i = 0; i < 20000; i++) {
+        char s[128] = "";
+        int n = rand() % 10;
+        for (int k = 0; k < n; k++) {
+            /* mostly characters of the fast path, so that whole texts of them are tried */
+            size_t np = sizeof pieces / sizeof pieces[0];
+            size_t pick = (size_t)rand() % (i % 3 == 0 ? np : 23);
+            strcat(s, pieces[pick]);
+        }
+        if (!same_nfkc(s))
+            fail_msg("text %d: \"%s\"", i, s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +214,7 @@ int main(void)
         cmocka_unit_test(chinese_numerals),
         cmocka_unit_test(invalid_utf8_is_refused),
         cmocka_unit_test(long_text_spans_stay_inside),
+        cmocka_unit_test(nfkc_fast_path_equals_utf8proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

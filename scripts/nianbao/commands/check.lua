@@ -1,13 +1,15 @@
 -- nianbao check: check report data files (or folders of them) and print the findings
 local nb = require "nianbao"
-local json = require "nianbao.json"
 local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
-local ftable = require "nianbao.findings_table"
 local cells = require "nianbao.cells"
 local review = require "nianbao.review"
 local say, load_or_report = cli.say, cli.load_or_report
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
+-- the writers of one output format each, loaded on first use: a check of one file in text
+-- form needs neither (loading a module's bytecode is a good part of a short check)
+local function json() return require "nianbao.json" end
+local function ftable() return require "nianbao.findings_table" end
 
 local FINDING_KEYS = { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found",
   "message", "rule", "fingerprint" }
@@ -100,7 +102,7 @@ return {
         if why then say("%s", why) refused = true end
       end
       if refused then return EXIT_USAGE end
-    else
+    elseif #entries > 1 then -- one report has no other year to pair with
       batch.pair_years(entries)
     end
     -- the last entry that needs each report (its own turn, or a later year's pair)
@@ -119,7 +121,7 @@ return {
         no_rules = opts["no-rules"] }, jobs)
     end
     local code = EXIT_OK
-    if format == "csv" then io.write(ftable.csv_header()) end
+    if format == "csv" then io.write(ftable().csv_header()) end
     local progress = batch.progress(#entries, "检查")
     for i, e in ipairs(entries) do
       progress.step(i)
@@ -129,9 +131,9 @@ return {
       if not report then
         progress.clear()
         if format == "json" then
-          print(json.encode(json.object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
+          print(json().encode(json().object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
         elseif format == "csv" then
-          for _, row in ipairs(ftable.csv_rows(e)) do io.write(ftable.csv_row(row)) end
+          for _, row in ipairs(ftable().csv_rows(e)) do io.write(ftable().csv_row(row)) end
         end
         say("%s", e.error)
         code = EXIT_USAGE
@@ -158,15 +160,15 @@ return {
         if format == "json" then
           local list = {}
           for j, f in ipairs(findings) do
-            list[j] = json.object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
+            list[j] = json().object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
           end
           local dismissed, stale = review.json(reviewed)
-          print(json.encode(json.object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
+          print(json().encode(json().object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
             { file = file, agency = report.agency, year = report.year,
               previous = e.previous_entry and e.previous_entry.path, findings = list,
               dismissed = dismissed, stale = stale })))
         elseif format == "csv" then
-          for _, row in ipairs(ftable.csv_rows(e, findings, reviewed)) do io.write(ftable.csv_row(row)) end
+          for _, row in ipairs(ftable().csv_rows(e, findings, reviewed)) do io.write(ftable().csv_row(row)) end
         else
           if e.previous_entry then
             print(cli.printable(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path)))
@@ -188,7 +190,7 @@ return {
     end
     progress.done()
     if format == "text" and batch.stdout_is_tty() then
-      io.write(ftable.summary_table(entries))
+      io.write(ftable().summary_table(entries))
     end
     return code
   end,

@@ -1,0 +1,43 @@
+/* HTML escaping (see escape.h). */
+#include "escape.h"
+
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+static const char *entity(unsigned char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return NULL;
+    }
+}
+
+int nb_l_escape_html(lua_State *L)
+{
+    size_t len;
+    luaL_checkany(L, 1);
+    const char *s = luaL_tolstring(L, 1, &len); /* tostring(s), metamethods included */
+    size_t i = 0;
+    while (i < len && !entity((unsigned char)s[i]))
+        i++;
+    if (i == len) /* most texts have nothing to escape: the string itself */
+        return 1;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addlstring(&b, s, i);
+    for (; i < len; i++) {
+        const char *e = entity((unsigned char)s[i]);
+        if (e)
+            luaL_addstring(&b, e);
+        else
+            luaL_addchar(&b, s[i]);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
