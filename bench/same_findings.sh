@@ -61,34 +61,7 @@ EOF
 cp "$ROOT"/tests/data/hostile/* "$WORK/in/" 2>/dev/null
 rm -f "$WORK/in/EXPECT.tsv"
 # the hostile narratives of tests/reliability/hostile_text.sh
-python3 - "$SEED" "$WORK/in" <<'EOF'
-import sys
-seed = open(sys.argv[1], encoding="utf-8").read()
-old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
-assert old in seed
-N = 200000
-cases = {
-    "fees_digit_run": "收取" + "1" * N,
-    "fees_many": "收取1" * (N // 3),
-    "fees_decimals": "收取费用" + "1" * (N // 2) + "." + "2" * (N // 2),
-    "style_spaces": "年" + " " * N + "1",
-    "shares_zhan": "占" * (N // 3),
-    "shares_dots": ("占" + "." * 117) * (N // 120),
-    "requests_quotes": "“" * (N // 3),
-    "requests_open_quotes": ("“" + "a" * 20) * (N // 23),
-    "long_ascii_run": "a" * 1000000,
-    # TEXT.STYLE: the ideographic and no-break spaces beside 、。 (which begin like them)
-    "spaces_ideographic": "收到申请、答复。2024\u3000年度共3\u3000件，\u3000。2024年办结、共3件。",
-    "spaces_nobreak": "收到申请、答复。2024\u00a0年度共3\u00a0件，\u00a0、2024年办结、共3件。",
-}
-for name, text in cases.items():
-    open("%s/hostile-%s.lua" % (sys.argv[2], name), "w", encoding="utf-8").write(
-        seed.replace(old, 'other_matters = "%s",' % text))
-i = seed.index("overview = {")
-j = seed.index("\n  },", i)
-items = "".join('    { heading = "小节%d", text = "正文。" },\n' % k for k in range(10001))
-open(sys.argv[2] + "/hostile-many_headings.lua", "w", encoding="utf-8").write(seed[:i] + "overview = {\n" + items + seed[j + 1:])
-EOF
+python3 "$ROOT/tests/reliability/hostile_narratives.py" "$SEED" "$WORK/in" hostile-
 
 files=0 differ=0
 # same WHAT CMD-ARGS...: runs both binaries from the same folder, compares out, err and code

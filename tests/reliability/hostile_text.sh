@@ -41,40 +41,9 @@ run() {
   ok
 }
 
-# ---- narrative texts that made rules quadratic or cubic: each as section 六 of the seed
-python3 - "$SEED" "$TMP" <<'EOF'
-import sys
-seed = open(sys.argv[1], encoding="utf-8").read()
-old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
-assert old in seed
-N = 200000
-cases = {
-    "fees_digit_run": "收取" + "1" * N,
-    "fees_many": "收取1" * (N // 3),
-    "fees_decimals": "收取费用" + "1" * (N // 2) + "." + "2" * (N // 2),
-    "style_spaces": "年" + " " * N + "1",
-    "shares_zhan": "占" * (N // 3),
-    "shares_dots": ("占" + "." * 117) * (N // 120),
-    "requests_quotes": "“" * (N // 3),
-    "requests_open_quotes": ("“" + "a" * 20) * (N // 23),
-}
-for name, text in cases.items():
-    open("%s/%s.lua" % (sys.argv[2], name), "w", encoding="utf-8").write(
-        seed.replace(old, 'other_matters = "%s",' % text))
-EOF
-# data that loads must not crash a bundled script (exit 3): 10,001 subsections, and a
-# 1,000,000-character run (one unpack of its code points overflowed the stack in gbt9704)
-python3 - "$SEED" "$TMP" <<'EOF2'
-import sys
-seed = open(sys.argv[1], encoding="utf-8").read()
-i = seed.index("overview = {")
-j = seed.index("\n  },", i)
-items = "".join('    { heading = "小节%d", text = "正文。" },\n' % k for k in range(10001))
-open(sys.argv[2] + "/many_headings.lua", "w", encoding="utf-8").write(seed[:i] + "overview = {\n" + items + seed[j + 1:])
-old = 'other_matters = "2024 年度未收取政府信息公开处理费。",'
-open(sys.argv[2] + "/long_ascii_run.lua", "w", encoding="utf-8").write(
-    seed.replace(old, 'other_matters = "%s",' % ("a" * 1000000)))
-EOF2
+# ---- narrative texts that made rules quadratic or cubic, and data that loads but once
+# crashed a bundled script (exit 3): 10,001 subsections, a 1,000,000-character run
+python3 tests/reliability/hostile_narratives.py "$SEED" "$TMP"
 for name in many_headings long_ascii_run; do
   for profile in default gbt9704; do
     for fmt in text html markdown; do
