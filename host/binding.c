@@ -489,17 +489,25 @@ const nb_report *nb_to_report(lua_State *L, int idx)
     return r;
 }
 
-static int l_load(lua_State *L)
+/* The data file named by argument 1, loaded in the sandbox; NULL after pushing nil and the
+ * message when it cannot be loaded. */
+static nb_report *load_argument(lua_State *L)
 {
-    STACK_ENTER(L);
-    const char *path = luaL_checkstring(L, 1);
     nb_error err;
-    nb_report *r = nb_load_file(path, &err);
+    nb_report *r = nb_load_file(luaL_checkstring(L, 1), &err);
     if (!r) {
         luaL_pushfail(L);
         lua_pushstring(L, err.message);
-        STACK_RETURN(L, 2);
     }
+    return r;
+}
+
+static int l_load(lua_State *L)
+{
+    STACK_ENTER(L);
+    nb_report *r = load_argument(L);
+    if (!r)
+        STACK_RETURN(L, 2);
     nb_push_report(L, r);
     STACK_RETURN(L, 1);
 }
@@ -510,14 +518,9 @@ static int l_load(lua_State *L)
 static int l_load_header(lua_State *L)
 {
     STACK_ENTER(L);
-    const char *path = luaL_checkstring(L, 1);
-    nb_error err;
-    nb_report *r = nb_load_file(path, &err);
-    if (!r) {
-        luaL_pushfail(L);
-        lua_pushstring(L, err.message);
+    nb_report *r = load_argument(L);
+    if (!r)
         STACK_RETURN(L, 2);
-    }
     nb_report **box = push_model(L, r); /* owns r if a push below raises */
     lua_pushboolean(L, 1);
     if (r->agency)
