@@ -246,6 +246,16 @@ end
 local EXIT_WITHOUT_CLOSE = { check = true, render = true, summary = true, aggregate = true, compare = true,
   import = true, new = true, draft = true, rules = true, which = true }
 
+-- Whether the command `name` is the bundled one: no folder of the search path has its own
+-- nianbao/commands/NAME.lua (a user's command of a bundled name is a user's own command).
+local function bundled(name)
+  local lfs = require "lfs"
+  for _, root in ipairs(nb.search_path()) do
+    if lfs.attributes(root .. "/nianbao/commands/" .. name .. ".lua", "mode") == "file" then return false end
+  end
+  return true
+end
+
 function M.main(args)
   args = args or {}
   M.close_state = true
@@ -290,7 +300,7 @@ function M.main(args)
       end
     end
   end
-  M.close_state = command ~= nil and command ~= "help" and not EXIT_WITHOUT_CLOSE[command]
+  M.close_state = command ~= nil and command ~= "help" and not (EXIT_WITHOUT_CLOSE[command] and bundled(command))
   if command == "help" then
     local topic = command_module(rest[1])
     io.write(topic and topic.help or usage())

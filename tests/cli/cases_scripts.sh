@@ -76,3 +76,23 @@ EOF2
 expect_exit 0 -- "$NB" --scripts "$TMP/profdir" render -f text --profile county-example "$SEED" -o -
 expect_contains out "第1部分 "
 expect_contains out "情况"
+
+case_ "scripts: a user's own command named like a bundled one runs its finalizers at exit"
+# main.c leaves the Lua state unclosed only after the bundled one-shot commands; a user's
+# check (a folder's nianbao/commands/check.lua) may count on __gc like any own command
+mkdir -p "$TMP/gcdir/nianbao/commands"
+cat >"$TMP/gcdir/nianbao/commands/check.lua" <<EOF2
+local log = setmetatable({}, { __gc = function()
+  local f = assert(io.open("$TMP/gcdir/closed", "w")) f:write("closed\n") f:close()
+end })
+return { summary = "自己的检查", spec = {}, run = function() return log and 0 end }
+EOF2
+cp "$TMP/gcdir/nianbao/commands/check.lua" "$TMP/gcdir/nianbao/commands/mycheck.lua"
+expect_exit 0 -- "$NB" --scripts "$TMP/gcdir" mycheck "$SEED"
+if [ -s "$TMP/gcdir/closed" ]; then pass; else fail "a user's new command: its finalizer did not run"; fi
+rm -f "$TMP/gcdir/closed"
+expect_exit 0 -- "$NB" --scripts "$TMP/gcdir" check "$SEED"
+if [ -s "$TMP/gcdir/closed" ]; then pass; else fail "a user's check: its finalizer did not run at exit"; fi
+rm -f "$TMP/gcdir/closed"
+# the bundled check still exits without closing (nothing of the user's is left to finalize)
+expect_exit 0 -- "$NB" check "$SEED"

@@ -37,13 +37,15 @@ local function remove_batch(dir)
   lfs.rmdir(dir)
 end
 
--- Run `check DIR` with batch.KEEP = keep; returns its output, the number of nb.load calls,
--- the most reports alive (after a full collection) when a file's result line printed, the
--- exit code and the number of files read for their agency and year only.
-local function run_check(dir, keep)
-  local out, loads, headers, most = {}, 0, 0, 0
+-- Run `check DIR` with batch.KEEP = keep (and the options in extra: format, jobs); returns
+-- its output, the number of nb.load calls, the most reports alive (after a full collection)
+-- when a file's result line printed, the exit code, the number of files read for their
+-- agency and year only and the number of reports this process checked itself.
+local function run_check(dir, keep, extra)
+  local out, loads, headers, most, checks = {}, 0, 0, 0, 0
   local live = setmetatable({}, { __mode = "k" })
   local real_load, real_header, real_print, real_write, real_keep = nb.load, nb._load_header, print, io.write, batch.KEEP
+  local real_check = nb.check
   local function count_live()
     collectgarbage()
     collectgarbage()
@@ -59,6 +61,10 @@ local function run_check(dir, keep)
     end
     return r, err
   end
+  nb.check = function(...)
+    checks = checks + 1
+    return real_check(...)
+  end
   nb._load_header = function(path)
     headers = headers + 1
     return real_header(path)
@@ -70,10 +76,13 @@ local function run_check(dir, keep)
   end
   io.write = function(...) for _, s in ipairs({ ... }) do out[#out + 1] = tostring(s) end end
   batch.KEEP = keep
-  local ok, code = pcall(require("nianbao.commands.check").run, { ["ignore-reviews"] = true }, { dir })
+  local opts = { ["ignore-reviews"] = true }
+  for k, v in pairs(extra or {}) do opts[k] = v end
+  local ok, code = pcall(require("nianbao.commands.check").run, opts, { dir })
   nb.load, nb._load_header, print, io.write, batch.KEEP = real_load, real_header, real_print, real_write, real_keep
+  nb.check = real_check
   assert(ok, code)
-  return table.concat(out, "\n"), loads, most, code, headers
+  return table.concat(out, "\n"), loads, most, code, headers, checks
 end
 
 local tests = {}
@@ -95,6 +104,27 @@ function tests.dropped_reports_give_the_same_output_and_stay_few()
     -- keeping them all, every report is alive at the first result; dropping, a few
     T.eq(most_all, N, "reports alive when all are kept")
     T.ok(most_few <= 3, "reports alive with one kept: " .. most_few)
+  end)
+  remove_batch(dir)
+  assert(ok, err)
+end
+
+-- check -j 2 with reports dropped: the children's findings are printed with the agency and
+-- year left on the entries (JSON and CSV name them), the same bytes as a check in one process
+-- keeping every report, and the parent neither checks nor loads a dropped report again.
+function tests.dropped_reports_with_jobs_give_the_same_output()
+  if not require("nianbao.parallel").self_path() then return end -- no /proc/self/exe: -j checks in process
+  local dir = make_batch()
+  local ok, err = pcall(function()
+    for _, format in ipairs({ "text", "json", "csv" }) do
+      local all, _, _, code_all = run_check(dir, 1000, { format = format })
+      local par, loads, _, code_par, headers, checks = run_check(dir, 1, { format = format, jobs = "2" })
+      T.eq(par, all, format .. ": output of -j 2 with one report kept")
+      T.eq(code_par, code_all, format .. ": exit code")
+      T.eq(checks, 0, format .. ": reports checked by the parent itself")
+      T.eq(headers, N - 1, format .. ": files past the first read for their agency and year only")
+      T.eq(loads, 1, format .. ": reports the parent loaded (the one kept)")
+    end
   end)
   remove_batch(dir)
   assert(ok, err)
