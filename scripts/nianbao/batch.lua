@@ -137,6 +137,17 @@ function M.release(e)
   if not e.error and e.report and rereadable(e.path) then e.report = nil end
 end
 
+--- For each entry, the index of the last entry that needs its report (its own turn, or a
+--- later year's pair): after that turn M.release may drop it.
+function M.last_uses(entries)
+  local last = {}
+  for i, e in ipairs(entries) do
+    last[e] = math.max(last[e] or 0, i)
+    if e.previous_entry then last[e.previous_entry] = math.max(last[e.previous_entry] or i, i) end
+  end
+  return last
+end
+
 --- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the
 --- year before, when the batch has exactly one: entry.previous_entry.
 function M.pair_years(entries)

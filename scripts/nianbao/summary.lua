@@ -24,15 +24,21 @@ function M.columns()
 end
 
 --- Check every loaded entry (year pairs as check does) and build the rows: each row is a
---- table keyed by column id, plus .findings (the findings list) and .entry.
+--- table keyed by column id, plus .ok (the report was read), .findings (the findings list)
+--- and .entry. A report dropped by batch.load's keep is loaded again in its turn, and each is
+--- dropped after the last row that needs it, so a long batch holds few reports at a time;
+--- opts.per_report(row, report), when given, takes from a report what a format needs later.
 function M.rows(entries, opts)
   opts = opts or {}
+  local batch = require "nianbao.batch"
+  local last_use = batch.last_uses(entries)
   local rows = {}
-  for _, e in ipairs(entries) do
+  for i, e in ipairs(entries) do
     local row = { entry = e, file = e.path }
-    if e.report then
-      local r = e.report
-      local prev = e.previous_entry and e.previous_entry.report
+    local r = batch.report(e)
+    if r then
+      row.ok = true
+      local prev = e.previous_entry and batch.report(e.previous_entry)
       local findings = e.findings -- from -j N's children
         or nb.check(r, { previous = prev, rules = opts.rules, no_rules = opts.no_rules })
       -- a reviewer's dismissals (FILE.review.lua) count as in check; an unreadable review
@@ -47,11 +53,15 @@ function M.rows(entries, opts)
       row.status = errors > 0 and "未通过" or "通过"
       for _, k in ipairs(cells.KEY) do row[k.key] = k.get(r) end
       for _, c in ipairs(cells.list()) do row[c.id] = cells.get(r, c) end
+      if opts.per_report then opts.per_report(row, r) end
     else
       row.status = "无法读取：" .. (e.error or ""):gsub("\n.*", "")
     end
     rows[#rows + 1] = row
     if opts.step then opts.step(#rows) end
+    if last_use[e] <= i then batch.release(e) end
+    local p = e.previous_entry
+    if p and last_use[p] <= i then batch.release(p) end
   end
   return rows
 end
@@ -88,7 +98,7 @@ function M.json(rows)
       if c.key then figures[c.id] = v; fkeys[#fkeys + 1] = c.id end
       if c.cell then cell_values[c.id] = v; ckeys[#ckeys + 1] = c.id end
     end
-    local ok = row.entry.report ~= nil
+    local ok = row.ok == true
     reports[i] = json.object({ "file", "agency", "year", "status", "error", "figures", "cells" }, {
       file = row.file, agency = row.agency, year = row.year, status = ok and row.status or nil,
       error = not ok and row.entry.error or nil,

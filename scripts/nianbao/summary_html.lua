@@ -65,7 +65,7 @@ local CHART = { width = 760, label = 220, bar = 18, gap = 6, top = 8, number_roo
 local function applications_chart(rows, years_differ)
   local c, data, max = CHART, {}, 0
   for _, row in ipairs(rows) do
-    if row.entry.report then
+    if row.ok then
       local v = math.type(row.new) and row.new or 0
       data[#data + 1] = { label = unit_name(row, years_differ), value = v }
       max = math.max(max, v)
@@ -96,8 +96,8 @@ local function results_chart(rows, years_differ)
   local c, data, max = CHART, {}, 0
   local labels
   for _, row in ipairs(rows) do
-    if row.entry.report then
-      local groups, sum = html.result_groups(row.entry.report)
+    if row.ok then
+      local groups, sum = row.result_groups, row.result_sum
       labels = labels or groups
       data[#data + 1] = { label = unit_name(row, years_differ), groups = groups, sum = sum }
       max = math.max(max, sum)
@@ -137,7 +137,13 @@ local function results_chart(rows, years_differ)
     "\n", el("figcaption", nil, "图二：" .. title), "\n" })
 end
 
---- The page for the rows of nianbao.summary.rows.
+--- For nianbao.summary.rows (opts.per_report): what the page needs of a report besides its
+--- row, taken while the report is loaded (a long batch drops the reports after their row).
+function M.per_report(row, report)
+  row.result_groups, row.result_sum = html.result_groups(report)
+end
+
+--- The page for the rows of nianbao.summary.rows (made with M.per_report).
 function M.page(rows)
   local cols = {}
   for _, c in ipairs(summary.columns()) do if not c.cell then cols[#cols + 1] = c end end
@@ -145,7 +151,7 @@ function M.page(rows)
   local nyears = 0
   for _, row in ipairs(rows) do
     if row.year and not years[row.year] then years[row.year] = true nyears = nyears + 1 end
-    if not row.entry.report then unreadable = unreadable + 1 elseif row.errors > 0 then failed = failed + 1 end
+    if not row.ok then unreadable = unreadable + 1 elseif row.errors > 0 then failed = failed + 1 end
   end
   local head = {}
   for _, c in ipairs(cols) do
@@ -159,7 +165,7 @@ function M.page(rows)
       local text = v == nil and "" or (type(v) == "number" and nb.format_number(v) or tostring(v))
       tds[#tds + 1] = el("td", { class = c.number and "num" or nil, ["data-value"] = text }, text)
     end
-    local class = not row.entry.report and "unreadable" or (row.errors > 0 and "failed") or nil
+    local class = not row.ok and "unreadable" or (row.errors > 0 and "failed") or nil
     body[#body + 1] = { "\n", el("tr", { class = class }, tds) }
   end
   local title = "政府信息公开工作年度报告汇总"

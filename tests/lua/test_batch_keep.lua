@@ -130,6 +130,57 @@ function tests.dropped_reports_with_jobs_give_the_same_output()
   assert(ok, err)
 end
 
+-- Run `summary DIR -o OUT` with batch.KEEP = keep; returns the bytes written, the exit code
+-- and the most reports alive (after a full collection) when a report was checked.
+local function run_summary(dir, keep, out)
+  local live = setmetatable({}, { __mode = "k" })
+  local most = 0
+  local real_load, real_check, real_keep = nb.load, nb.check, batch.KEEP
+  nb.load = function(path)
+    local r, err = real_load(path)
+    if r then live[r] = true end
+    return r, err
+  end
+  nb.check = function(...)
+    collectgarbage()
+    collectgarbage()
+    local n = 0
+    for _ in pairs(live) do n = n + 1 end
+    if n > most then most = n end
+    return real_check(...)
+  end
+  batch.KEEP = keep
+  local ok, code = pcall(require("nianbao.commands.summary").run,
+    { output = out, force = true, ["ignore-reviews"] = true }, { dir })
+  nb.load, nb.check, batch.KEEP = real_load, real_check, real_keep
+  assert(ok, code)
+  local f = assert(io.open(out, "rb"))
+  local bytes = f:read("a")
+  f:close()
+  os.remove(out)
+  return bytes, code, most
+end
+
+-- summary over a long batch drops reports as check does: the same table in every format
+-- (the HTML page's chart of results included), and few reports alive at a time.
+function tests.summary_drops_reports_and_writes_the_same()
+  local dir = make_batch()
+  local ok, err = pcall(function()
+    for _, ext in ipairs({ "csv", "json", "html", "xlsx" }) do
+      local out = dir .. "/../summary-test." .. ext
+      local all, code_all, most_all = run_summary(dir, 1000, out)
+      local few, code_few, most_few = run_summary(dir, 1, out)
+      T.ok(#all > 0, ext .. ": nothing written")
+      T.ok(few == all, ext .. ": output with one report kept differs from keeping every report")
+      T.eq(code_few, code_all, ext .. ": exit code")
+      T.eq(most_all, N, ext .. ": reports alive when all are kept")
+      T.ok(most_few <= 3, ext .. ": reports alive with one kept: " .. most_few)
+    end
+  end)
+  remove_batch(dir)
+  assert(ok, err)
+end
+
 -- The first pass's reading of a dropped file: agency and year as nb.load gives them, and
 -- nb.load's message for a file it refuses.
 function tests.load_header_matches_load()

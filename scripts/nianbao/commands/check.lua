@@ -105,12 +105,7 @@ return {
     elseif #entries > 1 then -- one report has no other year to pair with
       batch.pair_years(entries)
     end
-    -- the last entry that needs each report (its own turn, or a later year's pair)
-    local last_use = {}
-    for i, e in ipairs(entries) do
-      last_use[e] = math.max(last_use[e] or 0, i)
-      if e.previous_entry then last_use[e.previous_entry] = math.max(last_use[e.previous_entry] or i, i) end
-    end
+    local last_use = batch.last_uses(entries)
     local jobs = math.tointeger(tonumber(opts.jobs or 1))
     if not jobs or jobs < 1 then
       say("nianbao check：-j 应为正整数，实际为 %s", tostring(opts.jobs))

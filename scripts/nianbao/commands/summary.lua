@@ -50,7 +50,8 @@ return {
       return EXIT_USAGE
     end
     if cli.refuse_overwrite("summary", out, opts.force) then return EXIT_USAGE end
-    local entries = batch.load(batch.expand(files))
+    -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
+    local entries = batch.load(batch.expand(files), nil, batch.KEEP)
     batch.pair_years(entries)
     local jobs = math.tointeger(tonumber(opts.jobs or 1))
     if not jobs or jobs < 1 then
@@ -59,7 +60,8 @@ return {
     end
     if jobs > 1 then require("nianbao.parallel").check(entries, {}, jobs) end
     local progress = batch.progress(#entries, "汇总")
-    local rows = require("nianbao.summary").rows(entries, { step = progress.step })
+    local rows = require("nianbao.summary").rows(entries, { step = progress.step,
+      per_report = format == "html" and require("nianbao.summary_html").per_report or nil })
     progress.done()
     local code = EXIT_OK
     for _, e in ipairs(entries) do
