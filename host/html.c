@@ -2,7 +2,6 @@
  * an element is { tag = "td", attrs = { colspan = "2" }, child, child, ... } and a text
  * node is a string; comments are dropped. iconv(text, from[, to]) converts a charset and
  * replaces undecodable bytes with U+FFFD, so hostile input never fails the import. */
-#define _GNU_SOURCE /* memmem */
 #include "html.h"
 
 #include <errno.h>
@@ -167,6 +166,15 @@ static size_t scan_attributes(const char *s, size_t len, size_t j, size_t *count
     return j;
 }
 
+/* The first "-->" in s[0..len), or NULL (memmem is GNU; the Windows C library has none). */
+static const char *comment_end(const char *s, size_t len)
+{
+    for (const char *p = s; (p = memchr(p, '-', len - (size_t)(p - s))) != NULL; p++)
+        if ((size_t)(p - s) + 3 <= len && p[1] == '-' && p[2] == '>')
+            return p;
+    return NULL;
+}
+
 static void scan_html(const char *s, size_t len, html_scan *sc)
 {
     memset(sc, 0, sizeof *sc);
@@ -174,7 +182,7 @@ static void scan_html(const char *s, size_t len, html_scan *sc)
         if (s[i] != '<')
             continue;
         if (strncmp(s + i, "<!--", len - i < 4 ? len - i : 4) == 0) {
-            const char *end = memmem(s + i, len - i, "-->", 3);
+            const char *end = comment_end(s + i, len - i);
             if (!end)
                 break;
             i = (size_t)(end - s);
