@@ -4,7 +4,9 @@
 # -> OUTDIR/nianbao.exe (one static file) and OUTDIR/nianbao-<version>-windows.zip (the exe,
 #    a short Chinese guide, docs/ and examples/), ready for a clerk to unzip.
 # The compiler is Debian's gcc-mingw-w64-x86-64; every library is built from its Debian 12
-# source package (apt-get source, the Debian patches applied), fetched with deb-src lines
+# source package (apt-get source, the Debian patches applied; gumbo, when the mirror serves
+# none of bookworm's, from the upstream tarball of trixie's package, checked against its
+# signed index), fetched with deb-src lines
 # for this machine's mirror that live in OUTDIR/work/apt only: the machine's apt sources and
 # the Linux build are left alone. Libraries: Lua 5.4, LuaFileSystem, utf8proc, gumbo, and zlib
 # and expat once a host/*.c includes them (ZIP, .docx). Each package's newest version the
@@ -54,6 +56,34 @@ aptopts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$
          -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "APT::Sandbox::User=root")
 apt-get "${aptopts[@]}" -qq update
 
+# orig_from_later_release PACKAGE: unpack into $work/src/PACKAGE-VERSION the upstream tarball
+# of the package's newest version in trixie whose file the mirror serves and whose SHA-256
+# matches the (signed) Sources index; prints the version. The Debian part is not needed to
+# compile the library's C files.
+orig_from_later_release() {
+  local p=$1 later=$work/apt-later v file sum
+  mkdir -p "$later/lists/partial" "$later/cache/archives/partial"
+  echo "deb-src [signed-by=$key] $mirror trixie main" >"$later/sources.list"
+  local opts=(-o "Dir::Etc::SourceList=$later/sources.list" -o "Dir::Etc::SourceParts=$later/none"
+              -o "Dir::State::Lists=$later/lists" -o "Dir::Cache=$later/cache" -o "APT::Sandbox::User=root")
+  apt-get "${opts[@]}" -qq update >/dev/null 2>&1 || return 1
+  # each version with its upstream tarball's SHA-256 and name, newest first
+  apt-cache "${opts[@]}" showsrc --only-source "$p" | awk '
+    /^Version: / {v = $2} /^Checksums-Sha256:/ {f = 1; next} /^[^ ]/ {f = 0}
+    f && $3 ~ /\.orig\.tar\./ {print v, $1, $3}' | sort -u | sort -r -V >"$later/origs"
+  while read -r v sum file; do
+    rm -f "$work/src/$file"
+    (cd "$work/src" && apt-get "${opts[@]}" -qq source --download-only "$p=$v" >/dev/null 2>&1) || true
+    [ -f "$work/src/$file" ] && [ "$(sha256sum "$work/src/$file" | cut -d' ' -f1)" = "$sum" ] || continue
+    mkdir -p "$work/src/$p-$v"
+    tar -xf "$work/src/$file" -C "$work/src/$p-$v" --strip-components=1
+    rm -f "$work/src/${p}"_*.dsc # a later release's .dsc, if any, is not unpacked over bookworm's
+    echo "$v"
+    return 0
+  done <"$later/origs"
+  return 1
+}
+
 packages=(lua5.4 lua-filesystem utf8proc)
 [ $with_gumbo = 0 ] || packages+=(gumbo-parser)
 grep -qs '#include <zlib.h>' "$src"/host/*.c && packages+=(zlib)
@@ -72,13 +102,22 @@ for p in "${packages[@]}"; do
       fi
       echo "build-windows: $p $v 下载失败：$(grep -o 'Failed to fetch [^ ]* *[0-9]* *[A-Za-z ]*' "$work/src/$p.err" | head -1)" >&2
     done
+    # gumbo: this workplace's mirror serves none of bookworm's gumbo-parser source files,
+    # but does serve the upstream tarball of a later Debian release's package (seen: trixie's
+    # 0.13.0+dfsg orig.tar.xz, while its .dsc and Debian part are 404): taken only when its
+    # SHA-256 is the one of the signed Sources index, and named loudly
+    if [ -z "$got" ] && [ "$p" = gumbo-parser ] && v=$(orig_from_later_release "$p"); then
+      got="$v（trixie，仅上游源码，缺少 Debian 补丁）"
+    fi
     [ -n "$got" ] || {
       echo "build-windows: 无法下载 Debian 源码包 $p（$mirror）" >&2
       [ "$p" != gumbo-parser ] || echo "build-windows: 可加 --without-gumbo（不能导入网页）" >&2
       exit 1
     }
     echo "build-windows: 源码包 $p $got" >&2
-    (cd "$work/src" && dpkg-source -q -x "$(ls ${p}_*.dsc | tail -1)" >/dev/null)
+    if ls "$work/src/${p}"_*.dsc >/dev/null 2>&1; then
+      (cd "$work/src" && dpkg-source -q -x "$(ls ${p}_*.dsc | tail -1)" >/dev/null)
+    fi
   fi
 done
 dir_of() { ls -d "$work/src/$1"-*/ | head -1 | sed 's|/$||'; }

@@ -180,6 +180,18 @@ if [ $gumbo = 0 ]; then
 else
   "$lin" import page.html -o lin-page.lua 2>/dev/null; lrc=$?
   check "import x.html as on Linux (rc $rc, Linux $lrc)" test "$rc" = "$lrc"
+  # the real published pages (GB/T tables, portal chrome): the same data file and messages
+  for f in "$src"/../shared/real-reports/*.html; do
+    [ -f "$f" ] || continue
+    cp "$f" 网页.html
+    win import 网页.html -o 网页-win.lua
+    "$lin" import 网页.html -o 网页-lin.lua 2>"$T/lin-err.txt"; lrc=$?
+    check "import $(basename "$f"): the Linux build's exit code (rc $rc, Linux $lrc: $(head -2 "$T/err.txt"))" \
+      test "$rc" = "$lrc"
+    check "import $(basename "$f"): the Linux build's data file, byte for byte" cmp -s 网页-win.lua 网页-lin.lua
+    check "import $(basename "$f"): the Linux build's messages" cmp -s "$T/err.txt" "$T/lin-err.txt"
+    rm -f 网页.html 网页-win.lua 网页-lin.lua
+  done
 fi
 rm -f page.lua lin-page.lua
 
