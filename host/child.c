@@ -11,13 +11,38 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+int nb_child_arguments(lua_State *L, const char *argv[NB_CHILD_MAX_ARGS + 1], nb_child_limits *lim)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    *lim = (nb_child_limits){30.0, 512u << 20, 64u << 20};
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "timeout");
+        lim->timeout = luaL_optnumber(L, -1, lim->timeout);
+        lua_getfield(L, 2, "memory");
+        lim->max_memory = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim->max_memory);
+        lua_getfield(L, 2, "output");
+        lim->max_output = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim->max_output);
+        lua_pop(L, 3);
+    }
+    int argc = (int)luaL_len(L, 1);
+    luaL_argcheck(L, argc >= 1 && argc <= NB_CHILD_MAX_ARGS, 1, "1 to 32 arguments");
+    for (int i = 0; i < argc; i++) {
+        if (lua_rawgeti(L, 1, i + 1) != LUA_TSTRING)
+            return luaL_error(L, "nb.run_limited: argument %d is not a string", i + 1);
+        argv[i] = lua_tostring(L, -1); /* kept alive by the table */
+        lua_pop(L, 1);
+    }
+    argv[argc] = NULL;
+    return argc;
+}
+
 #ifndef _WIN32
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { MAX_ARGS = 32, MAX_STDERR = 4096 };
+enum { MAX_STDERR = 4096 };
 
 static double now_seconds(void)
 {
@@ -69,27 +94,9 @@ static int sink_read(nb_bytes *s, int fd)
 
 int nb_l_run_limited(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    nb_child_limits lim = {30.0, 512u << 20, 64u << 20};
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "timeout");
-        lim.timeout = luaL_optnumber(L, -1, lim.timeout);
-        lua_getfield(L, 2, "memory");
-        lim.max_memory = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim.max_memory);
-        lua_getfield(L, 2, "output");
-        lim.max_output = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim.max_output);
-        lua_pop(L, 3);
-    }
-    char *argv[MAX_ARGS + 1];
-    int argc = (int)luaL_len(L, 1);
-    luaL_argcheck(L, argc >= 1 && argc <= MAX_ARGS, 1, "1 to 32 arguments");
-    for (int i = 0; i < argc; i++) {
-        if (lua_rawgeti(L, 1, i + 1) != LUA_TSTRING)
-            return luaL_error(L, "nb.run_limited: argument %d is not a string", i + 1);
-        argv[i] = (char *)lua_tostring(L, -1); /* kept alive by the table */
-        lua_pop(L, 1);
-    }
-    argv[argc] = NULL;
+    const char *argv[NB_CHILD_MAX_ARGS + 1];
+    nb_child_limits lim;
+    nb_child_arguments(L, argv, &lim);
 
     int out[2], err[2], rep[2];
     if (pipe(out) < 0)
@@ -111,7 +118,7 @@ int nb_l_run_limited(lua_State *L)
     }
     if (pid == 0) {
         close(out[0]), close(err[0]), close(rep[0]);
-        child_exec(argv, out[1], err[1], rep[1], &lim);
+        child_exec((char *const *)argv, out[1], err[1], rep[1], &lim);
     }
     close(out[1]), close(err[1]), close(rep[1]);
 

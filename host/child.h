@@ -14,6 +14,13 @@ typedef struct {
     size_t max_output;     /* bytes of standard output kept; more kills the child */
 } nb_child_limits;
 
+enum { NB_CHILD_MAX_ARGS = 32 };
+
+/* The arguments of nb.run_limited, read alike on Linux and Windows: argv (1 to
+ * NB_CHILD_MAX_ARGS strings, kept alive by the table at index 1, NULL-terminated) and the
+ * limits table at index 2 (defaults where absent). Returns argc; raises on bad arguments. */
+int nb_child_arguments(lua_State *L, const char *argv[NB_CHILD_MAX_ARGS + 1], nb_child_limits *lim);
+
 /* nb.run_limited(argv, { timeout =, memory =, output = }) -> result table:
  * { stdout, stderr, status (exit code or nil), signal (or nil), timed_out, too_large,
  *   not_found }. */

@@ -17,7 +17,7 @@
 
 #include "compat.h"
 
-enum { MAX_ARGS = 32, MAX_STDERR = 4096, POLL_MS = 10 };
+enum { MAX_STDERR = 4096, POLL_MS = 10 };
 
 /* Reads what the pipe holds without blocking; 0 once the pipe is closed and empty. */
 static int sink_read(nb_bytes *s, HANDLE h)
@@ -98,29 +98,15 @@ static void close_all(HANDLE *h, int n)
 
 int nb_l_run_limited(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    nb_child_limits lim = {30.0, 512u << 20, 64u << 20};
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "timeout");
-        lim.timeout = luaL_optnumber(L, -1, lim.timeout);
-        lua_getfield(L, 2, "memory");
-        lim.max_memory = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim.max_memory);
-        lua_getfield(L, 2, "output");
-        lim.max_output = (size_t)luaL_optinteger(L, -1, (lua_Integer)lim.max_output);
-        lua_pop(L, 3);
-    }
-    int argc = (int)luaL_len(L, 1);
-    luaL_argcheck(L, argc >= 1 && argc <= MAX_ARGS, 1, "1 to 32 arguments");
+    const char *argv[NB_CHILD_MAX_ARGS + 1];
+    nb_child_limits lim;
+    int argc = nb_child_arguments(L, argv, &lim);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (int i = 0; i < argc; i++) {
-        if (lua_rawgeti(L, 1, i + 1) != LUA_TSTRING)
-            return luaL_error(L, "nb.run_limited: argument %d is not a string", i + 1);
-        const char *a = lua_tostring(L, -1);
-        lua_pop(L, 1); /* kept alive by the table */
         if (i)
             luaL_addchar(&b, ' ');
-        append_arg(&b, a);
+        append_arg(&b, argv[i]);
     }
     luaL_pushresult(&b);
     wchar_t *cmd = nb_win_wide(lua_tostring(L, -1));
