@@ -1,5 +1,6 @@
 -- A small JSON encoder for command output (check --format json). Objects keep the key
--- order given by json.object; plain tables with keys 1..n are arrays.
+-- order given by json.object; plain tables with keys 1..n are arrays. M.decode reads it back
+-- (check -j N reads its children's output, nianbao.parallel).
 local M = {}
 
 local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
@@ -56,6 +57,80 @@ function M.encode(v)
     return "{" .. table.concat(parts, ",") .. "}"
   end
   return string_literal(tostring(v))
+end
+
+-- the reader
+
+local decode_value
+
+local UNESC = { ['"'] = '"', ["\\"] = "\\", ["/"] = "/", b = "\b", f = "\f", n = "\n", r = "\r", t = "\t" }
+
+local function skip(s, i) return s:find("[^ \t\r\n]", i) or #s + 1 end
+
+local function decode_string(s, i)
+  local out, j = {}, i + 1
+  while true do
+    local k = s:find('["\\]', j)
+    if not k then error("JSON：字符串没有结束") end
+    out[#out + 1] = s:sub(j, k - 1)
+    if s:sub(k, k) == '"' then return table.concat(out), k + 1 end
+    local c = s:sub(k + 1, k + 1)
+    if c == "u" then
+      local cp = tonumber(s:sub(k + 2, k + 5), 16)
+      out[#out + 1] = utf8.char(cp)
+      j = k + 6
+    else
+      out[#out + 1] = UNESC[c] or c
+      j = k + 2
+    end
+  end
+end
+
+function decode_value(s, i)
+  i = skip(s, i)
+  local c = s:sub(i, i)
+  if c == "{" then
+    local t = {}
+    i = skip(s, i + 1)
+    if s:sub(i, i) == "}" then return t, i + 1 end
+    while true do
+      local key
+      key, i = decode_string(s, skip(s, i))
+      i = skip(s, i)
+      if s:sub(i, i) ~= ":" then error("JSON：缺少冒号") end
+      t[key], i = decode_value(s, i + 1)
+      i = skip(s, i)
+      local d = s:sub(i, i)
+      if d == "}" then return t, i + 1 end
+      if d ~= "," then error("JSON：对象中缺少逗号") end
+      i = i + 1
+    end
+  elseif c == "[" then
+    local t = {}
+    i = skip(s, i + 1)
+    if s:sub(i, i) == "]" then return t, i + 1 end
+    while true do
+      t[#t + 1], i = decode_value(s, i)
+      i = skip(s, i)
+      local d = s:sub(i, i)
+      if d == "]" then return t, i + 1 end
+      if d ~= "," then error("JSON：数组中缺少逗号") end
+      i = i + 1
+    end
+  elseif c == '"' then
+    return decode_string(s, i)
+  elseif s:sub(i, i + 3) == "true" then return true, i + 4
+  elseif s:sub(i, i + 4) == "false" then return false, i + 5
+  elseif s:sub(i, i + 3) == "null" then return nil, i + 4
+  end
+  local num = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", i)
+  if not num or num == "" then error("JSON：无法读取的值") end
+  return math.tointeger(tonumber(num)) or tonumber(num), i + #num
+end
+
+function M.decode(s)
+  local v = decode_value(s, 1)
+  return v
 end
 
 return M

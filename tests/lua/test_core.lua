@@ -61,6 +61,19 @@ function tests.extension_scripts_are_leaves()
   end
 end
 
+-- nianbao.json reads back what it writes (check -j N reads its children's output this way)
+function tests.json_reads_back_what_it_writes()
+  local json = require "nianbao.json"
+  local value = { "a\"b\\c\n\t\1", 42, -7, 2.5, true, false,
+    json.object({ "a", "z" }, { z = "年报", a = { 1, { x = "" } } }) } -- read back as a plain table: keys sorted
+  local back = json.decode(json.encode(value))
+  T.eq(json.encode(back), json.encode(value), "encode, decode, encode again")
+  T.eq(back[1], value[1], "control characters and escapes")
+  T.eq(math.type(back[2]), "integer", "an integer stays an integer")
+  T.eq(back[7].z, "年报", "UTF-8 text")
+  T.ok(not pcall(json.decode, '{"a" 1}'), "a missing colon is an error")
+end
+
 function tests.text_numerals_both_ways()
   for _, n in ipairs({ 1, 9, 10, 11, 20, 21, 99, 100, 105, 1010, 9999 }) do
     T.eq(text.cn_int(text.numeral(n)), n, "numeral " .. n)
