@@ -1,7 +1,8 @@
 #!/bin/bash
 # The .docx of the seed, of generated non-zero reports, of a hostile agency name, of a blank
 # cell, of a forced report and of a control character: a ZIP that `unzip -t` accepts, every
-# part well-formed XML, the three tables read back by python-docx in the official order; and
+# part well-formed XML, the three tables read back by python-docx in the official order, the
+# GB/T 9704 page facts of the XML (layout.py); and
 # the output format taken from the -o extension.
 # Usage: run.sh NIANBAO   (from the repository root). Exit 77 (skipped) without python3-docx.
 set -uo pipefail
@@ -45,6 +46,11 @@ check_tables() {
   if "$PY" $HERE/tables.py "$docx" "$TMP/expect.txt"; then ok; else bad "tables of $docx"; fi
 }
 
+# the GB/T 9704 page, fonts, page numbers and table properties, read from the XML
+check_layout() {
+  if "$PY" $HERE/layout.py "$1"; then ok; else bad "layout of $1"; fi
+}
+
 # the seed and generated reports with consistent non-zero numbers
 "$NB" run bench/gen.lua "$SEED" "$TMP/gen" 3 0 2>/dev/null || mkdir -p "$TMP/gen/data"
 mkdir -p "$TMP/gen/data"
@@ -56,6 +62,7 @@ for data in "$SEED" "$TMP"/gen/data/*.lua; do
   if "$NB" render "$data" -f docx -o "$out"; then ok; else bad "render $data"; continue; fi
   check_package "$out"
   check_tables "$data" "$out"
+  check_layout "$out"
 done
 [ "$n" -ge 4 ] && ok || bad "only $n reports"
 grep -q ' [1-9]' <("$NB" run $HERE/expect.lua "$TMP/gen/data/001.lua") && ok || bad "generated report 001 is all zero"
@@ -127,6 +134,7 @@ sed 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 1, 0, 0, 0, 0, 0, 0 }/' "$SEED" >"$
 [ $? -eq 1 ] && [ ! -e "$TMP/bad.docx" ] && ok || bad "a report with errors was not refused"
 "$NB" render "$TMP/bad.lua" --force -o "$TMP/bad.docx" || bad "render --force"
 check_package "$TMP/bad.docx"
+check_layout "$TMP/bad.docx"
 "$PY" - "$TMP/bad.docx" <<'PYEOF' && ok || bad "forced docx has no findings banner"
 import sys, docx
 d = docx.Document(sys.argv[1])
