@@ -142,8 +142,8 @@ function M.json(res, old_file, new_file)
 end
 
 function M.html(res, old_file, new_file)
-  local html = require "render.html"
-  local el, raw = html.el, html.raw
+  local markup = require "nianbao.markup" -- not render/html.lua, which a user may replace
+  local el, raw = markup.el, markup.raw
   local title = string.format("%s 与 %s 年度报告比较", who(res.old), who(res.new))
   -- the bar chart: for each key figure, the old and the new value side by side
   local C = { width = 760, label = 110, bar = 14, pair_gap = 10, top = 30, room = 560 }
@@ -200,7 +200,7 @@ td.num { text-align: right; }
 svg text { font-size: 12px; }
 .where { color: #666; }
 ]]
-  return html.node({
+  return markup.node({
     raw('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'), el("title", nil, title), "\n",
     el("style", nil, raw(style)), raw("\n</head>\n<body>\n"), el("h1", nil, title), "\n",
     el("p", nil, string.format("旧：%s；新：%s。", old_file, new_file)), "\n",

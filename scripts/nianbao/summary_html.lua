@@ -1,11 +1,13 @@
 -- The summary of a batch as one self-contained HTML page: the key figures of every report in
 -- a table sortable by any column (a small inline script; the page works without it), and two
 -- SVG charts: applications received per unit and how each unit handled its applications.
--- Markup goes through render/html.lua's el/raw, so every text is escaped exactly once.
+-- Markup goes through nianbao.markup's el/raw, so every text is escaped exactly once; like
+-- every core module it leans on no renderer a user may replace (render/html.lua).
 local nb = require "nianbao"
-local html = require "render.html"
+local markup = require "nianbao.markup"
+local cells = require "nianbao.cells"
 local summary = require "nianbao.summary"
-local el, raw = html.el, html.raw
+local el, raw = markup.el, markup.raw
 
 local M = {}
 
@@ -140,7 +142,7 @@ end
 --- For nianbao.summary.rows (opts.per_report): what the page needs of a report besides its
 --- row, taken while the report is loaded (a long batch drops the reports after their row).
 function M.per_report(row, report)
-  row.result_groups, row.result_sum = html.result_groups(report)
+  row.result_groups, row.result_sum = cells.result_groups(report)
 end
 
 --- The page for the rows of nianbao.summary.rows (made with M.per_report).
@@ -181,7 +183,7 @@ function M.page(rows)
     results_chart(rows, nyears > 1), "\n",
     el("script", nil, raw(SCRIPT)), raw("\n</body>\n</html>\n"),
   }
-  return html.node(content)
+  return markup.node(content)
 end
 
 return M

@@ -7,6 +7,7 @@
 local nb = require "nianbao"
 local document = require "nianbao.document"
 local markup = require "nianbao.markup"
+local cells = require "nianbao.cells"
 
 local M = { name = "html", extension = "html" }
 
@@ -17,40 +18,12 @@ M.raw, M.node, M.el, M.table = raw, node, el, markup.table
 ---------------------------------------------------------------------------
 -- chart (图解): the result groups of table 三, 总计 column
 
-local RESULT_GROUPS = {
-  { key = "disclosed", label = "予以公开" },
-  { key = "partially_disclosed", label = "部分公开" },
-  { key = "withheld", label = "不予公开" },
-  { key = "unavailable", label = "无法提供" },
-  { key = "not_processed", label = "不予处理" },
-  { key = "other", label = "其他处理" },
-}
-
 local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 end
-
---- The 总计 of each result group (a group of rows summed); blank or invalid cells count 0.
-function M.result_groups(report)
-  local requests = report.requests or {}
-  local total_col = #nb.schema.requests.columns
-  local groups, sum = {}, 0
-  for _, g in ipairs(RESULT_GROUPS) do
-    local n = 0
-    for _, row in ipairs(nb.schema.requests.rows) do
-      if row.result and (row.key == g.key or row.group == g.key) then
-        local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
-        n = n + count(type(v) == "table" and v[total_col] or nil)
-      end
-    end
-    groups[#groups + 1] = { label = g.label, value = n }
-    sum = sum + n
-  end
-  return groups, sum
-end
 
 local CHART = { width = 640, label = 88, bar_height = 26, gap = 12, top = 8, number_room = 56 }
 
 local function chart(report)
-  local groups, sum = M.result_groups(report)
+  local groups, sum = cells.result_groups(report)
   local total_col = #nb.schema.requests.columns
   local received = 0
   for _, key in ipairs({ "new", "carried_over" }) do

@@ -65,6 +65,13 @@ expect_contains out "<table>"
 expect_contains out "rowspan="
 expect_not_contains out "本地版式"
 expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" render -f text "$SEED" -o -
+# the reviewer's web pages (summary, compare) are core: they do not lean on render/html.lua
+expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" summary "$SEED" -o "$TMP/htmldir/summary.html"
+expect_true "summary.html has a table" -- grep -q "<table" "$TMP/htmldir/summary.html"
+expect_true "summary.html has its chart labels" -- grep -q "予以公开" "$TMP/htmldir/summary.html"
+expect_exit 0 -- "$NB" --scripts "$TMP/htmldir" compare "$SEED" "$SEED" --format html
+expect_contains out "<table"
+expect_not_contains out "本地版式"
 
 case_ "leaves: a profile builds on a user's own gbt9704 through base, not a require"
 mkdir -p "$TMP/profdir/profiles"
