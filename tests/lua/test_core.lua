@@ -33,7 +33,7 @@ function tests.extension_scripts_are_leaves()
   local checked = 0
   local groups = {
     { files = lua_files("scripts/render") }, { files = lua_files("scripts/rules") },
-    { files = lua_files("scripts/profiles") },
+    { files = lua_files("scripts/profiles") }, { files = lua_files("scripts/draft") },
     { files = lua_files("scripts/nianbao/import"), own = "^nianbao%.import" },
     { files = { "scripts/nianbao/datafile.lua" } },
   }
@@ -42,6 +42,7 @@ function tests.extension_scripts_are_leaves()
     for _, path in ipairs(g.files) do
       for _, name in ipairs(requires(path)) do
         local replaceable = name:match("^render%.") or name:match("^rules%.") or name:match("^profiles%.")
+          or name:match("^draft%.")
           or (name:match("^nianbao%.import") and not (g.own and name:match(g.own)))
           or name == "nianbao.rules" and g.own
         T.ok(not replaceable, path .. " requires " .. name)
