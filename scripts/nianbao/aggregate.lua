@@ -55,7 +55,7 @@ function M.report(reports, agency, names)
   local year = reports[1] and reports[1].year
   local t = {
     format = 2021, agency = agency, year = year,
-    title = string.format("%s%s年政府信息公开工作年度报告", agency, year and tostring(year) or ""),
+    title = nb.default_title(agency, year),
     problems = "", improvements = "", other_matters = "",
   }
   for _, c in ipairs(cells.list()) do cells.set(t, c, sums[c.id]) end

@@ -201,7 +201,7 @@ end
 -- A title wider than one line (20 characters of 二号 in the 156 mm text width) is broken
 -- before this, as published reports set it: "某某局 2024 年" / "政府信息公开工作年度报告";
 -- otherwise the line would end with a lone "报告".
-M.TITLE_TAIL = "政府信息公开工作年度报告"
+M.TITLE_TAIL = nb.schema.title_suffix
 M.TITLE_WIDTH = 40 -- display columns (nb.width: 2 for a Chinese character)
 
 local function title(s)

@@ -203,4 +203,19 @@ do
   ok(norm.simplify("總體情況，覆盖") == "总体情况，覆盖", "simplify a sentence")
 end
 
+do
+  -- a PDF row of numbers one space apart may hold any blank marker of nb.schema.blanks (the
+  -- text front end once kept its own shorter list, without "_"): each is a cell of its own
+  local text = require "nianbao.import.text"
+  for _, b in ipairs(require("nianbao").schema.blanks) do
+    if b ~= "" then
+      local items = text.items("结果维持  1 " .. b .. " 0 2 3\n", {})
+      local cells = {}
+      for i, c in ipairs(items[1] and items[1].cells or {}) do cells[i] = c.text end
+      ok(table.concat(cells, "|") == "结果维持|1|" .. b .. "|0|2|3",
+        string.format("blank marker %q in a spaced row: %s", b, table.concat(cells, "|")))
+    end
+  end
+end
+
 os.exit(tally.finish())

@@ -219,6 +219,25 @@ function tests.each_key_spelled_once_in_host()
   T.eq(nb.default_title("某局"), "某局" .. s.title_suffix, "default title without a year")
   T.ok(require("nianbao.datafile").blank("某局", 2024):find(nb.default_title("某局", 2024), 1, true),
     "a new data file's title")
+  local unit = { agency = "甲单位" } -- a unit's report without a year: no "某局年……"
+  T.eq(require("nianbao.aggregate").report({ unit }, "某局", { "甲单位" }).title, nb.default_title("某局"),
+    "an aggregate's title")
+  -- and no other Lua file composes it (after a year or a %s) or spells the suffix alone
+  local suffix = s.title_suffix
+  local function composes(line)
+    return line:find("年" .. suffix, 1, true) or line:find("%s" .. suffix, 1, true) or line:find('"' .. suffix .. '"', 1, true)
+  end
+  local lua = {}
+  for _, dir in ipairs({ "scripts/nianbao", "scripts/nianbao/import", "scripts/nianbao/commands", "scripts/render" }) do
+    for _, f in ipairs(lua_files(dir)) do lua[#lua + 1] = f end
+  end
+  for _, path in ipairs(lua) do
+    if not path:match("/help_zh%.lua$") then
+      for line in T.read(path):gmatch("[^\n]+") do
+        T.ok(line:match("^%s*%-%-") or not composes(line), path .. " spells the default title: " .. line)
+      end
+    end
+  end
 end
 
 -- nb.check converts a mutable table on every call: the built-in checks and the rules see

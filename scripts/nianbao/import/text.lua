@@ -19,6 +19,13 @@ local CRAWLER_HEADER_MAX = 4096
 
 local function cell(text) return { text = norm.trim(text), definite = false } end
 
+-- the blank-cell markers of host/schema.c as patterns (nb._blanks: nb.schema.blanks without
+-- building nb.schema), for telling a row of numbers and blanks from prose
+local BLANK_PATTERNS = {}
+for _, b in ipairs(nb._blanks) do
+  if b ~= "" then BLANK_PATTERNS[#BLANK_PATTERNS + 1] = (b:gsub("%p", "%%%0")) end
+end
+
 -- "a | b | c |" -> cells: each pipe ends a cell, so "|" alone is one empty cell and "||"
 -- two (one-cell-per-line copies write blank and merged cells that way); text after the
 -- last pipe is a last cell
@@ -43,8 +50,8 @@ local function split_numbers(line)
   local t = norm.trim(line)
   if not t:find("%s") then return nil end
   -- digits, spaces and blank marks only (checked before any cell is keyed)
-  local rest = t:gsub("[%d%s%.,/%-]", "")
-  for _, m in ipairs({ "—", "－", "／", "–" }) do rest = rest:gsub(m, "") end
+  local rest = t:gsub("[%d%s%.,]", "")
+  for _, m in ipairs(BLANK_PATTERNS) do rest = rest:gsub(m, "") end
   if rest ~= "" then return nil end
   local out = {}
   for part in t:gmatch("%S+") do
