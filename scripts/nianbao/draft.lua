@@ -5,30 +5,15 @@
 -- paragraph is recognised by its opening (d.owns), so drafting again replaces it; every other
 -- paragraph is left as it was.
 local nb = require "nianbao"
-local lfs = require "lfs"
 
 local M = {}
 
---- The names of the draft scripts along the search path and embedded, sorted.
+--- The names of the draft scripts along the search path and embedded, sorted (nb.list).
 function M.names()
-  local names, seen = {}, {}
-  local function add(name)
-    if name:match("%.lua$") and not seen[name] then
-      seen[name] = true
-      names[#names + 1] = name
-    end
+  local names = {}
+  for _, name in ipairs(nb.list("draft")) do
+    if name:match("%.lua$") then names[#names + 1] = name end
   end
-  for _, dir in ipairs(nb.search_path()) do
-    local ddir = dir .. "/draft"
-    if lfs.attributes(ddir, "mode") == "directory" then
-      for entry in lfs.dir(ddir) do add(entry) end
-    end
-  end
-  for _, name in ipairs(nb.embedded_names()) do
-    local base = name:match("^draft/([^/]+)$")
-    if base then add(base) end
-  end
-  table.sort(names)
   return names
 end
 

@@ -127,6 +127,15 @@ function tests.list_one_folder_along_the_path()
   for _, f in ipairs(nb.list("profiles")) do from_list[#from_list + 1] = f:match("^(.-)%.lua$") end
   T.deep_eq(profiles.names(), from_list, "profile names")
   T.deep_eq(nb.list("no-such-folder"), {}, "an absent folder")
+  T.deep_eq(require("nianbao.draft").names(), { "appeals.lua", "fees.lua", "requests.lua" }, "draft scripts")
+  -- nb.list is the one walk of a folder along the search path (draft.lua once had its own)
+  for _, dir in ipairs({ "scripts/nianbao", "scripts/nianbao/commands" }) do
+    for _, path in ipairs(lua_files(dir)) do
+      local src = T.read(path)
+      T.ok(path:match("/api%.lua$") or not (src:find("search_path()", 1, true) and src:find("lfs.dir", 1, true)),
+        path .. " lists a folder along the search path itself; use nb.list")
+    end
+  end
   T.raises(function() nb.list("../etc") end, "nb.list")
 end
 
