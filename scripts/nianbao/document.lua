@@ -36,6 +36,17 @@ function M.build(report, profile)
   }
 end
 
+--- The title cut where a long one breaks, as published reports set it: before the official
+--- suffix ("某某局 2024 年" / "政府信息公开工作年度报告"), so that a line never ends inside it
+--- ("……2024 年政" / "府信息……"). Returns head, tail; tail is nil when the title does not end
+--- in the suffix after some other text.
+local nb = require "nianbao"
+function M.title_parts(title)
+  local at = title:find(nb.schema.title_suffix, 2, true)
+  if not at then return title, nil end
+  return (title:sub(1, at - 1):gsub("%s+$", "")), title:sub(at)
+end
+
 --- The template variables every report template shares: heading1..heading6.
 function M.heading_vars(doc, vars, wrap)
   for i, heading in ipairs(doc.headings) do vars["heading" .. i] = wrap and wrap(heading) or heading end

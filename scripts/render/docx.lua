@@ -199,17 +199,15 @@ local function overview(subsections)
 end
 
 -- A title wider than one line (20 characters of 二号 in the 156 mm text width) is broken
--- before this, as published reports set it: "某某局 2024 年" / "政府信息公开工作年度报告";
--- otherwise the line would end with a lone "报告".
-M.TITLE_TAIL = nb.schema.title_suffix
+-- where published reports break it (document.title_parts): "某某局 2024 年" / "政府信息公开工作
+-- 年度报告"; otherwise the line would end with a lone "报告".
 M.TITLE_WIDTH = 40 -- display columns (nb.width: 2 for a Chinese character)
 
 local function title(s)
-  local at = s:find(M.TITLE_TAIL, 2, true)
-  if nb.width(s) <= M.TITLE_WIDTH or not at then return para(s, "Title") end
-  local head = s:sub(1, at - 1):gsub("%s+$", "")
+  local head, tail = document.title_parts(s)
+  if nb.width(s) <= M.TITLE_WIDTH or not tail then return para(s, "Title") end
   return string.format('<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>%s<w:r><w:br/></w:r>%s</w:p>',
-    run(head), run(s:sub(at)))
+    run(head), run(tail))
 end
 
 -- The 落款 and 成文日期 at the end, right-aligned (GB/T 9704), after one empty line.

@@ -109,8 +109,12 @@ end
 function M.render(report, findings, opts)
   opts = opts or {}
   local doc = document.build(report, opts.profile) -- no profile: the text as written
+  -- the <h1>: a line may break before the official suffix, never inside it (style.css)
+  local head, tail = document.title_parts(doc.title)
+  local gap = tail and doc.title:sub(#head + 1, #doc.title - #tail)
   local vars = document.heading_vars(doc, {
     title = node(doc.title),
+    title_lines = node(tail and { head, gap, el("span", { class = "title-tail" }, tail) } or doc.title),
     style = nb.template("html/style.css", {}),
     banner = node(banner(opts.findings or findings)),
     overview = node(overview(doc.overview)),

@@ -48,6 +48,9 @@ done <"$TMP/prose"
 grep -qF -- "—1—" "$TMP/text" && grep -qF -- "—2—" "$TMP/text" && ok || bad "no page numbers — 1 — / — 2 —"
 # a number of table 三's header, so the tables are there too
 grep -qF "本年新收政府信息公开申请数量" "$TMP/text" && ok || bad "table 三 missing"
+# the title breaks before the official suffix, as published reports set it, not inside it
+pdftotext -enc UTF-8 -l 1 "$TMP/seed.pdf" - | head -2 | tr -d ' ' >"$TMP/title"
+[ "$(sed -n 2p "$TMP/title")" = "政府信息公开工作年度报告" ] && ok || bad "title lines: $(tr '\n' '/' <"$TMP/title")"
 
 # the other engine: headless Chromium prints the HTML page (skipped without chromium)
 if command -v chromium >/dev/null; then
@@ -59,6 +62,10 @@ if command -v chromium >/dev/null; then
   pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \t\r' >"$TMP/chromium.txt"
   grep -qxF -- "—1—" "$TMP/chromium.txt" && grep -qxF -- "—2—" "$TMP/chromium.txt" && ok \
     || bad "chromium PDF has no page numbers — 1 — / — 2 —"
+  # the HTML title breaks before the suffix too (a span the stylesheet keeps whole), not
+  # "……2024 年政" / "府信息……"
+  [ "$(sed -n 2p "$TMP/chromium.txt")" = "政府信息公开工作年度报告" ] && ok \
+    || bad "chromium title lines: $(head -2 "$TMP/chromium.txt" | tr '\n' '/')"
 fi
 
 echo "pdf: $passed passed, $failed failed"

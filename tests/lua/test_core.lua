@@ -160,6 +160,12 @@ function tests.document_is_what_renderers_consume()
   T.eq(doc.requests.columns, 10, "table 三 grid")
   T.eq(doc.profile.name, "gbt9704", "profile applied")
   T.eq(document.build(r).title, r.title, "no profile: the title as written")
+  -- where a long title breaks (docx's line break, the HTML <h1>'s unbreakable tail)
+  local head, tail = document.title_parts("某局 2024 年" .. nb.schema.title_suffix)
+  T.eq(head, "某局 2024 年", "title head")
+  T.eq(tail, nb.schema.title_suffix, "title tail")
+  T.eq(select(2, document.title_parts(nb.schema.title_suffix)), nil, "the suffix alone does not break")
+  T.eq(select(2, document.title_parts("某局年报")), nil, "a title without the suffix does not break")
 end
 
 function tests.profile_builds_on_a_base()
