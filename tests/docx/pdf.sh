@@ -2,7 +2,8 @@
 # render -o x.pdf through LibreOffice (one conversion): an A4 PDF whose text holds every prose
 # line of the seed, set in Noto CJK through the font aliases of templates/pdf/fonts.conf
 # (which render/pdf.lua gives LibreOffice: the test sets no FONTCONFIG_FILE), with
-# the page numbers "— 1 —".
+# the page numbers "— 1 —" at the right of odd pages and the left of even ones, and the title
+# broken before its official suffix; the same of --pdf-engine chromium when installed.
 # Usage: pdf.sh NIANBAO   (from the repository root). Exit 77 (skipped) without LibreOffice.
 set -uo pipefail
 NB=$1
@@ -21,6 +22,16 @@ trap 'rm -rf "$TMP"' EXIT
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# GB/T 9704 7.5: the page number of an odd page at the right, of an even page at the left.
+# The foot of page P of an A4 PDF (below 760 pt), its right half or left half, as text.
+foot() { pdftotext -enc UTF-8 -f "$2" -l "$2" -x "$3" -y 760 -W 297 -H 82 "$1" - | tr -d ' \n\f'; }
+check_page_sides() { # PDF ENGINE
+  [ "$(foot "$1" 1 298)" = "—1—" ] && [ -z "$(foot "$1" 1 0)" ] && ok \
+    || bad "$2: page 1's number is not at the right: left '$(foot "$1" 1 0)', right '$(foot "$1" 1 298)'"
+  [ "$(foot "$1" 2 0)" = "—2—" ] && [ -z "$(foot "$1" 2 298)" ] && ok \
+    || bad "$2: page 2's number is not at the left: left '$(foot "$1" 2 0)', right '$(foot "$1" 2 298)'"
+}
 
 # the format comes from the extension; the default engine is LibreOffice
 if "$NB" render "$SEED" -o "$TMP/seed.pdf" 2>"$TMP/err"; then ok; else bad "render -o seed.pdf: $(cat "$TMP/err")"; fi
@@ -46,6 +57,7 @@ while IFS= read -r line; do
 done <"$TMP/prose"
 [ "$lines" -ge 15 ] && ok || bad "only $lines prose lines"
 grep -qF -- "—1—" "$TMP/text" && grep -qF -- "—2—" "$TMP/text" && ok || bad "no page numbers — 1 — / — 2 —"
+check_page_sides "$TMP/seed.pdf" libreoffice
 # a number of table 三's header, so the tables are there too
 grep -qF "本年新收政府信息公开申请数量" "$TMP/text" && ok || bad "table 三 missing"
 # the title breaks before the official suffix, as published reports set it, not inside it
@@ -62,6 +74,7 @@ if command -v chromium >/dev/null; then
   pdftotext -enc UTF-8 "$TMP/chromium.pdf" - | tr -d ' \t\r' >"$TMP/chromium.txt"
   grep -qxF -- "—1—" "$TMP/chromium.txt" && grep -qxF -- "—2—" "$TMP/chromium.txt" && ok \
     || bad "chromium PDF has no page numbers — 1 — / — 2 —"
+  check_page_sides "$TMP/chromium.pdf" chromium
   # the HTML title breaks before the suffix too (a span the stylesheet keeps whole), not
   # "……2024 年政" / "府信息……"
   [ "$(sed -n 2p "$TMP/chromium.txt")" = "政府信息公开工作年度报告" ] && ok \
