@@ -61,6 +61,23 @@ static int cmp_name(const void *a, const void *b)
     return (x->name_len > y->name_len) - (x->name_len < y->name_len);
 }
 
+/* Whether a /-separated name has an empty, "." or ".." part: extracted, it would leave (or
+ * not name a file in) the folder it is extracted into. */
+static int has_outside_part(const char *name, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && name[i] != '/')
+            continue;
+        size_t part = i - start;
+        if (part == 0 || (part == 1 && name[start] == '.') ||
+            (part == 2 && name[start] == '.' && name[start + 1] == '.'))
+            return 1;
+        start = i + 1;
+    }
+    return 0;
+}
+
 /* Checks names and sizes; returns the worst-case archive size (0 after a failure). */
 static size_t check_and_bound(const nb_zip_entry *entries, size_t n, char *err, size_t err_len)
 {
@@ -76,8 +93,8 @@ static size_t check_and_bound(const nb_zip_entry *entries, size_t n, char *err, 
             return 0;
         }
         if (e->name[0] == '/' || memchr(e->name, '\\', e->name_len) ||
-            memchr(e->name, '\0', e->name_len)) {
-            fail(err, err_len, "压缩包内的文件名应是以 / 分隔的相对路径", e);
+            memchr(e->name, '\0', e->name_len) || has_outside_part(e->name, e->name_len)) {
+            fail(err, err_len, "压缩包内的文件名应是以 / 分隔的相对路径（不含空的、. 或 .. 部分）", e);
             return 0;
         }
         if (e->len >= ZIP_MAX_32) {

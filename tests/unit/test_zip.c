@@ -123,6 +123,18 @@ static void test_bad_names_refused(void **state)
     nb_zip_entry abs[] = {entry("/etc/x", "1", 1)};
     assert_int_equal(nb_zip_build(abs, 1, &zip, &len, err, sizeof err), -1);
     assert_contains(err, "/etc/x");
+    /* a "." or ".." part, or an empty one, would leave the folder it is extracted into */
+    const char *outside[] = {"../x", "word/../../x", "word/..", "./a", "a//b", "a/"};
+    for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+        nb_zip_entry e[] = {entry(outside[i], "1", 1)};
+        err[0] = '\0';
+        assert_int_equal(nb_zip_build(e, 1, &zip, &len, err, sizeof err), -1);
+        assert_contains(err, outside[i]);
+    }
+    nb_zip_entry dots[] = {entry("a..b/.c/x..", "1", 1)}; /* dots inside a name are fine */
+    assert_int_equal(nb_zip_build(dots, 1, &zip, &len, err, sizeof err), 0);
+    free(zip);
+    zip = NULL;
     /* a buffer smaller than the bound is refused, not overrun */
     nb_zip_entry one[] = {entry("a", "hello", 5)};
     unsigned char small[40];
