@@ -255,7 +255,9 @@ end
 --- error when there is none of that name.
 function nb.profile(name) return require("nianbao.profile").get(name) end
 
---- Render a report; returns the output as a string. opts.profile: a profile or its name.
+--- Render a report; returns the output as a string, or nil and a message when the renderer
+--- could not make it (an external program failed: render/pdf.lua's engine). opts.profile: a
+--- profile or its name.
 function nb.render(report, format, opts)
   opts = opts or {}
   if type(opts.profile) == "string" then
@@ -267,7 +269,8 @@ function nb.render(report, format, opts)
   format = format or "text"
   local r = nb.renderer(format)
   local findings = opts.findings or nb.check(report, opts)
-  local out = r.render(report, findings, opts)
+  local out, why = r.render(report, findings, opts)
+  if out == nil and why ~= nil then return nil, tostring(why) end
   if type(out) ~= "string" then
     local _, where = nb.find("render/" .. format .. ".lua") -- the file that was used
     error(string.format("%s：render() 应返回字符串，实际返回 %s", where or ("render/" .. format .. ".lua"),

@@ -156,7 +156,7 @@ end
 function M.render(report, findings, opts)
   opts = opts or {}
   local engine, err = M.engine(opts.pdf_engine)
-  if not engine then error(err, 0) end
+  if not engine then return nil, err end
   local source = nb.render(report, engine.source, opts)
   local dir = temp_dir()
   local input = dir .. SEP .. "report." .. engine.source
@@ -179,7 +179,7 @@ function M.render(report, findings, opts)
     end
   end
   os.execute((WINDOWS and "rmdir /s /q " or "rm -rf ") .. quote(dir))
-  if not pdf then error(why, 0) end
+  if not pdf then return nil, why end -- the engine failed, not this script: nil, message
   return pdf
 end
 

@@ -177,6 +177,14 @@ PATH=/nonexistent "$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine chromium 
 [ $? -eq 2 ] && grep -q '软件包 chromium' "$TMP/none.err" && ok || bad "no chromium: $(cat "$TMP/none.err")"
 "$NB" render "$SEED" -o "$TMP/none.pdf" --pdf-engine word 2>"$TMP/none.err"
 [ $? -eq 2 ] && grep -q '未知的 PDF 引擎' "$TMP/none.err" && ok || bad "--pdf-engine word: $(cat "$TMP/none.err")"
+# an engine that fails: the end of its log in a plain message (no traceback), exit 2, no file
+mkdir -p "$TMP/fakebin"
+printf '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 1\n' >"$TMP/fakebin/soffice"
+chmod +x "$TMP/fakebin/soffice"
+PATH="$TMP/fakebin:/usr/bin:/bin" "$NB" render "$SEED" -o "$TMP/failed.pdf" --pdf-engine libreoffice 2>"$TMP/failed.err"
+[ $? -eq 2 ] && [ ! -e "$TMP/failed.pdf" ] && grep -q '没有生成 PDF' "$TMP/failed.err" \
+  && grep -q 'source file could not be loaded' "$TMP/failed.err" && ! grep -q 'traceback' "$TMP/failed.err" && ok \
+  || bad "a failing engine: $(cat "$TMP/failed.err")"
 "$NB" render "$SEED" -o "$TMP/engine.docx" --pdf-engine chromium 2>"$TMP/none.err"
 [ $? -eq 2 ] && [ ! -e "$TMP/engine.docx" ] && grep -q '只用于 pdf' "$TMP/none.err" && ok || bad "--pdf-engine with docx"
 # the same report gives the same bytes

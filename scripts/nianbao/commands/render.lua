@@ -98,8 +98,12 @@ return {
       say("%s：报告有 %d 个错误，未生成输出；改正后重试，或加 --force 强制输出", files[1], #errors)
       return EXIT_FINDINGS
     end
-    local out = nb.render(report, format, { findings = findings, table_style = style, profile = profile,
+    local out, why = nb.render(report, format, { findings = findings, table_style = style, profile = profile,
       pdf_engine = opts["pdf-engine"] })
+    if not out then -- not a script error: the renderer says why it could not (a PDF engine failed)
+      say("nianbao render：%s", why)
+      return EXIT_USAGE
+    end
     return cli.write_output(opts.output or "-", out)
   end,
 }
