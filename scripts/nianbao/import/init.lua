@@ -23,11 +23,16 @@ M.MAX_HTML = 8 << 20
 
 -- the longest UTF-8 character: an invalid byte within its last bytes may be a cut character
 local UTF8_MAX_BYTES = 4
+-- an HTML page shows its tags, and declares its charset, near the start
+local HTML_SNIFF_BYTES = 2048
+local CHARSET_DECL_BYTES = 4096
+-- a sentence ending in 。 at least this wide (display columns) is prose, not a table label
+local PROSE_MIN_WIDTH = 20
 
 --- Whether the bytes look like an HTML page.
 function M.is_html(bytes, name)
   if name and name:lower():match("%.x?html?$") then return true end
-  local head = bytes:sub(1, 2048):lower()
+  local head = bytes:sub(1, HTML_SNIFF_BYTES):lower()
   return head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
@@ -36,7 +41,7 @@ end
 --- character at the very end (a file cut off) is dropped.
 function M.decode(bytes, html, notes)
   if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
-  local declared = html and bytes:sub(1, 4096):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
+  local declared = html and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
   local gb = declared and (declared:find("gb") or declared == "cp936")
   if not gb then
     local ok, bad = utf8.len(bytes)
@@ -172,7 +177,7 @@ end
 
 -- prose in a table section (a sentence, not a label or a number) is kept by no field
 local function is_prose(t)
-  return t:find("。", 1, true) and nb.width(t) >= 20 and not t:find("勾稽关系", 1, true)
+  return t:find("。", 1, true) and nb.width(t) >= PROSE_MIN_WIDTH and not t:find("勾稽关系", 1, true)
 end
 
 --- Notes for the prose paragraphs of a table section's items.
