@@ -43,7 +43,7 @@ local function pad(s, w, align) return nb.pad(s, w, align) end
 --- The summary table printed after the findings on a terminal: entries carry .report (or
 --- .error), .errors and .warnings.
 function M.summary_table(entries)
-  local head = { "文件", "机关", "年度", "错误", "警告" }
+  local head = { "文件", "机关", "年度", nb.severity_label("error"), nb.severity_label("warning") }
   local rows, failed, passed, rejected, errors, warnings = {}, 0, 0, 0, 0, 0
   for _, e in ipairs(entries) do
     if not e.error then -- checked; its report may have been released (batch.release)

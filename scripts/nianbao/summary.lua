@@ -16,8 +16,8 @@ function M.columns()
     { id = "year", label = "年度", number = true }, { id = "status", label = "检查结果" },
   }
   for _, k in ipairs(cells.KEY) do cols[#cols + 1] = { id = k.key, label = k.label, number = true, key = true } end
-  cols[#cols + 1] = { id = "errors", label = "错误", number = true, key = true }
-  cols[#cols + 1] = { id = "warnings", label = "警告", number = true, key = true }
+  cols[#cols + 1] = { id = "errors", label = nb.severity_label("error"), number = true, key = true }
+  cols[#cols + 1] = { id = "warnings", label = nb.severity_label("warning"), number = true, key = true }
   cols[#cols + 1] = { id = "dismissed", label = "已核实", number = true, key = true }
   for _, c in ipairs(cells.list()) do cols[#cols + 1] = { id = c.id, label = c.label, number = true, cell = c } end
   return cols

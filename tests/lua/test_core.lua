@@ -250,6 +250,11 @@ function tests.each_key_spelled_once_in_host()
     if not path:match("/help_zh%.lua$") then
       for line in T.read(path):gmatch("[^\n]+") do
         T.ok(line:match("^%s*%-%-") or not composes(line), path .. " spells the default title: " .. line)
+        -- the Chinese severity names come from nb.schema.severities (nb.severity_label)
+        for _, sev in ipairs(s.severities) do
+          T.ok(line:match("^%s*%-%-") or not line:find('"' .. sev.label .. '"', 1, true),
+            path .. " spells the severity name " .. sev.label .. ": " .. line)
+        end
       end
     end
   end
