@@ -6,12 +6,10 @@ local nb = require "nianbao"
 local pdf = require "nianbao.import.pdf"
 local sniff = require("nianbao.import.attachment").sniff
 
-local passed, failed = 0, 0
-local function check(what, cond, detail)
-  if cond then passed = passed + 1 else
-    failed = failed + 1
-    print("FAIL " .. what .. (detail and (": " .. tostring(detail)) or ""))
-  end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function check(what, cond, detail) -- FAIL names the caller's line
+  tally.ok(cond, what .. (detail and (": " .. tostring(detail)) or ""), 2)
 end
 
 -- the child process: output, a missing program, each limit
@@ -129,5 +127,4 @@ check("title on two lines", table.concat(pdf.join_title({ "  某局 2024 年政"
 check("title on one line is kept apart from the next", table.concat(pdf.join_title({ "某局2024年政府信息公开工作年度报告", "来源：某局" }), "|")
   == "某局2024年政府信息公开工作年度报告||来源：某局")
 
-print(string.format("%d passed, %d failed", passed, failed))
-return failed == 0 and 0 or 1
+return tally.finish()

@@ -5,12 +5,10 @@
 local nb = require "nianbao"
 local import = require("nianbao.import").import
 
-local passed, failed = 0, 0
-local function check(what, cond, detail)
-  if cond then passed = passed + 1 else
-    failed = failed + 1
-    print("FAIL " .. what .. (detail and (": " .. tostring(detail)) or ""))
-  end
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function check(what, cond, detail) -- FAIL names the caller's line
+  tally.ok(cond, what .. (detail and (": " .. tostring(detail)) or ""), 2)
 end
 
 local busy = assert(nb.load("tests/browser/busy-2024.lua"))
@@ -195,5 +193,4 @@ report, notes = import(with_rows_2(text, "2\t1\t19"), "extra-2-bad.txt")
 check("table 二 合计 disagrees: found", notes_of(notes, "T2.SUBTOTAL")
   == "表二的合计行与各行之和不一致：第二十条第（一）项“合计”第 1 列为 2，各行之和为 3", notes_of(notes, "T2.SUBTOTAL"))
 
-print(string.format("%d passed, %d failed", passed, failed))
-return failed == 0 and 0 or 1
+return tally.finish()

@@ -8,10 +8,11 @@ local datafile = require "nianbao.datafile"
 local tables = require "nianbao.import.tables"
 local norm = require "nianbao.import.normalize"
 
-local passed, failed = 0, 0
-local function ok(cond, what)
-  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
-  return cond
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
+  local r = tally.ok(cond, what, 2)
+  return r
 end
 
 local function read(name)
@@ -256,5 +257,4 @@ ok(not tables.is_vertical_fragment(norm.key("（七）总计")) and not tables.i
   and not tables.is_vertical_fragment(norm.key("（三）不予公开")), "row and group labels are no fragments")
 
 os.remove(tmp)
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1)
+os.exit(tally.finish())

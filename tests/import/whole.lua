@@ -7,10 +7,11 @@ local imp = require "nianbao.import"
 local frame = require "nianbao.import.frame"
 local datafile = require "nianbao.datafile"
 
-local passed, failed = 0, 0
-local function ok(cond, what)
-  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
-  return cond
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
+  local r = tally.ok(cond, what, 2)
+  return r
 end
 
 local function notes_of(notes, id)
@@ -100,5 +101,4 @@ for _, bad in ipairs({ "2025年01月20日", "2025年2月30日", "2025-01-20" }) 
 end
 os.remove(tmp)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1)
+os.exit(tally.finish())

@@ -7,10 +7,11 @@ local nb = require "nianbao"
 local draft = require "nianbao.draft"
 local datafile = require "nianbao.datafile"
 
-local passed, failed = 0, 0
-local function ok(cond, what)
-  if cond then passed = passed + 1 else failed = failed + 1 print("FAIL " .. what) end
-  return cond
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
+  local r = tally.ok(cond, what, 2)
+  return r
 end
 
 -- generate N consistent reports (no published copies) into a temporary folder
@@ -112,5 +113,4 @@ for f in require("lfs").dir(dir .. "/data") do if f:match("%.lua$") then os.remo
 os.remove(dir .. "/data")
 os.remove(tmp)
 os.remove(dir)
-print(string.format("%d passed, %d failed", passed, failed))
-return failed == 0 and 0 or 1
+return tally.finish()
