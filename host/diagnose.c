@@ -102,7 +102,7 @@ typedef struct {
 } wide_char;
 
 static const wide_char WIDE[] = {
-    {"，", ","}, {"、", ","}, {"：", ":"}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"【", "["},
+    {"，", ","}, {"、", ","}, {"：", "=" /* no colon outside strings is valid: "year：2024" means "=" */}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"【", "["},
     {"】", "]"}, {"［", "["}, {"］", "]"}, {"｛", "{"}, {"｝", "}"}, {"＝", "="}, {"“", "\""},
     {"”", "\""}, {"‘", "'"}, {"’", "'"}, {"＂", "\""}, {"＇", "'"}, {"。", "."}, {"．", "."},
     {"\xEF\xBC\x8D" /* U+FF0D, also a blank marker of the schema */, "-"}, {"　", " "}, {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"},
@@ -322,8 +322,23 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
         nb_format(out, size, "此处不能出现这个符号%s（可能少填了一个值，或多了标点）", token);
     else if (strcmp(what, "<eof> expected") == 0)
         nb_format(out, size, "表已经结束，后面还有内容%s（可能多了一个“}”）", token);
-    else if (strncmp(what, "invalid escape sequence", 23) == 0)
+    else if (strncmp(what, "invalid escape sequence", 23) == 0 || strcmp(what, "hexadecimal digit expected") == 0 ||
+             strcmp(what, "decimal escape too large") == 0 || strcmp(what, "UTF-8 value too large") == 0 ||
+             strncmp(what, "missing '{'", 11) == 0 || strncmp(what, "missing '}'", 11) == 0)
         nb_format(out, size, "字符串中的反斜杠“\\”用法不对%s（要写反斜杠本身请写“\\\\”）", token);
+    /* "year: 2024" or "year:x" (a colon where a data file needs "=") ends in one of these two */
+    else if (strcmp(what, "<name> expected") == 0)
+        nb_format(out, size, "此处应为英文的键名（如 year）%s；键与值之间用英文等号“=”连接（如 year = 2024），不用冒号", token);
+    else if (strcmp(what, "function arguments expected") == 0)
+        nb_format(out, size, "此处不能出现冒号“:”或函数调用%s；键与值之间用英文等号“=”连接（如 year = 2024）", token);
+    else if (strcmp(what, "<string> expected") == 0)
+        nb_format(out, size, "此处应为英文引号 \"...\" 中的文字%s", token);
+    else if (strcmp(what, "invalid long string delimiter") == 0)
+        nb_format(out, size, "长文字的开头写法不对%s（应为“[[”或“[==[”）", token);
+    else if (strcmp(what, "lexical element too long") == 0)
+        nb_format(out, size, "一段文字或一个数字过长%s", token);
+    else if (strcmp(what, "chunk has too many lines") == 0)
+        nb_format(out, size, "文件行数过多%s", token);
     else
         nb_format(out, size, "%s", msg);
 }

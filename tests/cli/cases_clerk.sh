@@ -15,6 +15,16 @@ seed_with 's/licensing = 0/licensing = ０/' "$TMP/digit.lua"
 expect_exit 2 -- "$NB" check "$TMP/digit.lua"
 expect_contains err "请改为英文半角的“0”"
 
+case_ "clerk: a colon where a data file needs \"=\": full-width or half-width, the message says \"=\" in Chinese"
+seed_with 's/^  year = 2024,/  year：2024,/' "$TMP/colon-wide.lua"
+expect_exit 2 -- "$NB" check "$TMP/colon-wide.lua"
+expect_contains err "请改为英文半角的“=”"
+seed_with 's/^  year = 2024,/  year: 2024,/' "$TMP/colon.lua"
+line=$(grep -n 'year: 2024' "$TMP/colon.lua" | head -1 | cut -d: -f1)
+expect_exit 2 -- "$NB" check "$TMP/colon.lua"
+expect_line err "$TMP/colon.lua:$line:" "英文等号“=”"
+expect_not_contains err "expected"
+
 case_ "clerk: a GBK file and a UTF-16 file are named, with how to save as UTF-8"
 iconv -f UTF-8 -t GB18030 "$SEED" >"$TMP/gbk.lua"
 expect_exit 2 -- "$NB" check "$TMP/gbk.lua"

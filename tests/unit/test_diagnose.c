@@ -35,8 +35,10 @@ static void full_width_outside_strings(void **state)
     assert_true(syntax("return {\n\n licensing = ３ }", &err));
     assert_contains(err.message, "x.lua:3:");
     assert_contains(err.message, "请改为英文半角的“3”");
+    /* no colon is valid outside a string: "year：2024" means "=", and ":" would only lead to
+     * another error */
     assert_true(syntax("return { year： 2024 }", &err));
-    assert_contains(err.message, "“:”");
+    assert_contains(err.message, "请改为英文半角的“=”");
     assert_true(syntax("return （ }", &err));
     assert_contains(err.message, "“(”");
 }
@@ -98,6 +100,24 @@ static void lua_messages(void **state)
     assert_contains(out, "字符串没有结束");
     nb_diagnose_lua_message("'}' expected near <eof>", out, sizeof out);
     assert_contains(out, "在文件末尾");
+    /* a half-width colon where "=" belongs ("year: 2024", "year:x") */
+    nb_diagnose_lua_message("<name> expected near '2024'", out, sizeof out);
+    assert_contains(out, "英文等号“=”");
+    assert_contains(out, "'2024'");
+    assert_null(strstr(out, "expected"));
+    nb_diagnose_lua_message("function arguments expected near '}'", out, sizeof out);
+    assert_contains(out, "英文等号“=”");
+    assert_null(strstr(out, "expected"));
+    /* the escapes of a string, all in one explanation */
+    const char *escapes[] = {"hexadecimal digit expected near '\"\\xZ'", "decimal escape too large near '\"\\999'",
+                             "UTF-8 value too large near '\"\\u{7FFFFFFFF'", "missing '{' near '\"\\u'",
+                             "missing '}' near '\"\\u{41'"};
+    for (size_t i = 0; i < sizeof escapes / sizeof *escapes; i++) {
+        nb_diagnose_lua_message(escapes[i], out, sizeof out);
+        assert_contains(out, "反斜杠");
+    }
+    nb_diagnose_lua_message("invalid long string delimiter near '[='", out, sizeof out);
+    assert_contains(out, "长文字");
     nb_diagnose_lua_message("something new near 'y'", out, sizeof out);
     assert_string_equal(out, "something new near 'y'"); /* unknown: kept as Lua wrote it */
 }
