@@ -54,7 +54,8 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
     /* UTF-16: a byte-order mark, or ASCII text with every other byte NUL */
     int utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
     if (!utf16 && len >= 8) {
-        size_t check = len < 200 ? len - len % 2 : 200, zero_even = 0, zero_odd = 0;
+        /* 4 KiB: a file that opens with a Chinese comment has its ASCII (keys, numbers) later */
+        size_t check = len < 4096 ? len - len % 2 : 4096, zero_even = 0, zero_odd = 0;
         for (size_t i = 0; i < check; i++)
             if (p[i] == 0) {
                 if (i % 2)
@@ -62,7 +63,10 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
                 else
                     zero_even++;
             }
-        utf16 = zero_odd * 3 >= check || zero_even * 3 >= check; /* a third of all bytes */
+        /* the ASCII of UTF-16 puts its NUL bytes all on one side (a CJK character may add a
+         * few on the other: 一 is 00 4E); binary data has them on both */
+        size_t most = zero_odd > zero_even ? zero_odd : zero_even, fewest = zero_odd + zero_even - most;
+        utf16 = zero_odd * 3 >= check || zero_even * 3 >= check || (most >= 8 && fewest * 4 <= most);
     }
     if (utf16) {
         nb_error_set(err, "%s：文件是 UTF-16 编码（Windows 记事本的“Unicode”），数据文件须为 UTF-8。%s", name,

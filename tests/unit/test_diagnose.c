@@ -69,6 +69,17 @@ static void encodings(void **state)
     assert_contains(err.message, "UTF-16");
     const char utf16_nobom[] = "r\0e\0t\0u\0r\0n\0 \0{\0 \0}\0";
     assert_true(nb_diagnose_encoding(utf16_nobom, sizeof utf16_nobom - 1, "u.lua", &err));
+    /* without a BOM, opening with Chinese (a comment): its ASCII further on still tells */
+    const char utf16_chinese[] = "-\0-\0 \0\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\n\0r\0e\0t\0u\0r\0n\0 \0{\0 \0y\0e\0a\0r\0 \0=\0 \0""2\0""0\0""2\0""4\0 \0}\0";
+    assert_true(nb_diagnose_encoding(utf16_chinese, sizeof utf16_chinese - 1, "u.lua", &err));
+    assert_contains(err.message, "UTF-16");
+    /* NUL bytes on both sides are binary, not UTF-16: left to the NUL check */
+    const char binary[] = "\0\0\1\2\0\0\3\4\0\0\5\6\0\0\7\x08\0\0\x09\x0a\0\0\x0b\x0c\0\0\x0d\x0e\0\0\x0f\x10"
+                          "\0\0\x11\x12\0\0\x13\x14\0\0\x15\x16\0\0\x17\x18\0\0\x19\x1a\0\0\x1b\x1c\0\0\x1d\x1e";
+    assert_false(nb_diagnose_encoding(binary, sizeof binary - 1, "b.lua", &err));
     const char utf8[] = "return { agency = \"民政局\" }";
     assert_false(nb_diagnose_encoding(utf8, sizeof utf8 - 1, "u.lua", &err));
     /* one stray byte in UTF-8 text is no encoding: the string check names it */
