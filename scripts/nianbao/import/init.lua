@@ -32,6 +32,31 @@ function M.is_html(bytes, name)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
 
+--- UTF-16 text (Windows Notepad's "Unicode", with or without its byte-order mark) as UTF-8,
+--- or the bytes unchanged. Without a mark, the NUL bytes of its ASCII fall on one side.
+function M.from_utf16(bytes, notes)
+  local from, body = nil, bytes:sub(3)
+  if bytes:sub(1, 2) == "\255\254" then from = "UTF-16LE"
+  elseif bytes:sub(1, 2) == "\254\255" then from = "UTF-16BE"
+  else
+    body = bytes
+    local even, odd, n = 0, 0, math.min(#bytes, 4096)
+    for i = 1, n - n % 2 do
+      if bytes:byte(i) == 0 then
+        if i % 2 == 1 then even = even + 1 else odd = odd + 1 end
+      end
+    end
+    local most, fewest = math.max(even, odd), math.min(even, odd)
+    if most < 8 or fewest * 4 > most then return bytes end
+    from = odd > even and "UTF-16LE" or "UTF-16BE"
+  end
+  local out, replaced = require("nianbao.html").iconv(body, from)
+  if not out then return bytes end
+  note(notes, "IMPORT.CHARSET", "warning", nil, "按 UTF-16 编码读取%s",
+    replaced > 0 and string.format("，%d 个字节无法解码，已替换为 �", replaced) or "")
+  return out
+end
+
 --- The bytes as UTF-8: a declared or detected GB18030/GBK page is converted; an incomplete
 --- character at the very end (a file cut off) is dropped.
 function M.decode(bytes, html, notes)
@@ -199,6 +224,7 @@ function M.import(bytes, name)
   if attached and attached.items then
     items = attached.items
   else
+    bytes = M.from_utf16(bytes, notes)
     local html = M.is_html(bytes, name)
     -- a published report is far smaller; the limits keep any input within a few seconds
     local limit = html and M.MAX_HTML or M.MAX_TEXT
