@@ -167,9 +167,10 @@ function M.items(text, notes)
     end
     text = text .. "\n"
   end
-  text = M.drop_crawler_header(text)
+  local header
+  text, header = M.drop_crawler_header(text)
   local blank_before = true
-  local dropped = { footers = 0, chrome = 0 } -- page footers and web-page chrome, counted
+  local dropped = { footers = 0, chrome = header } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
     line = M.markdown_line(line:gsub("\r$", ""))
     local t = norm.trim(line)
@@ -249,9 +250,15 @@ end
 
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
 --- "==== 正文 ====": the report starts after it.
+--- Returns the rest and how many lines of the header were dropped (counted as page chrome).
 function M.drop_crawler_header(text)
   local _, stop = text:sub(1, CRAWLER_HEADER_MAX):find("\n=+ *正文 *=+\r?\n")
-  return stop and text:sub(stop + 1) or text
+  if not stop then return text, 0 end
+  local lines = 0
+  for line in text:sub(1, stop):gmatch("([^\n]*)\n") do
+    if line:find("%S") then lines = lines + 1 end
+  end
+  return text:sub(stop + 1), lines
 end
 
 --- Paras that run several sections together are cut at the official headings.
