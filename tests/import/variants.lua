@@ -66,6 +66,7 @@ r, notes = imp.import(read("mixed-2021.md"), "mixed-2021.md")
 local mixed = note(notes, "FORMAT.MIXED_TEMPLATE")
 ok(mixed and mixed.severity == "warning" and mixed.section == "三", "mixed: FORMAT.MIXED_TEMPLATE reported")
 ok(r.format == 2021, "mixed: still the 2021 format")
+ok(not note(notes, "IMPORT.VARIANT"), "mixed: the single row is not called a subtotal row")
 ok(same(r.requests.other.other, { 1, 0, 0, 0, 0, 0, 1 }), "mixed: the single row imported as other.other")
 ok(r.requests.other.no_correction[1] == nb.BLANK and r.requests.other.no_fee_payment[7] == nb.BLANK,
   "mixed: the two rows it lacks are blank, not 0")

@@ -592,6 +592,7 @@ function M.requests(tokens, notes, format)
       out[row.key] = values
     end
   end
+  local single_other = false -- （六）其他处理 read as a single row: its label starts no subtotal
   for _, row in ipairs(s.rows) do
     local i = M.find(tokens, norm.key(row.label), pos)
     -- the 2019 trial format has a single row （六）其他处理, kept as other.other
@@ -609,6 +610,7 @@ function M.requests(tokens, notes, format)
           for c = 1, ncols do blank[c] = nb.BLANK end
           out.other = out.other or {}
           out.other.no_correction, out.other.no_fee_payment = blank, blank
+          single_other = true
           note(notes, "FORMAT.MIXED_TEMPLATE", "warning", "三",
             "表三用的是 2019 年试行格式的单行“（六）其他处理”，表格其他部分为 2021 年格式：该行数字已导入为“3.其他”（other.other），“1.”“2.”两行按空白导入")
         end
@@ -643,7 +645,7 @@ function M.requests(tokens, notes, format)
   note_unsplit(notes, "三", runs)
   note_by_total(notes, "三", by_total)
   if found == 0 then return nil end
-  local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad)
+  local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad, single_other and "other")
   M.note_variant(notes, sub_at, subtotal_rows, bad)
   if #cut > 0 then
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
@@ -654,8 +656,8 @@ end
 
 --- Subtotal rows of the groups （三）–（六）: the numbers after a group's own label (a
 --- row "（三）不予公开 | 小计 | …" before its members), compared with the sum of its
---- members, column by column. Returns the group labels that had one.
-function M.subtotal_rows(tokens, out, nread, sub_at, bad)
+--- members, column by column (not the group `skip`). Returns the group labels that had one.
+function M.subtotal_rows(tokens, out, nread, sub_at, bad, skip)
   local s = nb.schema.requests
   local groups, order = {}, {}
   for _, row in ipairs(s.rows) do
@@ -669,7 +671,7 @@ function M.subtotal_rows(tokens, out, nread, sub_at, bad)
   for _, key in ipairs(order) do
     local g = groups[key]
     local rows = out[key]
-    local complete = type(rows) == "table"
+    local complete = type(rows) == "table" and key ~= skip
     for _, m in ipairs(g.members) do complete = complete and rows[m] ~= nil end
     -- the 2019 trial format's single row （六）其他处理 is no subtotal: its members are absent
     local i = complete and M.find(tokens, norm.key(g.label), 1)
