@@ -169,7 +169,7 @@ function M.items(text, notes)
   end
   local header
   text, header = M.drop_crawler_header(text)
-  local blank_before = true
+  local blank_before, page_break = true, false
   local dropped = { footers = 0, chrome = header } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
     line = M.markdown_line(line:gsub("\r$", ""))
@@ -179,7 +179,10 @@ function M.items(text, notes)
     if footer then dropped.footers = dropped.footers + 1 end
     if chrome then dropped.chrome = dropped.chrome + 1 end
     if t == "" or footer or chrome then
-      blank_before = blank_before or t == ""
+      -- a page break (the blank lines around a footer) is no paragraph break: a paragraph
+      -- cut by it joins again when its first part does not end a sentence
+      if footer then blank_before, page_break = false, true
+      elseif not page_break then blank_before = blank_before or t == "" end
     elseif not is_markdown_rule(line) then
       local cells
       if line:find("\t") then cells = split_tabs(line)
@@ -203,7 +206,7 @@ function M.items(text, notes)
           items[#items + 1] = { kind = "para", parts = { t }, width = nb.width(t), spaced = t:find("%s%s") }
         end
       end
-      blank_before = false
+      blank_before, page_break = false, false
     end
   end
   for i, item in ipairs(items) do
