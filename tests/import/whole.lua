@@ -70,6 +70,13 @@ ok(#np == 1 and np[1].section == "二" and np[1].message:find("本年度主动�
   "import: the sentence in table 二's section is named as not placed")
 ok(r.requests.partially_disclosed[7] == base.requests.partially_disclosed[7], "import: a footer inside table 三 is skipped")
 
+-- a note under a table without a 。 ("注：…", "说明：…") is named too, not dropped; a cell label is not
+local noted = nb.render(view, "text"):gsub("三、收到和处理政府信息公开申请情况\n", "%0\n注：单位为件\n", 1)
+local _, nn = imp.import(noted, "noted.txt")
+np = notes_of(nn, "IMPORT.NOT_PLACED")
+ok(#np == 1 and np[1].section == "三" and np[1].message:find("注：单位为件", 1, true),
+  "import: a table note without a full stop is named as not placed (" .. #np .. ")")
+
 -- a PDF page break inside a paragraph (blank line, footer, form feed) does not cut it in two;
 -- a paragraph that ends its sentence before the break stays a paragraph of its own
 local cut_problems = "对照上级新要求和公众新期待，我局政府信息公开工作还有一些需要加强和改进的\n\n" ..

@@ -195,9 +195,20 @@ function M.not_placed(notes, paras, a, b, section)
   end
 end
 
+-- a note under a table ("注：单位为万元", "图解：…") reads as prose even without a 。
+local NOTE_OPENINGS = { "注", "备注", "附注", "说明", "图解", "数据来源", "资料来源" }
+local function is_table_note(t)
+  for _, w in ipairs(NOTE_OPENINGS) do
+    local rest = t:sub(#w + 1)
+    -- a colon, half-width or full-width (\239\188\154 is "：")
+    if t:sub(1, #w) == w and (rest:find("^%d*:") or rest:find("^%d*\239\188\154")) then return true end
+  end
+  return false
+end
+
 -- prose in a table section (a sentence, not a label or a number) is kept by no field
 local function is_prose(t)
-  return t:find("。", 1, true) and nb.width(t) >= 20 and not t:find("勾稽关系", 1, true)
+  return (t:find("。", 1, true) and nb.width(t) >= 20 or is_table_note(t)) and not t:find("勾稽关系", 1, true)
 end
 
 --- Notes for the prose paragraphs of a table section's items.
