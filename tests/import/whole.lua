@@ -90,6 +90,7 @@ for _, case in ipairs({ { cut_problems, "对照上级新要求和公众新期待
   ok(rp.problems == case[2], "import: a page break inside 五 (" .. tostring(rp.problems) .. ")")
   local d = notes_of(np2, "IMPORT.DROPPED")[1]
   ok(d and d.message:find("页码 1 个", 1, true), "import: the footer counted")
+  ok(d and not d.message:find("网页附加信息", 1, true), "import: no '0 lines of web-page chrome' said of a PDF")
 end
 
 -- a line before the title that is no chrome is not placed, with its first characters

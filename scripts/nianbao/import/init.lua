@@ -348,8 +348,13 @@ function M.import(bytes, name)
 
   local dropped = items.dropped or { footers = 0, chrome = 0 }
   if dropped.footers + dropped.chrome > 0 then
-    note(notes, "IMPORT.DROPPED", "info", nil, "已去掉网页附加信息 %d 行（来源、时间、原文链接、字号、打印本页等）、页码 %d 个",
-      dropped.chrome, dropped.footers)
+    -- only what there was: a PDF has no web-page chrome, a web page no page footers
+    local parts = {}
+    if dropped.chrome > 0 then
+      parts[#parts + 1] = string.format("网页附加信息 %d 行（来源、时间、原文链接、字号、打印本页等）", dropped.chrome)
+    end
+    if dropped.footers > 0 then parts[#parts + 1] = string.format("页码 %d 个", dropped.footers) end
+    note(notes, "IMPORT.DROPPED", "info", nil, "已去掉%s", table.concat(parts, "、"))
   end
   local all = table.concat(narrative.paragraphs(slice(items, 1, math.min(#items, 40))), "")
   if norm.has_traditional(all) then
