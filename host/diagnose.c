@@ -194,6 +194,17 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
                     return 1;
                 }
             }
+            /* any other full-width form of ASCII (ｙｅａｒ, ！, ＋): U+FF01..U+FF5E is ASCII + 0xFEE0 */
+            if (n == 3) {
+                unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (unsigned)(p[2] & 0x3F);
+                if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                    nb_error_set(err, "%s:%d: 数据文件语法错误：这里有全角（中文输入法）字符“%.*s”，"
+                                      "数据文件的标点、字母和数字须为英文半角，请改为英文半角的“%c”"
+                                      "（中文只能写在英文引号 \"...\" 之内）",
+                                 name, line, (int)n, p, (char)(cp - 0xFEE0));
+                    return 1;
+                }
+            }
             nb_error_set(err, "%s:%d: 数据文件语法错误：字符“%.*s”在引号之外；文字须写在英文引号 \"...\" 之内，"
                               "标点须为英文半角",
                          name, line, (int)n, p);

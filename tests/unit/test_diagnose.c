@@ -39,6 +39,12 @@ static void full_width_outside_strings(void **state)
      * another error */
     assert_true(syntax("return { year： 2024 }", &err));
     assert_contains(err.message, "请改为英文半角的“=”");
+    /* full-width letters and other ASCII forms (typed in 全角 mode) */
+    assert_true(syntax("return {\n  ｙｅａｒ = 2024 }", &err));
+    assert_contains(err.message, "x.lua:2:");
+    assert_contains(err.message, "请改为英文半角的“y”");
+    assert_true(syntax("return { a = 1 ＋ 2 }", &err));
+    assert_contains(err.message, "请改为英文半角的“+”");
     assert_true(syntax("return （ }", &err));
     assert_contains(err.message, "“(”");
 }
