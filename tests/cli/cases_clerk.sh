@@ -24,6 +24,9 @@ line=$(grep -n 'year: 2024' "$TMP/colon.lua" | head -1 | cut -d: -f1)
 expect_exit 2 -- "$NB" check "$TMP/colon.lua"
 expect_line err "$TMP/colon.lua:$line:" "英文等号“=”"
 expect_not_contains err "expected"
+seed_with 's/^  year = 2024,/  year 2024,/' "$TMP/no-equals.lua"
+expect_exit 2 -- "$NB" check "$TMP/no-equals.lua"
+expect_line err "$TMP/no-equals.lua:$line:" "等号“=”"
 
 case_ "clerk: a GBK file and a UTF-16 file are named, with how to save as UTF-8"
 iconv -f UTF-8 -t GB18030 "$SEED" >"$TMP/gbk.lua"
