@@ -54,7 +54,8 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
     /* UTF-16: a byte-order mark, or ASCII text with every other byte NUL */
     int utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
     if (!utf16 && len >= 8) {
-        size_t check = len < 200 ? len - len % 2 : 200, zero_even = 0, zero_odd = 0;
+        /* 4 KiB: a file that opens with a Chinese comment has its ASCII (keys, numbers) later */
+        size_t check = len < 4096 ? len - len % 2 : 4096, zero_even = 0, zero_odd = 0;
         for (size_t i = 0; i < check; i++)
             if (p[i] == 0) {
                 if (i % 2)
@@ -62,7 +63,10 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
                 else
                     zero_even++;
             }
-        utf16 = zero_odd * 3 >= check || zero_even * 3 >= check; /* a third of all bytes */
+        /* the ASCII of UTF-16 puts its NUL bytes all on one side (a CJK character may add a
+         * few on the other: 一 is 00 4E); binary data has them on both */
+        size_t most = zero_odd > zero_even ? zero_odd : zero_even, fewest = zero_odd + zero_even - most;
+        utf16 = zero_odd * 3 >= check || zero_even * 3 >= check || (most >= 8 && fewest * 4 <= most);
     }
     if (utf16) {
         nb_error_set(err, "%s：文件是 UTF-16 编码（Windows 记事本的“Unicode”），数据文件须为 UTF-8。%s", name,
@@ -102,7 +106,7 @@ typedef struct {
 } wide_char;
 
 static const wide_char WIDE[] = {
-    {"，", ","}, {"、", ","}, {"：", ":"}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"【", "["},
+    {"，", ","}, {"、", ","}, {"：", "=" /* no colon outside strings is valid: "year：2024" means "=" */}, {"；", ";"}, {"（", "("}, {"）", ")"}, {"【", "["},
     {"】", "]"}, {"［", "["}, {"］", "]"}, {"｛", "{"}, {"｝", "}"}, {"＝", "="}, {"“", "\""},
     {"”", "\""}, {"‘", "'"}, {"’", "'"}, {"＂", "\""}, {"＇", "'"}, {"。", "."}, {"．", "."},
     {"\xEF\xBC\x8D" /* U+FF0D, also a blank marker of the schema */, "-"}, {"　", " "}, {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"},
@@ -187,6 +191,17 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
                                       "数据文件的标点和数字须为英文半角，请改为英文半角的“%s”"
                                       "（中文只能写在英文引号 \"...\" 之内）",
                                  name, line, WIDE[i].wide, WIDE[i].ascii);
+                    return 1;
+                }
+            }
+            /* any other full-width form of ASCII (ｙｅａｒ, ！, ＋): U+FF01..U+FF5E is ASCII + 0xFEE0 */
+            if (n == 3) {
+                unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (unsigned)(p[2] & 0x3F);
+                if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                    nb_error_set(err, "%s:%d: 数据文件语法错误：这里有全角（中文输入法）字符“%.*s”，"
+                                      "数据文件的标点、字母和数字须为英文半角，请改为英文半角的“%c”"
+                                      "（中文只能写在英文引号 \"...\" 之内）",
+                                 name, line, (int)n, p, (char)(cp - 0xFEE0));
                     return 1;
                 }
             }
@@ -304,7 +319,7 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
     char closer[8], opener[8];
     int line = 0;
     if (sscanf(what, "'%7[^']' expected (to close '%7[^']' at line %d)", closer, opener, &line) == 3)
-        nb_format(out, size, "缺少“%s”（与第 %d 行的“%s”配对）%s；上一项的末尾可能少了逗号“,”或括号", closer, line,
+        nb_format(out, size, "缺少“%s”（与第 %d 行的“%s”配对）%s；上一项的末尾可能少了逗号“,”或括号，或键与值之间少了等号“=”", closer, line,
                   opener, token);
     else if (strcmp(what, "'}' expected") == 0)
         nb_format(out, size, "缺少“}”或逗号“,”%s：表中的各项之间须用英文逗号分隔", token);
@@ -322,8 +337,23 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
         nb_format(out, size, "此处不能出现这个符号%s（可能少填了一个值，或多了标点）", token);
     else if (strcmp(what, "<eof> expected") == 0)
         nb_format(out, size, "表已经结束，后面还有内容%s（可能多了一个“}”）", token);
-    else if (strncmp(what, "invalid escape sequence", 23) == 0)
+    else if (strncmp(what, "invalid escape sequence", 23) == 0 || strcmp(what, "hexadecimal digit expected") == 0 ||
+             strcmp(what, "decimal escape too large") == 0 || strcmp(what, "UTF-8 value too large") == 0 ||
+             strncmp(what, "missing '{'", 11) == 0 || strncmp(what, "missing '}'", 11) == 0)
         nb_format(out, size, "字符串中的反斜杠“\\”用法不对%s（要写反斜杠本身请写“\\\\”）", token);
+    /* "year: 2024" or "year:x" (a colon where a data file needs "=") ends in one of these two */
+    else if (strcmp(what, "<name> expected") == 0)
+        nb_format(out, size, "此处应为英文的键名（如 year）%s；键与值之间用英文等号“=”连接（如 year = 2024），不用冒号", token);
+    else if (strcmp(what, "function arguments expected") == 0)
+        nb_format(out, size, "此处不能出现冒号“:”或函数调用%s；键与值之间用英文等号“=”连接（如 year = 2024）", token);
+    else if (strcmp(what, "<string> expected") == 0)
+        nb_format(out, size, "此处应为英文引号 \"...\" 中的文字%s", token);
+    else if (strcmp(what, "invalid long string delimiter") == 0)
+        nb_format(out, size, "长文字的开头写法不对%s（应为“[[”或“[==[”）", token);
+    else if (strcmp(what, "lexical element too long") == 0)
+        nb_format(out, size, "一段文字或一个数字过长%s", token);
+    else if (strcmp(what, "chunk has too many lines") == 0)
+        nb_format(out, size, "文件行数过多%s", token);
     else
         nb_format(out, size, "%s", msg);
 }

@@ -23,7 +23,13 @@ local function value(v)
   if math.type(v) == "float" and (v ~= v or v == math.huge or v == -math.huge) then
     return v ~= v and "0/0" or (v > 0 and "1/0" or "-1/0")
   end
-  return nb.format_number(v)
+  local s = nb.format_number(v)
+  -- an amount is written back exactly as read (5949.088667 万元, not 5949.0887)
+  for places = 5, 17 do
+    if math.type(v) ~= "float" or tonumber(s) == v then break end
+    s = string.format("%." .. places .. "f", v):gsub("0+$", ""):gsub("%.$", "")
+  end
+  return s
 end
 
 local function list(values, n)

@@ -64,6 +64,22 @@ grep -qF "本年新收政府信息公开申请数量" "$TMP/text" && ok || bad "
 pdftotext -enc UTF-8 -l 1 "$TMP/seed.pdf" - | head -2 | tr -d ' ' >"$TMP/title"
 [ "$(sed -n 2p "$TMP/title")" = "政府信息公开工作年度报告" ] && ok || bad "title lines: $(tr '\n' '/' <"$TMP/title")"
 
+# the preamble after the title, the signature (落款, 成文日期) last and right-aligned
+sed 's/^  year = 2024,$/  year = 2024,\n  preamble = "本报告根据《条例》编制。统计期限自2024年1月1日至2024年12月31日。",\n  signature = { agency = "延津县商务局", date = "2025年1月20日" },/' \
+  "$SEED" >"$TMP/signed.lua"
+if "$NB" render "$TMP/signed.lua" -o "$TMP/signed.pdf" 2>"$TMP/err"; then ok; else bad "render signed.pdf: $(cat "$TMP/err")"; fi
+pdftotext -layout -enc UTF-8 "$TMP/signed.pdf" "$TMP/signed.txt"
+pre=$(grep -n "本报告根据" "$TMP/signed.txt" | head -1 | cut -d: -f1)
+one=$(grep -n "一、总体情况" "$TMP/signed.txt" | head -1 | cut -d: -f1)
+six=$(grep -n "六、其他需要报告的事项" "$TMP/signed.txt" | head -1 | cut -d: -f1)
+date_line=$(grep -n "2025 *年 *1 *月 *20 *日" "$TMP/signed.txt" | tail -1)
+[ -n "$pre" ] && [ -n "$one" ] && [ "$pre" -lt "$one" ] && ok || bad "the preamble is not before 一、总体情况 (${pre:-none}, ${one:-none})"
+[ -n "$date_line" ] && [ "${date_line%%:*}" -gt "${six:-0}" ] && ok || bad "the date is not after 六 (${date_line:-none})"
+# right-aligned: the date line starts far right of where the heading of 六 starts
+indent=$(printf '%s' "${date_line#*:}" | sed 's/[^ ].*//' | wc -c)
+six_indent=$(sed -n "${six:-1}p" "$TMP/signed.txt" | sed 's/[^ ].*//' | wc -c)
+[ "$indent" -gt $((six_indent + 15)) ] && ok || bad "the date is not right-aligned (indent $indent, 六 at $six_indent): ${date_line#*:}"
+
 # the other engine: headless Chromium prints the HTML page (skipped without chromium)
 if command -v chromium >/dev/null; then
   if "$NB" render "$SEED" -o "$TMP/chromium.pdf" --pdf-engine chromium 2>"$TMP/err"; then ok; else bad "chromium: $(cat "$TMP/err")"; fi

@@ -158,6 +158,9 @@ do
   ok(v.requests.other.other and same(v.requests.other.other, { 4, 0, 0, 0, 0, 0, 4 }), "2020 crawler: （六）其他处理 as other.other")
   ok(v.problems:find("^（一）存在的主要问题") and v.improvements:find("^（二）改进措施"), "2020 crawler: 五 split in problems and improvements")
   ok(v.title == "平潭综合实验区2020年政府信息公开工作年度报告", "2020 crawler: title from the body, not the crawler header")
+  -- the crawler's own header (标题, 发布时间, 文号, 发布机构, 栏目, 原文链接, 本地目录, 页面链接, the
+  -- "==== 正文 ====" line) is chrome: dropped, and counted like the chrome of a web page
+  ok(has_note(notes, "IMPORT.DROPPED", "网页附加信息 9 行"), "2020 crawler: the 9 header lines dropped and counted")
 end
 
 -- the Pingtan series: with the previous year, the carried-over applications agree and the

@@ -144,6 +144,19 @@ for _, s in ipairs(subjects) do
     ok(has_note(notes, "IMPORT.CHARSET"), "GB18030 page is reported as converted")
   end
 end
+-- the text saved by Windows Notepad as "Unicode" (UTF-16 with its mark) or as UTF-16 without one
+for _, s in ipairs(subjects) do
+  local name, x = s[1], s[2]
+  local text = nb.render(x, "text", { findings = nb.findings({}) })
+  local iconv = require("nianbao.html").iconv
+  for _, enc in ipairs({ { "UTF-16LE", "\255\254" }, { "UTF-16BE", "\254\255" }, { "UTF-16LE", "" } }) do
+    local bytes = enc[2] .. assert(iconv(text, "UTF-8", enc[1]))
+    local view, notes = import_view(bytes, "x.txt")
+    same_report(enc[1] .. (enc[2] == "" and " (no mark)" or "") .. " text round trip of " .. name, view, x)
+    local n = has_note(notes, "IMPORT.CHARSET")
+    ok(n and n.message:find("UTF-16", 1, true), "UTF-16 text is reported as converted")
+  end
+end
 if not html_renderer then print("NOTE render/html.lua not found: HTML round trip skipped") end
 
 ---------------------------------------------------------------------------

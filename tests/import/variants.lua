@@ -62,11 +62,23 @@ ok(r.signature and r.signature.agency == "延津县商务局" and r.signature.da
 local v = view(r)
 ok(#nb.check(v):errors() == 0, "markdown: the imported report checks without errors")
 
+-- a row the format does not have: its numbers are named, not dropped, and no row takes them
+local extra, e1 = read("markdown.md"):gsub("(|  |  | 3%.危及“三安全一稳定” |[^\n]*\n)", "%1|  |  | 3a.本局自设的一行 | 7 | 0 | 0 | 0 | 0 | 0 | 7 |\n", 1)
+ok(e1 == 1, "extra: the row added")
+local re, enotes = imp.import(extra, "extra.md")
+local unread = note(enotes, "IMPORT.UNREAD")
+ok(unread and unread.message:find("“3a.本局自设的一行”后的 7、0、0、0、0、0、7", 1, true),
+  "extra: the numbers of the unknown row are named (" .. (unread and unread.message or "none") .. ")")
+ok(same(re.requests.withheld.security_stability, { 0, 0, 0, 0, 0, 0, 0 }) and same(re.requests.withheld.third_party, r.requests.withheld.third_party),
+  "extra: its neighbours keep their own numbers")
+ok(not note(notes, "IMPORT.UNREAD"), "markdown: every number of table 三 taken by a row")
+
 -- a 2021 table 三 that kept the 2019 single row （六）其他处理
 r, notes = imp.import(read("mixed-2021.md"), "mixed-2021.md")
 local mixed = note(notes, "FORMAT.MIXED_TEMPLATE")
 ok(mixed and mixed.severity == "warning" and mixed.section == "三", "mixed: FORMAT.MIXED_TEMPLATE reported")
 ok(r.format == 2021, "mixed: still the 2021 format")
+ok(not note(notes, "IMPORT.VARIANT"), "mixed: the single row is not called a subtotal row")
 ok(same(r.requests.other.other, { 1, 0, 0, 0, 0, 0, 1 }), "mixed: the single row imported as other.other")
 ok(r.requests.other.no_correction[1] == nb.BLANK and r.requests.other.no_fee_payment[7] == nb.BLANK,
   "mixed: the two rows it lacks are blank, not 0")
@@ -245,6 +257,9 @@ for k, v in pairs(EXPECTED) do want_c[k] = v end
 want_c.other = { no_correction = EXPECTED.other.no_correction, other = Z }
 local dc = diff(r.requests, want_c, "requests")
 ok(#dc == 0, "chromium: every other cell of table 三 in place (" .. table.concat(dc, "; ") .. ")")
+-- the garbled row's numbers are named where they stand, not dropped
+local stray = note(notes, "IMPORT.UNREAD")
+ok(stray and stray.message:find("0、0、0、0、0、0、0", 1, true), "chromium: the garbled row's numbers named")
 -- its table 四 likewise printed: header cells broken inside words ("结果维" / "持"), 15 numbers
 dc = diff(r.appeals, APPEALS, "appeals")
 ok(#dc == 0, "chromium: table 四 in place (" .. table.concat(dc, "; ") .. ")")

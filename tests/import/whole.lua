@@ -71,6 +71,29 @@ ok(#np == 1 and np[1].section == "二" and np[1].message:find("本年度主动�
   "import: the sentence in table 二's section is named as not placed")
 ok(r.requests.partially_disclosed[7] == base.requests.partially_disclosed[7], "import: a footer inside table 三 is skipped")
 
+-- a note under a table without a 。 ("注：…", "说明：…") is named too, not dropped; a cell label is not
+local noted = nb.render(view, "text"):gsub("三、收到和处理政府信息公开申请情况\n", "%0\n注：单位为件\n", 1)
+local _, nn = imp.import(noted, "noted.txt")
+np = notes_of(nn, "IMPORT.NOT_PLACED")
+ok(#np == 1 and np[1].section == "三" and np[1].message:find("注：单位为件", 1, true),
+  "import: a table note without a full stop is named as not placed (" .. #np .. ")")
+
+-- a PDF page break inside a paragraph (blank line, footer, form feed) does not cut it in two;
+-- a paragraph that ends its sentence before the break stays a paragraph of its own
+local cut_problems = "对照上级新要求和公众新期待，我局政府信息公开工作还有一些需要加强和改进的\n\n" ..
+  "                    -5-\n\f地方。主要表现在：一是政策解读质量仍需提升。"
+local two_problems = "我局政府信息公开工作对照上级新要求和公众新期待，还存在一些不足之处。\n\n" ..
+  "                    -5-\n\f主要表现在：一是政策解读质量仍需提升。"
+for _, case in ipairs({ { cut_problems, "对照上级新要求和公众新期待，我局政府信息公开工作还有一些需要加强和改进的地方。主要表现在：一是政策解读质量仍需提升。" },
+                        { two_problems, "我局政府信息公开工作对照上级新要求和公众新期待，还存在一些不足之处。\n主要表现在：一是政策解读质量仍需提升。" } }) do
+  local page = nb.render(view, "text"):gsub("存在的主要问题：[^\n]*", function() return case[1] end, 1)
+  local rp, np2 = imp.import(page, "page.txt")
+  ok(rp.problems == case[2], "import: a page break inside 五 (" .. tostring(rp.problems) .. ")")
+  local d = notes_of(np2, "IMPORT.DROPPED")[1]
+  ok(d and d.message:find("页码 1 个", 1, true), "import: the footer counted")
+  ok(d and not d.message:find("网页附加信息", 1, true), "import: no '0 lines of web-page chrome' said of a PDF")
+end
+
 -- a line before the title that is no chrome is not placed, with its first characters
 local r2, notes2 = imp.import("某某县人民政府门户网站欢迎您\n" .. nb.render(view, "text"), "x.txt")
 np = notes_of(notes2, "IMPORT.NOT_PLACED")

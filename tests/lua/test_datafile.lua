@@ -50,6 +50,16 @@ function tests.varied_round_trip()
   T.ok(text:find("-- 4.保护第三方合法权益", 1, true), "rows carry a Chinese comment")
 end
 
+-- An amount is written back as published, not rounded (5949.088667 万元 in a real report).
+function tests.amount_keeps_its_decimals()
+  for _, fees in ipairs({ 5949.088667, 0.123456789, 96171.6, 1234567.891011 }) do
+    local r = T.load_seed():copy()
+    r.proactive.fees = fees
+    local back = reload(datafile.serialize(assert(nb.view(r, "fees"))), "fees.lua")
+    T.eq(back.proactive.fees, fees, "fee amount " .. tostring(fees))
+  end
+end
+
 -- Imported text is hostile: no title or text may end its comment or long string early.
 function tests.hostile_text_stays_text()
   local r = T.load_seed():copy()

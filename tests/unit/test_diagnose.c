@@ -35,8 +35,16 @@ static void full_width_outside_strings(void **state)
     assert_true(syntax("return {\n\n licensing = ３ }", &err));
     assert_contains(err.message, "x.lua:3:");
     assert_contains(err.message, "请改为英文半角的“3”");
+    /* no colon is valid outside a string: "year：2024" means "=", and ":" would only lead to
+     * another error */
     assert_true(syntax("return { year： 2024 }", &err));
-    assert_contains(err.message, "“:”");
+    assert_contains(err.message, "请改为英文半角的“=”");
+    /* full-width letters and other ASCII forms (typed in 全角 mode) */
+    assert_true(syntax("return {\n  ｙｅａｒ = 2024 }", &err));
+    assert_contains(err.message, "x.lua:2:");
+    assert_contains(err.message, "请改为英文半角的“y”");
+    assert_true(syntax("return { a = 1 ＋ 2 }", &err));
+    assert_contains(err.message, "请改为英文半角的“+”");
     assert_true(syntax("return （ }", &err));
     assert_contains(err.message, "“(”");
 }
@@ -67,6 +75,17 @@ static void encodings(void **state)
     assert_contains(err.message, "UTF-16");
     const char utf16_nobom[] = "r\0e\0t\0u\0r\0n\0 \0{\0 \0}\0";
     assert_true(nb_diagnose_encoding(utf16_nobom, sizeof utf16_nobom - 1, "u.lua", &err));
+    /* without a BOM, opening with Chinese (a comment): its ASCII further on still tells */
+    const char utf16_chinese[] = "-\0-\0 \0\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c\x11\x6c\x3f\x65\x40\x5c"
+                                 "\n\0r\0e\0t\0u\0r\0n\0 \0{\0 \0y\0e\0a\0r\0 \0=\0 \0""2\0""0\0""2\0""4\0 \0}\0";
+    assert_true(nb_diagnose_encoding(utf16_chinese, sizeof utf16_chinese - 1, "u.lua", &err));
+    assert_contains(err.message, "UTF-16");
+    /* NUL bytes on both sides are binary, not UTF-16: left to the NUL check */
+    const char binary[] = "\0\0\1\2\0\0\3\4\0\0\5\6\0\0\7\x08\0\0\x09\x0a\0\0\x0b\x0c\0\0\x0d\x0e\0\0\x0f\x10"
+                          "\0\0\x11\x12\0\0\x13\x14\0\0\x15\x16\0\0\x17\x18\0\0\x19\x1a\0\0\x1b\x1c\0\0\x1d\x1e";
+    assert_false(nb_diagnose_encoding(binary, sizeof binary - 1, "b.lua", &err));
     const char utf8[] = "return { agency = \"民政局\" }";
     assert_false(nb_diagnose_encoding(utf8, sizeof utf8 - 1, "u.lua", &err));
     /* one stray byte in UTF-8 text is no encoding: the string check names it */
@@ -98,6 +117,24 @@ static void lua_messages(void **state)
     assert_contains(out, "字符串没有结束");
     nb_diagnose_lua_message("'}' expected near <eof>", out, sizeof out);
     assert_contains(out, "在文件末尾");
+    /* a half-width colon where "=" belongs ("year: 2024", "year:x") */
+    nb_diagnose_lua_message("<name> expected near '2024'", out, sizeof out);
+    assert_contains(out, "英文等号“=”");
+    assert_contains(out, "'2024'");
+    assert_null(strstr(out, "expected"));
+    nb_diagnose_lua_message("function arguments expected near '}'", out, sizeof out);
+    assert_contains(out, "英文等号“=”");
+    assert_null(strstr(out, "expected"));
+    /* the escapes of a string, all in one explanation */
+    const char *escapes[] = {"hexadecimal digit expected near '\"\\xZ'", "decimal escape too large near '\"\\999'",
+                             "UTF-8 value too large near '\"\\u{7FFFFFFFF'", "missing '{' near '\"\\u'",
+                             "missing '}' near '\"\\u{41'"};
+    for (size_t i = 0; i < sizeof escapes / sizeof *escapes; i++) {
+        nb_diagnose_lua_message(escapes[i], out, sizeof out);
+        assert_contains(out, "反斜杠");
+    }
+    nb_diagnose_lua_message("invalid long string delimiter near '[='", out, sizeof out);
+    assert_contains(out, "长文字");
     nb_diagnose_lua_message("something new near 'y'", out, sizeof out);
     assert_string_equal(out, "something new near 'y'"); /* unknown: kept as Lua wrote it */
 }

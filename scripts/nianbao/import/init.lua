@@ -37,6 +37,31 @@ function M.is_html(bytes, name)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
 
+--- UTF-16 text (Windows Notepad's "Unicode", with or without its byte-order mark) as UTF-8,
+--- or the bytes unchanged. Without a mark, the NUL bytes of its ASCII fall on one side.
+function M.from_utf16(bytes, notes)
+  local from, body = nil, bytes:sub(3)
+  if bytes:sub(1, 2) == "\255\254" then from = "UTF-16LE"
+  elseif bytes:sub(1, 2) == "\254\255" then from = "UTF-16BE"
+  else
+    body = bytes
+    local even, odd, n = 0, 0, math.min(#bytes, 4096)
+    for i = 1, n - n % 2 do
+      if bytes:byte(i) == 0 then
+        if i % 2 == 1 then even = even + 1 else odd = odd + 1 end
+      end
+    end
+    local most, fewest = math.max(even, odd), math.min(even, odd)
+    if most < 8 or fewest * 4 > most then return bytes end
+    from = odd > even and "UTF-16LE" or "UTF-16BE"
+  end
+  local out, replaced = require("nianbao.html").iconv(body, from)
+  if not out then return bytes end
+  note(notes, "IMPORT.CHARSET", "warning", nil, "按 UTF-16 编码读取%s",
+    replaced > 0 and string.format("，%d 个字节无法解码，已替换为 �", replaced) or "")
+  return out
+end
+
 --- The bytes as UTF-8: a declared or detected GB18030/GBK page is converted; an incomplete
 --- character at the very end (a file cut off) is dropped.
 function M.decode(bytes, html, notes)
@@ -175,9 +200,20 @@ function M.not_placed(notes, paras, a, b, section)
   end
 end
 
+-- a note under a table ("注：单位为万元", "图解：…") reads as prose even without a 。
+local NOTE_OPENINGS = { "注", "备注", "附注", "说明", "图解", "数据来源", "资料来源" }
+local function is_table_note(t)
+  for _, w in ipairs(NOTE_OPENINGS) do
+    local rest = t:sub(#w + 1)
+    -- a colon, half-width or full-width (\239\188\154 is "：")
+    if t:sub(1, #w) == w and (rest:find("^%d*:") or rest:find("^%d*\239\188\154")) then return true end
+  end
+  return false
+end
+
 -- prose in a table section (a sentence, not a label or a number) is kept by no field
 local function is_prose(t)
-  return t:find("。", 1, true) and nb.width(t) >= PROSE_MIN_WIDTH and not t:find("勾稽关系", 1, true)
+  return (t:find("。", 1, true) and nb.width(t) >= PROSE_MIN_WIDTH or is_table_note(t)) and not t:find("勾稽关系", 1, true)
 end
 
 --- Notes for the prose paragraphs of a table section's items.
@@ -204,6 +240,7 @@ function M.import(bytes, name)
   if attached and attached.items then
     items = attached.items
   else
+    bytes = M.from_utf16(bytes, notes)
     local html = M.is_html(bytes, name)
     -- a published report is far smaller; the limits keep any input within a few seconds
     local limit = html and M.MAX_HTML or M.MAX_TEXT
@@ -316,8 +353,13 @@ function M.import(bytes, name)
 
   local dropped = items.dropped or { footers = 0, chrome = 0 }
   if dropped.footers + dropped.chrome > 0 then
-    note(notes, "IMPORT.DROPPED", "info", nil, "已去掉网页附加信息 %d 行（来源、时间、原文链接、字号、打印本页等）、页码 %d 个",
-      dropped.chrome, dropped.footers)
+    -- only what there was: a PDF has no web-page chrome, a web page no page footers
+    local parts = {}
+    if dropped.chrome > 0 then
+      parts[#parts + 1] = string.format("网页附加信息 %d 行（来源、时间、原文链接、字号、打印本页等）", dropped.chrome)
+    end
+    if dropped.footers > 0 then parts[#parts + 1] = string.format("页码 %d 个", dropped.footers) end
+    note(notes, "IMPORT.DROPPED", "info", nil, "已去掉%s", table.concat(parts, "、"))
   end
   local all = table.concat(narrative.paragraphs(slice(items, 1, math.min(#items, 40))), "")
   if norm.has_traditional(all) then

@@ -592,6 +592,8 @@ function M.requests(tokens, notes, format)
       out[row.key] = values
     end
   end
+  local single_other = false -- （六）其他处理 read as a single row: its label starts no subtotal
+  local spans = {} -- the tokens each row (and subtotal row) was read from
   for _, row in ipairs(s.rows) do
     local i = M.find(tokens, norm.key(row.label), pos)
     -- the 2019 trial format has a single row （六）其他处理, kept as other.other
@@ -609,6 +611,7 @@ function M.requests(tokens, notes, format)
           for c = 1, ncols do blank[c] = nb.BLANK end
           out.other = out.other or {}
           out.other.no_correction, out.other.no_fee_payment = blank, blank
+          single_other = true
           note(notes, "FORMAT.MIXED_TEMPLATE", "warning", "三",
             "表三用的是 2019 年试行格式的单行“（六）其他处理”，表格其他部分为 2021 年格式：该行数字已导入为“3.其他”（other.other），“1.”“2.”两行按空白导入")
         end
@@ -624,6 +627,7 @@ function M.requests(tokens, notes, format)
     end
     local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND
     local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
+    if i and last then spans[#spans + 1] = { i, last } end
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
@@ -643,8 +647,9 @@ function M.requests(tokens, notes, format)
   note_unsplit(notes, "三", runs)
   note_by_total(notes, "三", by_total)
   if found == 0 then return nil end
-  local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad)
+  local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad, single_other and "other", spans)
   M.note_variant(notes, sub_at, subtotal_rows, bad)
+  M.note_stray_numbers(notes, "三", tokens, spans)
   if #cut > 0 then
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
   end
@@ -654,8 +659,8 @@ end
 
 --- Subtotal rows of the groups （三）–（六）: the numbers after a group's own label (a
 --- row "（三）不予公开 | 小计 | …" before its members), compared with the sum of its
---- members, column by column. Returns the group labels that had one.
-function M.subtotal_rows(tokens, out, nread, sub_at, bad)
+--- members, column by column (not the group `skip`). Returns the group labels that had one.
+function M.subtotal_rows(tokens, out, nread, sub_at, bad, skip, spans)
   local s = nb.schema.requests
   local groups, order = {}, {}
   for _, row in ipairs(s.rows) do
@@ -669,7 +674,7 @@ function M.subtotal_rows(tokens, out, nread, sub_at, bad)
   for _, key in ipairs(order) do
     local g = groups[key]
     local rows = out[key]
-    local complete = type(rows) == "table"
+    local complete = type(rows) == "table" and key ~= skip
     for _, m in ipairs(g.members) do complete = complete and rows[m] ~= nil end
     -- the 2019 trial format's single row （六）其他处理 is no subtotal: its members are absent
     local i = complete and M.find(tokens, norm.key(g.label), 1)
@@ -677,6 +682,7 @@ function M.subtotal_rows(tokens, out, nread, sub_at, bad)
     local values, blob, padded = got.values, got.blob, got.padded
     if i and not blob and #values == nread and not padded then
       seen[#seen + 1] = g.label
+      if spans then spans[#spans + 1] = { i, got.last } end
       if sub_at then drop_subtotal(values, sub_at, g.label .. "小计行", bad) end
       for c, col in ipairs(s.columns) do
         local sum = 0
@@ -692,6 +698,39 @@ function M.subtotal_rows(tokens, out, nread, sub_at, bad)
     end
   end
   return seen
+end
+
+--- Numbers inside a table that no row took (a row the format does not have, or one whose
+--- label was not recognised) are named with the text before them, never dropped silently.
+function M.note_stray_numbers(notes, section, tokens, spans)
+  if #spans == 0 then return end
+  local lo, hi = math.huge, 0
+  for _, sp in ipairs(spans) do lo, hi = math.min(lo, sp[1]), math.max(hi, sp[2]) end
+  local taken = {}
+  for _, sp in ipairs(spans) do for k = sp[1], sp[2] do taken[k] = true end end
+  local groups, current, label = {}, nil, nil
+  for k = lo, hi do
+    local t = tokens[k]
+    if t.kind == "label" then
+      label, current = t.text, nil
+    elseif not taken[k] and (t.kind == "value" or t.kind == "blob") then
+      if not current then
+        current = { label = label, values = {} }
+        groups[#groups + 1] = current
+      end
+      current.values[#current.values + 1] = t.text
+    elseif taken[k] then
+      current = nil
+    end
+  end
+  if #groups == 0 then return end
+  local parts = {}
+  for _, g in ipairs(groups) do
+    parts[#parts + 1] = string.format("%s%s", g.label and ("“" .. norm.head(g.label, 20) .. "”后的 ") or "",
+      table.concat(g.values, "、"))
+  end
+  note(notes, "IMPORT.UNREAD", "warning", section, "表%s中这些数字不属于格式中的任何一行，未导入：%s",
+    section, table.concat(parts, "；"))
 end
 
 --- The note naming the variant of table 三 that was read, and the one listing where its

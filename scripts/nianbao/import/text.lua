@@ -174,9 +174,10 @@ function M.items(text, notes)
     end
     text = text .. "\n"
   end
-  text = M.drop_crawler_header(text)
-  local blank_before = true
-  local dropped = { footers = 0, chrome = 0 } -- page footers and web-page chrome, counted
+  local header
+  text, header = M.drop_crawler_header(text)
+  local blank_before, page_break = true, false
+  local dropped = { footers = 0, chrome = header } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
     line = M.markdown_line(line:gsub("\r$", ""))
     local t = norm.trim(line)
@@ -185,7 +186,10 @@ function M.items(text, notes)
     if footer then dropped.footers = dropped.footers + 1 end
     if chrome then dropped.chrome = dropped.chrome + 1 end
     if t == "" or footer or chrome then
-      blank_before = blank_before or t == ""
+      -- a page break (the blank lines around a footer) is no paragraph break: a paragraph
+      -- cut by it joins again when its first part does not end a sentence
+      if footer then blank_before, page_break = false, true
+      elseif not page_break then blank_before = blank_before or t == "" end
     elseif not is_markdown_rule(line) then
       local cells
       if line:find("\t") then cells = split_tabs(line)
@@ -209,7 +213,7 @@ function M.items(text, notes)
           items[#items + 1] = { kind = "para", parts = { t }, width = nb.width(t), spaced = t:find("%s%s") }
         end
       end
-      blank_before = false
+      blank_before, page_break = false, false
     end
   end
   for i, item in ipairs(items) do
@@ -256,9 +260,15 @@ end
 
 --- A crawler's saved page starts with its own header (标题:, 发布时间:, …) closed by a line
 --- "==== 正文 ====": the report starts after it.
+--- Returns the rest and how many lines of the header were dropped (counted as page chrome).
 function M.drop_crawler_header(text)
   local _, stop = text:sub(1, CRAWLER_HEADER_MAX):find("\n=+ *正文 *=+\r?\n")
-  return stop and text:sub(stop + 1) or text
+  if not stop then return text, 0 end
+  local lines = 0
+  for line in text:sub(1, stop):gmatch("([^\n]*)\n") do
+    if line:find("%S") then lines = lines + 1 end
+  end
+  return text:sub(stop + 1), lines
 end
 
 --- Paras that run several sections together are cut at the official headings.
