@@ -149,20 +149,26 @@ function M.last_uses(entries)
 end
 
 --- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the
---- year before, when the batch has exactly one: entry.previous_entry.
+--- year before, when the batch has exactly one: entry.previous_entry. Reports without an
+--- agency name (an import that found no title) are never paired: two blank names are not
+--- the same agency.
 function M.pair_years(entries)
   local by = {}
-  for _, e in ipairs(entries) do
+  local function pairable(e)
     local r = e.report or e -- a dropped report left its agency and year on the entry
-    if not e.error and math.type(r.year) == "integer" then
+    return not e.error and math.type(r.year) == "integer" and cells.agency_key(r.agency) ~= "", r
+  end
+  for _, e in ipairs(entries) do
+    local ok, r = pairable(e)
+    if ok then
       local k = cells.agency_key(r.agency) .. "\0" .. r.year
       by[k] = by[k] or {}
       table.insert(by[k], e)
     end
   end
   for _, e in ipairs(entries) do
-    local r = e.report or e
-    if not e.error and math.type(r.year) == "integer" then
+    local ok, r = pairable(e)
+    if ok then
       local prev = by[cells.agency_key(r.agency) .. "\0" .. (r.year - 1)]
       if prev and #prev == 1 then e.previous_entry = prev[1] end
     end

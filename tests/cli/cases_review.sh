@@ -51,6 +51,14 @@ json_assert "any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'
 expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua"
 json_assert "not any(f['id'].startswith('YEAR.') for f in objs[0]['findings']) and 'previous' not in objs[0]"
 
+case_ "check DIR: reports without an agency name are never a year pair"
+# two cut-off samples of different agencies, 2024 and 2025, both imported without a title
+"$NB" import ../shared/samples/01-longgang-dept-2024.txt ../shared/samples/03-changchun-linkong-zone-2025.txt \
+  -d "$RV/untitled" >/dev/null 2>&1
+expect_exit 1 -- "$NB" check --format json "$RV/untitled"
+json_assert "len(objs) == 2 and [o['agency'] for o in objs] == ['', ''] and sorted(o['year'] for o in objs) == [2024, 2025]"
+json_assert "not any('previous' in o for o in objs) and not any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'])"
+
 case_ "check --previous: another agency or a year that is not the one before is refused"
 expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
 expect_line err "淮安市人民政府" "平潭综合实验区" "不作比较"
