@@ -54,8 +54,10 @@ local SCRIPT = [[
 })();
 ]]
 
+-- A report imported without a title has an empty agency: its file name tells the bars apart.
 local function unit_name(row, years_differ)
-  local name = row.agency or row.file
+  local name = row.agency
+  if not (name and name:find("%S")) then name = (row.file or ""):match("([^/\\]*)$"):gsub("%.lua$", "") end
   if years_differ and row.year then name = name .. " " .. row.year end
   return name
 end
