@@ -226,6 +226,8 @@ expect_exit 0 -- "$NB" compare "$N" "$N" --format json
 json_assert "objs[0]['cells'] == [] and all(f['change'] == 0 for f in objs[0]['figures'] if f['old'] is not None)"
 expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.csv"
 py_assert "$RV/cmp.csv" "t.startswith('\ufeff类别,项目,旧,新,增减,增减%') and '单元格,表三 一、本年新收政府信息公开申请数量 自然人,80,217,137,171.2' in t"
+# a fall is a negative number for the spreadsheet, not text behind an apostrophe
+py_assert "$RV/cmp.csv" "'单元格,表二 行政规范性文件 本年制发件数,77,62,-15,-19.5\r\n' in t and \"'\" not in t"
 expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.html"
 py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8 and '表三 一、本年新收政府信息公开申请数量 自然人' in t"
 if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
