@@ -35,6 +35,12 @@ function M.check(files, opts, format)
     end
     reports[#reports + 1] = e.report
   end
+  local conflicts = require("nianbao.aggregate").conflicts(entries, { agency = gov.agency, path = gov_file })
+  if #conflicts > 0 then
+    for _, why in ipairs(conflicts) do say("nianbao check --units：%s", why) end
+    say("nianbao check --units：同一单位不能计入两次，未比较")
+    return EXIT_USAGE
+  end
   local list = {}
   for _, f in ipairs(nb.check(gov, { rules = opts.rules, no_rules = opts["no-rules"] })) do list[#list + 1] = f end
   for _, f in ipairs(require("nianbao.aggregate").compare(gov, reports)) do list[#list + 1] = f end

@@ -183,6 +183,32 @@ expect_exit 0 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/bl
 expect_line err "表三 一、本年新收政府信息公开申请数量 自然人" "blank-2024.lua" "空白"
 py_assert "$RV/blank-sum.lua" "'new = { \"\", ' in t"
 
+case_ "aggregate and check --units: no unit counted twice; a unit without a name is named by its file"
+mkdir -p "$RV/units"
+cp "$A" "$B" "$RV/units/"
+expect_exit 2 -- "$NB" aggregate "$RV/units" "$RV/units/01-huaian-city-gov-2024.lua" --agency Z -o "$RV/twice.lua"
+expect_line err "01-huaian-city-gov-2024.lua" "同一个文件"
+[ -e "$RV/twice.lua" ] && fail "aggregate wrote a sum counting a file twice" || pass
+cp "$B" "$RV/units/copy-of-pingtan.lua"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency Z -o "$RV/twice.lua"
+expect_line err "copy-of-pingtan.lua" "08-pingtan-zone-2024.lua" "同一机关"
+rm "$RV/units/copy-of-pingtan.lua"
+# last run's sum left in the units' folder: neither it nor a copy of it is a unit
+expect_exit 0 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua" --force
+expect_line err "units/sum.lua" "汇总的输出文件"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/elsewhere.lua"
+expect_line err "units/sum.lua" "就是汇总的机关"
+expect_exit 2 -- "$NB" check --units "$RV/units/sum.lua" "$RV/units"
+expect_line err "units/sum.lua" "政府自己的报告"
+expect_not_contains out HIER.SUM
+rm "$RV/units/sum.lua"
+# a report imported without a title: named by its file in the sum's narrative, not by ""
+sed 's/^  agency = "[^"]*",/  agency = "",/' "$A" >"$RV/units/untitled-2024.lua"
+grep -q '^  agency = "",' "$RV/units/untitled-2024.lua" && pass || fail "could not blank the agency"
+expect_exit 0 -- "$NB" aggregate "$RV/units/untitled-2024.lua" "$B" --agency Z -o "$RV/named.lua"
+py_assert "$RV/named.lua" "'逐格相加得出：untitled-2024.lua（机关名称空白）、平潭综合实验区。' in t"
+
 case_ "check --units: the sum agrees with its units; a changed cell is named with the difference"
 expect_exit 1 -- "$NB" check --units "$RV/sum.lua" "$A" "$B" --format json
 json_assert "not [f for f in objs[0]['findings'] if f['id'] == 'HIER.SUM'] and objs[0]['units'] == 2"

@@ -5,6 +5,14 @@ local batch = require "nianbao.batch"
 local say = cli.say
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
 
+-- The unit as named in the sum's narrative: its agency, or its file when the report has no
+-- agency name (an import that found no title), so that no name is left empty.
+local function has_name(e) return type(e.report.agency) == "string" and e.report.agency:find("%S") ~= nil end
+local function unit_name(e)
+  if has_name(e) then return e.report.agency end
+  return string.format("%s（机关名称空白）", e.path:match("([^/\\]*)$"))
+end
+
 return {
   summary = "把所属单位的报告逐格相加，生成政府（或部门）自己的报告数据文件",
   help = [[
@@ -17,6 +25,8 @@ return {
   - 各单位年度不同时拒绝汇总（退出码 2，列出文件和年度，不写出文件）；
   - 某单位自身检查有错误时列出并拒绝汇总（退出码 1），加 --force 仍然汇总；
   - 某单元格在任一单位中空白（或缺失），汇总结果中该格也为空白，并逐格说明。
+  - 同一文件给了两次、两份报告属于同一机关、或某份报告的机关就是 --agency（如留在单位文件夹中的
+    上次汇总结果）时拒绝汇总（退出码 2），以免同一单位计入两次。
 只要各单位都通过勾稽关系检查，汇总结果也一定通过。
 
   --agency NAME       汇总报告的机关名称（必需）
@@ -59,12 +69,19 @@ return {
       say("nianbao aggregate：各单位的报告年度不同，未汇总（%s）", table.concat(parts, "；"))
       return EXIT_USAGE
     end
+    local conflicts = require("nianbao.aggregate").conflicts(entries, { agency = opts.agency,
+      path = out ~= "-" and out or nil, what = "汇总的输出文件" })
+    if #conflicts > 0 then
+      for _, why in ipairs(conflicts) do say("nianbao aggregate：%s", why) end
+      say("nianbao aggregate：同一单位不能计入两次，未汇总")
+      return EXIT_USAGE
+    end
     local failing = 0
     for _, e in ipairs(entries) do
       local errors = nb.check(e.report):errors()
       if #errors > 0 then
         failing = failing + 1
-        say("nianbao aggregate：%s（%s）自身检查有 %d 个错误，如：%s", e.path, e.report.agency or "",
+        say("nianbao aggregate：%s（%s）自身检查有 %d 个错误，如：%s", e.path, has_name(e) and e.report.agency or "机关名称空白",
           #errors, tostring(errors[1]))
       end
     end
@@ -73,7 +90,7 @@ return {
       return EXIT_FINDINGS
     end
     local reports, names = {}, {}
-    for i, e in ipairs(entries) do reports[i], names[i] = e.report, e.report.agency or e.path end
+    for i, e in ipairs(entries) do reports[i], names[i] = e.report, unit_name(e) end
     local t, blanks = require("nianbao.aggregate").report(reports, opts.agency, names)
     for _, b in ipairs(blanks) do
       local who = {}
