@@ -39,6 +39,14 @@ expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data" --
 if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then fail "--force did not overwrite"; else pass; fi
 expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/x" -o "$RV/x.lua"
 
+case_ "import -d: two inputs of the same name from two folders: the second is named, not written over the first"
+mkdir -p "$RV/same/a" "$RV/same/b"
+cp "$REAL/08-pingtan-zone-2024.html" "$RV/same/a/x.html"
+cp "$REAL/07-pingtan-zone-2023.html" "$RV/same/b/x.html"
+expect_exit 2 -- "$NB" import "$RV/same/a/x.html" "$RV/same/b/x.html" -d "$RV/same/out"
+expect_line out "same/b/x.html" "同名，未写出"
+py_assert "$RV/same/out/x.lua" "'year = 2024' in t"
+
 case_ "check DIR: every data file, in name order, year pairs of the same agency"
 expect_exit 1 -- "$NB" check --format json "$RV/data"
 json_assert "[o['file'].rsplit('/', 1)[1] for o in objs] == sorted(o['file'].rsplit('/', 1)[1] for o in objs) and len(objs) == 8"
