@@ -9,6 +9,9 @@ CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$NB" import ../shared/real-reports/*.html ../shared/real-reports/01-huaian-city-gov-2024.txt -d "$tmp/data" >/dev/null 2>&1
+# a unit with a long name (its bar label must fit left of the bars, not run off the page)
+sed 's/agency = "延津县商务局"/agency = "福建省平潭综合实验区党工委管委会办公室（区行政服务中心管委会）"/' \
+  reports/yanjin-commerce-2024.lua >"$tmp/data/long-name-2024.lua"
 "$NB" summary "$tmp/data" -o "$tmp/summary.html"
 if grep -nEi '(src|href)=|url\(|@import|<link' "$tmp/summary.html"; then echo "FAIL: 汇总网页引用了外部资源"; exit 1; fi
 { sed '/<\/body>/,$d' "$tmp/summary.html"; echo '<script>'; cat tests/batch/summary_probe.js; echo '</script></body></html>'; } >"$tmp/probe.html"
@@ -49,6 +52,8 @@ check(int(svgs[0][2]) == n, "one bar per report in the applications chart")
 widths = [float(w) for w in facts["bar-widths"][0].split("|")]
 check(max(widths) > 5 * sorted(widths)[len(widths) // 2], "bar lengths follow the numbers")
 check(facts["resources"][0] == "0", "no external resources loaded")
+check(int(facts["label-left"][0]) >= 0, "every bar label is inside its chart (leftmost x %s)" % facts["label-left"][0])
+check("福建省平潭综合实验区党工委管委会办公室（区行政服务中心管委会） 2024" in dom, "the whole long name is kept (the bar's tooltip)")
 if fails:
     print("FAIL: " + "\nFAIL: ".join(fails)); sys.exit(1)
 print("summary page: all passed")

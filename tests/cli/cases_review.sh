@@ -68,7 +68,7 @@ json_assert "len(objs) == 2 and [o['agency'] for o in objs] == ['', ''] and sort
 json_assert "not any('previous' in o for o in objs) and not any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'])"
 # the summary page's charts name such a report by its file, not by a bare year
 expect_exit 0 -- "$NB" summary "$RV/untitled" -o "$RV/untitled.html"
-py_assert "$RV/untitled.html" "__import__('re').findall(r'<text [^>]*text-anchor=\"end\"[^>]*>([^<]*)</text>', t)[:2] == ['01-longgang-dept-2024 2024', '03-changchun-linkong-zone-2025 2025']"
+py_assert "$RV/untitled.html" "__import__('re').findall(r'<rect class=\"bar\"[^>]*><title>([^<]*)：', t) == ['01-longgang-dept-2024 2024', '03-changchun-linkong-zone-2025 2025']"
 
 case_ "check --previous: another agency or a year that is not the one before is refused"
 expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
