@@ -113,6 +113,10 @@ expect_line out "rejected.lua" "无法检查"
 expect_line out "合计：9 个文件" "7 个通过" "1 个未通过" "1 个无法检查"
 # the table comes after the last finding
 py_assert "$OUT" "t.rindex('合计：') > t.rindex('14-pingtan-zone-2019-trial-crawler.lua: ')"
+# one file on a terminal: its own last line says it all, no table
+run_cmd script -qec "'$NB' check '$RV/data/08-pingtan-zone-2024.lua'" /dev/null
+expect_contains out "08-pingtan-zone-2024.lua: 通过"
+expect_not_contains out "合计："
 
 case_ "summary: CSV with one row per report, key figures then every cell under its official label"
 expect_exit 2 -- "$NB" summary "$RV/data" "$RV/rejected.lua" -o "$RV/s.csv"

@@ -184,7 +184,8 @@ return {
       if p and last_use[p] <= i then batch.release(p) end
     end
     progress.done()
-    if format == "text" and batch.stdout_is_tty() then
+    -- the table sums up a batch; one file's own last line already says all it would
+    if format == "text" and #entries > 1 and batch.stdout_is_tty() then
       io.write(ftable().summary_table(entries))
     end
     return code
