@@ -38,6 +38,12 @@ if cmp -s "$RV/keep.lua" "$RV/again/08-pingtan-zone-2024.lua"; then pass; else f
 expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data" --force
 if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then fail "--force did not overwrite"; else pass; fi
 expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/x" -o "$RV/x.lua"
+# -d creates missing parent folders too; a folder that cannot be made is named in Chinese
+expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/new/2024/"
+[ -s "$RV/new/2024/08-pingtan-zone-2024.lua" ] && pass || fail "import -d did not create new/2024"
+: >"$RV/plain-file"
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/plain-file/sub"
+expect_line err "无法创建文件夹" "plain-file" "文件已存在"
 
 case_ "import -d: two inputs of the same name from two folders: the second is named, not written over the first"
 mkdir -p "$RV/same/a" "$RV/same/b"
