@@ -23,7 +23,8 @@ local function walk(dir, out, found, seen)
   local names = {}
   local ok, iter, state = pcall(lfs.dir, dir)
   if not ok then
-    out[#out + 1] = { path = dir, error = string.format("%s：无法读取文件夹：%s", dir, tostring(iter)) }
+    local why = tostring(iter):gsub("^cannot open .-: ", "") -- lfs's English; the folder is named already
+    out[#out + 1] = { path = dir, error = string.format("%s：无法读取文件夹：%s", dir, require("nianbao.cli").os_error(why)) }
     return found
   end
   for name in iter, state do
@@ -50,7 +51,9 @@ function M.expand(args)
   local out = {}
   for _, a in ipairs(args) do
     if a ~= "-" and lfs.attributes(a, "mode") == "directory" then
-      if walk(a, out, 0, {}) == 0 and not (out[#out] and out[#out].path == a) then
+      local before = #out
+      -- no data file and no folder that could not be read (that one is named already)
+      if walk(a, out, 0, {}) == 0 and #out == before then
         out[#out + 1] = { path = a, error = string.format("%s：文件夹中没有数据文件（*.lua）", a) }
       end
     else

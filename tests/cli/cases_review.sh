@@ -108,6 +108,14 @@ mkdir -p "$RV/empty"
 expect_exit 2 -- "$NB" check "$RV/empty" "$RV/data/08-pingtan-zone-2024.lua"
 expect_line err "$RV/empty" "没有数据文件"
 expect_line out "08-pingtan-zone-2024.lua" "通过"
+# a subfolder that cannot be read is named once, in Chinese (root reads it anyway: not tried then)
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$RV/locked/sub"; cp "$SEED" "$RV/locked/sub/a.lua"; chmod 000 "$RV/locked/sub"
+  expect_exit 2 -- "$NB" check "$RV/locked"
+  chmod 755 "$RV/locked/sub"
+  expect_line err "locked/sub" "无法读取文件夹：没有权限"
+  expect_not_contains err "没有数据文件"
+fi
 
 case_ "check on a terminal: summary table and total line after the findings; none in a pipe"
 expect_exit 2 -- "$NB" check "$RV/data" "$RV/rejected.lua"
