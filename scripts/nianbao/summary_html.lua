@@ -20,7 +20,7 @@ th[aria-sort="descending"]::after { content: " ▼"; }
 td { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.failed td { background: #fff3f0; }
-tr.unreadable td { background: #f4f4f4; color: #666; }
+tr.unreadable td { background: #f4f4f4; color: #666; white-space: normal; }
 figure { margin: 1.5em 0; }
 svg text { font-size: 12px; }
 .bar { fill: #4a78b5; }

@@ -31,6 +31,8 @@
     left = Math.min(left, t.getBBox().x);
   });
   line("label-left", Math.floor(left));
+  var unreadable = table.querySelector("tr.unreadable");
+  line("reason-width", unreadable ? Math.round(unreadable.cells[heads.indexOf("检查结果")].getBoundingClientRect().width) : -1);
   line("resources", performance.getEntriesByType("resource").length);
   var pre = document.createElement("pre");
   pre.id = "probe";
