@@ -311,6 +311,32 @@ STDIN= expect_exit 0 -- "$NB" check --format csv "$RV/formula.lua" --rules TEXT.
 run_cmd "$NB" summary "$RV/formula.lua" -o "$RV/formula.csv"
 py_assert "$RV/formula.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1][1] == '\\'=HYPERLINK(\"http://x\",\"a,b\")'"
 
+case_ "a file name in GBK (a ZIP from Chinese Windows) and a stray byte: JSON, CSV and the workbook stay UTF-8"
+mkdir -p "$RV/gbk"
+cp "$RV/data/08-pingtan-zone-2024.lua" "$RV/gbk/$(printf '\xc3\xf1\xd5\xfe').lua"   # 民政 in GBK
+cp "$RV/data/07-pingtan-zone-2023.lua" "$RV/gbk/"
+printf 'return {\n \x9f }\n' >"$RV/gbk/stray.lua"
+utf8_ok() { if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1"; then pass; else fail "$2 is not UTF-8"; fi; }
+expect_exit 2 -- "$NB" check "$RV/gbk" --format json
+utf8_ok "$OUT" "check --format json"
+json_assert "sorted(o['file'].rsplit('/', 1)[1] for o in objs) == ['07-pingtan-zone-2023.lua', 'stray.lua', '\ufffd\ufffd\ufffd\ufffd.lua']"
+json_assert "[o.get('previous', '').rsplit('/', 1)[-1] for o in objs if o['file'].endswith('\ufffd.lua')] == ['07-pingtan-zone-2023.lua']"
+json_assert "[o['error'] for o in objs if o['file'].endswith('stray.lua')][0].count('0x9F') == 1"
+cp "$OUT" "$RV/gbk-j1.json"
+expect_exit 2 -- "$NB" check "$RV/gbk" --format json -j 2
+if cmp -s "$RV/gbk-j1.json" "$OUT"; then pass; else fail "check -j 2 differs for a GBK file name"; fi
+expect_exit 2 -- "$NB" check "$RV/gbk" --format csv
+utf8_ok "$OUT" "check --format csv"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.json"
+utf8_ok "$RV/gbk.json" "summary .json"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.xlsx"
+if /usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+names = [r[0] for r in wb["汇总"].iter_rows(min_row=2, values_only=True)]
+assert any(n.endswith("\ufffd\ufffd\ufffd\ufffd.lua") for n in names), names
+' "$RV/gbk.xlsx"; then pass; else fail "openpyxl cannot read the workbook of a GBK file name"; fi
+
 case_ "check/summary -j N: the same output, in the same order, as one process"
 cp "$RV"/data/*.lua "$RV/gen/data/"
 "$NB" check "$RV/gen/data" --format json >"$RV/j1.json" 2>/dev/null
