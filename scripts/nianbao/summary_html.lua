@@ -6,6 +6,7 @@ local nb = require "nianbao"
 local html = require "render.html"
 local summary = require "nianbao.summary"
 local el, raw = html.el, html.raw
+local clean = require("nianbao.utf8fix").clean -- a GBK file name is shown as U+FFFD, not as bytes
 
 local M = {}
 
@@ -77,6 +78,7 @@ end
 local function unit_name(row, years_differ)
   local name = row.agency
   if not (name and name:find("%S")) then name = (row.file or ""):match("([^/\\]*)$"):gsub("%.lua$", "") end
+  name = clean(name)
   local year = years_differ and row.year and (" " .. row.year) or ""
   return name .. year, shorten(name, LABEL_COLUMNS - nb.width(year)) .. year
 end
@@ -183,7 +185,7 @@ function M.page(rows)
     local tds = {}
     for _, c in ipairs(cols) do
       local v = row[c.id]
-      local text = v == nil and "" or (type(v) == "number" and nb.format_number(v) or tostring(v))
+      local text = v == nil and "" or (type(v) == "number" and nb.format_number(v) or clean(tostring(v)))
       tds[#tds + 1] = el("td", { class = c.number and "num" or nil, ["data-value"] = text }, text)
     end
     local class = not row.ok and "unreadable" or (row.errors > 0 and "failed") or nil

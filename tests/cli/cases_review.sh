@@ -329,6 +329,8 @@ expect_exit 2 -- "$NB" check "$RV/gbk" --format csv
 utf8_ok "$OUT" "check --format csv"
 expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.json"
 utf8_ok "$RV/gbk.json" "summary .json"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.html"
+utf8_ok "$RV/gbk.html" "summary .html"
 expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.xlsx"
 if /usr/bin/python3 -c '
 import sys, openpyxl
