@@ -331,6 +331,8 @@ expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.json"
 utf8_ok "$RV/gbk.json" "summary .json"
 expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.html"
 utf8_ok "$RV/gbk.html" "summary .html"
+expect_exit 0 -- "$NB" compare "$RV/gbk/07-pingtan-zone-2023.lua" "$RV/gbk/$(printf '\xc3\xf1\xd5\xfe').lua" -o "$RV/gbk-cmp.html"
+utf8_ok "$RV/gbk-cmp.html" "compare .html"
 expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.xlsx"
 if /usr/bin/python3 -c '
 import sys, openpyxl
