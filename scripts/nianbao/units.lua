@@ -36,8 +36,13 @@ function M.check(files, opts, format)
     reports[#reports + 1] = e.report
   end
   local conflicts = require("nianbao.aggregate").conflicts(entries, { agency = gov.agency, path = gov_file })
-  if #conflicts > 0 then
-    for _, why in ipairs(conflicts) do say("nianbao check --units：%s", why) end
+  local stop = false
+  for _, why in ipairs(conflicts) do
+    -- a shared name is only noted here (a comparison writes nothing); the same file is refused
+    say("nianbao check --units：%s%s", why.name_only and "注意：" or "", why.text)
+    stop = stop or not why.name_only
+  end
+  if stop then
     say("nianbao check --units：同一单位不能计入两次，未比较")
     return EXIT_USAGE
   end

@@ -218,11 +218,20 @@ expect_line err "01-huaian-city-gov-2024.lua" "同一个文件"
 cp "$B" "$RV/units/copy-of-pingtan.lua"
 expect_exit 2 -- "$NB" aggregate "$RV/units" --agency Z -o "$RV/twice.lua"
 expect_line err "copy-of-pingtan.lua" "08-pingtan-zone-2024.lua" "同一机关"
+expect_contains err "未汇总（确是不同单位时加 --force）"
+[ -e "$RV/twice.lua" ] && fail "aggregate wrote a sum with one agency twice" || pass
+# a shared name may be right (a department's own office): --force sums, with a note
+expect_exit 0 -- "$NB" aggregate "$RV/units" --agency Z -o "$RV/twice.lua" --force
+expect_line err "注意" "copy-of-pingtan.lua" "同一机关"
+# check --units only notes a shared name
+expect_exit 1 -- "$NB" check --units "$RV/twice.lua" "$RV/units"
+expect_line err "注意" "copy-of-pingtan.lua" "同一机关"
 rm "$RV/units/copy-of-pingtan.lua"
 # last run's sum left in the units' folder: neither it nor a copy of it is a unit
 expect_exit 0 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua"
 expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua" --force
 expect_line err "units/sum.lua" "汇总的输出文件"
+expect_not_contains err "注意"
 expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/elsewhere.lua"
 expect_line err "units/sum.lua" "就是汇总的机关"
 expect_exit 2 -- "$NB" check --units "$RV/units/sum.lua" "$RV/units"

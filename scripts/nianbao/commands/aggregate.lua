@@ -25,13 +25,14 @@ return {
   - 各单位年度不同时拒绝汇总（退出码 2，列出文件和年度，不写出文件）；
   - 某单位自身检查有错误时列出并拒绝汇总（退出码 1），加 --force 仍然汇总；
   - 某单元格在任一单位中空白（或缺失），汇总结果中该格也为空白，并逐格说明。
-  - 同一文件给了两次、两份报告属于同一机关、或某份报告的机关就是 --agency（如留在单位文件夹中的
-    上次汇总结果）时拒绝汇总（退出码 2），以免同一单位计入两次。
+  - 同一文件给了两次，或输出文件本身在单位之中，拒绝汇总（退出码 2）；两份报告属于同一机关、
+    或某份报告的机关就是 --agency（如留在单位文件夹中的上次汇总结果）时也拒绝（退出码 2），
+    确是不同单位（如部门机关本级的报告）时加 --force 仍然汇总。
 只要各单位都通过勾稽关系检查，汇总结果也一定通过。
 
   --agency NAME       汇总报告的机关名称（必需）
   -o, --output FILE   输出的数据文件（原子写入；已存在时需 --force）
-  --force             有单位未通过检查时仍然汇总；覆盖已存在的输出文件
+  --force             有单位未通过检查或机关名称相同时仍然汇总；覆盖已存在的输出文件
 
 接着可检查已发布的政府报告与各单位之和是否一致：nianbao check --units 政府.lua 单位/
 ]],
@@ -71,9 +72,15 @@ return {
     end
     local conflicts = require("nianbao.aggregate").conflicts(entries, { agency = opts.agency,
       path = out ~= "-" and out or nil, what = "汇总的输出文件" })
-    if #conflicts > 0 then
-      for _, why in ipairs(conflicts) do say("nianbao aggregate：%s", why) end
-      say("nianbao aggregate：同一单位不能计入两次，未汇总")
+    local stop = false
+    for _, why in ipairs(conflicts) do
+      say("nianbao aggregate：%s%s", opts.force and why.name_only and "注意：" or "", why.text)
+      stop = stop or not (opts.force and why.name_only)
+    end
+    if stop then
+      local names_only = true
+      for _, why in ipairs(conflicts) do names_only = names_only and why.name_only end
+      say("nianbao aggregate：同一单位不能计入两次，未汇总%s", names_only and "（确是不同单位时加 --force）" or "")
       return EXIT_USAGE
     end
     local failing = 0
