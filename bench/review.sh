@@ -31,6 +31,12 @@ echo "nianbao review benchmark: $FILES generated reports ($(du -sh "$WORK/data" 
 printf '%-44s %8s\n' "command" "ms"
 printf '%-44s %8s\n' "check DIR --format json" "$(time_ms "$NB" check "$WORK/data" --format json)"
 printf '%-44s %8s\n' "check DIR --format csv" "$(time_ms "$NB" check "$WORK/data" --format csv)"
+# the same with one child process per core (whole agencies to one child; the output is the same)
+JOBS=$(nproc)
+if [ "$JOBS" -gt 1 ]; then
+  printf '%-44s %8s\n' "check DIR --format json -j $JOBS" "$(time_ms "$NB" check "$WORK/data" --format json -j "$JOBS")"
+  printf '%-44s %8s\n' "summary DIR -o s.csv -j $JOBS" "$(time_ms "$NB" summary "$WORK/data" -o "$WORK/s.csv" --force -j "$JOBS")"
+fi
 for ext in csv json xlsx html; do
   printf '%-44s %8s\n' "summary DIR -o s.$ext" "$(time_ms "$NB" summary "$WORK/data" -o "$WORK/s.$ext" --force)"
   echo "    output: $(du -h "$WORK/s.$ext" | cut -f1)"

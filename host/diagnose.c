@@ -183,8 +183,12 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
         } else if (ch >= 0x80) {
             /* a character outside any string: Lua syntax knows only ASCII */
             size_t n = utf8_seq((const unsigned char *)p, (size_t)(end - p));
-            if (n == 0)
-                n = 1;
+            if (n == 0) { /* not UTF-8: the byte itself is not quoted (the message must stay UTF-8) */
+                nb_error_set(err, "%s:%d: 数据文件语法错误：有一个不是 UTF-8 编码的字节（0x%02X）；"
+                                  "数据文件须以 UTF-8 编码保存（GBK 等编码的文件请先另存为 UTF-8）",
+                             name, line, (unsigned)ch);
+                return 1;
+            }
             for (size_t i = 0; i < sizeof WIDE / sizeof WIDE[0]; i++) {
                 if ((size_t)(end - p) >= strlen(WIDE[i].wide) && memcmp(p, WIDE[i].wide, strlen(WIDE[i].wide)) == 0) {
                     nb_error_set(err, "%s:%d: 数据文件语法错误：这里有全角（中文输入法）字符“%s”，"

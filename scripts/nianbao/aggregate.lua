@@ -46,6 +46,43 @@ function M.sum(reports)
   return sums, blanks
 end
 
+--- Why the units may not be summed as given (so that nothing is counted twice): the same file
+--- given twice (a folder and a file in it) or the government's own file (`gov`: { agency =,
+--- path =, what = its Chinese name }) among the units are never right; two files of one agency
+--- (compared by cells.agency_key; blank names are not compared), or a unit of the government's
+--- own agency (last run's sum left in the units' folder) usually are not: those reasons have
+--- .name_only (a department's own office may report under the department's name; the caller
+--- lets the user go on). Entries are batch entries (path, report). Returns a list of
+--- { text = Chinese reason, name_only = boolean }, empty when none.
+function M.conflicts(entries, gov)
+  local lfs = require "lfs"
+  local function file_id(path)
+    local a = path ~= "-" and lfs.attributes(path)
+    return a and (a.dev .. ":" .. a.ino) or path
+  end
+  local reasons, by_file, by_agency = {}, {}, {}
+  local function add(name_only, fmt, ...)
+    reasons[#reasons + 1] = { text = string.format(fmt, ...), name_only = name_only }
+  end
+  local gov_key = cells.agency_key(gov.agency)
+  local gov_id = gov.path and file_id(gov.path)
+  for _, e in ipairs(entries) do
+    local id, key = file_id(e.path), cells.agency_key(e.report.agency)
+    if by_file[id] then
+      add(false, "%s 与 %s 是同一个文件", e.path, by_file[id])
+    elseif id == gov_id then
+      add(false, "%s 是%s，不能又作为单位", e.path, gov.what or "政府自己的报告")
+    elseif key ~= "" and key == gov_key then
+      add(true, "%s 的机关“%s”就是汇总的机关（可能是上次汇总的结果）", e.path, e.report.agency)
+    elseif key ~= "" and by_agency[key] then
+      add(true, "%s 与 %s 是同一机关（%s）的报告", e.path, by_agency[key], e.report.agency)
+    end
+    by_file[id] = by_file[id] or e.path
+    if key ~= "" then by_agency[key] = by_agency[key] or e.path end
+  end
+  return reasons
+end
+
 local FEE_KEYS = { "notices", "notified", "collected" }
 
 --- A report table of the data-file shape for the government: its tables are the sums, its

@@ -23,7 +23,8 @@ local function walk(dir, out, found, seen)
   local names = {}
   local ok, iter, state = pcall(lfs.dir, dir)
   if not ok then
-    out[#out + 1] = { path = dir, error = string.format("%s：无法读取文件夹：%s", dir, tostring(iter)) }
+    local why = tostring(iter):gsub("^cannot open .-: ", "") -- lfs's English; the folder is named already
+    out[#out + 1] = { path = dir, error = string.format("%s：无法读取文件夹：%s", dir, require("nianbao.cli").os_error(why)) }
     return found
   end
   for name in iter, state do
@@ -50,7 +51,9 @@ function M.expand(args)
   local out = {}
   for _, a in ipairs(args) do
     if a ~= "-" and lfs.attributes(a, "mode") == "directory" then
-      if walk(a, out, 0, {}) == 0 and not (out[#out] and out[#out].path == a) then
+      local before = #out
+      -- no data file and no folder that could not be read (that one is named already)
+      if walk(a, out, 0, {}) == 0 and #out == before then
         out[#out + 1] = { path = a, error = string.format("%s：文件夹中没有数据文件（*.lua）", a) }
       end
     else
@@ -149,20 +152,26 @@ function M.last_uses(entries)
 end
 
 --- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the
---- year before, when the batch has exactly one: entry.previous_entry.
+--- year before, when the batch has exactly one: entry.previous_entry. Reports without an
+--- agency name (an import that found no title) are never paired: two blank names are not
+--- the same agency.
 function M.pair_years(entries)
   local by = {}
-  for _, e in ipairs(entries) do
+  local function pairable(e)
     local r = e.report or e -- a dropped report left its agency and year on the entry
-    if not e.error and math.type(r.year) == "integer" then
+    return not e.error and math.type(r.year) == "integer" and cells.agency_key(r.agency) ~= "", r
+  end
+  for _, e in ipairs(entries) do
+    local ok, r = pairable(e)
+    if ok then
       local k = cells.agency_key(r.agency) .. "\0" .. r.year
       by[k] = by[k] or {}
       table.insert(by[k], e)
     end
   end
   for _, e in ipairs(entries) do
-    local r = e.report or e
-    if not e.error and math.type(r.year) == "integer" then
+    local ok, r = pairable(e)
+    if ok then
       local prev = by[cells.agency_key(r.agency) .. "\0" .. (r.year - 1)]
       if prev and #prev == 1 then e.previous_entry = prev[1] end
     end

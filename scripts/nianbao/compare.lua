@@ -143,6 +143,8 @@ end
 
 function M.html(res, old_file, new_file)
   local markup = require "nianbao.markup" -- not render/html.lua, which a user may replace
+  local clean = require("nianbao.utf8fix").clean -- a GBK file name as U+FFFD, not as bytes
+  old_file, new_file = clean(old_file), clean(new_file)
   local el, raw = markup.el, markup.raw
   local title = string.format("%s 与 %s 年度报告比较", who(res.old), who(res.new))
   -- the bar chart: for each key figure, the old and the new value side by side

@@ -1,12 +1,14 @@
 -- A small JSON encoder for command output (check --format json). Objects keep the key
 -- order given by json.object; plain tables with keys 1..n are arrays. M.decode reads it back
 -- (check -j N reads its children's output, nianbao.parallel).
+local clean = require("nianbao.utf8fix").clean
+
 local M = {}
 
 local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
 
 local function string_literal(s)
-  return '"' .. s:gsub('[%c"\\]', function(c)
+  return '"' .. clean(s):gsub('[%c"\\]', function(c)
     return ESC[c] or string.format("\\u%04x", c:byte())
   end) .. '"'
 end

@@ -79,7 +79,10 @@ function M.check(entries, opts, jobs)
     end
     os.remove(r.out)
     for _, e in ipairs(r.part) do
-      local list = by_file[e.path] and table.remove(by_file[e.path], 1)
+      -- the JSON has the file name as written (utf8fix): a GBK name is matched in its cleaned form,
+      -- and names that clean alike come back in the part's order
+      local key = require("nianbao.utf8fix").clean(e.path)
+      local list = by_file[key] and table.remove(by_file[key], 1)
       if list then e.findings = nb.findings(list) end
     end
   end

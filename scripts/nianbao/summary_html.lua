@@ -8,6 +8,7 @@ local markup = require "nianbao.markup"
 local cells = require "nianbao.cells"
 local summary = require "nianbao.summary"
 local el, raw = markup.el, markup.raw
+local clean = require("nianbao.utf8fix").clean -- a GBK file name is shown as U+FFFD, not as bytes
 
 local M = {}
 
@@ -22,7 +23,7 @@ th[aria-sort="descending"]::after { content: " ▼"; }
 td { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.failed td { background: #fff3f0; }
-tr.unreadable td { background: #f4f4f4; color: #666; }
+tr.unreadable td { background: #f4f4f4; color: #666; white-space: normal; }
 figure { margin: 1.5em 0; }
 svg text { font-size: 12px; }
 .bar { fill: #4a78b5; }
@@ -56,20 +57,41 @@ local SCRIPT = [[
 })();
 ]]
 
-local function unit_name(row, years_differ)
-  local name = row.agency or row.file
-  if years_differ and row.year then name = name .. " " .. row.year end
-  return name
+local CHART = { width = 760, label = 220, bar = 18, gap = 6, top = 8, number_room = 60 }
+-- what fits left of the bars in 12px text, in display columns (a Chinese character is 2)
+local LABEL_COLUMNS = 34
+
+-- `s` cut to at most `cols` display columns, ending in "…" when cut.
+local function shorten(s, cols)
+  if nb.width(s) <= cols then return s end
+  local out, w = {}, 0
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    w = w + nb.width(ch)
+    if w > cols - 2 then break end
+    out[#out + 1] = ch
+  end
+  return table.concat(out) .. "…"
 end
 
-local CHART = { width = 760, label = 220, bar = 18, gap = 6, top = 8, number_room = 60 }
+-- A bar's label: the agency (its file for a report imported without a title), with the year
+-- when the batch has several. The whole label is the bar's tooltip; the text beside the bar is
+-- cut to fit the space left of the bars (a long name would be clipped at the page's edge).
+local function unit_name(row, years_differ)
+  local name = row.agency
+  if not (name and name:find("%S")) then name = (row.file or ""):match("([^/\\]*)$"):gsub("%.lua$", "") end
+  name = clean(name)
+  local year = years_differ and row.year and (" " .. row.year) or ""
+  return name .. year, shorten(name, LABEL_COLUMNS - nb.width(year)) .. year
+end
 
 local function applications_chart(rows, years_differ)
   local c, data, max = CHART, {}, 0
   for _, row in ipairs(rows) do
     if row.ok then
       local v = math.type(row.new) and row.new or 0
-      data[#data + 1] = { label = unit_name(row, years_differ), value = v }
+      local label, short = unit_name(row, years_differ)
+      data[#data + 1] = { label = label, short = short, value = v }
       max = math.max(max, v)
     end
   end
@@ -81,7 +103,7 @@ local function applications_chart(rows, years_differ)
     local w = max > 0 and d.value / max * room or 0
     local mid = string.format("%.1f", y + c.bar / 2)
     shapes[#shapes + 1] = { "\n",
-      el("text", { x = c.label - 6, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, d.label),
+      el("text", { x = c.label - 6, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, d.short),
       el("rect", { class = "bar", x = c.label, y = y, width = string.format("%.1f", w), height = c.bar },
         el("title", nil, d.label .. "：" .. d.value)),
       el("text", { x = string.format("%.1f", c.label + w + 4), y = mid, ["dominant-baseline"] = "central" }, d.value) }
@@ -101,7 +123,8 @@ local function results_chart(rows, years_differ)
     if row.ok then
       local groups, sum = row.result_groups, row.result_sum
       labels = labels or groups
-      data[#data + 1] = { label = unit_name(row, years_differ), groups = groups, sum = sum }
+      local label, short = unit_name(row, years_differ)
+      data[#data + 1] = { label = label, short = short, groups = groups, sum = sum }
       max = math.max(max, sum)
     end
   end
@@ -119,7 +142,7 @@ local function results_chart(rows, years_differ)
     local y = c.top + legend_height + (i - 1) * (c.bar + c.gap)
     local mid = string.format("%.1f", y + c.bar / 2)
     shapes[#shapes + 1] = { "\n",
-      el("text", { x = c.label - 6, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, d.label) }
+      el("text", { x = c.label - 6, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, d.short) }
     local x = c.label
     for g, grp in ipairs(d.groups) do
       if grp.value > 0 then
@@ -164,7 +187,7 @@ function M.page(rows)
     local tds = {}
     for _, c in ipairs(cols) do
       local v = row[c.id]
-      local text = v == nil and "" or (type(v) == "number" and nb.format_number(v) or tostring(v))
+      local text = v == nil and "" or (type(v) == "number" and nb.format_number(v) or clean(tostring(v)))
       tds[#tds + 1] = el("td", { class = c.number and "num" or nil, ["data-value"] = text }, text)
     end
     local class = not row.ok and "unreadable" or (row.errors > 0 and "failed") or nil

@@ -35,6 +35,17 @@ function M.check(files, opts, format)
     end
     reports[#reports + 1] = e.report
   end
+  local conflicts = require("nianbao.aggregate").conflicts(entries, { agency = gov.agency, path = gov_file })
+  local stop = false
+  for _, why in ipairs(conflicts) do
+    -- a shared name is only noted here (a comparison writes nothing); the same file is refused
+    say("nianbao check --units：%s%s", why.name_only and "注意：" or "", why.text)
+    stop = stop or not why.name_only
+  end
+  if stop then
+    say("nianbao check --units：同一单位不能计入两次，未比较")
+    return EXIT_USAGE
+  end
   local list = {}
   for _, f in ipairs(nb.check(gov, { rules = opts.rules, no_rules = opts["no-rules"] })) do list[#list + 1] = f end
   for _, f in ipairs(require("nianbao.aggregate").compare(gov, reports)) do list[#list + 1] = f end

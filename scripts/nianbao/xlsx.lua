@@ -16,9 +16,10 @@ function M.column_name(n)
   return s
 end
 
--- XML 1.0 cannot carry most control characters; they are dropped from cell text.
+-- XML 1.0 cannot carry most control characters; they are dropped from cell text. Bytes that
+-- are not UTF-8 (a GBK file name) become U+FFFD: one of them makes Excel refuse the workbook.
 local function text(s)
-  return nb.escape_xml((tostring(s):gsub("[%z\1-\8\11\12\14-\31]", "")))
+  return nb.escape_xml((require("nianbao.utf8fix").clean(tostring(s)):gsub("[%z\1-\8\11\12\14-\31]", "")))
 end
 
 local function cell_xml(ref, v, style)

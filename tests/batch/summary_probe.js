@@ -25,6 +25,14 @@
   });
   var bars = document.querySelectorAll("#chart-applications rect");
   line("bar-widths", Array.prototype.map.call(bars, function (b) { return b.getAttribute("width"); }).join("|"));
+  // the leftmost point of any bar label: a label cut off at the page's edge is < 0
+  var left = Infinity;
+  Array.prototype.forEach.call(document.querySelectorAll("figure svg text[text-anchor=end]"), function (t) {
+    left = Math.min(left, t.getBBox().x);
+  });
+  line("label-left", Math.floor(left));
+  var unreadable = table.querySelector("tr.unreadable");
+  line("reason-width", unreadable ? Math.round(unreadable.cells[heads.indexOf("检查结果")].getBoundingClientRect().width) : -1);
   line("resources", performance.getEntriesByType("resource").length);
   var pre = document.createElement("pre");
   pre.id = "probe";

@@ -38,6 +38,20 @@ if cmp -s "$RV/keep.lua" "$RV/again/08-pingtan-zone-2024.lua"; then pass; else f
 expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/data" --force
 if grep -q "hand-edited" "$RV/data/08-pingtan-zone-2024.lua"; then fail "--force did not overwrite"; else pass; fi
 expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/x" -o "$RV/x.lua"
+# -d creates missing parent folders too; a folder that cannot be made is named in Chinese
+expect_exit 0 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/new/2024/"
+[ -s "$RV/new/2024/08-pingtan-zone-2024.lua" ] && pass || fail "import -d did not create new/2024"
+: >"$RV/plain-file"
+expect_exit 2 -- "$NB" import "$REAL/08-pingtan-zone-2024.html" -d "$RV/plain-file/sub"
+expect_line err "无法创建文件夹" "plain-file" "文件已存在"
+
+case_ "import -d: two inputs of the same name from two folders: the second is named, not written over the first"
+mkdir -p "$RV/same/a" "$RV/same/b"
+cp "$REAL/08-pingtan-zone-2024.html" "$RV/same/a/x.html"
+cp "$REAL/07-pingtan-zone-2023.html" "$RV/same/b/x.html"
+expect_exit 2 -- "$NB" import "$RV/same/a/x.html" "$RV/same/b/x.html" -d "$RV/same/out"
+expect_line out "same/b/x.html" "同名，未写出"
+py_assert "$RV/same/out/x.lua" "'year = 2024' in t"
 
 case_ "check DIR: every data file, in name order, year pairs of the same agency"
 expect_exit 1 -- "$NB" check --format json "$RV/data"
@@ -50,6 +64,17 @@ json_assert "any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'
 # the same 2025 report alone has no YEAR findings (nothing to pair with)
 expect_exit 0 -- "$NB" check --format json "$RV/data/10-pingtan-zone-2025.lua"
 json_assert "not any(f['id'].startswith('YEAR.') for f in objs[0]['findings']) and 'previous' not in objs[0]"
+
+case_ "check DIR: reports without an agency name are never a year pair"
+# two cut-off samples of different agencies, 2024 and 2025, both imported without a title
+"$NB" import ../shared/samples/01-longgang-dept-2024.txt ../shared/samples/03-changchun-linkong-zone-2025.txt \
+  -d "$RV/untitled" >/dev/null 2>&1
+expect_exit 1 -- "$NB" check --format json "$RV/untitled"
+json_assert "len(objs) == 2 and [o['agency'] for o in objs] == ['', ''] and sorted(o['year'] for o in objs) == [2024, 2025]"
+json_assert "not any('previous' in o for o in objs) and not any(f['id'].startswith('YEAR.') for o in objs for f in o['findings'])"
+# the summary page's charts name such a report by its file, not by a bare year
+expect_exit 0 -- "$NB" summary "$RV/untitled" -o "$RV/untitled.html"
+py_assert "$RV/untitled.html" "__import__('re').findall(r'<rect class=\"bar\"[^>]*><title>([^<]*)：', t) == ['01-longgang-dept-2024 2024', '03-changchun-linkong-zone-2025 2025']"
 
 case_ "check --previous: another agency or a year that is not the one before is refused"
 expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
@@ -83,6 +108,14 @@ mkdir -p "$RV/empty"
 expect_exit 2 -- "$NB" check "$RV/empty" "$RV/data/08-pingtan-zone-2024.lua"
 expect_line err "$RV/empty" "没有数据文件"
 expect_line out "08-pingtan-zone-2024.lua" "通过"
+# a subfolder that cannot be read is named once, in Chinese (root reads it anyway: not tried then)
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$RV/locked/sub"; cp "$SEED" "$RV/locked/sub/a.lua"; chmod 000 "$RV/locked/sub"
+  expect_exit 2 -- "$NB" check "$RV/locked"
+  chmod 755 "$RV/locked/sub"
+  expect_line err "locked/sub" "无法读取文件夹：没有权限"
+  expect_not_contains err "没有数据文件"
+fi
 
 case_ "check on a terminal: summary table and total line after the findings; none in a pipe"
 expect_exit 2 -- "$NB" check "$RV/data" "$RV/rejected.lua"
@@ -94,6 +127,10 @@ expect_line out "rejected.lua" "无法检查"
 expect_line out "合计：9 个文件" "7 个通过" "1 个未通过" "1 个无法检查"
 # the table comes after the last finding
 py_assert "$OUT" "t.rindex('合计：') > t.rindex('14-pingtan-zone-2019-trial-crawler.lua: ')"
+# one file on a terminal: its own last line says it all, no table
+run_cmd script -qec "'$NB' check '$RV/data/08-pingtan-zone-2024.lua'" /dev/null
+expect_contains out "08-pingtan-zone-2024.lua: 通过"
+expect_not_contains out "合计："
 
 case_ "summary: CSV with one row per report, key figures then every cell under its official label"
 expect_exit 2 -- "$NB" summary "$RV/data" "$RV/rejected.lua" -o "$RV/s.csv"
@@ -172,6 +209,41 @@ expect_exit 0 -- "$NB" aggregate "$A" "$RV/blank-2024.lua" --agency Y -o "$RV/bl
 expect_line err "表三 一、本年新收政府信息公开申请数量 自然人" "blank-2024.lua" "空白"
 py_assert "$RV/blank-sum.lua" "'new = { \"\", ' in t"
 
+case_ "aggregate and check --units: no unit counted twice; a unit without a name is named by its file"
+mkdir -p "$RV/units"
+cp "$A" "$B" "$RV/units/"
+expect_exit 2 -- "$NB" aggregate "$RV/units" "$RV/units/01-huaian-city-gov-2024.lua" --agency Z -o "$RV/twice.lua"
+expect_line err "01-huaian-city-gov-2024.lua" "同一个文件"
+[ -e "$RV/twice.lua" ] && fail "aggregate wrote a sum counting a file twice" || pass
+cp "$B" "$RV/units/copy-of-pingtan.lua"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency Z -o "$RV/twice.lua"
+expect_line err "copy-of-pingtan.lua" "08-pingtan-zone-2024.lua" "同一机关"
+expect_contains err "未汇总（确是不同单位时加 --force）"
+[ -e "$RV/twice.lua" ] && fail "aggregate wrote a sum with one agency twice" || pass
+# a shared name may be right (a department's own office): --force sums, with a note
+expect_exit 0 -- "$NB" aggregate "$RV/units" --agency Z -o "$RV/twice.lua" --force
+expect_line err "注意" "copy-of-pingtan.lua" "同一机关"
+# check --units only notes a shared name
+expect_exit 1 -- "$NB" check --units "$RV/twice.lua" "$RV/units"
+expect_line err "注意" "copy-of-pingtan.lua" "同一机关"
+rm "$RV/units/copy-of-pingtan.lua"
+# last run's sum left in the units' folder: neither it nor a copy of it is a unit
+expect_exit 0 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/units/sum.lua" --force
+expect_line err "units/sum.lua" "汇总的输出文件"
+expect_not_contains err "注意"
+expect_exit 2 -- "$NB" aggregate "$RV/units" --agency 测试市人民政府 -o "$RV/elsewhere.lua"
+expect_line err "units/sum.lua" "就是汇总的机关"
+expect_exit 2 -- "$NB" check --units "$RV/units/sum.lua" "$RV/units"
+expect_line err "units/sum.lua" "政府自己的报告"
+expect_not_contains out HIER.SUM
+rm "$RV/units/sum.lua"
+# a report imported without a title: named by its file in the sum's narrative, not by ""
+sed 's/^  agency = "[^"]*",/  agency = "",/' "$A" >"$RV/units/untitled-2024.lua"
+grep -q '^  agency = "",' "$RV/units/untitled-2024.lua" && pass || fail "could not blank the agency"
+expect_exit 0 -- "$NB" aggregate "$RV/units/untitled-2024.lua" "$B" --agency Z -o "$RV/named.lua"
+py_assert "$RV/named.lua" "'逐格相加得出：untitled-2024.lua（机关名称空白）、平潭综合实验区。' in t"
+
 case_ "check --units: the sum agrees with its units; a changed cell is named with the difference"
 expect_exit 1 -- "$NB" check --units "$RV/sum.lua" "$A" "$B" --format json
 json_assert "not [f for f in objs[0]['findings'] if f['id'] == 'HIER.SUM'] and objs[0]['units'] == 2"
@@ -215,6 +287,8 @@ expect_exit 0 -- "$NB" compare "$N" "$N" --format json
 json_assert "objs[0]['cells'] == [] and all(f['change'] == 0 for f in objs[0]['figures'] if f['old'] is not None)"
 expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.csv"
 py_assert "$RV/cmp.csv" "t.startswith('\ufeff类别,项目,旧,新,增减,增减%') and '单元格,表三 一、本年新收政府信息公开申请数量 自然人,80,217,137,171.2' in t"
+# a fall is a negative number for the spreadsheet, not text behind an apostrophe
+py_assert "$RV/cmp.csv" "'单元格,表二 行政规范性文件 本年制发件数,77,62,-15,-19.5\r\n' in t and \"'\" not in t"
 expect_exit 0 -- "$NB" compare "$O" "$N" -o "$RV/cmp.html"
 py_assert "$RV/cmp.html" "t.count('<svg') == 1 and t.count('class=\"new\"') == 8 and '表三 一、本年新收政府信息公开申请数量 自然人' in t"
 if tidy -errors -quiet "$RV/cmp.html" >/dev/null 2>&1; then pass; else fail "tidy finds errors in the compare page"; fi
@@ -245,6 +319,36 @@ grep -q 'HYPERLINK' "$RV/formula.lua" && pass || fail "could not make the formul
 STDIN= expect_exit 0 -- "$NB" check --format csv "$RV/formula.lua" --rules TEXT.FEES
 run_cmd "$NB" summary "$RV/formula.lua" -o "$RV/formula.csv"
 py_assert "$RV/formula.csv" "list(csv.reader(io.StringIO(t.lstrip('\ufeff'))))[1][1] == '\\'=HYPERLINK(\"http://x\",\"a,b\")'"
+
+case_ "a file name in GBK (a ZIP from Chinese Windows) and a stray byte: JSON, CSV and the workbook stay UTF-8"
+mkdir -p "$RV/gbk"
+cp "$RV/data/08-pingtan-zone-2024.lua" "$RV/gbk/$(printf '\xc3\xf1\xd5\xfe').lua"   # 民政 in GBK
+cp "$RV/data/07-pingtan-zone-2023.lua" "$RV/gbk/"
+printf 'return {\n \x9f }\n' >"$RV/gbk/stray.lua"
+utf8_ok() { if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1"; then pass; else fail "$2 is not UTF-8"; fi; }
+expect_exit 2 -- "$NB" check "$RV/gbk" --format json
+utf8_ok "$OUT" "check --format json"
+json_assert "sorted(o['file'].rsplit('/', 1)[1] for o in objs) == ['07-pingtan-zone-2023.lua', 'stray.lua', '\ufffd\ufffd\ufffd\ufffd.lua']"
+json_assert "[o.get('previous', '').rsplit('/', 1)[-1] for o in objs if o['file'].endswith('\ufffd.lua')] == ['07-pingtan-zone-2023.lua']"
+json_assert "[o['error'] for o in objs if o['file'].endswith('stray.lua')][0].count('0x9F') == 1"
+cp "$OUT" "$RV/gbk-j1.json"
+expect_exit 2 -- "$NB" check "$RV/gbk" --format json -j 2
+if cmp -s "$RV/gbk-j1.json" "$OUT"; then pass; else fail "check -j 2 differs for a GBK file name"; fi
+expect_exit 2 -- "$NB" check "$RV/gbk" --format csv
+utf8_ok "$OUT" "check --format csv"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.json"
+utf8_ok "$RV/gbk.json" "summary .json"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.html"
+utf8_ok "$RV/gbk.html" "summary .html"
+expect_exit 0 -- "$NB" compare "$RV/gbk/07-pingtan-zone-2023.lua" "$RV/gbk/$(printf '\xc3\xf1\xd5\xfe').lua" -o "$RV/gbk-cmp.html"
+utf8_ok "$RV/gbk-cmp.html" "compare .html"
+expect_exit 2 -- "$NB" summary "$RV/gbk" -o "$RV/gbk.xlsx"
+if /usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+names = [r[0] for r in wb["汇总"].iter_rows(min_row=2, values_only=True)]
+assert any(n.endswith("\ufffd\ufffd\ufffd\ufffd.lua") for n in names), names
+' "$RV/gbk.xlsx"; then pass; else fail "openpyxl cannot read the workbook of a GBK file name"; fi
 
 case_ "check/summary -j N: the same output, in the same order, as one process"
 cp "$RV"/data/*.lua "$RV/gen/data/"

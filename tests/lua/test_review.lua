@@ -36,6 +36,9 @@ function tests.csv_fields()
   T.eq(csv.field(0.5), "0.5")
   T.eq(csv.field(-3), "-3")
   T.eq(csv.field("=1+1"), "'=1+1")
+  T.eq(csv.field("-19.5"), "-19.5") -- a number as text is no formula
+  T.eq(csv.field("-1+cmd"), "'-1+cmd")
+  T.eq(csv.field("-"), "'-")
   T.eq(csv.row({ 1, nil, "x" }, 3), "1,,x\r\n")
 end
 

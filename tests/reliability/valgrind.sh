@@ -34,7 +34,10 @@ vg 0 check "$SEED"
 sed 's/year = 2024/year = 2023/' "$SEED" >"$TMP/prev-2023.lua"
 vg 0 check --format json "$SEED" --previous "$TMP/prev-2023.lua"
 vg 0 summary "$SEED" "$TMP/prev-2023.lua" -o "$TMP/summary.xlsx"
-vg 0 aggregate "$SEED" "$SEED" --agency 某某县人民政府 -o "$TMP/sum.lua"
+# two units (the same file twice is refused: a unit is never counted twice)
+sed 's/agency = "延津县商务局"/agency = "延津县民政局"/' "$SEED" >"$TMP/unit2.lua"
+vg 0 aggregate "$SEED" "$TMP/unit2.lua" --agency 某某县人民政府 -o "$TMP/sum.lua"
+vg 2 aggregate "$SEED" "$SEED" --agency 某某县人民政府 -o "$TMP/sum2.lua"
 vg 0 render "$SEED" -o "$TMP/report.txt"
 vg 0 render "$SEED" --table-style aligned
 vg 0 render "$SEED" -f html -o "$TMP/report.html"

@@ -61,6 +61,37 @@ static void chinese_inside_strings_and_comments_is_fine(void **state)
     assert_contains(err.message, "“机”在引号之外");
 }
 
+/* Whether s is UTF-8: every lead byte followed by its continuation bytes (enough for a test). */
+static int valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0)
+            return 0;
+        p++;
+        for (int i = 0; i < n; i++, p++)
+            if ((*p & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+/* A byte that starts no UTF-8 character is named by its value, never copied into the message
+ * (which JSON, CSV and the workbook carry: they must stay UTF-8). */
+static void stray_byte_outside_strings(void **state)
+{
+    (void)state;
+    nb_error err = {{0}};
+    assert_true(syntax("return {\n \x9f = 1 }", &err));
+    assert_contains(err.message, "x.lua:2:");
+    assert_contains(err.message, "0x9F");
+    assert_true(valid_utf8(err.message));
+    assert_true(syntax("return { a = 1 \xe6\x97 }", &err)); /* a character cut short */
+    assert_contains(err.message, "0xE6");
+    assert_true(valid_utf8(err.message));
+}
+
 static void encodings(void **state)
 {
     (void)state;
@@ -152,6 +183,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(full_width_outside_strings),
         cmocka_unit_test(chinese_inside_strings_and_comments_is_fine),
+        cmocka_unit_test(stray_byte_outside_strings),
         cmocka_unit_test(encodings),
         cmocka_unit_test(key_lines),
         cmocka_unit_test(lua_messages),

@@ -63,11 +63,16 @@ end
 --- output exists), else 1 if any had unread parts.
 local function import_batch(files, dir, force)
   local lfs = require "lfs"
-  if lfs.attributes(dir, "mode") ~= "directory" then
-    local ok, err = lfs.mkdir(dir)
-    if not ok then
-      say("nianbao import：无法创建文件夹 %s：%s", dir, tostring(err))
-      return EXIT_USAGE
+  -- the folder and any missing parent (-d 数据/2024 when 数据 is not there yet)
+  local path = dir:match("^[/\\]+") or "" -- the leading "/" (or a Windows share's \\)
+  for part in dir:gmatch("[^/\\]+") do
+    path = (path == "" or path:match("[/\\]$")) and path .. part or path .. "/" .. part
+    if lfs.attributes(path, "mode") ~= "directory" then
+      local ok, err = lfs.mkdir(path)
+      if not ok then
+        say("nianbao import：无法创建文件夹 %s：%s", path, cli.os_error(err))
+        return EXIT_USAGE
+      end
     end
   end
   local rows, code, seen = {}, EXIT_OK, {}
