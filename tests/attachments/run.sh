@@ -114,6 +114,33 @@ expect_contains err "不是 Word 文档"
 expect_exit 2 -- "$NB" import "$TMP/bomb.docx"
 expect_contains err "ZIP 炸弹"
 
+case_ "import -d: a folder as downloaded from a portal (PDF, Word, HTML, text, no extension, scan, .doc, bomb)"
+DL=$TMP/下载
+mkdir -p "$DL"
+cp "$TMP/busy.pdf" "$DL/测试局.pdf"
+cp "$TMP/busy.docx" "$DL/测试局附件.docx"
+cp "$TMP/busy.html" "$DL/测试局网页.html"
+"$NB" render "$SEED" -f text -o "$DL/商务局.txt" || fail "render seed text"
+cp "$TMP/busy.pdf" "$DL/附件1"
+cp "$TMP/scan.pdf" "$DL/扫描件.pdf"
+cp "$TMP/old.doc" "$DL/旧版.doc"
+cp "$TMP/bomb.docx" "$DL/炸弹.docx"
+expect_exit 2 -- "$NB" import "$DL"/* -d "$TMP/数据"
+for name in 测试局 测试局附件 测试局网页 附件1 商务局; do
+  expect_line out "下载/$name" "数据/$name.lua" "完整"
+done
+# the unreadable ones: no data file, and the table says so (a scan exits 1 but writes none)
+for name in 扫描件 旧版 炸弹; do
+  [ ! -e "$TMP/数据/$name.lua" ] && pass || fail "a data file was written for $name"
+  expect_line out "下载/$name" " - " "无法读取"
+done
+expect_line out "扫描件" "可能是扫描件"
+expect_line out "旧版" "另存为"
+expect_line out "炸弹" "ZIP 炸弹"
+[ "$(ls "$TMP/数据" | wc -l)" -eq 5 ] && pass || fail "expected 5 data files: $(ls "$TMP/数据")"
+for name in 测试局 测试局附件 测试局网页 附件1; do compare "$BUSY" "$TMP/数据/$name.lua"; done
+compare "$SEED" "$TMP/数据/商务局.lua"
+
 case_ "real page: a portal's HTML report as PDF and as .docx"
 REAL=../shared/real-reports/08-pingtan-zone-2024.html
 if [ -f "$REAL" ]; then

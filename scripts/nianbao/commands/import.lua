@@ -73,7 +73,7 @@ local function import_batch(files, dir, force)
   local rows, code, seen = {}, EXIT_OK, {}
   for _, file in ipairs(files) do
     local out = output_name(dir, file)
-    local status, what
+    local status, what, written
     if seen[out] then
       status, what = EXIT_USAGE, string.format("与 %s 同名，未写出", seen[out])
       say("nianbao import：%s 与 %s 都会写成 %s，未写出第二个", file, seen[out], out)
@@ -83,6 +83,8 @@ local function import_batch(files, dir, force)
       seen[out] = file
       local unread, why
       status, unread, why = import_one(file, out)
+      -- a data file is written unless the input could not be read (a scan exits 1, writes none)
+      written = unread ~= nil
       if not unread then
         what = "无法读取：" .. tostring(why):gsub("\n.*", "")
       elseif #unread == 0 then
@@ -96,7 +98,7 @@ local function import_batch(files, dir, force)
         what = string.format("%d 处未能读取：%s", #unread, table.concat(ids, "；"))
       end
     end
-    rows[#rows + 1] = { file, status ~= EXIT_USAGE and out or "-", what }
+    rows[#rows + 1] = { file, written and out or "-", what }
     if status > code then code = status end
   end
   local w1, w2 = nb.width("输入"), nb.width("数据文件")
