@@ -114,6 +114,18 @@ expect_contains err "不是 Word 文档"
 expect_exit 2 -- "$NB" import "$TMP/bomb.docx"
 expect_contains err "ZIP 炸弹"
 
+case_ "sniffing: a picture or an empty ZIP under a report's name is refused, nothing written"
+pdftoppm -r 30 -png -f 1 -l 1 "$TMP/busy.pdf" "$TMP/page"
+cp "$TMP"/page*.png "$TMP/picture.pdf"
+expect_exit 2 -- "$NB" import "$TMP/picture.pdf" -o "$TMP/picture.lua"
+expect_contains err "picture.pdf：这是 PNG 图片"
+expect_contains err "OCR"
+[ ! -e "$TMP/picture.lua" ] && pass || fail "a data file was written for a picture"
+python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1], 'w').close()" "$TMP/empty.docx"
+expect_exit 2 -- "$NB" import "$TMP/empty.docx" -o "$TMP/empty.lua"
+expect_contains err "不是 Word 文档"
+[ ! -e "$TMP/empty.lua" ] && pass || fail "a data file was written for an empty ZIP"
+
 case_ "import -d: a folder as downloaded from a portal (PDF, Word, HTML, text, no extension, scan, .doc, bomb)"
 DL=$TMP/下载
 mkdir -p "$DL"

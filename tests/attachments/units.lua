@@ -101,6 +101,14 @@ check("sniff doc", sniff("\208\207\017\224\161\177\026\225rest", "a.docx") == "d
 check("sniff zip", sniff(zip("z.writestr('a.txt', 'x')"), "a.docx") == "zip")
 check("sniff html", sniff("<!DOCTYPE html><html>", "a.txt") == "html")
 check("sniff text", sniff("一、总体情况", "a.pdf") == "text")
+check("sniff PNG named .pdf", sniff("\137PNG\r\n\26\n\0\0\0\rIHDR", "a.pdf") == "binary")
+check("sniff JPEG named .docx", sniff("\255\216\255\224\0\16JFIF", "a.docx") == "binary")
+check("sniff gzip", sniff("\31\139\8\0", "a.txt") == "binary")
+check("sniff NUL bytes", sniff("abc\0\1\2\3\255", "a") == "binary")
+check("sniff UTF-16", select(1, require("nianbao.import.attachment").binary("\255\254\246\94")) == "UTF-16 编码的文本"
+  and select(1, require("nianbao.import.attachment").binary("a\0b\0c\0d\0")) == "UTF-16 编码的文本")
+check("sniff empty ZIP", sniff("PK\5\6" .. string.rep("\0", 18), "a.docx") == "zip")
+check("sniff GB18030 text", sniff("\210\187\161\162\215\220\204\229", "a.txt") == "text")
 
 -- PDF text clean-up: page numbers, running headers and footers, pages joined
 local pages = table.concat({
