@@ -64,8 +64,11 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         return stop(s, "XML 嵌套过深");
     if (is(name, "t")) {
         s->in_t = 1;
-    } else if (is(name, "tab") || is(name, "br") || is(name, "cr")) {
+    } else if (is(name, "tab")) {
         nb_bytes_add(&s->text, " ", 1);
+    } else if (is(name, "br") || is(name, "cr")) {
+        /* a line break: a new paragraph, as <br> in HTML (a title broken after its year) */
+        nb_bytes_add(&s->text, "\n", 1);
     } else if (is(name, "tbl")) {
         if (s->tbl == 0)
             emit_para(s);

@@ -93,6 +93,27 @@ compare "$BUSY" "$TMP/busy-docx.lua"
 expect_exit 0 -- "$NB" import "$TMP/busy.html" -o "$TMP/busy-html.lua"
 expect_same_file "$TMP/busy-html.lua" "$TMP/busy-docx.lua"
 
+case_ "docx and pdf: written by nianbao render (its Word output; its PDF through LibreOffice), imported back"
+for r in "$SEED" "$BUSY"; do
+  b=$(basename "$r" .lua)
+  expect_exit 0 -- "$NB" render "$r" -f docx -o "$TMP/$b-own.docx"
+  expect_exit 0 -- "$NB" import "$TMP/$b-own.docx" -o "$TMP/$b-own-docx.lua"
+  expect_not_contains err "SECTION.MISSING"
+  compare "$r" "$TMP/$b-own-docx.lua"
+  # the title the renderer breaks after the year (w:br) is whole, as in the HTML import
+  "$NB" render "$r" -f html | "$NB" import - -o "$TMP/$b-own-html.lua" 2>/dev/null
+  expect_same_file "$TMP/$b-own-html.lua" "$TMP/$b-own-docx.lua"
+done
+expect_exit 0 -- "$NB" render "$BUSY" -f pdf -o "$TMP/busy-own.pdf"
+expect_exit 0 -- "$NB" import "$TMP/busy-own.pdf" -o "$TMP/busy-own-pdf.lua"
+compare "$BUSY" "$TMP/busy-own-pdf.lua"
+
+case_ "html: a title broken after its year by <br> is one title"
+"$NB" render "$SEED" -f html | sed 's#<h1>\(.*\) 年\(政府[^<]*\)</h1>#<h1>\1 年<br>\2</h1>#' >"$TMP/br.html"
+grep -q '年<br>政府' "$TMP/br.html" && pass || fail "the fixture has no <br> in its title"
+expect_exit 0 -- "$NB" import "$TMP/br.html" -o "$TMP/br.lua"
+compare "$SEED" "$TMP/br.lua"
+
 case_ "docx: old binary .doc is named, with the advice to save as .docx"
 printf '\320\317\021\340\241\261\032\341rest of an OLE file' >"$TMP/old.doc"
 expect_exit 2 -- "$NB" import "$TMP/old.doc"
