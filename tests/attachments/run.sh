@@ -59,6 +59,30 @@ expect_exit 0 -- "$NB" check "$TMP/seed-pdf.lua"
 pdftotext "$TMP/seed.pdf" - | grep -q '^— *2 *—$' && pass || fail "the printed page has no page number — 2 —"
 grep -q '— *[0-9]* *—' "$TMP/seed-pdf.lua" && fail "a page number was imported as text" || pass
 
+case_ "pdf: table 三 with a 小计 column (25 x 8), its header cut one character a line"
+python3 - "$TMP/busy.html" "$TMP/v25.html" <<'PY'
+import re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+a = h.index('<table class="t3">'); b = h.index('</table>', a)
+def row(m):
+    tds = m.group(0).split('<td class="num">')
+    if len(tds) != 8: return m.group(0)
+    nums = [int(re.match(r'\d+', x).group(0)) for x in tds[1:]]
+    return '<td class="num">'.join(tds[:7]) + '<td class="num">%d</td><td class="num">' % sum(nums[1:6]) + tds[7]
+t = re.sub(r'<tr>.*?</tr>', row, h[a:b], flags=re.S)
+t = re.sub(r'<colgroup>.*?</colgroup>', '', t)
+t = t.replace('<th scope="col">其他</th>', '<th scope="col">其他</th><th scope="col">小计</th>').replace('colspan="5"', 'colspan="6"')
+# the table grows: no fixed column widths that would clip its last column
+h = h[:a] + t + h[b:]
+open(sys.argv[2], "w", encoding="utf-8").write(h.replace('table-layout: fixed', 'table-layout: auto'))
+PY
+print_pdf "$TMP/v25.html" "$TMP/v25.pdf" --no-pdf-header-footer
+pdftotext -layout "$TMP/v25.pdf" - | grep -q '小计' && fail "the fixture's header names 小计 on one line" || pass
+expect_exit 0 -- "$NB" import "$TMP/v25.pdf" -o "$TMP/v25.lua"
+expect_contains err "IMPORT.VARIANT"
+expect_contains err "“小计”列（25 行 × 8 列）"
+compare "$BUSY" "$TMP/v25.lua"
+
 case_ "pdf: content, not the name, decides (a PDF named .txt; from standard input)"
 cp "$TMP/busy.pdf" "$TMP/attachment.txt"
 expect_exit 0 -- "$NB" import "$TMP/attachment.txt" -o "$TMP/named-txt.lua"
