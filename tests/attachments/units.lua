@@ -130,10 +130,19 @@ check("cells: merged-cell text apart from the label", pdf.cells("不予公 4.保
 check("cells: a row number set apart joins its label", pdf.cells("1.  属于国家秘密   0 0 0") == "1.属于国家秘密\t0\t0\t0")
 check("cells: a row label with one number (the rest on the next line)",
   pdf.cells("  （二）部分公开（区分处理的，不计其 38") == "（二）部分公开（区分处理的，不计其\t38")
+check("cells: an official label and its one number, one space apart", pdf.cells("行政事业性收费 9116.36") == "行政事业性收费\t9116.36")
 check("cells: prose with one number stays", pdf.cells("本年度共收到申请 38") == "本年度共收到申请 38")
 check("cells: prose stays", pdf.cells("2024 年度，本局收到申请 3 件。") == "2024 年度，本局收到申请 3 件。")
 check("title on two lines", table.concat(pdf.join_title({ "  某局 2024 年政", "府信息公开工作年度报告", "一、总体情况" }), "|")
   == "某局 2024 年政府信息公开工作年度报告||一、总体情况")
+check("title: its last line alone, below the page's source and time (LibreOffice's print of a portal page)",
+  table.concat(pdf.join_title({ "来源：某办公室", "", "时间：2025-03-10", "", "", "某区 2024 年度政府信息公开工作年度", "报告", "本报告根据" }), "|")
+  == "来源：某办公室||时间：2025-03-10|||某区 2024 年度政府信息公开工作年度报告||本报告根据")
+check("title: agency above a line with the year stays apart (read as agency and title)",
+  table.concat(pdf.join_title({ "  淮安市人民政府", "2024 年政府信息公开工作年度报告", "" }), "|")
+  == "  淮安市人民政府|2024 年政府信息公开工作年度报告||")
+check("title: a source line right above a one-line title is not joined",
+  table.concat(pdf.join_title({ "来源：某局", "某局2024年政府信息公开工作年度报告" }), "|") == "来源：某局|某局2024年政府信息公开工作年度报告|")
 check("title on one line is kept apart from the next", table.concat(pdf.join_title({ "某局2024年政府信息公开工作年度报告", "来源：某局" }), "|")
   == "某局2024年政府信息公开工作年度报告||来源：某局")
 
