@@ -99,6 +99,17 @@ expect_exit 1 -- "$NB" import "$TMP/scan.pdf" -o "$TMP/scan.lua"
 expect_contains err "PDF 中没有文字层，可能是扫描件"
 [ ! -e "$TMP/scan.lua" ] && pass || fail "an empty report was written for a scan"
 
+# a scan as portals publish it: each page a picture (pages of the printed report, as PNG)
+pdftoppm -r 40 -png -f 1 -l 2 "$TMP/busy.pdf" "$TMP/scanpage"
+printf '<!DOCTYPE html><html><body style="margin:0">' >"$TMP/scan-img.html"
+for p in "$TMP"/scanpage*.png; do printf '<img src="%s" style="width:100%%">' "file://$p" >>"$TMP/scan-img.html"; done
+printf '</body></html>\n' >>"$TMP/scan-img.html"
+print_pdf "$TMP/scan-img.html" "$TMP/scan-img.pdf" --no-pdf-header-footer
+pdfimages -list "$TMP/scan-img.pdf" 2>/dev/null | grep -q ' image ' && pass || fail "the scan fixture has no picture"
+expect_exit 1 -- "$NB" import "$TMP/scan-img.pdf" -o "$TMP/scan-img.lua"
+expect_contains err "PDF 中没有文字层，可能是扫描件"
+[ ! -e "$TMP/scan-img.lua" ] && pass || fail "an empty report was written for a scan of pictures"
+
 case_ "pdf: a damaged PDF is named"
 head -c 2000 "$TMP/busy.pdf" >"$TMP/cut.pdf"
 run_cmd "$NB" import "$TMP/cut.pdf" -o "$TMP/cut.lua"
