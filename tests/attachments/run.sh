@@ -208,6 +208,14 @@ expect_line out "炸弹" "ZIP 炸弹"
 [ "$(ls "$TMP/数据" | wc -l)" -eq 5 ] && pass || fail "expected 5 data files: $(ls "$TMP/数据")"
 for name in 测试局 测试局附件 测试局网页 附件1; do compare "$BUSY" "$TMP/数据/$name.lua"; done
 compare "$SEED" "$TMP/数据/商务局.lua"
+# the folder itself: the same files, in name order, with the same table
+expect_exit 2 -- "$NB" import "$DL" -d "$TMP/数据2"
+[ "$(ls "$TMP/数据2" | wc -l)" -eq 5 ] && pass || fail "the folder gave other data files: $(ls "$TMP/数据2")"
+for name in 测试局 测试局附件 测试局网页 附件1 商务局; do expect_line out "下载/$name" "数据2/$name.lua" "完整"; done
+expect_line out "下载/扫描件.pdf" " - " "可能是扫描件"
+expect_exit 2 -- "$NB" import "$DL"
+expect_contains err "是文件夹"
+expect_contains err "-d"
 
 case_ "real page: a portal's HTML report as PDF and as .docx"
 REAL=../shared/real-reports/08-pingtan-zone-2024.html
