@@ -28,7 +28,17 @@ typedef struct {
     const char *problem;
 } state;
 
-static int is(const char *name, const char *local) { return strncmp(name, W, sizeof W - 1) == 0 && strcmp(name + sizeof W - 1, local) == 0; }
+/* Word's "Strict Open XML" documents use the ISO namespace for the same elements */
+#define W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main|"
+
+static int is(const char *name, const char *local)
+{
+    if (strncmp(name, W, sizeof W - 1) == 0)
+        return strcmp(name + sizeof W - 1, local) == 0;
+    if (strncmp(name, W_STRICT, sizeof W_STRICT - 1) == 0)
+        return strcmp(name + sizeof W_STRICT - 1, local) == 0;
+    return 0;
+}
 
 static const char *attr(const char **atts, const char *local)
 {

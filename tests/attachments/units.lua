@@ -67,6 +67,11 @@ check("docx: gridSpan cell is one cell", items[2].kind == "row" and #items[2].ce
 check("docx: vMerge continuation is no cell; nested table text in its cell",
   #items[3].cells == 1 and items[3].cells[1].text == "2内", items[3].cells[1] and items[3].cells[1].text)
 check("docx: deleted text left out", items[4].text == "后文", items[4] and items[4].text)
+local strict = nb.docx_items('<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>'
+  .. '<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>'
+  .. '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>')
+check("docx: Strict Open XML (ISO namespace) reads the same", strict and strict[1].text == "一、总体情况"
+  and strict[2].kind == "row" and #strict[2].cells == 2 and strict[2].cells[2].text == "3")
 check("docx: DOCTYPE refused", select(2, nb.docx_items('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')):find("DOCTYPE", 1, true))
 check("docx: malformed XML named with its line", select(2, nb.docx_items("<a>\n<b></a>")):find("第 2 行", 1, true))
 
@@ -107,6 +112,7 @@ check("sniff gzip", sniff("\31\139\8\0", "a.txt") == "binary")
 check("sniff NUL bytes", sniff("abc\0\1\2\3\255", "a") == "binary")
 check("sniff UTF-16", select(1, require("nianbao.import.attachment").binary("\255\254\246\94")) == "UTF-16 编码的文本"
   and select(1, require("nianbao.import.attachment").binary("a\0b\0c\0d\0")) == "UTF-16 编码的文本")
+check("sniff: NULs only are a binary file, not UTF-16", select(1, require("nianbao.import.attachment").binary(string.rep("\0", 64))) == "二进制文件")
 check("sniff empty ZIP", sniff("PK\5\6" .. string.rep("\0", 18), "a.docx") == "zip")
 check("sniff GB18030 text", sniff("\210\187\161\162\215\220\204\229", "a.txt") == "text")
 

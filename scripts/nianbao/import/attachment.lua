@@ -35,7 +35,11 @@ function M.binary(head)
       if head:byte(i) == 0 then odd = odd + 1 end
       if head:byte(i + 1) == 0 then even = even + 1 end
     end
-    if (odd + even) * 3 >= #head // 2 then return "UTF-16 编码的文本" end
+    -- ASCII in UTF-16: one byte of each pair NUL, the other not (all NULs is no text)
+    local pairs_n = #head // 2
+    if math.max(odd, even) * 3 >= pairs_n * 2 and math.min(odd, even) * 3 <= pairs_n then
+      return "UTF-16 编码的文本"
+    end
     return "二进制文件"
   end
 end
@@ -71,7 +75,8 @@ function M.convert(bytes, name, notes)
     return { kind = kind, items = items }
   elseif kind == "doc" then
     return nil, "这是旧版 Word 二进制文档（.doc），不支持导入；请在 Word 或 WPS 中“另存为” .docx 后再导入"
-  elseif kind == "binary" then
+  elseif kind == "binary" and #bytes <= require("nianbao.import").MAX_HTML then
+    -- (an input beyond the importer's limit is refused for its size: the limit stopped its reading)
     local what, picture = M.binary(bytes:sub(1, 1024))
     if what == "UTF-16 编码的文本" then
       return nil, "文件是 UTF-16 编码的文本（Windows 记事本的“Unicode”），请另存为 UTF-8 编码后再导入"
