@@ -81,7 +81,7 @@ function M.convert(bytes, name, notes)
     if what == "UTF-16 编码的文本" then
       return nil, "文件是 UTF-16 编码的文本（Windows 记事本的“Unicode”），请另存为 UTF-8 编码后再导入"
     end
-    return nil, string.format("这是%s%s，不是年报的文字、网页、PDF 或 Word 文档%s", what:find("^%w") and " " or "", what,
+    return nil, string.format("这是%s%s，不是年报的文字、网页、PDF 或 Word 文档%s", what:find("^[A-Za-z0-9]") and " " or "", what,
       picture and "；以图片发布的年报需先做文字识别（OCR），或找网页版的年报" or "")
   elseif kind == "zip" then
     return nil, "这是 ZIP 压缩包，但不是 Word 文档（.docx，缺少 word/document.xml）；请解压后分别导入其中的年报"
