@@ -28,7 +28,17 @@ typedef struct {
     const char *problem;
 } state;
 
-static int is(const char *name, const char *local) { return strncmp(name, W, sizeof W - 1) == 0 && strcmp(name + sizeof W - 1, local) == 0; }
+/* Word's "Strict Open XML" documents use the ISO namespace for the same elements */
+#define W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main|"
+
+static int is(const char *name, const char *local)
+{
+    if (strncmp(name, W, sizeof W - 1) == 0)
+        return strcmp(name + sizeof W - 1, local) == 0;
+    if (strncmp(name, W_STRICT, sizeof W_STRICT - 1) == 0)
+        return strcmp(name + sizeof W_STRICT - 1, local) == 0;
+    return 0;
+}
 
 static const char *attr(const char **atts, const char *local)
 {
@@ -64,8 +74,11 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         return stop(s, "XML 嵌套过深");
     if (is(name, "t")) {
         s->in_t = 1;
-    } else if (is(name, "tab") || is(name, "br") || is(name, "cr")) {
+    } else if (is(name, "tab")) {
         nb_bytes_add(&s->text, " ", 1);
+    } else if (is(name, "br") || is(name, "cr")) {
+        /* a line break: a new paragraph, as <br> in HTML (a title broken after its year) */
+        nb_bytes_add(&s->text, "\n", 1);
     } else if (is(name, "tbl")) {
         if (s->tbl == 0)
             emit_para(s);

@@ -65,6 +65,11 @@ check("docx: gridSpan cell is one cell", items[2].kind == "row" and #items[2].ce
 check("docx: vMerge continuation is no cell; nested table text in its cell",
   #items[3].cells == 1 and items[3].cells[1].text == "2内", items[3].cells[1] and items[3].cells[1].text)
 check("docx: deleted text left out", items[4].text == "后文", items[4] and items[4].text)
+local strict = nb.docx_items('<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>'
+  .. '<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>'
+  .. '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>')
+check("docx: Strict Open XML (ISO namespace) reads the same", strict and strict[1].text == "一、总体情况"
+  and strict[2].kind == "row" and #strict[2].cells == 2 and strict[2].cells[2].text == "3")
 check("docx: DOCTYPE refused", select(2, nb.docx_items('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')):find("DOCTYPE", 1, true))
 check("docx: malformed XML named with its line", select(2, nb.docx_items("<a>\n<b></a>")):find("第 2 行", 1, true))
 
@@ -99,6 +104,15 @@ check("sniff doc", sniff("\208\207\017\224\161\177\026\225rest", "a.docx") == "d
 check("sniff zip", sniff(zip("z.writestr('a.txt', 'x')"), "a.docx") == "zip")
 check("sniff html", sniff("<!DOCTYPE html><html>", "a.txt") == "html")
 check("sniff text", sniff("一、总体情况", "a.pdf") == "text")
+check("sniff PNG named .pdf", sniff("\137PNG\r\n\26\n\0\0\0\rIHDR", "a.pdf") == "binary")
+check("sniff JPEG named .docx", sniff("\255\216\255\224\0\16JFIF", "a.docx") == "binary")
+check("sniff gzip", sniff("\31\139\8\0", "a.txt") == "binary")
+check("sniff NUL bytes", sniff("abc\0\1\2\3\255", "a") == "binary")
+check("sniff UTF-16", select(1, require("nianbao.import.attachment").binary("\255\254\246\94")) == "UTF-16 编码的文本"
+  and select(1, require("nianbao.import.attachment").binary("a\0b\0c\0d\0")) == "UTF-16 编码的文本")
+check("sniff: NULs only are a binary file, not UTF-16", select(1, require("nianbao.import.attachment").binary(string.rep("\0", 64))) == "二进制文件")
+check("sniff empty ZIP", sniff("PK\5\6" .. string.rep("\0", 18), "a.docx") == "zip")
+check("sniff GB18030 text", sniff("\210\187\161\162\215\220\204\229", "a.txt") == "text")
 
 -- PDF text clean-up: page numbers, running headers and footers, pages joined
 local pages = table.concat({
@@ -120,10 +134,19 @@ check("cells: merged-cell text apart from the label", pdf.cells("不予公 4.保
 check("cells: a row number set apart joins its label", pdf.cells("1.  属于国家秘密   0 0 0") == "1.属于国家秘密\t0\t0\t0")
 check("cells: a row label with one number (the rest on the next line)",
   pdf.cells("  （二）部分公开（区分处理的，不计其 38") == "（二）部分公开（区分处理的，不计其\t38")
+check("cells: an official label and its one number, one space apart", pdf.cells("行政事业性收费 9116.36") == "行政事业性收费\t9116.36")
 check("cells: prose with one number stays", pdf.cells("本年度共收到申请 38") == "本年度共收到申请 38")
 check("cells: prose stays", pdf.cells("2024 年度，本局收到申请 3 件。") == "2024 年度，本局收到申请 3 件。")
 check("title on two lines", table.concat(pdf.join_title({ "  某局 2024 年政", "府信息公开工作年度报告", "一、总体情况" }), "|")
   == "某局 2024 年政府信息公开工作年度报告||一、总体情况")
+check("title: its last line alone, below the page's source and time (LibreOffice's print of a portal page)",
+  table.concat(pdf.join_title({ "来源：某办公室", "", "时间：2025-03-10", "", "", "某区 2024 年度政府信息公开工作年度", "报告", "本报告根据" }), "|")
+  == "来源：某办公室||时间：2025-03-10|||某区 2024 年度政府信息公开工作年度报告||本报告根据")
+check("title: agency above a line with the year stays apart (read as agency and title)",
+  table.concat(pdf.join_title({ "  淮安市人民政府", "2024 年政府信息公开工作年度报告", "" }), "|")
+  == "  淮安市人民政府|2024 年政府信息公开工作年度报告||")
+check("title: a source line right above a one-line title is not joined",
+  table.concat(pdf.join_title({ "来源：某局", "某局2024年政府信息公开工作年度报告" }), "|") == "来源：某局|某局2024年政府信息公开工作年度报告|")
 check("title on one line is kept apart from the next", table.concat(pdf.join_title({ "某局2024年政府信息公开工作年度报告", "来源：某局" }), "|")
   == "某局2024年政府信息公开工作年度报告||来源：某局")
 

@@ -158,6 +158,17 @@ end
 check("29 rows: all four groups", notes_of(select(2, import(with_subtotal_rows(text), "x.txt")), "IMPORT.VARIANT")
   :find("（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理，共 29 行", 1, true))
 
+-- a header that does not name the 小计 column (a PDF sets it one character a line, "小" /
+-- "计", which are no label): the column is known from the numbers of its rows
+local unnamed = (with_subtotal_column(text):gsub("\t其他\t小计\t", "\t其他\t\t"))
+check("unnamed 小计 column: fixture has no 小计 label", not unnamed:find("小计", 1, true))
+report, notes = import(unnamed, "unnamed.txt")
+check("unnamed 小计 column: every number in its official cell", same_numbers(report))
+check("unnamed 小计 column: variant named", notes_of(notes, "IMPORT.VARIANT"):find("“小计”列", 1, true), notes_of(notes, "IMPORT.VARIANT"))
+report, notes = import((with_subtotal_column(text, "2.重复申请"):gsub("\t其他\t小计\t", "\t其他\t\t")), "unnamed-bad.txt")
+check("unnamed 小计 column disagrees: found", notes_of(notes, "T3.SUBTOTAL"):find("2.重复申请 的“小计”为 2", 1, true), notes_of(notes, "T3.SUBTOTAL"))
+check("unnamed 小计 column disagrees: official cells still imported", same_numbers(report))
+
 -- disagreements are found and named
 report, notes = import(with_subtotal_column(text, "2.重复申请"), "bad-column.txt")
 check("小计 column disagrees: found", notes_of(notes, "T3.SUBTOTAL"):find("2.重复申请 的“小计”为 2，法人或其他组织五列之和为 1", 1, true),

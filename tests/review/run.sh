@@ -51,6 +51,39 @@ case_ "review: the decision survives re-runs"
 expect_exit 0 -- "$NB" check "$D"
 expect_contains out "1 个已核实"
 
+case_ "review: the decision survives an edit elsewhere in the same paragraph"
+cp "$D" "$TMP/before-edit.lua"
+sed -i 's/坚决执行信息公开制度。/坚决执行信息公开制度，认真落实。/' "$D"
+grep -q '认真落实' "$D" && pass || fail "the edit did not apply"
+expect_exit 0 -- "$NB" check "$D"
+expect_contains out "1 个已核实"
+expect_not_contains out "核实记录已失效"
+cp "$TMP/before-edit.lua" "$D"
+
+case_ "review: --ignore-reviews shows the finding; check -j 2 of a folder applies the decision as one process does"
+expect_exit 0 -- "$NB" check --ignore-reviews "$D"
+expect_line out "警告 TEXT.REQUESTS" "$FP"
+expect_not_contains out "已核实"
+mkdir -p "$TMP/folder"
+cp "$D" "$D.review.lua" "$TMP/folder/"
+cp "$SEED" "$TMP/folder/b.lua"
+expect_exit 0 -- "$NB" check "$TMP/folder"
+cp "$OUT" "$TMP/serial.out"
+expect_contains out "1 个已核实"
+expect_exit 0 -- "$NB" check -j 2 "$TMP/folder"
+expect_same_file "$TMP/serial.out" "$OUT"
+
+case_ "review: the summary workbook lists the dismissed finding with its reason on 问题清单"
+expect_exit 0 -- "$NB" summary "$D" -o "$TMP/summary.xlsx"
+expect_true "xlsx: 问题清单 has the fingerprint and 已核实：reason" -- /usr/bin/python3 -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["问题清单"]
+rows = list(ws.iter_rows(values_only=True))
+head = list(rows[0])
+r = [dict(zip(head, x)) for x in rows[1:] if x[head.index("编号")] == "TEXT.REQUESTS"]
+sys.exit(0 if len(r) == 1 and r[0]["指纹"] == sys.argv[2] and r[0]["核实"].startswith("已核实：叙述中的75件含上年结转1件，已核实（reviewer-a") else 1)
+' "$TMP/summary.xlsx" "$FP"
+
 case_ "review: the CSV findings and the summary carry the dismissal and its reason"
 expect_exit 0 -- "$NB" check --format csv "$D"
 expect_true "CSV: the dismissed finding has its fingerprint and 已核实 with the reason" -- python3 -c '

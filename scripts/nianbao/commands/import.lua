@@ -58,6 +58,34 @@ local function output_name(dir, file)
   return (dir:gsub("/+$", "")) .. "/" .. base .. ".lua"
 end
 
+--- The inputs of a batch: a folder gives the files directly in it (not hidden ones, not its
+--- subfolders), sorted by name, whatever their extension (the format is sniffed); a file
+--- stays as given.
+local function expand_inputs(args)
+  local lfs = require "lfs"
+  local out = {}
+  for _, a in ipairs(args) do
+    if lfs.attributes(a, "mode") == "directory" then
+      local names = {}
+      local ok, iter, state = pcall(lfs.dir, a)
+      if ok then
+        for name in iter, state do
+          local path = a:sub(-1) == "/" and a .. name or a .. "/" .. name
+          if name:sub(1, 1) ~= "." and lfs.attributes(path, "mode") == "file" then names[#names + 1] = path end
+        end
+      end
+      table.sort(names)
+      if #names == 0 then
+        say("nianbao import：文件夹 %s 中没有文件%s", a, ok and "" or ("（" .. tostring(iter) .. "）"))
+      end
+      for _, path in ipairs(names) do out[#out + 1] = path end
+    else
+      out[#out + 1] = a
+    end
+  end
+  return out
+end
+
 --- import FILE... -d DIR: one data file per input; the others are written whatever happens to
 --- one; then a table of what each could not read. Exit 2 if any input was unreadable (or its
 --- output exists), else 1 if any had unread parts.
@@ -78,7 +106,7 @@ local function import_batch(files, dir, force)
   local rows, code, seen = {}, EXIT_OK, {}
   for _, file in ipairs(files) do
     local out = output_name(dir, file)
-    local status, what
+    local status, what, written
     if seen[out] then
       status, what = EXIT_USAGE, string.format("与 %s 同名，未写出", seen[out])
       say("nianbao import：%s 与 %s 都会写成 %s，未写出第二个", file, seen[out], out)
@@ -88,6 +116,8 @@ local function import_batch(files, dir, force)
       seen[out] = file
       local unread, why
       status, unread, why = import_one(file, out)
+      -- a data file is written unless the input could not be read (a scan exits 1, writes none)
+      written = unread ~= nil
       if not unread then
         what = "无法读取：" .. tostring(why):gsub("\n.*", "")
       elseif #unread == 0 then
@@ -101,7 +131,7 @@ local function import_batch(files, dir, force)
         what = string.format("%d 处未能读取：%s", #unread, table.concat(ids, "；"))
       end
     end
-    rows[#rows + 1] = { file, status ~= EXIT_USAGE and out or "-", what }
+    rows[#rows + 1] = { file, written and out or "-", what }
     if status > code then code = status end
   end
   local w1, w2 = nb.width("输入"), nb.width("数据文件")
@@ -115,7 +145,7 @@ return {
   summary = "导入已发布的年报（文本、网页、PDF 或 Word），生成数据文件",
   help = [[
 用法：nianbao import 已发布的年报.(txt|html|pdf|docx) [-o FILE.lua] [--force]
-      nianbao import 年报... -d DIR [--force]
+      nianbao import 年报或文件夹... -d DIR [--force]
 
 读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK；
 也可以是 PDF 或 Word .docx 附件，按文件内容识别格式），
@@ -125,7 +155,8 @@ return {
 
   -o, --output FILE   输出的数据文件（原子写入；已存在时需 --force）
   -d, --dir DIR       批量导入：每个输入写成 DIR/<输入文件名>.lua（DIR 不存在时创建），
-                      最后列表说明每个文件未能读取的部分；某个文件出错不影响其余文件
+                      最后列表说明每个文件未能读取的部分；某个文件出错不影响其余文件。
+                      输入也可以是文件夹：导入其中的全部文件（不含子文件夹和隐藏文件）
   --force             覆盖已存在的输出文件
 
 退出码：0 导入完整；1 有部分未能读取（仍写出读到的内容）；2 文件无法读取（批量时其余文件照常写出）。
@@ -149,6 +180,8 @@ return {
           return EXIT_USAGE
         end
       end
+      files = expand_inputs(files)
+      if #files == 0 then return EXIT_USAGE end
       return import_batch(files, opts.dir, opts.force)
     end
     if #files ~= 1 then
@@ -156,6 +189,10 @@ return {
       return EXIT_USAGE
     end
     local file = files[1]
+    if file ~= "-" and require("lfs").attributes(file, "mode") == "directory" then
+      say("nianbao import：%s 是文件夹；导入其中的全部文件请用 -d：nianbao import %s -d 数据", file, file)
+      return EXIT_USAGE
+    end
     local out = opts.output or "-"
     if cli.refuse_overwrite("import", out, opts.force) then return EXIT_USAGE end
     local code = import_one(file, out)

@@ -13,13 +13,21 @@ function M.items(bytes, name, notes)
   local items, perr = nb.docx_items(xml)
   if not items then return nil, perr end
   local norm = require "nianbao.import.normalize"
+  local out = {}
   for _, item in ipairs(items) do
-    if item.kind == "para" then item.text = norm.trim((item.text:gsub("[ \t]+", " ")))
+    if item.kind == "para" then
+      -- a line break (w:br) ends a paragraph, as <br> does in the HTML front end
+      for line in (item.text .. "\n"):gmatch("([^\n]*)\n") do
+        local t = norm.trim((line:gsub("[ \t]+", " ")))
+        if t ~= "" then out[#out + 1] = { kind = "para", text = t } end
+      end
     else
-      for _, c in ipairs(item.cells) do c.text = norm.trim((c.text:gsub("[ \t]+", " "))) end
+      -- a cell's lines are joined, as the HTML front end joins a cell's <br> parts
+      for _, c in ipairs(item.cells) do c.text = norm.trim((c.text:gsub("\n", ""):gsub("[ \t]+", " "))) end
+      out[#out + 1] = item
     end
   end
-  return items
+  return out
 end
 
 return M

@@ -137,6 +137,15 @@ function M.title(paras)
     if nb.width(t) <= 120 and (t:find("年度报", 1, true) or t:find("年报", 1, true)
         or t:find("工作报告", 1, true) or t:find("年度報", 1, true)) then
       local before, year = t:match("^(.-)%s*((20%d%d))%s*年")
+      -- a title broken after its year ("某局 2024 年" / "政府信息公开工作年度报告": a <br>
+      -- or a Word line break): the line before holds the agency and the year
+      local prev = i > 1 and paras[i - 1]
+      -- (度 is three bytes: "年度?" would make only its last byte optional)
+      local pb, py = prev and nb.width(prev) <= 60 and prev:match("^(.-)%s*(20%d%d)%s*年$")
+      if not pb and prev and nb.width(prev) <= 60 then pb, py = prev:match("^(.-)%s*(20%d%d)%s*年度$") end
+      if not before and pb then
+        return prev .. t, norm.trim(pb), math.tointeger(tonumber(py)), i - 1, i
+      end
       if before then
         local agency = norm.trim(before)
         local title, first = t, i

@@ -95,6 +95,16 @@ end
 
 local NUMBER = "^%d[%d,]*%.?%d*$"
 
+-- whether a word is a label of the official tables (by its key, as the table reader finds it)
+local LABELS
+local function official_label(w)
+  if not LABELS then
+    LABELS = {}
+    for _, k in ipairs(require("nianbao.import.tables").LABELS) do LABELS[k] = true end
+  end
+  return LABELS[require("nianbao.import.normalize").key(w)] or false
+end
+
 --- Whether a word starts like a table row label: （二）…, 1.…, 一、…
 function M.row_label(w)
   return w:find("^（[一二三四五六七八九十]+）") or w:find("^%(%d%)") or w:find("^%d+%.")
@@ -118,8 +128,11 @@ function M.cells(line)
   while k >= 1 and words[k]:match(NUMBER) do k = k - 1 end
   -- one number at the end, apart by a layout gap: a row whose other numbers are set on the
   -- next line (cells centred at different heights)
+  -- (or an official row label and its one number, one space apart in a narrow table:
+  -- "行政事业性收费 9116.36")
   local single = #words - k == 1 and k >= 1
-    and (line:find("[^ \t][ \t][ \t]+[%d][%d,.]*[ \t]*$") or M.row_label(words[1]))
+    and (line:find("[^ \t][ \t][ \t]+[%d][%d,.]*[ \t]*$") or M.row_label(words[1])
+      or k == 1 and official_label(words[1]))
   if #words - k < 2 and not single then
     -- a merged cell's text set in a narrow column runs into the row label beside it:
     -- "本 （二）部分公开…", "（四） 2.没有现成信息…", "不予处 4.无正当理由…"
@@ -138,21 +151,30 @@ end
 
 --- A title set on two or three lines ("某局 2024 年政" / "府信息公开工作年度报告") on one,
 --- and a blank line after it, so that the line below (a source or date) is not joined to it.
+--- Only a last line without the year is joined to the lines right above it (no blank line
+--- between, no "来源：" line); "某局" / "2024 年政府…报告" stay two lines, which the title
+--- reader takes as agency and title, as from a text file.
 function M.join_title(lines)
-  local first
-  for i = 1, math.min(#lines, 8) do
+  for i = 1, math.min(#lines, 24) do
     local t = trim(lines[i])
     if t ~= "" then
       if t:find("^一、") then return lines end
       if t:find("报告$") then
+        local first = i
+        if not t:find("20%d%d") then
+          while first > 1 and i - first < 2 do
+            local above = trim(lines[first - 1])
+            if above == "" or nb.width(above) > 60 or above:find("：", 1, true) or above:find(":", 1, true) then break end
+            first = first - 1
+          end
+        end
         local parts = {}
-        for j = first or i, i do parts[#parts + 1] = trim(lines[j]) end
-        for j = i, (first or i) + 1, -1 do table.remove(lines, j) end
-        lines[first or i] = table.concat(parts)
-        table.insert(lines, (first or i) + 1, "")
+        for j = first, i do parts[#parts + 1] = trim(lines[j]) end
+        for j = i, first + 1, -1 do table.remove(lines, j) end
+        lines[first] = table.concat(parts)
+        table.insert(lines, first + 1, "")
         return lines
       end
-      first = first or i
     end
   end
   return lines

@@ -551,6 +551,40 @@ local function sum_of(values, a, b)
   return sum
 end
 
+-- The place of a 小计 column from the numbers, when the header does not name it (a PDF sets
+-- "小计" in a narrow column one character a line: "小" / "计"): rows of eight numbers whose
+-- extra one is the sum of the five legal-person columns and whose last is the sum of the six
+-- applicant columns: at least three such rows, four in five of the rows of eight, and none
+-- of seven; 7 (after 其他) when both places fit (rows of zeros).
+local function subtotal_column_by_numbers(tokens, rows, ncols)
+  local candidates = { LEGAL_LAST + 1, LEGAL_FIRST }
+  local fit = { 0, 0 }
+  local eight, seven, pos = 0, 0, 1
+  for _, row in ipairs(rows) do
+    local i = M.find(tokens, norm.key(row.label), pos)
+    if i then
+      local got = M.take(tokens, i, ncols + 1)
+      local v = got.values or {}
+      if got.blob or got.padded then return nil end
+      if #v == ncols + 1 and sum_of(v, 1, ncols + 1) then
+        eight = eight + 1
+        for k, at in ipairs(candidates) do
+          local w = { table.unpack(v) }
+          local sub = table.remove(w, at)
+          if sub == sum_of(w, LEGAL_FIRST, LEGAL_LAST) and w[ncols] == sum_of(w, 1, ncols - 1) then fit[k] = fit[k] + 1 end
+        end
+      elseif #v == ncols then
+        seven = seven + 1
+      end
+      pos = got.last and got.last + 1 or pos
+    end
+  end
+  if eight < 3 or seven > 0 then return nil end
+  -- most rows, not all: a 小计 that disagrees with its parts is to be found, not to hide the column
+  local best = fit[2] > fit[1] and 2 or 1
+  if fit[best] >= 3 and fit[best] * 5 >= eight * 4 then return candidates[best] end
+end
+
 -- a row read with a 小计 column: the official 7 cells; a mismatch of 小计 and the five
 -- columns it sums is added to bad
 local function drop_subtotal(values, at, label, bad)
@@ -571,6 +605,7 @@ function M.requests(tokens, notes, format)
   local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
   local runs, by_total = {}, {}
   local sub_at = subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
+    or subtotal_column_by_numbers(tokens, s.rows, ncols)
   local nread = sub_at and ncols + 1 or ncols
   local bad = {}
   -- a row's 总计 is the sum of its six applicant columns (and 小计 of its five legal ones)
