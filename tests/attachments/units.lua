@@ -109,8 +109,9 @@ check("sniff JPEG named .docx", sniff("\255\216\255\224\0\16JFIF", "a.docx") == 
 check("sniff gzip", sniff("\31\139\8\0", "a.txt") == "binary")
 check("sniff NUL bytes", sniff("abc\0\1\2\3\255", "a") == "binary")
 check("sniff UTF-16", select(1, require("nianbao.import.attachment").binary("\255\254\246\94")) == "UTF-16 编码的文本"
-  and select(1, require("nianbao.import.attachment").binary("a\0b\0c\0d\0")) == "UTF-16 编码的文本")
+  and select(1, require("nianbao.import.attachment").binary(("2024 nian\n"):gsub(".", "%0\0"))) == "UTF-16 编码的文本")
 check("sniff: NULs only are a binary file, not UTF-16", select(1, require("nianbao.import.attachment").binary(string.rep("\0", 64))) == "二进制文件")
+check("sniff: UTF-16 text is text, which the importer converts", sniff("\255\254" .. ("2024 nian\n"):gsub(".", "%0\0"), "a.txt") == "text")
 check("sniff empty ZIP", sniff("PK\5\6" .. string.rep("\0", 18), "a.docx") == "zip")
 check("sniff GB18030 text", sniff("\210\187\161\162\215\220\204\229", "a.txt") == "text")
 

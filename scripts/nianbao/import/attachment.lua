@@ -21,25 +21,17 @@ local MAGIC = {
   { "\31\139", "gzip 压缩文件" }, { "Rar!\26\7", "RAR 压缩包" }, { "7z\188\175\39\28", "7z 压缩包" },
 }
 
+M.UTF16 = "UTF-16 编码的文本"
+
 --- What a binary input is ("PNG 图片", ...; picture: true for an image) or nil for text.
 function M.binary(head)
   for _, m in ipairs(MAGIC) do
     if head:sub(1, #m[1]) == m[1] then return m[2], m[3] end
   end
   if head:sub(1, 4) == "RIFF" and head:sub(9, 12) == "WEBP" then return "WebP 图片", true end
-  -- UTF-16 text (a byte-order mark, or ASCII with every other byte NUL) is no binary file
-  if head:sub(1, 2) == "\255\254" or head:sub(1, 2) == "\254\255" then return "UTF-16 编码的文本" end
+  -- UTF-16 text (a byte-order mark, or the NULs of its ASCII on one side) is no binary file
+  if require("nianbao.import").utf16(head) then return M.UTF16 end
   if head:find("\0", 1, true) then
-    local odd, even = 0, 0
-    for i = 1, #head - 1, 2 do
-      if head:byte(i) == 0 then odd = odd + 1 end
-      if head:byte(i + 1) == 0 then even = even + 1 end
-    end
-    -- ASCII in UTF-16: one byte of each pair NUL, the other not (all NULs is no text)
-    local pairs_n = #head // 2
-    if math.max(odd, even) * 3 >= pairs_n * 2 and math.min(odd, even) * 3 <= pairs_n then
-      return "UTF-16 编码的文本"
-    end
     return "二进制文件"
   end
 end
@@ -56,7 +48,9 @@ function M.sniff(bytes, name)
     if bytes:find("word/document.xml", 1, true) then return "docx" end
     return "zip"
   end
-  if M.binary(head) then return "binary" end
+  local what = M.binary(head)
+  -- UTF-16 text is text: the importer converts it (init.lua, from_utf16)
+  if what and what ~= M.UTF16 then return "binary" end
   if require("nianbao.import").is_html(bytes, name) then return "html" end
   return "text"
 end
@@ -78,9 +72,6 @@ function M.convert(bytes, name, notes)
   elseif kind == "binary" and #bytes <= require("nianbao.import").MAX_HTML then
     -- (an input beyond the importer's limit is refused for its size: the limit stopped its reading)
     local what, picture = M.binary(bytes:sub(1, 1024))
-    if what == "UTF-16 编码的文本" then
-      return nil, "文件是 UTF-16 编码的文本（Windows 记事本的“Unicode”），请另存为 UTF-8 编码后再导入"
-    end
     return nil, string.format("这是%s%s，不是年报的文字、网页、PDF 或 Word 文档%s", what:find("^[A-Za-z0-9]") and " " or "", what,
       picture and "；以图片发布的年报需先做文字识别（OCR），或找网页版的年报" or "")
   elseif kind == "zip" then

@@ -37,24 +37,39 @@ function M.is_html(bytes, name)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
 
---- UTF-16 text (Windows Notepad's "Unicode", with or without its byte-order mark) as UTF-8,
---- or the bytes unchanged. Without a mark, the NUL bytes of its ASCII fall on one side.
-function M.from_utf16(bytes, notes)
-  local from, body = nil, bytes:sub(3)
-  if bytes:sub(1, 2) == "\255\254" then from = "UTF-16LE"
-  elseif bytes:sub(1, 2) == "\254\255" then from = "UTF-16BE"
-  else
-    body = bytes
-    local even, odd, n = 0, 0, math.min(#bytes, 4096)
-    for i = 1, n - n % 2 do
-      if bytes:byte(i) == 0 then
-        if i % 2 == 1 then even = even + 1 else odd = odd + 1 end
-      end
-    end
-    local most, fewest = math.max(even, odd), math.min(even, odd)
-    if most < 8 or fewest * 4 > most then return bytes end
-    from = odd > even and "UTF-16LE" or "UTF-16BE"
+-- the high byte of a UTF-16 code unit of a report's text: ASCII (00), punctuation and box
+-- drawing (20, 25), CJK punctuation (30), CJK ideographs (4E-9F), full-width forms (FF)
+local function textlike_high(h)
+  return h == 0x00 or h == 0x20 or h == 0x25 or h == 0x30 or (h >= 0x4E and h <= 0x9F) or h == 0xFF
+end
+
+--- The UTF-16 form of text saved by Windows Notepad as "Unicode": "UTF-16LE" or "UTF-16BE"
+--- and the byte where the text starts (after the byte-order mark), or nil. Without a mark:
+--- the text has NUL bytes (its ASCII) and nearly every code unit's high byte, read in one
+--- order and not in the other, is that of Chinese text (random bytes: about a third).
+function M.utf16(bytes)
+  if bytes:sub(1, 2) == "\255\254" then return "UTF-16LE", 3 end
+  if bytes:sub(1, 2) == "\254\255" then return "UTF-16BE", 3 end
+  local n = math.min(#bytes, 4096)
+  n = n - n % 2
+  if n < 16 or not bytes:find("\0", 1, true) or bytes:find("\0", 1, true) > n then return nil end
+  local le, be = 0, 0
+  for i = 1, n, 2 do
+    local a, b = bytes:byte(i, i + 1)
+    if textlike_high(b) then le = le + 1 end
+    if textlike_high(a) then be = be + 1 end
   end
+  local units = n // 2
+  if le >= units * 0.9 and be < units * 0.7 then return "UTF-16LE", 1 end
+  if be >= units * 0.9 and le < units * 0.7 then return "UTF-16BE", 1 end
+  return nil
+end
+
+--- UTF-16 text as UTF-8 (with a note), or the bytes unchanged.
+function M.from_utf16(bytes, notes)
+  local from, start = M.utf16(bytes)
+  if not from then return bytes end
+  local body = bytes:sub(start)
   local out, replaced = require("nianbao.html").iconv(body, from)
   if not out then return bytes end
   note(notes, "IMPORT.CHARSET", "warning", nil, "按 UTF-16 编码读取%s",
