@@ -47,12 +47,29 @@ else
   "$NB" check "$TMP/random.lua" >/dev/null 2>&1
   rc=$?; [ "$rc" -le 1 ]; check "random bytes give a loadable data file (check exit $rc)" "0" "$?"
 fi
-# bytes without a NUL are read as text: never a crash, a loadable data file
+# bytes without a NUL are read as text: never a crash; either a loadable data file, or (no
+# part of a report found in them) exit 2 with the reason and no file
 LC_ALL=C tr -d '\000' <"$TMP/random.bin" >"$TMP/random-nonul.bin"
-timeout 20 "$NB" import "$TMP/random-nonul.bin" -o "$TMP/random2.lua" 2>/dev/null
-rc=$?; [ "$rc" -le 1 ]; check "random bytes without NUL: exit 0 or 1 (got $rc)" "0" "$?"
-"$NB" check "$TMP/random2.lua" >/dev/null 2>&1
-rc=$?; [ "$rc" -le 1 ]; check "random bytes without NUL give a loadable data file (check exit $rc)" "0" "$?"
+rm -f "$TMP/random2.lua"
+timeout 20 "$NB" import "$TMP/random-nonul.bin" -o "$TMP/random2.lua" 2>"$TMP/random2.err"
+rc=$?
+if [ "$rc" = 2 ]; then
+  grep -q "未找到年度报告的任何部分" "$TMP/random2.err"; check "random bytes without NUL: refused as no report" "0" "$?"
+  [ ! -e "$TMP/random2.lua" ]; check "random bytes without NUL: refused, nothing written" "0" "$?"
+else
+  [ "$rc" -le 1 ]; check "random bytes without NUL: exit 0 or 1 (got $rc)" "0" "$?"
+  "$NB" check "$TMP/random2.lua" >/dev/null 2>&1
+  rc=$?; [ "$rc" -le 1 ]; check "random bytes without NUL give a loadable data file (check exit $rc)" "0" "$?"
+fi
+# an empty file and a page with no part of a report: exit 2, named, nothing written
+: >"$TMP/empty.txt"
+printf '<html><body><p>首页</p><p>联系我们</p></body></html>' >"$TMP/index.html"
+for f in empty.txt index.html; do
+  "$NB" import "$TMP/$f" -o "$TMP/$f.lua" 2>"$TMP/$f.err"
+  check "$f: exit 2" "2" "$?"
+  grep -q "$f.*未找到年度报告的任何部分" "$TMP/$f.err"; check "$f: named, with the reason" "0" "$?"
+  [ ! -e "$TMP/$f.lua" ]; check "$f: nothing written" "0" "$?"
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -366,6 +366,13 @@ function M.import(bytes, name)
     report.processing_fees = require("nianbao.import.fees").parse(report.other_matters)
   end
 
+  -- nothing of a report at all (an empty file, a portal's index page, random text): no data
+  -- file is written for it, as for any input that cannot be read (exit 2)
+  if not report.title and not next(at) and not (report.proactive or report.proactive_2019
+      or report.requests or report.appeals) then
+    return nil, "未找到年度报告的任何部分（报告标题、一至六部分的标题、表格都没有）：不是政府信息公开工作年度报告，或版式无法识别"
+  end
+
   local dropped = items.dropped or { footers = 0, chrome = 0 }
   if dropped.footers + dropped.chrome > 0 then
     -- only what there was: a PDF has no web-page chrome, a web page no page footers
