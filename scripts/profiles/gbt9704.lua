@@ -33,8 +33,9 @@ local function tighten(cps)
       if (is_digit(before) and is_han(after)) or (is_han(before) and is_digit(after)) then
         i = j + 1
       else
-        out[#out + 1] = cp
-        i = i + 1
+        -- the whole run is kept (one scan of it, not one per space: linear on a long run)
+        for k = i, j do out[#out + 1] = cps[k] end
+        i = j + 1
       end
     else
       out[#out + 1] = cp
