@@ -433,12 +433,18 @@ static lua_Integer seq_len(conv *c, int idx)
     return n;
 }
 
+/* A report has a handful of subsections; every one costs every rule and renderer a pass
+ * (100,000 of them, one table named 100,000 times in a 300 KB file, took 13 s to check). */
+enum { NB_MAX_SUBSECTIONS = 1000 };
+
 static void convert_overview(conv *c, int idx)
 {
     lua_State *L = c->L;
     const char *const *keys = nb_item_fields;
     need_table(c, idx, "各小节的列表");
     lua_Integer n = seq_len(c, idx);
+    if (n > NB_MAX_SUBSECTIONS)
+        conv_fail(c, "小节过多（%lld 个，最多 %d 个）", (long long)n, (int)NB_MAX_SUBSECTIONS);
     nb_report *r = c->r;
     r->overview = calloc((size_t)n + 1, sizeof *r->overview);
     if (!r->overview)
