@@ -58,6 +58,10 @@ for f in "$TMP"/*.lua; do
   if grep -q "条指令的上限" "$TMP/out" "$TMP/err"; then bad "check $name: a bundled rule ran out of its budget"; fi
 done
 run "render gbt9704 shares_zhan" "$NB" render --profile gbt9704 "$TMP/shares_zhan.lua" -o "$TMP/out.html"
+# the gbt9704 profile rewrites every text (its space tightening was quadratic on a run of spaces)
+for name in style_spaces headings_digit_run fees_digit_run requests_quotes; do
+  run "render gbt9704 $name" "$NB" render --force --profile gbt9704 -f text "$TMP/$name.lua" -o "$TMP/out.txt"
+done
 
 # ---- a user rule that never ends is stopped and named (a finding, not a hang)
 mkdir -p "$TMP/scripts/rules"
@@ -85,12 +89,27 @@ pages = {
     "duplicate_attributes": "<div " + " a" * 400000 + ">x</div>",
     "attributes_everywhere": ("<i " + " a" * 200 + ">x</i>") * 5000,
     "table_in_div": "<div><table></div>" * 20000,
+    # the tag scan must follow HTML5 where an end tag closes nothing in gumbo: text of
+    # <script> and the like, full tag names, bogus comments, scope boundaries, special
+    # elements, </body> (each nests 80,000 deep in gumbo: 40 s before the scan followed it)
+    "script_text_close": "<div><script></div></script>" * 80000,
+    "title_text_close": "<div><title></div></title>" * 80000,
+    "lt_in_tag_name": "<b<b></b>" * 80000,
+    "bogus_comment_close": "<div><?</div>>" * 80000,
+    "object_scope": "<div><object></div>" * 80000,
+    "span_over_div": "<span><div></span>" * 80000,
+    "body_reopened": "<body><div></body>" * 80000,
+    "comment_bang_end": "<!----!>" + "<div>" * 1200 + "-->",
+    # flat but huge: a node per tag, a paragraph per <br>
+    "flat_tags": "<i></i>" * 1100000,
+    "many_breaks": "a<br>" * 199000,
 }
 for name, body in pages.items():
     open("%s/%s.html" % (d, name), "w").write(head + body + "</body></html>")
 # text reports: a long last line, a long inner run of spaces, fee digits, random GB18030
 open(d + "/long_last_line.txt", "w").write("一、总体情况\n" + "年" * 600000)
 open(d + "/inner_spaces.txt", "w").write("一、总体情况\n" + "年" + " " * 1500000 + "年\n")
+open(d + "/short_lines.txt", "w").write("一、总体情况\n" + "a\n" * 1000000)
 open(d + "/fee_digits.txt", "w").write("六、其他需要报告的事项\n发出收费通知" + "1" * 1000000 + "\n")
 random.seed(11)
 open(d + "/random_gb18030.txt", "wb").write(bytes(random.choice(range(0x81, 0xff)) for _ in range(1500000)))
@@ -103,6 +122,17 @@ for name in div_wrong_close div_self_closed; do
   run "import $name" "$NB" import "$TMP/$name.html" -o "$TMP/imported.lua" --force
   grep -q "嵌套过深" "$TMP/err" && ok || bad "$name: not refused as too deep: $(head -c 300 "$TMP/err")"
 done
+for name in script_text_close title_text_close lt_in_tag_name bogus_comment_close object_scope \
+  span_over_div body_reopened comment_bang_end; do
+  run "import $name" "$NB" import "$TMP/$name.html" -o "$TMP/imported.lua" --force
+  grep -q "嵌套过深（超过" "$TMP/err" && ok || bad "$name: not refused as too deep: $(head -c 300 "$TMP/err")"
+done
+run "import flat_tags" "$NB" import "$TMP/flat_tags.html" -o "$TMP/imported.lua" --force
+grep -q "标签过多" "$TMP/err" && ok || bad "flat_tags: not refused: $(head -c 300 "$TMP/err")"
+run "import many_breaks" "$NB" import "$TMP/many_breaks.html" -o "$TMP/imported.lua" --force
+grep -q "段落过多" "$TMP/err" && ok || bad "many_breaks: not refused: $(head -c 300 "$TMP/err")"
+run "import short_lines" "$NB" import "$TMP/short_lines.txt" -o "$TMP/imported.lua" --force
+grep -q "行数过多" "$TMP/err" && ok || bad "short_lines: not refused: $(head -c 300 "$TMP/err")"
 for name in many_attributes duplicate_attributes attributes_everywhere; do
   run "import $name" "$NB" import "$TMP/$name.html" -o "$TMP/imported.lua" --force
   grep -q "属性过多" "$TMP/err" && ok || bad "$name: not refused for its attributes: $(head -c 300 "$TMP/err")"
