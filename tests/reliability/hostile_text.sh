@@ -182,5 +182,23 @@ ESCNAME=$(printf '%s/x\033]0;pwn\007\r.lua' "$TMP")
 if grep -q "$(printf '\033')" "$TMP/out" "$TMP/err"; then bad "a raw ESC reached the terminal: $(cat -v "$TMP/err")"; else ok; fi
 grep -q 'x1B' "$TMP/err" && ok || bad "the ESC is not shown escaped: $(cat -v "$TMP/err")"
 
+# ... nor in check's findings in any format (ESC, OSC, CR, the C1 CSI U+009B and NEL U+0085)
+python3 -c '
+import sys
+seed = open(sys.argv[1], encoding="utf-8").read()
+E = r"\27]0;pwn\7\27[2K\r\u{9B}2K\u{85}0 个错误"
+s = seed.replace("agency = \"延津县商务局\"", "agency = \"延津县商务局%s\"" % E)
+open(sys.argv[2], "w", encoding="utf-8").write(s.replace("licensing = 0", "licensing = -1"))
+' "$SEED" "$TMP/esc.lua"
+for fmt in text json csv; do
+  "$NB" check --format $fmt "$TMP/esc.lua" >"$TMP/out" 2>&1
+  if LC_ALL=C grep -q -e "$(printf '\033')" -e "$(printf '\302\233')" -e "$(printf '\302\205')" "$TMP/out"; then
+    bad "check --format $fmt: a raw control character reached the output: $(cat -v "$TMP/out" | head -c 300)"
+  else
+    ok
+  fi
+  [ $fmt = text ] || { grep -q "pwn" "$TMP/out" && ok || bad "check --format $fmt: the agency is not in the output"; }
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
