@@ -109,6 +109,10 @@ for name, body in pages.items():
 # text reports: a long last line, a long inner run of spaces, fee digits, random GB18030
 open(d + "/long_last_line.txt", "w").write("一、总体情况\n" + "年" * 600000)
 open(d + "/inner_spaces.txt", "w").write("一、总体情况\n" + "年" + " " * 1500000 + "年\n")
+# a line of 300,000 no-break spaces (trim removed one per gsub: 15 s), a Markdown heading
+# with a long inner run of spaces ("%s+#+%s*$" tried at every space: a hang)
+open(d + "/nbsp_line.txt", "w").write("一、总体情况\n" + "\u00a0" * 300000 + "\n二、主动公开\n")
+open(d + "/md_heading_spaces.txt", "w").write("一、总体情况\n# a" + " " * 600000 + "b\n二、主动公开\n")
 open(d + "/short_lines.txt", "w").write("一、总体情况\n" + "a\n" * 1000000)
 open(d + "/fee_digits.txt", "w").write("六、其他需要报告的事项\n发出收费通知" + "1" * 1000000 + "\n")
 random.seed(11)

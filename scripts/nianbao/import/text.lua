@@ -240,9 +240,23 @@ end
 
 --- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
 --- of a heading ("## 一、总体情况") and of bold text around a whole line are dropped.
+local function is_space_byte(c) return c == 32 or (c ~= nil and c >= 9 and c <= 13) end
+
+-- s without a heading's closing "#"s (and the spaces around them), as "%s+#+%s*$" would
+-- remove, by a backward scan: that pattern was tried at every space of a long inner run
+local function drop_closing_hashes(s)
+  local e = #s
+  while e > 0 and is_space_byte(s:byte(e)) do e = e - 1 end
+  local h = e
+  while h > 0 and s:byte(h) == 35 do h = h - 1 end
+  if h == e or h == 0 or not is_space_byte(s:byte(h)) then return s end
+  while h > 0 and is_space_byte(s:byte(h)) do h = h - 1 end
+  return s:sub(1, h)
+end
+
 function M.markdown_line(line)
   local rest = line:match("^%s*#+%s+(.*)$")
-  if rest then line = rest:gsub("%s+#+%s*$", "") end
+  if rest then line = drop_closing_hashes(rest) end
   local bold = line:match("^%s*%*%*(.-)%*%*%s*$") or line:match("^%s*__(.-)__%s*$")
   return bold or line
 end
