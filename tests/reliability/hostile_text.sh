@@ -176,6 +176,18 @@ mkdir -p "$TMP/xdg/nianbao/rules" && cp "$TMP/scripts/rules/zz_loop.lua" "$TMP/x
 SEED_ABS=$(realpath "$SEED")
 (cd "$TMP/xdg" && XDG_CONFIG_HOME=. timeout "$HANG" "$NB" check "$SEED_ABS" >"$TMP/out" 2>&1)
 grep -q LOCAL.LOOP "$TMP/out" && bad "a relative XDG_CONFIG_HOME put the current folder on the path" || ok
+# nor a relative HOME (its .config/nianbao would be the current folder's)
+mkdir -p "$TMP/xdg/.config/nianbao/rules" && cp "$TMP/scripts/rules/zz_loop.lua" "$TMP/xdg/.config/nianbao/rules/"
+(cd "$TMP/xdg" && HOME=. XDG_CONFIG_HOME= timeout "$HANG" "$NB" check "$SEED_ABS" >"$TMP/out" 2>&1)
+grep -q LOCAL.LOOP "$TMP/out" && bad "a relative HOME put the current folder's .config on the path" || ok
+# a rules/ subfolder, or a rule file, that others may write to is warned about too
+chmod 0777 "$TMP/scripts/rules"
+"$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
+grep -q "scripts/rules 可被其他用户写入" "$TMP/err" && ok || bad "no warning for a rules folder writable by others"
+chmod 0755 "$TMP/scripts/rules" && chmod 0666 "$TMP/scripts/rules/zz_loop.lua"
+"$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
+grep -q "zz_loop.lua 可被其他用户写入" "$TMP/err" && ok || bad "no warning for a rule file writable by others"
+chmod 0644 "$TMP/scripts/rules/zz_loop.lua"
 chmod 0777 "$TMP/scripts"
 "$NB" check --scripts "$TMP/scripts" --rules TEXT.FEES "$SEED" >/dev/null 2>"$TMP/err"
 grep -q "可被其他用户写入" "$TMP/err" && ok || bad "no warning for a script folder writable by others"
