@@ -63,6 +63,14 @@ for name in style_spaces headings_digit_run fees_digit_run requests_quotes; do
   run "render gbt9704 $name" "$NB" render --force --profile gbt9704 -f text "$TMP/$name.lua" -o "$TMP/out.txt"
 done
 
+# ---- a review file (FILE.review.lua) naming one long text 95,000 times: copied out of its
+# sandbox once per reference it took 4 GB; the copy has the text budget of a data file
+cp "$SEED" "$TMP/rv.lua"
+python3 -c 'import sys; open(sys.argv[1], "w").write("local s = \"" + "x" * 600000 + "\"\nreturn { dismissed = {" + "s," * 95000 + "} }\n")' "$TMP/rv.lua.review.lua"
+run "review file with a shared text" "$NB" check "$TMP/rv.lua"
+[ "$rc" = 2 ] && grep -q "文字总量过大" "$TMP/err" && ok || bad "shared review text: exit $rc, $(head -c 200 "$TMP/err")"
+rm -f "$TMP/rv.lua" "$TMP/rv.lua.review.lua"
+
 # ---- a user rule that never ends is stopped and named (a finding, not a hang)
 mkdir -p "$TMP/scripts/rules"
 cat >"$TMP/scripts/rules/zz_loop.lua" <<'EOF'
