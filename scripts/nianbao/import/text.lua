@@ -149,6 +149,18 @@ function M.ends_sentence(t)
   return false
 end
 
+-- A table row of a report has a label and at most a dozen cells; a line that would split into
+-- more than this many is not one (a 2 MB line of "|" made 2,000,000 cells and 875 MiB).
+M.MAX_ROW_CELLS = 500
+
+local function too_wide(line)
+  if #line <= M.MAX_ROW_CELLS then return false end
+  local _, separators = line:gsub("[\t|]", "")
+  if separators > M.MAX_ROW_CELLS then return true end
+  local _, runs = line:gsub("%s+", "")
+  return runs > M.MAX_ROW_CELLS
+end
+
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
@@ -181,7 +193,8 @@ function M.items(text, notes)
       blank_before = blank_before or t == ""
     elseif not is_markdown_rule(line) then
       local cells
-      if line:find("\t") then cells = split_tabs(line)
+      if too_wide(line) then cells = nil -- a paragraph (a row would be a table per cell)
+      elseif line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
       else
         cells = split_numbers(line) or split_spaces(line)
