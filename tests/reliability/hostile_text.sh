@@ -59,7 +59,7 @@ for f in "$TMP"/*.lua; do
 done
 run "render gbt9704 shares_zhan" "$NB" render --profile gbt9704 "$TMP/shares_zhan.lua" -o "$TMP/out.html"
 # the gbt9704 profile rewrites every text (its space tightening was quadratic on a run of spaces)
-for name in style_spaces headings_digit_run fees_digit_run requests_quotes; do
+for name in style_spaces headings_digit_run fees_digit_run requests_quotes dotted_dates; do
   run "render gbt9704 $name" "$NB" render --force --profile gbt9704 -f text "$TMP/$name.lua" -o "$TMP/out.txt"
 done
 
