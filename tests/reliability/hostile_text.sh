@@ -71,6 +71,15 @@ run "review file with a shared text" "$NB" check "$TMP/rv.lua"
 [ "$rc" = 2 ] && grep -q "文字总量过大" "$TMP/err" && ok || bad "shared review text: exit $rc, $(head -c 200 "$TMP/err")"
 rm -f "$TMP/rv.lua" "$TMP/rv.lua.review.lua"
 
+# ---- compare on the same data: its paragraph trim was quadratic on a run of spaces (a hang),
+# and a NaN or infinite cell (loads, reported invalid by check) crashed it with exit 3
+run "compare style_spaces" "$NB" compare "$SEED" "$TMP/style_spaces.lua"
+python3 -c 'import sys; s = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "w", encoding="utf-8").write(s.replace("licensing = 0", "licensing = 0/0").replace("punishment = 0", "punishment = 1/0"))' "$SEED" "$TMP/nan.lua"
+for fmt in text json csv html; do
+  run "compare NaN $fmt" "$NB" compare "$TMP/nan.lua" "$SEED" --format $fmt
+  run "compare NaN $fmt (new)" "$NB" compare "$SEED" "$TMP/nan.lua" --format $fmt
+done
+
 # ---- a user rule that never ends is stopped and named (a finding, not a hang)
 mkdir -p "$TMP/scripts/rules"
 cat >"$TMP/scripts/rules/zz_loop.lua" <<'EOF'
