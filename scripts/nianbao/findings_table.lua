@@ -82,7 +82,8 @@ function M.summary_table(entries)
   local function line(r)
     local parts = {}
     for i = 1, #head do parts[i] = pad(r[i], widths[i], i >= 3 and "right" or "left") end
-    out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
+    -- (not "%s+$": an agency name with 100,000 inner spaces hung the terminal's summary)
+    out[#out + 1] = require("nianbao.text").rstrip(table.concat(parts, "  "))
   end
   out[#out + 1] = ""
   line(head)

@@ -207,7 +207,7 @@ M.TITLE_WIDTH = 40 -- display columns (nb.width: 2 for a Chinese character)
 local function title(s)
   local at = s:find(M.TITLE_TAIL, 2, true)
   if nb.width(s) <= M.TITLE_WIDTH or not at then return para(s, "Title") end
-  local head = s:sub(1, at - 1):gsub("%s+$", "")
+  local head = require("nianbao.text").rstrip(s:sub(1, at - 1)) -- ("%s+$" hung on inner spaces)
   return string.format('<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>%s<w:r><w:br/></w:r>%s</w:p>',
     run(head), run(s:sub(at)))
 end

@@ -52,7 +52,7 @@ local function matrix_lines_aligned(grid)
       parts[#parts + 1] = nb.pad(text, w, cell and cell.number and "right" or "left")
       c = c + span
     end
-    lines[#lines + 1] = (table.concat(parts, GAP):gsub("%s+$", ""))
+    lines[#lines + 1] = require("nianbao.text").rstrip(table.concat(parts, GAP))
   end
   return table.concat(lines, "\n")
 end

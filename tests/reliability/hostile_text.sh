@@ -80,6 +80,18 @@ for fmt in text json csv html; do
   run "compare NaN $fmt (new)" "$NB" compare "$SEED" "$TMP/nan.lua" --format $fmt
 done
 
+# ---- a title and an agency with a long inner run of spaces: the docx title break and the
+# terminal's summary table trimmed with "%s+$", tried at every space (both hung)
+python3 -c 'import sys; s = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "w", encoding="utf-8").write(s.replace("title = \"延津县商务局 2024 年", "title = \"延津县商务局a" + " " * 200000 + "b"))' "$SEED" "$TMP/title_spaces.lua"
+run "render docx title_spaces" "$NB" render -f docx --force "$TMP/title_spaces.lua" -o "$TMP/out.docx"
+cat >"$TMP/summary_spaces.lua" <<'EOF'
+local agency = "a" .. string.rep(" ", 200000) .. "b"
+local out = require("nianbao.findings_table").summary_table({ { path = "x.lua", report = { agency = agency, year = 2024 }, errors = 0, warnings = 0 } })
+assert(out:find("a", 1, true))
+EOF
+run "summary table agency_spaces" "$NB" run "$TMP/summary_spaces.lua"
+[ "$rc" = 0 ] && ok || bad "summary table with a spaced agency: exit $rc $(head -c 200 "$TMP/err")"
+
 # ---- a user rule that never ends is stopped and named (a finding, not a hang)
 mkdir -p "$TMP/scripts/rules"
 cat >"$TMP/scripts/rules/zz_loop.lua" <<'EOF'
