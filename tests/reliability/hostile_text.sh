@@ -89,6 +89,11 @@ local agency = "a" .. string.rep(" ", 200000) .. "b"
 local out = require("nianbao.findings_table").summary_table({ { path = "x.lua", report = { agency = agency, year = 2024 }, errors = 0, warnings = 0 } })
 assert(out:find("a", 1, true))
 EOF
+# a heading with 100,000 line ends: the text renderer's subsection trimmed "\n+$" (a hang)
+python3 -c 'import sys; s = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "w", encoding="utf-8").write(s.replace("heading = \"主动公开\"", "heading = \"主动公开a" + "\\n" * 100000 + "b\"", 1))' "$SEED" "$TMP/heading_newlines.lua"
+for fmt in text markdown; do
+  run "render $fmt heading_newlines" "$NB" render -f $fmt --force "$TMP/heading_newlines.lua" -o "$TMP/out.$fmt"
+done
 run "summary table agency_spaces" "$NB" run "$TMP/summary_spaces.lua"
 [ "$rc" = 0 ] && ok || bad "summary table with a spaced agency: exit $rc $(head -c 200 "$TMP/err")"
 
