@@ -150,6 +150,10 @@ open(d + "/md_heading_spaces.txt", "w").write("一、总体情况\n# a" + " " * 
 # one line that splits into 2,000,000 cells (875 MiB) or a million (5 s, 500 MiB)
 open(d + "/wide_pipes.txt", "w").write("一、总体情况\n" + "|" * 2000000 + "\n")
 open(d + "/wide_spaces.txt", "w").write("一、总体情况\n" + "1 " * 1040000 + "\n")
+# 8 MB of GB18030-declared bytes that decode to 16 MB of text (9 s and 1.2 GB before)
+random.seed(12)
+open(d + "/gb_random_page.html", "wb").write(b"<html><head><meta charset=gbk></head><body><p>" +
+    bytes(random.choices([0x80, 0xff, 0x81, 0x30, 0xfe], k=8000000)) + b"</p></body></html>")
 open(d + "/short_lines.txt", "w").write("一、总体情况\n" + "a\n" * 1000000)
 open(d + "/fee_digits.txt", "w").write("六、其他需要报告的事项\n发出收费通知" + "1" * 1000000 + "\n")
 random.seed(11)
@@ -172,6 +176,8 @@ run "import flat_tags" "$NB" import "$TMP/flat_tags.html" -o "$TMP/imported.lua"
 grep -q "标签过多" "$TMP/err" && ok || bad "flat_tags: not refused: $(head -c 300 "$TMP/err")"
 run "import many_breaks" "$NB" import "$TMP/many_breaks.html" -o "$TMP/imported.lua" --force
 grep -q "段落过多" "$TMP/err" && ok || bad "many_breaks: not refused: $(head -c 300 "$TMP/err")"
+run "import gb_random_page" "$NB" import "$TMP/gb_random_page.html" -o "$TMP/imported.lua" --force
+grep -q "文字过多" "$TMP/err" && ok || bad "gb_random_page: not refused: $(head -c 300 "$TMP/err")"
 run "import short_lines" "$NB" import "$TMP/short_lines.txt" -o "$TMP/imported.lua" --force
 grep -q "行数过多" "$TMP/err" && ok || bad "short_lines: not refused: $(head -c 300 "$TMP/err")"
 for name in many_attributes duplicate_attributes attributes_everywhere; do
