@@ -845,6 +845,12 @@ static void translate_runtime_error(const char *name, const char *msg, const nb_
     else if (strcmp(msg, LIMIT_STEPS) == 0)
         nb_error_set(err, "%s：数据文件运行超过指令数上限（%ld 条），已停止；数据文件只应包含数据，不应有循环",
                      name, lim->max_instructions);
+    else if (strstr(msg, "attempt to perform") || strstr(msg, "divide by zero") ||
+             strstr(msg, "attempt to concatenate") || strstr(msg, "attempt to get length") ||
+             strstr(msg, "no integer representation"))
+        /* what the chunk check lets run (arithmetic, .., #) failed on its values: say so, not
+         * that a function was called (the check refused calls before running) */
+        set_located(err, name, msg, "数据文件中的计算出错：只能对数字做算术、对文字做连接；数据文件应直接写出数值");
     else
         set_located(err, name, msg, "数据文件只能由表、字符串和数字构成，不能调用函数，也不能使用变量或库");
 }
