@@ -256,14 +256,14 @@ static const char *refusal(int op)
     case OP_CLOSURE:
         return "定义了函数";
     case OP_JMP: case OP_FORLOOP: case OP_FORPREP: case OP_TFORPREP: case OP_TFORCALL:
-    case OP_TFORLOOP: case OP_EQ: case OP_LT: case OP_LE: case OP_EQK: case OP_EQI: case OP_LTI:
+    case OP_TFORLOOP: case OP_CLOSE: case OP_EQ: case OP_LT: case OP_LE: case OP_EQK: case OP_EQI: case OP_LTI:
     case OP_LEI: case OP_GTI: case OP_GEI: case OP_TEST: case OP_TESTSET: case OP_LFALSESKIP:
         return "使用了循环、跳转或条件";
     case OP_GETUPVAL: case OP_SETUPVAL:
         return "使用了变量“_ENV”";
     case OP_GETTABLE: case OP_GETI: case OP_GETFIELD:
         return "读取了表中的值";
-    case OP_CLOSE: case OP_TBC:
+    case OP_TBC: /* a <close> variable; a CLOSE alone is a goto leaving a block (above) */
         return "使用了 <close> 变量";
     case OP_MOVE: case OP_LOADI: case OP_LOADF: case OP_LOADK: case OP_LOADKX: case OP_LOADFALSE:
     case OP_LOADTRUE: case OP_LOADNIL: case OP_SETTABLE:

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifndef _WIN32
+#include <dirent.h>
+#endif
 
 #include <lauxlib.h>
 #include <lfs.h>
@@ -64,15 +67,59 @@ static void path_add_n(lua_State *L, const char *dir, size_t len)
 }
 
 /* Scripts are trusted code: a folder on the path that anyone may write to (and that is not
- * sticky like /tmp) would let anyone run code as the user, so say so. */
+ * sticky like /tmp) would let anyone run code as the user, so say so. Its subfolders
+ * (rules/, render/…) and its .lua files are looked at too (a few levels, a bounded number of
+ * entries): a rules/ folder or a rule file anyone may write to is the same hole. */
+#ifndef _WIN32
+static void warn_tree(const char *path, int depth, int *budget)
+{
+    struct stat st;
+    if (--*budget < 0 || lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
+            fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", path);
+        DIR *d = depth < 3 ? opendir(path) : NULL;
+        for (struct dirent *e; d && (e = readdir(d)) != NULL && *budget > 0;) {
+            if (e->d_name[0] == '.')
+                continue;
+            char sub[4096];
+            int n = snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+            if (n > 0 && (size_t)n < sizeof sub)
+                warn_tree(sub, depth + 1, budget);
+        }
+        if (d)
+            closedir(d);
+    } else if (S_ISREG(st.st_mode) && (st.st_mode & S_IWOTH)) {
+        size_t len = strlen(path);
+        if (len > 4 && strcmp(path + len - 4, ".lua") == 0)
+            fprintf(stderr, "nianbao：警告：脚本 %s 可被其他用户写入，可能被他人替换\n", path);
+    }
+}
+#endif
+
 static void warn_if_writable_by_others(const char *dir)
 {
 #ifdef _WIN32
     (void)dir; /* msvcrt's st_mode copies the owner's bits to "others": ACLs are not seen */
 #else
     struct stat st;
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
-        fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", dir);
+    int budget = 2000;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
+            fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", dir);
+        DIR *d = opendir(dir);
+        for (struct dirent *e; d && (e = readdir(d)) != NULL && budget > 0;) {
+            if (e->d_name[0] == '.')
+                continue;
+            char sub[4096];
+            int n = snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+            if (n > 0 && (size_t)n < sizeof sub)
+                warn_tree(sub, 1, &budget);
+        }
+        if (d)
+            closedir(d);
+    }
 #endif
 }
 
@@ -107,7 +154,7 @@ static void build_path(lua_State *L, const char *const *dirs, size_t ndirs)
     const char *home = getenv("HOME");
     if (xdg && xdg[0] == '/') /* the XDG spec: a relative path is invalid and ignored */
         n = snprintf(buf, sizeof buf, "%s/nianbao", xdg);
-    else if (home && *home)
+    else if (home && home[0] == '/') /* nor a relative HOME: the current folder is no config */
         n = snprintf(buf, sizeof buf, "%s/.config/nianbao", home);
 #endif
     if (n > 0 && (size_t)n < sizeof buf && is_dir(buf)) /* a cut path would name another folder */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #ifndef NB_NO_GUMBO
 #include <gumbo.h>
@@ -87,12 +88,24 @@ static void push_node(lua_State *L, const GumboNode *node, int depth, int *cut)
 }
 
 /* Gumbo's memory grows with the square of the nesting depth (3 GB at 20000 open <div>s),
- * and its duplicate-attribute check with the square of an element's attributes, so a page
- * is measured first with a cheap tag scan. The estimate follows HTML5 where a page could
- * cheat it: an end tag lowers the depth only when an element of its name is open, and
- * "<div/>" opens a div (only void elements, and elements inside <svg> or <math>, close
- * themselves). The hard bound is the allocation budget below; this scan gives the clear
- * message for the common cases. */
+ * its time too (each start tag looks down the stack of open elements), and its
+ * duplicate-attribute check with the square of an element's attributes, so a page is
+ * measured first with a cheap tag scan. The estimate follows HTML5's tokenizer and tree
+ * builder where a page could cheat it (it may count more than gumbo builds, never less for
+ * the cases below):
+ * - a tag name runs to a space, '/' or '>' ("<b<b>" opens "b<b", which "</b>" does not close);
+ * - comments end at "-->" or "--!>" ("<!-->" too); "<?", "<!x" and "</ " open bogus comments
+ *   that end at '>'; the text of <script>, <style>, <textarea>, <title>, <xmp>, <iframe>,
+ *   <noembed> and <noframes> holds no tags up to its own end tag, <plaintext> none at all;
+ * - an end tag lowers the depth only when an element of its name is open and nothing between
+ *   stops it as HTML5 does: a scope boundary (<table>, <object>, <template>…) for an end tag
+ *   of a special or formatting element, any special element (<div>…) for another one
+ *   ("<span><div></span>" keeps both open); a formatting end tag above a special element
+ *   (adoption agency) closes itself only; </body> and </html> close nothing;
+ * - "<div/>" opens a div: only void elements, and elements in <svg>/<math> content, close
+ *   themselves; an HTML element there (<p>, <div>…) breaks out into HTML again.
+ * The hard bounds are the allocation budget and the time limit below; this scan gives the
+ * clear message for the common cases. */
 #define NB_HTML_MAX_NESTING 1000
 #define NB_HTML_MAX_ATTRS 256              /* on one element */
 #define NB_HTML_MAX_ATTR_WORK 20000000.0   /* sum over elements of attributes squared */
@@ -108,20 +121,85 @@ static int in_list(const char *const *names, const char *name, size_t n)
 static int is_void(const char *name, size_t n)
 {
     static const char *const names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                        "link", "meta", "param", "source", "track", "wbr", NULL};
+                                        "link", "meta", "param", "source", "track", "wbr", "image",
+                                        "keygen", "basefont", "bgsound", "frame", NULL};
     return in_list(names, name, n);
 }
 
-/* Elements a later sibling closes (<p>, <li>, cells...): never counted nor kept open. */
-static int closed_by_sibling(const char *name, size_t n)
+/* Elements a later sibling closes (<p>, <li>, cells...): never counted nor kept open;
+ * html, head and body, which a page cannot nest (gumbo merges a second one). */
+static int not_counted(const char *name, size_t n)
 {
-    static const char *const names[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd", NULL};
+    static const char *const names[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd",
+                                        "html", "head", "body", NULL};
     return in_list(names, name, n);
 }
 
-static int is_name_char(char c)
+/* HTML5's "special" elements (an end tag of another element does not pass them). */
+static int is_special(const char *name, size_t n)
 {
-    return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+    static const char *const names[] = {
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+        "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+        "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+        "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
+        "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+        "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section",
+        "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea",
+        "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn",
+        "ms", "mtext", "annotation-xml", "foreignobject", "desc", NULL};
+    return in_list(names, name, n);
+}
+
+static int is_formatting(const char *name, size_t n)
+{
+    static const char *const names[] = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+                                        "small", "strike", "strong", "tt", "u", NULL};
+    return in_list(names, name, n);
+}
+
+/* Elements that bound the scope an end tag of a special element is looked for in. */
+static int is_scope_boundary(const char *name, size_t n)
+{
+    static const char *const names[] = {"applet", "caption", "html", "table", "td", "th",
+                                        "marquee", "object", "template", "mi", "mo", "mn", "ms",
+                                        "mtext", "annotation-xml", "foreignobject", "desc",
+                                        "title", NULL};
+    return in_list(names, name, n);
+}
+
+/* Start tags that end <svg>/<math> content (HTML5 "breakout"; font only with attributes,
+ * which the caller approximates). */
+static int breaks_out(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+        "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+        "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike",
+        "strong", "sub", "sup", "table", "tt", "u", "ul", "var", NULL};
+    return in_list(names, name, n);
+}
+
+/* Where the content of svg/math is HTML again (integration points). */
+static int integration_point(const char *name, size_t n)
+{
+    static const char *const names[] = {"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
+                                        "mtext", "annotation-xml", NULL};
+    return in_list(names, name, n);
+}
+
+/* Elements whose text holds no tags up to their own end tag (raw text and RCDATA). */
+static int is_raw_text(const char *name, size_t n)
+{
+    static const char *const names[] = {"script", "style", "textarea", "title", "xmp", "iframe",
+                                        "noembed", "noframes", NULL};
+    return in_list(names, name, n);
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 typedef struct {
@@ -130,16 +208,27 @@ typedef struct {
     double attr_work;           /* sum of attributes squared */
     const char *name[NB_HTML_MAX_NESTING + 2];
     size_t len[NB_HTML_MAX_NESTING + 2];
-    size_t foreign;             /* open <svg>/<math> */
+    unsigned char kind[NB_HTML_MAX_NESTING + 2]; /* K_* of each open element */
+    double work;                /* stack entries looked at by end tags */
+    size_t tags;                /* start tags and comments */
 } html_scan;
+
+enum { K_FOREIGN = 1, K_SPECIAL = 2, K_BOUNDARY = 4 };
+
+/* End tags look down the stack of open elements: a page of many end tags over a deep stack
+ * is refused past this many steps (a real page needs a few million at most). */
+#define NB_HTML_MAX_SCAN_WORK 50000000.0
+/* Every start tag and comment becomes a node of gumbo's tree and of the Lua tree built from it
+ * (about 500 bytes and 10 µs each): a page of a million empty <i></i> would take 500 MiB and
+ * 10 s. A real report page has a few thousand. */
+#define NB_HTML_MAX_TAGS 200000
 
 /* Scans the attributes of a tag from s[j] to its '>'; returns the index of '>' or len. */
 static size_t scan_attributes(const char *s, size_t len, size_t j, size_t *count)
 {
     size_t n = 0;
     while (j < len) {
-        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
-                           s[j] == '\f' || s[j] == '/'))
+        while (j < len && (is_space(s[j]) || s[j] == '/'))
             j++;
         if (j >= len || s[j] == '>')
             break;
@@ -147,17 +236,17 @@ static size_t scan_attributes(const char *s, size_t len, size_t j, size_t *count
         j++;
         while (j < len && !strchr(" \t\n\r\f/>=", s[j]))
             j++;
-        while (j < len && strchr(" \t\n\r\f", s[j]))
+        while (j < len && is_space(s[j]))
             j++;
         if (j < len && s[j] == '=') {
             j++;
-            while (j < len && strchr(" \t\n\r\f", s[j]))
+            while (j < len && is_space(s[j]))
                 j++;
             if (j < len && (s[j] == '"' || s[j] == '\'')) {
                 const char *q = memchr(s + j + 1, s[j], len - j - 1);
                 j = q ? (size_t)(q - s) + 1 : len;
             } else {
-                while (j < len && !strchr(" \t\n\r\f>", s[j]))
+                while (j < len && !is_space(s[j]) && s[j] != '>')
                     j++;
             }
         }
@@ -166,13 +255,73 @@ static size_t scan_attributes(const char *s, size_t len, size_t j, size_t *count
     return j;
 }
 
-/* The first "-->" in s[0..len), or NULL (memmem is GNU; the Windows C library has none). */
-static const char *comment_end(const char *s, size_t len)
+/* The first "-->" in s[from..len) (or "--!>" from from2), as an index, or len. memmem is GNU;
+ * the Windows C library has none. */
+static size_t comment_end(const char *s, size_t len, size_t from, size_t from2)
 {
-    for (const char *p = s; (p = memchr(p, '-', len - (size_t)(p - s))) != NULL; p++)
-        if ((size_t)(p - s) + 3 <= len && p[1] == '-' && p[2] == '>')
+    for (size_t p = from; p < len; p++) {
+        const char *d = memchr(s + p, '-', len - p);
+        if (!d)
+            return len;
+        p = (size_t)(d - s);
+        if (p + 3 <= len && s[p + 1] == '-' && s[p + 2] == '>')
+            return p + 2;
+        if (p >= from2 && p + 4 <= len && s[p + 1] == '-' && s[p + 2] == '!' && s[p + 3] == '>')
+            return p + 3;
+    }
+    return len;
+}
+
+/* Index of the '<' of the end tag "</name" (followed by a space, '/' or '>') in s[from..len),
+ * or len. */
+static size_t raw_text_end(const char *s, size_t len, size_t from, const char *name, size_t n)
+{
+    for (size_t p = from; p < len; p++) {
+        const char *lt = memchr(s + p, '<', len - p);
+        if (!lt)
+            return len;
+        p = (size_t)(lt - s);
+        if (p + 2 + n < len && s[p + 1] == '/' && strncasecmp(s + p + 2, name, n) == 0 &&
+            (is_space(s[p + 2 + n]) || s[p + 2 + n] == '/' || s[p + 2 + n] == '>'))
             return p;
-    return NULL;
+    }
+    return len;
+}
+
+/* Whether word (lower case) occurs in s[0..n), ignoring ASCII case. */
+static int memmem_ci(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t p = 0; p + w <= n; p++)
+        if (strncasecmp(s + p, word, w) == 0)
+            return 1;
+    return 0;
+}
+
+static void scan_close(html_scan *sc, const char *name, size_t n)
+{
+    if ((n == 4 && strncasecmp(name, "body", 4) == 0) || (n == 4 && strncasecmp(name, "html", 4) == 0))
+        return; /* they close nothing: a later start tag is put back in the body */
+    int special = is_special(name, n), formatting = is_formatting(name, n);
+    int stop = (special || formatting) ? K_BOUNDARY : K_SPECIAL, special_above = 0;
+    for (size_t k = sc->depth; k > 0; k--) {
+        sc->work++;
+        if (sc->len[k - 1] == n && strncasecmp(sc->name[k - 1], name, n) == 0) {
+            if (formatting && special_above) { /* adoption agency: what is above stays open */
+                memmove(sc->name + k - 1, sc->name + k, (sc->depth - k) * sizeof *sc->name);
+                memmove(sc->len + k - 1, sc->len + k, (sc->depth - k) * sizeof *sc->len);
+                memmove(sc->kind + k - 1, sc->kind + k, sc->depth - k);
+                sc->work += (double)(sc->depth - k);
+                sc->depth--;
+            } else {
+                sc->depth = k - 1;
+            }
+            return;
+        }
+        if (sc->kind[k - 1] & stop)
+            return; /* not in scope: HTML5 ignores this end tag */
+        special_above |= sc->kind[k - 1] & K_SPECIAL;
+    }
 }
 
 static void scan_html(const char *s, size_t len, html_scan *sc)
@@ -181,18 +330,37 @@ static void scan_html(const char *s, size_t len, html_scan *sc)
     for (size_t i = 0; i + 1 < len; i++) {
         if (s[i] != '<')
             continue;
-        if (strncmp(s + i, "<!--", len - i < 4 ? len - i : 4) == 0) {
-            const char *end = comment_end(s + i, len - i);
-            if (!end)
+        if (sc->work > NB_HTML_MAX_SCAN_WORK)
+            return; /* refused as too complex */
+        int in_foreign = sc->depth > 0 && (sc->kind[sc->depth - 1] & K_FOREIGN);
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i = comment_end(s, len, i + 2, i + 4);
+            if (++sc->tags > NB_HTML_MAX_TAGS)
+                return; /* refused: too many */
+            continue;
+        }
+        if (s[i + 1] == '!' || s[i + 1] == '?' ||
+            (s[i + 1] == '/' && i + 2 < len && !(((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z')))) {
+            if (in_foreign && len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+                size_t p = i + 9;
+                while (p + 2 < len && !(s[p] == ']' && s[p + 1] == ']' && s[p + 2] == '>'))
+                    p++;
+                i = p + 2;
+                continue;
+            }
+            const char *gt = memchr(s + i, '>', len - i); /* a bogus comment (or </>) */
+            if (!gt)
                 break;
-            i = (size_t)(end - s);
+            i = (size_t)(gt - s);
+            if (++sc->tags > NB_HTML_MAX_TAGS) /* a comment node each */
+                return;
             continue;
         }
         int closing = s[i + 1] == '/';
         size_t start = i + 1 + (size_t)closing, j = start;
         if (j >= len || !(((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z')))
             continue;
-        while (j < len && is_name_char(s[j]))
+        while (j < len && !is_space(s[j]) && s[j] != '/' && s[j] != '>')
             j++;
         const char *name = s + start;
         size_t n = j - start, attrs;
@@ -202,28 +370,38 @@ static void scan_html(const char *s, size_t len, html_scan *sc)
         if (attrs > sc->attrs_max)
             sc->attrs_max = attrs;
         sc->attr_work += (double)attrs * (double)attrs;
-        int empty = s[gt - 1] == '/' && (is_void(name, n) || sc->foreign > 0);
-        if (closing) {
-            for (size_t k = sc->depth; k > 0; k--)
-                if (sc->len[k - 1] == n && strncasecmp(sc->name[k - 1], name, n) == 0) {
-                    for (size_t m = k - 1; m < sc->depth; m++)
-                        if ((sc->len[m] == 3 && strncasecmp(sc->name[m], "svg", 3) == 0) ||
-                            (sc->len[m] == 4 && strncasecmp(sc->name[m], "math", 4) == 0))
-                            sc->foreign--;
-                    sc->depth = k - 1;
-                    break;
-                }
-        } else if (!empty && !is_void(name, n) && !closed_by_sibling(name, n)) {
-            sc->name[sc->depth] = name;
-            sc->len[sc->depth] = n;
-            if ((n == 3 && strncasecmp(name, "svg", 3) == 0) || (n == 4 && strncasecmp(name, "math", 4) == 0))
-                sc->foreign++;
-            if (++sc->depth > sc->max)
-                sc->max = sc->depth;
-            if (sc->depth > NB_HTML_MAX_NESTING)
-                return; /* refused: no need to read on */
-        }
         i = gt;
+        if (closing) {
+            scan_close(sc, name, n);
+            continue;
+        }
+        if (++sc->tags > NB_HTML_MAX_TAGS)
+            return; /* refused: too many */
+        int svg_math = (n == 3 && strncasecmp(name, "svg", 3) == 0) || (n == 4 && strncasecmp(name, "math", 4) == 0);
+        if (in_foreign) {
+            const char *parent = sc->name[sc->depth - 1];
+            int font_out = n == 4 && strncasecmp(name, "font", 4) == 0 &&
+                           (memmem_ci(s + j, gt - j, "color") || memmem_ci(s + j, gt - j, "face") ||
+                            memmem_ci(s + j, gt - j, "size"));
+            if (breaks_out(name, n) || font_out || integration_point(parent, sc->len[sc->depth - 1]))
+                in_foreign = 0;
+        }
+        if (!in_foreign && (n == 9 && strncasecmp(name, "plaintext", 9) == 0))
+            break; /* the rest of the page is text */
+        int empty = s[gt - 1] == '/' && (is_void(name, n) || in_foreign || svg_math);
+        if (!in_foreign && !empty && is_raw_text(name, n))
+            i = raw_text_end(s, len, gt + 1, name, n) - 1; /* its end tag is scanned next */
+        if (empty || is_void(name, n) || not_counted(name, n))
+            continue;
+        sc->name[sc->depth] = name;
+        sc->len[sc->depth] = n;
+        sc->kind[sc->depth] = (unsigned char)((in_foreign || svg_math ? K_FOREIGN : 0) |
+                                              (is_special(name, n) ? K_SPECIAL : 0) |
+                                              (is_scope_boundary(name, n) ? K_BOUNDARY : 0));
+        if (++sc->depth > sc->max)
+            sc->max = sc->depth;
+        if (sc->depth > NB_HTML_MAX_NESTING)
+            return; /* refused: no need to read on */
     }
 }
 
@@ -242,7 +420,9 @@ typedef struct {
     GumboOptions options;
     block blocks;      /* list head */
     size_t used, budget; /* bytes gumbo holds, and the most it may: see NB_HTML_BUDGET */
-    int over_budget;
+    int over_budget;     /* 1: memory, 2: time */
+    unsigned long calls; /* allocations so far (the clock is read every 1024) */
+    clock_t deadline;
     jmp_buf out_of_memory;
 } parse_box;
 
@@ -250,11 +430,20 @@ typedef struct {
  * hostile nesting and attribute patterns need far more and are stopped here). */
 #define NB_HTML_BUDGET(len) ((size_t)64 * 1024 * 1024 + 24 * (len))
 
+/* gumbo's time grows with the nesting (each start tag looks down the stack) and every element
+ * is an allocation, so the allocator also bounds the parse's processor time: a second line
+ * behind the tag scan, never reached by a real page (8 MiB parse in well under a second). */
+#define NB_HTML_MAX_SECONDS 4
+
 static void *box_alloc(void *userdata, size_t size)
 {
     parse_box *b = userdata;
     if (size > b->budget - b->used) {
         b->over_budget = 1;
+        longjmp(b->out_of_memory, 1);
+    }
+    if ((++b->calls & 1023) == 0 && b->deadline != (clock_t)-1 && clock() > b->deadline) {
+        b->over_budget = 2;
         longjmp(b->out_of_memory, 1);
     }
     block *x = malloc(sizeof *x + size);
@@ -321,8 +510,13 @@ static int l_parse(lua_State *L)
         return luaL_error(L, "内存不足，无法解析 HTML");
     scan_html(text, len, sc);
     size_t nesting = sc->max, attrs = sc->attrs_max;
-    double work = sc->attr_work;
+    double work = sc->attr_work, scan_work = sc->work;
+    size_t tags = sc->tags;
     free(sc);
+    if (tags > NB_HTML_MAX_TAGS)
+        return refuse(L, lua_pushfstring(L, "HTML 标签过多（超过 %d 个），不予解析", NB_HTML_MAX_TAGS));
+    if (scan_work > NB_HTML_MAX_SCAN_WORK)
+        return refuse(L, "HTML 结构过于复杂（结束标签过多），不予解析");
     if (nesting > NB_HTML_MAX_NESTING)
         return refuse(L, lua_pushfstring(L, "HTML 元素嵌套过深（超过 %d 层），不予解析", NB_HTML_MAX_NESTING));
     if (attrs > NB_HTML_MAX_ATTRS || work > NB_HTML_MAX_ATTR_WORK) {
@@ -336,7 +530,13 @@ static int l_parse(lua_State *L)
     b->used = 0;
     b->budget = NB_HTML_BUDGET(len);
     b->over_budget = 0;
+    b->calls = 0;
+    clock_t now = clock();
+    b->deadline = now == (clock_t)-1 ? now : now + (clock_t)NB_HTML_MAX_SECONDS * CLOCKS_PER_SEC;
     b->options = kGumboDefaultOptions;
+    /* gumbo records every parse error (about 100 bytes each) and nothing here reads them: a
+     * page of 2,000,000 stray end tags or "<" took 350-400 MiB for its error list alone */
+    b->options.max_errors = 0;
     b->options.allocator = box_alloc;
     b->options.deallocator = box_free;
     b->options.userdata = b;
@@ -348,6 +548,9 @@ static int l_parse(lua_State *L)
     if (setjmp(b->out_of_memory)) {
         int over = b->over_budget;
         box_release(b);
+        if (over == 2)
+            return refuse(L, lua_pushfstring(L, "HTML 结构过于复杂（解析超过 %d 秒处理器时间），不予解析",
+                                             NB_HTML_MAX_SECONDS));
         if (over) {
             lua_pushnil(L);
             lua_pushfstring(L, "HTML 结构过于复杂（解析所需内存超过 %d MiB），不予解析",

@@ -5,6 +5,7 @@ local nb = require "nianbao"
 local cells = require "nianbao.cells"
 local csv = require "nianbao.csv"
 local json = require "nianbao.json"
+local trim = require("nianbao.import.normalize").trim
 
 local M = {}
 
@@ -14,7 +15,8 @@ M.MIN_PARAGRAPH = 12
 local function change(old, new)
   if type(old) ~= "number" or type(new) ~= "number" then return nil, nil end
   local d = new - old
-  if math.type(old) == "float" or math.type(new) == "float" then d = tonumber(nb.format_number(d)) end
+  -- (a NaN or infinite value, reported by check as invalid, stays as it is: "NaN" is no number)
+  if math.type(old) == "float" or math.type(new) == "float" then d = tonumber(nb.format_number(d)) or d end
   local pct = old ~= 0 and (d / old * 100) or nil
   return d, pct
 end
@@ -23,7 +25,9 @@ local function narrative(report)
   local out = {}
   local function add(where, text)
     for _, p in ipairs(nb.paragraphs(text)) do
-      local trimmed = p:gsub("^[%s　]+", ""):gsub("[%s　]+$", "")
+      -- a plain scan (import.normalize): "[%s　]+$" was tried at every space of an inner run
+      -- (200,000 spaces: a hang), and its byte class cut the last byte of 无 or 章
+      local trimmed = trim(p)
       if utf8.len(trimmed) and utf8.len(trimmed) >= M.MIN_PARAGRAPH then out[#out + 1] = { where = where, text = trimmed } end
     end
   end

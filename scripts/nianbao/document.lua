@@ -44,7 +44,8 @@ local nb = require "nianbao"
 function M.title_parts(title)
   local at = title:find(nb.schema.title_suffix, 2, true)
   if not at then return title, nil end
-  return (title:sub(1, at - 1):gsub("%s+$", "")), title:sub(at)
+  -- (a backward scan: "%s+$" was quadratic on a long run of inner spaces)
+  return require("nianbao.text").rstrip(title:sub(1, at - 1)), title:sub(at)
 end
 
 --- The template variables every report template shares: heading1..heading6.

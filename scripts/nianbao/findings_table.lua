@@ -36,7 +36,17 @@ function M.csv_rows(entry, findings, reviewed)
 end
 
 function M.csv_header() return csv.BOM .. csv.row(M.CSV_HEADER) end
-function M.csv_row(values) return csv.row(values, #M.CSV_HEADER) end
+--- A row of findings as CSV, its control characters shown as escapes (cli.printable): a
+--- hostile file's texts must not drive the terminal the CSV is printed on.
+function M.csv_row(values)
+  local printable = require("nianbao.cli").printable
+  local shown = {}
+  for i = 1, #M.CSV_HEADER do
+    local v = values[i]
+    shown[i] = type(v) == "string" and printable(v) or v
+  end
+  return csv.row(shown, #M.CSV_HEADER)
+end
 
 local function pad(s, w, align) return nb.pad(s, w, align) end
 
@@ -72,7 +82,8 @@ function M.summary_table(entries)
   local function line(r)
     local parts = {}
     for i = 1, #head do parts[i] = pad(r[i], widths[i], i >= 3 and "right" or "left") end
-    out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
+    -- (not "%s+$": an agency name with 100,000 inner spaces hung the terminal's summary)
+    out[#out + 1] = require("nianbao.text").rstrip(table.concat(parts, "  "))
   end
   out[#out + 1] = ""
   line(head)

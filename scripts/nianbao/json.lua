@@ -8,9 +8,11 @@ local M = {}
 local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
 
 local function string_literal(s)
-  return '"' .. clean(s):gsub('[%c"\\]', function(c)
+  s = clean(s):gsub('[%c"\\]', function(c)
     return ESC[c] or string.format("\\u%04x", c:byte())
-  end) .. '"'
+  end)
+  -- C1 controls too (U+009B is a terminal's CSI): the output is often read on a terminal
+  return '"' .. s:gsub("\194([\128-\159])", function(c) return string.format("\\u%04x", c:byte()) end) .. '"'
 end
 
 local ORDER = setmetatable({}, { __mode = "k" })

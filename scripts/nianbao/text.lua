@@ -272,6 +272,25 @@ function M.numbers(s)
   return out
 end
 
+--- s without its trailing white space, as s:gsub("%s+$", "") would give, by a backward scan:
+--- that pattern is tried at every space of an inner run, quadratic in a hostile text.
+function M.rstrip(s)
+  local e = #s
+  while e > 0 do
+    local c = s:byte(e)
+    if c == 32 or (c >= 9 and c <= 13) then e = e - 1 else break end
+  end
+  return s:sub(1, e)
+end
+
+--- s without its trailing line ends, as s:gsub("\n+$", "") would give (a backward scan: that
+--- pattern is quadratic on a long inner run of line ends).
+function M.drop_final_newlines(s)
+  local e = #s
+  while e > 0 and s:byte(e) == 10 do e = e - 1 end
+  return s:sub(1, e)
+end
+
 --- s ending with exactly one line end: its trailing "\n"s replaced by one, as
 --- s:gsub("\n*$", "\n") did, which tried its pattern at every byte of a whole page.
 function M.one_final_newline(s)

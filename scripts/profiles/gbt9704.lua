@@ -33,8 +33,9 @@ local function tighten(cps)
       if (is_digit(before) and is_han(after)) or (is_han(before) and is_digit(after)) then
         i = j + 1
       else
-        out[#out + 1] = cp
-        i = i + 1
+        -- the whole run is kept (one scan of it, not one per space: linear on a long run)
+        for k = i, j do out[#out + 1] = cps[k] end
+        i = j + 1
       end
     else
       out[#out + 1] = cp
@@ -61,22 +62,30 @@ local function full_width(cps)
   return out
 end
 
-local function text(s)
+local function text(s, dates)
   -- 文号: 国办公开办函[2021]30号, 【2021】, (2021), （2021） -> 〔2021〕
   s = s:gsub("[%[%(]%s*(%d%d%d%d)%s*[%]%)](%s*%d+%s*号)", "〔%1〕%2")
   for _, pair in ipairs({ { "【", "】" }, { "（", "）" }, { "［", "］" } }) do
     s = s:gsub(pair[1] .. "%s*(%d%d%d%d)%s*" .. pair[2] .. "(%s*%d+%s*号)", "〔%1〕%2")
   end
-  -- dates: 2024-01-01, 2024.1.1, 2024/1/1 -> 2024年1月1日
-  s = s:gsub("(%f[%d][12]%d%d%d)[%-%./](%d%d?)[%-%./](%d%d?)%f[%D]", function(y, m, d)
+  -- dates: 2024-01-01, 2024/1/1 -> 2024年1月1日 (a dotted 2024.1.1 reads as the decimal 2024.1
+  -- to the number guard, so the caller keeps it as written)
+  if dates then s = s:gsub("(%f[%d][12]%d%d%d)[%-%./](%d%d?)[%-%./](%d%d?)%f[%D]", function(y, m, d)
     m, d = tonumber(m), tonumber(d)
     if m >= 1 and m <= 12 and d >= 1 and d <= 31 then return string.format("%s年%d月%d日", y, m, d) end
-  end)
+  end) end
   local cps = full_width(tighten(codepoints(s)))
   -- in pieces: one unpack of a long text's code points overflows the Lua stack
   local out = {}
   for i = 1, #cps, 4096 do out[#out + 1] = utf8.char(table.unpack(cps, i, math.min(#cps, i + 4095))) end
   return table.concat(out)
+end
+
+local function same_numbers(a, b)
+  local x, y = numerals.numbers(a), numerals.numbers(b)
+  if #x ~= #y then return false end
+  for i = 1, #x do if x[i] ~= y[i] then return false end end
+  return true
 end
 
 local MAX_NUMBERED = 20 -- subsections numbered "（一）" … "（二十）"; beyond, the template numbers them
@@ -86,7 +95,12 @@ return {
   describe = "国家标准：全角标点、数字与汉字间不空格、文号〔〕、日期“2024年1月1日”、小标题“（一）”、金额两位小数",
   text = function(s)
     if s == "" then return s end
-    return text(s)
+    local r = text(s, true)
+    -- a dotted date reads as decimals to the guard that keeps numbers unchanged ("2024.1.1" is
+    -- 2024.1 and 1): where a date rewrite would change the numbers, dates stay as written
+    -- (the guard stopped the render with exit 3 on "于2024.1.1发布")
+    if not same_numbers(s, r) then r = text(s, false) end
+    return r
   end,
   heading = function(level, n, title)
     if level == 2 and math.type(n) == "integer" and n >= 1 and n <= MAX_NUMBERED then

@@ -33,9 +33,10 @@ local function overview(subsections)
   local out = {}
   for _, sub in ipairs(subsections) do
     if sub.heading then
-      out[#out + 1] = sub.numbered and ("### " .. escape_line(sub.numbered)) or (nb.template("markdown/subsection.md", {
-        numeral = sub.numeral, heading = escape_line(sub.heading),
-      }):gsub("\n+$", ""))
+      out[#out + 1] = sub.numbered and ("### " .. escape_line(sub.numbered)) or
+        require("nianbao.text").drop_final_newlines(nb.template("markdown/subsection.md", {
+          numeral = sub.numeral, heading = escape_line(sub.heading),
+        }))
     end
     for _, p in ipairs(sub.paragraphs) do out[#out + 1] = escape(p) end
   end

@@ -52,7 +52,7 @@ local function matrix_lines_aligned(grid)
       parts[#parts + 1] = nb.pad(text, w, cell and cell.number and "right" or "left")
       c = c + span
     end
-    lines[#lines + 1] = (table.concat(parts, GAP):gsub("%s+$", ""))
+    lines[#lines + 1] = require("nianbao.text").rstrip(table.concat(parts, GAP))
   end
   return table.concat(lines, "\n")
 end
@@ -73,9 +73,10 @@ local function overview(subsections)
   for _, sub in ipairs(subsections) do
     local paras, first = sub.paragraphs, 1
     if sub.heading then
-      out[#out + 1] = sub.numbered and (sub.numbered .. "：" .. (paras[1] or "")) or (nb.template("text/subsection.txt", {
-        numeral = sub.numeral, heading = sub.heading, text = paras[1] or "",
-      }):gsub("\n+$", ""))
+      out[#out + 1] = sub.numbered and (sub.numbered .. "：" .. (paras[1] or "")) or
+        require("nianbao.text").drop_final_newlines(nb.template("text/subsection.txt", {
+          numeral = sub.numeral, heading = sub.heading, text = paras[1] or "",
+        }))
       first = 2
     end
     for k = first, #paras do out[#out + 1] = paras[k] end

@@ -76,7 +76,8 @@ return {
         for _, s in ipairs(SECTIONS) do
           if not R.has(sentence, s.words) then missing[#missing + 1] = s.label end
         end
-        local stated = tonumber(sentence:match("(%d+)个部分")) -- "六个部分" is normalized to "6个部分"
+        local stated = tonumber(sentence:match("%f[%d](%d+)个部分")) -- "六个部分" is normalized to "6个部分"
+        -- (%f[%d]: tried at the start of a digit run only, so a long run is not quadratic)
         local old = R.has(sentence, OLD_PARTS)
         if #missing > 0 or (stated and stated ~= 6) or old then
           ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",

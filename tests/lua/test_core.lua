@@ -216,7 +216,10 @@ function tests.each_key_spelled_once_in_host()
   local function spelled_once(quoted)
     local homes = {}
     for _, src in ipairs(sources) do
-      if src.text:find(quoted, 1, true) then homes[#homes + 1] = src.name end
+      -- html.c names HTML elements, and <title> is one: not the report's key
+      if src.text:find(quoted, 1, true) and not (src.name == "html.c" and quoted == '"title"') then
+        homes[#homes + 1] = src.name
+      end
     end
     T.eq(table.concat(homes, " "), "schema.c", quoted .. " is spelled in")
     n = n + 1

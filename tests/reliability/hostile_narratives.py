@@ -21,6 +21,10 @@ cases = {
     "shares_dots": ("占" + "." * 117) * (N // 120),
     "requests_quotes": "“" * (N // 3),
     "requests_open_quotes": ("“" + "a" * 20) * (N // 23),
+    # TEXT.HEADINGS: "(%d+)个部分" tried at every digit of a run (quadratic: a hang)
+    "headings_digit_run": "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况组成" + "1" * N,
+    # gbt9704 rewrote a dotted date that its own number guard reads as a decimal: exit 3
+    "dotted_dates": "于2024.1.1发布，2024.12.31.止。" * 1000,
     # one unpack of its code points overflowed the stack in gbt9704
     "long_ascii_run": "a" * 1000000,
     # TEXT.STYLE: the ideographic and no-break spaces beside 、。 (which begin like them)

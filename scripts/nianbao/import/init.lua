@@ -20,6 +20,9 @@ end
 -- text and 0.6 s per MiB of HTML.
 M.MAX_TEXT = 2 << 20
 M.MAX_HTML = 8 << 20
+-- Each line (or paragraph of a page) costs about 40 µs through the importer, so 2 MiB of
+-- one-character lines would take a minute: a report has a few hundred.
+M.MAX_LINES = 50000
 
 -- the longest UTF-8 character: an invalid byte within its last bytes may be a cut character
 local UTF8_MAX_BYTES = 4
@@ -264,12 +267,27 @@ function M.import(bytes, name)
     end
     local text, err = M.decode(bytes, html, notes)
     if not text then return nil, err end
+    local _, lines = text:gsub("\n", "")
+    if not html and lines > M.MAX_LINES then
+      return nil, string.format("行数过多（%d 行），文本最多导入 %d 行", lines, M.MAX_LINES)
+    end
     if html then
       items, err = require("nianbao.import.html").items(text, notes)
       if not items then return nil, err end
     else
       items = require("nianbao.import.text").items(text, notes)
     end
+  end
+  if #items > M.MAX_LINES then
+    return nil, string.format("段落过多（%d 段），最多导入 %d 段", #items, M.MAX_LINES)
+  end
+  -- the text read, at most twice what a text report may hold (GB18030 grows by half, or three
+  -- times for undecodable bytes): 8 MB of random GB18030 bytes in a page decode to 16 MB of
+  -- text, which took 9 s and 1.2 GB to read
+  local chars = 0
+  for _, item in ipairs(items) do chars = chars + #(item.text or "") end
+  if chars > 2 * M.MAX_TEXT then
+    return nil, string.format("文字过多（%d 字节），最多导入 %d 字节的文字", chars, 2 * M.MAX_TEXT)
   end
 
   items = M.drop_chrome(items)

@@ -51,21 +51,24 @@ end
 function M.trim(s)
   -- no-break (C2 A0) and ideographic (E3 80 80) spaces are removed as whole sequences: a
   -- byte class [\194\160] would also cut the last byte of 无 (E6 97 A0) or 章 (E7 AB A0)
-  repeat
-    local before = s
-    s = s:gsub("^[%s]+", ""):gsub("^\194\160", ""):gsub("^\227\128\128", "")
-  until s == before
-  -- the end by a backward scan: "[%s]+$" tried every space of a long inner run of spaces
-  local e = #s
-  while e > 0 do
-    local b = s:byte(e)
-    if b == 32 or (b >= 9 and b <= 13) then e = e - 1
-    elseif b == 160 and s:byte(e - 1) == 194 then e = e - 2
-    elseif b == 128 and s:byte(e - 1) == 128 and s:byte(e - 2) == 227 then e = e - 3
+  -- both ends by plain scans: a pattern per space ("[%s]+$", or one gsub per leading
+  -- no-break space) was quadratic on a long run of them
+  local b, e = 1, #s
+  while b <= e do
+    local c = s:byte(b)
+    if c == 32 or (c >= 9 and c <= 13) then b = b + 1
+    elseif c == 194 and s:byte(b + 1) == 160 then b = b + 2
+    elseif c == 227 and s:byte(b + 1) == 128 and s:byte(b + 2) == 128 then b = b + 3
     else break end
   end
-  s = s:sub(1, e)
-  return s
+  while e >= b do
+    local c = s:byte(e)
+    if c == 32 or (c >= 9 and c <= 13) then e = e - 1
+    elseif c == 160 and s:byte(e - 1) == 194 and e - 1 >= b then e = e - 2
+    elseif c == 128 and s:byte(e - 1) == 128 and s:byte(e - 2) == 227 and e - 2 >= b then e = e - 3
+    else break end
+  end
+  return s:sub(b, e)
 end
 
 --- The comparison key of a label or cell: NFKC, simplified, no spaces, "1、" as "1.",

@@ -156,6 +156,18 @@ function M.ends_sentence(t)
   return false
 end
 
+-- A table row of a report has a label and at most a dozen cells; a line that would split into
+-- more than this many is not one (a 2 MB line of "|" made 2,000,000 cells and 875 MiB).
+M.MAX_ROW_CELLS = 500
+
+local function too_wide(line)
+  if #line <= M.MAX_ROW_CELLS then return false end
+  local _, separators = line:gsub("[\t|]", "")
+  if separators > M.MAX_ROW_CELLS then return true end
+  local _, runs = line:gsub("%s+", "")
+  return runs > M.MAX_ROW_CELLS
+end
+
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
@@ -192,7 +204,8 @@ function M.items(text, notes)
       elseif not page_break then blank_before = blank_before or t == "" end
     elseif not is_markdown_rule(line) then
       local cells
-      if line:find("\t") then cells = split_tabs(line)
+      if too_wide(line) then cells = nil -- a paragraph (a row would be a table per cell)
+      elseif line:find("\t") then cells = split_tabs(line)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
       else
         cells = split_numbers(line) or split_spaces(line)
@@ -251,9 +264,23 @@ end
 
 --- A line of Markdown (reports converted by crawlers and datasets) as plain text: the marks
 --- of a heading ("## 一、总体情况") and of bold text around a whole line are dropped.
+local function is_space_byte(c) return c == 32 or (c ~= nil and c >= 9 and c <= 13) end
+
+-- s without a heading's closing "#"s (and the spaces around them), as "%s+#+%s*$" would
+-- remove, by a backward scan: that pattern was tried at every space of a long inner run
+local function drop_closing_hashes(s)
+  local e = #s
+  while e > 0 and is_space_byte(s:byte(e)) do e = e - 1 end
+  local h = e
+  while h > 0 and s:byte(h) == 35 do h = h - 1 end
+  if h == e or h == 0 or not is_space_byte(s:byte(h)) then return s end
+  while h > 0 and is_space_byte(s:byte(h)) do h = h - 1 end
+  return s:sub(1, h)
+end
+
 function M.markdown_line(line)
   local rest = line:match("^%s*#+%s+(.*)$")
-  if rest then line = rest:gsub("%s+#+%s*$", "") end
+  if rest then line = drop_closing_hashes(rest) end
   local bold = line:match("^%s*%*%*(.-)%*%*%s*$") or line:match("^%s*__(.-)__%s*$")
   return bold or line
 end

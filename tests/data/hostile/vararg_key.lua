@@ -1,0 +1,3 @@
+-- a key taken from the chunk's varargs
+local k = ...
+return { format = 2021, agency = "某局", year = 2024, [k] = 1 }
