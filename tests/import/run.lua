@@ -156,6 +156,20 @@ for _, s in ipairs(subjects) do
     local n = has_note(notes, "IMPORT.CHARSET")
     ok(n and n.message:find("UTF-16", 1, true), "UTF-16 text is reported as converted")
   end
+  -- a page that declares charset=gbk saved again as UTF-16 (Notepad's "Unicode") keeps its
+  -- declaration: the UTF-16 decides, the page is not decoded as GB18030 a second time
+  if html_renderer then
+    local page = nb.render(x, "html", { findings = nb.findings({}) }):gsub('charset="?[Uu][Tt][Ff]%-8"?', "charset=gbk")
+    local bytes = "\255\254" .. assert(iconv(page, "UTF-8", "UTF-16LE"))
+    local r, notes = imp.import(bytes, "x.html")
+    ok(r, "UTF-16 page declaring gbk is imported: " .. tostring(notes))
+    if r then
+      same_report("UTF-16 HTML declaring gbk round trip of " .. name, import_view(bytes, "x.html"), x)
+      for _, n in ipairs(notes) do
+        ok(not (n.id == "IMPORT.CHARSET" and n.message:find("GB18030", 1, true)), "UTF-16 page is not also read as GB18030")
+      end
+    end
+  end
 end
 if not html_renderer then print("NOTE render/html.lua not found: HTML round trip skipped") end
 

@@ -65,7 +65,7 @@ function M.utf16(bytes)
   return nil
 end
 
---- UTF-16 text as UTF-8 (with a note), or the bytes unchanged.
+--- UTF-16 text as UTF-8 (with a note) and true, or the bytes unchanged.
 function M.from_utf16(bytes, notes)
   local from, start = M.utf16(bytes)
   if not from then return bytes end
@@ -74,14 +74,15 @@ function M.from_utf16(bytes, notes)
   if not out then return bytes end
   note(notes, "IMPORT.CHARSET", "warning", nil, "按 UTF-16 编码读取%s",
     replaced > 0 and string.format("，%d 个字节无法解码，已替换为 �", replaced) or "")
-  return out
+  return out, true
 end
 
 --- The bytes as UTF-8: a declared or detected GB18030/GBK page is converted; an incomplete
---- character at the very end (a file cut off) is dropped.
-function M.decode(bytes, html, notes)
+--- character at the very end (a file cut off) is dropped. `utf8_known`: the bytes were
+--- converted to UTF-8 already (from UTF-16), whatever charset the page still declares.
+function M.decode(bytes, html, notes, utf8_known)
   if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
-  local declared = html and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
+  local declared = html and not utf8_known and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
   local gb = declared and (declared:find("gb") or declared == "cp936")
   if not gb then
     local ok, bad = utf8.len(bytes)
@@ -255,14 +256,15 @@ function M.import(bytes, name)
   if attached and attached.items then
     items = attached.items
   else
-    bytes = M.from_utf16(bytes, notes)
+    local was_utf16
+    bytes, was_utf16 = M.from_utf16(bytes, notes)
     local html = M.is_html(bytes, name)
     -- a published report is far smaller; the limits keep any input within a few seconds
     local limit = html and M.MAX_HTML or M.MAX_TEXT
     if #bytes > limit then
       return nil, string.format("文件过大（%d 字节），%s最多导入 %d 字节", #bytes, html and "网页" or "文本", limit)
     end
-    local text, err = M.decode(bytes, html, notes)
+    local text, err = M.decode(bytes, html, notes, was_utf16)
     if not text then return nil, err end
     if html then
       items, err = require("nianbao.import.html").items(text, notes)
