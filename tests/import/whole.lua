@@ -101,7 +101,12 @@ ok(#np == 1 and np[1].message:find("某某县人民政府门户网站", 1, true)
 ok(r2.preamble == PREAMBLE, "import: the preamble stays whole")
 
 -- the HTML page round trip
-local r3 = imp.import(nb.render(view, "html"), "x.html")
+local r3, n3 = imp.import(nb.render(view, "html"), "x.html")
+-- the page's own chart (figure.chart, or p.chart-none without results) is drawn from table
+-- 三: its 图解 caption is no text left unplaced
+ok(#notes_of(n3, "IMPORT.NOT_PLACED") == 0, "import html: the chart-none sentence is not named as not placed")
+local _, n4 = imp.import(nb.render(nb.load("tests/browser/busy-2024.lua"), "html"), "busy.html")
+ok(#notes_of(n4, "IMPORT.NOT_PLACED") == 0, "import html: the chart's 图解 caption is not named as not placed")
 ok(r3.preamble == PREAMBLE, "import html: preamble")
 ok(r3.signature and r3.signature.date == "2025年1月20日", "import html: signature")
 
