@@ -110,6 +110,21 @@ ok(#notes_of(n4, "IMPORT.NOT_PLACED") == 0, "import html: the chart's 图解 cap
 ok(r3.preamble == PREAMBLE, "import html: preamble")
 ok(r3.signature and r3.signature.date == "2025年1月20日", "import html: signature")
 
+-- a title a clerk broke by hand (Shift+Enter in Word: a w:br; <br> in a page; two lines of
+-- text) after the year or elsewhere keeps its agency, year and whole title
+local TITLE = "延津县商务局 2024 年政府信息公开工作年度报告"
+for _, cut in ipairs({ "延津县商务局 2024 年", "延津县商务局 2024 年政府", "延津县商务局 2024 年政府信息公开" }) do
+  local rest = TITLE:sub(#cut + 1)
+  local page = nb.render(view, "text"):gsub(TITLE, cut .. "\n" .. rest, 1)
+  local html = nb.render(view, "html"):gsub("<h1>.-</h1>", "<h1>" .. cut .. "<br>" .. rest .. "</h1>", 1)
+  for _, input in ipairs({ { page, "x.txt" }, { html, "x.html" } }) do
+    local r, n = imp.import(input[1], input[2])
+    ok(r.title == TITLE and r.agency == "延津县商务局" and r.year == 2024,
+      input[2] .. ": title broken after '" .. cut .. "' (" .. tostring(r.title) .. ", " .. tostring(r.agency) .. ")")
+    ok(#notes_of(n, "IMPORT.NOT_PLACED") == 0, input[2] .. ": nothing of a title broken after '" .. cut .. "' is left unplaced")
+  end
+end
+
 -- the date as GB/T 9704 writes it
 ok(frame.date("2025年01月20日") == "2025年1月20日", "date: zero padding removed")
 ok(frame.date("二〇二五年一月二十日") == "2025年1月20日", "date: Chinese numerals")
