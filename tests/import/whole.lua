@@ -107,6 +107,16 @@ local r3, n3 = imp.import(nb.render(view, "html"), "x.html")
 ok(#notes_of(n3, "IMPORT.NOT_PLACED") == 0, "import html: the chart-none sentence is not named as not placed")
 local _, n4 = imp.import(nb.render(nb.load("tests/browser/busy-2024.lua"), "html"), "busy.html")
 ok(#notes_of(n4, "IMPORT.NOT_PLACED") == 0, "import html: the chart's 图解 caption is not named as not placed")
+-- the same captions in the text of a printed page (Chromium's PDF of that page)
+for _, caption in ipairs({ "图解：本年度政府信息公开申请办理结果（共办结 40 件）",
+    "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。",
+    "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。" }) do
+  local printed = nb.render(view, "text"):gsub("\n四、政府信息公开行政复议", "\n" .. caption .. "\n\n四、政府信息公开行政复议", 1)
+  local _, n5 = imp.import(printed, "printed.txt")
+  ok(#notes_of(n5, "IMPORT.NOT_PLACED") == 0, "import text: nianbao's chart caption is not named as not placed: " .. caption)
+end
+local _, n6 = imp.import((nb.render(view, "text"):gsub("\n四、政府信息公开行政复议", "\n图解：申请数量三年对比\n\n四、政府信息公开行政复议", 1)), "x.txt")
+ok(#notes_of(n6, "IMPORT.NOT_PLACED") == 1, "import text: another 图解 is still named as not placed")
 ok(r3.preamble == PREAMBLE, "import html: preamble")
 ok(r3.signature and r3.signature.date == "2025年1月20日", "import html: signature")
 

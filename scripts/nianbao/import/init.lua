@@ -227,9 +227,21 @@ local function is_table_note(t)
   return false
 end
 
+-- the captions of nianbao's own chart (render/html.lua), drawn from table 三's numbers: in
+-- the text of its printed page they are no text lost
+local OWN_CHART_CAPTIONS = { "图解：本年度政府信息公开申请办理结果（共办结", "图解：本年度未收到政府信息公开申请，",
+  "图解：本年度没有办结的政府信息公开申请，" }
+local function is_own_chart_caption(t)
+  for _, c in ipairs(OWN_CHART_CAPTIONS) do
+    if t:sub(1, #c) == c then return true end
+  end
+  return false
+end
+
 -- prose in a table section (a sentence, not a label or a number) is kept by no field
 local function is_prose(t)
   return (t:find("。", 1, true) and nb.width(t) >= PROSE_MIN_WIDTH or is_table_note(t)) and not t:find("勾稽关系", 1, true)
+    and not is_own_chart_caption(t)
 end
 
 --- Notes for the prose paragraphs of a table section's items.
