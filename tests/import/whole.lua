@@ -100,6 +100,11 @@ np = notes_of(notes2, "IMPORT.NOT_PLACED")
 ok(#np == 1 and np[1].message:find("某某县人民政府门户网站", 1, true), "import: a line before the title is not placed")
 ok(r2.preamble == PREAMBLE, "import: the preamble stays whole")
 
+-- nianbao's own Markdown: the signature is a right-aligned <p> line
+local rm = imp.import(nb.render(view, "markdown"), "x.md")
+ok(rm.preamble == PREAMBLE, "import markdown: preamble")
+ok(rm.signature and rm.signature.agency == "延津县商务局" and rm.signature.date == "2025年1月20日", "import markdown: signature")
+
 -- the HTML page round trip
 local r3, n3 = imp.import(nb.render(view, "html"), "x.html")
 -- the page's own chart (figure.chart, or p.chart-none without results) is drawn from table

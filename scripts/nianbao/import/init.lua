@@ -29,10 +29,19 @@ local CHARSET_DECL_BYTES = 4096
 -- a sentence ending in 。 at least this wide (display columns) is prose, not a table label
 local PROSE_MIN_WIDTH = 20
 
+-- Markdown (nianbao's own, `render -f markdown`) has HTML blocks (its tables, a right-aligned
+-- signature) among its lines: it is text, each block read by the HTML front end
+local function is_markdown(head, name)
+  if name and (name:lower():match("%.md$") or name:lower():match("%.markdown$")) then return true end
+  return head:match("^%s*#%s") and not (head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
+    or head:find("<body", 1, true))
+end
+
 --- Whether the bytes look like an HTML page.
 function M.is_html(bytes, name)
   if name and name:lower():match("%.x?html?$") then return true end
   local head = bytes:sub(1, HTML_SNIFF_BYTES):lower()
+  if is_markdown(head, name) then return false end
   return head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
@@ -255,6 +264,57 @@ function M.prose_in_tables(notes, items, section)
   end
 end
 
+--- Items of a text whose lines may hold HTML blocks (Markdown: a <table> … </table>, or a
+--- one-line <p …>…</p>): the text front end for the lines, the HTML one for the blocks.
+--- `markdown`: the text's backslash escapes (render/markdown.lua's "\<", "\&", "\*", …) are
+--- taken out of its paragraphs.
+function M.text_items(text, notes, markdown)
+  local text_front = require "nianbao.import.text"
+  if not (text:find("^%s*<table[%s>]") or text:find("\n<table[%s>]") or text:find("\n<p[%s>].-</p>")) then
+    return text_front.items(text, notes)
+  end
+  local items, dropped, lines = {}, { footers = 0, chrome = 0 }, {}
+  local function add(these)
+    for _, item in ipairs(these) do items[#items + 1] = item end
+    for k, v in pairs(these.dropped or {}) do dropped[k] = (dropped[k] or 0) + v end
+  end
+  local function flush_text()
+    if #lines == 0 then return end
+    local these = text_front.items(table.concat(lines, "\n") .. "\n", notes)
+    if markdown then
+      for _, item in ipairs(these) do
+        if item.kind == "para" then item.text = item.text:gsub("\\([\\`*_%[%]<>&|~#+%-=.)])", "%1") end
+      end
+    end
+    add(these)
+    lines = {}
+  end
+  local function html_block(block)
+    local these = require("nianbao.import.html").items(block, notes)
+    if these then add(these) end
+  end
+  local in_table
+  for line in (text:sub(-1) == "\n" and text or text .. "\n"):gmatch("([^\n]*)\n") do
+    if in_table then
+      in_table[#in_table + 1] = line
+      if line:find("</table>", 1, true) then html_block(table.concat(in_table, "\n")) in_table = nil end
+    elseif line:match("^<table[%s>]") then
+      flush_text()
+      in_table = { line }
+      if line:find("</table>", 1, true) then html_block(line) in_table = nil end
+    elseif line:match("^<p[%s>]") and line:find("</p>%s*$") then
+      flush_text()
+      html_block(line)
+    else
+      lines[#lines + 1] = line
+    end
+  end
+  if in_table then html_block(table.concat(in_table, "\n")) end -- a table cut off at the end
+  flush_text()
+  items.dropped = dropped
+  return items
+end
+
 --- Import a published report. Returns report (a plain table of the data-file shape) and
 --- notes (a list of { id, severity, section, message }); or nil, message when the input
 --- cannot be read at all.
@@ -282,7 +342,7 @@ function M.import(bytes, name)
       items, err = require("nianbao.import.html").items(text, notes)
       if not items then return nil, err end
     else
-      items = require("nianbao.import.text").items(text, notes)
+      items = M.text_items(text, notes, is_markdown(text:sub(1, HTML_SNIFF_BYTES):lower(), name))
     end
   end
 
