@@ -53,6 +53,14 @@ expect_exit 2 -- "$NB" import "$RV/same/a/x.html" "$RV/same/b/x.html" -d "$RV/sa
 expect_line out "same/b/x.html" "同名，未写出"
 py_assert "$RV/same/out/x.lua" "'year = 2024' in t"
 
+case_ "import -d: a folder saved by a download tool (names such as download.jsp?id=7) gives a data file each"
+mkdir -p "$RV/dl"
+cp "$REAL/08-pingtan-zone-2024.html" "$RV/dl/download.jsp?id=7"
+cp "$REAL/07-pingtan-zone-2023.html" "$RV/dl/download.jsp?id=8"
+expect_exit 0 -- "$NB" import "$RV/dl" -d "$RV/dl-out"
+py_assert "$RV/dl-out/download.jsp?id=7.lua" "'year = 2024' in t"
+py_assert "$RV/dl-out/download.jsp?id=8.lua" "'year = 2023' in t"
+
 case_ "check DIR: every data file, in name order, year pairs of the same agency"
 expect_exit 1 -- "$NB" check --format json "$RV/data"
 json_assert "[o['file'].rsplit('/', 1)[1] for o in objs] == sorted(o['file'].rsplit('/', 1)[1] for o in objs) and len(objs) == 8"
