@@ -140,6 +140,13 @@ for _, cut in ipairs({ "延津县商务局 2024 年", "延津县商务局 2024 �
   end
 end
 
+-- a date line above a title without its year is not taken into the title
+do
+  local n = require "nianbao.import.narrative"
+  local title = n.title({ "2025年1月20日", "延津县商务局政府信息公开工作年度报告" })
+  ok(not (title or ""):find("2025", 1, true), "a date line is not joined to the title: " .. tostring(title))
+end
+
 -- the date as GB/T 9704 writes it
 ok(frame.date("2025年01月20日") == "2025年1月20日", "date: zero padding removed")
 ok(frame.date("二〇二五年一月二十日") == "2025年1月20日", "date: Chinese numerals")

@@ -144,9 +144,10 @@ function M.title(paras)
       local pb, py = prev and nb.width(prev) <= 60 and prev:match("^(.-)%s*(20%d%d)%s*年$")
       if not pb and prev and nb.width(prev) <= 60 then pb, py = prev:match("^(.-)%s*(20%d%d)%s*年度$") end
       -- broken by hand elsewhere ("某局 2024 年政府信息公开" / "工作年度报告"): the line before
-      -- has the year and is no sentence, date or source line
+      -- has the year and is no sentence, date ("2025年1月20日") or source line
       if not pb and prev and nb.width(prev) <= 60 and not prev:find(":", 1, true)
-          and not prev:find("：", 1, true) and not prev:find("。", 1, true) and not prev:find("，", 1, true) then
+          and not prev:find("：", 1, true) and not prev:find("。", 1, true) and not prev:find("，", 1, true)
+          and not (prev:match("20%d%d%s*年(.*)$") or ""):find("%d") then
         pb, py = prev:match("^(.-)%s*(20%d%d)%s*年")
       end
       if not before and pb then
