@@ -83,6 +83,11 @@ json_assert "not any('previous' in o for o in objs) and not any(f['id'].startswi
 # the summary page's charts name such a report by its file, not by a bare year
 expect_exit 0 -- "$NB" summary "$RV/untitled" -o "$RV/untitled.html"
 py_assert "$RV/untitled.html" "__import__('re').findall(r'<rect class=\"bar\"[^>]*><title>([^<]*)：', t) == ['01-longgang-dept-2024 2024', '03-changchun-linkong-zone-2025 2025']"
+# compare of the two says that they need not be of one agency (the other check pairs no such reports)
+expect_exit 0 -- "$NB" compare "$RV/untitled/01-longgang-dept-2024.lua" "$RV/untitled/03-changchun-linkong-zone-2025.lua"
+expect_contains out "都没有机关名称"
+expect_exit 0 -- "$NB" compare "$RV/data/07-pingtan-zone-2023.lua" "$RV/data/08-pingtan-zone-2024.lua"
+expect_not_contains out "注意"
 
 case_ "check --previous: another agency or a year that is not the one before is refused"
 expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"
