@@ -326,7 +326,7 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
         nb_format(out, size, "缺少“%s”（与第 %d 行的“%s”配对）%s；上一项的末尾可能少了逗号“,”或括号，或键与值之间少了等号“=”", closer, line,
                   opener, token);
     else if (strcmp(what, "'}' expected") == 0)
-        nb_format(out, size, "缺少“}”或逗号“,”%s：表中的各项之间须用英文逗号分隔", token);
+        nb_format(out, size, "缺少“}”或逗号“,”%s：表中的各项之间须用英文逗号分隔，键与值之间须用英文等号“=”连接", token);
     else if (sscanf(what, "'%7[^']' expected", closer) == 1)
         nb_format(out, size, "此处应为“%s”%s", closer, token);
     else if (strcmp(what, "unfinished string") == 0)

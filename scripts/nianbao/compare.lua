@@ -85,8 +85,12 @@ function M.text(res, old_file, new_file)
   local out = {}
   local function w(fmt, ...) out[#out + 1] = string.format(fmt, ...) end
   w("比较：%s（%s）→ %s（%s）", old_file, who(res.old), new_file, who(res.new))
-  if require("nianbao.cells").agency_key(res.old.agency) ~= require("nianbao.cells").agency_key(res.new.agency) then
+  local old_key, new_key = require("nianbao.cells").agency_key(res.old.agency), require("nianbao.cells").agency_key(res.new.agency)
+  if old_key ~= new_key then
     w("注意：两份报告的机关不同")
+  elseif old_key == "" then
+    -- (check and summary never pair such reports as consecutive years)
+    w("注意：两份报告都没有机关名称，无法确认是同一机关的报告")
   end
   w("")
   w("主要数字：")

@@ -114,7 +114,8 @@ function M.render(report, findings, opts)
   local gap = tail and doc.title:sub(#head + 1, #doc.title - #tail)
   local vars = document.heading_vars(doc, {
     title = node(doc.title),
-    title_lines = node(tail and { head, gap, el("span", { class = "title-tail" }, tail) } or doc.title),
+    title_lines = node(tail and { el("span", { class = "title-head" }, head), gap, el("span", { class = "title-tail" }, tail) }
+      or doc.title),
     style = nb.template("html/style.css", {}),
     banner = node(banner(opts.findings or findings)),
     overview = node(overview(doc.overview)),

@@ -148,6 +148,12 @@ check("title: agency above a line with the year stays apart (read as agency and 
   == "  淮安市人民政府|2024 年政府信息公开工作年度报告||")
 check("title: a source line right above a one-line title is not joined",
   table.concat(pdf.join_title({ "来源：某局", "某局2024年政府信息公开工作年度报告" }), "|") == "来源：某局|某局2024年政府信息公开工作年度报告|")
+check("title on three lines, the agency wrapped before a spaced year (nianbao's own PDF of a long name): the space comes back",
+  table.concat(pdf.join_title({ "新乡市延津县人民政府办公室延津县商务局", "  2024 年", "政府信息公开工作年度报告", "" }), "|")
+  == "新乡市延津县人民政府办公室延津县商务局 2024 年政府信息公开工作年度报告||")
+check("title: Chromium's print of a long agency name (the head wrapped within itself, the suffix alone)",
+  table.concat(pdf.join_title({ "      新乡市延津县人民政府办", "      公室延津县商务局 2024 年", "      政府信息公开工作年度报告", "  一、总体情况" }), "|")
+  == "新乡市延津县人民政府办公室延津县商务局 2024 年政府信息公开工作年度报告||  一、总体情况")
 check("title on one line is kept apart from the next", table.concat(pdf.join_title({ "某局2024年政府信息公开工作年度报告", "来源：某局" }), "|")
   == "某局2024年政府信息公开工作年度报告||来源：某局")
 

@@ -154,6 +154,8 @@ for _, case in ipairs(cases) do
   check(name .. ": variant named", notes_of(notes, "IMPORT.VARIANT"):find(words, 1, true), notes_of(notes, "IMPORT.VARIANT"))
   check(name .. ": parts agree", notes_of(notes, "T3.SUBTOTAL") == "", notes_of(notes, "T3.SUBTOTAL"))
   check(name .. ": no rows missing", notes_of(notes, "SECTION.MISSING") == "", notes_of(notes, "SECTION.MISSING"))
+  -- the subtotals were read (and checked): none of them is a number that no row took
+  check(name .. ": no stray numbers", notes_of(notes, "IMPORT.UNREAD") == "", notes_of(notes, "IMPORT.UNREAD"))
 end
 check("29 rows: all four groups", notes_of(select(2, import(with_subtotal_rows(text), "x.txt")), "IMPORT.VARIANT")
   :find("（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理，共 29 行", 1, true))
@@ -164,6 +166,7 @@ local unnamed = (with_subtotal_column(text):gsub("\t其他\t小计\t", "\t其他
 check("unnamed 小计 column: fixture has no 小计 label", not unnamed:find("小计", 1, true))
 report, notes = import(unnamed, "unnamed.txt")
 check("unnamed 小计 column: every number in its official cell", same_numbers(report))
+check("unnamed 小计 column: no stray numbers", notes_of(notes, "IMPORT.UNREAD") == "", notes_of(notes, "IMPORT.UNREAD"))
 check("unnamed 小计 column: variant named", notes_of(notes, "IMPORT.VARIANT"):find("“小计”列", 1, true), notes_of(notes, "IMPORT.VARIANT"))
 report, notes = import((with_subtotal_column(text, "2.重复申请"):gsub("\t其他\t小计\t", "\t其他\t\t")), "unnamed-bad.txt")
 check("unnamed 小计 column disagrees: found", notes_of(notes, "T3.SUBTOTAL"):find("2.重复申请 的“小计”为 2", 1, true), notes_of(notes, "T3.SUBTOTAL"))

@@ -53,6 +53,14 @@ expect_exit 2 -- "$NB" import "$RV/same/a/x.html" "$RV/same/b/x.html" -d "$RV/sa
 expect_line out "same/b/x.html" "同名，未写出"
 py_assert "$RV/same/out/x.lua" "'year = 2024' in t"
 
+case_ "import -d: a folder saved by a download tool (names such as download.jsp?id=7) gives a data file each"
+mkdir -p "$RV/dl"
+cp "$REAL/08-pingtan-zone-2024.html" "$RV/dl/download.jsp?id=7"
+cp "$REAL/07-pingtan-zone-2023.html" "$RV/dl/download.jsp?id=8"
+expect_exit 0 -- "$NB" import "$RV/dl" -d "$RV/dl-out"
+py_assert "$RV/dl-out/download.jsp?id=7.lua" "'year = 2024' in t"
+py_assert "$RV/dl-out/download.jsp?id=8.lua" "'year = 2023' in t"
+
 case_ "check DIR: every data file, in name order, year pairs of the same agency"
 expect_exit 1 -- "$NB" check --format json "$RV/data"
 json_assert "[o['file'].rsplit('/', 1)[1] for o in objs] == sorted(o['file'].rsplit('/', 1)[1] for o in objs) and len(objs) == 8"
@@ -75,6 +83,11 @@ json_assert "not any('previous' in o for o in objs) and not any(f['id'].startswi
 # the summary page's charts name such a report by its file, not by a bare year
 expect_exit 0 -- "$NB" summary "$RV/untitled" -o "$RV/untitled.html"
 py_assert "$RV/untitled.html" "__import__('re').findall(r'<rect class=\"bar\"[^>]*><title>([^<]*)：', t) == ['01-longgang-dept-2024 2024', '03-changchun-linkong-zone-2025 2025']"
+# compare of the two says that they need not be of one agency (the other check pairs no such reports)
+expect_exit 0 -- "$NB" compare "$RV/untitled/01-longgang-dept-2024.lua" "$RV/untitled/03-changchun-linkong-zone-2025.lua"
+expect_contains out "都没有机关名称"
+expect_exit 0 -- "$NB" compare "$RV/data/07-pingtan-zone-2023.lua" "$RV/data/08-pingtan-zone-2024.lua"
+expect_not_contains out "注意"
 
 case_ "check --previous: another agency or a year that is not the one before is refused"
 expect_exit 2 -- "$NB" check "$RV/data/10-pingtan-zone-2025.lua" --previous "$RV/data/01-huaian-city-gov-2024.lua"

@@ -134,6 +134,10 @@ for _, s in ipairs(subjects) do
   same_report("text round trip of " .. name, import_view(text, "x.txt"), x)
   local aligned = nb.render(x, "text", { findings = findings, table_style = "aligned" })
   same_report("aligned text round trip of " .. name, import_view(aligned, "x.txt"), x)
+  -- nianbao's own Markdown (its tables are HTML <table> blocks), under its name and from stdin
+  local md = nb.render(x, "markdown", { findings = findings })
+  same_report("Markdown round trip of " .. name, import_view(md, "x.md"), x)
+  same_report("Markdown round trip (no name) of " .. name, import_view(md, "-"), x)
   if html_renderer then
     local page = nb.render(x, "html", { findings = findings })
     same_report("HTML round trip of " .. name, import_view(page, "x.html"), x)
@@ -143,6 +147,11 @@ for _, s in ipairs(subjects) do
     same_report("GB18030 HTML round trip of " .. name, view, x)
     ok(has_note(notes, "IMPORT.CHARSET"), "GB18030 page is reported as converted")
   end
+end
+-- Markdown's backslash escapes (\<b\>, \&) are text: the busy report's escape test paragraph
+do
+  local busy = assert(nb.load("tests/browser/busy-2024.lua"))
+  same_report("Markdown round trip of the busy report (escapes)", import_view(nb.render(busy, "markdown"), "busy.md"), busy)
 end
 -- the text saved by Windows Notepad as "Unicode" (UTF-16 with its mark) or as UTF-16 without one
 for _, s in ipairs(subjects) do
@@ -155,6 +164,20 @@ for _, s in ipairs(subjects) do
     same_report(enc[1] .. (enc[2] == "" and " (no mark)" or "") .. " text round trip of " .. name, view, x)
     local n = has_note(notes, "IMPORT.CHARSET")
     ok(n and n.message:find("UTF-16", 1, true), "UTF-16 text is reported as converted")
+  end
+  -- a page that declares charset=gbk saved again as UTF-16 (Notepad's "Unicode") keeps its
+  -- declaration: the UTF-16 decides, the page is not decoded as GB18030 a second time
+  if html_renderer then
+    local page = nb.render(x, "html", { findings = nb.findings({}) }):gsub('charset="?[Uu][Tt][Ff]%-8"?', "charset=gbk")
+    local bytes = "\255\254" .. assert(iconv(page, "UTF-8", "UTF-16LE"))
+    local r, notes = imp.import(bytes, "x.html")
+    ok(r, "UTF-16 page declaring gbk is imported: " .. tostring(notes))
+    if r then
+      same_report("UTF-16 HTML declaring gbk round trip of " .. name, import_view(bytes, "x.html"), x)
+      for _, n in ipairs(notes) do
+        ok(not (n.id == "IMPORT.CHARSET" and n.message:find("GB18030", 1, true)), "UTF-16 page is not also read as GB18030")
+      end
+    end
   end
 end
 if not html_renderer then print("NOTE render/html.lua not found: HTML round trip skipped") end

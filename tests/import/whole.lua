@@ -100,10 +100,52 @@ np = notes_of(notes2, "IMPORT.NOT_PLACED")
 ok(#np == 1 and np[1].message:find("某某县人民政府门户网站", 1, true), "import: a line before the title is not placed")
 ok(r2.preamble == PREAMBLE, "import: the preamble stays whole")
 
+-- nianbao's own Markdown: the signature is a right-aligned <p> line
+local rm = imp.import(nb.render(view, "markdown"), "x.md")
+ok(rm.preamble == PREAMBLE, "import markdown: preamble")
+ok(rm.signature and rm.signature.agency == "延津县商务局" and rm.signature.date == "2025年1月20日", "import markdown: signature")
+
 -- the HTML page round trip
-local r3 = imp.import(nb.render(view, "html"), "x.html")
+local r3, n3 = imp.import(nb.render(view, "html"), "x.html")
+-- the page's own chart (figure.chart, or p.chart-none without results) is drawn from table
+-- 三: its 图解 caption is no text left unplaced
+ok(#notes_of(n3, "IMPORT.NOT_PLACED") == 0, "import html: the chart-none sentence is not named as not placed")
+local _, n4 = imp.import(nb.render(nb.load("tests/browser/busy-2024.lua"), "html"), "busy.html")
+ok(#notes_of(n4, "IMPORT.NOT_PLACED") == 0, "import html: the chart's 图解 caption is not named as not placed")
+-- the same captions in the text of a printed page (Chromium's PDF of that page)
+for _, caption in ipairs({ "图解：本年度政府信息公开申请办理结果（共办结 40 件）",
+    "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。",
+    "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。" }) do
+  local printed = nb.render(view, "text"):gsub("\n四、政府信息公开行政复议", "\n" .. caption .. "\n\n四、政府信息公开行政复议", 1)
+  local _, n5 = imp.import(printed, "printed.txt")
+  ok(#notes_of(n5, "IMPORT.NOT_PLACED") == 0, "import text: nianbao's chart caption is not named as not placed: " .. caption)
+end
+local _, n6 = imp.import((nb.render(view, "text"):gsub("\n四、政府信息公开行政复议", "\n图解：申请数量三年对比\n\n四、政府信息公开行政复议", 1)), "x.txt")
+ok(#notes_of(n6, "IMPORT.NOT_PLACED") == 1, "import text: another 图解 is still named as not placed")
 ok(r3.preamble == PREAMBLE, "import html: preamble")
 ok(r3.signature and r3.signature.date == "2025年1月20日", "import html: signature")
+
+-- a title a clerk broke by hand (Shift+Enter in Word: a w:br; <br> in a page; two lines of
+-- text) after the year or elsewhere keeps its agency, year and whole title
+local TITLE = "延津县商务局 2024 年政府信息公开工作年度报告"
+for _, cut in ipairs({ "延津县商务局 2024 年", "延津县商务局 2024 年政府", "延津县商务局 2024 年政府信息公开" }) do
+  local rest = TITLE:sub(#cut + 1)
+  local page = nb.render(view, "text"):gsub(TITLE, cut .. "\n" .. rest, 1)
+  local html = nb.render(view, "html"):gsub("<h1>.-</h1>", "<h1>" .. cut .. "<br>" .. rest .. "</h1>", 1)
+  for _, input in ipairs({ { page, "x.txt" }, { html, "x.html" } }) do
+    local r, n = imp.import(input[1], input[2])
+    ok(r.title == TITLE and r.agency == "延津县商务局" and r.year == 2024,
+      input[2] .. ": title broken after '" .. cut .. "' (" .. tostring(r.title) .. ", " .. tostring(r.agency) .. ")")
+    ok(#notes_of(n, "IMPORT.NOT_PLACED") == 0, input[2] .. ": nothing of a title broken after '" .. cut .. "' is left unplaced")
+  end
+end
+
+-- a date line above a title without its year is not taken into the title
+do
+  local n = require "nianbao.import.narrative"
+  local title = n.title({ "2025年1月20日", "延津县商务局政府信息公开工作年度报告" })
+  ok(not (title or ""):find("2025", 1, true), "a date line is not joined to the title: " .. tostring(title))
+end
 
 -- the date as GB/T 9704 writes it
 ok(frame.date("2025年01月20日") == "2025年1月20日", "date: zero padding removed")

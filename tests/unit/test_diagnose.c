@@ -148,6 +148,10 @@ static void lua_messages(void **state)
     assert_contains(out, "字符串没有结束");
     nb_diagnose_lua_message("'}' expected near <eof>", out, sizeof out);
     assert_contains(out, "在文件末尾");
+    /* a key without "=" in a table on one line ("{ issued 0, ... }", table 二's rows) */
+    nb_diagnose_lua_message("'}' expected near '0'", out, sizeof out);
+    assert_contains(out, "逗号“,”");
+    assert_contains(out, "等号“=”");
     /* a half-width colon where "=" belongs ("year: 2024", "year:x") */
     nb_diagnose_lua_message("<name> expected near '2024'", out, sizeof out);
     assert_contains(out, "英文等号“=”");

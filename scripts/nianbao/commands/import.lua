@@ -50,10 +50,12 @@ local function import_one(file, out)
   return #unread > 0 and EXIT_FINDINGS or EXIT_OK, unread
 end
 
---- The data file of an input in DIR: its name with the extension replaced by .lua.
+--- The data file of an input in DIR: its name with the extension replaced by .lua. Only a
+--- plain extension (.pdf, .html) goes: a download tool's "download.jsp?id=7" keeps its
+--- whole name, or every download of the folder would get one data file name.
 local function output_name(dir, file)
   local base = file:match("([^/\\]+)$") or file
-  base = base:gsub("%.[^.]*$", "")
+  base = base:gsub("%.[A-Za-z0-9]+$", "")
   if base == "" then base = "report" end
   return (dir:gsub("/+$", "")) .. "/" .. base .. ".lua"
 end

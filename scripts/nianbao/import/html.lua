@@ -26,6 +26,13 @@ local function is_chrome(node)
   return false
 end
 
+-- nianbao's own page (render/html.lua) draws table 三's results as a chart with a 图解
+-- caption: drawn from the table's numbers, nothing of the report is in it
+local function is_own_chart(node)
+  local class = " " .. ((node.attrs or {}).class or "") .. " "
+  return (node.tag == "figure" and class:find(" chart ", 1, true)) or (node.tag == "p" and class:find(" chart-none ", 1, true))
+end
+
 local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
 
 -- all text below a node, on one line (a cell's <p> and <br> parts are joined)
@@ -73,7 +80,7 @@ local function walk(node, items, line)
   for _, child in ipairs(node) do
     if type(child) == "string" then
       line[#line + 1] = child
-    elseif SKIP[child.tag] or is_chrome(child) then
+    elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) then
       -- page chrome: nothing
     elseif child.tag == "br" then
       flush()

@@ -32,10 +32,19 @@ local CHARSET_DECL_BYTES = 4096
 -- a sentence ending in 。 at least this wide (display columns) is prose, not a table label
 local PROSE_MIN_WIDTH = 20
 
+-- Markdown (nianbao's own, `render -f markdown`) has HTML blocks (its tables, a right-aligned
+-- signature) among its lines: it is text, each block read by the HTML front end
+local function is_markdown(head, name)
+  if name and (name:lower():match("%.md$") or name:lower():match("%.markdown$")) then return true end
+  return head:match("^%s*#%s") and not (head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
+    or head:find("<body", 1, true))
+end
+
 --- Whether the bytes look like an HTML page.
 function M.is_html(bytes, name)
   if name and name:lower():match("%.x?html?$") then return true end
   local head = bytes:sub(1, HTML_SNIFF_BYTES):lower()
+  if is_markdown(head, name) then return false end
   return head:find("<!doctype html", 1, true) or head:find("<html", 1, true)
     or (head:find("<body", 1, true) or head:find("<p[ >]") or head:find("<table", 1, true)) and true or false
 end
@@ -68,7 +77,7 @@ function M.utf16(bytes)
   return nil
 end
 
---- UTF-16 text as UTF-8 (with a note), or the bytes unchanged.
+--- UTF-16 text as UTF-8 (with a note) and true, or the bytes unchanged.
 function M.from_utf16(bytes, notes)
   local from, start = M.utf16(bytes)
   if not from then return bytes end
@@ -77,14 +86,15 @@ function M.from_utf16(bytes, notes)
   if not out then return bytes end
   note(notes, "IMPORT.CHARSET", "warning", nil, "按 UTF-16 编码读取%s",
     replaced > 0 and string.format("，%d 个字节无法解码，已替换为 �", replaced) or "")
-  return out
+  return out, true
 end
 
 --- The bytes as UTF-8: a declared or detected GB18030/GBK page is converted; an incomplete
---- character at the very end (a file cut off) is dropped.
-function M.decode(bytes, html, notes)
+--- character at the very end (a file cut off) is dropped. `utf8_known`: the bytes were
+--- converted to UTF-8 already (from UTF-16), whatever charset the page still declares.
+function M.decode(bytes, html, notes, utf8_known)
   if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
-  local declared = html and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
+  local declared = html and not utf8_known and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
   local gb = declared and (declared:find("gb") or declared == "cp936")
   if not gb then
     local ok, bad = utf8.len(bytes)
@@ -229,9 +239,21 @@ local function is_table_note(t)
   return false
 end
 
+-- the captions of nianbao's own chart (render/html.lua), drawn from table 三's numbers: in
+-- the text of its printed page they are no text lost
+local OWN_CHART_CAPTIONS = { "图解：本年度政府信息公开申请办理结果（共办结", "图解：本年度未收到政府信息公开申请，",
+  "图解：本年度没有办结的政府信息公开申请，" }
+local function is_own_chart_caption(t)
+  for _, c in ipairs(OWN_CHART_CAPTIONS) do
+    if t:sub(1, #c) == c then return true end
+  end
+  return false
+end
+
 -- prose in a table section (a sentence, not a label or a number) is kept by no field
 local function is_prose(t)
   return (t:find("。", 1, true) and nb.width(t) >= PROSE_MIN_WIDTH or is_table_note(t)) and not t:find("勾稽关系", 1, true)
+    and not is_own_chart_caption(t)
 end
 
 --- Notes for the prose paragraphs of a table section's items.
@@ -243,6 +265,57 @@ function M.prose_in_tables(notes, items, section)
         frame.head(item.text))
     end
   end
+end
+
+--- Items of a text whose lines may hold HTML blocks (Markdown: a <table> … </table>, or a
+--- one-line <p …>…</p>): the text front end for the lines, the HTML one for the blocks.
+--- `markdown`: the text's backslash escapes (render/markdown.lua's "\<", "\&", "\*", …) are
+--- taken out of its paragraphs.
+function M.text_items(text, notes, markdown)
+  local text_front = require "nianbao.import.text"
+  if not (text:find("^%s*<table[%s>]") or text:find("\n<table[%s>]") or text:find("\n<p[%s>].-</p>")) then
+    return text_front.items(text, notes)
+  end
+  local items, dropped, lines = {}, { footers = 0, chrome = 0 }, {}
+  local function add(these)
+    for _, item in ipairs(these) do items[#items + 1] = item end
+    for k, v in pairs(these.dropped or {}) do dropped[k] = (dropped[k] or 0) + v end
+  end
+  local function flush_text()
+    if #lines == 0 then return end
+    local these = text_front.items(table.concat(lines, "\n") .. "\n", notes)
+    if markdown then
+      for _, item in ipairs(these) do
+        if item.kind == "para" then item.text = item.text:gsub("\\([\\`*_%[%]<>&|~#+%-=.)])", "%1") end
+      end
+    end
+    add(these)
+    lines = {}
+  end
+  local function html_block(block)
+    local these = require("nianbao.import.html").items(block, notes)
+    if these then add(these) end
+  end
+  local in_table
+  for line in (text:sub(-1) == "\n" and text or text .. "\n"):gmatch("([^\n]*)\n") do
+    if in_table then
+      in_table[#in_table + 1] = line
+      if line:find("</table>", 1, true) then html_block(table.concat(in_table, "\n")) in_table = nil end
+    elseif line:match("^<table[%s>]") then
+      flush_text()
+      in_table = { line }
+      if line:find("</table>", 1, true) then html_block(line) in_table = nil end
+    elseif line:match("^<p[%s>]") and line:find("</p>%s*$") then
+      flush_text()
+      html_block(line)
+    else
+      lines[#lines + 1] = line
+    end
+  end
+  if in_table then html_block(table.concat(in_table, "\n")) end -- a table cut off at the end
+  flush_text()
+  items.dropped = dropped
+  return items
 end
 
 --- Import a published report. Returns report (a plain table of the data-file shape) and
@@ -258,14 +331,15 @@ function M.import(bytes, name)
   if attached and attached.items then
     items = attached.items
   else
-    bytes = M.from_utf16(bytes, notes)
+    local was_utf16
+    bytes, was_utf16 = M.from_utf16(bytes, notes)
     local html = M.is_html(bytes, name)
     -- a published report is far smaller; the limits keep any input within a few seconds
     local limit = html and M.MAX_HTML or M.MAX_TEXT
     if #bytes > limit then
       return nil, string.format("文件过大（%d 字节），%s最多导入 %d 字节", #bytes, html and "网页" or "文本", limit)
     end
-    local text, err = M.decode(bytes, html, notes)
+    local text, err = M.decode(bytes, html, notes, was_utf16)
     if not text then return nil, err end
     local _, lines = text:gsub("\n", "")
     if not html and lines > M.MAX_LINES then
@@ -275,7 +349,7 @@ function M.import(bytes, name)
       items, err = require("nianbao.import.html").items(text, notes)
       if not items then return nil, err end
     else
-      items = require("nianbao.import.text").items(text, notes)
+      items = M.text_items(text, notes, is_markdown(text:sub(1, HTML_SNIFF_BYTES):lower(), name))
     end
   end
   if #items > M.MAX_LINES then

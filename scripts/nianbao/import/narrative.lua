@@ -143,6 +143,13 @@ function M.title(paras)
       -- (度 is three bytes: "年度?" would make only its last byte optional)
       local pb, py = prev and nb.width(prev) <= 60 and prev:match("^(.-)%s*(20%d%d)%s*年$")
       if not pb and prev and nb.width(prev) <= 60 then pb, py = prev:match("^(.-)%s*(20%d%d)%s*年度$") end
+      -- broken by hand elsewhere ("某局 2024 年政府信息公开" / "工作年度报告"): the line before
+      -- has the year and is no sentence, date ("2025年1月20日") or source line
+      if not pb and prev and nb.width(prev) <= 60 and not prev:find(":", 1, true)
+          and not prev:find("：", 1, true) and not prev:find("。", 1, true) and not prev:find("，", 1, true)
+          and not (prev:match("20%d%d%s*年(.*)$") or ""):find("%d") then
+        pb, py = prev:match("^(.-)%s*(20%d%d)%s*年")
+      end
       if not before and pb then
         return prev .. t, norm.trim(pb), math.tointeger(tonumber(py)), i - 1, i
       end

@@ -169,7 +169,13 @@ function M.join_title(lines)
           end
         end
         local parts = {}
-        for j = first, i do parts[#parts + 1] = trim(lines[j]) end
+        for j = first, i do
+          local part = trim(lines[j])
+          -- a title that spaces its year ("某局 2024 年") lost that space where a line broke
+          -- before or after the digits
+          local spaced = #parts > 0 and (part:find("^%d+ ") or parts[#parts]:find(" %d+$"))
+          parts[#parts + 1] = (spaced and " " or "") .. part
+        end
         for j = i, first + 1, -1 do table.remove(lines, j) end
         lines[first] = table.concat(parts)
         table.insert(lines, first + 1, "")
