@@ -594,6 +594,9 @@ static int iconv_gc(lua_State *L)
     return 0;
 }
 
+/* replacements beyond which (and beyond an eighth of the bytes read) a text is not in that charset */
+#define ICONV_MAX_BAD 4096
+
 /* iconv(text, from[, to = "UTF-8"]) -> converted text, number of bytes replaced; or nil, message */
 static int l_iconv(lua_State *L)
 {
@@ -631,6 +634,15 @@ static int l_iconv(lua_State *L)
             /* an invalid or truncated sequence: one replacement character, skip a byte */
             luaL_addstring(&buf, "\xEF\xBF\xBD");
             replaced++;
+            /* text in another charset, or bytes that are no text: each costs an iconv call
+             * (8 MB of random bytes took a minute under the sanitizers), and its result would
+             * be mostly replacement characters */
+            if (replaced > ICONV_MAX_BAD && (size_t)replaced > (len - left) / 8) {
+                lua_pushnil(L);
+                lua_pushfstring(L, "无法按 %s 编码读取：前 %I 个字节中有 %I 个不是该编码的字节", from,
+                                (lua_Integer)(len - left + 1), replaced);
+                return 2;
+            }
             in++;
             left--;
             iconv(b->cd, NULL, NULL, NULL, NULL);

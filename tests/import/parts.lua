@@ -219,4 +219,17 @@ do
   end
 end
 
+-- iconv: a few bad bytes become replacement characters; bytes that are mostly not GB18030 are
+-- refused early instead of costing one conversion call per bad byte
+do
+  local iconv = require("nianbao.html").iconv
+  local out, n = iconv("\196\227\186\195\255\186\195", "GB18030") -- 你好, a stray byte, 好
+  ok(out == "你好\239\191\189好" and n == 1, "iconv: one bad byte, one replacement (" .. tostring(out) .. ")")
+  local none, why = iconv(string.rep("\255\128", 100000), "GB18030")
+  ok(none == nil and tostring(why):find("不是该编码的字节", 1, true) ~= nil,
+    "iconv: mostly bad bytes are refused with a reason (" .. tostring(why) .. ")")
+  local text, bad = iconv(string.rep("\196\227", 50000) .. string.rep("\255", 5000), "GB18030")
+  ok(text ~= nil and bad == 5000, "iconv: a page with some bad bytes still converts (" .. tostring(bad) .. ")")
+end
+
 os.exit(tally.finish())
