@@ -341,6 +341,13 @@ function M.import(bytes, name)
     end
     local text, err = M.decode(bytes, html, notes, was_utf16)
     if not text then return nil, err end
+    -- decoded GB18030 grows by half, undecodable bytes threefold: refused before it is parsed
+    -- (8 MB of random bytes in a GBK page decode to 16 MB, which gumbo took minutes to read
+    -- under the sanitizers), with the same bound as the text read below
+    local most = html and M.MAX_HTML * 3 // 2 or 2 * M.MAX_TEXT
+    if #text > most then
+      return nil, string.format("文字过多（解码后 %d 字节），%s最多 %d 字节", #text, html and "网页" or "文本", most)
+    end
     local _, lines = text:gsub("\n", "")
     if not html and lines > M.MAX_LINES then
       return nil, string.format("行数过多（%d 行），文本最多导入 %d 行", lines, M.MAX_LINES)
