@@ -35,32 +35,27 @@ check "check of a report with missing tables exits 1" "1" "$?"
 check "unreadable file: exit 2" "2" "$?"
 grep -q "does-not-exist.txt" "$TMP/err"; check "unreadable file is named" "0" "$?"
 
+# random bytes: never a crash; either refused (exit 2, the reason given, nothing written) or a
+# loadable data file. import_random NAME REASON: NAME in $TMP, REASON the refusal's words
+import_random() {
+  rm -f "$TMP/$1.lua"
+  timeout 20 "$NB" import "$TMP/$1" -o "$TMP/$1.lua" 2>"$TMP/$1.err"
+  local rc=$?
+  if [ "$rc" -eq 2 ]; then
+    grep -q "$1：$2" "$TMP/$1.err"; check "$1: refused, named, with the reason ($2)" "0" "$?"
+    [ ! -e "$TMP/$1.lua" ]; check "$1: refused, nothing written" "0" "$?"
+  else
+    [ "$rc" -le 1 ]; check "$1: exit 0 or 1 (got $rc)" "0" "$?"
+    "$NB" check "$TMP/$1.lua" >/dev/null 2>&1
+    rc=$?; [ "$rc" -le 1 ]; check "$1: a loadable data file (check exit $rc)" "0" "$?"
+  fi
+}
 head -c 3000 /dev/urandom >"$TMP/random.bin"
-timeout 20 "$NB" import "$TMP/random.bin" -o "$TMP/random.lua" 2>"$TMP/err"
-rc=$?
-if [ "$rc" -eq 2 ]; then
-  # a NUL byte in the first KiB (almost always): refused as a binary file, nothing written
-  grep -q "random.bin：这是二进制文件" "$TMP/err"; check "random bytes: refused as a binary file, named" "0" "$?"
-  [ ! -e "$TMP/random.lua" ]; check "random bytes: no data file written" "0" "$?"
-else
-  [ "$rc" -le 1 ]; check "random bytes: exit 0 or 1 (got $rc)" "0" "$?"
-  "$NB" check "$TMP/random.lua" >/dev/null 2>&1
-  rc=$?; [ "$rc" -le 1 ]; check "random bytes give a loadable data file (check exit $rc)" "0" "$?"
-fi
-# bytes without a NUL are read as text: never a crash; either a loadable data file, or (no
-# part of a report found in them) exit 2 with the reason and no file
+# a NUL byte in the first KiB (almost always): a binary file
+import_random random.bin "这是二进制文件"
+# without NULs it is read as text, where no part of a report is found
 LC_ALL=C tr -d '\000' <"$TMP/random.bin" >"$TMP/random-nonul.bin"
-rm -f "$TMP/random2.lua"
-timeout 20 "$NB" import "$TMP/random-nonul.bin" -o "$TMP/random2.lua" 2>"$TMP/random2.err"
-rc=$?
-if [ "$rc" = 2 ]; then
-  grep -q "未找到年度报告的任何部分" "$TMP/random2.err"; check "random bytes without NUL: refused as no report" "0" "$?"
-  [ ! -e "$TMP/random2.lua" ]; check "random bytes without NUL: refused, nothing written" "0" "$?"
-else
-  [ "$rc" -le 1 ]; check "random bytes without NUL: exit 0 or 1 (got $rc)" "0" "$?"
-  "$NB" check "$TMP/random2.lua" >/dev/null 2>&1
-  rc=$?; [ "$rc" -le 1 ]; check "random bytes without NUL give a loadable data file (check exit $rc)" "0" "$?"
-fi
+import_random random-nonul.bin "未找到年度报告的任何部分"
 # an empty file and a page with no part of a report: exit 2, named, nothing written
 : >"$TMP/empty.txt"
 printf '<html><body><p>首页</p><p>联系我们</p></body></html>' >"$TMP/index.html"
