@@ -108,7 +108,6 @@ M.KEY = {
     get = function(r) return num(cell_at(r, "processing_fees", "collected")) end },
 }
 
---- The agency name as compared between reports: NFKC, simplified characters, no spaces.
 -- The result groups of table 三 as the charts name them (the HTML page's 图解, the summary page).
 local RESULT_GROUPS = {
   { key = "disclosed", label = "予以公开" },
@@ -141,6 +140,7 @@ function M.result_groups(report)
   return groups, sum
 end
 
+--- The agency name as compared between reports: NFKC, simplified characters, no spaces.
 function M.agency_key(name)
   return require("nianbao.import.normalize").key(tostring(name or ""))
 end

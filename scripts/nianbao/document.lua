@@ -12,6 +12,7 @@
 --   doc.preamble                -- list of paragraphs before 一 (may be empty)
 --   doc.signature               -- { agency, date } lines present (落款), may be empty
 --   doc.profile                 -- the guarded profile that was applied
+local nb = require "nianbao"
 local layout = require "nianbao.layout"
 local profiles = require "nianbao.profile"
 
@@ -40,7 +41,6 @@ end
 --- suffix ("某某局 2024 年" / "政府信息公开工作年度报告"), so that a line never ends inside it
 --- ("……2024 年政" / "府信息……"). Returns head, tail; tail is nil when the title does not end
 --- in the suffix after some other text.
-local nb = require "nianbao"
 function M.title_parts(title)
   local at = title:find(nb.schema.title_suffix, 2, true)
   if not at then return title, nil end
