@@ -1,7 +1,8 @@
 /* The `nianbao.html` module. parse(text) gives the document as plain Lua tables:
  * an element is { tag = "td", attrs = { colspan = "2" }, child, child, ... } and a text
  * node is a string; comments are dropped. iconv(text, from[, to]) converts a charset and
- * replaces undecodable bytes with U+FFFD, so hostile input never fails the import. */
+ * replaces undecodable bytes with U+FFFD, so a few stray bytes never fail the import; text
+ * that is mostly not in that charset is refused with a message instead. */
 #include "html.h"
 
 #include <errno.h>

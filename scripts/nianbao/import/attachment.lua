@@ -36,7 +36,8 @@ function M.binary(head)
   end
 end
 
---- The format of an input, from its first bytes (and, for HTML/text, the name).
+--- The format of an input, from its first bytes (and, for HTML/text, the name); for
+--- "binary", also what it is and whether it is a picture (M.binary).
 function M.sniff(bytes, name)
   local head = bytes:sub(1, 1024)
   if head:find("%PDF-", 1, true) == 1 or (head:find("%PDF-", 1, true) and not head:find("<", 1, true)) then
@@ -48,9 +49,9 @@ function M.sniff(bytes, name)
     if bytes:find("word/document.xml", 1, true) then return "docx" end
     return "zip"
   end
-  local what = M.binary(head)
+  local what, picture = M.binary(head)
   -- UTF-16 text is text: the importer converts it (init.lua, from_utf16)
-  if what and what ~= M.UTF16 then return "binary" end
+  if what and what ~= M.UTF16 then return "binary", what, picture end
   if require("nianbao.import").is_html(bytes, name) then return "html" end
   return "text"
 end
@@ -58,7 +59,7 @@ end
 --- For an attachment: text (a PDF's layout text), items (a .docx) or nil, message, exit
 --- code; for HTML or text: nothing (the importer reads the bytes as they are).
 function M.convert(bytes, name, notes)
-  local kind = M.sniff(bytes, name)
+  local kind, what, picture = M.sniff(bytes, name)
   if kind == "pdf" then
     local text, err, code = require("nianbao.import.pdf").text(bytes, name, notes)
     if not text then return nil, err, code end
@@ -71,7 +72,6 @@ function M.convert(bytes, name, notes)
     return nil, "这是旧版 Word 二进制文档（.doc），不支持导入；请在 Word 或 WPS 中“另存为” .docx 后再导入"
   elseif kind == "binary" and #bytes <= require("nianbao.import").MAX_HTML then
     -- (an input beyond the importer's limit is refused for its size: the limit stopped its reading)
-    local what, picture = M.binary(bytes:sub(1, 1024))
     return nil, string.format("这是%s%s，不是年报的文字、网页、PDF 或 Word 文档%s", what:find("^[A-Za-z0-9]") and " " or "", what,
       picture and "；以图片发布的年报需先做文字识别（OCR），或找网页版的年报" or "")
   elseif kind == "zip" then

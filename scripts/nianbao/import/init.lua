@@ -64,7 +64,8 @@ function M.utf16(bytes)
   if bytes:sub(1, 2) == "\254\255" then return "UTF-16BE", 3 end
   local n = math.min(#bytes, 4096)
   n = n - n % 2
-  if n < 16 or not bytes:find("\0", 1, true) or bytes:find("\0", 1, true) > n then return nil end
+  local nul = bytes:find("\0", 1, true)
+  if n < 16 or not nul or nul > n then return nil end
   local le, be = 0, 0
   for i = 1, n, 2 do
     local a, b = bytes:byte(i, i + 1)
@@ -341,9 +342,10 @@ function M.import(bytes, name)
     end
     local text, err = M.decode(bytes, html, notes, was_utf16)
     if not text then return nil, err end
-    -- decoded GB18030 grows by half, undecodable bytes threefold: refused before it is parsed
-    -- (8 MB of random bytes in a GBK page decode to 16 MB, which gumbo took minutes to read
-    -- under the sanitizers), with the same bound as the text read below
+    -- decoded GB18030 grows by half, undecodable bytes threefold (iconv refuses text where
+    -- more than an eighth is undecodable): what is too long is refused before it is parsed
+    -- (8 MB of random bytes in a GBK page decoded to 16 MB, which gumbo took minutes to read
+    -- under the sanitizers); a text's bound is the one of the text read below
     local most = html and M.MAX_HTML * 3 // 2 or 2 * M.MAX_TEXT
     if #text > most then
       return nil, string.format("文字过多（解码后 %d 字节），%s最多 %d 字节", #text, html and "网页" or "文本", most)
@@ -363,8 +365,8 @@ function M.import(bytes, name)
     return nil, string.format("段落过多（%d 段），最多导入 %d 段", #items, M.MAX_LINES)
   end
   -- the text read, at most twice what a text report may hold (GB18030 grows by half, or three
-  -- times for undecodable bytes): 8 MB of random GB18030 bytes in a page decode to 16 MB of
-  -- text, which took 9 s and 1.2 GB to read
+  -- times for undecodable bytes): a page within its markup bound may still hold more text
+  -- than that, and 16 MB of text took 9 s and 1.2 GB to read
   local chars = 0
   for _, item in ipairs(items) do chars = chars + #(item.text or "") end
   if chars > 2 * M.MAX_TEXT then
