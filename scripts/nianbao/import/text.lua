@@ -267,15 +267,14 @@ end
 local function is_space_byte(c) return c == 32 or (c ~= nil and c >= 9 and c <= 13) end
 
 -- s without a heading's closing "#"s (and the spaces around them), as "%s+#+%s*$" would
--- remove, by a backward scan: that pattern was tried at every space of a long inner run
+-- remove, by backward scans: that pattern was tried at every space of a long inner run
+local rstrip = require("nianbao.text").rstrip
 local function drop_closing_hashes(s)
-  local e = #s
-  while e > 0 and is_space_byte(s:byte(e)) do e = e - 1 end
-  local h = e
-  while h > 0 and s:byte(h) == 35 do h = h - 1 end
-  if h == e or h == 0 or not is_space_byte(s:byte(h)) then return s end
-  while h > 0 and is_space_byte(s:byte(h)) do h = h - 1 end
-  return s:sub(1, h)
+  local t = rstrip(s)
+  local h = #t
+  while h > 0 and t:byte(h) == 35 do h = h - 1 end
+  if h == #t or h == 0 or not is_space_byte(t:byte(h)) then return s end
+  return rstrip(t:sub(1, h))
 end
 
 function M.markdown_line(line)
