@@ -74,7 +74,9 @@ static void path_add_n(lua_State *L, const char *dir, size_t len)
 static void warn_tree(const char *path, int depth, int *budget)
 {
     struct stat st;
-    if (--*budget < 0 || lstat(path, &st) != 0)
+    /* the folder given is followed if it is a link; what is inside it is not */
+    if (--*budget < 0 || (depth == 0 ? stat(path, &st) : lstat(path, &st)) != 0 ||
+        (depth == 0 && !S_ISDIR(st.st_mode)))
         return;
     if (S_ISDIR(st.st_mode)) {
         if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
@@ -103,23 +105,8 @@ static void warn_if_writable_by_others(const char *dir)
 #ifdef _WIN32
     (void)dir; /* msvcrt's st_mode copies the owner's bits to "others": ACLs are not seen */
 #else
-    struct stat st;
-    int budget = 2000;
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
-        if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
-            fprintf(stderr, "nianbao：警告：脚本文件夹 %s 可被其他用户写入，其中的脚本可能被他人替换\n", dir);
-        DIR *d = opendir(dir);
-        for (struct dirent *e; d && (e = readdir(d)) != NULL && budget > 0;) {
-            if (e->d_name[0] == '.')
-                continue;
-            char sub[4096];
-            int n = snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
-            if (n > 0 && (size_t)n < sizeof sub)
-                warn_tree(sub, 1, &budget);
-        }
-        if (d)
-            closedir(d);
-    }
+    int budget = 2001; /* 2,000 entries below the folder itself */
+    warn_tree(dir, 0, &budget);
 #endif
 }
 
