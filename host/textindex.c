@@ -15,35 +15,46 @@ static size_t char_len(unsigned char c)
     return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
+/* The code point of the 3-byte UTF-8 character at s, or -1 (every numeral and counter is
+ * one: decoding once and switching is cheaper than comparing with each in turn). */
+static int32_t cjk_at(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n != 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return -1;
+    return (int32_t)(((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F));
+}
+
 /* 0..9 for a numeral digit, 10/100/1000/10000 for a numeral unit, -1 otherwise */
 static int numeral(const char *s, size_t n)
 {
-    static const struct {
-        const char *ch;
-        int v;
-    } table[] = {
-        {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
-        {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
-        {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000},
-    };
-    if (n != 3)
-        return -1;
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (memcmp(s, table[i].ch, 3) == 0)
-            return table[i].v;
-    return -1;
+    switch (cjk_at(s, n)) {
+    case 0x96F6: case 0x3007: return 0; /* 零 〇 */
+    case 0x4E00: return 1;              /* 一 */
+    case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+    case 0x4E09: return 3;              /* 三 */
+    case 0x56DB: return 4;              /* 四 */
+    case 0x4E94: return 5;              /* 五 */
+    case 0x516D: return 6;              /* 六 */
+    case 0x4E03: return 7;              /* 七 */
+    case 0x516B: return 8;              /* 八 */
+    case 0x4E5D: return 9;              /* 九 */
+    case 0x5341: return 10;             /* 十 */
+    case 0x767E: return 100;            /* 百 */
+    case 0x5343: return 1000;           /* 千 */
+    case 0x4E07: return 10000;          /* 万 */
+    default: return -1;
+    }
 }
 
-static const char *const COUNTERS[] = {"件", "起", "宗", "个", "项", "条", "次", "篇", "份"};
-
+/* 件 起 宗 个 项 条 次 篇 份 */
 static int is_counter(const char *s, size_t n)
 {
-    if (n != 3)
-        return 0;
-    for (size_t i = 0; i < sizeof COUNTERS / sizeof COUNTERS[0]; i++)
-        if (memcmp(s, COUNTERS[i], 3) == 0)
-            return 1;
-    return 0;
+    switch (cjk_at(s, n)) {
+    case 0x4EF6: case 0x8D77: case 0x5B97: case 0x4E2A: case 0x9879:
+    case 0x6761: case 0x6B21: case 0x7BC7: case 0x4EFD: return 1;
+    default: return 0;
+    }
 }
 
 int nb_cn_int(const char *s, size_t len, int64_t *out)
@@ -164,18 +175,23 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
 
 /* ---------- sentences, clauses, numbers ---------- */
 
-static const char *const SENTENCE_SEPS[] = {"。", "!", "?", ";", "\n"};
-static const char *const CLAUSE_SEPS[] = {",", ":", "(", ")", "[", "]"};
-
-/* length of the separator at s (n bytes left), or 0 */
-static size_t sep_at(const char *s, size_t n, const char *const *seps, size_t nseps)
+/* Length of the sentence separator at s (n bytes left: 。 ! ? ; or a line end), or 0.
+ * The text is NFKC already, so the full-width ！？； are ASCII here. */
+static size_t sentence_sep_at(const char *s, size_t n)
 {
-    for (size_t k = 0; k < nseps; k++) {
-        size_t l = strlen(seps[k]);
-        if (l <= n && memcmp(s, seps[k], l) == 0)
-            return l;
+    switch (s[0]) {
+    case '!': case '?': case ';': case '\n': return 1;
+    default: return n >= 3 && memcmp(s, "。", 3) == 0 ? 3 : 0;
     }
-    return 0;
+}
+
+/* 1 when s starts with a clause separator , : ( ) [ ] (full-width ones are ASCII after NFKC) */
+static size_t clause_sep_at(const char *s)
+{
+    switch (s[0]) {
+    case ',': case ':': case '(': case ')': case '[': case ']': return 1;
+    default: return 0;
+    }
 }
 
 #define GROW(arr, count, cap, fail)                                                  \
@@ -197,7 +213,7 @@ static int split(nb_textindex *t)
     const char *s = t->text;
     size_t start = 0;
     for (size_t i = 0; i <= t->len;) {
-        size_t l = i < t->len ? sep_at(s + i, t->len - i, SENTENCE_SEPS, 5) : 1;
+        size_t l = i < t->len ? sentence_sep_at(s + i, t->len - i) : 1;
         if (l == 0) {
             i++;
             continue;
@@ -209,7 +225,7 @@ static int split(nb_textindex *t)
             t->sentences[t->nsentences++] = (nb_span){start, i - start};
             size_t cstart = start;
             for (size_t j = start; j <= i;) {
-                size_t cl = j < i ? sep_at(s + j, i - j, CLAUSE_SEPS, 6) : 1;
+                size_t cl = j < i ? clause_sep_at(s + j) : 1;
                 if (cl == 0) {
                     j++;
                     continue;
@@ -230,15 +246,17 @@ static int split(nb_textindex *t)
     return 0;
 }
 
-static const char *const UNITS[] = {"万元", "元", "%", "件", "条", "个", "次", "起", "宗", "项", "篇", "份"};
+static const struct {
+    const char *text;
+    size_t len;
+} UNITS[] = {{"万元", 6}, {"元", 3}, {"%", 1}, {"件", 3}, {"条", 3}, {"个", 3},
+             {"次", 3}, {"起", 3}, {"宗", 3}, {"项", 3}, {"篇", 3}, {"份", 3}};
 
 static const char *unit_at(const char *s, size_t n)
 {
-    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
-        size_t l = strlen(UNITS[k]);
-        if (l <= n && memcmp(s, UNITS[k], l) == 0)
-            return UNITS[k];
-    }
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
+        if (UNITS[k].len <= n && memcmp(s, UNITS[k].text, UNITS[k].len) == 0)
+            return UNITS[k].text;
     return "";
 }
 
