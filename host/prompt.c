@@ -11,8 +11,9 @@
 #ifdef _WIN32
 #include "win32/console.h" /* plain line input instead of libedit */
 #else
-#include <histedit.h>
 #include <sys/ioctl.h>
+
+#include "editline.h"
 #endif
 #include <lauxlib.h>
 #include <lua.h>
@@ -57,6 +58,9 @@ static int l_columns(lua_State *L)
 /* ---------- the line editor (libedit) ---------- */
 #ifndef _WIN32
 
+/* libedit, loaded by the first console.editor() (host/editline.c) */
+static const nb_editline *E;
+
 typedef struct {
     EditLine *el;
     History *hist;
@@ -77,7 +81,7 @@ static editor *check_editor(lua_State *L, int idx)
 static char *prompt_cb(EditLine *el)
 {
     editor *ed;
-    el_get(el, EL_CLIENTDATA, &ed);
+    E->el_get(el, EL_CLIENTDATA, &ed);
     return ed->prompt;
 }
 
@@ -87,13 +91,13 @@ static unsigned char cancel_cb(EditLine *el, int ch)
 {
     (void)ch;
     editor *ed;
-    el_get(el, EL_CLIENTDATA, &ed);
+    E->el_get(el, EL_CLIENTDATA, &ed);
     ed->cancelled = 1;
     /* show ^C at the end of the line, then end it as Enter would (a pushed newline) */
-    const LineInfo *li = el_line(el);
-    el_cursor(el, (int)(li->lastchar - li->cursor));
-    el_insertstr(el, "^C");
-    el_push(el, "\n");
+    const LineInfo *li = E->el_line(el);
+    E->el_cursor(el, (int)(li->lastchar - li->cursor));
+    E->el_insertstr(el, "^C");
+    E->el_push(el, "\n");
     return CC_REFRESH;
 }
 
@@ -102,7 +106,7 @@ static unsigned char cancel_cb(EditLine *el, int ch)
 static int call_completer(lua_State *L)
 {
     editor *ed = lua_touserdata(L, 1);
-    const LineInfo *li = el_line(ed->el);
+    const LineInfo *li = E->el_line(ed->el);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ed->completer);
     lua_pushlstring(L, li->buffer, (size_t)(li->cursor - li->buffer));
     lua_pushinteger(L, terminal_columns() > 0 ? terminal_columns() : 80);
@@ -116,7 +120,7 @@ static unsigned char complete_cb(EditLine *el, int ch)
 {
     (void)ch;
     editor *ed;
-    el_get(el, EL_CLIENTDATA, &ed);
+    E->el_get(el, EL_CLIENTDATA, &ed);
     lua_State *L = ed->L;
     if (!L || ed->completer == LUA_NOREF)
         return CC_REFRESH_BEEP;
@@ -127,7 +131,7 @@ static unsigned char complete_cb(EditLine *el, int ch)
     if (lua_pcall(L, 1, 2, 0) == LUA_OK) {
         const char *insert = lua_tostring(L, -2);
         const char *listing = lua_tostring(L, -1);
-        if (insert && *insert && el_insertstr(el, insert) == 0)
+        if (insert && *insert && E->el_insertstr(el, insert) == 0)
             rc = CC_REFRESH;
         if (listing && *listing) {
             fprintf(stdout, "\n%s\n", listing);
@@ -142,11 +146,11 @@ static unsigned char complete_cb(EditLine *el, int ch)
 static void editor_free(lua_State *L, editor *ed)
 {
     if (ed->el) {
-        el_end(ed->el); /* restores the terminal */
+        E->el_end(ed->el); /* restores the terminal */
         ed->el = NULL;
     }
     if (ed->hist) {
-        history_end(ed->hist);
+        E->history_end(ed->hist);
         ed->hist = NULL;
     }
     luaL_unref(L, LUA_REGISTRYINDEX, ed->completer);
@@ -167,38 +171,45 @@ static void use_utf8_locale(void)
         setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-/* console.editor(completer) -> an editor reading the terminal, with history */
+/* console.editor(completer) -> an editor reading the terminal, with history; or nil and a
+ * message when libedit cannot be loaded (the prompt then reads plain lines) */
 static int l_editor(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TFUNCTION);
+    const char *why = NULL;
+    if (!E && !(E = nb_editline_open(&why))) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "无法载入行编辑器 libedit（%s）", why);
+        return 2;
+    }
     editor *ed = lua_newuserdatauv(L, sizeof *ed, 0);
     memset(ed, 0, sizeof *ed);
     ed->completer = LUA_NOREF;
     luaL_setmetatable(L, EDITOR_MT);
     use_utf8_locale();
-    ed->hist = history_init();
-    ed->el = el_init("nianbao", stdin, stdout, stderr);
+    ed->hist = E->history_init();
+    ed->el = E->el_init("nianbao", stdin, stdout, stderr);
     if (!ed->hist || !ed->el) {
         editor_free(L, ed);
         return luaL_error(L, "无法初始化行编辑器（libedit）");
     }
     HistEvent ev;
-    history(ed->hist, &ev, H_SETSIZE, HISTORY_SIZE);
-    history(ed->hist, &ev, H_SETUNIQUE, 1);
+    E->history(ed->hist, &ev, H_SETSIZE, HISTORY_SIZE);
+    E->history(ed->hist, &ev, H_SETUNIQUE, 1);
     lua_pushvalue(L, 1);
     ed->completer = luaL_ref(L, LUA_REGISTRYINDEX);
-    el_set(ed->el, EL_CLIENTDATA, ed);
-    el_set(ed->el, EL_EDITOR, "emacs");
-    el_set(ed->el, EL_SIGNAL, 1); /* follow terminal resizes */
-    el_set(ed->el, EL_PROMPT, prompt_cb);
-    el_set(ed->el, EL_HIST, history, ed->hist);
+    E->el_set(ed->el, EL_CLIENTDATA, ed);
+    E->el_set(ed->el, EL_EDITOR, "emacs");
+    E->el_set(ed->el, EL_SIGNAL, 1); /* follow terminal resizes */
+    E->el_set(ed->el, EL_PROMPT, prompt_cb);
+    E->el_set(ed->el, EL_HIST, E->history, ed->hist);
     /* the wide-character calls: libedit's narrow EL_ADDFN copies the names and leaks them */
-    el_wset(ed->el, EL_ADDFN, L"nb-complete", L"complete a name", complete_cb);
-    el_wset(ed->el, EL_BIND, L"^I", L"nb-complete", NULL);
-    el_wset(ed->el, EL_ADDFN, L"nb-cancel", L"cancel the line", cancel_cb);
-    el_wset(ed->el, EL_BIND, L"^C", L"nb-cancel", NULL);
-    el_set(ed->el, EL_SETTY, "-d", "-isig", NULL);
-    el_source(ed->el, NULL); /* the user's ~/.editrc may rebind keys */
+    E->el_wset(ed->el, EL_ADDFN, L"nb-complete", L"complete a name", complete_cb);
+    E->el_wset(ed->el, EL_BIND, L"^I", L"nb-complete", NULL);
+    E->el_wset(ed->el, EL_ADDFN, L"nb-cancel", L"cancel the line", cancel_cb);
+    E->el_wset(ed->el, EL_BIND, L"^C", L"nb-cancel", NULL);
+    E->el_set(ed->el, EL_SETTY, "-d", "-isig", NULL);
+    E->el_source(ed->el, NULL); /* the user's ~/.editrc may rebind keys */
     return 1;
 }
 
@@ -212,7 +223,7 @@ static int ed_read(lua_State *L)
     ed->cancelled = 0;
     fflush(stdout);
     int n = 0;
-    const char *line = el_gets(ed->el, &n);
+    const char *line = E->el_gets(ed->el, &n);
     ed->L = NULL;
     if (ed->cancelled) {
         lua_pushboolean(L, 0);
@@ -234,7 +245,7 @@ static int ed_add(lua_State *L)
 {
     editor *ed = check_editor(L, 1);
     HistEvent ev;
-    history(ed->hist, &ev, H_ENTER, luaL_checkstring(L, 2));
+    E->history(ed->hist, &ev, H_ENTER, luaL_checkstring(L, 2));
     return 0;
 }
 
@@ -244,7 +255,7 @@ static int history_file(lua_State *L, int op)
     const char *path = luaL_checkstring(L, 2);
     HistEvent ev;
     errno = 0;
-    if (history(ed->hist, &ev, op, path) < 0) {
+    if (E->history(ed->hist, &ev, op, path) < 0) {
         luaL_pushfail(L);
         lua_pushfstring(L, "%s：%s", path, errno ? strerror(errno) : "无法读写历史文件");
         return 2;

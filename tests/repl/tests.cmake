@@ -15,3 +15,7 @@ add_test(NAME repl/prompt COMMAND nianbao run ${CMAKE_CURRENT_LIST_DIR}/test_pro
 add_test(NAME repl/tmux COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/tmux.sh $<TARGET_FILE:nianbao>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(repl/tmux PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)
+
+add_test(NAME repl/libedit-on-demand COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/libedit_on_demand.sh $<TARGET_FILE:nianbao>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(repl/libedit-on-demand PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)

@@ -121,17 +121,25 @@ Ctrl-C 取消正在输入的行或中断运行中的代码；Ctrl-D 退出。
     local tty = console.isatty()
     local editor, history, read
     if tty then
-      editor = console.editor(function(line, width) return prompt.completion(line, width, env) end)
+      local why
+      editor, why = console.editor(function(line, width) return prompt.completion(line, width, env) end)
+      if not editor then cli.say("nianbao repl：%s；改为逐行读取（没有行编辑和历史）", why) end
+    end
+    if editor then
       history = history_file()
       if history then editor:load(history) end -- a missing file is a first session
       read = function(p) return editor:read(p) end
-      banner(env.report, env.findings, session.path)
     else
-      read = function()
+      read = function(p)
+        if tty then -- a terminal without libedit: the prompt is still shown
+          io.stdout:write(p)
+          io.stdout:flush()
+        end
         local line = io.stdin:read("l")
         return line and (line:gsub("\r$", ""))
       end
     end
+    if tty then banner(env.report, env.findings, session.path) end
     local pending -- the lines of an unfinished statement
     while true do
       local line = read(pending and ">> " or "> ")
