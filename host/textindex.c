@@ -94,23 +94,32 @@ int nb_cn_int(const char *s, size_t len, int64_t *out)
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* One pass of gsub("(%d),(%d%d%d)", "%1%2"), in place. */
+/* One pass of gsub("(%d),(%d%d%d)", "%1%2"), in place. Only commas can start a change, so
+ * the text between them is moved in one piece. As in gsub, a digit that ended a match does
+ * not begin another in the same pass ("1,234,567" keeps its second comma: hence two passes). */
 static size_t drop_separators(char *s, size_t len)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        if (i + 4 < len && is_digit((unsigned char)s[i]) && s[i + 1] == ',' && is_digit((unsigned char)s[i + 2]) &&
-            is_digit((unsigned char)s[i + 3]) && is_digit((unsigned char)s[i + 4])) {
-            s[o++] = s[i];
-            s[o++] = s[i + 2];
-            s[o++] = s[i + 3];
-            s[o++] = s[i + 4];
-            i += 5;
+    size_t o = 0, i = 0, free_from = 0; /* free_from: the first byte no match of this pass took */
+    for (;;) {
+        const char *c = i < len ? memchr(s + i, ',', len - i) : NULL;
+        size_t k = c ? (size_t)(c - s) : len;
+        memmove(s + o, s + i, k - i);
+        o += k - i;
+        i = k;
+        if (!c)
+            return o;
+        if (k >= 1 && k - 1 >= free_from && k + 3 < len && is_digit((unsigned char)s[k - 1]) &&
+            is_digit((unsigned char)s[k + 1]) && is_digit((unsigned char)s[k + 2]) &&
+            is_digit((unsigned char)s[k + 3])) {
+            memmove(s + o, s + k + 1, 3); /* the three digits, without the comma */
+            o += 3;
+            i = k + 4;
+            free_from = i;
         } else {
-            s[o++] = s[i++];
+            s[o++] = ',';
+            i = k + 1;
         }
     }
-    return o;
 }
 
 /* Byte ranges of the output that were Chinese numerals, for the numbers' form. */
@@ -142,13 +151,16 @@ static void spans_add(spans *a, size_t start, size_t len)
 static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *conv)
 {
     size_t run = 0, run_len = 0;
+    size_t plain = 0; /* the first byte not yet copied: text between runs goes in one piece */
     for (size_t i = 0; i <= len;) {
         size_t n = i < len ? char_len((unsigned char)s[i]) : 0;
         if (i + n > len)
             n = len - i;
         if (i < len && numeral(s + i, n) >= 0) {
-            if (run_len == 0)
+            if (run_len == 0) {
+                nb_bytes_add(out, s + plain, i - plain);
                 run = i;
+            }
             run_len += n;
             i += n;
             continue;
@@ -165,12 +177,13 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
             }
             spans_add(conv, at, out->len - at);
             run_len = 0;
+            plain = i;
         }
         if (i >= len)
             break;
-        nb_bytes_add(out, s + i, n);
         i += n;
     }
+    nb_bytes_add(out, s + plain, len - plain);
 }
 
 /* ---------- sentences, clauses, numbers ---------- */
