@@ -3,6 +3,7 @@
 local R = require "nianbao.rules"
 
 local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
+local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 
 return {
   id = "TEXT.PERIOD",
@@ -18,7 +19,7 @@ return {
     end
     local want = string.format("%d年1月1日至%d年12月31日", year, year)
     local function period(sentence, part)
-      if R.has(sentence, { "统计", "期限", "时限", "报告期", "期间" }) then
+      if R.has(sentence, PERIOD_WORDS) then
         local y1, m1, d1, rest = sentence:match(DATE .. "()")
         if y1 then
           local tail = sentence:sub(rest):gsub("^起", "")
