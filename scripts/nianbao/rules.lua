@@ -99,6 +99,9 @@ end
 --- built-in checks alone.
 function M.check_ids(list)
   if not list then return nil end
+  local only_all = true -- `--builtin-only` names no rule: no need to load every rule to know ids
+  for _, id in ipairs(list) do only_all = only_all and id:lower() == "all" end
+  if only_all then return nil end
   local known, ids = {}, {}
   for _, rule in ipairs(M.discover()) do
     if not known[rule.id] then ids[#ids + 1] = rule.id end

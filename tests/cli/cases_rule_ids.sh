@@ -31,3 +31,15 @@ seed_with 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 0, 0, 3, 0, 0, 0, 0 }/' "$TMP
 expect_exit 1 -- "$NB" --scripts "$TMP/ids" check "$TMP/ids_t3.lua" --builtin-only
 expect_contains out "T3."
 expect_not_contains out TEST.ALWAYS
+
+case_ "rule ids: the built-in checks alone load no rule file (a broken one does not stop them)"
+mkdir -p "$TMP/broken/rules"
+echo 'error("a rule file that cannot load")' >"$TMP/broken/rules/zz_broken.lua"
+expect_exit 3 -- "$NB" --scripts "$TMP/broken" check "$SEED"
+expect_contains err "zz_broken.lua"
+for opt in "--no-rules all" "--builtin-only"; do
+  expect_exit 0 -- "$NB" --scripts "$TMP/broken" check "$SEED" $opt
+  expect_contains out "通过"
+done
+# naming a rule still needs every rule's id, so the broken file is read and named
+expect_exit 3 -- "$NB" --scripts "$TMP/broken" check "$SEED" --no-rules all,TEXT.FEES
