@@ -452,13 +452,16 @@ int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen)
         return 1;
     if (wlen > len)
         return 0;
-    /* the first byte by memchr, then the rest (string.find's own method) */
-    const char *p = s, *last = s + (len - wlen);
-    while (p <= last) {
-        const char *hit = memchr(p, (unsigned char)w[0], (size_t)(last - p) + 1);
+    /* memchr for the word's last byte, then compare the bytes before it. Searching for the
+     * first byte instead stopped at nearly every character: in UTF-8 Chinese, the first byte
+     * of almost every character is one of E4..E9, while a last byte takes one of 64 values. */
+    const unsigned char last = (unsigned char)w[wlen - 1];
+    const char *p = s + (wlen - 1), *end = s + len;
+    while (p < end) {
+        const char *hit = memchr(p, last, (size_t)(end - p));
         if (!hit)
             return 0;
-        if (memcmp(hit + 1, w + 1, wlen - 1) == 0)
+        if (memcmp(hit - (wlen - 1), w, wlen - 1) == 0)
             return 1;
         p = hit + 1;
     }
