@@ -283,6 +283,14 @@ static char *take_text(conv *c, int idx)
             left--;
             continue;
         }
+        /* nor does a three-byte character led by E1..EC (Chinese text): with two continuation
+         * bytes it is always valid, neither overlong (E0) nor a surrogate (ED) */
+        if (*p >= 0xE1 && *p <= 0xEC && left >= 3 && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            p += 3;
+            left -= 3;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
         if (n < 0)

@@ -388,6 +388,20 @@ char *nb_text_nfkc(const char *s)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t at = 0, o = 0;
     while (at < n) {
+        /* the two commonest cases copied as they are, without a call per character: ASCII,
+         * and CJK ideographs U+4E00..U+9FFF (lead byte E4..E9, two continuation bytes;
+         * no such sequence is overlong or a surrogate) */
+        if (p[at] < 0x80) {
+            out[o++] = (char)p[at++];
+            continue;
+        }
+        if (p[at] >= 0xE4 && p[at] <= 0xE9 && at + 2 < n && (p[at + 1] & 0xC0) == 0x80 &&
+            (p[at + 2] & 0xC0) == 0x80 && (p[at] > 0xE4 || p[at + 1] >= 0xB8)) {
+            memcpy(out + o, p + at, 3);
+            o += 3;
+            at += 3;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(p + at, (utf8proc_ssize_t)(n - at), &c);
         int32_t m = k > 0 ? plain_nfkc(c) : -1;
