@@ -163,6 +163,48 @@ static void sample_keeps_lines_and_upvalue_names(void **state)
     lua_close(L);
 }
 
+/* the messages of errors in rewritten bytecode: file:line and "global 'x'" stay, and the
+ * local's name goes with the locals */
+static void error_messages(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "return function(k)\n"
+        "  if k then return no_such_global.field end\n"
+        "  local t = nil\n"
+        "  return t.field\n"
+        "end\n";
+    const char *want[][2] = {
+        {"scripts/e.lua:2: attempt to index a nil value (global 'no_such_global')",
+         "scripts/e.lua:4: attempt to index a nil value (local 't')"},
+        {"scripts/e.lua:2: attempt to index a nil value (global 'no_such_global')",
+         "scripts/e.lua:4: attempt to index a nil value"},
+    };
+    for (int drop = 0; drop < 2; drop++) {
+        lua_State *L = luaL_newstate();
+        Buf b = {0};
+        assert_int_equal(luaL_loadbufferx(L, src, sizeof src - 1, "@scripts/e.lua", "t"), LUA_OK);
+        assert_int_equal(lua_dump(L, writer, &b, 0), 0);
+        lua_settop(L, 0);
+        unsigned char *out = malloc(b.len);
+        const char *why;
+        size_t n = nb_bc_strip(b.data, b.len, out, drop ? NB_BC_DROP_LOCALS : 0, &why);
+        assert_true(n > 0);
+        assert_int_equal(luaL_loadbufferx(L, (const char *)out, n, "x", "b"), LUA_OK);
+        lua_call(L, 0, 1);
+        for (int k = 0; k < 2; k++) {
+            lua_pushvalue(L, 1);
+            lua_pushboolean(L, k == 0);
+            assert_int_not_equal(lua_pcall(L, 1, 0, 0), LUA_OK);
+            assert_string_equal(lua_tostring(L, -1), want[drop][k]);
+            lua_pop(L, 1);
+        }
+        free(out);
+        free(b.data);
+        lua_close(L);
+    }
+}
+
 static void refuses_what_it_does_not_know(void **state)
 {
     (void)state;
@@ -200,6 +242,7 @@ int main(void)
         cmocka_unit_test(nothing_dropped_is_the_same_bytes),
         cmocka_unit_test(locals_dropped_loads),
         cmocka_unit_test(sample_keeps_lines_and_upvalue_names),
+        cmocka_unit_test(error_messages),
         cmocka_unit_test(refuses_what_it_does_not_know),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
