@@ -1,6 +1,7 @@
 /* The bundled scripts embedded as bytecode (tools/compile.c): every script carries bytecode
- * with its line information and the chunk name it always had; a file along the search path
- * still wins over the embedded copy and is compiled from source, its errors naming file:line. */
+ * with its line information, its upvalue names and the chunk name it always had, but not its
+ * local variables' names; a file along the search path still wins over the embedded copy
+ * and is compiled from source, its errors naming file:line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,6 +58,43 @@ static void embedded_module_keeps_name_and_lines(void **state)
     assert_true(lua_istable(L, -1)); /* activelines: line information was kept */
     lua_pushnil(L);
     assert_true(lua_next(L, -2));
+    nb_host_close(L);
+}
+
+/* the embedded bytecode has no local names (tools/bcstrip.c) but keeps the lines and the
+ * upvalue names: json.decode(s) has no name for s, starts at a line and knows decode_value */
+static void embedded_module_has_no_local_names(void **state)
+{
+    (void)state;
+    unsetenv("NIANBAO_PATH");
+    setenv("XDG_CONFIG_HOME", "/nonexistent-nb-unit", 1);
+    lua_State *L = nb_host_new(NULL, 0);
+    assert_non_null(L);
+    char where[4096];
+    int err = -1;
+    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
+    assert_string_equal(where, "scripts/nianbao/json.lua");
+    lua_call(L, 0, 1);
+    lua_getfield(L, -1, "decode");
+    assert_true(lua_isfunction(L, -1));
+    int fn = lua_gettop(L);
+    lua_pushvalue(L, fn);
+    assert_null(lua_getlocal(L, NULL, 1)); /* "s" with the local names kept */
+    lua_Debug ar;
+    lua_pushvalue(L, fn);
+    assert_true(lua_getinfo(L, ">SL", &ar));
+    assert_string_equal(ar.source, "@scripts/nianbao/json.lua");
+    assert_true(ar.linedefined > 0);
+    lua_pushnil(L);
+    assert_true(lua_next(L, -2)); /* activelines */
+    lua_settop(L, fn);
+    int named = 0;
+    const char *name;
+    for (int i = 1; (name = lua_getupvalue(L, fn, i)) != NULL; i++) {
+        named |= strcmp(name, "decode_value") == 0;
+        lua_pop(L, 1);
+    }
+    assert_true(named);
     nb_host_close(L);
 }
 
@@ -118,6 +156,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_script_has_bytecode),
         cmocka_unit_test(embedded_module_keeps_name_and_lines),
+        cmocka_unit_test(embedded_module_has_no_local_names),
         cmocka_unit_test(file_on_path_overrides_and_is_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

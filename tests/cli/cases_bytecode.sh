@@ -1,0 +1,17 @@
+# The bundled scripts run from their embedded bytecode (tools/compile.c), which has no local
+# variables' names: an error raised inside one still names scripts/FILE:LINE, and the
+# traceback still names an upvalue by its name.
+
+case_ "bytecode: an error in a bundled script names scripts/FILE:LINE"
+cat >"$TMP/bad_json.lua" <<'EOF2'
+local json = require "nianbao.json"
+json.decode("[1 2]")
+EOF2
+# the line of the error call, read from the source: the embedded copy must report the same
+want_line=$(grep -n 'error("JSON：数组中缺少逗号")' scripts/nianbao/json.lua | cut -d: -f1)
+[ -n "$want_line" ] && pass || fail "scripts/nianbao/json.lua no longer raises the missing-comma error"
+run_env="env -u NIANBAO_PATH XDG_CONFIG_HOME=$TMP/no-config"
+expect_exit 3 -- $run_env "$NB" run "$TMP/bad_json.lua"
+expect_contains err "scripts/nianbao/json.lua:$want_line: JSON：数组中缺少逗号"
+expect_contains err "scripts/nianbao/json.lua:$want_line: in upvalue 'decode_value'"
+expect_contains err "$TMP/bad_json.lua:2:"
