@@ -206,7 +206,8 @@ static const nb_embedded_file *embedded(const char *name)
 }
 
 /* Along the search path: pushes a file's text and returns its path, or returns the
- * embedded entry (pushing nothing, *e set); NULL and nothing pushed when there is none. */
+ * embedded entry (pushing nothing, *e set); NULL and nothing pushed when there is none. A
+ * file identical to its embedded copy also gives the embedded entry, with its own path. */
 static const char *find(lua_State *L, const char *name, char *where, size_t where_len,
                         const nb_embedded_file **e)
 {
@@ -222,6 +223,16 @@ static const char *find(lua_State *L, const char *name, char *where, size_t wher
         struct stat st;
         if (stat(where, &st) == 0 && S_ISREG(st.st_mode) && push_file(L, where, (size_t)st.st_size)) {
             lua_remove(L, -2);
+            /* A file identical to the embedded copy (an installed share folder holds the same
+             * scripts) is loaded from the embedded bytecode: compiling them all again made a
+             * check of a real report cost twice as much (docs/benchmarks.md). */
+            const nb_embedded_file *same = embedded(name);
+            size_t len;
+            const char *text = lua_tolstring(L, -1, &len);
+            if (same && same->code && len == same->len && memcmp(text, same->data, len) == 0) {
+                lua_pop(L, 1);
+                *e = same;
+            }
             return where;
         }
     }

@@ -15,3 +15,22 @@ expect_exit 3 -- $run_env "$NB" run "$TMP/bad_json.lua"
 expect_contains err "scripts/nianbao/json.lua:$want_line: JSON：数组中缺少逗号"
 expect_contains err "scripts/nianbao/json.lua:$want_line: in upvalue 'decode_value'"
 expect_contains err "$TMP/bad_json.lua:2:"
+
+case_ "bytecode: a script on the path identical to the embedded one runs from the bytecode"
+# An installed share folder holds copies of the bundled scripts: they must not be compiled
+# again on every run. The bytecode has no local names (debug.getlocal gives nil) and names
+# its source scripts/NAME; a copy that differs in one byte is the user's source.
+mkdir -p "$TMP/same/nianbao" "$TMP/edited/nianbao"
+cp scripts/nianbao/json.lua "$TMP/same/nianbao/json.lua"
+{ cat scripts/nianbao/json.lua; echo "-- edited"; } >"$TMP/edited/nianbao/json.lua"
+cat >"$TMP/which_json.lua" <<'EOF2'
+local decode = require("nianbao.json").decode
+print(debug.getinfo(decode, "S").source, debug.getlocal(decode, 1) or "no-local-names")
+EOF2
+expect_exit 0 -- $run_env "$NB" --scripts "$TMP/same" run "$TMP/which_json.lua"
+expect_contains out "@scripts/nianbao/json.lua	no-local-names"
+expect_exit 0 -- $run_env "$NB" --scripts "$TMP/same" which nianbao/json.lua
+expect_contains out "nianbao/json.lua => $TMP/same/nianbao/json.lua"
+expect_exit 0 -- $run_env "$NB" --scripts "$TMP/edited" run "$TMP/which_json.lua"
+expect_contains out "@$TMP/edited/nianbao/json.lua"
+expect_not_contains out "no-local-names"
