@@ -794,6 +794,15 @@ static int l_embedded_names(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb._is_embedded(name) -> whether name resolves to the embedded copy (or a file identical
+ * to it): the command line uses it to know a command is the bundled one */
+static int l_is_embedded(lua_State *L)
+{
+    STACK_ENTER(L);
+    lua_pushboolean(L, nb_host_is_embedded(L, luaL_checkstring(L, 1)));
+    STACK_RETURN(L, 1);
+}
+
 static int l_write_file(lua_State *L)
 {
     STACK_ENTER(L);
@@ -986,6 +995,7 @@ static const luaL_Reg functions[] = {
     {"escape_html", nb_l_escape_html},
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
+    {"_is_embedded", l_is_embedded},
     {"write_file", l_write_file},
     {"zip", nb_l_zip},
     {NULL, NULL},

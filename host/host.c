@@ -256,6 +256,16 @@ const char *nb_host_find(lua_State *L, const char *name, char *where, size_t whe
     return found;
 }
 
+int nb_host_is_embedded(lua_State *L, const char *name)
+{
+    const nb_embedded_file *e;
+    char where[4096];
+    const char *found = find(L, name, where, sizeof where, &e);
+    if (found && !e)
+        lua_pop(L, 1); /* the file's text */
+    return e != NULL;
+}
+
 const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err)
 {
     const nb_embedded_file *e;

@@ -36,6 +36,10 @@ int nb_host_pcall(lua_State *L, int nargs, int nresults);
  * pushes nothing and returns NULL. */
 const char *nb_host_find(lua_State *L, const char *name, char *where, size_t where_len);
 
+/* Whether `name` resolves to the embedded copy: no file of that name along the search path,
+ * or only files identical to it ahead of it. */
+int nb_host_is_embedded(lua_State *L, const char *name);
+
 /* Load the script `name` ("nianbao/rules.lua") found along the search path: a file is
  * compiled from source (text only), the embedded copy is loaded from its bytecode when it
  * has some. Pushes the function and returns its name as in nb_host_find; on a syntax error

@@ -247,13 +247,10 @@ local EXIT_WITHOUT_CLOSE = { check = true, render = true, summary = true, aggreg
   import = true, new = true, draft = true, rules = true, which = true }
 
 -- Whether the command `name` is the bundled one: no folder of the search path has its own
--- nianbao/commands/NAME.lua (a user's command of a bundled name is a user's own command).
+-- nianbao/commands/NAME.lua, or only a copy identical to the bundled one (an installed share
+-- folder); a user's command of a bundled name is a user's own command.
 local function bundled(name)
-  local lfs = require "lfs"
-  for _, root in ipairs(nb.search_path()) do
-    if lfs.attributes(root .. "/nianbao/commands/" .. name .. ".lua", "mode") == "file" then return false end
-  end
-  return true
+  return nb._is_embedded("nianbao/commands/" .. name .. ".lua")
 end
 
 function M.main(args)
