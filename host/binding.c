@@ -18,6 +18,7 @@
 #include "zip.h"
 #include "suggest.h"
 #include "textindex_lua.h"
+#include "cputimer.h"
 #include "fnv.h"
 #include "escape.h"
 
@@ -996,6 +997,9 @@ static const luaL_Reg functions[] = {
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"_is_embedded", l_is_embedded},
+#ifndef _WIN32
+    {"_try_quickly", nb_l_try_quickly},
+#endif
     {"write_file", l_write_file},
     {"zip", nb_l_zip},
     {NULL, NULL},
