@@ -26,6 +26,28 @@ static void on_alarm(int sig)
         lua_sethook(alarm_target, expired_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
 
+/* The handler stays installed once set: restoring the default (which ends the process)
+ * after each run would let an alarm that went off just before the disarm, and is delivered
+ * late (valgrind delivers signals at its own pace), kill the program. When SIGPROF already
+ * has a handler (a profiler's), it is left alone and nothing runs under the alarm. */
+static int handler_installed(void)
+{
+    static int state; /* 0 not tried, 1 installed, -1 SIGPROF is someone else's */
+    if (state == 0) {
+        struct sigaction sa, old;
+        state = -1;
+        if (sigaction(SIGPROF, NULL, &old) == 0 && old.sa_handler == SIG_DFL && !(old.sa_flags & SA_SIGINFO)) {
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_alarm;
+            sigemptyset(&sa.sa_mask);
+            sa.sa_flags = SA_RESTART;
+            if (sigaction(SIGPROF, &sa, NULL) == 0)
+                state = 1;
+        }
+    }
+    return state == 1;
+}
+
 static void arm(long ms)
 {
     struct itimerval t;
@@ -40,18 +62,12 @@ int nb_l_try_quickly(lua_State *L)
     lua_Integer ms = luaL_checkinteger(L, 1);
     luaL_argcheck(L, ms > 0 && ms <= 60000, 1, "1..60000 ms");
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    if (alarm_target || lua_gethook(L)) {
+    if (alarm_target || lua_gethook(L) || !handler_installed()) {
         lua_pushnil(L);
         lua_pushnil(L);
         lua_pushboolean(L, 0);
         return 3;
     }
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_alarm;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGPROF, &sa, &old);
     int nargs = lua_gettop(L) - 2;
     alarm_rang = 0;
     alarm_target = L;
@@ -61,7 +77,6 @@ int nb_l_try_quickly(lua_State *L)
     arm(0);
     alarm_target = NULL;
     lua_sethook(L, NULL, 0, 0);
-    sigaction(SIGPROF, &old, NULL);
     if (alarm_rang) {
         /* the alarm went off: whatever fn did after it (an error, or an end reached after
          * a pcall of its own swallowed the alarm's error) is not fn's own result */
