@@ -55,9 +55,18 @@ size_t nb_count_numerals(const char *buf, size_t len)
         } else if (c == '"' || c == '\'') {
             /* A newline ends no string here: Lua refuses the file there anyway, and \z or an
              * escaped CR LF would otherwise put this scan out of step with Lua's. */
-            for (i++; i < len && (unsigned char)buf[i] != c; i++)
-                if (buf[i] == '\\')
-                    i++;
+            /* to the closing quote, jumping by memchr over the text (most of a data file)
+             * to the next quote or backslash */
+            for (i++; i < len;) {
+                const char *q = memchr(buf + i, c, len - i);
+                size_t end = q ? (size_t)(q - buf) : len;
+                const char *b = memchr(buf + i, '\\', end - i);
+                if (!b) {
+                    i = end;
+                    break;
+                }
+                i = (size_t)(b - buf) + 2; /* the backslash and the character it escapes */
+            }
             i++;
         } else if (c == '[' && long_bracket(buf, len, i) >= 0) {
             i = skip_long(buf, len, i, long_bracket(buf, len, i));
