@@ -18,6 +18,7 @@
 #include "zip.h"
 #include "suggest.h"
 #include "textindex_lua.h"
+#include "textindex.h"
 #include "cputimer.h"
 #include "fnv.h"
 #include "escape.h"
@@ -678,6 +679,16 @@ static int l_nfkc(lua_State *L)
 {
     STACK_ENTER(L);
     const char *s = luaL_checkstring(L, 1);
+    /* most texts are ASCII and CJK only: mapped character by character (host/textindex.c),
+     * up to the first NUL as utf8proc reads it; utf8proc_map for the others */
+    int all_plain;
+    char *plain = nb_text_nfkc_plain(s, strlen(s), &all_plain);
+    if (plain) {
+        push_owned_string(L, plain);
+        STACK_RETURN(L, 1);
+    }
+    if (all_plain)
+        return luaL_error(L, "内存不足");
     /* utf8proc_map with utf8proc_NFKC's options, whose result tells running out of memory
      * (an error) from bad UTF-8 (fail, message) */
     utf8proc_uint8_t *out = NULL;

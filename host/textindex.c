@@ -370,6 +370,7 @@ static int32_t plain_nfkc(int32_t c)
     switch (c) {
     case 0x3000: return 0x20; /* ideographic space */
     case 0x3001: case 0x3002: /* 、。 */
+    case 0x3007: case 0x3008: case 0x3009: /* 〇〈〉 */
     case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* ‘’“” */
     case 0x2014: /* — */
     case 0x300A: case 0x300B: case 0x300C: case 0x300D: case 0x300E: case 0x300F: /* 《》「」『』 */
@@ -379,9 +380,9 @@ static int32_t plain_nfkc(int32_t c)
     }
 }
 
-char *nb_text_nfkc(const char *s)
+char *nb_text_nfkc_plain(const char *s, size_t n, int *all_plain)
 {
-    size_t n = strlen(s);
+    *all_plain = 1;
     char *out = malloc(n + 1); /* every mapping is as long as its character or shorter */
     if (!out)
         return NULL;
@@ -407,13 +408,23 @@ char *nb_text_nfkc(const char *s)
         int32_t m = k > 0 ? plain_nfkc(c) : -1;
         if (m < 0) { /* invalid, or a character for utf8proc to normalise */
             free(out);
-            return (char *)utf8proc_NFKC(p);
+            *all_plain = 0;
+            return NULL;
         }
         o += (size_t)utf8proc_encode_char(m, (utf8proc_uint8_t *)out + o);
         at += (size_t)k;
     }
     out[o] = '\0';
     return out;
+}
+
+char *nb_text_nfkc(const char *s)
+{
+    int all_plain;
+    char *out = nb_text_nfkc_plain(s, strlen(s), &all_plain);
+    if (out || all_plain)
+        return out;
+    return (char *)utf8proc_NFKC((const utf8proc_uint8_t *)s);
 }
 
 int nb_textindex_build(const char *s, nb_textindex *t)

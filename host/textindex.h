@@ -62,6 +62,11 @@ int nb_cn_int(const char *s, size_t len, int64_t *out);
  * NFKC is the mapping used: tests/unit/test_textindex.c checks every one of them.) */
 char *nb_text_nfkc(const char *s);
 
+/* nb_text_nfkc's character-by-character path alone, for s of n bytes: the NFKC, or NULL with
+ * *all_plain = 0 when some character is not of its set (or s is not valid UTF-8: the caller
+ * asks utf8proc), or NULL with *all_plain = 1 when memory runs out. */
+char *nb_text_nfkc_plain(const char *s, size_t n, int *all_plain);
+
 /* Whether any of the n plain strings words[i] (lengths lens[i]) occurs in s: the rules'
  * hottest question ("does this clause name any of these words?"). An empty word occurs in
  * every text, as string.find says. */
