@@ -4,9 +4,26 @@ local R = require "nianbao.rules"
 
 local MIN_CHARS = 20 -- short formulas ("未收取信息处理费") may repeat every year
 
+-- s with every occurrence of the plain string word replaced by rep, as gsub would do, but
+-- found by a plain search: gsub tried its pattern at every byte of the whole narrative, for
+-- each year (most of a batch's YEAR.IDENTICAL)
+local function replace_plain(s, word, rep)
+  local at = s:find(word, 1, true)
+  if not at then return s end
+  local out, from = {}, 1
+  while at do
+    out[#out + 1] = s:sub(from, at - 1)
+    out[#out + 1] = rep
+    from = at + #word
+    at = s:find(word, from, true)
+  end
+  out[#out + 1] = s:sub(from)
+  return table.concat(out)
+end
+
 local function comparable(s, years)
   s = R.normalize(s)
-  for _, y in ipairs(years) do s = s:gsub(tostring(y), "YYYY") end
+  for _, y in ipairs(years) do s = replace_plain(s, tostring(y), "YYYY") end
   return s
 end
 
@@ -26,6 +43,7 @@ return {
       if math.type(y) == "integer" then years[#years + 1] = y; years[#years + 1] = y + 1; years[#years + 1] = y - 1 end
     end
     table.sort(years, function(a, b) return a > b end)
+    for i = #years, 2, -1 do if years[i] == years[i - 1] then table.remove(years, i) end end
     local last = {}
     for _, part in ipairs(R.narratives(prev)) do last[key_of(part)] = comparable(part.text, years) end
     for _, part in ipairs(R.narratives(report)) do
