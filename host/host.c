@@ -1,4 +1,5 @@
 #include "host.h"
+#include "pool.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -359,17 +360,50 @@ static int open_host(lua_State *L)
     return 0;
 }
 
+/* What luaL_newstate sets besides the allocator: a panic message, and Lua's warnings off
+ * until a script turns them on with warn("@on"). */
+static int panic(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "nianbao：Lua 未受保护的错误：%s\n", msg ? msg : "?");
+    return 0; /* Lua aborts */
+}
+
+static void warn_to_stderr(void *ud, const char *msg, int tocont)
+{
+    static int on, continuing;
+    (void)ud;
+    if (!continuing && !tocont && *msg == '@') { /* a control message */
+        if (strcmp(msg, "@on") == 0)
+            on = 1;
+        else if (strcmp(msg, "@off") == 0)
+            on = 0;
+        return;
+    }
+    if (on) {
+        fprintf(stderr, "%s%s%s", continuing ? "" : "Lua 警告：", msg, tocont ? "" : "\n");
+        fflush(stderr);
+    }
+    continuing = tocont;
+}
+
 lua_State *nb_host_new(const char *const *script_dirs, size_t n)
 {
-    lua_State *L = luaL_newstate();
-    if (!L)
+    /* the script state's many small objects come from a pool (host/pool.c) */
+    nb_pool *pool = nb_pool_new();
+    lua_State *L = pool ? lua_newstate(nb_pool_alloc, pool) : NULL;
+    if (!L) {
+        nb_pool_free(pool);
         return NULL;
+    }
+    lua_atpanic(L, panic);
+    lua_setwarnf(L, warn_to_stderr, NULL);
     host_args args = {script_dirs, n};
     lua_pushcfunction(L, open_host);
     lua_pushlightuserdata(L, &args);
     if (nb_host_pcall(L, 1, 0) != LUA_OK) {
         fprintf(stderr, "nianbao：无法初始化脚本环境：%s\n", lua_tostring(L, -1));
-        lua_close(L);
+        nb_host_close(L);
         return NULL;
     }
     return L;
@@ -377,6 +411,11 @@ lua_State *nb_host_new(const char *const *script_dirs, size_t n)
 
 void nb_host_close(lua_State *L)
 {
-    if (L)
-        lua_close(L);
+    if (!L)
+        return;
+    void *pool;
+    lua_Alloc alloc = lua_getallocf(L, &pool);
+    lua_close(L);
+    if (alloc == nb_pool_alloc)
+        nb_pool_free(pool);
 }

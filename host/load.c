@@ -1,4 +1,5 @@
 #include "load.h"
+#include "pool.h"
 
 #include <errno.h>
 #include <math.h>
@@ -33,6 +34,7 @@ const nb_limits nb_default_limits = {
 typedef struct {
     size_t used;
     size_t limit;
+    nb_pool *pool; /* the state's blocks (host/pool.c), all given back after lua_close */
 } sandbox_alloc;
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -40,13 +42,13 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sandbox_alloc *a = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        nb_pool_alloc(a->pool, ptr, osize, 0);
         a->used -= old;
         return NULL;
     }
     if (nsize > old && a->used + (nsize - old) > a->limit)
         return NULL;
-    void *p = realloc(ptr, nsize);
+    void *p = nb_pool_alloc(a->pool, ptr, osize, nsize);
     if (p)
         a->used = a->used - old + nsize;
     return p;
@@ -966,9 +968,10 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
     }
     if (refuse_numerals(buf, len, name, err))
         return 0;
-    sandbox_alloc alloc = {0, lim->max_memory};
-    lua_State *L = lua_newstate(capped_alloc, &alloc);
+    sandbox_alloc alloc = {0, lim->max_memory, nb_pool_new()};
+    lua_State *L = alloc.pool ? lua_newstate(capped_alloc, &alloc) : NULL;
     if (!L) {
+        nb_pool_free(alloc.pool);
         nb_error_set(err, "%s：内存不足，无法建立沙箱", name);
         return 0;
     }
@@ -1012,6 +1015,7 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
     ok = take(L, name, err, ud);
 done:
     lua_close(L);
+    nb_pool_free(alloc.pool);
     return ok;
 }
 
