@@ -81,9 +81,19 @@ function nb.escape_xml(s) return (tostring(s):gsub("[&<>\"']", XML_ESCAPES)) end
 
 --- A cell value as text: integers as they are, amounts without needless decimals,
 --- blank cells as "" and absent ones as "".
+-- tostring of an integer is a snprintf; a page formats about 200 cells, mostly small counts
+-- that repeat (0 above all), so the texts of 0..9999 are kept once made (at most 10,000).
+local SMALL_INTEGER_TEXT = {}
+
 function nb.format_number(v)
   if v == nil or v == BLANK then return "" end
-  if math.type(v) == "integer" then return tostring(v) end
+  if math.type(v) == "integer" then
+    local s = SMALL_INTEGER_TEXT[v]
+    if s then return s end
+    s = tostring(v)
+    if v >= 0 and v < 10000 then SMALL_INTEGER_TEXT[v] = s end
+    return s
+  end
   if v ~= v then return "NaN" end
   if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
   if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
