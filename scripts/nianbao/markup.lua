@@ -16,32 +16,58 @@ local Raw = {}
 
 local function raw(s) return setmetatable({ s }, Raw) end
 
+--- Put the markup for v into buf after position n; returns the new last position. A nested
+--- list goes into the one buffer, so that a tree is concatenated once, not once per list.
+local function add(buf, n, v)
+  if getmetatable(v) == Raw then
+    buf[n + 1] = v[1]
+    return n + 1
+  end
+  if type(v) == "table" then
+    -- the items as ipairs gives them (up to the first nil), without a call per item
+    local i, x = 1, v[1]
+    while x ~= nil do
+      n = add(buf, n, x)
+      i = i + 1
+      x = v[i]
+    end
+    return n
+  end
+  buf[n + 1] = nb.escape_html(v)
+  return n + 1
+end
+
 --- Markup for v: raw markup as it is, a list concatenated, anything else escaped as text.
 local function node(v)
   if getmetatable(v) == Raw then return v[1] end
-  if type(v) == "table" then
-    local out = {}
-    for i, x in ipairs(v) do out[i] = node(x) end
-    return table.concat(out)
-  end
-  return nb.escape_html(v)
+  if type(v) ~= "table" then return nb.escape_html(v) end
+  local buf = {}
+  return table.concat(buf, "", 1, add(buf, 0, v))
 end
 
 --- An element: el("td", { class = "num", colspan = 3 }, "12"); attributes in name order.
 local function el(tag, attrs, content)
-  local names = {}
-  for name in pairs(attrs or {}) do names[#names + 1] = name end
-  table.sort(names)
-  local parts = { "<", tag }
-  for _, name in ipairs(names) do
-    local v = attrs[name]
-    if v ~= false and v ~= nil then
-      parts[#parts + 1] = string.format(' %s="%s"', name, node(v))
+  local buf, n = { "<", tag }, 2
+  if attrs then
+    local names = {}
+    for name in pairs(attrs) do names[#names + 1] = name end
+    table.sort(names)
+    for _, name in ipairs(names) do
+      local v = attrs[name]
+      if v ~= false and v ~= nil then
+        buf[n + 1], buf[n + 2], buf[n + 3] = " " .. name .. '="', node(v), '"'
+        n = n + 3
+      end
     end
   end
-  parts[#parts + 1] = ">"
-  if content ~= nil then parts[#parts + 1] = node(content) .. "</" .. tag .. ">" end
-  return raw(table.concat(parts))
+  buf[n + 1] = ">"
+  n = n + 1
+  if content ~= nil then
+    n = add(buf, n, content)
+    buf[n + 1], buf[n + 2], buf[n + 3] = "</", tag, ">"
+    n = n + 3
+  end
+  return raw(table.concat(buf, "", 1, n))
 end
 
 M.raw, M.node, M.el = raw, node, el
@@ -65,42 +91,58 @@ local function span(name, n)
   return ""
 end
 
---- One row's cells. In the column header (and table 二's column-label rows) a label is a
---- column header; a block header of table 二 heads its block (rowgroup); other labels head
---- rows. The tables are most of a page, so this is written for speed: the spans are looked
---- at only when a cell has one, and each cell's text is escaped once (text() inlined).
-local function row_markup(buf, row, where, opts)
-  local n = #buf + 1
+--- One row's cells into buf after position n; returns the new last position. In the column
+--- header (and table 二's column-label rows) a label is a column header; a block header of
+--- table 二 heads its block (rowgroup); other labels head rows. The tables are most of a page,
+--- so this is written for speed: a cell without spans gets its opening tag ready made
+--- (tags.num, tags.note, tags.th), its text escaped once (text() inlined) and its pieces go
+--- into the buffer without being joined first.
+local function row_markup(buf, n, row, tags)
+  n = n + 1
   buf[n] = "\n<tr>"
   local escape = nb.escape_html
-  local num_open = opts.align_attribute and '<td align="right" class="num"' or '<td class="num"'
-  for _, cell in ipairs(row) do
+  -- the cells as ipairs gives them, without a call per cell
+  local i, cell = 1, row[1]
+  while cell ~= nil do
     local cs, rs = cell.colspan, cell.rowspan
-    local spans = ""
+    local spans
     if (cs and cs > 1) or (rs and rs > 1) then spans = span("colspan", cs) .. span("rowspan", rs) end
     local v = cell.text
     local content
     if type(v) == "string" then content = escape(v) elseif v ~= nil then content = node(v) end
-    local close
+    local open, close
     if cell.number then
-      n = n + 1
-      buf[n] = num_open .. spans .. ">"
-      close = "</td>"
+      open, close = spans and tags.num_open .. spans .. ">" or tags.num, "</td>"
     elseif cell.note then
-      n = n + 1
-      buf[n] = '<td class="note"' .. spans .. ">"
-      close = "</td>"
+      open, close = spans and '<td class="note"' .. spans .. ">" or '<td class="note">', "</td>"
     else
-      n = n + 1
-      buf[n] = "<th" .. spans .. ' scope="' .. where .. '">'
-      close = "</th>"
+      open, close = spans and "<th" .. spans .. tags.scope or tags.th, "</th>"
     end
+    n = n + 1
+    buf[n] = open
     if content then
-      n = n + 1
-      buf[n] = content .. close
+      buf[n + 1], buf[n + 2] = content, close
+      n = n + 2
     end
+    i = i + 1
+    cell = row[i]
   end
-  buf[n + 1] = "</tr>"
+  n = n + 1
+  buf[n] = "</tr>"
+  return n
+end
+
+-- The opening tags of the cells, for each scope of the labels (see row_markup), with and
+-- without align="right" on the numbers.
+local CELL_TAGS = {}
+for _, align in ipairs({ true, false }) do
+  local num_open = align and '<td align="right" class="num"' or '<td class="num"'
+  local tags = {}
+  for _, where in ipairs({ "col", "row", "rowgroup" }) do
+    local scope = ' scope="' .. where .. '">'
+    tags[where] = { num_open = num_open, num = num_open .. ">", scope = scope, th = "<th" .. scope }
+  end
+  CELL_TAGS[align] = tags
 end
 
 --- A layout grid as <table>: its header rows as <thead> (repeated on every printed page),
@@ -116,25 +158,33 @@ function M.table(grid, opts)
   end
   -- one <col> per grid column, so that the stylesheet can give the columns their widths
   if opts.columns ~= false then buf[#buf + 1] = "\n<colgroup>" .. string.rep("<col>", grid.columns) .. "</colgroup>" end
+  local tags = CELL_TAGS[opts.align_attribute and true or false]
+  local n = #buf
   local head = grid.header_rows or 0
   if head > 0 then
-    buf[#buf + 1] = "\n<thead>"
-    for r = 1, head do row_markup(buf, grid.rows[r], "col", opts) end
-    buf[#buf + 1] = "\n</thead>"
+    n = n + 1
+    buf[n] = "\n<thead>"
+    for r = 1, head do n = row_markup(buf, n, grid.rows[r], tags.col) end
+    n = n + 1
+    buf[n] = "\n</thead>"
   end
   local open_body = false
   for r = head + 1, #grid.rows do
     local row = grid.rows[r]
     if row.block_header or not open_body then
-      buf[#buf + 1] = open_body and "\n</tbody>\n<tbody>" or "\n<tbody>"
+      n = n + 1
+      buf[n] = open_body and "\n</tbody>\n<tbody>" or "\n<tbody>"
       open_body = true
     end
     local where = row.block_header and "rowgroup" or row.column_header and "col" or "row"
-    row_markup(buf, row, where, opts)
+    n = row_markup(buf, n, row, tags[where])
   end
-  if open_body then buf[#buf + 1] = "\n</tbody>" end
-  buf[#buf + 1] = "\n</table>"
-  return raw(table.concat(buf))
+  if open_body then
+    n = n + 1
+    buf[n] = "\n</tbody>"
+  end
+  buf[n + 1] = "\n</table>"
+  return raw(table.concat(buf, "", 1, n + 1))
 end
 
 return M

@@ -150,6 +150,31 @@ function tests.markup_escapes_once()
   T.eq(require("render.html").table, markup.table, "the HTML renderer's table is markup.table")
 end
 
+-- node() puts a tree into one buffer and walks lists without ipairs; row_markup has ready-made
+-- opening tags: the same markup as before, at the edges (holes, __index lists, spans, align)
+function tests.markup_lists_and_cells()
+  local el, raw, node = markup.el, markup.raw, markup.node
+  T.eq(node({ "a", { "<", { raw("<i>"), 1 }, {} }, "b" }), "a&lt;<i>1b", "nested lists, raw and a number")
+  T.eq(node({ "a", "b", nil, "c" }), "ab", "a list stops at its first nil, as ipairs")
+  local by_index = setmetatable({}, { __index = function(_, i) if i <= 3 then return "x" .. i end end })
+  T.eq(node(by_index), "x1x2x3", "a list given by __index, as ipairs reads it")
+  T.eq(node(el("br", nil)), "<br>", "an element without attributes or content")
+  T.eq(node(el("td", { b = 2, a = false, c = "<" }, "")), '<td b="2" c="&lt;"></td>', "attributes by name, false left out")
+  local grid = { columns = 3, header_rows = 1, rows = {
+    { { text = "表", colspan = 3, header = true } },
+    { { text = "甲&", rowspan = 2, header = true }, { text = "1", number = true }, { text = "2", number = true, colspan = 1 } },
+    { { text = "注", note = true, colspan = 2 }, nil, { text = "x" } },
+    { { text = raw("<b>"), number = true }, { number = true }, block_header = true },
+  } }
+  T.eq(node(markup.table(grid, { caption = false, columns = false })), table.concat({
+    '<table>\n<thead>\n<tr><th colspan="3" scope="col">表</th></tr>\n</thead>',
+    '\n<tbody>\n<tr><th rowspan="2" scope="row">甲&amp;</th><td class="num">1</td><td class="num">2</td></tr>',
+    '\n<tr><td class="note" colspan="2">注</td></tr>',
+    '\n</tbody>\n<tbody>\n<tr><td class="num"><b></td><td class="num"></tr>\n</tbody>\n</table>' }), "cells, spans, holes")
+  T.ok(node(markup.table(grid, { align_attribute = true })):find('<td align="right" class="num">1</td>', 1, true),
+    "align on the numbers")
+end
+
 function tests.document_is_what_renderers_consume()
   local r = T.load_seed()
   local doc = document.build(r, "gbt9704")
