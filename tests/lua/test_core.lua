@@ -207,6 +207,38 @@ function tests.profile_builds_on_a_base()
   T.eq(county.text("2024 年"), "2024年", "county-example keeps the national text rules")
 end
 
+-- nb.schema's tables are sealed as they are built (host/binding.c seal()), not frozen by a
+-- walk afterwards: every table in it must still be a frozen proxy like nb.freeze's, empty
+-- itself, read-only, with #, ipairs and pairs going to its fields
+function tests.schema_is_frozen_throughout()
+  local tag = getmetatable(nb.freeze({}))
+  local tables = 0
+  local function walk(t, path)
+    tables = tables + 1
+    T.eq(type(t), "table", path)
+    T.eq(getmetatable(t), tag, path .. " is frozen")
+    T.eq(nb.freeze(t), t, path .. ": freezing it again gives it back")
+    T.eq(rawlen(t), 0, path .. ": the proxy holds nothing itself")
+    T.eq(next(t), nil, path .. ": nothing raw")
+    local n = 0
+    for i in ipairs(t) do n = i end
+    T.eq(#t, n, path .. ": # as ipairs counts")
+    local keys = 0
+    for k, v in pairs(t) do
+      keys = keys + 1
+      T.eq(t[k], v, path .. ": pairs gives the fields")
+      if type(v) == "table" then walk(v, path .. "." .. tostring(k)) end
+    end
+    T.ok(keys >= n and keys > 0, path .. ": pairs sees every field")
+    T.raises(function() t[1] = "x" end, "只读", path .. ": no write")
+    T.raises(function() t.new_field = "x" end, "只读", path .. ": no new field")
+  end
+  walk(nb.schema, "nb.schema")
+  T.ok(tables >= 90, "every table walked (" .. tables .. ")")
+  T.deep_eq(nb._severities, nb.schema.severities, "the severities a check reads without the schema")
+  T.deep_eq(nb._blanks, nb.schema.blanks, "the blank markers a check reads without the schema")
+end
+
 -- host/schema.c is the only host file that spells a key of the format
 function tests.each_key_spelled_once_in_host()
   local lfs = require "lfs"
