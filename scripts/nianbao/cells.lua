@@ -125,17 +125,23 @@ local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 en
 function M.result_groups(report)
   local requests = report.requests or {}
   local total_col = #nb.schema.requests.columns
-  local groups, sum = {}, 0
-  for _, g in ipairs(RESULT_GROUPS) do
-    local n = 0
-    for _, row in ipairs(nb.schema.requests.rows) do
-      if row.result and (row.key == g.key or row.group == g.key) then
-        local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
-        n = n + count(type(v) == "table" and v[total_col] or nil)
-      end
+  -- one pass over the rows: a result row counts for the group named by its key and for the
+  -- group it is a member of (once when they are the same)
+  local totals = {}
+  for _, g in ipairs(RESULT_GROUPS) do totals[g.key] = 0 end
+  for _, row in ipairs(nb.schema.requests.rows) do
+    local key, group = row.key, row.group
+    if row.result and (totals[key] or totals[group]) then
+      local v = group and (requests[group] or {})[row.member] or requests[key]
+      local n = count(type(v) == "table" and v[total_col] or nil)
+      if totals[key] then totals[key] = totals[key] + n end
+      if group ~= key and totals[group] then totals[group] = totals[group] + n end
     end
-    groups[#groups + 1] = { label = g.label, value = n }
-    sum = sum + n
+  end
+  local groups, sum = {}, 0
+  for i, g in ipairs(RESULT_GROUPS) do
+    groups[i] = { label = g.label, value = totals[g.key] }
+    sum = sum + totals[g.key]
   end
   return groups, sum
 end
