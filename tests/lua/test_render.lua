@@ -189,4 +189,32 @@ function tests.markdown_keeps_data_text_as_text()
   end
 end
 
+-- The chart's bars are written in one concatenation each (render/html.lua), not through el():
+-- the page holds, for every bar, exactly what el() gives for its label, rect and number
+function tests.chart_bars_as_el_writes_them()
+  local markup = require "nianbao.markup"
+  local el, node = markup.el, markup.node
+  local r = varied():copy()
+  r.requests.disclosed = { 3, 1, 0, 0, 0, 2 }
+  r.requests.withheld.third_party = { 0, 1, 0, 0, 0, 0 }
+  r.requests.other.other = { 0, 0, 0, 0, 0, 4 }
+  local report = assert(nb.view(r, "chart"))
+  local page = nb.render(report, "html", { findings = nb.findings({}) })
+  local groups = require("nianbao.cells").result_groups(report)
+  local max = 0
+  for _, g in ipairs(groups) do max = math.max(max, g.value) end
+  T.ok(max > 0, "the report has results to chart")
+  for i, g in ipairs(groups) do
+    local y = 8 + (i - 1) * (26 + 12)
+    local w = g.value / max * (640 - 88 - 56)
+    local mid = string.format("%.1f", y + 26 / 2)
+    local bar = node({ "\n",
+      el("text", { class = "label", x = 88 - 8, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, g.label),
+      el("rect", { class = "bar", x = 88, y = y, width = string.format("%.1f", w), height = 26 }, ""),
+      el("text", { class = "value", x = string.format("%.1f", 88 + w + 6), y = mid, ["dominant-baseline"] = "central" },
+        g.value) })
+    T.ok(page:find(bar, 1, true), "bar " .. i .. " as el() writes it: " .. bar)
+  end
+end
+
 return tests
