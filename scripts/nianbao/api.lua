@@ -86,10 +86,12 @@ function nb.escape_xml(s) return (tostring(s):gsub("[&<>\"']", XML_ESCAPES)) end
 local SMALL_INTEGER_TEXT = {}
 
 function nb.format_number(v)
+  -- a kept text first, by a table lookup rather than math.type: a whole float such as 3.0 is
+  -- the same key as 3, and its text below is "3" as well
+  local s = SMALL_INTEGER_TEXT[v]
+  if s then return s end
   if v == nil or v == BLANK then return "" end
   if math.type(v) == "integer" then
-    local s = SMALL_INTEGER_TEXT[v]
-    if s then return s end
     s = tostring(v)
     if v >= 0 and v < 10000 then SMALL_INTEGER_TEXT[v] = s end
     return s

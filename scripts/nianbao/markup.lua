@@ -102,12 +102,11 @@ end
 --- header (and table 二's column-label rows) a label is a column header; a block header of
 --- table 二 heads its block (rowgroup); other labels head rows. The tables are most of a page,
 --- so this is written for speed: a cell without spans gets its opening tag ready made
---- (tags.num, tags.note, tags.th), its text escaped once (text() inlined) and its pieces go
---- into the buffer without being joined first.
-local function row_markup(buf, n, row, tags)
+--- (tags.num, tags.th), a text is escaped once per table (escaped: text -> markup, since the
+--- same numbers recur) and each cell is one piece of the buffer.
+local function row_markup(buf, n, row, tags, escaped)
   n = n + 1
   buf[n] = "\n<tr>"
-  local escape = nb.escape_html
   -- the cells as ipairs gives them, without a call per cell
   local i, cell = 1, row[1]
   while cell ~= nil do
@@ -115,8 +114,15 @@ local function row_markup(buf, n, row, tags)
     local spans
     if (cs and cs > 1) or (rs and rs > 1) then spans = span("colspan", cs) .. span("rowspan", rs) end
     local v = cell.text
-    local content
-    if type(v) == "string" then content = escape(v) elseif v ~= nil then content = node(v) end
+    local content = escaped[v] -- nil for nil
+    if content == nil and v ~= nil then
+      if type(v) == "string" then
+        content = nb.escape_html(v)
+        escaped[v] = content
+      else
+        content = node(v)
+      end
+    end
     local open, close
     if cell.number then
       open, close = spans and tags.num_open .. spans .. ">" or tags.num, "</td>"
@@ -126,11 +132,7 @@ local function row_markup(buf, n, row, tags)
       open, close = spans and "<th" .. spans .. tags.scope or tags.th, "</th>"
     end
     n = n + 1
-    buf[n] = open
-    if content then
-      buf[n + 1], buf[n + 2] = content, close
-      n = n + 2
-    end
+    if content then buf[n] = open .. content .. close else buf[n] = open end
     i = i + 1
     cell = row[i]
   end
@@ -166,12 +168,13 @@ function M.table(grid, opts)
   -- one <col> per grid column, so that the stylesheet can give the columns their widths
   if opts.columns ~= false then buf[#buf + 1] = "\n<colgroup>" .. string.rep("<col>", grid.columns) .. "</colgroup>" end
   local tags = CELL_TAGS[opts.align_attribute and true or false]
+  local escaped = {}
   local n = #buf
   local head = grid.header_rows or 0
   if head > 0 then
     n = n + 1
     buf[n] = "\n<thead>"
-    for r = 1, head do n = row_markup(buf, n, grid.rows[r], tags.col) end
+    for r = 1, head do n = row_markup(buf, n, grid.rows[r], tags.col, escaped) end
     n = n + 1
     buf[n] = "\n</thead>"
   end
@@ -184,7 +187,7 @@ function M.table(grid, opts)
       open_body = true
     end
     local where = row.block_header and "rowgroup" or row.column_header and "col" or "row"
-    n = row_markup(buf, n, row, tags[where])
+    n = row_markup(buf, n, row, tags[where], escaped)
   end
   if open_body then
     n = n + 1

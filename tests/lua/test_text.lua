@@ -109,7 +109,10 @@ function tests.format_number()
     local v = math.random(-20, 12000)
     T.eq(nb.format_number(v), tostring(v), "random integer " .. v)
   end
-  T.eq(nb.format_number(7.0), "7", "a whole float is not the integer's kept text")
+  for _, v in ipairs({ 7.0, -0.0, 0.0, 9999.0, 10000.0, 7.5, -1.0 }) do
+    T.eq(nb.format_number(v), v == 7.5 and "7.5" or string.format("%d", v), "float " .. v .. " after the integers")
+  end
+  T.eq(nb.format_number(0 / 0), "NaN", "NaN is no key")
 end
 
 function tests.paragraphs()
