@@ -108,43 +108,9 @@ M.KEY = {
     get = function(r) return num(cell_at(r, "processing_fees", "collected")) end },
 }
 
--- The result groups of table 三 as the charts name them (the HTML page's 图解, the summary page).
-local RESULT_GROUPS = {
-  { key = "disclosed", label = "予以公开" },
-  { key = "partially_disclosed", label = "部分公开" },
-  { key = "withheld", label = "不予公开" },
-  { key = "unavailable", label = "无法提供" },
-  { key = "not_processed", label = "不予处理" },
-  { key = "other", label = "其他处理" },
-}
-
-local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 end
-
---- The 总计 of each result group of table 三 (its rows summed), as a list of { label, value },
---- and their sum; blank or invalid cells count 0.
-function M.result_groups(report)
-  local requests = report.requests or {}
-  local total_col = #nb.schema.requests.columns
-  -- one pass over the rows: a result row counts for the group named by its key and for the
-  -- group it is a member of (once when they are the same)
-  local totals = {}
-  for _, g in ipairs(RESULT_GROUPS) do totals[g.key] = 0 end
-  for _, row in ipairs(nb.schema.requests.rows) do
-    local key, group = row.key, row.group
-    if row.result and (totals[key] or totals[group]) then
-      local v = group and (requests[group] or {})[row.member] or requests[key]
-      local n = count(type(v) == "table" and v[total_col] or nil)
-      if totals[key] then totals[key] = totals[key] + n end
-      if group ~= key and totals[group] then totals[group] = totals[group] + n end
-    end
-  end
-  local groups, sum = {}, 0
-  for i, g in ipairs(RESULT_GROUPS) do
-    groups[i] = { label = g.label, value = totals[g.key] }
-    sum = sum + totals[g.key]
-  end
-  return groups, sum
-end
+--- The result groups of table 三 (the charts' bars): nianbao.layout.result_groups, which
+--- renderers reach without loading this module.
+function M.result_groups(report) return require("nianbao.layout").result_groups(report) end
 
 --- The agency name as compared between reports: NFKC, simplified characters, no spaces.
 function M.agency_key(name)

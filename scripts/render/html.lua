@@ -7,7 +7,7 @@
 local nb = require "nianbao"
 local document = require "nianbao.document"
 local markup = require "nianbao.markup"
-local cells = require "nianbao.cells"
+local layout = require "nianbao.layout"
 
 local M = { name = "html", extension = "html" }
 
@@ -23,7 +23,7 @@ local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 en
 local CHART = { width = 640, label = 88, bar_height = 26, gap = 12, top = 8, number_room = 56 }
 
 local function chart(report)
-  local groups, sum = cells.result_groups(report)
+  local groups, sum = layout.result_groups(report)
   local total_col = #nb.schema.requests.columns
   local received = 0
   for _, key in ipairs({ "new", "carried_over" }) do
@@ -96,12 +96,15 @@ end
 --- With --force on a report that has errors: a banner listing them (and the warnings).
 local function banner(findings)
   findings = findings or {}
+  -- no banner without errors: the list items (a tostring per finding) only when there is one
+  local any_error = false
+  for _, f in ipairs(findings) do any_error = any_error or f.severity == "error" end
+  if not any_error then return "" end
   local errors, warnings = {}, {}
   for _, f in ipairs(findings) do
     local list = f.severity == "error" and errors or warnings
     list[#list + 1] = { "\n", el("li", { class = f.severity }, tostring(f)) }
   end
-  if #errors == 0 then return "" end
   local head = string.format("本稿有 %d 个错误%s，是强制生成的（--force），不能作为正式报告发布：",
     #errors, #warnings > 0 and string.format("、%d 个警告", #warnings) or "")
   return el("div", { class = "banner", role = "alert" }, {
