@@ -92,9 +92,20 @@ local function text(v)
   if v ~= nil then return node(v) end
 end
 
+-- The texts of the spans of 2..99 rows or columns, made once: a page repeats a few spans many
+-- times, and escaping a number is a tostring (a float such as 2.0 is written "2.0": not kept).
+local SPAN_TEXT = { colspan = {}, rowspan = {} }
+
 --- ' name="n"' for a span over n > 1 rows or columns, else "".
 local function span(name, n)
-  if n and n > 1 then return " " .. name .. '="' .. nb.escape_html(n) .. '"' end
+  if n and n > 1 then
+    local kept = SPAN_TEXT[name]
+    local text = kept and kept[n]
+    if text and math.type(n) == "integer" then return text end
+    text = " " .. name .. '="' .. nb.escape_html(n) .. '"'
+    if kept and n < 100 and math.type(n) == "integer" then kept[n] = text end
+    return text
+  end
   return ""
 end
 

@@ -173,6 +173,16 @@ function tests.markup_lists_and_cells()
     '\n</tbody>\n<tbody>\n<tr><td class="num"><b></td><td class="num"></tr>\n</tbody>\n</table>' }), "cells, spans, holes")
   T.ok(node(markup.table(grid, { align_attribute = true })):find('<td align="right" class="num">1</td>', 1, true),
     "align on the numbers")
+  -- spans are kept by count: an integer and the float of the same value stay apart
+  local spans = { columns = 200, header_rows = 0, rows = { {
+    { text = "a", colspan = 2, header = true }, { text = "b", colspan = 2.0, header = true },
+    { text = "c", colspan = 2, rowspan = 150, header = true }, { text = "d", rowspan = 150, header = true } } } }
+  for round = 1, 2 do
+    T.eq(node(markup.table(spans, { caption = false, columns = false })), '<table>\n<tbody>\n<tr>'
+      .. '<th colspan="2" scope="row">a</th><th colspan="2.0" scope="row">b</th>'
+      .. '<th colspan="2" rowspan="150" scope="row">c</th><th rowspan="150" scope="row">d</th></tr>\n</tbody>\n</table>',
+      "spans, round " .. round)
+  end
 end
 
 function tests.document_is_what_renderers_consume()
