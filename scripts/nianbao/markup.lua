@@ -53,7 +53,7 @@ local function el(tag, attrs, content)
   local open = "<" .. tag
   if attrs then
     local names, k = {}, 0
-    for name in next, attrs do
+    for name in pairs(attrs) do
       k = k + 1
       names[k] = name
     end
@@ -100,11 +100,11 @@ local SPAN_TEXT = { colspan = {}, rowspan = {} }
 local function span(name, n)
   if n and n > 1 then
     local kept = SPAN_TEXT[name]
-    local text = kept and kept[n]
-    if text and math.type(n) == "integer" then return text end
-    text = " " .. name .. '="' .. nb.escape_html(n) .. '"'
-    if kept and n < 100 and math.type(n) == "integer" then kept[n] = text end
-    return text
+    local s = kept and kept[n]
+    if s and math.type(n) == "integer" then return s end
+    s = " " .. name .. '="' .. nb.escape_html(n) .. '"'
+    if kept and n < 100 and math.type(n) == "integer" then kept[n] = s end
+    return s
   end
   return ""
 end

@@ -160,6 +160,8 @@ function tests.markup_lists_and_cells()
   T.eq(node(by_index), "x1x2x3", "a list given by __index, as ipairs reads it")
   T.eq(node(el("br", nil)), "<br>", "an element without attributes or content")
   T.eq(node(el("td", { b = 2, a = false, c = "<" }, "")), '<td b="2" c="&lt;"></td>', "attributes by name, false left out")
+  T.eq(node(el("p", nb.freeze({ class = "x", id = 1.5 }), raw("<b>"))), '<p class="x" id="1.5"><b></p>',
+    "attributes of a frozen table, as pairs gives them")
   local grid = { columns = 3, header_rows = 1, rows = {
     { { text = "表", colspan = 3, header = true } },
     { { text = "甲&", rowspan = 2, header = true }, { text = "1", number = true }, { text = "2", number = true, colspan = 1 } },
