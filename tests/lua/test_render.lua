@@ -217,4 +217,28 @@ function tests.chart_bars_as_el_writes_them()
   end
 end
 
+-- Markdown's escaping runs its line-start patterns on the whole text only when it has a line
+-- end: the same as the six gsubs over every text it replaced, on random texts of line ends,
+-- spaces, digits, markup characters and CJK
+function tests.markdown_escape_as_the_gsub_form()
+  local function reference(s)
+    s = tostring(s):gsub("\r\n?", "\n")
+    s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0")
+    s = s:gsub("^[ \t]+", ""):gsub("\n[ \t]+", "\n")
+    s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+    return s:sub(2)
+  end
+  local escape = require("render.markdown").escape
+  local alphabet = { "\n", "\r", " ", "\t", "#", "+", "-", "=", ">", "1", "23", ".", ")", "*", "_", "`", "[", "]",
+    "<", "&", "|", "~", "\\", "a", "公", "（" }
+  math.randomseed(15)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.eq(escape(s), reference(s), string.format("escape of %q", s))
+  end
+  T.eq(escape(12), reference(12), "a number")
+end
+
 return tests
