@@ -77,7 +77,13 @@ nb.numeral = text.numeral
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
 --- The one place where text is escaped for XML (docx).
-function nb.escape_xml(s) return (tostring(s):gsub("[&<>\"']", XML_ESCAPES)) end
+function nb.escape_xml(s)
+  s = tostring(s)
+  -- most texts have nothing to escape: a byte search in C first, since gsub tries its class
+  -- at every byte (a Word file escapes every text of the report)
+  if not nb.find_byte(s, "&<>\"'") then return s end
+  return (s:gsub("[&<>\"']", XML_ESCAPES))
+end
 
 --- A cell value as text: integers as they are, amounts without needless decimals,
 --- blank cells as "" and absent ones as "".

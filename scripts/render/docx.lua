@@ -35,6 +35,7 @@ M.TABLES = {
 -- XML 1.0 allows tab, LF and CR among the C0 controls (DEL..U+009F are allowed), and not
 -- U+FFFE and U+FFFF.
 local FORBIDDEN = "[%z\1-\8\11\12\14-\31]"
+local FORBIDDEN_BYTES = "\0\1\2\3\4\5\6\7\8\11\12\14\15\16\17\18\19\20\21\22\23\24\25\26\27\28\29\30\31" -- the same, as bytes
 
 M.replaced = 0 -- forbidden characters replaced in the last render
 
@@ -42,10 +43,12 @@ M.replaced = 0 -- forbidden characters replaced in the last render
 --- written as U+FFFD (and counted, for the warning after the render).
 local function text(s)
   s = tostring(s)
-  local n
-  s, n = s:gsub(FORBIDDEN, "\u{FFFD}")
-  local m -- the two noncharacters XML 1.0 excludes too
-  s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}")
+  -- each gsub tries its pattern at every byte: it runs only when a byte search (in C) or a
+  -- plain find says there is something to replace, which in a real report is never
+  local n, m = 0, 0
+  if nb.find_byte(s, FORBIDDEN_BYTES) then s, n = s:gsub(FORBIDDEN, "\u{FFFD}") end
+  -- the two noncharacters XML 1.0 excludes too
+  if s:find("\xEF\xBF", 1, true) then s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}") end
   M.replaced = M.replaced + n + m
   return nb.escape_xml(s)
 end

@@ -18,7 +18,7 @@ local function escape(s)
   -- start can open a heading, list or quote (the anchored forms below).
   s = tostring(s)
   if s:find("\r", 1, true) then s = s:gsub("\r\n?", "\n") end
-  if s:find("[\\`*_%[%]<>&|~]") then s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0") end
+  if nb.find_byte(s, "\\`*_[]<>&|~") then s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0") end
   s = s:gsub("^[ \t]+", "")
   if s:find("\n", 1, true) then
     s = s:gsub("\n[ \t]+", "\n")

@@ -241,4 +241,33 @@ function tests.markdown_escape_as_the_gsub_form()
   T.eq(escape(12), reference(12), "a number")
 end
 
+-- Word's text() and nb.escape_xml run their gsubs only when a byte search finds something to
+-- replace: the same texts and the same count of replaced characters as the three gsubs over
+-- every text, on random texts of controls, noncharacters, the five XML specials and CJK
+function tests.docx_text_as_the_gsub_form()
+  local docx = require "render.docx"
+  local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
+  local function reference(s)
+    s = tostring(s)
+    local n, m
+    s, n = s:gsub("[%z\1-\8\11\12\14-\31]", "\u{FFFD}")
+    s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}")
+    return (s:gsub("[&<>\"']", ESC)), n + m
+  end
+  local alphabet = { "\0", "\1", "\8", "\9", "\10", "\11", "\12", "\13", "\14", "\31", " ", "\127",
+    "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF", "&", "<", ">", '"', "'", "a", "公", "（" }
+  math.randomseed(15)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    local want, replaced = reference(s)
+    local before = docx.replaced
+    T.eq(docx.text(s), want, string.format("text of %q", s))
+    T.eq(docx.replaced - before, replaced, string.format("characters replaced in %q", s))
+    T.eq(nb.escape_xml(s), (tostring(s):gsub("[&<>\"']", ESC)), string.format("escape_xml of %q", s))
+  end
+  T.eq(nb.escape_xml(12), "12", "a number")
+end
+
 return tests
