@@ -132,6 +132,41 @@ static int is_frozen(lua_State *L, int idx)
 
 static void shallow_copy(lua_State *L, int idx);
 
+/* Give the empty table at proxy the metatable that makes it a read-only view of the table
+ * at backing: reads, #, pairs and ipairs go to backing, writes raise. */
+static void make_proxy(lua_State *L, int proxy, int backing)
+{
+    lua_createtable(L, 0, 6);
+    lua_pushvalue(L, backing);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, frozen_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, frozen_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushstring(L, FROZEN_TAG);
+    lua_setfield(L, -2, "__metatable");
+    /* a record with its own __tostring (a finding) keeps it */
+    if (lua_getmetatable(L, backing)) {
+        lua_getfield(L, -1, "__tostring");
+        lua_setfield(L, -3, "__tostring");
+        lua_pop(L, 1);
+    }
+    lua_setmetatable(L, proxy);
+}
+
+/* Replace the table on top, just built and held by nothing else, whose tables are sealed
+ * already, by its frozen proxy: what freeze() makes of it, without the walk over its fields
+ * and the table of tables seen (nb.schema is built this way, table by table). */
+static void seal(lua_State *L)
+{
+    int backing = lua_gettop(L);
+    lua_createtable(L, 0, 0);
+    make_proxy(L, backing + 1, backing);
+    lua_replace(L, backing);
+}
+
 /* seen: index of a table mapping originals to their proxies (cycles, shared tables). copy:
  * freeze a copy of each table (nb.freeze: the caller's tables stay writable); 0 for tables
  * that nothing else holds (a view or the schema just built), which become the backing
@@ -165,24 +200,7 @@ static void freeze(lua_State *L, int t, int seen, int copy)
         }
         lua_pop(L, 1);
     }
-    lua_createtable(L, 0, 6);
-    lua_pushvalue(L, t);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, frozen_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, frozen_len);
-    lua_setfield(L, -2, "__len");
-    lua_pushcfunction(L, frozen_pairs);
-    lua_setfield(L, -2, "__pairs");
-    lua_pushstring(L, FROZEN_TAG);
-    lua_setfield(L, -2, "__metatable");
-    /* a record with its own __tostring (a finding) keeps it */
-    if (lua_getmetatable(L, t)) {
-        lua_getfield(L, -1, "__tostring");
-        lua_setfield(L, -3, "__tostring");
-        lua_pop(L, 1);
-    }
-    lua_setmetatable(L, proxy);
+    make_proxy(L, proxy, t);
     lua_pop(L, 1); /* the copy; the proxy is on top */
 }
 
@@ -833,6 +851,11 @@ static int l_write_file(lua_State *L)
 
 /* ---------- the schema as data ---------- */
 
+/* nb.schema is read-only. Each table is sealed (replaced by its frozen proxy) as soon as it
+ * is filled, and made with the size it will have (lua_createtable), so that building it
+ * neither grows tables nor walks them again to freeze them. */
+
+/* A sealed list of { key, label }. */
 static void push_column_list(lua_State *L, const nb_column *cols, int n)
 {
     lua_createtable(L, n, 0);
@@ -840,97 +863,130 @@ static void push_column_list(lua_State *L, const nb_column *cols, int n)
         lua_createtable(L, 0, 2);
         set_text(L, "key", cols[i].key);
         set_text(L, "label", cols[i].label);
+        seal(L);
         lua_rawseti(L, -2, i + 1);
     }
+    seal(L);
 }
 
 /* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
- * fields, the default title's suffix and the severity names (all from host/schema.c). */
+ * fields, the default title's suffix and the severity names (all from host/schema.c),
+ * into the (unsealed) schema table on top. */
 static void push_schema_facts(lua_State *L)
 {
-    lua_newtable(L);
     int n = 0;
-    for (const char *const *b = nb_blank_markers; *b; b++) {
-        lua_pushstring(L, *b);
-        lua_rawseti(L, -2, ++n);
+    while (nb_blank_markers[n])
+        n++;
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_pushstring(L, nb_blank_markers[i]);
+        lua_rawseti(L, -2, i + 1);
     }
+    seal(L);
     lua_setfield(L, -2, "blanks");
-    lua_newtable(L);
+    lua_createtable(L, 0, 1);
     lua_createtable(L, NB_T2_2019_ROWS, 0);
     for (int i = 0; i < NB_T2_2019_ROWS; i++) {
         lua_createtable(L, 0, 2);
         set_text(L, "label", nb_t2_2019_rows[i].label);
         lua_pushinteger(L, nb_t2_2019_rows[i].cells);
         lua_setfield(L, -2, "cells");
+        seal(L);
         lua_rawseti(L, -2, i + 1);
     }
+    seal(L);
     lua_setfield(L, -2, "rows");
+    seal(L);
     lua_setfield(L, -2, NB_KEY(PROACTIVE_2019));
-    lua_newtable(L);
+    lua_createtable(L, 0, 1);
     push_column_list(L, nb_fee_fields, NB_FEE_FIELDS);
     lua_setfield(L, -2, "fields");
+    seal(L);
     lua_setfield(L, -2, NB_KEY(PROCESSING_FEES));
     set_text(L, "title_suffix", nb_title_suffix);
     push_column_list(L, nb_severities, NB_SEVERITIES);
     lua_setfield(L, -2, "severities");
 }
 
+/* Whether cell i of table 二 starts a row: a row of several cells is listed at its first cell. */
+static int t2_row_starts(int i)
+{
+    return i == 0 || strcmp(nb_t2_cells[i - 1].row_key, nb_t2_cells[i].row_key) != 0;
+}
+
+/* Table 二's rows of block b, sealed: key, label, amount and the keys of a row's cells. */
+static void push_t2_rows(lua_State *L, int b)
+{
+    int nrows = 0;
+    for (int i = 0; i < NB_T2_CELLS; i++)
+        nrows += nb_t2_cells[i].block == b && t2_row_starts(i);
+    lua_createtable(L, nrows, 0);
+    nrows = 0;
+    for (int i = 0; i < NB_T2_CELLS; i++) {
+        const nb_t2_cell *t = &nb_t2_cells[i];
+        if (t->block != b || !t2_row_starts(i))
+            continue;
+        lua_createtable(L, 0, 4);
+        set_text(L, "key", t->row_key);
+        set_text(L, "label", t->label);
+        lua_pushboolean(L, t->is_amount);
+        lua_setfield(L, -2, "amount");
+        if (t->col_key) {
+            lua_createtable(L, 3, 0);
+            for (int k = 0; k < 3; k++) {
+                lua_pushstring(L, nb_t2_cells[i + k].col_key);
+                lua_rawseti(L, -2, k + 1);
+            }
+            seal(L);
+            lua_setfield(L, -2, "cells");
+        }
+        seal(L);
+        lua_rawseti(L, -2, ++nrows);
+    }
+    seal(L);
+}
+
 static void push_schema(lua_State *L)
 {
-    lua_newtable(L);
+    lua_createtable(L, 0, 9);
     lua_createtable(L, NB_SECTIONS, 0);
     for (int i = 0; i < NB_SECTIONS; i++) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 3);
         set_text(L, "numeral", nb_sections[i].numeral);
         set_text(L, "key", nb_sections[i].key);
         set_text(L, NB_ITEM_KEY(HEADING), nb_sections[i].heading);
+        seal(L);
         lua_rawseti(L, -2, i + 1);
     }
+    seal(L);
     lua_setfield(L, -2, "sections");
 
     /* table 二: blocks with their header, value columns and rows */
-    lua_newtable(L);
+    lua_createtable(L, 0, 2);
     set_text(L, "content_label", nb_t2_content_label);
     lua_createtable(L, NB_T2_BLOCKS, 0);
     for (int b = 0; b < NB_T2_BLOCKS; b++) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 3);
         set_text(L, "header", nb_t2_blocks[b].header);
-        lua_newtable(L);
+        lua_createtable(L, nb_t2_blocks[b].n_value_columns, 0);
         for (int k = 0; k < nb_t2_blocks[b].n_value_columns; k++) {
             lua_pushstring(L, nb_t2_blocks[b].value_columns[k]);
             lua_rawseti(L, -2, k + 1);
         }
+        seal(L);
         lua_setfield(L, -2, "columns");
-        lua_newtable(L);
-        int nrows = 0;
-        for (int i = 0; i < NB_T2_CELLS; i++) {
-            const nb_t2_cell *t = &nb_t2_cells[i];
-            /* one row per row key: a row of several cells is listed at its first cell */
-            if (t->block != b || (i > 0 && strcmp(nb_t2_cells[i - 1].row_key, t->row_key) == 0))
-                continue;
-            lua_newtable(L);
-            set_text(L, "key", t->row_key);
-            set_text(L, "label", t->label);
-            lua_pushboolean(L, t->is_amount);
-            lua_setfield(L, -2, "amount");
-            if (t->col_key) {
-                lua_newtable(L);
-                for (int k = 0; k < 3; k++) {
-                    lua_pushstring(L, nb_t2_cells[i + k].col_key);
-                    lua_rawseti(L, -2, k + 1);
-                }
-                lua_setfield(L, -2, "cells");
-            }
-            lua_rawseti(L, -2, ++nrows);
-        }
+        push_t2_rows(L, b);
         lua_setfield(L, -2, "rows");
+        seal(L);
         lua_rawseti(L, -2, b + 1);
     }
+    seal(L);
     lua_setfield(L, -2, "blocks");
+    seal(L);
     lua_setfield(L, -2, NB_KEY(PROACTIVE));
 
     /* table 三 */
-    lua_newtable(L);
+    lua_createtable(L, 0, 6);
     set_text(L, "corner", nb_t3_corner);
     set_text(L, "applicants", nb_t3_applicants);
     set_text(L, "legal_persons", nb_t3_legal_persons);
@@ -940,7 +996,7 @@ static void push_schema(lua_State *L)
     lua_createtable(L, NB_T3_ROWS, 0);
     for (int k = 0; k < NB_T3_ROWS; k++) {
         const nb_t3_row *row = &nb_t3_rows[k];
-        lua_newtable(L);
+        lua_createtable(L, 0, 7);
         set_text(L, "key", row->key);
         set_text(L, "label", row->label);
         lua_pushinteger(L, row->level);
@@ -950,13 +1006,16 @@ static void push_schema(lua_State *L)
         set_text(L, "group", row->group);
         set_text(L, "member", row->member);
         set_text(L, "group_label", row->group_label);
+        seal(L);
         lua_rawseti(L, -2, k + 1);
     }
+    seal(L);
     lua_setfield(L, -2, "rows");
+    seal(L);
     lua_setfield(L, -2, NB_KEY(REQUESTS));
 
     /* table 四 */
-    lua_newtable(L);
+    lua_createtable(L, 0, 4);
     /* the label over the review group's columns, named by that group's key */
     set_text(L, nb_t4_groups[0].key, nb_t4_review);
     set_text(L, "litigation", nb_t4_litigation);
@@ -964,8 +1023,10 @@ static void push_schema(lua_State *L)
     lua_setfield(L, -2, "groups");
     push_column_list(L, nb_t4_cols, NB_T4_COLS);
     lua_setfield(L, -2, "columns");
+    seal(L);
     lua_setfield(L, -2, NB_KEY(APPEALS));
     push_schema_facts(L);
+    seal(L);
 }
 
 /* ---------- the module ---------- */
@@ -1021,9 +1082,7 @@ static int module_index(lua_State *L)
 {
     if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "schema") != 0)
         return 0;
-    push_schema(L);
-    push_frozen(L, -1, 0); /* tables just built, held by nothing else */
-    lua_remove(L, -2);
+    push_schema(L); /* sealed as built */
     lua_pushvalue(L, -1);
     lua_setfield(L, 1, "schema");
     return 1;
@@ -1077,17 +1136,14 @@ int nb_open_module(lua_State *L)
      * severity names (rules are validated against them) and the blank markers (the
      * importer's normalisation, which compares agency names) */
     push_column_list(L, nb_severities, NB_SEVERITIES);
-    push_frozen(L, -1, 0);
-    lua_setfield(L, -3, "_severities");
-    lua_pop(L, 1);
+    lua_setfield(L, -2, "_severities");
     lua_newtable(L);
     for (int n = 0; nb_blank_markers[n]; n++) {
         lua_pushstring(L, nb_blank_markers[n]);
         lua_rawseti(L, -2, n + 1);
     }
-    push_frozen(L, -1, 0);
-    lua_setfield(L, -3, "_blanks");
-    lua_pop(L, 1);
+    seal(L);
+    lua_setfield(L, -2, "_blanks");
     /* nb.schema is built and frozen on first use (a third of a start's instructions) */
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, module_index);

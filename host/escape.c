@@ -21,8 +21,17 @@ static const char *entity(unsigned char c)
 int nb_l_escape_html(lua_State *L)
 {
     size_t len;
-    luaL_checkany(L, 1);
-    const char *s = luaL_tolstring(L, 1, &len); /* tostring(s), metamethods included */
+    const char *s;
+    /* A string is its own tostring (unless the string metatable were given a __tostring,
+     * which nothing does): taken as it is, it spares luaL_tolstring's metamethod lookup on
+     * every cell of a page. Anything else goes through tostring, metamethods included. */
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        s = lua_tolstring(L, 1, &len);
+        lua_settop(L, 1);
+    } else {
+        luaL_checkany(L, 1);
+        s = luaL_tolstring(L, 1, &len);
+    }
     size_t i = 0;
     while (i < len && !entity((unsigned char)s[i]))
         i++;

@@ -77,13 +77,31 @@ nb.numeral = text.numeral
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
 --- The one place where text is escaped for XML (docx).
-function nb.escape_xml(s) return (tostring(s):gsub("[&<>\"']", XML_ESCAPES)) end
+function nb.escape_xml(s)
+  s = tostring(s)
+  -- most texts have nothing to escape: a byte search in C first, since gsub tries its class
+  -- at every byte (a Word file escapes every text of the report)
+  if not nb.find_byte(s, "&<>\"'") then return s end
+  return (s:gsub("[&<>\"']", XML_ESCAPES))
+end
 
 --- A cell value as text: integers as they are, amounts without needless decimals,
 --- blank cells as "" and absent ones as "".
+-- tostring of an integer is a snprintf; a page formats about 200 cells, mostly small counts
+-- that repeat (0 above all), so the texts of 0..9999 are kept once made (at most 10,000).
+local SMALL_INTEGER_TEXT = {}
+
 function nb.format_number(v)
+  -- a kept text first, by a table lookup rather than math.type: a whole float such as 3.0 is
+  -- the same key as 3, and its text below is "3" as well
+  local s = SMALL_INTEGER_TEXT[v]
+  if s then return s end
   if v == nil or v == BLANK then return "" end
-  if math.type(v) == "integer" then return tostring(v) end
+  if math.type(v) == "integer" then
+    s = tostring(v)
+    if v >= 0 and v < 10000 then SMALL_INTEGER_TEXT[v] = s end
+    return s
+  end
   if v ~= v then return "NaN" end
   if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
   if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
@@ -142,13 +160,28 @@ function nb.template(name, vars)
   local text, where = nb.find(path)
   if not text then error(string.format("找不到模板 %s（在脚本搜索路径的 templates/ 下）", path), 2) end
   vars = vars or {}
-  return (text:gsub("{{%s*([%w_]+)%s*}}", function(key)
-    local v = vars[key]
-    if v == nil then
-      error(string.format("%s：模板变量 {{%s}} 没有提供", where, key), 0)
+  -- The same replacements as text:gsub("{{%s*([%w_]+)%s*}}", ...), but the scan jumps from
+  -- one "{{" to the next (a plain find) instead of trying the pattern at every byte: a page's
+  -- stylesheet is thousands of bytes without a single variable.
+  local out, n, from = {}, 0, 1
+  local at = text:find("{{", 1, true)
+  while at do
+    local _, stop, key = text:find("^{{%s*([%w_]+)%s*}}", at)
+    if stop then
+      local v = vars[key]
+      if v == nil then
+        error(string.format("%s：模板变量 {{%s}} 没有提供", where, key), 0)
+      end
+      out[n + 1], out[n + 2] = text:sub(from, at - 1), tostring(v)
+      n, from = n + 2, stop + 1
+      at = text:find("{{", from, true)
+    else
+      at = text:find("{{", at + 1, true)
     end
-    return tostring(v)
-  end))
+  end
+  if n == 0 then return text end
+  out[n + 1] = text:sub(from)
+  return table.concat(out)
 end
 
 ---------------------------------------------------------------------------

@@ -108,37 +108,9 @@ M.KEY = {
     get = function(r) return num(cell_at(r, "processing_fees", "collected")) end },
 }
 
--- The result groups of table 三 as the charts name them (the HTML page's 图解, the summary page).
-local RESULT_GROUPS = {
-  { key = "disclosed", label = "予以公开" },
-  { key = "partially_disclosed", label = "部分公开" },
-  { key = "withheld", label = "不予公开" },
-  { key = "unavailable", label = "无法提供" },
-  { key = "not_processed", label = "不予处理" },
-  { key = "other", label = "其他处理" },
-}
-
-local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 end
-
---- The 总计 of each result group of table 三 (its rows summed), as a list of { label, value },
---- and their sum; blank or invalid cells count 0.
-function M.result_groups(report)
-  local requests = report.requests or {}
-  local total_col = #nb.schema.requests.columns
-  local groups, sum = {}, 0
-  for _, g in ipairs(RESULT_GROUPS) do
-    local n = 0
-    for _, row in ipairs(nb.schema.requests.rows) do
-      if row.result and (row.key == g.key or row.group == g.key) then
-        local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
-        n = n + count(type(v) == "table" and v[total_col] or nil)
-      end
-    end
-    groups[#groups + 1] = { label = g.label, value = n }
-    sum = sum + n
-  end
-  return groups, sum
-end
+--- The result groups of table 三 (the charts' bars): nianbao.layout.result_groups, which
+--- renderers reach without loading this module.
+function M.result_groups(report) return require("nianbao.layout").result_groups(report) end
 
 --- The agency name as compared between reports: NFKC, simplified characters, no spaces.
 function M.agency_key(name)

@@ -35,6 +35,7 @@ M.TABLES = {
 -- XML 1.0 allows tab, LF and CR among the C0 controls (DEL..U+009F are allowed), and not
 -- U+FFFE and U+FFFF.
 local FORBIDDEN = "[%z\1-\8\11\12\14-\31]"
+local FORBIDDEN_BYTES = "\0\1\2\3\4\5\6\7\8\11\12\14\15\16\17\18\19\20\21\22\23\24\25\26\27\28\29\30\31" -- the same, as bytes
 
 M.replaced = 0 -- forbidden characters replaced in the last render
 
@@ -42,25 +43,30 @@ M.replaced = 0 -- forbidden characters replaced in the last render
 --- written as U+FFFD (and counted, for the warning after the render).
 local function text(s)
   s = tostring(s)
-  local n
-  s, n = s:gsub(FORBIDDEN, "\u{FFFD}")
-  local m -- the two noncharacters XML 1.0 excludes too
-  s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}")
+  -- each gsub tries its pattern at every byte: it runs only when a byte search (in C) or a
+  -- plain find says there is something to replace, which in a real report is never
+  local n, m = 0, 0
+  if nb.find_byte(s, FORBIDDEN_BYTES) then s, n = s:gsub(FORBIDDEN, "\u{FFFD}") end
+  -- the two noncharacters XML 1.0 excludes too
+  if s:find("\xEF\xBF", 1, true) then s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}") end
   M.replaced = M.replaced + n + m
   return nb.escape_xml(s)
 end
 M.text = text
 
+-- (Runs, paragraphs and cells are joined with .. rather than string.format: a document has
+-- over a thousand of them, and format copies its pattern byte by byte and each %s through
+-- tostring. Their parts are strings.)
+
 local function run(s, rpr)
   if s == nil or s == "" then return "" end
-  return string.format('<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>', rpr or "", text(s))
+  return "<w:r>" .. (rpr or "") .. '<w:t xml:space="preserve">' .. text(s) .. "</w:t></w:r>"
 end
 
 --- A paragraph of one text in a style (nil: Normal). ppr: extra paragraph properties.
 local function para(s, style, ppr, rpr)
-  local props = (style and string.format('<w:pStyle w:val="%s"/>', style) or "") .. (ppr or "")
-  return string.format("<w:p>%s%s</w:p>", props ~= "" and "<w:pPr>" .. props .. "</w:pPr>" or "",
-    run(s, rpr))
+  local props = (style and '<w:pStyle w:val="' .. style .. '"/>' or "") .. (ppr or "")
+  return "<w:p>" .. (props ~= "" and "<w:pPr>" .. props .. "</w:pPr>" or "") .. run(s, rpr) .. "</w:p>"
 end
 M.para = para
 
@@ -87,6 +93,24 @@ local function owners(grid)
   return own
 end
 
+--- string.format(pattern, v, ...) with v in every %d, kept per value: a document writes the
+--- same few widths and sizes hundreds of times (equal numbers give the same text).
+local function kept_format(pattern, copies)
+  local kept = {}
+  return function(v)
+    local s = kept[v]
+    if not s then
+      s = copies == 2 and string.format(pattern, v, v) or string.format(pattern, v)
+      kept[v] = s
+    end
+    return s
+  end
+end
+
+local cell_width_tag = kept_format('<w:tcW w:w="%d" w:type="dxa"/>')
+local grid_span_tag = kept_format('<w:gridSpan w:val="%d"/>')
+local size_rpr = kept_format('<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>', 2)
+
 local function cell_width(spec, c, span)
   local w = 0
   for k = c, c + span - 1 do w = w + spec.widths[k] end
@@ -95,8 +119,8 @@ end
 
 local function tc(spec, c, cell, vmerge, content)
   local span = cell.colspan
-  local props = { string.format('<w:tcW w:w="%d" w:type="dxa"/>', cell_width(spec, c, span)) }
-  if span > 1 then props[#props + 1] = string.format('<w:gridSpan w:val="%d"/>', span) end
+  local props = { cell_width_tag(cell_width(spec, c, span)) }
+  if span > 1 then props[#props + 1] = grid_span_tag(span) end
   if vmerge then props[#props + 1] = vmerge end
   props[#props + 1] = '<w:vAlign w:val="center"/>'
   return "<w:tc><w:tcPr>" .. table.concat(props) .. "</w:tcPr>" .. content .. "</w:tc>"
@@ -115,10 +139,10 @@ end
 
 local function cell_para(spec, cell, keep, width)
   local sz = cell.number and number_size(spec, cell, width) or spec.size
-  local size = string.format('<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>', sz, sz)
+  local size = size_rpr(sz)
   local style = cell.number and "TableNumber" or "TableText"
-  return string.format('<w:p><w:pPr><w:pStyle w:val="%s"/>%s%s</w:pPr>%s</w:p>', style,
-    keep and "<w:keepNext/>" or "", size, run(cell.text, size))
+  return '<w:p><w:pPr><w:pStyle w:val="' .. style .. '"/>' .. (keep and "<w:keepNext/>" or "") .. size .. "</w:pPr>"
+    .. run(cell.text, size) .. "</w:p>"
 end
 
 --- A layout grid as <w:tbl>: merges as gridSpan and vMerge, widths in tblGrid and in every
@@ -150,8 +174,8 @@ function M.table(grid, spec)
         out[#out + 1] = tc(spec, c, cell, cell.rowspan > 1 and '<w:vMerge w:val="restart"/>' or nil,
           cell_para(spec, cell, keep, cell_width(spec, c, cell.colspan)))
       elseif o.c == c then -- continued from a cell above
-        out[#out + 1] = tc(spec, c, cell, "<w:vMerge/>", string.format('<w:p><w:pPr><w:pStyle w:val="TableText"/>%s</w:pPr></w:p>',
-          keep and "<w:keepNext/>" or ""))
+        out[#out + 1] = tc(spec, c, cell, "<w:vMerge/>",
+          '<w:p><w:pPr><w:pStyle w:val="TableText"/>' .. (keep and "<w:keepNext/>" or "") .. "</w:pPr></w:p>")
       end
       c = o.c + cell.colspan
     end

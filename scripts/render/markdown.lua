@@ -13,10 +13,19 @@ local markup = require "nianbao.markup"
 --- Every line of it: a CR is a line end to Markdown too, and leading spaces would open an
 --- indented code block, so they are dropped (HTML collapses them as well).
 local function escape(s)
-  s = tostring(s):gsub("\r\n?", "\n")
-  s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0")
-  s = s:gsub("^[ \t]+", ""):gsub("\n[ \t]+", "\n")
-  s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+  -- Each gsub tries its pattern at every byte of the text, so those about line ends run on
+  -- the whole text only when it has a line end; a paragraph is one line, where only its
+  -- start can open a heading, list or quote (the anchored forms below).
+  s = tostring(s)
+  if s:find("\r", 1, true) then s = s:gsub("\r\n?", "\n") end
+  if nb.find_byte(s, "\\`*_[]<>&|~") then s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0") end
+  s = s:gsub("^[ \t]+", "")
+  if s:find("\n", 1, true) then
+    s = s:gsub("\n[ \t]+", "\n")
+    s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+  else
+    s = ("\n" .. s):gsub("^\n([#+%-=>])", "\n\\%1"):gsub("^\n(%d+)([.)])", "\n%1\\%2")
+  end
   return s:sub(2)
 end
 
@@ -70,6 +79,7 @@ end
 return {
   name = "markdown",
   extension = "md",
+  escape = escape, -- (for the tests: the same as the gsub form it replaced)
   render = function(report, findings, opts)
     opts = opts or {}
     local doc = document.build(report, opts.profile) -- no profile: the text as written

@@ -150,6 +150,43 @@ function tests.markup_escapes_once()
   T.eq(require("render.html").table, markup.table, "the HTML renderer's table is markup.table")
 end
 
+-- node() puts a tree into one buffer and walks lists without ipairs; row_markup has ready-made
+-- opening tags: the same markup as before, at the edges (holes, __index lists, spans, align)
+function tests.markup_lists_and_cells()
+  local el, raw, node = markup.el, markup.raw, markup.node
+  T.eq(node({ "a", { "<", { raw("<i>"), 1 }, {} }, "b" }), "a&lt;<i>1b", "nested lists, raw and a number")
+  T.eq(node({ "a", "b", nil, "c" }), "ab", "a list stops at its first nil, as ipairs")
+  local by_index = setmetatable({}, { __index = function(_, i) if i <= 3 then return "x" .. i end end })
+  T.eq(node(by_index), "x1x2x3", "a list given by __index, as ipairs reads it")
+  T.eq(node(el("br", nil)), "<br>", "an element without attributes or content")
+  T.eq(node(el("td", { b = 2, a = false, c = "<" }, "")), '<td b="2" c="&lt;"></td>', "attributes by name, false left out")
+  T.eq(node(el("p", nb.freeze({ class = "x", id = 1.5 }), raw("<b>"))), '<p class="x" id="1.5"><b></p>',
+    "attributes of a frozen table, as pairs gives them")
+  local grid = { columns = 3, header_rows = 1, rows = {
+    { { text = "表", colspan = 3, header = true } },
+    { { text = "甲&", rowspan = 2, header = true }, { text = "1", number = true }, { text = "2", number = true, colspan = 1 } },
+    { { text = "注", note = true, colspan = 2 }, nil, { text = "x" } },
+    { { text = raw("<b>"), number = true }, { number = true }, block_header = true },
+  } }
+  T.eq(node(markup.table(grid, { caption = false, columns = false })), table.concat({
+    '<table>\n<thead>\n<tr><th colspan="3" scope="col">表</th></tr>\n</thead>',
+    '\n<tbody>\n<tr><th rowspan="2" scope="row">甲&amp;</th><td class="num">1</td><td class="num">2</td></tr>',
+    '\n<tr><td class="note" colspan="2">注</td></tr>',
+    '\n</tbody>\n<tbody>\n<tr><td class="num"><b></td><td class="num"></tr>\n</tbody>\n</table>' }), "cells, spans, holes")
+  T.ok(node(markup.table(grid, { align_attribute = true })):find('<td align="right" class="num">1</td>', 1, true),
+    "align on the numbers")
+  -- spans are kept by count: an integer and the float of the same value stay apart
+  local spans = { columns = 200, header_rows = 0, rows = { {
+    { text = "a", colspan = 2, header = true }, { text = "b", colspan = 2.0, header = true },
+    { text = "c", colspan = 2, rowspan = 150, header = true }, { text = "d", rowspan = 150, header = true } } } }
+  for round = 1, 2 do
+    T.eq(node(markup.table(spans, { caption = false, columns = false })), '<table>\n<tbody>\n<tr>'
+      .. '<th colspan="2" scope="row">a</th><th colspan="2.0" scope="row">b</th>'
+      .. '<th colspan="2" rowspan="150" scope="row">c</th><th rowspan="150" scope="row">d</th></tr>\n</tbody>\n</table>',
+      "spans, round " .. round)
+  end
+end
+
 function tests.document_is_what_renderers_consume()
   local r = T.load_seed()
   local doc = document.build(r, "gbt9704")
@@ -180,6 +217,38 @@ function tests.profile_builds_on_a_base()
   -- county-example names its base instead of requiring the file
   local county = nb.profile("county-example")
   T.eq(county.text("2024 年"), "2024年", "county-example keeps the national text rules")
+end
+
+-- nb.schema's tables are sealed as they are built (host/binding.c seal()), not frozen by a
+-- walk afterwards: every table in it must still be a frozen proxy like nb.freeze's, empty
+-- itself, read-only, with #, ipairs and pairs going to its fields
+function tests.schema_is_frozen_throughout()
+  local tag = getmetatable(nb.freeze({}))
+  local tables = 0
+  local function walk(t, path)
+    tables = tables + 1
+    T.eq(type(t), "table", path)
+    T.eq(getmetatable(t), tag, path .. " is frozen")
+    T.eq(nb.freeze(t), t, path .. ": freezing it again gives it back")
+    T.eq(rawlen(t), 0, path .. ": the proxy holds nothing itself")
+    T.eq(next(t), nil, path .. ": nothing raw")
+    local n = 0
+    for i in ipairs(t) do n = i end
+    T.eq(#t, n, path .. ": # as ipairs counts")
+    local keys = 0
+    for k, v in pairs(t) do
+      keys = keys + 1
+      T.eq(t[k], v, path .. ": pairs gives the fields")
+      if type(v) == "table" then walk(v, path .. "." .. tostring(k)) end
+    end
+    T.ok(keys >= n and keys > 0, path .. ": pairs sees every field")
+    T.raises(function() t[1] = "x" end, "只读", path .. ": no write")
+    T.raises(function() t.new_field = "x" end, "只读", path .. ": no new field")
+  end
+  walk(nb.schema, "nb.schema")
+  T.ok(tables >= 90, "every table walked (" .. tables .. ")")
+  T.deep_eq(nb._severities, nb.schema.severities, "the severities a check reads without the schema")
+  T.deep_eq(nb._blanks, nb.schema.blanks, "the blank markers a check reads without the schema")
 end
 
 -- host/schema.c is the only host file that spells a key of the format

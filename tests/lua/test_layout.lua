@@ -141,4 +141,61 @@ function tests.matrix_marks_covered_positions()
   T.ok(m[1][4] and m[1][4].text == "申请人情况", "申请人情况 at column 4")
 end
 
+-- layout.result_groups (the chart's bars; also cells.result_groups) sums each group in one pass over the rows: the same
+-- groups and sum as one pass per group did, on the seed and on random plain reports (counts,
+-- zeros, negatives, fractions, blanks, missing rows and groups)
+function tests.result_groups_as_one_pass_per_group()
+  local cells = require "nianbao.cells"
+  local LABELS = { disclosed = "予以公开", partially_disclosed = "部分公开", withheld = "不予公开",
+    unavailable = "无法提供", not_processed = "不予处理", other = "其他处理" }
+  local ORDER = { "disclosed", "partially_disclosed", "withheld", "unavailable", "not_processed", "other" }
+  local function reference(report)
+    local requests = report.requests or {}
+    local total_col = #nb.schema.requests.columns
+    local groups, sum = {}, 0
+    for _, key in ipairs(ORDER) do
+      local n = 0
+      for _, row in ipairs(nb.schema.requests.rows) do
+        if row.result and (row.key == key or row.group == key) then
+          local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
+          local x = type(v) == "table" and v[total_col] or nil
+          n = n + (math.type(x) == "integer" and x > 0 and x or 0)
+        end
+      end
+      groups[#groups + 1] = { label = LABELS[key], value = n }
+      sum = sum + n
+    end
+    return groups, sum
+  end
+  local function same(report, what)
+    local g1, s1 = layout.result_groups(report)
+    local g2, s2 = reference(report)
+    T.deep_eq(g1, g2, what .. ": groups")
+    T.eq(s1, s2, what .. ": sum")
+    T.deep_eq({ cells.result_groups(report) }, { g1, s1 }, what .. ": nianbao.cells gives the same")
+  end
+  same(T.load_seed(), "seed")
+  same({}, "no table 三")
+  local values = { 0, 1, 7, 120, -3, 2.5, nb.BLANK, "x" }
+  math.randomseed(15)
+  for round = 1, 60 do
+    local requests = {}
+    for _, row in ipairs(nb.schema.requests.rows) do
+      if math.random() < 0.85 then
+        local v = {}
+        for c = 1, #nb.schema.requests.columns do v[c] = values[math.random(#values)] end
+        if row.group then
+          if math.random() < 0.9 then
+            requests[row.group] = requests[row.group] or {}
+            requests[row.group][row.member] = v
+          end
+        else
+          requests[row.key] = v
+        end
+      end
+    end
+    same({ requests = requests }, "random report " .. round)
+  end
+end
+
 return tests

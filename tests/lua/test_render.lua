@@ -189,4 +189,85 @@ function tests.markdown_keeps_data_text_as_text()
   end
 end
 
+-- The chart's bars are written in one concatenation each (render/html.lua), not through el():
+-- the page holds, for every bar, exactly what el() gives for its label, rect and number
+function tests.chart_bars_as_el_writes_them()
+  local markup = require "nianbao.markup"
+  local el, node = markup.el, markup.node
+  local r = varied():copy()
+  r.requests.disclosed = { 3, 1, 0, 0, 0, 2 }
+  r.requests.withheld.third_party = { 0, 1, 0, 0, 0, 0 }
+  r.requests.other.other = { 0, 0, 0, 0, 0, 4 }
+  local report = assert(nb.view(r, "chart"))
+  local page = nb.render(report, "html", { findings = nb.findings({}) })
+  local groups = require("nianbao.cells").result_groups(report)
+  local max = 0
+  for _, g in ipairs(groups) do max = math.max(max, g.value) end
+  T.ok(max > 0, "the report has results to chart")
+  for i, g in ipairs(groups) do
+    local y = 8 + (i - 1) * (26 + 12)
+    local w = g.value / max * (640 - 88 - 56)
+    local mid = string.format("%.1f", y + 26 / 2)
+    local bar = node({ "\n",
+      el("text", { class = "label", x = 88 - 8, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, g.label),
+      el("rect", { class = "bar", x = 88, y = y, width = string.format("%.1f", w), height = 26 }, ""),
+      el("text", { class = "value", x = string.format("%.1f", 88 + w + 6), y = mid, ["dominant-baseline"] = "central" },
+        g.value) })
+    T.ok(page:find(bar, 1, true), "bar " .. i .. " as el() writes it: " .. bar)
+  end
+end
+
+-- Markdown's escaping runs its line-start patterns on the whole text only when it has a line
+-- end: the same as the six gsubs over every text it replaced, on random texts of line ends,
+-- spaces, digits, markup characters and CJK
+function tests.markdown_escape_as_the_gsub_form()
+  local function reference(s)
+    s = tostring(s):gsub("\r\n?", "\n")
+    s = s:gsub("[\\`*_%[%]<>&|~]", "\\%0")
+    s = s:gsub("^[ \t]+", ""):gsub("\n[ \t]+", "\n")
+    s = ("\n" .. s):gsub("\n([#+%-=>])", "\n\\%1"):gsub("\n(%d+)([.)])", "\n%1\\%2")
+    return s:sub(2)
+  end
+  local escape = require("render.markdown").escape
+  local alphabet = { "\n", "\r", " ", "\t", "#", "+", "-", "=", ">", "1", "23", ".", ")", "*", "_", "`", "[", "]",
+    "<", "&", "|", "~", "\\", "a", "公", "（" }
+  math.randomseed(15)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    T.eq(escape(s), reference(s), string.format("escape of %q", s))
+  end
+  T.eq(escape(12), reference(12), "a number")
+end
+
+-- Word's text() and nb.escape_xml run their gsubs only when a byte search finds something to
+-- replace: the same texts and the same count of replaced characters as the three gsubs over
+-- every text, on random texts of controls, noncharacters, the five XML specials and CJK
+function tests.docx_text_as_the_gsub_form()
+  local docx = require "render.docx"
+  local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
+  local function reference(s)
+    s = tostring(s)
+    local n, m
+    s, n = s:gsub("[%z\1-\8\11\12\14-\31]", "\u{FFFD}")
+    s, m = s:gsub("\xEF\xBF[\xBE\xBF]", "\u{FFFD}")
+    return (s:gsub("[&<>\"']", ESC)), n + m
+  end
+  local alphabet = { "\0", "\1", "\8", "\9", "\10", "\11", "\12", "\13", "\14", "\31", " ", "\127",
+    "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF", "&", "<", ">", '"', "'", "a", "公", "（" }
+  math.randomseed(15)
+  for _ = 1, 3000 do
+    local t = {}
+    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    local want, replaced = reference(s)
+    local before = docx.replaced
+    T.eq(docx.text(s), want, string.format("text of %q", s))
+    T.eq(docx.replaced - before, replaced, string.format("characters replaced in %q", s))
+    T.eq(nb.escape_xml(s), (tostring(s):gsub("[&<>\"']", ESC)), string.format("escape_xml of %q", s))
+  end
+  T.eq(nb.escape_xml(12), "12", "a number")
+end
+
 return tests

@@ -85,6 +85,10 @@ function tests.escape_html_and_xml()
     T.eq(nb.escape_html(v), lua_escape(v), "tostring of " .. tostring(v))
   end
   T.eq(nb.escape_html(nil), "nil", "nil as tostring writes it")
+  -- a string is taken as it is (no tostring): one result, whatever else is passed
+  T.eq(select("#", nb.escape_html("a<b", 1, 2)), 1, "one result for a string to escape")
+  T.eq(select("#", nb.escape_html("ab", 1, 2)), 1, "one result for a string with nothing to escape")
+  T.eq((nb.escape_html("ab", 1, 2)), "ab", "the string itself")
 end
 
 function tests.format_number()
@@ -95,6 +99,20 @@ function tests.format_number()
   T.eq(nb.format_number(0.5), "0.5", "half")
   T.eq(nb.format_number(nb.BLANK), "", "blank")
   T.eq(nb.format_number(nil), "", "absent")
+  -- the texts of 0..9999 are kept once made: the first and the later calls give tostring's
+  -- text, at the edges of the kept range and outside it
+  for _, v in ipairs({ 0, 1, 7, 9999, 10000, -1, -10000, math.maxinteger, math.mininteger }) do
+    for round = 1, 2 do T.eq(nb.format_number(v), tostring(v), "integer " .. v .. ", call " .. round) end
+  end
+  math.randomseed(15)
+  for _ = 1, 500 do
+    local v = math.random(-20, 12000)
+    T.eq(nb.format_number(v), tostring(v), "random integer " .. v)
+  end
+  for _, v in ipairs({ 7.0, -0.0, 0.0, 9999.0, 10000.0, 7.5, -1.0 }) do
+    T.eq(nb.format_number(v), v == 7.5 and "7.5" or string.format("%d", v), "float " .. v .. " after the integers")
+  end
+  T.eq(nb.format_number(0 / 0), "NaN", "NaN is no key")
 end
 
 function tests.paragraphs()
