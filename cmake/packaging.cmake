@@ -43,8 +43,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends: derived from the libraries the binary links (dpkg-shlibdeps), so a library added
 # to the build is declared without editing this file.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# libedit is opened at run time by the prompt (host/editline.c), so dpkg-shlibdeps cannot see it
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libedit2")
+# libedit (the prompt), gumbo and expat (import) are opened at run time (host/dynlib.c), so
+# dpkg-shlibdeps cannot see them
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libedit2, libgumbo1, libexpat1")
 # PDF output prints through a browser or LibreOffice, with a CJK font.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "chromium | libreoffice-writer, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "government information disclosure annual report (年报)

@@ -1,16 +1,18 @@
 #include "docx.h"
 #include "bytes.h"
+#include "importlibs.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <expat.h>
 #include <lauxlib.h>
 #include <lua.h>
 
 #define W "http://schemas.openxmlformats.org/wordprocessingml/2006/main|"
 
 enum { MAX_ITEMS = 200000, MAX_DEPTH = 256 };
+
+static const nb_expat *X; /* libexpat, loaded by the first parse (host/importlibs.c) */
 
 typedef struct {
     XML_Parser parser;
@@ -52,7 +54,7 @@ static void stop(state *s, const char *why)
 {
     if (!s->problem)
         s->problem = why;
-    XML_StopParser(s->parser, XML_FALSE);
+    X->XML_StopParser(s->parser, XML_FALSE);
 }
 
 static void emit_para(state *s)
@@ -205,27 +207,33 @@ int nb_l_docx_items(lua_State *L)
     size_t len;
     const char *xml = luaL_checklstring(L, 1, &len);
     luaL_checkstack(L, 8, NULL);
+    const char *why = NULL;
+    if (!X && !(X = nb_expat_open(&why))) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "无法载入 XML 解析库 libexpat（%s），不能读取 Word 文件", why);
+        return 2;
+    }
     state s;
     memset(&s, 0, sizeof s);
     /* NULL: the declared encoding (Word writes UTF-8; UTF-16 is read too) */
-    s.parser = XML_ParserCreateNS(NULL, '|');
+    s.parser = X->XML_ParserCreateNS(NULL, '|');
     if (!s.parser)
         return luaL_error(L, "内存不足");
-    XML_SetUserData(s.parser, &s);
-    XML_SetElementHandler(s.parser, on_start, on_end);
-    XML_SetCharacterDataHandler(s.parser, on_text);
-    XML_SetStartDoctypeDeclHandler(s.parser, on_doctype);
-    XML_SetEntityDeclHandler(s.parser, on_entity);
-    int ok = XML_Parse(s.parser, xml, (int)(len > 0x7fffffff ? 0x7fffffff : len), XML_TRUE) == XML_STATUS_OK;
+    X->XML_SetUserData(s.parser, &s);
+    X->XML_SetElementHandler(s.parser, on_start, on_end);
+    X->XML_SetCharacterDataHandler(s.parser, on_text);
+    X->XML_SetStartDoctypeDeclHandler(s.parser, on_doctype);
+    X->XML_SetEntityDeclHandler(s.parser, on_entity);
+    int ok = X->XML_Parse(s.parser, xml, (int)(len > 0x7fffffff ? 0x7fffffff : len), XML_TRUE) == XML_STATUS_OK;
     char message[256];
     if (!ok && !s.problem)
         snprintf(message, sizeof message, "word/document.xml 第 %lu 行：XML 格式错误（%s）",
-                 (unsigned long)XML_GetCurrentLineNumber(s.parser), XML_ErrorString(XML_GetErrorCode(s.parser)));
+                 (unsigned long)X->XML_GetCurrentLineNumber(s.parser), X->XML_ErrorString(X->XML_GetErrorCode(s.parser)));
     else if (s.problem)
         snprintf(message, sizeof message, "word/document.xml：%s", s.problem);
     else if (s.records.failed || s.text.failed)
         snprintf(message, sizeof message, "内存不足");
-    XML_ParserFree(s.parser);
+    X->XML_ParserFree(s.parser);
     free(s.text.data);
     if (!ok || s.problem || s.records.failed || s.text.failed) {
         free(s.records.data);

@@ -1,10 +1,9 @@
 #include "editline.h"
 
 #ifndef _WIN32
-#include <dlfcn.h>
-#include <stddef.h>
+#include "dynlib.h"
 
-/* The soname of Debian 12's libedit2, whose histedit.h the prototypes above come from. */
+/* The soname of Debian 12's libedit2, whose histedit.h the prototypes come from. */
 static const char LIBEDIT[] = "libedit.so.2";
 
 const nb_editline *nb_editline_open(const char **why)
@@ -13,21 +12,17 @@ const nb_editline *nb_editline_open(const char **why)
     static int state; /* 0 not tried, 1 loaded, -1 failed */
     static const char *reason;
     if (state == 0) {
-        void *h = dlopen(LIBEDIT, RTLD_NOW | RTLD_LOCAL);
-        state = h ? 1 : -1;
-        if (!h)
-            reason = dlerror();
-/* each function by its own name; one missing makes the whole library unusable */
-#define RESOLVE(name)                                                                      \
-    if (state == 1 && !(*(void **)&lib.name = dlsym(h, #name))) {                          \
-        state = -1;                                                                        \
-        reason = #name;                                                                    \
-    }
-        RESOLVE(el_init) RESOLVE(el_end) RESOLVE(el_gets) RESOLVE(el_set) RESOLVE(el_wset)
-        RESOLVE(el_get) RESOLVE(el_line) RESOLVE(el_cursor) RESOLVE(el_insertstr)
-        RESOLVE(el_push) RESOLVE(el_source) RESOLVE(history_init) RESOLVE(history_end)
-        RESOLVE(history)
-#undef RESOLVE
+#define NB_NAME(name) #name,
+        static const char *const names[] = {NB_EDITLINE_FUNCTIONS(NB_NAME)};
+#undef NB_NAME
+        void *slots[sizeof names / sizeof names[0]];
+        state = nb_dynlib_open(LIBEDIT, names, slots, sizeof names / sizeof names[0], &reason) == 0 ? 1 : -1;
+        if (state == 1) {
+            size_t i = 0;
+#define NB_SET(name) *(void **)&lib.name = slots[i++];
+            NB_EDITLINE_FUNCTIONS(NB_SET)
+#undef NB_SET
+        }
     }
     if (state < 0) {
         if (why)

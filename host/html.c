@@ -4,6 +4,7 @@
  * replaces undecodable bytes with U+FFFD, so a few stray bytes never fail the import; text
  * that is mostly not in that charset is refused with a message instead. */
 #include "html.h"
+#include "importlibs.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -14,9 +15,6 @@
 #include <strings.h>
 #include <time.h>
 
-#ifndef NB_NO_GUMBO
-#include <gumbo.h>
-#endif
 #include <lauxlib.h>
 #include <lua.h>
 
@@ -25,6 +23,8 @@
  * keeps both this conversion and the Lua walkers from exhausting the C stack. */
 #define MAX_DEPTH 200
 #define NB_HTML_MAX_INPUT (32u << 20)
+
+static const nb_gumbo *G; /* libgumbo, loaded by the first parse (host/importlibs.c) */
 
 static void push_node(lua_State *L, const GumboNode *node, int depth, int *cut);
 
@@ -63,10 +63,10 @@ static void push_node(lua_State *L, const GumboNode *node, int depth, int *cut)
     case GUMBO_NODE_TEMPLATE: {
         const GumboElement *e = &node->v.element;
         lua_createtable(L, (int)e->children.length, 2);
-        const char *tag = gumbo_normalized_tagname(e->tag);
+        const char *tag = G->gumbo_normalized_tagname(e->tag);
         if (e->tag == GUMBO_TAG_UNKNOWN || !tag || !*tag) {
             GumboStringPiece piece = e->original_tag;
-            gumbo_tag_from_original_text(&piece);
+            G->gumbo_tag_from_original_text(&piece);
             lua_pushlstring(L, piece.data ? piece.data : "", piece.data ? piece.length : 0);
         } else {
             lua_pushstring(L, tag);
@@ -505,6 +505,9 @@ static int l_parse(lua_State *L)
     const char *text = luaL_checklstring(L, 1, &len);
     if (len > NB_HTML_MAX_INPUT)
         return refuse(L, lua_pushfstring(L, "HTML 文件过大（%d 字节以上），不予解析", (int)NB_HTML_MAX_INPUT));
+    const char *why = NULL;
+    if (!G && !(G = nb_gumbo_open(&why)))
+        return refuse(L, lua_pushfstring(L, "无法载入网页解析库 libgumbo（%s），不能读取网页", why));
     /* only running out of memory raises; a refused page is nil and the reason */
     html_scan *sc = malloc(sizeof *sc);
     if (!sc)
@@ -534,7 +537,7 @@ static int l_parse(lua_State *L)
     b->calls = 0;
     clock_t now = clock();
     b->deadline = now == (clock_t)-1 ? now : now + (clock_t)NB_HTML_MAX_SECONDS * CLOCKS_PER_SEC;
-    b->options = kGumboDefaultOptions;
+    b->options = *G->default_options;
     /* gumbo records every parse error (about 100 bytes each) and nothing here reads them: a
      * page of 2,000,000 stray end tags or "<" took 350-400 MiB for its error list alone */
     b->options.max_errors = 0;
@@ -560,7 +563,7 @@ static int l_parse(lua_State *L)
         }
         return luaL_error(L, "内存不足，无法解析 HTML");
     }
-    b->out = gumbo_parse_with_options(&b->options, text, len);
+    b->out = G->gumbo_parse_with_options(&b->options, text, len);
     if (!b->out)
         return refuse(L, "HTML 解析失败");
     int cut = 0;

@@ -1,0 +1,76 @@
+#include "importlibs.h"
+
+#include <stddef.h>
+
+#include <expat.h> /* (also in importlibs.h; here for tools/build-windows.sh, which links expat when a host/*.c includes it) */
+
+#ifndef _WIN32
+#include "dynlib.h"
+
+#define NB_NAME(name) #name,
+#define NB_SET(name) *(void **)&lib.name = slots[i++];
+
+const nb_expat *nb_expat_open(const char **why)
+{
+    static nb_expat lib;
+    static int state; /* 0 not tried, 1 loaded, -1 failed */
+    static const char *reason;
+    if (state == 0) {
+        static const char *const names[] = {NB_EXPAT_FUNCTIONS(NB_NAME)};
+        void *slots[sizeof names / sizeof names[0]];
+        state = nb_dynlib_open("libexpat.so.1", names, slots, sizeof names / sizeof names[0], &reason) == 0 ? 1 : -1;
+        if (state == 1) {
+            size_t i = 0;
+            NB_EXPAT_FUNCTIONS(NB_SET)
+        }
+    }
+    if (state < 0) {
+        *why = reason;
+        return NULL;
+    }
+    return &lib;
+}
+
+#ifndef NB_NO_GUMBO
+const nb_gumbo *nb_gumbo_open(const char **why)
+{
+    static nb_gumbo lib;
+    static int state;
+    static const char *reason;
+    if (state == 0) {
+        static const char *const names[] = {NB_GUMBO_FUNCTIONS(NB_NAME) "kGumboDefaultOptions"};
+        void *slots[sizeof names / sizeof names[0]];
+        state = nb_dynlib_open("libgumbo.so.1", names, slots, sizeof names / sizeof names[0], &reason) == 0 ? 1 : -1;
+        if (state == 1) {
+            size_t i = 0;
+            NB_GUMBO_FUNCTIONS(NB_SET)
+            lib.default_options = slots[i];
+        }
+    }
+    if (state < 0) {
+        *why = reason;
+        return NULL;
+    }
+    return &lib;
+}
+#endif
+
+#else /* Windows: linked */
+#define NB_ADDR(name) name,
+
+const nb_expat *nb_expat_open(const char **why)
+{
+    static const nb_expat lib = {NB_EXPAT_FUNCTIONS(NB_ADDR)};
+    (void)why;
+    return &lib;
+}
+
+#ifndef NB_NO_GUMBO
+const nb_gumbo *nb_gumbo_open(const char **why)
+{
+    static const nb_gumbo lib = {NB_GUMBO_FUNCTIONS(NB_ADDR) & kGumboDefaultOptions};
+    (void)why;
+    return &lib;
+}
+#endif
+#endif
