@@ -2,7 +2,8 @@
 
 #include <stddef.h>
 
-#include <expat.h> /* (also in importlibs.h; here for tools/build-windows.sh, which links expat when a host/*.c includes it) */
+/* also in importlibs.h; named here for tools/build-windows.sh, which links expat when a C file of host/ includes it */
+#include <expat.h>
 
 #ifndef _WIN32
 #include "dynlib.h"
