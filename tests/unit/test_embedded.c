@@ -37,10 +37,10 @@ static void every_script_has_bytecode(void **state)
     assert_true(scripts > 10);
 }
 
-/* the embedded module is the bytecode, keeps its chunk name and its line numbers */
-static void embedded_module_keeps_name_and_lines(void **state)
+/* A host state with nothing on the search path but the embedded copy, and the chunk of
+ * nianbao/json.lua loaded from it on top of its stack. */
+static lua_State *embedded_json_chunk(void)
 {
-    (void)state;
     unsetenv("NIANBAO_PATH");
     setenv("XDG_CONFIG_HOME", "/nonexistent-nb-unit", 1);
     lua_State *L = nb_host_new(NULL, 0);
@@ -51,6 +51,14 @@ static void embedded_module_keeps_name_and_lines(void **state)
     assert_int_equal(err, 0);
     assert_string_equal(where, "scripts/nianbao/json.lua");
     assert_true(lua_isfunction(L, -1));
+    return L;
+}
+
+/* the embedded module is the bytecode, keeps its chunk name and its line numbers */
+static void embedded_module_keeps_name_and_lines(void **state)
+{
+    (void)state;
+    lua_State *L = embedded_json_chunk();
     lua_Debug ar;
     lua_pushvalue(L, -1);
     assert_true(lua_getinfo(L, ">SL", &ar));
@@ -66,14 +74,7 @@ static void embedded_module_keeps_name_and_lines(void **state)
 static void embedded_module_has_no_local_names(void **state)
 {
     (void)state;
-    unsetenv("NIANBAO_PATH");
-    setenv("XDG_CONFIG_HOME", "/nonexistent-nb-unit", 1);
-    lua_State *L = nb_host_new(NULL, 0);
-    assert_non_null(L);
-    char where[4096];
-    int err = -1;
-    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
-    assert_string_equal(where, "scripts/nianbao/json.lua");
+    lua_State *L = embedded_json_chunk();
     lua_call(L, 0, 1);
     lua_getfield(L, -1, "decode");
     assert_true(lua_isfunction(L, -1));
