@@ -44,24 +44,31 @@ end
 -- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
 -- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
 -- (Chinese right before a digit) }. Only the characters a test can hold for are visited:
--- the half-width punctuation of HALF, digits, the space and the first bytes of the two other
--- spaces (U+00A0 = C2 A0, U+3000 = E3 80 80; C2 and E3 also start other characters, skipped);
--- Chinese text and runs of other ASCII are passed over by find.
--- (nb.find_byte looks for any of these bytes in C: find with the class "[,;:?!()0-9 \194\227]"
--- decoded the class again at every byte of the text)
-local VISIT = ",;:?!()0123456789 \194\227"
+-- the half-width punctuation of HALF, digits, the space, and the two other spaces (U+00A0 =
+-- C2 A0, U+3000 = E3 80 80), each found by a plain search for its bytes: E3 also begins
+-- 、。《》 and the other Chinese punctuation, which were visited one by one when the scan
+-- stopped at every E3. Chinese text and runs of other ASCII are passed over in C
+-- (nb.find_byte: find with a byte class decoded the class again at every byte).
+local VISIT = ",;:?!()0123456789 "
+local NBSP, IDEOGRAPHIC_SPACE = "\194\160", "\227\128\128"
 local find_byte = nb.find_byte
 local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  local p = find_byte(s, VISIT)
+  -- the next of each wide space at or after the scan (false: none left), searched again
+  -- only once passed
+  local nbsp, ideographic = find(s, NBSP, 1, true) or false, find(s, IDEOGRAPHIC_SPACE, 1, true) or false
+  local function next_visit(from)
+    local p = find_byte(s, VISIT, from)
+    if nbsp and nbsp < from then nbsp = find(s, NBSP, from, true) or false end
+    if ideographic and ideographic < from then ideographic = find(s, IDEOGRAPHIC_SPACE, from, true) or false end
+    if nbsp and (not p or nbsp < p) then p = nbsp end
+    if ideographic and (not p or ideographic < p) then p = ideographic end
+    return p
+  end
+  local p = next_visit(1)
   while p do
     local b, cp, len = byte(s, p), nil, 1
-    if (b == 0xE3 and (byte(s, p + 1) ~= 0x80 or byte(s, p + 2) ~= 0x80)) or (b == 0xC2 and byte(s, p + 1) ~= 0xA0) then
-      -- a character that only starts like a space (、。 begin with E3 as U+3000 does): it is
-      -- neither ASCII nor a space, so nothing is flagged; the search goes on from its next byte
-      -- (a continuation byte, never one of VISIT)
-      cp = 0x80
-    elseif b < 0x30 or b > 0x39 then
+    if b < 0x30 or b > 0x39 then
       cp, len = cp_at(s, p)
     end
     if not cp then
@@ -72,16 +79,10 @@ local function scan(s)
       if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
       if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
       len = e - p + 1
-    elseif cp < 0x80 or SPACE[cp] then
+    else -- ASCII punctuation or a space
       local prev, next = cp_before(s, p), cp_at(s, p + len)
       if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
         out.half[#out.half + 1] = excerpt(s, p)
-      end
-      if is_digit(cp) and is_cjk(next) then
-        out.tight[next] = (out.tight[next] or 0) + 1
-      end
-      if is_digit(cp) and is_cjk(prev) then
-        out.tight_before[prev] = (out.tight_before[prev] or 0) + 1
       end
       if SPACE[cp] and not SPACE[prev] then -- a run once, at its start: linear
         local q, after = p + len, next
@@ -97,7 +98,7 @@ local function scan(s)
         end
       end
     end
-    p = find_byte(s, VISIT, p + len)
+    p = next_visit(p + len)
   end
   return out
 end
