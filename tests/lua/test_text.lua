@@ -156,4 +156,28 @@ function tests.paragraphs_equal_the_gmatch_reference()
   T.deep_eq(nb.paragraphs(12), { "12" }, "a number")
 end
 
+-- cli.printable escapes control characters (C0 but tab and line end, DEL, C1 as \u{...});
+-- it now runs its gsubs only when a byte search finds one: the same as the gsubs always run,
+-- on random texts mixing those bytes with Chinese, ASCII and C2 lead bytes
+function tests.printable_equals_its_gsub_form()
+  local cli = require "nianbao.cli"
+  local function by_gsub(s)
+    s = tostring(s):gsub("[%z\1-\8\11-\31\127]", function(c) return string.format("\\x%02X", c:byte()) end)
+    return (s:gsub("\194([\128-\159])", function(c) return string.format("\\u{%04X}", c:byte()) end))
+  end
+  local pieces = { "a", " ", "\t", "\n", "\r", "\0", "\27", "\127", "\8", "\11", "\31", "中", "。",
+    "\194\128", "\194\155", "\194\160", "\194", "\159", "1" }
+  math.randomseed(17)
+  local escaped = 0
+  for i = 1, 3000 do
+    local t = {}
+    for k = 1, math.random(0, 12) do t[k] = pieces[math.random(#pieces)] end
+    local s = table.concat(t)
+    T.eq(cli.printable(s), by_gsub(s), string.format("text %d %q", i, s))
+    if cli.printable(s) ~= s then escaped = escaped + 1 end
+  end
+  T.ok(escaped > 500 and escaped < 2900, "both kinds of text were tried (" .. escaped .. " escaped)")
+  T.eq(cli.printable(42), "42", "a number as its text")
+end
+
 return tests
