@@ -16,31 +16,21 @@
 #include <lualib.h>
 
 #include "bcstrip.h"
+#include "bytes.h"
 #include "host.h"
 
-typedef struct {
-    unsigned char *data;
-    size_t len, cap;
-} Buf;
-
+/* lua_dump into a growing buffer (host/bytes.c) */
 static int writer(lua_State *L, const void *p, size_t sz, void *ud)
 {
     (void)L;
-    Buf *b = ud;
-    if (b->len + sz > b->cap) {
-        b->cap = (b->len + sz) * 2;
-        b->data = realloc(b->data, b->cap);
-        assert_non_null(b->data);
-    }
-    memcpy(b->data + b->len, p, sz);
-    b->len += sz;
+    assert_true(nb_bytes_add(ud, p, sz));
     return 0;
 }
 
 /* the embedded script NAME compiled and dumped with its debug information */
-static Buf dump_of(lua_State *L, const nb_embedded_file *e)
+static nb_bytes dump_of(lua_State *L, const nb_embedded_file *e)
 {
-    Buf b = {0};
+    nb_bytes b = {0};
     char chunk[300];
     snprintf(chunk, sizeof chunk, "@scripts/%s", e->name);
     assert_int_equal(luaL_loadbufferx(L, e->data, e->len, chunk, "t"), LUA_OK);
@@ -55,6 +45,15 @@ static int is_script(const nb_embedded_file *e)
     return n > 4 && strcmp(e->name + n - 4, ".lua") == 0 && strncmp(e->name, "docs/", 5) != 0;
 }
 
+/* b rewritten with flags into a new buffer (*out, to free): its length, or 0 with *why */
+static size_t stripped(const nb_bytes *b, int flags, unsigned char **out, const char **why)
+{
+    *out = malloc(b->len + 1);
+    assert_non_null(*out);
+    *why = NULL;
+    return nb_bc_strip((const unsigned char *)b->data, b->len, *out, flags, why);
+}
+
 static void nothing_dropped_is_the_same_bytes(void **state)
 {
     (void)state;
@@ -63,10 +62,10 @@ static void nothing_dropped_is_the_same_bytes(void **state)
     for (size_t i = 0; i < nb_embedded_count; i++) {
         if (!is_script(&nb_embedded_files[i]))
             continue;
-        Buf b = dump_of(L, &nb_embedded_files[i]);
-        unsigned char *out = malloc(b.len);
-        const char *why = NULL;
-        size_t n = nb_bc_strip(b.data, b.len, out, 0, &why);
+        nb_bytes b = dump_of(L, &nb_embedded_files[i]);
+        unsigned char *out;
+        const char *why;
+        size_t n = stripped(&b, 0, &out, &why);
         if (n != b.len || memcmp(out, b.data, n) != 0)
             fail_msg("%s: %s", nb_embedded_files[i].name, why ? why : "bytes differ");
         free(out);
@@ -86,14 +85,14 @@ static void locals_dropped_loads(void **state)
     for (size_t i = 0; i < nb_embedded_count; i++) {
         if (!is_script(&nb_embedded_files[i]))
             continue;
-        Buf b = dump_of(L, &nb_embedded_files[i]);
-        unsigned char *out = malloc(b.len);
-        const char *why = NULL;
-        size_t n = nb_bc_strip(b.data, b.len, out, NB_BC_DROP_LOCALS, &why);
+        nb_bytes b = dump_of(L, &nb_embedded_files[i]);
+        unsigned char *out;
+        const char *why;
+        size_t n = stripped(&b, NB_BC_DROP_LOCALS, &out, &why);
         if (n == 0)
             fail_msg("%s: %s", nb_embedded_files[i].name, why);
         assert_int_equal(luaL_loadbufferx(L, (const char *)out, n, "x", "b"), LUA_OK);
-        Buf again = {0};
+        nb_bytes again = {0};
         assert_int_equal(lua_dump(L, writer, &again, 0), 0);
         assert_int_equal(again.len, n);
         assert_memory_equal(again.data, out, n);
@@ -119,13 +118,13 @@ static const char SAMPLE[] =
 /* the function f of SAMPLE, rewritten with flags, loaded and called once: on the stack */
 static void load_sample(lua_State *L, int flags)
 {
-    Buf b = {0};
+    nb_bytes b = {0};
     assert_int_equal(luaL_loadbufferx(L, SAMPLE, sizeof SAMPLE - 1, "@scripts/sample.lua", "t"), LUA_OK);
     assert_int_equal(lua_dump(L, writer, &b, 0), 0);
     lua_pop(L, 1);
     unsigned char *out = malloc(b.len);
     const char *why = NULL;
-    size_t n = nb_bc_strip(b.data, b.len, out, flags, &why);
+    size_t n = nb_bc_strip((const unsigned char *)b.data, b.len, out, flags, &why);
     assert_true(n > 0);
     assert_int_equal(luaL_loadbufferx(L, (const char *)out, n, "x", "b"), LUA_OK);
     lua_call(L, 0, 1);
@@ -182,13 +181,13 @@ static void error_messages(void **state)
     };
     for (int drop = 0; drop < 2; drop++) {
         lua_State *L = luaL_newstate();
-        Buf b = {0};
+        nb_bytes b = {0};
         assert_int_equal(luaL_loadbufferx(L, src, sizeof src - 1, "@scripts/e.lua", "t"), LUA_OK);
         assert_int_equal(lua_dump(L, writer, &b, 0), 0);
         lua_settop(L, 0);
         unsigned char *out = malloc(b.len);
         const char *why;
-        size_t n = nb_bc_strip(b.data, b.len, out, drop ? NB_BC_DROP_LOCALS : 0, &why);
+        size_t n = nb_bc_strip((const unsigned char *)b.data, b.len, out, drop ? NB_BC_DROP_LOCALS : 0, &why);
         assert_true(n > 0);
         assert_int_equal(luaL_loadbufferx(L, (const char *)out, n, "x", "b"), LUA_OK);
         lua_call(L, 0, 1);
@@ -209,13 +208,13 @@ static void refuses_what_it_does_not_know(void **state)
 {
     (void)state;
     lua_State *L = luaL_newstate();
-    Buf b = {0};
+    nb_bytes b = {0};
     assert_int_equal(luaL_loadbufferx(L, SAMPLE, sizeof SAMPLE - 1, "@s", "t"), LUA_OK);
     assert_int_equal(lua_dump(L, writer, &b, 0), 0);
     unsigned char *out = malloc(b.len + 1);
     const char *why;
     for (size_t cut = 0; cut < b.len; cut++) /* every prefix */
-        assert_int_equal(nb_bc_strip(b.data, cut, out, NB_BC_DROP_LOCALS, &why), 0);
+        assert_int_equal(nb_bc_strip((const unsigned char *)b.data, cut, out, NB_BC_DROP_LOCALS, &why), 0);
     unsigned char *longer = malloc(b.len + 1);
     memcpy(longer, b.data, b.len);
     longer[b.len] = 0;
