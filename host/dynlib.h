@@ -6,9 +6,17 @@
 
 #include <stddef.h>
 
-/* Opens soname and stores the address of each names[i] in slots[i]. Returns 0; or -1 with
- * *why naming what failed (the loader's message, or the first missing name). Not on
- * Windows, where these libraries are linked. */
-int nb_dynlib_open(const char *soname, const char *const *names, void **slots, size_t n, const char **why);
+/* One library's state: zero-initialised (a static), then set by nb_dynlib_once. */
+typedef struct {
+    int state;       /* 0 not tried, 1 loaded, -1 failed */
+    const char *why; /* when failed: the loader's message, or the first missing name */
+} nb_dynlib;
+
+/* Opens soname the first time it is asked for, storing the address of each names[i] in
+ * slots[i]. Returns 1 on that first success (the caller keeps the slots), 0 when it was
+ * loaded before, -1 with *why when it could not be (every time). Not on Windows, where these
+ * libraries are linked. */
+int nb_dynlib_once(nb_dynlib *lib, const char *soname, const char *const *names, void **slots, size_t n,
+                   const char **why);
 
 #endif

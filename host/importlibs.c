@@ -14,45 +14,31 @@
 const nb_expat *nb_expat_open(const char **why)
 {
     static nb_expat lib;
-    static int state; /* 0 not tried, 1 loaded, -1 failed */
-    static const char *reason;
-    if (state == 0) {
-        static const char *const names[] = {NB_EXPAT_FUNCTIONS(NB_NAME)};
-        void *slots[sizeof names / sizeof names[0]];
-        state = nb_dynlib_open("libexpat.so.1", names, slots, sizeof names / sizeof names[0], &reason) == 0 ? 1 : -1;
-        if (state == 1) {
-            size_t i = 0;
-            NB_EXPAT_FUNCTIONS(NB_SET)
-        }
+    static nb_dynlib once;
+    static const char *const names[] = {NB_EXPAT_FUNCTIONS(NB_NAME)};
+    void *slots[sizeof names / sizeof names[0]];
+    int r = nb_dynlib_once(&once, "libexpat.so.1", names, slots, sizeof names / sizeof names[0], why);
+    if (r == 1) {
+        size_t i = 0;
+        NB_EXPAT_FUNCTIONS(NB_SET)
     }
-    if (state < 0) {
-        *why = reason;
-        return NULL;
-    }
-    return &lib;
+    return r < 0 ? NULL : &lib;
 }
 
 #ifndef NB_NO_GUMBO
 const nb_gumbo *nb_gumbo_open(const char **why)
 {
     static nb_gumbo lib;
-    static int state;
-    static const char *reason;
-    if (state == 0) {
-        static const char *const names[] = {NB_GUMBO_FUNCTIONS(NB_NAME) "kGumboDefaultOptions"};
-        void *slots[sizeof names / sizeof names[0]];
-        state = nb_dynlib_open("libgumbo.so.1", names, slots, sizeof names / sizeof names[0], &reason) == 0 ? 1 : -1;
-        if (state == 1) {
-            size_t i = 0;
-            NB_GUMBO_FUNCTIONS(NB_SET)
-            lib.default_options = slots[i];
-        }
+    static nb_dynlib once;
+    static const char *const names[] = {NB_GUMBO_FUNCTIONS(NB_NAME) "kGumboDefaultOptions"};
+    void *slots[sizeof names / sizeof names[0]];
+    int r = nb_dynlib_once(&once, "libgumbo.so.1", names, slots, sizeof names / sizeof names[0], why);
+    if (r == 1) {
+        size_t i = 0;
+        NB_GUMBO_FUNCTIONS(NB_SET)
+        lib.default_options = slots[i];
     }
-    if (state < 0) {
-        *why = reason;
-        return NULL;
-    }
-    return &lib;
+    return r < 0 ? NULL : &lib;
 }
 #endif
 
