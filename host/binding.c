@@ -869,10 +869,8 @@ static void push_column_list(lua_State *L, const nb_column *cols, int n)
     seal(L);
 }
 
-/* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
- * fields, the default title's suffix and the severity names (all from host/schema.c),
- * into the (unsealed) schema table on top. */
-static void push_schema_facts(lua_State *L)
+/* A sealed list of the blank markers (host/schema.c). */
+static void push_blank_markers(lua_State *L)
 {
     int n = 0;
     while (nb_blank_markers[n])
@@ -883,6 +881,14 @@ static void push_schema_facts(lua_State *L)
         lua_rawseti(L, -2, i + 1);
     }
     seal(L);
+}
+
+/* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
+ * fields, the default title's suffix and the severity names (all from host/schema.c),
+ * into the (unsealed) schema table on top. */
+static void push_schema_facts(lua_State *L)
+{
+    push_blank_markers(L);
     lua_setfield(L, -2, "blanks");
     lua_createtable(L, 0, 1);
     lua_createtable(L, NB_T2_2019_ROWS, 0);
@@ -1137,12 +1143,7 @@ int nb_open_module(lua_State *L)
      * importer's normalisation, which compares agency names) */
     push_column_list(L, nb_severities, NB_SEVERITIES);
     lua_setfield(L, -2, "_severities");
-    lua_newtable(L);
-    for (int n = 0; nb_blank_markers[n]; n++) {
-        lua_pushstring(L, nb_blank_markers[n]);
-        lua_rawseti(L, -2, n + 1);
-    }
-    seal(L);
+    push_blank_markers(L);
     lua_setfield(L, -2, "_blanks");
     /* nb.schema is built and frozen on first use (a third of a start's instructions) */
     lua_createtable(L, 0, 1);

@@ -390,14 +390,13 @@ char *nb_text_nfkc_plain(const char *s, size_t n, int *all_plain)
     size_t at = 0, o = 0;
     while (at < n) {
         /* the two commonest cases copied as they are, without a call per character: ASCII,
-         * and CJK ideographs U+4E00..U+9FFF (lead byte E4..E9, two continuation bytes;
-         * no such sequence is overlong or a surrogate) */
+         * and CJK ideographs U+4E00..U+9FFF (no overlong form or surrogate falls in that range) */
         if (p[at] < 0x80) {
             out[o++] = (char)p[at++];
             continue;
         }
-        if (p[at] >= 0xE4 && p[at] <= 0xE9 && at + 2 < n && (p[at + 1] & 0xC0) == 0x80 &&
-            (p[at + 2] & 0xC0) == 0x80 && (p[at] > 0xE4 || p[at + 1] >= 0xB8)) {
+        int32_t c3 = at + 3 <= n ? cjk_at((const char *)p + at, 3) : -1;
+        if (c3 >= 0x4E00 && c3 <= 0x9FFF) {
             memcpy(out + o, p + at, 3);
             o += 3;
             at += 3;
