@@ -57,13 +57,15 @@ static void *take(nb_pool *pool, size_t cls)
     }
     size_t size = (cls + 1) * GRAIN;
     if ((size_t)(pool->end - pool->bump) < size) {
-        /* a new slab; the rest of the old one (a multiple of the grain) becomes a free block */
-        size_t rest = (size_t)(pool->end - pool->bump);
-        if (rest >= GRAIN)
-            give_block(pool, pool->bump, class_of(rest));
+        /* a new slab; only once it is had, the rest of the old one (a multiple of the grain)
+         * becomes a free block: given before a malloc that fails, it stayed the place to
+         * carve from as well, and two blocks could share it */
         slab *s = malloc(SLAB);
         if (!s)
             return NULL;
+        size_t rest = (size_t)(pool->end - pool->bump);
+        if (rest >= GRAIN)
+            give_block(pool, pool->bump, class_of(rest));
         s->next = pool->slabs;
         pool->slabs = s;
         pool->bump = (char *)s + GRAIN; /* the header, rounded up to the grain */
