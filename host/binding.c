@@ -754,22 +754,24 @@ static int l_find(lua_State *L)
     STACK_RETURN(L, 2);
 }
 
-/* nb.load_script(name) -> function, where | nil (not found) | raises (syntax error):
- * the embedded copy comes from its bytecode, a file along the path from its source. */
+/* nb.load_script(name) -> function, where, embedded | nil (not found) | raises (syntax
+ * error): the embedded copy comes from its bytecode, a file along the path from its source;
+ * embedded says which (a file identical to the embedded copy counts as it). */
 static int l_load_script(lua_State *L)
 {
     STACK_ENTER(L);
     const char *name = luaL_checkstring(L, 1);
     char where[4096];
-    int err;
-    if (!nb_host_load(L, name, where, sizeof where, &err)) {
+    int err, embedded;
+    if (!nb_host_load(L, name, where, sizeof where, &err, &embedded)) {
         if (err)
             return lua_error(L);
         luaL_pushfail(L);
         STACK_RETURN(L, 1);
     }
     lua_pushstring(L, where);
-    STACK_RETURN(L, 2);
+    lua_pushboolean(L, embedded);
+    STACK_RETURN(L, 3);
 }
 
 /* nb.suggest(word, list) -> the closest string of list, or nil when none is close */

@@ -267,11 +267,14 @@ int nb_host_is_embedded(lua_State *L, const char *name)
     return e != NULL;
 }
 
-const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err)
+const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err,
+                         int *embedded)
 {
     const nb_embedded_file *e;
     *err = 0;
     const char *found = find(L, name, where, where_len, &e);
+    if (embedded)
+        *embedded = e != NULL;
     if (!found)
         return NULL;
     char chunk[4100];
@@ -312,7 +315,7 @@ static int search_module(lua_State *L)
     for (int i = 0; i < 2; i++) {
         snprintf(rel, sizeof rel, patterns[i], base);
         int err;
-        const char *found = nb_host_load(L, rel, where, sizeof where, &err);
+        const char *found = nb_host_load(L, rel, where, sizeof where, &err, NULL);
         if (err)
             return lua_error(L);
         if (!found)

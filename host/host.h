@@ -44,8 +44,10 @@ int nb_host_is_embedded(lua_State *L, const char *name);
  * compiled from source (text only), the embedded copy is loaded from its bytecode when it
  * has some. Pushes the function and returns its name as in nb_host_find; on a syntax error
  * pushes the message and returns NULL with *err = 1; when not found pushes nothing and
- * returns NULL with *err = 0. */
-const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err);
+ * returns NULL with *err = 0. *embedded (unless NULL) tells whether the embedded copy was
+ * used (as nb_host_is_embedded would, without a second search). */
+const char *nb_host_load(lua_State *L, const char *name, char *where, size_t where_len, int *err,
+                         int *embedded);
 
 /* Put the folders named by the strings of the table at idx first on the search path. */
 void nb_host_prepend_path(lua_State *L, int idx);

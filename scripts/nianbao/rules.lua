@@ -47,10 +47,10 @@ function M.discover()
   end
   local rules = {}
   for _, name in ipairs(names) do
-    local ok, chunk, where = pcall(nb.load_script, "rules/" .. name)
+    local ok, chunk, where, embedded = pcall(nb.load_script, "rules/" .. name)
     if not ok then error(chunk, 0) end
     local rule = load_rule(name, chunk, where)
-    rule.bundled = nb._is_embedded("rules/" .. name) -- see M.budgeted
+    rule.bundled = embedded -- see M.budgeted
     rules[#rules + 1] = rule
   end
   cache = rules

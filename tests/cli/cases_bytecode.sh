@@ -35,15 +35,17 @@ expect_exit 0 -- $run_env "$NB" --scripts "$TMP/edited" run "$TMP/which_json.lua
 expect_contains out "@$TMP/edited/nianbao/json.lua"
 expect_not_contains out "no-local-names"
 
-case_ "bytecode: nb._is_embedded tells a bundled script (or an identical copy) from a user's one"
-# the command line treats a command whose copy on the path is identical as the bundled one
+case_ "bytecode: nb._is_embedded and nb.load_script tell a bundled script (or an identical copy) from a user's one"
+# the command line treats a command whose copy on the path is identical as the bundled one,
+# and the rules module a rule loaded so (its third value) as a bundled rule
 cat >"$TMP/is_embedded.lua" <<'EOF2'
 local nb = require "nianbao"
-print(nb._is_embedded("nianbao/json.lua"), nb._is_embedded("nianbao/no_such_module.lua"))
+print(nb._is_embedded("nianbao/json.lua"), nb._is_embedded("nianbao/no_such_module.lua"),
+  "loaded:" .. tostring(select(3, nb.load_script("nianbao/json.lua"))))
 EOF2
 expect_exit 0 -- $run_env "$NB" run "$TMP/is_embedded.lua"
-expect_contains out "true	false"
+expect_contains out "true	false	loaded:true"
 expect_exit 0 -- $run_env "$NB" --scripts "$TMP/same" run "$TMP/is_embedded.lua"
-expect_contains out "true	false"
+expect_contains out "true	false	loaded:true"
 expect_exit 0 -- $run_env "$NB" --scripts "$TMP/edited" run "$TMP/is_embedded.lua"
-expect_contains out "false	false"
+expect_contains out "false	false	loaded:false"

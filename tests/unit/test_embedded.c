@@ -47,7 +47,7 @@ static lua_State *embedded_json_chunk(void)
     assert_non_null(L);
     char where[4096];
     int err = -1;
-    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
+    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err, NULL));
     assert_int_equal(err, 0);
     assert_string_equal(where, "scripts/nianbao/json.lua");
     assert_true(lua_isfunction(L, -1));
@@ -123,7 +123,7 @@ static void file_on_path_overrides_and_is_source(void **state)
     assert_non_null(L);
     char where[4096];
     int err = -1;
-    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
+    assert_non_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err, NULL));
     assert_string_equal(where, file);
     lua_call(L, 0, 1);
     lua_getfield(L, -1, "overridden");
@@ -131,11 +131,11 @@ static void file_on_path_overrides_and_is_source(void **state)
     lua_settop(L, 0);
     /* bytecode in a user's file is refused: files on the path are loaded as text only */
     write_text(file, "\x1bLua garbage");
-    assert_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
+    assert_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err, NULL));
     assert_int_equal(err, 1);
     lua_settop(L, 0);
     write_text(file, "local x = \n\n(\n");
-    assert_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err));
+    assert_null(nb_host_load(L, "nianbao/json.lua", where, sizeof where, &err, NULL));
     assert_int_equal(err, 1);
     assert_int_equal(lua_gettop(L), 1); /* the message alone, not the text under it */
     char want[128];
@@ -143,7 +143,7 @@ static void file_on_path_overrides_and_is_source(void **state)
     assert_non_null(strstr(lua_tostring(L, -1), want));
     assert_non_null(strstr(lua_tostring(L, -1), ":4:")); /* unexpected end at line 4 */
     lua_settop(L, 0);
-    assert_null(nb_host_load(L, "nianbao/no-such-module.lua", where, sizeof where, &err));
+    assert_null(nb_host_load(L, "nianbao/no-such-module.lua", where, sizeof where, &err, NULL));
     assert_int_equal(err, 0);
     assert_int_equal(lua_gettop(L), 0);
     nb_host_close(L);
