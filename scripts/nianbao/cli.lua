@@ -16,10 +16,11 @@ local EXIT_OK, EXIT_USAGE = nb.exit.ok, nb.exit.usage
 -- (the gsubs run only when a byte search finds something to escape: each tried its class at
 -- every byte of every line printed, a quarter of a million instructions for a check's lines)
 local CONTROL = "\0\1\2\3\4\5\6\7\8\11\12\13\14\15\16\17\18\19\20\21\22\23\24\25\26\27\28\29\30\31\127"
+local CONTROL_CLASS = "[" .. CONTROL .. "]" -- the same bytes as a pattern (none is magic in a class)
 function M.printable(s)
   s = tostring(s)
   if nb.find_byte(s, CONTROL) then
-    s = s:gsub("[%z\1-\8\11-\31\127]", function(c) return string.format("\\x%02X", c:byte()) end)
+    s = s:gsub(CONTROL_CLASS, function(c) return string.format("\\x%02X", c:byte()) end)
   end
   if not s:find("\194", 1, true) then return s end
   return (s:gsub("\194([\128-\159])", function(c) return string.format("\\u{%04X}", c:byte()) end))
