@@ -328,9 +328,13 @@ static int find_numbers(nb_textindex *t, const spans *conv)
         } else if (numeral(s + i, n) >= 0) {
             size_t j = i;
             int digits = 0;
-            while (j < t->len && numeral(s + j, char_len((unsigned char)s[j])) >= 0) {
-                digits |= numeral(s + j, char_len((unsigned char)s[j])) < 10;
-                j += char_len((unsigned char)s[j]);
+            for (;;) {
+                size_t cl = j < t->len ? char_len((unsigned char)s[j]) : 0;
+                int v = cl ? numeral(s + j, cl) : -1;
+                if (v < 0)
+                    break;
+                digits |= v < 10;
+                j += cl;
             }
             /* 百 千 万 alone are words (百姓, 千方百计), not numbers; 十 alone is ten */
             if (!digits && memcmp(s + i, "十", 3) != 0) {
