@@ -15,15 +15,16 @@
 
 #include "pool.h"
 
+/* A slab that cannot be had: malloc of a slab's size fails while this is set (the sanitizer
+ * builds, whose malloc is ASan's, neither pool nor replace malloc). */
+static int slabs_fail;
+
 #if defined(NB_SANITIZE) || defined(__SANITIZE_ADDRESS__)
 #define POOLED 0 /* the sanitizer builds give every block to malloc */
 #else
 #define POOLED 1
 
-/* A slab that cannot be had: malloc of a slab's size fails while this is set (the sanitizer
- * builds, whose malloc is ASan's, neither pool nor need this). */
 void *__libc_malloc(size_t n);
-static int slabs_fail;
 void *malloc(size_t n)
 {
     if (slabs_fail && n == 64 * 1024)
