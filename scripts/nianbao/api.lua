@@ -252,7 +252,9 @@ function nb.rules()
 end
 
 --- Built-in checks, then the enabled rules. opts.previous: last year's report;
---- opts.rules / opts.no_rules: lists of rule ids to select / leave out.
+--- opts.rules / opts.no_rules: lists of rule ids to select / leave out;
+--- opts.skip_warnings_only: leave out the rules that declare warnings_only (all the errors,
+--- not all the warnings).
 function nb.check(report, opts)
   opts = opts or {}
   local list = nb._builtin_check(report, opts.previous)

@@ -9,7 +9,8 @@ local M = {}
 local SEVERITIES = {} -- "error", "warning" (host/schema.c; nb._severities is nb.schema.severities
 for _, s in ipairs(nb._severities) do SEVERITIES[s.key] = true end -- without building nb.schema)
 
---- A rule from its source text: the checked { id, severity, describe, check, file, name };
+--- A rule from its source text: the checked { id, severity, describe, check, warnings_only,
+--- file, name };
 --- where names the file in messages. Raises an error naming the file when a field is wrong.
 --- text may also be the chunk already loaded (nb.load_script: the embedded bytecode).
 local function load_rule(name, text, where)
@@ -31,8 +32,11 @@ local function load_rule(name, text, where)
   if type(rule.check) ~= "function" then
     error(string.format("%s：规则缺少函数 check(report, ctx)", where), 0)
   end
+  if rule.warnings_only ~= nil and type(rule.warnings_only) ~= "boolean" then
+    error(string.format("%s：warnings_only 应为 true 或 false，实际为 %s", where, type(rule.warnings_only)), 0)
+  end
   return { id = rule.id, severity = rule.severity, describe = rule.describe, check = rule.check,
-           file = where, name = name }
+           warnings_only = rule.warnings_only == true, file = where, name = name }
 end
 M.load_rule = load_rule
 
@@ -81,6 +85,11 @@ function M.run_rule(rule, report, opts, added)
     local sev = f.severity or rule.severity
     if not SEVERITIES[sev] then
       error(string.format("%s：severity 应为 \"error\" 或 \"warning\"", rule.file), 2)
+    end
+    -- render leaves such a rule out of a report without errors: an error from it would be missed
+    if sev == "error" and rule.warnings_only then
+      error(string.format("%s：规则声明了 warnings_only = true，不能添加 error 级别的发现（要添加错误，去掉 warnings_only）",
+        rule.file), 2)
     end
     added[#added + 1] = {
       id = f.id or rule.id, severity = sev, section = f.section, row = f.row,
@@ -176,6 +185,8 @@ end
 
 --- Run the enabled rules; returns the list of findings they added (plain records).
 --- An unknown id in opts.rules / opts.no_rules is an error (see M.check_ids).
+--- opts.skip_warnings_only leaves out the rules that declare warnings_only: every error is
+--- still found (what render needs to know on a report without errors).
 function M.run(report, opts)
   local bad = M.check_ids(opts.rules) or M.check_ids(opts.no_rules)
   if bad then error(bad, 0) end
@@ -183,7 +194,8 @@ function M.run(report, opts)
   local only, skip = id_set(not all_named(opts.rules) and opts.rules or nil), id_set(opts.no_rules)
   local added = {}
   for _, rule in ipairs(M.discover()) do
-    if (not only or only[rule.id]) and not (skip and skip[rule.id]) then
+    if (not only or only[rule.id]) and not (skip and skip[rule.id])
+        and not (opts.skip_warnings_only and rule.warnings_only) then
       M.run_rule(rule, report, opts, added)
     end
   end

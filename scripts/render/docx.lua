@@ -12,7 +12,8 @@ local nb = require "nianbao"
 local layout = require "nianbao.layout"
 local document = require "nianbao.document"
 
-local M = { name = "docx", extension = "docx" }
+local M = { name = "docx", extension = "docx",
+  shows_findings_only_with_errors = true } -- the --force banner (see nianbao render)
 
 -- Text width of the page in twips: 210 mm less 28 mm and 26 mm.
 M.TEXT_WIDTH = 8845

@@ -9,7 +9,8 @@ local document = require "nianbao.document"
 local markup = require "nianbao.markup"
 local layout = require "nianbao.layout"
 
-local M = { name = "html", extension = "html" }
+local M = { name = "html", extension = "html",
+  shows_findings_only_with_errors = true } -- the --force banner (see nianbao render)
 
 -- the escape-once builder and the official table markup are shared (nianbao.markup)
 local raw, node, el = markup.raw, markup.node, markup.el

@@ -79,6 +79,7 @@ end
 return {
   name = "markdown",
   extension = "md",
+  shows_findings_only_with_errors = true, -- the --force banner (see nianbao render)
   escape = escape, -- (for the tests: the same as the gsub form it replaced)
   render = function(report, findings, opts)
     opts = opts or {}

@@ -87,6 +87,7 @@ end
 return {
   name = "text",
   extension = "txt",
+  shows_findings_only_with_errors = true, -- it shows none
   render = function(report, findings, opts)
     opts = opts or {}
     local doc = document.build(report, opts.profile) -- no profile: the text as written

@@ -21,6 +21,7 @@ end
 return {
   id = "T2.COMPETENCE",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "无规章制定权的机关（乡镇、街道、县级政府及其部门）在表二填报了规章",
   check = function(report, ctx)
     local who = level(nb.nfkc(report.agency or ""))

@@ -42,6 +42,7 @@ end
 return {
   id = "TEXT.APPEALS",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的行政复议、行政诉讼件数与表四一致",
   check = function(report, ctx)
     local function compare(part, subject, key, label, stated)

@@ -12,6 +12,7 @@ local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通
 return {
   id = "TEXT.FEES",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "第六部分说明信息处理费情况，且与表三“逾期未按收费通知要求缴纳费用”一致",
   check = function(report, ctx)
     local text = R.normalize(report.other_matters or "")

@@ -45,6 +45,7 @@ local THIS_REPORT, MADE_OF = { "本报告", "本年报" }, { "组成", "部分",
 return {
   id = "TEXT.HEADINGS",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "总体情况的小标题不自带序号并涵盖常见内容；“由…组成”列出的部分与六个法定部分一致",
   check = function(report, ctx)
     local headings = {}

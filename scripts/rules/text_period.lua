@@ -8,6 +8,7 @@ local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 return {
   id = "TEXT.PERIOD",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的统计期限为报告年度1月1日至12月31日，标题年份与报告年度一致",
   check = function(report, ctx)
     local year = report.year

@@ -27,6 +27,7 @@ for _, d in ipairs(DECISIONS) do WORDS[#WORDS + 1] = d.word end
 return {
   id = "TEXT.PROACTIVE",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "总体情况中的规章、规范性文件、许可、处罚、强制件数与表二一致",
   check = function(report, ctx)
     local data = report.proactive or {}

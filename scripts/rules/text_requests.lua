@@ -44,6 +44,7 @@ end
 return {
   id = "TEXT.REQUESTS",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的申请件数（收到、办结、结转、自然人/法人）与表三一致",
   check = function(report, ctx)
     local new, over = R.t3(report, "new"), R.t3(report, "carried_over")

@@ -68,6 +68,7 @@ end
 return {
   id = "TEXT.SHARES",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的百分比与表三一致（误差不超过0.1个百分点）",
   check = function(report, ctx)
     local new, over, total = R.t3(report, "new"), R.t3(report, "carried_over"), R.t3(report, "total")

@@ -132,6 +132,7 @@ end
 return {
   id = "TEXT.STYLE",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "文字风格：中文间的半角标点、文号括号应为〔〕、数字与汉字间的空格（如“2024 年”）",
   check = function(report, ctx)
     local parts = R.narratives(report)

@@ -24,6 +24,7 @@ end
 return {
   id = "TEXT.YEAR",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "本年度报告的叙述不以上一年度开头、不报告上一年度的件数（比较和上年结转除外）",
   check = function(report, ctx)
     local year = report.year

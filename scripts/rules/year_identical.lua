@@ -34,6 +34,7 @@ end
 return {
   id = "YEAR.IDENTICAL",
   severity = "warning",
+  warnings_only = true, -- render can leave it out of a report without errors
   describe = "与上年报告（--previous）的叙述内容雷同",
   check = function(report, ctx)
     local prev = ctx.previous

@@ -102,3 +102,53 @@ case_ "render -o: a missing folder is an error naming the path"
 expect_exit 2 -- "$NB" render "$SEED" -o "$TMP/no-such-folder/out.txt"
 expect_contains err "$TMP/no-such-folder/out.txt"
 expect_true "the folder was not created" -- test ! -e "$TMP/no-such-folder"
+
+# A rule that declares warnings_only is left out of a render of a report without errors: the
+# bundled renderers show findings only beside errors (the --force banner), so the output is
+# the same. Each run of the rule leaves a file behind, which says whether it ran.
+mkdir -p "$TMP/lean/rules" "$TMP/lean-all/rules" "$TMP/lean-all/render"
+cat >"$TMP/lean/rules/zz_lean.lua" <<EOF2
+return { id = "TEST.LEAN", severity = "warning", warnings_only = true, describe = "测试用规则",
+  check = function(report, ctx)
+    local f = assert(io.open("$TMP/lean-ran-" .. tostring(os.clock()) .. "-" .. tostring({}):match("0x%x+"), "w"))
+    f:close()
+    ctx:add{ section = "一", message = "测试警告 LEAN" }
+  end }
+EOF2
+ran_count() { ls "$TMP" | grep -c '^lean-ran-' || true; }
+
+case_ "render: a warnings_only rule does not run on a report without errors"
+rm -f "$TMP"/lean-ran-*
+expect_exit 0 -- "$NB" --scripts "$TMP/lean" check "$SEED"
+expect_contains out "测试警告 LEAN"
+expect_true "check ran the rule" -- test "$(ran_count)" = 1
+rm -f "$TMP"/lean-ran-*
+for f in text html markdown docx; do
+  expect_exit 0 -- "$NB" --scripts "$TMP/lean" render -f "$f" "$SEED" -o "$TMP/lean-out.$f"
+done
+expect_true "render ran it in none of four formats" -- test "$(ran_count)" = 0
+expect_exit 0 -- "$NB" --scripts "$TMP/lean" render "$SEED"
+expect_same_file tests/golden/yanjin-commerce-2024.txt "$OUT"
+
+case_ "render --force on a report with errors: the banner lists the warnings_only rule's warning"
+rm -f "$TMP"/lean-ran-*
+expect_exit 1 -- "$NB" --scripts "$TMP/lean" render -f html "$TMP/bad.lua"
+expect_contains err "T3.ROW_TOTAL"
+expect_not_contains err "LEAN"
+expect_exit 0 -- "$NB" --scripts "$TMP/lean" render -f html --force "$TMP/bad.lua"
+expect_contains out "T3.ROW_TOTAL"
+expect_contains out "测试警告 LEAN"
+expect_exit 0 -- "$NB" --scripts "$TMP/lean" render -f markdown --force "$TMP/bad.lua"
+expect_contains out "测试警告 LEAN"
+
+case_ "render: a renderer without shows_findings_only_with_errors gets every warning"
+cp "$TMP/lean/rules/zz_lean.lua" "$TMP/lean-all/rules/"
+cat >"$TMP/lean-all/render/count.lua" <<'EOF2'
+return { name = "count", extension = "count",
+  render = function(report, findings) return string.format("warnings=%d\n", #findings:warnings()) end }
+EOF2
+expect_exit 0 -- "$NB" --scripts "$TMP/lean-all" check "$SEED"
+warnings=$(grep -c '警告 [A-Z]' "$OUT" || true) # a finding's line, not the summary
+expect_exit 0 -- "$NB" --scripts "$TMP/lean-all" render -f count "$SEED"
+expect_contains out "warnings=$warnings"
+expect_true "the check found the rule's warning" -- test "$warnings" -ge 1
