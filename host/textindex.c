@@ -430,7 +430,7 @@ char *nb_text_nfkc(const char *s)
     return (char *)utf8proc_NFKC((const utf8proc_uint8_t *)s);
 }
 
-int nb_textindex_build(const char *s, nb_textindex *t)
+static int build(const char *s, nb_textindex *t, int with_numbers)
 {
     memset(t, 0, sizeof *t);
     utf8proc_uint8_t *nfkc = (utf8proc_uint8_t *)nb_text_nfkc(s);
@@ -454,7 +454,7 @@ int nb_textindex_build(const char *s, nb_textindex *t)
     int status = out.failed || conv.failed ? -1 : 0;
     if (status == 0)
         status = split(t);
-    if (status == 0)
+    if (status == 0 && with_numbers)
         status = find_numbers(t, &conv);
     free(conv.v);
     if (status != 0) {
@@ -463,6 +463,10 @@ int nb_textindex_build(const char *s, nb_textindex *t)
     }
     return 0;
 }
+
+int nb_textindex_build(const char *s, nb_textindex *t) { return build(s, t, 1); }
+
+int nb_textindex_build_cuts(const char *s, nb_textindex *t) { return build(s, t, 0); }
 
 void nb_textindex_free(nb_textindex *t)
 {

@@ -48,6 +48,9 @@ typedef struct {
 /* Builds the index of s (NUL-terminated, UTF-8). Returns 0, or -1 when s is not valid
  * UTF-8 or memory runs out (t is then empty). nb_textindex_free releases it either way. */
 int nb_textindex_build(const char *s, nb_textindex *t);
+/* The same without the numbers (nnumbers is 0): the text and its cuts, as nianbao.text's
+ * normalize wants them, for half the work of reading every character as a numeral again. */
+int nb_textindex_build_cuts(const char *s, nb_textindex *t);
 void nb_textindex_free(nb_textindex *t);
 
 /* The value of a run of Chinese numerals ("一百零五" -> 105, "两" -> 2), as the Lua rules

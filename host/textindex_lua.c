@@ -38,7 +38,7 @@ int nb_l_text_index(lua_State *L)
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    if (nb_textindex_build(s, t) != 0) {
+    if ((with_numbers ? nb_textindex_build(s, t) : nb_textindex_build_cuts(s, t)) != 0) {
         luaL_pushfail(L);
         lua_pushliteral(L, "文字不是有效的 UTF-8，或内存不足");
         return 2;

@@ -156,6 +156,29 @@ static void long_text_spans_stay_inside(void **state)
     free(s);
 }
 
+/* The cuts-only build gives the full build's text, sentences and clauses, and no numbers */
+static void cuts_only_build_equals_the_full_one_without_numbers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"共收到申请　１,２３４ 件，两件\t已办结；2024 年", "第二次，第二部分，一百零五条",
+                                        "收到12件；两条，3.5万元，占１５％。共十次，百姓", "", "。甲，乙（丙）；丁！！戊：己、庚？"};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        nb_textindex full, cuts;
+        assert_int_equal(nb_textindex_build(texts[k], &full), 0);
+        assert_int_equal(nb_textindex_build_cuts(texts[k], &cuts), 0);
+        assert_int_equal(cuts.nnumbers, 0);
+        assert_string_equal(cuts.text, full.text);
+        assert_int_equal(cuts.nsentences, full.nsentences);
+        assert_int_equal(cuts.nclauses, full.nclauses);
+        assert_memory_equal(cuts.sentences, full.sentences, full.nsentences * sizeof *full.sentences);
+        assert_memory_equal(cuts.clauses, full.clauses, full.nclauses * sizeof *full.clauses);
+        if (k == 0)
+            assert_true(full.nnumbers > 0);
+        nb_textindex_free(&full);
+        nb_textindex_free(&cuts);
+    }
+}
+
 /* nb_text_nfkc against utf8proc_NFKC: every character of its fast path alone, then random
  * texts mixing them with characters that NFKC changes or composes (a combining accent after
  * a letter, compatibility ideographs, Hangul jamo, "…", half-width forms) and invalid bytes */
@@ -215,6 +238,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_refused),
         cmocka_unit_test(long_text_spans_stay_inside),
         cmocka_unit_test(nfkc_fast_path_equals_utf8proc),
+        cmocka_unit_test(cuts_only_build_equals_the_full_one_without_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
