@@ -193,6 +193,8 @@ fi
 IR_LUA_REAL=$(ir lua-real lua5.4 -e "dofile('$REAL_ONE')")
 report "instructions: check a real report (target <= 4x)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
   "nianbao check REAL" "$(ir check-real "$NB" check "$REAL_ONE")" Ir
+report "instructions: nb.check of REAL, each rule once (bench/check_one.lua)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
+  "nianbao run bench/check_one.lua REAL" "$(ir check-one "$NB" run "$ROOT/bench/check_one.lua" "$REAL_ONE")" Ir
 report "instructions: render html, real (target <= 6x)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
   "nianbao render REAL -f html" "$(ir render-real "$NB" render "$REAL_ONE" -f html -o "$WORK/nb.html" --force)" Ir
 report "instructions: start-up" "lua5.4 -e ''" "$(ir lua-e lua5.4 -e '')" "nianbao --version" "$IR_VERSION" Ir

@@ -1,0 +1,14 @@
+-- nb.load and nb.check of one file, printing the findings: what `nianbao check FILE` computes,
+-- for counting its instructions under valgrind (bench/run.sh). valgrind runs the program 50x
+-- slower and delivers the rules' 10 ms CPU alarm late, at a random point, so a bundled rule
+-- it stops runs a second time under the count hook (scripts/nianbao/rules.lua M.budgeted);
+-- a native run does not. Here the alarm is at its longest (60 s, with a budget to match), so
+-- each rule runs once, as natively. Usage: nianbao run bench/check_one.lua FILE
+local nb = require "nianbao"
+local R = require "nianbao.rules"
+R.QUICK_MS = 60000
+R.BUDGET = R.QUICK_MS * 5 * 1000 * 1000 -- rules.lua's MAX_PER_MS: the alarm then stands for the budget
+local report = nb.load(assert(arg[1], "usage: nianbao run bench/check_one.lua FILE"))
+local findings = nb.check(report)
+for _, f in ipairs(findings) do print(arg[1] .. ": " .. tostring(f)) end
+io.stderr:write(string.format("%d findings, %d rules run again\n", #findings, R.quick_reruns or 0))
