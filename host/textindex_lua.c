@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "textindex.h"
 
@@ -140,6 +141,49 @@ int nb_l_find_byte(lua_State *L)
     else
         lua_pushinteger(L, (lua_Integer)at + 1);
     return 1;
+}
+
+/* The character of s (len bytes) that starts at byte at (0-based): its code point, and its
+ * length through *n; an invalid sequence is its first byte alone. */
+static int32_t char_at(const char *s, size_t len, size_t at, size_t *n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at, (utf8proc_ssize_t)(len - at), &cp);
+    if (k <= 0) {
+        *n = 1;
+        return (unsigned char)s[at];
+    }
+    *n = (size_t)k;
+    return cp;
+}
+
+int nb_l_codepoints_around(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_Integer i = luaL_checkinteger(L, 2);
+    lua_Integer j = luaL_optinteger(L, 3, i);
+    /* before byte i: back over up to three continuation bytes to where a character starts */
+    if (i >= 2 && (size_t)(i - 1) <= len) {
+        size_t end = (size_t)i - 1, start = end - 1, n;
+        while (start > 0 && end - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+            start--;
+        int32_t cp = char_at(s, end, start, &n);
+        if (start + n != end) /* not one character ending at i - 1: the last byte alone */
+            cp = (unsigned char)s[end - 1];
+        lua_pushinteger(L, cp);
+    } else {
+        lua_pushnil(L);
+    }
+    if (j >= 1 && (size_t)j <= len) {
+        size_t n;
+        lua_pushinteger(L, char_at(s, len, (size_t)j - 1, &n));
+        lua_pushinteger(L, (lua_Integer)n);
+    } else {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    }
+    return 3;
 }
 
 /* the counters a count ends with (nianbao.text's COUNTERS), each three bytes of UTF-8 */

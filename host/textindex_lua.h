@@ -16,6 +16,12 @@ int nb_l_has_any(lua_State *L);
  * string bytes, or nil. */
 int nb_l_find_byte(lua_State *L);
 
+/* nb.codepoints_around(s, i [, j]): the code point of the character that ends just before
+ * byte i (nil when i is 1), and the code point and byte length of the character that starts
+ * at byte j (default i; nil past the end). A byte that is not part of valid UTF-8 counts as
+ * a character of its own, its byte value. */
+int nb_l_codepoints_around(lua_State *L);
+
 /* nb.first_count(s [, init]): the first count of a normalised text (a run of digits
  * followed by a counter, not after "."), starting at or after byte init: its value and
  * { pos, n, unit }, or nil. nianbao.text's first_count, which rules call per clause. */

@@ -17,21 +17,17 @@ local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [
 local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
 local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
 
-local byte, find, codepoint, offset = string.byte, string.find, utf8.codepoint, utf8.offset
-
--- the code point that ends just before byte p, or nil at the start
-local function cp_before(s, p)
-  if p <= 1 then return nil end
-  local b = byte(s, p - 1)
-  if b < 0x80 then return b end
-  return codepoint(s, offset(s, 0, p - 1), nil, true)
-end
+local byte, find, offset = string.byte, string.find, utf8.offset
+-- the code point ending just before byte i, and the code point and length of the character
+-- at byte j (nil past the end): one call where three byte/offset/codepoint calls were
+local around = nb.codepoints_around
 
 -- the code point starting at byte p and its length, or nil past the end
 local function cp_at(s, p)
   local b = byte(s, p)
   if not b or b < 0x80 then return b, 1 end
-  return codepoint(s, p, nil, true), (offset(s, 2, p) or #s + 1) - p
+  local _, cp, len = around(s, p, p)
+  return cp, len
 end
 
 -- four characters either side of the one at byte p
@@ -75,12 +71,12 @@ local function scan(s)
       -- a run of digits at once: only its first digit has a character before it and only
       -- its last one a character after it that is not a digit
       local _, e = find(s, "^%d+", p)
-      local prev, next = cp_before(s, p), cp_at(s, e + 1)
+      local prev, next = around(s, p, e + 1)
       if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
       if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
       len = e - p + 1
     else -- ASCII punctuation or a space
-      local prev, next = cp_before(s, p), cp_at(s, p + len)
+      local prev, next = around(s, p, p + len)
       if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
         out.half[#out.half + 1] = excerpt(s, p)
       end

@@ -231,6 +231,46 @@ function tests.find_byte_equals_find_with_a_class()
   T.ok(n > 5000, "cases: " .. n)
 end
 
+-- nb.codepoints_around against utf8.offset/utf8.codepoint (what TEXT.STYLE called before) at
+-- every character boundary of random texts of 1- to 4-byte characters; invalid bytes count
+-- one by one
+function tests.codepoints_around_equals_utf8_functions()
+  local alphabet = { "1", " ", "\194\160", "\227\128\128", "公", "年", ",", "é", "\240\159\152\128", "a" }
+  math.randomseed(18)
+  local n = 0
+  for _ = 1, 300 do
+    local t = {}
+    for i = 1, math.random(0, 8) do t[i] = alphabet[math.random(#alphabet)] end
+    local s = table.concat(t)
+    local starts = {}
+    for p in utf8.codes(s) do starts[#starts + 1] = p end
+    starts[#starts + 1] = #s + 1
+    for _, i in ipairs(starts) do
+      for _, j in ipairs(starts) do
+        local before = i > 1 and utf8.codepoint(s, utf8.offset(s, 0, i - 1)) or nil
+        local at = j <= #s and utf8.codepoint(s, j) or nil
+        local len = at and ((utf8.offset(s, 2, j) or #s + 1) - j) or nil
+        local b, a, l = nb.codepoints_around(s, i, j)
+        T.eq(b, before, string.format("before byte %d of %q", i, s))
+        T.eq(a, at, string.format("at byte %d of %q", j, s))
+        T.eq(l, len, string.format("length at byte %d of %q", j, s))
+        n = n + 1
+      end
+    end
+  end
+  T.ok(n > 3000, "cases: " .. n)
+  local b, a, l = nb.codepoints_around("年1", 4)
+  T.eq(b, 0x5E74, "j defaults to i: before"); T.eq(a, 0x31, "j defaults to i: at"); T.eq(l, 1, "length")
+  -- a lone continuation byte and a cut character: their bytes, one at a time
+  b, a, l = nb.codepoints_around("a\128b\228\184", 3, 2)
+  T.eq(b, 0x80, "before a stray continuation byte's successor"); T.eq(a, 0x80, "a stray byte"); T.eq(l, 1, "one byte")
+  b = nb.codepoints_around("a\228\184", 4)
+  T.eq(b, 0xB8, "the last byte of a cut character alone")
+  T.eq(select("#", nb.codepoints_around("", 1)), 3, "three results at the end of an empty text")
+  T.eq(nb.codepoints_around("abc", 1), nil, "nothing before the first byte")
+  T.eq(select(2, nb.codepoints_around("abc", 1, 0)), nil, "nothing at byte 0")
+end
+
 -- nb.first_count (nianbao.text's first_count) against the Lua it replaced, at several starts,
 -- over random texts of digits, counters, dots and other characters, and numbers past 64 bits
 function tests.first_count_equals_the_lua_reference()
