@@ -58,7 +58,7 @@ return {
       if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
         local subject
         for _, clause in ipairs(R.clauses(sentence)) do
-          local none = R.has(clause, NONE) and not R.first_count(clause)
+          local none = not R.first_count(clause) and R.has(clause, NONE) -- the cheap question first
           for piece in (clause .. "、"):gmatch("(.-)、") do
             local s, both = subject_of(piece)
             if none and (s or both) then
@@ -71,12 +71,12 @@ return {
             end
             if both then subject = nil end
             local n = R.first_count(piece)
-            local field
-            for _, f in ipairs(FIELDS) do
-              if R.has(piece, f.words) then field = f break end
-            end
             if s then subject = s end
-            if n and subject and (s or field) then
+            if n and subject then -- the field's words are looked for only in a piece with a count
+              local field
+              for _, f in ipairs(FIELDS) do
+                if R.has(piece, f.words) then field = f break end
+              end
               if field then compare(part, subject, field.key, field.label, n)
               elseif s then compare(part, subject, "total", "总计", n) end
             end

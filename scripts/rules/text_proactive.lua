@@ -45,7 +45,8 @@ return {
           current = clause
           if R.has(clause, WORDS) then
             for piece in (clause .. "、"):gmatch("(.-)、") do
-              local n = R.has(piece, WORDS) and R.first_count(piece)
+              local n = R.first_count(piece) -- the cheap question first
+              if n and not R.has(piece, WORDS) then n = nil end
               if n then
                 local matched = false
                 for _, d in ipairs(DOCS) do
