@@ -35,6 +35,9 @@ local function load_rule(name, text, where)
   if rule.warnings_only ~= nil and type(rule.warnings_only) ~= "boolean" then
     error(string.format("%s：warnings_only 应为 true 或 false，实际为 %s", where, type(rule.warnings_only)), 0)
   end
+  if rule.warnings_only and rule.severity == "error" then
+    error(string.format("%s：severity 为 \"error\" 的规则不能声明 warnings_only = true（它的发现默认是错误）", where), 0)
+  end
   return { id = rule.id, severity = rule.severity, describe = rule.describe, check = rule.check,
            warnings_only = rule.warnings_only == true, file = where, name = name }
 end
@@ -42,7 +45,7 @@ M.load_rule = load_rule
 
 local cache
 
---- All rules, sorted by file name: { id, severity, describe, check, file, name }.
+--- All rules, sorted by file name: { id, severity, describe, check, warnings_only, file, name }.
 function M.discover()
   if cache then return cache end
   local names = {}
@@ -186,7 +189,8 @@ end
 --- Run the enabled rules; returns the list of findings they added (plain records).
 --- An unknown id in opts.rules / opts.no_rules is an error (see M.check_ids).
 --- opts.skip_warnings_only leaves out the rules that declare warnings_only: every error is
---- still found (what render needs to know on a report without errors).
+--- still found (what render needs to know on a report without errors);
+--- opts.only_warnings_only runs those rules alone (M.complete).
 function M.run(report, opts)
   local bad = M.check_ids(opts.rules) or M.check_ids(opts.no_rules)
   if bad then error(bad, 0) end
@@ -195,11 +199,39 @@ function M.run(report, opts)
   local added = {}
   for _, rule in ipairs(M.discover()) do
     if (not only or only[rule.id]) and not (skip and skip[rule.id])
-        and not (opts.skip_warnings_only and rule.warnings_only) then
+        and not (opts.skip_warnings_only and rule.warnings_only)
+        and not (opts.only_warnings_only and not rule.warnings_only) then
       M.run_rule(rule, report, opts, added)
     end
   end
   return added
+end
+
+--- The findings of a check that left out the warnings_only rules (opts.skip_warnings_only),
+--- completed: those rules run now, once, and their findings take their places in the order
+--- a full check gives (the built-in checks, then each rule in file order). A plain list.
+function M.complete(report, findings, opts)
+  local rest = M.run(report, setmetatable({ only_warnings_only = true, skip_warnings_only = false },
+    { __index = opts or {} }))
+  local place = {}
+  for i, rule in ipairs(M.discover()) do place[rule.file] = i end
+  local out, by_rule = {}, {}
+  for _, list in ipairs({ findings, rest }) do
+    for _, f in ipairs(list) do
+      if f.rule == nil then out[#out + 1] = f -- a built-in check's
+      else by_rule[#by_rule + 1] = f end
+    end
+  end
+  -- stable: a rule's findings keep their order (each rule's are all in one of the two lists)
+  local seq = {}
+  for i, f in ipairs(by_rule) do seq[f] = i end
+  table.sort(by_rule, function(a, b)
+    local pa, pb = place[a.rule] or math.huge, place[b.rule] or math.huge
+    if pa ~= pb then return pa < pb end
+    return seq[a] < seq[b]
+  end)
+  for _, f in ipairs(by_rule) do out[#out + 1] = f end
+  return out
 end
 
 ---------------------------------------------------------------------------

@@ -141,6 +141,53 @@ expect_contains out "测试警告 LEAN"
 expect_exit 0 -- "$NB" --scripts "$TMP/lean" render -f markdown --force "$TMP/bad.lua"
 expect_contains out "测试警告 LEAN"
 
+case_ "render --force: each rule runs once, and the banner keeps the order of check"
+mkdir -p "$TMP/lean-once/rules"
+# the warnings_only rule first by file name: its findings come before the other rule's
+cp "$TMP/lean/rules/zz_lean.lua" "$TMP/lean-once/rules/aa_lean.lua"
+cat >"$TMP/lean-once/rules/zz_plain.lua" <<EOF2
+return { id = "TEST.PLAIN", severity = "warning", describe = "测试用规则",
+  check = function(report, ctx)
+    local f = assert(io.open("$TMP/plain-ran-" .. tostring(os.clock()) .. "-" .. tostring({}):match("0x%x+"), "w"))
+    f:close()
+    ctx:add{ section = "五", message = "测试警告 PLAIN" }
+  end }
+EOF2
+rm -f "$TMP"/lean-ran-* "$TMP"/plain-ran-*
+expect_exit 0 -- "$NB" --scripts "$TMP/lean-once" render -f html --force "$TMP/bad.lua"
+expect_true "the warnings_only rule ran once" -- test "$(ran_count)" = 1
+expect_true "the other rule ran once" -- test "$(ls "$TMP" | grep -c '^plain-ran-')" = 1
+grep -o '<li class="[a-z]*">[^<]*</li>' "$OUT" | sed 's/<[^>]*>//g' >"$TMP/banner-order"
+expect_exit 1 -- "$NB" --scripts "$TMP/lean-once" check "$TMP/bad.lua"
+# each finding's line without the file name and the fingerprint 〔...〕 at its end
+sed -n "s|^$TMP/bad.lua: \(.*\) 〔[^〕]*〕$|\1|p" "$OUT" >"$TMP/check-order"
+expect_true "four findings" -- test "$(wc -l <"$TMP/check-order")" = 4
+expect_true "banner and check list the same findings in the same order" -- cmp -s "$TMP/banner-order" "$TMP/check-order"
+expect_true "both rules' warnings are in it" -- grep -q "LEAN" "$TMP/banner-order"
+expect_exit 0 -- "$NB" --scripts "$TMP/lean-once" render -f docx --force "$TMP/bad.lua" -o "$TMP/lean-banner.docx"
+expect_true "the Word banner lists the warnings_only rule's warning" -- \
+  sh -c "unzip -p '$TMP/lean-banner.docx' word/document.xml | grep -q '测试警告 LEAN'"
+
+case_ "rules: warnings_only is refused on an error rule; a skipped rule's script error shows in check only"
+mkdir -p "$TMP/lean-bad/rules" "$TMP/lean-crash/rules"
+cat >"$TMP/lean-bad/rules/err.lua" <<'EOF2'
+return { id = "TEST.ERR", severity = "error", warnings_only = true, describe = "测试用规则",
+  check = function(report, ctx) ctx:add{ message = "x" } end }
+EOF2
+expect_exit 3 -- "$NB" --scripts "$TMP/lean-bad" check "$SEED"
+expect_contains err "rules/err.lua"
+expect_contains err "不能声明 warnings_only = true"
+cat >"$TMP/lean-crash/rules/crash.lua" <<'EOF2'
+return { id = "TEST.CRASH", severity = "warning", warnings_only = true, describe = "测试用规则",
+  check = function(report, ctx) local x = nil; return x.y end }
+EOF2
+expect_exit 3 -- "$NB" --scripts "$TMP/lean-crash" check "$SEED"
+expect_contains err "rules/crash.lua:2"
+# documented (docs/customizing.md): render of a report without errors does not run it
+expect_exit 0 -- "$NB" --scripts "$TMP/lean-crash" render "$SEED"
+expect_exit 3 -- "$NB" --scripts "$TMP/lean-crash" render --force "$TMP/bad.lua"
+expect_contains err "rules/crash.lua:2"
+
 case_ "render: a renderer without shows_findings_only_with_errors gets every warning"
 cp "$TMP/lean/rules/zz_lean.lua" "$TMP/lean-all/rules/"
 cat >"$TMP/lean-all/render/count.lua" <<'EOF2'

@@ -172,6 +172,7 @@ static void cuts_only_build_equals_the_full_one_without_numbers(void **state)
         assert_int_equal(cuts.nclauses, full.nclauses);
         assert_memory_equal(cuts.sentences, full.sentences, full.nsentences * sizeof *full.sentences);
         assert_memory_equal(cuts.clauses, full.clauses, full.nclauses * sizeof *full.clauses);
+        assert_memory_equal(cuts.first_clause, full.first_clause, (full.nsentences + 1) * sizeof *full.first_clause);
         if (k == 0)
             assert_true(full.nnumbers > 0);
         nb_textindex_free(&full);

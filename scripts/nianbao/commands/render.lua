@@ -93,7 +93,8 @@ return {
     if not report then return EXIT_USAGE end
     -- A renderer that shows findings only beside errors (the --force banner) makes the same
     -- output without the warnings of a report that has no errors: the rules that can add
-    -- nothing else are left out until an error shows they are needed (half of a render).
+    -- nothing else are left out until an error shows they are needed (a third of an HTML
+    -- render of a real report).
     local lean = renderer.shows_findings_only_with_errors == true
     local findings = nb.check(report, { skip_warnings_only = lean })
     local errors = findings:errors()
@@ -102,7 +103,9 @@ return {
       say("%s：报告有 %d 个错误，未生成输出；改正后重试，或加 --force 强制输出", files[1], #errors)
       return EXIT_FINDINGS
     end
-    if lean and #errors > 0 then findings = nb.check(report) end -- the banner lists the warnings too
+    if lean and #errors > 0 then -- the banner lists the warnings too: those rules run now, once
+      findings = nb.findings(require("nianbao.rules").complete(report, findings))
+    end
     local out, why = nb.render(report, format, { findings = findings, table_style = style, profile = profile,
       pdf_engine = opts["pdf-engine"] })
     if not out then -- not a script error: the renderer says why it could not (a PDF engine failed)
