@@ -108,7 +108,11 @@ local function is_digit_byte(b) return b and b >= 0x30 and b <= 0x39 end
 local function bad_docnos(s)
   local out = {}
   if not find(s, "号", 1, true) then return out end
-  local norm = nb.nfkc(s):gsub("\227\128[\144\145\150\151]", BRACKETS) -- 【】〖〗
+  local norm = nb.nfkc(s)
+  -- 【】〖〗 as [ ]: the gsub only when one is there (its pattern was tried at every byte)
+  if find(norm, "【", 1, true) or find(norm, "】", 1, true) or find(norm, "〖", 1, true) or find(norm, "〗", 1, true) then
+    norm = norm:gsub("\227\128[\144\145\150\151]", BRACKETS)
+  end
   local at = 1
   while true do
     local k = find(norm, "号", at, true)
