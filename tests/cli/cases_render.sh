@@ -107,14 +107,21 @@ expect_true "the folder was not created" -- test ! -e "$TMP/no-such-folder"
 # bundled renderers show findings only beside errors (the --force banner), so the output is
 # the same. Each run of the rule leaves a file behind, which says whether it ran.
 mkdir -p "$TMP/lean/rules" "$TMP/lean-all/rules" "$TMP/lean-all/render"
-cat >"$TMP/lean/rules/zz_lean.lua" <<EOF2
-return { id = "TEST.LEAN", severity = "warning", warnings_only = true, describe = "测试用规则",
+# marker_rule FILE NAME SECTION FLAGS: a rule TEST.NAME adding the warning "测试警告 NAME" that
+# leaves a file $TMP/name-ran-* behind on every run; FLAGS go into its table
+marker_rule() {
+  local lower
+  lower=$(printf '%s' "$2" | tr 'A-Z' 'a-z')
+  cat >"$1" <<EOF2
+return { id = "TEST.$2", severity = "warning", $4 describe = "测试用规则",
   check = function(report, ctx)
-    local f = assert(io.open("$TMP/lean-ran-" .. tostring(os.clock()) .. "-" .. tostring({}):match("0x%x+"), "w"))
+    local f = assert(io.open("$TMP/$lower-ran-" .. tostring(os.clock()) .. "-" .. tostring({}):match("0x%x+"), "w"))
     f:close()
-    ctx:add{ section = "一", message = "测试警告 LEAN" }
+    ctx:add{ section = "$3", message = "测试警告 $2" }
   end }
 EOF2
+}
+marker_rule "$TMP/lean/rules/zz_lean.lua" LEAN 一 "warnings_only = true,"
 ran_count() { ls "$TMP" | grep -c '^lean-ran-' || true; }
 
 case_ "render: a warnings_only rule does not run on a report without errors"
@@ -145,14 +152,7 @@ case_ "render --force: each rule runs once, and the banner keeps the order of ch
 mkdir -p "$TMP/lean-once/rules"
 # the warnings_only rule first by file name: its findings come before the other rule's
 cp "$TMP/lean/rules/zz_lean.lua" "$TMP/lean-once/rules/aa_lean.lua"
-cat >"$TMP/lean-once/rules/zz_plain.lua" <<EOF2
-return { id = "TEST.PLAIN", severity = "warning", describe = "测试用规则",
-  check = function(report, ctx)
-    local f = assert(io.open("$TMP/plain-ran-" .. tostring(os.clock()) .. "-" .. tostring({}):match("0x%x+"), "w"))
-    f:close()
-    ctx:add{ section = "五", message = "测试警告 PLAIN" }
-  end }
-EOF2
+marker_rule "$TMP/lean-once/rules/zz_plain.lua" PLAIN 五 ""
 rm -f "$TMP"/lean-ran-* "$TMP"/plain-ran-*
 expect_exit 0 -- "$NB" --scripts "$TMP/lean-once" render -f html --force "$TMP/bad.lua"
 expect_true "the warnings_only rule ran once" -- test "$(ran_count)" = 1

@@ -53,6 +53,14 @@ function T.raises(fn, text, what)
   return err
 end
 
+--- A random text of 0..max_pieces pieces drawn from the list pieces (after math.randomseed,
+--- the same texts on every run).
+function T.random_text(pieces, max_pieces)
+  local t = {}
+  for i = 1, math.random(0, max_pieces) do t[i] = pieces[math.random(#pieces)] end
+  return table.concat(t)
+end
+
 function T.read(path)
   local f = assert(io.open(path, "rb"))
   local s = f:read("a")

@@ -233,9 +233,7 @@ function tests.markdown_escape_as_the_gsub_form()
     "<", "&", "|", "~", "\\", "a", "公", "（" }
   math.randomseed(15)
   for _ = 1, 3000 do
-    local t = {}
-    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 10)
     T.eq(escape(s), reference(s), string.format("escape of %q", s))
   end
   T.eq(escape(12), reference(12), "a number")
@@ -258,9 +256,7 @@ function tests.docx_text_as_the_gsub_form()
     "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF", "&", "<", ">", '"', "'", "a", "公", "（" }
   math.randomseed(15)
   for _ = 1, 3000 do
-    local t = {}
-    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 10)
     local want, replaced = reference(s)
     local before = docx.replaced
     T.eq(docx.text(s), want, string.format("text of %q", s))

@@ -76,9 +76,7 @@ function tests.escape_html_and_xml()
   local alphabet = { "&", "<", ">", '"', "'", "\0", "a", " ", "公", "；" }
   math.randomseed(15)
   for _ = 1, 2000 do
-    local t = {}
-    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 12)
     T.eq(nb.escape_html(s), lua_escape(s), "random text " .. s)
   end
   for _, v in ipairs({ 12, 3.5, -0.0, 1e300, true, setmetatable({}, { __tostring = function() return "<x>" end }) }) do
@@ -147,9 +145,7 @@ function tests.paragraphs_equal_the_gmatch_reference()
   local alphabet = { "\n", "\r", " ", "\t", "段", "a", "\r\n" }
   math.randomseed(18)
   for _ = 1, 3000 do
-    local t = {}
-    for i = 1, math.random(0, 14) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 14)
     T.deep_eq(nb.paragraphs(s), lua_paragraphs(s), string.format("%q", s))
   end
   T.deep_eq(nb.paragraphs(nil), {}, "nil")
@@ -170,9 +166,7 @@ function tests.printable_equals_its_gsub_form()
   math.randomseed(17)
   local escaped = 0
   for i = 1, 3000 do
-    local t = {}
-    for k = 1, math.random(0, 12) do t[k] = pieces[math.random(#pieces)] end
-    local s = table.concat(t)
+    local s = T.random_text(pieces, 12)
     T.eq(cli.printable(s), by_gsub(s), string.format("text %d %q", i, s))
     if cli.printable(s) ~= s then escaped = escaped + 1 end
   end

@@ -82,9 +82,8 @@ function tests.random_texts_equal_the_lua_reference()
     "个", "次", "元", "%", "％", "年", "申", "请", "a" }
   math.randomseed(15)
   for i = 1, 3000 do
-    local parts = {}
-    for k = 1, math.random(0, 30) do parts[k] = alphabet[math.random(#alphabet)] end
-    same_as_lua(table.concat(parts), "random text " .. i .. " (" .. table.concat(parts) .. ")")
+    local s = T.random_text(alphabet, 30)
+    same_as_lua(s, "random text " .. i .. " (" .. s .. ")")
   end
 end
 
@@ -216,9 +215,7 @@ function tests.find_byte_equals_find_with_a_class()
   local classes = { "[,;:?!()0-9 \194\227]", "[a]", nil, "[%z]" }
   local n = 0
   for _ = 1, 500 do
-    local t = {}
-    for i = 1, math.random(0, 10) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 10)
     for k, set in ipairs(sets) do
       for init = -#s - 2, #s + 2 do
         local want = classes[k] and (string.find(s, classes[k], init)) or nil
@@ -239,9 +236,7 @@ function tests.codepoints_around_equals_utf8_functions()
   math.randomseed(18)
   local n = 0
   for _ = 1, 300 do
-    local t = {}
-    for i = 1, math.random(0, 8) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 8)
     local starts = {}
     for p in utf8.codes(s) do starts[#starts + 1] = p end
     starts[#starts + 1] = #s + 1
@@ -279,9 +274,7 @@ function tests.first_count_equals_the_lua_reference()
   math.randomseed(17)
   local found = 0
   for _ = 1, 3000 do
-    local t = {}
-    for i = 1, math.random(0, 12) do t[i] = alphabet[math.random(#alphabet)] end
-    local s = table.concat(t)
+    local s = T.random_text(alphabet, 12)
     for _, init in ipairs({ false, -3, 0, 1, 2, 5, 9, 40 }) do
       init = init or nil -- false: none given
       local n1, c1 = text._first_count_lua(s, init)
