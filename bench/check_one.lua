@@ -7,7 +7,7 @@
 local nb = require "nianbao"
 local R = require "nianbao.rules"
 R.QUICK_MS = 60000
-R.BUDGET = R.QUICK_MS * 5 * 1000 * 1000 -- rules.lua's MAX_PER_MS: the alarm then stands for the budget
+R.BUDGET = R.QUICK_MS * R.MAX_PER_MS -- the alarm then stands for the budget
 local report = nb.load(assert(arg[1], "usage: nianbao run bench/check_one.lua FILE"))
 local findings = nb.check(report)
 for _, f in ipairs(findings) do print(arg[1] .. ": " .. tostring(f)) end
