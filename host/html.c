@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -421,7 +422,7 @@ typedef struct {
     GumboOptions options;
     block blocks;      /* list head */
     size_t used, budget; /* bytes gumbo holds, and the most it may: see NB_HTML_BUDGET */
-    int over_budget;     /* 1: memory, 2: time */
+    int over_budget;     /* 1: memory, 2: time, 3: gumbo failed one of its own assertions */
     unsigned long calls; /* allocations so far (the clock is read every 1024) */
     clock_t deadline;
     jmp_buf out_of_memory;
@@ -435,6 +436,53 @@ typedef struct {
  * is an allocation, so the allocator also bounds the parse's processor time: a second line
  * behind the tag scan, never reached by a real page (8 MiB parse in well under a second). */
 #define NB_HTML_MAX_SECONDS 4
+
+/* gumbo checks its own invariants with assert, and Debian's libgumbo keeps them (so does
+ * tools/build-windows.sh's): a page that breaks one (found by fuzzing:
+ * <table><svg><desc></><![CDATA[>]]>) aborted the whole program. While gumbo parses, SIGABRT
+ * leaves it the way an exhausted budget does: back to the parse's setjmp, the box freeing
+ * whatever gumbo held. (glibc's abort() lets go of its lock and unblocks the signal before
+ * raising it; SA_NODEFER keeps it unblocked after the jump.) */
+static parse_box *parsing;
+
+static void gumbo_aborted(int sig)
+{
+    (void)sig;
+    parsing->over_budget = 3;
+    longjmp(parsing->out_of_memory, 1);
+}
+
+#ifndef _WIN32
+static struct sigaction before_parse;
+
+static void catch_gumbo_abort(parse_box *b)
+{
+    struct sigaction sa = {.sa_handler = gumbo_aborted, .sa_flags = SA_NODEFER};
+    sigemptyset(&sa.sa_mask);
+    parsing = b;
+    sigaction(SIGABRT, &sa, &before_parse);
+}
+
+static void restore_abort(void) { sigaction(SIGABRT, &before_parse, NULL); }
+#else
+static void (*before_parse)(int);
+
+static void catch_gumbo_abort(parse_box *b)
+{
+    parsing = b;
+    before_parse = signal(SIGABRT, gumbo_aborted);
+}
+
+static void restore_abort(void) { signal(SIGABRT, before_parse); }
+#endif
+
+static void release_gumbo_abort(void)
+{
+    if (!parsing)
+        return;
+    restore_abort();
+    parsing = NULL;
+}
 
 static void *box_alloc(void *userdata, size_t size)
 {
@@ -550,8 +598,11 @@ static int l_parse(lua_State *L)
     }
     lua_setmetatable(L, -2);
     if (setjmp(b->out_of_memory)) {
+        release_gumbo_abort();
         int over = b->over_budget;
         box_release(b);
+        if (over == 3)
+            return refuse(L, "HTML 结构异常，网页解析库 gumbo 无法解析（其内部检查失败），不予解析");
         if (over == 2)
             return refuse(L, lua_pushfstring(L, "HTML 结构过于复杂（解析超过 %d 秒处理器时间），不予解析",
                                              NB_HTML_MAX_SECONDS));
@@ -563,7 +614,9 @@ static int l_parse(lua_State *L)
         }
         return luaL_error(L, "内存不足，无法解析 HTML");
     }
+    catch_gumbo_abort(b);
     b->out = G->gumbo_parse_with_options(&b->options, text, len);
+    release_gumbo_abort();
     if (!b->out)
         return refuse(L, "HTML 解析失败");
     int cut = 0;

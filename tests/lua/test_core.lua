@@ -380,4 +380,17 @@ function tests.html_parse_refuses_with_nil_and_message()
   T.ok(tostring(why):find("过大", 1, true), "too large: " .. tostring(why))
 end
 
+-- a page on which gumbo fails one of its own assertions (found by fuzzing) is refused, not
+-- the end of the program, and the next pages parse as before; twice, so the catch is set again
+function tests.html_parse_refuses_a_page_that_breaks_a_gumbo_assertion()
+  local html = require "nianbao.html"
+  for round = 1, 2 do
+    local none, why = html.parse("<table><svg><desc></><![CDATA[>]]>\n")
+    T.eq(none, nil, "refused, round " .. round)
+    T.ok(tostring(why):find("gumbo 无法解析", 1, true), "the reason: " .. tostring(why))
+    local tree = html.parse("<p>一</p>")
+    T.ok(type(tree) == "table", "the next page parses, round " .. round)
+  end
+end
+
 return tests
