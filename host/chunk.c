@@ -13,8 +13,7 @@
 static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-/* At buf[i] == '[': the level of a long bracket "[==[" (>= 0), or -1 when it is none. */
-static long long_bracket(const char *buf, size_t len, size_t i)
+long nb_long_bracket_level(const char *buf, size_t len, size_t i)
 {
     size_t j = i + 1;
     while (j < len && buf[j] == '=')
@@ -22,8 +21,7 @@ static long long_bracket(const char *buf, size_t len, size_t i)
     return (j < len && buf[j] == '[') ? (long)(j - i - 1) : -1;
 }
 
-/* Index just past the long string or comment opened at buf[i] with `level`. */
-static size_t skip_long(const char *buf, size_t len, size_t i, long level)
+size_t nb_long_bracket_end(const char *buf, size_t len, size_t i, long level)
 {
     i += (size_t)level + 2;
     while (i < len) {
@@ -36,7 +34,15 @@ static size_t skip_long(const char *buf, size_t len, size_t i, long level)
         }
         i++;
     }
-    return len;
+    return 0;
+}
+
+/* Index just past the long string or comment opened at buf[i] (the end of the text when it
+ * is never closed). */
+static size_t skip_long(const char *buf, size_t len, size_t i, long level)
+{
+    size_t end = nb_long_bracket_end(buf, len, i, level);
+    return end ? end : len;
 }
 
 size_t nb_count_numerals(const char *buf, size_t len)
@@ -46,7 +52,7 @@ size_t nb_count_numerals(const char *buf, size_t len)
         unsigned char c = (unsigned char)buf[i];
         if (c == '-' && i + 1 < len && buf[i + 1] == '-') {
             i += 2;
-            long level = (i < len && buf[i] == '[') ? long_bracket(buf, len, i) : -1;
+            long level = (i < len && buf[i] == '[') ? nb_long_bracket_level(buf, len, i) : -1;
             if (level >= 0)
                 i = skip_long(buf, len, i, level);
             else
@@ -68,8 +74,8 @@ size_t nb_count_numerals(const char *buf, size_t len)
                 i = (size_t)(b - buf) + 2; /* the backslash and the character it escapes */
             }
             i++;
-        } else if (c == '[' && long_bracket(buf, len, i) >= 0) {
-            i = skip_long(buf, len, i, long_bracket(buf, len, i));
+        } else if (c == '[' && nb_long_bracket_level(buf, len, i) >= 0) {
+            i = skip_long(buf, len, i, nb_long_bracket_level(buf, len, i));
         } else if (is_alpha(c)) {
             while (i < len && (is_alpha((unsigned char)buf[i]) || is_digit((unsigned char)buf[i])))
                 i++;

@@ -1,4 +1,5 @@
 #include "load.h"
+#include "literal.h"
 #include "pool.h"
 
 #include <errno.h>
@@ -940,6 +941,36 @@ nb_report *nb_load_buffer(const char *buf, size_t len, const char *name,
     return t.r;
 }
 
+struct literal_source {
+    const char *buf;
+    size_t len;
+};
+
+static int push_literal(lua_State *L)
+{
+    const struct literal_source *src = lua_touserdata(L, 1);
+    return nb_literal_push(L, src->buf, src->len);
+}
+
+/* A file that is one literal is read without the compiler (host/literal.h), leaving its
+ * table on the stack. Not when the instruction budget is so low that running the compiled
+ * literal (under two VM instructions a byte) might exceed it: the compiler then runs and
+ * the budget stops it, as before. On a file it does not take, or out of memory, the state
+ * is left as it was, garbage collected. */
+static int read_as_literal(lua_State *L, const char *buf, size_t len, const nb_limits *lim)
+{
+    if (lim->max_instructions < 64 || len > (size_t)(lim->max_instructions - 64) / 2)
+        return 0;
+    struct literal_source src = {buf, len};
+    lua_pushcfunction(L, push_literal);
+    lua_pushlightuserdata(L, &src);
+    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1))
+        return 1;
+    lua_settop(L, 0);
+    lua_gc(L, LUA_GCCOLLECT);
+    return 0;
+}
+
 static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
                         nb_error *err, sandbox_take take, void *ud)
 {
@@ -979,10 +1010,13 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
     clock_gettime(CLOCK_MONOTONIC, &budget.start);
     *(sandbox_budget **)lua_getextraspace(L) = &budget;
 
+    int ok = 0, status;
+    if (read_as_literal(L, buf, len, lim))
+        goto take;
+
     char chunkname[600];
     nb_format(chunkname, sizeof chunkname, "@%s", name);
-    int ok = 0;
-    int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
+    status = luaL_loadbufferx(L, buf, len, chunkname, "t");
     if (status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         if (status == LUA_ERRMEM || !msg)
@@ -1010,6 +1044,7 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
             translate_runtime_error(name, msg, lim, err);
         goto done;
     }
+take:
     /* Room for the conversion itself, which builds only small key strings. */
     alloc.limit = alloc.used + 4 * 1024 * 1024;
     ok = take(L, name, err, ud);

@@ -2,7 +2,7 @@
 # (regressions/) are replayed through the targets; with -DNB_FUZZ=ON and clang the libFuzzer
 # binaries are built too (tools/fuzz.sh configures that build and runs them).
 set(NB_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
-foreach(target load import rules datafile)
+foreach(target load import rules datafile literal)
   add_executable(replay_${target} ${NB_FUZZ_DIR}/replay.c ${NB_FUZZ_DIR}/fuzz_${target}.c)
   target_link_libraries(replay_${target} PRIVATE nbcore)
   add_test(NAME fuzz/replay-${target}

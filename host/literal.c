@@ -1,0 +1,396 @@
+#include "literal.h"
+#include "chunk.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <string.h>
+
+/* The reader follows the rules of Lua 5.4's own lexer (llex.c) for what it takes, and
+ * gives up (returns 0) at the first thing it does not take, however valid: the compiler
+ * then reads the file, so a file is never read two different ways. */
+typedef struct {
+    lua_State *L;
+    const char *p, *end;
+} reader;
+
+static int is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_newline(int c) { return c == '\n' || c == '\r'; }
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+static int is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int hex_value(int c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+static int peek(const reader *r, size_t ahead)
+{
+    return r->p + ahead < r->end ? (unsigned char)r->p[ahead] : -1;
+}
+
+/* At '[': the level of the long bracket it opens, or -1. */
+static int long_bracket_level(const reader *r)
+{
+    return (int)nb_long_bracket_level(r->p, (size_t)(r->end - r->p), 0);
+}
+
+/* Past the long bracket of this level that starts at p, to just after its closing one:
+ * *body and *body_len are what lies between (raw, newlines not yet folded). 0 when it is
+ * never closed. */
+static int skip_long_bracket(reader *r, int level, const char **body, size_t *body_len)
+{
+    size_t end = nb_long_bracket_end(r->p, (size_t)(r->end - r->p), 0, level);
+    if (!end)
+        return 0;
+    *body = r->p + level + 2;
+    *body_len = end - (size_t)level * 2 - 4;
+    r->p += end;
+    return 1;
+}
+
+/* Spaces and comments. 0 on a long comment that is never closed. */
+static int skip_blank(reader *r)
+{
+    for (;;) {
+        while (r->p < r->end && is_space((unsigned char)*r->p))
+            r->p++;
+        if (peek(r, 0) != '-' || peek(r, 1) != '-')
+            return 1;
+        r->p += 2;
+        int level = peek(r, 0) == '[' ? long_bracket_level(r) : -1;
+        if (level >= 0) {
+            const char *body;
+            size_t n;
+            if (!skip_long_bracket(r, level, &body, &n))
+                return 0;
+        } else {
+            while (r->p < r->end && !is_newline((unsigned char)*r->p))
+                r->p++;
+        }
+    }
+}
+
+/* A long string at p: its first newline dropped and every newline sequence (\n, \r, \r\n,
+ * \n\r) made one \n, as the lexer does. */
+static int push_long_string(reader *r, int level)
+{
+    const char *s;
+    size_t n;
+    if (!skip_long_bracket(r, level, &s, &n))
+        return 0;
+    const char *end = s + n;
+    if (s < end && is_newline((unsigned char)*s)) {
+        char first = *s++;
+        if (s < end && is_newline((unsigned char)*s) && *s != first)
+            s++;
+    }
+    if (!memchr(s, '\r', (size_t)(end - s))) {
+        lua_pushlstring(r->L, s, (size_t)(end - s));
+        return 1;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(r->L, &b);
+    while (s < end) {
+        char c = *s++;
+        if (!is_newline((unsigned char)c)) {
+            luaL_addchar(&b, c);
+            continue;
+        }
+        luaL_addchar(&b, '\n');
+        if (s < end && is_newline((unsigned char)*s) && *s != c)
+            s++;
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* After a backslash in a quoted string: adds what the escape stands for to b and moves p
+ * past it. 0 for an escape the reader leaves to the compiler (\u{...}) or one that is not
+ * valid. */
+static int add_escape(reader *r, luaL_Buffer *b)
+{
+    int c = peek(r, 0);
+    const char *simple = strchr("abfnrtv\\\"'", c > 0 ? c : 'X');
+    if (simple && c > 0) {
+        static const char value[] = "\a\b\f\n\r\t\v\\\"'";
+        luaL_addchar(b, value[simple - "abfnrtv\\\"'"]);
+        r->p++;
+        return 1;
+    }
+    if (c == '\n' || c == '\r') { /* a backslash before a line break keeps it */
+        luaL_addchar(b, '\n');
+        r->p++;
+        if (is_newline(peek(r, 0)) && peek(r, 0) != c)
+            r->p++;
+        return 1;
+    }
+    if (c == 'x') {
+        if (!is_hex(peek(r, 1)) || !is_hex(peek(r, 2)))
+            return 0;
+        luaL_addchar(b, (char)(hex_value(peek(r, 1)) * 16 + hex_value(peek(r, 2))));
+        r->p += 3;
+        return 1;
+    }
+    if (c == 'z') { /* skips the spaces that follow, line breaks too */
+        r->p++;
+        while (r->p < r->end && is_space((unsigned char)*r->p))
+            r->p++;
+        return 1;
+    }
+    if (is_digit(c)) { /* up to three decimal digits, at most 255 */
+        int v = 0, n = 0;
+        while (n < 3 && is_digit(peek(r, 0))) {
+            v = v * 10 + (peek(r, 0) - '0');
+            r->p++;
+            n++;
+        }
+        if (v > 255)
+            return 0;
+        luaL_addchar(b, (char)v);
+        return 1;
+    }
+    return 0;
+}
+
+/* A quoted string at p. Without escapes the text is pushed as it stands. */
+static int push_quoted(reader *r)
+{
+    char quote = *r->p++;
+    const char *start = r->p;
+    while (r->p < r->end && *r->p != quote && *r->p != '\\') {
+        if (is_newline((unsigned char)*r->p))
+            return 0; /* unfinished string */
+        r->p++;
+    }
+    if (r->p >= r->end)
+        return 0;
+    if (*r->p == quote) {
+        lua_pushlstring(r->L, start, (size_t)(r->p - start));
+        r->p++;
+        return 1;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(r->L, &b);
+    luaL_addlstring(&b, start, (size_t)(r->p - start));
+    while (r->p < r->end && *r->p != quote) {
+        char c = *r->p;
+        if (is_newline((unsigned char)c))
+            return 0;
+        r->p++;
+        if (c != '\\')
+            luaL_addchar(&b, c);
+        else if (!add_escape(r, &b))
+            return 0;
+    }
+    if (r->p >= r->end)
+        return 0;
+    r->p++;
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* A numeral at p, its extent as the lexer takes it, converted by Lua itself. */
+static int push_number(reader *r)
+{
+    const char *start = r->p;
+    const char *exponent = "Ee";
+    if (peek(r, 0) == '0' && (peek(r, 1) == 'x' || peek(r, 1) == 'X')) {
+        exponent = "Pp";
+        r->p += 2;
+    }
+    for (;;) {
+        int c = peek(r, 0);
+        if (c > 0 && (c == exponent[0] || c == exponent[1])) {
+            r->p++;
+            if (peek(r, 0) == '+' || peek(r, 0) == '-')
+                r->p++;
+        } else if (c > 0 && (is_hex(c) || c == '.')) {
+            r->p++;
+        } else {
+            break;
+        }
+    }
+    if (r->p < r->end && is_alpha((unsigned char)*r->p))
+        return 0; /* a numeral touching a letter */
+    char text[128];
+    size_t n = (size_t)(r->p - start);
+    if (n >= sizeof text)
+        return 0;
+    memcpy(text, start, n);
+    text[n] = '\0';
+    return lua_stringtonumber(r->L, text) == n + 1;
+}
+
+static int is_reserved(const char *s, size_t n)
+{
+    static const char *const words[] = {"and", "break", "do", "else", "elseif", "end", "false",
+        "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
+        "then", "true", "until", "while"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t name_length(const reader *r)
+{
+    size_t n = 0;
+    if (r->p < r->end && is_alpha((unsigned char)*r->p))
+        while (r->p + n < r->end && (is_alpha((unsigned char)r->p[n]) || is_digit((unsigned char)r->p[n])))
+            n++;
+    return n;
+}
+
+static int push_table(reader *r, int depth);
+
+/* A value at p: a string, a number (with a minus before it), true, false, a table, and nil
+ * where allow_nil (a keyed field: it sets nothing, as in the compiled constructor). */
+static int push_value(reader *r, int depth, int allow_nil)
+{
+    int c = peek(r, 0);
+    if (c == '"' || c == '\'')
+        return push_quoted(r);
+    if (c == '[') {
+        int level = long_bracket_level(r);
+        return level >= 0 && push_long_string(r, level);
+    }
+    if (c == '{')
+        return push_table(r, depth + 1);
+    if (is_digit(c) || (c == '.' && is_digit(peek(r, 1))))
+        return push_number(r);
+    if (c == '-') {
+        r->p++;
+        if (!skip_blank(r))
+            return 0;
+        c = peek(r, 0);
+        if (!(is_digit(c) || (c == '.' && is_digit(peek(r, 1)))) || !push_number(r))
+            return 0;
+        lua_arith(r->L, LUA_OPUNM);
+        return 1;
+    }
+    size_t n = name_length(r);
+    if (n == 4 && memcmp(r->p, "true", 4) == 0)
+        lua_pushboolean(r->L, 1);
+    else if (n == 5 && memcmp(r->p, "false", 5) == 0)
+        lua_pushboolean(r->L, 0);
+    else if (n == 3 && memcmp(r->p, "nil", 3) == 0 && allow_nil)
+        lua_pushnil(r->L);
+    else
+        return 0; /* a variable, an operator, a function... */
+    r->p += n;
+    return 1;
+}
+
+/* One field of a constructor, pushed as two values: the key (false for a positional item)
+ * and the value. *keyed tells which. */
+static int push_field(reader *r, int depth, int *keyed)
+{
+    lua_State *L = r->L;
+    *keyed = 1;
+    if (peek(r, 0) == '[' && long_bracket_level(r) < 0) { /* ["key"] = value */
+        if (peek(r, 1) == '=')
+            return 0; /* "[=" without its second '[': invalid delimiter */
+        r->p++;
+        if (!skip_blank(r))
+            return 0;
+        int c = peek(r, 0);
+        int level = c == '[' ? long_bracket_level(r) : -1;
+        if (c == '"' || c == '\'') {
+            if (!push_quoted(r))
+                return 0;
+        } else if (level < 0 || !push_long_string(r, level)) {
+            return 0; /* a number or an expression as the key */
+        }
+        if (!skip_blank(r) || peek(r, 0) != ']')
+            return 0;
+        r->p++;
+        if (!skip_blank(r) || peek(r, 0) != '=' || peek(r, 1) == '=')
+            return 0;
+        r->p++;
+        return skip_blank(r) && push_value(r, depth, 1);
+    }
+    size_t n = name_length(r);
+    if (n > 0) { /* name = value, or a value that is a name (true, false) */
+        reader after = *r;
+        after.p += n;
+        if (!skip_blank(&after))
+            return 0;
+        if (peek(&after, 0) == '=' && peek(&after, 1) != '=') {
+            if (is_reserved(r->p, n))
+                return 0;
+            lua_pushlstring(L, r->p, n);
+            r->p = after.p + 1;
+            return skip_blank(r) && push_value(r, depth, 1);
+        }
+    }
+    *keyed = 0;
+    lua_pushboolean(L, 0);
+    return push_value(r, depth, 0);
+}
+
+/* A constructor at p, built as the compiled one is: the table presized to its positional
+ * items and its keyed fields, then the fields set in the file's order. */
+static int push_table(reader *r, int depth)
+{
+    lua_State *L = r->L;
+    if (depth > NB_LITERAL_MAX_DEPTH)
+        return 0;
+    r->p++; /* '{' */
+    int base = lua_gettop(L);
+    int items = 0, keyed_fields = 0;
+    for (;;) {
+        if (!skip_blank(r))
+            return 0;
+        if (peek(r, 0) == '}')
+            break;
+        int keyed;
+        if (!lua_checkstack(L, 4) || !push_field(r, depth, &keyed))
+            return 0;
+        keyed ? keyed_fields++ : items++;
+        if (!skip_blank(r))
+            return 0;
+        int c = peek(r, 0);
+        if (c == ',' || c == ';')
+            r->p++;
+        else if (c != '}')
+            return 0;
+    }
+    r->p++; /* '}' */
+    if (!lua_checkstack(L, 3))
+        return 0;
+    lua_createtable(L, items, keyed_fields);
+    int t = lua_gettop(L);
+    lua_Integer next = 1;
+    for (int i = base + 1; i < t; i += 2) {
+        if (lua_type(L, i) == LUA_TBOOLEAN) {
+            lua_pushvalue(L, i + 1);
+            lua_rawseti(L, t, next++);
+        } else {
+            lua_pushvalue(L, i);
+            lua_pushvalue(L, i + 1);
+            lua_rawset(L, t);
+        }
+    }
+    if (t > base + 1) { /* the table in place of its fields */
+        lua_replace(L, base + 1);
+        lua_settop(L, base + 1);
+    }
+    return 1;
+}
+
+int nb_literal_push(lua_State *L, const char *buf, size_t len)
+{
+    int top = lua_gettop(L);
+    reader r = {L, buf, buf + len};
+    int ok = skip_blank(&r) && name_length(&r) == 6 && memcmp(r.p, "return", 6) == 0;
+    if (ok) {
+        r.p += 6;
+        ok = skip_blank(&r) && peek(&r, 0) == '{' && push_table(&r, 1) && skip_blank(&r);
+    }
+    if (ok && peek(&r, 0) == ';') {
+        r.p++;
+        ok = skip_blank(&r);
+    }
+    if (!ok || r.p != r.end) {
+        lua_settop(L, top);
+        return 0;
+    }
+    return 1;
+}

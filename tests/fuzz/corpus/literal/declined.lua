@@ -1,0 +1,1 @@
+return { "\u{4e2d}", end = 1 }

@@ -1,0 +1,1 @@
+return { a = 1, b = "x", c = 'y', d = true, e = false, f = nil, g = { 1, 2, 3 }, }
