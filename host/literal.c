@@ -106,11 +106,11 @@ static int push_long_string(reader *r, int level)
  * valid. */
 static int add_escape(reader *r, luaL_Buffer *b)
 {
+    static const char letter[] = "abfnrtv\\\"'", value[] = "\a\b\f\n\r\t\v\\\"'";
     int c = peek(r, 0);
-    const char *simple = strchr("abfnrtv\\\"'", c > 0 ? c : 'X');
-    if (simple && c > 0) {
-        static const char value[] = "\a\b\f\n\r\t\v\\\"'";
-        luaL_addchar(b, value[simple - "abfnrtv\\\"'"]);
+    const char *simple = c > 0 ? strchr(letter, c) : NULL;
+    if (simple) {
+        luaL_addchar(b, value[simple - letter]);
         r->p++;
         return 1;
     }
@@ -238,11 +238,20 @@ static size_t name_length(const reader *r)
     return n;
 }
 
-static int push_table(reader *r, int depth);
+/* The compiler keeps a constructor's table, its positional items not yet stored (it stores
+ * them 50 at a time: LFIELDS_PER_FLUSH in lopcodes.h) and the key of the field being read in
+ * registers, a nested table above them, and refuses a chunk that needs 255 (MAXREGS in
+ * lcode.c). The reader counts the same way, a key always as one (the compiler needs none for
+ * a short string among the first 256 constants), and leaves deeper files to it. */
+#define COMPILER_FLUSH 50
+#define MAX_REGISTER 240
+
+static int push_table(reader *r, int depth, int reg);
 
 /* A value at p: a string, a number (with a minus before it), true, false, a table, and nil
- * where allow_nil (a keyed field: it sets nothing, as in the compiled constructor). */
-static int push_value(reader *r, int depth, int allow_nil)
+ * where allow_nil (a keyed field: it sets nothing, as in the compiled constructor). reg is
+ * the register the compiled value would take. */
+static int push_value(reader *r, int depth, int reg, int allow_nil)
 {
     int c = peek(r, 0);
     if (c == '"' || c == '\'')
@@ -252,7 +261,7 @@ static int push_value(reader *r, int depth, int allow_nil)
         return level >= 0 && push_long_string(r, level);
     }
     if (c == '{')
-        return push_table(r, depth + 1);
+        return push_table(r, depth + 1, reg);
     if (is_digit(c) || (c == '.' && is_digit(peek(r, 1))))
         return push_number(r);
     if (c == '-') {
@@ -279,8 +288,9 @@ static int push_value(reader *r, int depth, int allow_nil)
 }
 
 /* One field of a constructor, pushed as two values: the key (false for a positional item)
- * and the value. *keyed tells which. */
-static int push_field(reader *r, int depth, int *keyed)
+ * and the value. *keyed tells which. reg: the first register above the table and its
+ * pending items. */
+static int push_field(reader *r, int depth, int reg, int *keyed)
 {
     lua_State *L = r->L;
     *keyed = 1;
@@ -304,7 +314,7 @@ static int push_field(reader *r, int depth, int *keyed)
         if (!skip_blank(r) || peek(r, 0) != '=' || peek(r, 1) == '=')
             return 0;
         r->p++;
-        return skip_blank(r) && push_value(r, depth, 1);
+        return skip_blank(r) && push_value(r, depth, reg + 1, 1);
     }
     size_t n = name_length(r);
     if (n > 0) { /* name = value, or a value that is a name (true, false) */
@@ -317,20 +327,20 @@ static int push_field(reader *r, int depth, int *keyed)
                 return 0;
             lua_pushlstring(L, r->p, n);
             r->p = after.p + 1;
-            return skip_blank(r) && push_value(r, depth, 1);
+            return skip_blank(r) && push_value(r, depth, reg + 1, 1);
         }
     }
     *keyed = 0;
     lua_pushboolean(L, 0);
-    return push_value(r, depth, 0);
+    return push_value(r, depth, reg, 0);
 }
 
 /* A constructor at p, built as the compiled one is: the table presized to its positional
  * items and its keyed fields, then the fields set in the file's order. */
-static int push_table(reader *r, int depth)
+static int push_table(reader *r, int depth, int reg)
 {
     lua_State *L = r->L;
-    if (depth > NB_LITERAL_MAX_DEPTH)
+    if (depth > NB_LITERAL_MAX_DEPTH || reg > MAX_REGISTER)
         return 0;
     r->p++; /* '{' */
     int base = lua_gettop(L);
@@ -341,7 +351,9 @@ static int push_table(reader *r, int depth)
         if (peek(r, 0) == '}')
             break;
         int keyed;
-        if (!lua_checkstack(L, 4) || !push_field(r, depth, &keyed))
+        /* room for the key, the value, a string buffer's box and what lauxlib pushes while
+         * it grows; a failure below leaves that box to the caller's lua_settop */
+        if (!lua_checkstack(L, 8) || !push_field(r, depth, reg + 1 + items % COMPILER_FLUSH, &keyed))
             return 0;
         keyed ? keyed_fields++ : items++;
         if (!skip_blank(r))
@@ -353,7 +365,7 @@ static int push_table(reader *r, int depth)
             return 0;
     }
     r->p++; /* '}' */
-    if (!lua_checkstack(L, 3))
+    if (!lua_checkstack(L, 4))
         return 0;
     lua_createtable(L, items, keyed_fields);
     int t = lua_gettop(L);
@@ -362,6 +374,15 @@ static int push_table(reader *r, int depth)
         if (lua_type(L, i) == LUA_TBOOLEAN) {
             lua_pushvalue(L, i + 1);
             lua_rawseti(L, t, next++);
+        } else if (lua_isnil(L, i + 1)) {
+            /* nil sets nothing, but clearing a key set before makes the table depend on
+             * when the collector runs (it marks a cleared key dead, and the same key set
+             * again then takes another node): left to the compiler */
+            lua_pushvalue(L, i);
+            int was_set = lua_rawget(L, t) != LUA_TNIL;
+            lua_pop(L, 1);
+            if (was_set)
+                return 0;
         } else {
             lua_pushvalue(L, i);
             lua_pushvalue(L, i + 1);
@@ -382,7 +403,7 @@ int nb_literal_push(lua_State *L, const char *buf, size_t len)
     int ok = skip_blank(&r) && name_length(&r) == 6 && memcmp(r.p, "return", 6) == 0;
     if (ok) {
         r.p += 6;
-        ok = skip_blank(&r) && peek(&r, 0) == '{' && push_table(&r, 1) && skip_blank(&r);
+        ok = skip_blank(&r) && peek(&r, 0) == '{' && push_table(&r, 1, 0) && skip_blank(&r);
     }
     if (ok && peek(&r, 0) == ';') {
         r.p++;

@@ -7,8 +7,8 @@
  *
  * Anything else is left to the compiler in the sandbox (host/load.c), which gives the
  * errors and runs what the sandbox allows: an expression, a variable, a numeric key such as
- * [1] =, an escape this reader does not take (\z, \u{...}), a syntax error, nesting deeper
- * than NB_LITERAL_MAX_DEPTH. */
+ * [1] =, the escape \u{...}, a syntax error, nesting deeper than NB_LITERAL_MAX_DEPTH or
+ * needing more of the compiler's registers than it has (its own error then). */
 #ifndef NB_LITERAL_H
 #define NB_LITERAL_H
 

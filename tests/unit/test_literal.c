@@ -71,6 +71,17 @@ static int taken_as_lua_reads_it(const char *buf, size_t len)
             fail_msg("taken, but Lua's chunk fails: %s", lua_tostring(L, -1));
         if (!literal_same(L, -2, -1, 0))
             fail_msg("the reader's table differs from Lua's for:\n%.400s", buf);
+        /* the same sizes too: fields added to both now are placed alike */
+        for (int k = 0; k < 12; k++) {
+            for (int side = -2; side <= -1; side++) {
+                lua_pushinteger(L, k);
+                lua_setfield(L, side - 1, k % 2 ? "added" : (k % 3 ? "more" : "x"));
+                lua_pushinteger(L, k);
+                lua_rawseti(L, side - 1, (lua_Integer)lua_rawlen(L, side - 1) + 1);
+            }
+            if (!literal_same(L, -2, -1, 0))
+                fail_msg("the reader's table grows unlike Lua's for:\n%.400s", buf);
+        }
         if (vm_steps > (long)len + 64)
             fail_msg("%ld VM instructions for %zu bytes", vm_steps, len);
     }
@@ -93,7 +104,7 @@ static void forms_are_read_as_lua_reads_them(void **state)
         "return { a = 1, b = 'x', c = \"y\", d = true, e = false, f = nil, g = { 1, 2, 3 }, }",
         "return { 1, 2; 3, a = 4; }",
         "return { ['k'] = 1, [ \"k2\" ] = 2, [ [[k3]] ] = 3, [ [==[k4]==] ] = 4, [--[[c]]'k5'--\n]--\n=--\n5 }",
-        "return { a = 1, a = 2, [\"a\"] = 3, b = nil, b = 4, c = 5, c = nil }",
+        "return { a = 1, a = 2, [\"a\"] = 3, b = nil, b = 4, c = nil, c = nil }",
         "return { ends = 1, nil_ = 2, _true = 3, falsey = 4, returns = 5, _ = 6, A9 = 7 }",
         "return { true, false, 'true', x = true }",
         "return { 0, 00, 1.5, .5, 5., 1e3, 1E-3, 1e+3, 0x10, 0XfF, 0x1p4, 0x.8p1, 0x1.8, 0xA.8P-1, 3.0 }",
@@ -132,7 +143,7 @@ static void everything_else_is_left_to_the_compiler(void **state)
         "--[[ unterminated", "return {} --[==[ unterminated ]=]", "return { [=x] = 1 }",
         "return { [= [ ] = 1 }", "return { [==[ a ]=] }", "return { a = 1", "return { a = 1 }}",
         "return { \xe4\xb8\xad = 1 }", "return { x\xe4 = 1 }", "return { a = 1 } 1", "return { a.b = 1 }",
-        "return { a = 1, } ; x", "return { \"a\\\r\rb\" }", "return { \"a\\\n\nb\" }",
+        "return { a = 1, } ; x", "return { c = 5, c = nil }", "return { c = 5, c = nil, c = 6 }", "return { \"a\\\r\rb\" }", "return { \"a\\\n\nb\" }",
     };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
         if (taken(others[i]))
@@ -164,6 +175,26 @@ static void nesting_has_a_limit_below_lua_own(void **state)
 }
 
 static void add(nb_bytes *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* levels tables nested, each the last of `items` positional items (after a keyed field
+ * with a key of key_len characters when key_len > 0) */
+static char *nested_after_items(int levels, int items, int key_len);
+
+/* The compiler holds pending items, keys and nested tables in registers and refuses a chunk
+ * that needs 255: such a file goes to it (found by a review: 6 levels of 42 items). */
+static void register_limit_left_to_the_compiler(void **state)
+{
+    (void)state;
+    const int cases[][3] = {{6, 42, 0}, {6, 49, 0}, {5, 49, 41}, {3, 49, 0}, {6, 20, 0}, {4, 30, 41}};
+    const int expect_taken[] = {0, 0, 0, 1, 1, 1};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = nested_after_items(cases[i][0], cases[i][1], cases[i][2]);
+        if (taken(text) != expect_taken[i])
+            fail_msg("case %zu: %d levels of %d items (key of %d): expected %s", i, cases[i][0],
+                     cases[i][1], cases[i][2], expect_taken[i] ? "taken" : "declined");
+        free(text);
+    }
+}
 static void add(nb_bytes *b, const char *fmt, ...)
 {
     char piece[512];
@@ -173,6 +204,23 @@ static void add(nb_bytes *b, const char *fmt, ...)
     va_end(ap);
     assert_true(n >= 0 && (size_t)n < sizeof piece);
     assert_true(nb_bytes_add(b, piece, (size_t)n));
+}
+
+static char *nested_after_items(int levels, int items, int key_len)
+{
+    nb_bytes b = {0};
+    add(&b, "return ");
+    for (int l = 0; l < levels; l++) {
+        add(&b, "{");
+        for (int i = 0; i < items; i++)
+            add(&b, "1,");
+        if (key_len > 0)
+            add(&b, "[\"%0*d\"]=", key_len, l);
+    }
+    add(&b, "{");
+    for (int l = 0; l <= levels; l++)
+        add(&b, "}");
+    return b.data;
 }
 
 /* Positional items around the compiler's flush of every 50 (SETLIST), keyed fields around
@@ -311,6 +359,8 @@ static void gen_number(nb_bytes *b)
     }
 }
 
+/* keyed: 1 for a field that may be nil, 2 for one whose key was set before (a cleared key
+ * is left to the compiler: host/literal.c) */
 static void gen_value(nb_bytes *b, int depth, int keyed);
 
 static void gen_table(nb_bytes *b, int depth)
@@ -318,6 +368,7 @@ static void gen_table(nb_bytes *b, int depth)
     static const char *const names[] = {"a", "b", "format", "ends", "nil_", "_", "T2", "x_1"};
     add(b, "{");
     int n = depth > 3 ? 0 : (int)rnd(rnd(8) == 0 ? 70 : 7);
+    unsigned set = 0; /* the names given a value so far */
     for (int i = 0; i < n; i++) {
         blank(b);
         int keyed = rnd(2);
@@ -328,8 +379,13 @@ static void gen_table(nb_bytes *b, int depth)
                 gen_string(b);
                 blank(b);
                 add(b, "]");
+                keyed = 2; /* random strings repeat ("", "a"): no nil */
+                set = ~0u; /* and may be one of the names ("a", "b") */
             } else {
-                add(b, "%s", names[rnd(sizeof names / sizeof names[0])]);
+                unsigned k = rnd(sizeof names / sizeof names[0]);
+                add(b, "%s", names[k]);
+                keyed = set & (1u << k) ? 2 : 1;
+                set |= 1u << k;
             }
             blank(b);
             add(b, "=");
@@ -346,7 +402,7 @@ static void gen_table(nb_bytes *b, int depth)
 
 static void gen_value(nb_bytes *b, int depth, int keyed)
 {
-    switch (rnd(keyed ? 6 : 5)) {
+    switch (rnd(keyed == 1 ? 6 : 5)) {
     case 0:
     case 1:
         gen_string(b);
@@ -461,6 +517,7 @@ int main(void)
         cmocka_unit_test(everything_else_is_left_to_the_compiler),
         cmocka_unit_test(nesting_has_a_limit_below_lua_own),
         cmocka_unit_test(big_constructors),
+        cmocka_unit_test(register_limit_left_to_the_compiler),
         cmocka_unit_test(random_literals_are_read_as_lua_reads_them),
         cmocka_unit_test(data_files_are_read_as_lua_reads_them),
         cmocka_unit_test(the_loader_uses_it_within_its_limits),
