@@ -53,9 +53,10 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
     const unsigned char *p = (const unsigned char *)buf;
     /* UTF-16: a byte-order mark, or ASCII text with every other byte NUL */
     int utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
-    if (!utf16 && len >= 8) {
-        /* 4 KiB: a file that opens with a Chinese comment has its ASCII (keys, numbers) later */
-        size_t check = len < 4096 ? len - len % 2 : 4096, zero_even = 0, zero_odd = 0;
+    /* 4 KiB: a file that opens with a Chinese comment has its ASCII (keys, numbers) later */
+    size_t check = len < 4096 ? len - len % 2 : 4096;
+    if (!utf16 && len >= 8 && memchr(p, 0, check)) { /* without a NUL byte, no count is needed */
+        size_t zero_even = 0, zero_odd = 0;
         for (size_t i = 0; i < check; i++)
             if (p[i] == 0) {
                 if (i % 2)
