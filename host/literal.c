@@ -169,20 +169,29 @@ static int push_quoted(reader *r)
     luaL_Buffer b;
     luaL_buffinit(r->L, &b);
     luaL_addlstring(&b, start, (size_t)(r->p - start));
-    while (r->p < r->end && *r->p != quote) {
+    int ok = 1;
+    while (ok && r->p < r->end && *r->p != quote) {
         char c = *r->p;
-        if (is_newline((unsigned char)c))
-            return 0;
+        if (is_newline((unsigned char)c)) {
+            ok = 0;
+            break;
+        }
         r->p++;
         if (c != '\\')
             luaL_addchar(&b, c);
-        else if (!add_escape(r, &b))
-            return 0;
+        else
+            ok = add_escape(r, &b);
     }
-    if (r->p >= r->end)
-        return 0;
-    r->p++;
+    ok = ok && r->p < r->end;
+    /* the buffer is finished even on failure: a long one is a to-be-closed slot, and Lua
+     * 5.4.4's lua_settop, closing it for the caller, can leave the stack top dangling when
+     * the close grows the stack (fixed in 5.4.5) */
     luaL_pushresult(&b);
+    if (!ok) {
+        lua_pop(r->L, 1);
+        return 0;
+    }
+    r->p++;
     return 1;
 }
 
@@ -352,7 +361,7 @@ static int push_table(reader *r, int depth, int reg)
             break;
         int keyed;
         /* room for the key, the value, a string buffer's box and what lauxlib pushes while
-         * it grows; a failure below leaves that box to the caller's lua_settop */
+         * it grows */
         if (!lua_checkstack(L, 8) || !push_field(r, depth, reg + 1 + items % COMPILER_FLUSH, &keyed))
             return 0;
         keyed ? keyed_fields++ : items++;

@@ -223,6 +223,28 @@ static char *nested_after_items(int levels, int items, int key_len)
     return b.data;
 }
 
+/* A quoted string longer than lauxlib's buffer lives in a to-be-closed box; a file declined
+ * after one must still leave the stack as it was (Lua 5.4.4's lua_settop, closing the box,
+ * could leave the top dangling when the close grew the stack: found by fuzz_literal). */
+static void declined_after_a_long_escaped_string(void **state)
+{
+    (void)state;
+    for (int fields = 0; fields < 300; fields++) { /* the top at every distance from the stack's end */
+        nb_bytes b = {0};
+        add(&b, "return {");
+        for (int i = 0; i < fields; i++)
+            add(&b, "%d,", i);
+        add(&b, "\"");
+        for (int i = 0; i < 3000; i++)
+            add(&b, "\\n");
+        add(&b, "\\q\" }"); /* declined inside the string, its box open */
+        assert_false(taken_as_lua_reads_it(b.data, b.len));
+        b.data[b.len - 4] = 't'; /* the same file with a valid escape: taken */
+        assert_true(taken_as_lua_reads_it(b.data, b.len));
+        free(b.data);
+    }
+}
+
 /* Positional items around the compiler's flush of every 50 (SETLIST), keyed fields around
  * the powers of two of the hash part, interleaved. */
 static void big_constructors(void **state)
@@ -517,6 +539,7 @@ int main(void)
         cmocka_unit_test(everything_else_is_left_to_the_compiler),
         cmocka_unit_test(nesting_has_a_limit_below_lua_own),
         cmocka_unit_test(big_constructors),
+        cmocka_unit_test(declined_after_a_long_escaped_string),
         cmocka_unit_test(register_limit_left_to_the_compiler),
         cmocka_unit_test(random_literals_are_read_as_lua_reads_them),
         cmocka_unit_test(data_files_are_read_as_lua_reads_them),
