@@ -248,12 +248,13 @@ static size_t name_length(const reader *r)
 }
 
 /* The compiler keeps a constructor's table, its positional items not yet stored (it stores
- * them 50 at a time: LFIELDS_PER_FLUSH in lopcodes.h) and the key of the field being read in
- * registers, a nested table above them, and refuses a chunk that needs 255 (MAXREGS in
- * lcode.c). The reader counts the same way, a key always as one (the compiler needs none for
- * a short string among the first 256 constants), and leaves deeper files to it. */
+ * them 50 at a time: LFIELDS_PER_FLUSH in lopcodes.h), the key and the value of the field
+ * being read and a temporary (the operand of a minus it does not fold, -0.0) in registers,
+ * a nested table above them, and refuses a chunk that needs 255 (MAXREGS in lcode.c). The
+ * reader counts each field as needing all three (the compiler needs none for a short key or
+ * a constant among the first 256 constants) and leaves deeper files to it. */
 #define COMPILER_FLUSH 50
-#define MAX_REGISTER 240
+#define MAX_REGISTER 250
 
 static int push_table(reader *r, int depth, int reg);
 
@@ -362,7 +363,8 @@ static int push_table(reader *r, int depth, int reg)
         int keyed;
         /* room for the key, the value, a string buffer's box and what lauxlib pushes while
          * it grows */
-        if (!lua_checkstack(L, 8) || !push_field(r, depth, reg + 1 + items % COMPILER_FLUSH, &keyed))
+        int first_free = reg + 1 + items % COMPILER_FLUSH;
+        if (first_free + 3 > MAX_REGISTER || !lua_checkstack(L, 8) || !push_field(r, depth, first_free, &keyed))
             return 0;
         keyed ? keyed_fields++ : items++;
         if (!skip_blank(r))

@@ -194,6 +194,26 @@ static void register_limit_left_to_the_compiler(void **state)
                      cases[i][1], cases[i][2], expect_taken[i] ? "taken" : "declined");
         free(text);
     }
+    /* the fields of the innermost table count too (a second review): a table at register
+     * 240, then up to 50 items, a key, a value the compiler does not fold (-0.0) */
+    static const char *const inner[] = {"", "a=-0.0", "[ [[kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]] ]=-0.0", "a='x'"};
+    for (int items = 0; items <= 50; items++)
+        for (size_t k = 0; k < sizeof inner / sizeof inner[0]; k++) {
+            nb_bytes b = {0};
+            const int outer[] = {39, 49, 49, 49, 49};
+            add(&b, "return ");
+            for (int l = 0; l < 5; l++) {
+                add(&b, "{");
+                for (int i = 0; i < outer[l]; i++)
+                    add(&b, "1,");
+            }
+            add(&b, "{");
+            for (int i = 0; i < items; i++)
+                add(&b, "1,");
+            add(&b, "%s}}}}}}", inner[k]);
+            taken_as_lua_reads_it(b.data, b.len); /* fails the test if taken and Lua refuses it */
+            free(b.data);
+        }
 }
 static void add(nb_bytes *b, const char *fmt, ...)
 {
