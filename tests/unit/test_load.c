@@ -200,6 +200,39 @@ static void unknown_key_suggests(void **state)
     REFUSED(seed_with("licensing = 0,", "licensing = 0, zzzzzz = 1,"), "proactive.zzzzzz", "未知的键");
 }
 
+/* Tens of thousands of unknown keys: as many as fit are listed, each with its line, and the
+ * others counted. Each listed one costs a scan of the file for its line; every one did (a
+ * minute for 40,000 keys in a Release build). */
+static size_t occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static void many_unknown_keys_are_counted(void **state)
+{
+    (void)state;
+    enum { KEYS = 40000 };
+    size_t cap = (size_t)KEYS * 16 + 100, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text + len, cap - len, "return { format = 2021, agency = \"a\", year = 2024,\n");
+    for (int i = 0; i < KEYS; i++)
+        len += (size_t)snprintf(text + len, cap - len, "k%d = true,\n", i);
+    snprintf(text + len, cap - len, "}");
+    char err[NB_ERROR_MAX];
+    assert_null(load_text(text, err, sizeof err));
+    size_t listed = occurrences(err, "未知的键");
+    assert_true(listed >= 5 && listed < 100);
+    char tail[80];
+    snprintf(tail, sizeof tail, "……另有 %zu 处问题未列出", (size_t)KEYS - listed);
+    assert_contains(err, tail);
+    assert_contains(err, ".lua:"); /* the listed ones keep their line */
+    free(text);
+}
+
 /* A number key where names belong: a position is named as such, a float key is no
  * position (it used to read "第 0 项"). */
 static void number_keys(void **state)
@@ -304,6 +337,7 @@ int main(void)
         cmocka_unit_test(wrong_row_length),
         cmocka_unit_test(text_of_wrong_type),
         cmocka_unit_test(invalid_utf8),
+        cmocka_unit_test(many_unknown_keys_are_counted),
         cmocka_unit_test(nul_bytes),
         cmocka_unit_test(not_a_table_and_syntax),
     };
