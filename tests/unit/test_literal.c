@@ -12,81 +12,22 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <lauxlib.h>
 #include <lua.h>
-#include <lualib.h>
 
 #include "../fuzz/literal_same.h"
 #include "bytes.h"
-#include "literal.h"
 #include "load.h"
 #include "testutil.h"
 
-struct source {
-    const char *buf;
-    size_t len;
-};
-
-static int read_literal(lua_State *L)
-{
-    const struct source *src = lua_touserdata(L, 1);
-    lua_settop(L, 0);
-    int taken = nb_literal_push(L, src->buf, src->len);
-    lua_pushboolean(L, lua_gettop(L) == taken); /* the stack is as it was when declined */
-    return taken + 1;
-}
-
-static long vm_steps;
-static void count_step(lua_State *L, lua_Debug *ar)
-{
-    (void)L;
-    (void)ar;
-    vm_steps++;
-}
-
-/* 1 when the reader takes the text (and then its table is the compiled chunk's, and running
- * the chunk takes fewer VM instructions than the text has bytes, as host/load.c assumes);
- * 0 when it declines. */
+/* 1 when the reader takes the text (and then agrees with the compiler in every way
+ * literal_compare checks), 0 when it declines. */
 static int taken_as_lua_reads_it(const char *buf, size_t len)
 {
-    lua_State *L = luaL_newstate();
-    assert_non_null(L);
-    struct source src = {buf, len};
-    lua_pushcfunction(L, read_literal);
-    lua_pushlightuserdata(L, &src);
-    if (lua_pcall(L, 1, LUA_MULTRET, 0) != LUA_OK)
-        fail_msg("reader raised: %s", lua_tostring(L, -1));
-    int taken = lua_gettop(L) == 2;
-    if (!lua_toboolean(L, -1))
-        fail_msg("the reader left the stack changed for: %.200s", buf);
-    lua_pop(L, 1);
-    if (taken) {
-        if (luaL_loadbufferx(L, buf, len, "=t", "t") != LUA_OK)
-            fail_msg("taken, but Lua does not compile it: %s\n%.300s", lua_tostring(L, -1), buf);
-        vm_steps = 0;
-        lua_sethook(L, count_step, LUA_MASKCOUNT, 1);
-        int status = lua_pcall(L, 0, 1, 0);
-        lua_sethook(L, NULL, 0, 0);
-        if (status != LUA_OK)
-            fail_msg("taken, but Lua's chunk fails: %s", lua_tostring(L, -1));
-        if (!literal_same(L, -2, -1, 0))
-            fail_msg("the reader's table differs from Lua's for:\n%.400s", buf);
-        /* the same sizes too: fields added to both now are placed alike */
-        for (int k = 0; k < 12; k++) {
-            for (int side = -2; side <= -1; side++) {
-                lua_pushinteger(L, k);
-                lua_setfield(L, side - 1, k % 2 ? "added" : (k % 3 ? "more" : "x"));
-                lua_pushinteger(L, k);
-                lua_rawseti(L, side - 1, (lua_Integer)lua_rawlen(L, side - 1) + 1);
-            }
-            if (!literal_same(L, -2, -1, 0))
-                fail_msg("the reader's table grows unlike Lua's for:\n%.400s", buf);
-        }
-        if (vm_steps > (long)len + 64)
-            fail_msg("%ld VM instructions for %zu bytes", vm_steps, len);
-    }
-    lua_close(L);
-    return taken;
+    char why[300];
+    int verdict = literal_compare(buf, len, why, sizeof why);
+    if (verdict < 0)
+        fail_msg("%s, for:\n%.400s", why, buf);
+    return verdict;
 }
 
 static int taken(const char *code) { return taken_as_lua_reads_it(code, strlen(code)); }
