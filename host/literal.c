@@ -258,28 +258,36 @@ static size_t name_length(const reader *r)
 
 static int push_table(reader *r, int depth, int reg);
 
+/* A quoted or long-bracket string at p; 0 for anything else. */
+static int push_string(reader *r)
+{
+    int c = peek(r, 0);
+    if (c == '"' || c == '\'')
+        return push_quoted(r);
+    int level = c == '[' ? long_bracket_level(r) : -1;
+    return level >= 0 && push_long_string(r, level);
+}
+
+static int starts_numeral(const reader *r)
+{
+    return is_digit(peek(r, 0)) || (peek(r, 0) == '.' && is_digit(peek(r, 1)));
+}
+
 /* A value at p: a string, a number (with a minus before it), true, false, a table, and nil
  * where allow_nil (a keyed field: it sets nothing, as in the compiled constructor). reg is
  * the register the compiled value would take. */
 static int push_value(reader *r, int depth, int reg, int allow_nil)
 {
     int c = peek(r, 0);
-    if (c == '"' || c == '\'')
-        return push_quoted(r);
-    if (c == '[') {
-        int level = long_bracket_level(r);
-        return level >= 0 && push_long_string(r, level);
-    }
+    if (c == '"' || c == '\'' || c == '[')
+        return push_string(r);
     if (c == '{')
         return push_table(r, depth + 1, reg);
-    if (is_digit(c) || (c == '.' && is_digit(peek(r, 1))))
+    if (starts_numeral(r))
         return push_number(r);
     if (c == '-') {
         r->p++;
-        if (!skip_blank(r))
-            return 0;
-        c = peek(r, 0);
-        if (!(is_digit(c) || (c == '.' && is_digit(peek(r, 1)))) || !push_number(r))
+        if (!skip_blank(r) || !starts_numeral(r) || !push_number(r))
             return 0;
         lua_arith(r->L, LUA_OPUNM);
         return 1;
@@ -308,16 +316,8 @@ static int push_field(reader *r, int depth, int reg, int *keyed)
         if (peek(r, 1) == '=')
             return 0; /* "[=" without its second '[': invalid delimiter */
         r->p++;
-        if (!skip_blank(r))
+        if (!skip_blank(r) || !push_string(r)) /* not a number or an expression as the key */
             return 0;
-        int c = peek(r, 0);
-        int level = c == '[' ? long_bracket_level(r) : -1;
-        if (c == '"' || c == '\'') {
-            if (!push_quoted(r))
-                return 0;
-        } else if (level < 0 || !push_long_string(r, level)) {
-            return 0; /* a number or an expression as the key */
-        }
         if (!skip_blank(r) || peek(r, 0) != ']')
             return 0;
         r->p++;
@@ -361,10 +361,12 @@ static int push_table(reader *r, int depth, int reg)
         if (peek(r, 0) == '}')
             break;
         int keyed;
+        int first_free = reg + 1 + items % COMPILER_FLUSH;
+        if (first_free + 3 > MAX_REGISTER)
+            return 0;
         /* room for the key, the value, a string buffer's box and what lauxlib pushes while
          * it grows */
-        int first_free = reg + 1 + items % COMPILER_FLUSH;
-        if (first_free + 3 > MAX_REGISTER || !lua_checkstack(L, 8) || !push_field(r, depth, first_free, &keyed))
+        if (!lua_checkstack(L, 8) || !push_field(r, depth, first_free, &keyed))
             return 0;
         keyed ? keyed_fields++ : items++;
         if (!skip_blank(r))
