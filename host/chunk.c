@@ -50,9 +50,10 @@ size_t nb_count_numerals(const char *buf, size_t len)
     size_t count = 0, i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)buf[i];
+        long level; /* of a long bracket at i */
         if (c == '-' && i + 1 < len && buf[i + 1] == '-') {
             i += 2;
-            long level = (i < len && buf[i] == '[') ? nb_long_bracket_level(buf, len, i) : -1;
+            level = (i < len && buf[i] == '[') ? nb_long_bracket_level(buf, len, i) : -1;
             if (level >= 0)
                 i = skip_long(buf, len, i, level);
             else
@@ -74,8 +75,8 @@ size_t nb_count_numerals(const char *buf, size_t len)
                 i = (size_t)(b - buf) + 2; /* the backslash and the character it escapes */
             }
             i++;
-        } else if (c == '[' && nb_long_bracket_level(buf, len, i) >= 0) {
-            i = skip_long(buf, len, i, nb_long_bracket_level(buf, len, i));
+        } else if (c == '[' && (level = nb_long_bracket_level(buf, len, i)) >= 0) {
+            i = skip_long(buf, len, i, level);
         } else if (is_alpha(c)) {
             while (i < len && (is_alpha((unsigned char)buf[i]) || is_digit((unsigned char)buf[i])))
                 i++;

@@ -123,8 +123,6 @@ static void conv_place(conv *c, char *out, size_t size)
         nb_format(out, size, "%s：%s", c->name, c->path[0] ? c->path : "（顶层）");
 }
 
-/* Record a problem that does not stop the conversion, so that one run lists every unknown
- * key and wrong type of the file, each with its line. */
 /* Room kept at the end of the list of problems for the line that counts those left out. */
 enum { NB_PROBLEMS_TAIL = 100 };
 
@@ -132,6 +130,8 @@ enum { NB_PROBLEMS_TAIL = 100 };
  * line (a scan of the whole file each: 40,000 unknown keys took a minute). */
 static int conv_problems_full(const conv *c) { return c->n_listed < c->n_problems; }
 
+/* Record a problem that does not stop the conversion, so that one run lists every unknown
+ * key and wrong type of the file (as many as the message holds), each with its line. */
 static void conv_problem(conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void conv_problem(conv *c, const char *fmt, ...)
 {
@@ -755,7 +755,7 @@ static int convert_protected(lua_State *L)
     convert_section(c, idx, NB_KEY(PROCESSING_FEES), convert_processing_fees);
     convert_section(c, idx, NB_KEY(SIGNATURE), convert_signature);
     if (c->n_problems) {
-        if (c->n_listed < c->n_problems)
+        if (conv_problems_full(c))
             nb_error_set(c->err, "%s\n……另有 %d 处问题未列出", c->problems, c->n_problems - c->n_listed);
         else
             nb_error_set(c->err, "%s", c->problems);
@@ -1024,13 +1024,13 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
         return 0;
     }
     sandbox_budget budget = {0, lim->max_instructions, {0, 0}, lim->max_seconds};
-    clock_gettime(CLOCK_MONOTONIC, &budget.start);
     *(sandbox_budget **)lua_getextraspace(L) = &budget;
 
     int ok = 0, status;
     if (read_as_literal(L, buf, len, lim))
         goto take;
-    clock_gettime(CLOCK_MONOTONIC, &budget.start); /* the compiled run gets the whole time */
+    /* the time budget starts here: a declined reader's work is not the compiled run's */
+    clock_gettime(CLOCK_MONOTONIC, &budget.start);
 
     char chunkname[600];
     nb_format(chunkname, sizeof chunkname, "@%s", name);
