@@ -55,22 +55,22 @@ return {
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
     R.each_clause(report, function(clause, part, sentence)
-      -- a clause about appeals counts no application; asked only of a clause that could add
-      -- a finding (the cheap questions first: most clauses have no count)
-      local about_appeals = clause
+      -- a clause about appeals counts no application; asked (of the clause as written) only
+      -- of a clause that could add a finding (the cheap questions first: most have no count)
+      local as_written = clause
       -- a short quoted slogan counts nothing: "“三个一”工作机制" is not 3 applications
       clause = drop_short_quotes(clause)
       local n = R.first_count(clause)
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
-            and not R.has(about_appeals, APPEALS) then
+            and not R.has(as_written, APPEALS) then
           ctx:add{ section = part.section, label = part.label, row = "new", column = "总计",
                    expected = new, found = 0,
                    message = string.format("叙述称未收到政府信息公开申请，表三本年新收申请为%d件", new) }
         end
         return
       end
-      if R.has(about_appeals, APPEALS) then return end
+      if R.has(as_written, APPEALS) then return end
       if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end

@@ -104,13 +104,14 @@ end
 -- before 号, then ] or ), then four digits, then [ or (. A text without 号 needs no NFKC
 -- (no compatibility form normalises to 号).
 local BRACKETS = { ["【"] = "[", ["】"] = "]", ["〖"] = "[", ["〗"] = "]" }
+local BRACKET_MARKS = { "【", "】", "〖", "〗" }
 local function is_digit_byte(b) return b and b >= 0x30 and b <= 0x39 end
 local function bad_docnos(s)
   local out = {}
   if not find(s, "号", 1, true) then return out end
   local norm = nb.nfkc(s)
   -- 【】〖〗 as [ ]: the gsub only when one is there (its pattern was tried at every byte)
-  if find(norm, "【", 1, true) or find(norm, "】", 1, true) or find(norm, "〖", 1, true) or find(norm, "〗", 1, true) then
+  if R.has(norm, BRACKET_MARKS) then
     norm = norm:gsub("\227\128[\144\145\150\151]", BRACKETS)
   end
   local at = 1
