@@ -17,6 +17,8 @@ targets=("$@")
 CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNB_FUZZ=ON -DNB_SANITIZE=ON \
   -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 cmake --build "$B" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
+# seed folders a target shares with another: the literal reader reads the loader's data files
+declare -A also=([literal]="tests/fuzz/corpus/load tests/fuzz/regressions/load")
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$B/corpus-$t"
@@ -27,7 +29,7 @@ for t in "${targets[@]}"; do
   [ "$t" != load ] && leaks=0
   if ! "$B/tests/fuzz_$t" -detect_leaks=$leaks -max_total_time="$seconds" -timeout=5 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$B/" \
-      "$B/corpus-$t" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" \
+      "$B/corpus-$t" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" ${also[$t]:-} \
       2>"$B/fuzz-$t.log"; then
     status=1
     echo "fuzz: $t FAILED; the end of $B/fuzz-$t.log:"
