@@ -11,8 +11,10 @@ fail=0
 bad() { echo "FAIL: $*" >&2; fail=1; }
 
 needed=$(readelf -d "$NB" | grep NEEDED)
-if echo "$needed" | grep -q libedit; then bad "the binary links libedit: $needed"; fi
-if ! echo "$needed" | grep -q liblua; then bad "readelf shows no NEEDED liblua, so the check above proves nothing: $needed"; fi
+# here-strings, not echo | grep -q: under pipefail, grep leaving as soon as it matches can
+# give echo a broken pipe, and the pipeline then fails although the line was there
+if grep -q libedit <<<"$needed"; then bad "the binary links libedit: $needed"; fi
+if ! grep -q liblua <<<"$needed"; then bad "readelf shows no NEEDED liblua, so the check above proves nothing: $needed"; fi
 
 skip() { echo "SKIP: repl/libedit-on-demand: $*" >&2; exit 77; }
 if ! script -qec true /dev/null </dev/null >/dev/null 2>"$tmp/pty.err"; then
