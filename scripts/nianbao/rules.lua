@@ -247,7 +247,10 @@ M._normalize_lua = text._normalize_lua
 --- numeral of the official section ("一", "五", "六"); label names the part in Chinese.
 function M.narratives(report)
   local out = {}
-  for i, item in ipairs(report.overview or {}) do
+  local overview = report.overview or {}
+  for i = 1, #overview do
+    local item = overview[i]
+    if item == nil then break end -- as ipairs would (a caller's table with a hole)
     out[#out + 1] = { section = "一", label = string.format("（%s）%s", nb.numeral(i), item.heading or ""),
                       text = item.text or "", heading = item.heading }
   end
@@ -258,9 +261,14 @@ function M.narratives(report)
 end
 
 --- Every normalized sentence of the narrative: calls fn(sentence, part).
+--- (Numeric loops: every rule walks these lists, and ipairs costs a C call per item.)
 function M.each_sentence(report, fn)
-  for _, part in ipairs(M.narratives(report)) do
-    for _, sentence in ipairs(M.sentences(M.normalize(part.text))) do
+  local parts = M.narratives(report)
+  for i = 1, #parts do
+    local part = parts[i]
+    local sentences = M.sentences(M.normalize(part.text))
+    for k = 1, #sentences do
+      local sentence = sentences[k]
       M.current_sentence = sentence
       fn(sentence, part)
     end
@@ -271,7 +279,8 @@ end
 --- Every normalized clause of the narrative: calls fn(clause, part, sentence).
 function M.each_clause(report, fn)
   M.each_sentence(report, function(sentence, part)
-    for _, clause in ipairs(M.clauses(sentence)) do fn(clause, part, sentence) end
+    local clauses = M.clauses(sentence)
+    for i = 1, #clauses do fn(clauses[i], part, sentence) end
   end)
 end
 

@@ -215,8 +215,9 @@ M.clauses = memoize(function(s)
   local sentences = cached_sentences(s)
   if sentences and not (#sentences == 1 and sentences[1] == s) then
     local out = {}
-    for _, sentence in ipairs(sentences) do
-      for _, clause in ipairs(M.clauses(sentence)) do out[#out + 1] = clause end
+    for i = 1, #sentences do
+      local clauses = M.clauses(sentences[i])
+      for k = 1, #clauses do out[#out + 1] = clauses[k] end
     end
     return out
   end
@@ -230,7 +231,8 @@ M.normalize = memoize(function(s)
   local idx = nb._text_index(tostring(s or ""), false) -- no numbers: only the cuts are kept
   if not idx then return M._normalize_lua(s) end
   prime_sentences(idx.text, idx.sentences)
-  for i, sentence in ipairs(idx.sentences) do prime_clauses(sentence, idx.clauses[i]) end
+  local sentences, clauses = idx.sentences, idx.clauses
+  for i = 1, #sentences do prime_clauses(sentences[i], clauses[i]) end
   return idx.text
 end)
 

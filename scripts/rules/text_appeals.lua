@@ -57,7 +57,9 @@ return {
     R.each_sentence(report, function(sentence, part)
       if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
         local subject
-        for _, clause in ipairs(R.clauses(sentence)) do
+        local clauses = R.clauses(sentence)
+        for i = 1, #clauses do
+          local clause = clauses[i]
           local none = not R.first_count(clause) and R.has(clause, NONE) -- the cheap question first
           for piece in (clause .. "、"):gmatch("(.-)、") do
             local s, both = subject_of(piece)

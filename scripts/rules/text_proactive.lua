@@ -41,7 +41,9 @@ return {
     end
     for _, part in ipairs(R.narratives(report)) do
       if part.section == "一" then
-        for _, clause in ipairs(R.clauses(R.normalize(part.text))) do
+        local clauses = R.clauses(R.normalize(part.text))
+        for i = 1, #clauses do
+          local clause = clauses[i]
           current = clause
           if R.has(clause, WORDS) then
             for piece in (clause .. "、"):gmatch("(.-)、") do

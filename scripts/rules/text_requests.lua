@@ -80,7 +80,8 @@ return {
         return
       end
       if not (sentence:find("申请", 1, true) or part.label:find("申请", 1, true)) then return end
-      for _, a in ipairs(APPLICANTS) do
+      for i = 1, #APPLICANTS do
+        local a = APPLICANTS[i]
         local pos = clause:find(a.word, 1, true)
         local m = pos and R.first_count(clause, pos)
         if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then

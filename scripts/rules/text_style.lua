@@ -162,7 +162,9 @@ return {
                  message = string.format("文号的年份应使用六角括号〔〕，如“%s”", docnos[1]) }
       end
       local n, first = 0, nil
-      for _, sp in ipairs(sc.spaced) do
+      local spaced = sc.spaced
+      for k = 1, #spaced do
+        local sp = spaced[k]
         if counted(sp) then n, first = n + 1, first or sp.excerpt end
       end
       if n > 0 then

@@ -31,8 +31,12 @@ return {
     if math.type(year) ~= "integer" then return end
     local last = tostring(year - 1) .. "年"
     R.each_sentence(report, function(sentence, part)
+      -- a clause is a piece of its sentence: one without the year has no clause with it
+      if not sentence:find(last, 1, true) then return end
       local flagged
-      for _, clause in ipairs(R.clauses(sentence)) do
+      local clauses = R.clauses(sentence)
+      for i = 1, #clauses do
+        local clause = clauses[i]
         local from = 1
         while true do
           local a, b = clause:find(last, from, true)
