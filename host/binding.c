@@ -815,13 +815,23 @@ static int l_search_path(lua_State *L)
     STACK_RETURN(L, 1);
 }
 
+/* nb.embedded_names([folder]) -> the embedded names, or only those directly in folder
+ * ("rules" gives "rules/text_style.lua", not "rules/x/y.lua"): nb.list reads one folder per
+ * call, and making a string of every name to throw most away cost a check 0.1 M. */
 static int l_embedded_names(lua_State *L)
 {
     STACK_ENTER(L);
-    lua_createtable(L, (int)nb_embedded_count, 0);
+    size_t flen = 0;
+    const char *folder = luaL_optlstring(L, 1, NULL, &flen);
+    lua_createtable(L, folder ? 0 : (int)nb_embedded_count, 0);
+    lua_Integer n = 0;
     for (size_t i = 0; i < nb_embedded_count; i++) {
-        lua_pushstring(L, nb_embedded_files[i].name);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        const char *name = nb_embedded_files[i].name;
+        if (folder && !(strncmp(name, folder, flen) == 0 && name[flen] == '/' &&
+                        name[flen + 1] != '\0' && !strchr(name + flen + 1, '/')))
+            continue;
+        lua_pushstring(L, name);
+        lua_rawseti(L, -2, ++n);
     }
     STACK_RETURN(L, 1);
 }

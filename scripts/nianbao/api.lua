@@ -142,12 +142,8 @@ function nb.list(dir)
       end
     end
   end
-  local prefix = dir .. "/"
-  for _, name in ipairs(nb.embedded_names()) do
-    if name:sub(1, #prefix) == prefix and not name:find("/", #prefix + 1, true) then
-      add(name:sub(#prefix + 1), "embedded")
-    end
-  end
+  local embedded = nb.embedded_names(dir) -- only the folder's own files
+  for i = 1, #embedded do add(embedded[i]:sub(#dir + 2), "embedded") end
   table.sort(names)
   return names, places
 end

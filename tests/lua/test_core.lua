@@ -139,6 +139,24 @@ function tests.list_one_folder_along_the_path()
   T.raises(function() nb.list("../etc") end, "nb.list")
 end
 
+function tests.embedded_names_of_one_folder()
+  local all = nb.embedded_names()
+  -- the folder's own files, as filtering the whole list gives them, in the same order
+  for _, dir in ipairs({ "rules", "nianbao", "nianbao/commands", "templates/html", "render", "x", "rule" }) do
+    local want = {}
+    for _, name in ipairs(all) do
+      local rest = name:sub(#dir + 2)
+      if name:sub(1, #dir + 1) == dir .. "/" and rest ~= "" and not rest:find("/", 1, true) then
+        want[#want + 1] = name
+      end
+    end
+    T.deep_eq(nb.embedded_names(dir), want, "embedded names in " .. dir)
+  end
+  T.ok(#nb.embedded_names("rules") > 5, "the bundled rules are embedded")
+  T.deep_eq(nb.embedded_names("nianbao/commands/check.lua"), {}, "a file is no folder")
+  T.eq(#all, #nb.embedded_names(nil), "without a folder: every name")
+end
+
 function tests.markup_escapes_once()
   local el, raw, node = markup.el, markup.raw, markup.node
   T.eq(node(el("p", { class = "a&b" }, { "x<y", raw("<br>") })), '<p class="a&amp;b">x&lt;y<br></p>', "p")
