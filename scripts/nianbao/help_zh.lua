@@ -28,7 +28,7 @@ return {
   ["nb.template"] = "读取 templates/ 下的模板并填入变量 {{名称}}",
   ["nb.find"] = "沿脚本搜索路径查找脚本或模板，返回内容和位置",
   ["nb.search_path"] = "脚本搜索路径（--scripts、用户目录、内置脚本）",
-  ["nb.embedded_names"] = "程序内置的脚本和模板的名称",
+  ["nb.embedded_names"] = "程序内置的脚本和模板的名称；给出文件夹（如 \"rules\"）时只列该文件夹中的文件",
   ["nb.write_file"] = "原子地写文件（不会留下写了一半的文件）",
   ["nb.freeze"] = "把表变为只读",
   ["nb.version"] = "程序版本",
