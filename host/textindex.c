@@ -47,6 +47,24 @@ static int numeral(const char *s, size_t n)
     }
 }
 
+/* The third UTF-8 byte of every numeral of numeral(), as a bit of its low six bits: a
+ * 3-byte character whose bit is clear is no numeral. Most Chinese characters are told so
+ * without decoding them (their third byte is one of 64 values, the numerals' of 14). */
+#define THIRD(b) ((uint64_t)1 << ((b) & 0x3F))
+static const uint64_t NUMERAL_THIRD = THIRD(0xB6) | THIRD(0x87) | THIRD(0x80) | THIRD(0x8C) |
+                                      THIRD(0xA4) | THIRD(0x89) | THIRD(0x9B) | THIRD(0x94) |
+                                      THIRD(0xAD) | THIRD(0x83) | THIRD(0xAB) | THIRD(0x9D) |
+                                      THIRD(0x81) | THIRD(0xBE);
+#undef THIRD
+
+/* numeral() of the n-byte character at s, ruling most characters out by their third byte */
+static int numeral_fast(const char *s, size_t n)
+{
+    if (n != 3 || !((NUMERAL_THIRD >> ((unsigned char)s[2] & 0x3F)) & 1))
+        return -1;
+    return numeral(s, n);
+}
+
 /* 件 起 宗 个 项 条 次 篇 份 */
 static int is_counter(const char *s, size_t n)
 {
@@ -156,7 +174,7 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
         size_t n = i < len ? char_len((unsigned char)s[i]) : 0;
         if (i + n > len)
             n = len - i;
-        if (i < len && numeral(s + i, n) >= 0) {
+        if (i < len && numeral_fast(s + i, n) >= 0) {
             if (run_len == 0) {
                 nb_bytes_add(out, s + plain, i - plain);
                 run = i;
@@ -188,23 +206,33 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
 
 /* ---------- sentences, clauses, numbers ---------- */
 
-/* Length of the sentence separator at s (n bytes left: 。 ! ? ; or a line end), or 0.
- * The text is NFKC already, so the full-width ！？； are ASCII here. */
-static size_t sentence_sep_at(const char *s, size_t n)
+/* The bytes that can begin a separator: SENTENCE for ! ? ; line end and 。 (E3 80 82),
+ * CLAUSE for those and , : ( ) [ ]. The text is NFKC already, so the full-width ！？；，：（）
+ * are ASCII here. The loops pass over every other byte with one table lookup. */
+enum { SENTENCE = 1, CLAUSE = 2 };
+static const unsigned char SEP_BYTE[256] = {
+    ['!'] = SENTENCE | CLAUSE, ['?'] = SENTENCE | CLAUSE, [';'] = SENTENCE | CLAUSE,
+    ['\n'] = SENTENCE | CLAUSE, [0xE3] = SENTENCE | CLAUSE,
+    [','] = CLAUSE, [':'] = CLAUSE, ['('] = CLAUSE, [')'] = CLAUSE, ['['] = CLAUSE, [']'] = CLAUSE,
+};
+
+/* Length of the separator of kind at s (n bytes left), or 0: an E3 byte is one only as 。 */
+static size_t sep_at(const char *s, size_t n, unsigned char kind)
 {
-    switch (s[0]) {
-    case '!': case '?': case ';': case '\n': return 1;
-    default: return n >= 3 && memcmp(s, "。", 3) == 0 ? 3 : 0;
-    }
+    unsigned char c = (unsigned char)s[0];
+    if (!(SEP_BYTE[c] & kind))
+        return 0;
+    if (c != 0xE3)
+        return 1;
+    return n >= 3 && memcmp(s, "。", 3) == 0 ? 3 : 0;
 }
 
-/* 1 when s starts with a clause separator , : ( ) [ ] (full-width ones are ASCII after NFKC) */
-static size_t clause_sep_at(const char *s)
+/* The first byte at or after i (and before end) that may begin a separator of kind. */
+static size_t next_candidate(const char *s, size_t i, size_t end, unsigned char kind)
 {
-    switch (s[0]) {
-    case ',': case ':': case '(': case ')': case '[': case ']': return 1;
-    default: return 0;
-    }
+    while (i < end && !(SEP_BYTE[(unsigned char)s[i]] & kind))
+        i++;
+    return i;
 }
 
 #define GROW(arr, count, cap, fail)                                                  \
@@ -225,10 +253,10 @@ static int split(nb_textindex *t)
     size_t scap = 0, ccap = 0, fcap = 0;
     const char *s = t->text;
     size_t start = 0;
-    for (size_t i = 0; i <= t->len;) {
-        size_t l = i < t->len ? sentence_sep_at(s + i, t->len - i) : 1;
+    for (size_t i = next_candidate(s, 0, t->len, SENTENCE); i <= t->len;) {
+        size_t l = i < t->len ? sep_at(s + i, t->len - i, SENTENCE) : 1;
         if (l == 0) {
-            i++;
+            i = next_candidate(s, i + 1, t->len, SENTENCE);
             continue;
         }
         if (i > start) {
@@ -237,10 +265,11 @@ static int split(nb_textindex *t)
             t->first_clause[t->nsentences] = t->nclauses;
             t->sentences[t->nsentences++] = (nb_span){start, i - start};
             size_t cstart = start;
-            for (size_t j = start; j <= i;) {
-                size_t cl = j < i ? clause_sep_at(s + j) : 1;
+            /* within the sentence, only the ASCII separators are left */
+            for (size_t j = next_candidate(s, start, i, CLAUSE); j <= i;) {
+                size_t cl = j < i ? sep_at(s + j, i - j, CLAUSE) : 1;
                 if (cl == 0) {
-                    j++;
+                    j = next_candidate(s, j + 1, i, CLAUSE);
                     continue;
                 }
                 if (j > cstart) {
@@ -439,9 +468,14 @@ static int build(const char *s, nb_textindex *t, int with_numbers)
     /* white space out, then thousands separators (twice, as the Lua gsub pair did) */
     char *p = (char *)nfkc;
     size_t len = 0;
-    for (size_t i = 0; p[i]; i++)
-        if (!is_space((unsigned char)p[i]))
-            p[len++] = p[i];
+    for (size_t i = 0; p[i];) {
+        size_t run = strcspn(p + i, " \t\n\v\f\r"); /* the bytes of is_space() */
+        memmove(p + len, p + i, run);
+        len += run;
+        i += run;
+        while (is_space((unsigned char)p[i]))
+            i++;
+    }
     len = drop_separators(p, len);
     len = drop_separators(p, len);
     nb_bytes out = {0};
