@@ -38,8 +38,8 @@ local function excerpt(s, p)
 end
 
 -- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
--- excerpt=...} }, tight = { [cp] = n } (Chinese right after a digit), tight_before = { [cp] = n }
--- (Chinese right before a digit) }. Only the characters a test can hold for are visited:
+-- at=byte} } (the excerpt is cut only for the one a message quotes), tight = { [cp] = n }
+-- (Chinese right after a digit), tight_before = { [cp] = n } (Chinese right before a digit) }. Only the characters a test can hold for are visited:
 -- the half-width punctuation of HALF, digits, the space, and the two other spaces (U+00A0 =
 -- C2 A0, U+3000 = E3 80 80), each found by a plain search for its bytes: E3 also begins
 -- 、。《》 and the other Chinese punctuation, which were visited one by one when the scan
@@ -88,9 +88,9 @@ local function scan(s)
           after = cp_at(s, q)
         end
         if is_digit(prev) and is_cjk(after) then
-          out.spaced[#out.spaced + 1] = { after = after, excerpt = excerpt(s, p) }
+          out.spaced[#out.spaced + 1] = { after = after, at = p }
         elseif is_cjk(prev) and is_digit(after) then
-          out.spaced[#out.spaced + 1] = { before = prev, excerpt = excerpt(s, p) }
+          out.spaced[#out.spaced + 1] = { before = prev, at = p }
         end
       end
     end
@@ -165,8 +165,9 @@ return {
       local spaced = sc.spaced
       for k = 1, #spaced do
         local sp = spaced[k]
-        if counted(sp) then n, first = n + 1, first or sp.excerpt end
+        if counted(sp) then n, first = n + 1, first or sp.at end
       end
+      first = first and excerpt(part.text, first)
       if n > 0 then
         ctx:add{ section = part.section, label = part.label, found = first, expected = "数字与汉字之间不空格",
                  message = string.format("数字与汉字之间有空格%d处，如“%s”%s", n, first,
