@@ -514,7 +514,9 @@ const nb_report *nb_to_report(lua_State *L, int idx)
 static nb_report *load_argument(lua_State *L)
 {
     nb_error err;
-    nb_report *r = nb_load_file(luaL_checkstring(L, 1), &err);
+    const char *path = luaL_checkstring(L, 1);
+    nb_host_reading_report(L);
+    nb_report *r = nb_load_file(path, &err);
     if (!r) {
         luaL_pushfail(L);
         lua_pushstring(L, err.message);
@@ -772,6 +774,17 @@ static int l_load_script(lua_State *L)
     lua_pushstring(L, where);
     lua_pushboolean(L, embedded);
     STACK_RETURN(L, 3);
+}
+
+/* nb._end_startup() -> whether the state was starting up: the collector returns to Lua's
+ * default pause (host/host.h) */
+static int l_end_startup(lua_State *L)
+{
+    STACK_ENTER(L);
+    int was = nb_host_starting_up(L);
+    nb_host_end_startup(L);
+    lua_pushboolean(L, was);
+    STACK_RETURN(L, 1);
 }
 
 /* nb.suggest(word, list) -> the closest string of list, or nil when none is close */
@@ -1088,6 +1101,7 @@ static const luaL_Reg functions[] = {
     {"search_path", l_search_path},
     {"embedded_names", l_embedded_names},
     {"_is_embedded", l_is_embedded},
+    {"_end_startup", l_end_startup},
 #ifndef _WIN32
     {"_try_quickly", nb_l_try_quickly},
 #endif

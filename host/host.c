@@ -332,9 +332,14 @@ typedef struct {
     size_t n;
 } host_args;
 
+/* registry: 2 while starting up, 1 once a report has been read, nil after start-up */
+static const char STARTUP_KEY[] = "nianbao.startup";
+
 static int open_host(lua_State *L)
 {
     const host_args *a = lua_touserdata(L, 1);
+    lua_pushinteger(L, 2);
+    lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
     build_path(L, a->dirs, a->n);
     luaL_openlibs(L);
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
@@ -390,6 +395,36 @@ static void warn_to_stderr(void *ud, const char *msg, int tocont)
     continuing = tocont;
 }
 
+static lua_Integer startup_state(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
+    lua_Integer state = lua_tointeger(L, -1); /* 0 for nil */
+    lua_pop(L, 1);
+    return state;
+}
+
+int nb_host_starting_up(lua_State *L) { return startup_state(L) > 0; }
+
+void nb_host_end_startup(lua_State *L)
+{
+    if (!nb_host_starting_up(L))
+        return;
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
+    lua_gc(L, LUA_GCINC, NB_DEFAULT_GC_PAUSE, 0, 0); /* 0: the step settings stay */
+}
+
+void nb_host_reading_report(lua_State *L)
+{
+    lua_Integer state = startup_state(L);
+    if (state == 2) { /* the first report is part of start-up */
+        lua_pushinteger(L, 1);
+        lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
+    } else if (state == 1) { /* a second one: a batch, whose steady state is Lua's default */
+        nb_host_end_startup(L);
+    }
+}
+
 lua_State *nb_host_new(const char *const *script_dirs, size_t n)
 {
     /* the script state's many small objects come from a pool (host/pool.c) */
@@ -401,6 +436,7 @@ lua_State *nb_host_new(const char *const *script_dirs, size_t n)
     }
     lua_atpanic(L, panic);
     lua_setwarnf(L, warn_to_stderr, NULL);
+    lua_gc(L, LUA_GCINC, NB_STARTUP_GC_PAUSE, 0, 0);
     host_args args = {script_dirs, n};
     lua_pushcfunction(L, open_host);
     lua_pushlightuserdata(L, &args);

@@ -27,6 +27,20 @@ extern const size_t nb_embedded_count;
 lua_State *nb_host_new(const char *const *script_dirs, size_t n);
 void nb_host_close(lua_State *L);
 
+/* Start-up: while nianbao loads its modules, its first report and the rules, nearly all it
+ * allocates stays alive, and a collector that starts a cycle whenever the heap doubles
+ * marks that growing heap again and again. A new state's collector therefore waits until
+ * the heap has grown NB_STARTUP_GC_PAUSE percent, and goes back to Lua's default pause when
+ * start-up ends: nb_host_end_startup, called at the end of the first check, at a second
+ * report and by every command that checks no report (docs/design.md). */
+#define NB_STARTUP_GC_PAUSE 1000
+#define NB_DEFAULT_GC_PAUSE 200 /* LUAI_GCPAUSE of Lua 5.4 */
+void nb_host_end_startup(lua_State *L);
+/* Called before a data file is read: a second one ends start-up. */
+void nb_host_reading_report(lua_State *L);
+/* 1 while the state is starting up, 0 after nb_host_end_startup */
+int nb_host_starting_up(lua_State *L);
+
 /* lua_pcall with a message handler that appends a traceback. On error the message is on
  * the stack. */
 int nb_host_pcall(lua_State *L, int nargs, int nresults);

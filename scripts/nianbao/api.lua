@@ -257,6 +257,7 @@ function nb.check(report, opts)
   rules_mod = rules_mod or require("nianbao.rules")
   local added = rules_mod.run(report, opts)
   for _, f in ipairs(added) do list[#list + 1] = f end
+  nb._end_startup() -- the rules are loaded: the collector's usual pace from now on (host/host.h)
   return nb.findings(list)
 end
 

@@ -251,6 +251,10 @@ end
 -- every object costs about a million instructions). `run`, `repl` and a user's own commands
 -- are not among them: their code may count on __gc finalizers at the close. main.c reads
 -- M.close_state after main() returns.
+-- The commands whose start-up (host/host.h: a lazier collector while code loads) lasts
+-- until their first check has loaded the rules, or a second report is read; every other
+-- command ends it before it runs.
+local STARTUP_UNTIL_CHECK = { check = true, render = true, run = true, repl = true }
 local EXIT_WITHOUT_CLOSE = { check = true, render = true, summary = true, aggregate = true, compare = true,
   import = true, new = true, draft = true, rules = true, which = true }
 
@@ -328,6 +332,7 @@ function M.main(args)
     io.stderr:write(usage())
     return EXIT_USAGE
   end
+  if not STARTUP_UNTIL_CHECK[command] then nb._end_startup() end
   if cmd.raw then return cmd.run(rest) end
   for _, a in ipairs(rest) do
     if a == "--" then break end

@@ -1,6 +1,7 @@
 /* The script state's resource lookup: the search path from $NIANBAO_PATH, a lookup never
  * follows a path cut to its buffer, and reading a file while memory runs out leaves no
- * file open. */
+ * file open. The collector's start-up pause lasts until the first check or a second
+ * report. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,12 +127,65 @@ static void reading_out_of_memory_closes_the_file(void **state)
     lua_close(L);
 }
 
+/* The collector's pause, read by setting it again */
+static int gc_pause(lua_State *L)
+{
+    int pause = lua_gc(L, LUA_GCSETPAUSE, 0);
+    lua_gc(L, LUA_GCSETPAUSE, pause);
+    return pause;
+}
+
+static void run_lua(lua_State *L, const char *code)
+{
+    if (luaL_loadstring(L, code) != LUA_OK || nb_host_pcall(L, 0, 0) != LUA_OK)
+        fail_msg("%s", lua_tostring(L, -1));
+}
+
+#define SEED NB_SOURCE_DIR "/reports/yanjin-commerce-2024.lua"
+
+static void startup_pause_until_the_first_check_or_a_second_report(void **state)
+{
+    (void)state;
+    const char *dirs[] = {SCRIPTS};
+    /* a single check: the lazier pause through the load and the check, the default after */
+    lua_State *L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    assert_true(nb_host_starting_up(L));
+    assert_int_equal(gc_pause(L), NB_STARTUP_GC_PAUSE);
+    run_lua(L, "R = require('nianbao').load('" SEED "')");
+    assert_true(nb_host_starting_up(L));
+    assert_int_equal(gc_pause(L), NB_STARTUP_GC_PAUSE);
+    run_lua(L, "require('nianbao').check(R)");
+    assert_false(nb_host_starting_up(L));
+    assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
+    run_lua(L, "assert(require('nianbao').load('" SEED "'))");
+    assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
+    lua_close(L);
+    /* a batch: its second report ends start-up, also when the first failed to load */
+    L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    run_lua(L, "assert(not require('nianbao').load('/nonexistent-nb-unit.lua'))");
+    assert_true(nb_host_starting_up(L));
+    run_lua(L, "assert(require('nianbao')._load_header('" SEED "'))");
+    assert_false(nb_host_starting_up(L));
+    assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
+    lua_close(L);
+    /* ended by a script (a command that checks nothing), once */
+    L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    run_lua(L, "local nb = require('nianbao'); assert(nb._end_startup() == true); "
+               "assert(nb._end_startup() == false)");
+    assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(search_path_from_environment),
         cmocka_unit_test(find_never_follows_a_cut_path),
         cmocka_unit_test(reading_out_of_memory_closes_the_file),
+        cmocka_unit_test(startup_pause_until_the_first_check_or_a_second_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
