@@ -60,9 +60,11 @@ static int skip_blank(reader *r)
             size_t n;
             if (!skip_long_bracket(r, level, &body, &n))
                 return 0;
-        } else {
-            while (r->p < r->end && !is_newline((unsigned char)*r->p))
-                r->p++;
+        } else { /* to the line's end, by memchr: a data file's comments are long lines */
+            const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+            const char *end = nl ? nl : r->end;
+            const char *cr = memchr(r->p, '\r', (size_t)(end - r->p));
+            r->p = cr ? cr : end;
         }
     }
 }
