@@ -82,6 +82,12 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
             i++;
             continue;
         }
+        if ((p[i] & 0xF0) == 0xE0 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) { /* a Chinese character, the commonest case */
+            valid++;
+            i += 3;
+            continue;
+        }
         size_t n = utf8_seq(p + i, len - i);
         if (n) {
             valid++;
