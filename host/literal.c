@@ -152,15 +152,22 @@ static int add_escape(reader *r, luaL_Buffer *b)
 }
 
 /* A quoted string at p. Without escapes the text is pushed as it stands. */
+/* The bytes that stop the plain run of a quoted string: its quote (bit 1 for ", 2 for '),
+ * and for both a backslash or a line break (4). A table lookup a byte, as most of a data
+ * file is the text of its strings. */
+static const unsigned char STRING_STOP[256] = {
+    ['"'] = 1, ['\''] = 2, ['\\'] = 4, ['\n'] = 4, ['\r'] = 4,
+};
+
 static int push_quoted(reader *r)
 {
     char quote = *r->p++;
+    const unsigned char stop = (quote == '"' ? 1 : 2) | 4;
     const char *start = r->p;
-    while (r->p < r->end && *r->p != quote && *r->p != '\\') {
-        if (is_newline((unsigned char)*r->p))
-            return 0; /* unfinished string */
+    while (r->p < r->end && !(STRING_STOP[(unsigned char)*r->p] & stop))
         r->p++;
-    }
+    if (r->p < r->end && is_newline((unsigned char)*r->p))
+        return 0; /* unfinished string */
     if (r->p >= r->end)
         return 0;
     if (*r->p == quote) {
