@@ -425,11 +425,18 @@ char *nb_text_nfkc_plain(const char *s, size_t n, int *all_plain)
         /* the two commonest cases copied as they are, without a call per character: ASCII,
          * and CJK ideographs U+4E00..U+9FFF (no overlong form or surrogate falls in that range) */
         if (p[at] < 0x80) {
-            out[o++] = (char)p[at++];
+            size_t run = at + 1;
+            while (run < n && p[run] < 0x80)
+                run++;
+            memcpy(out + o, p + at, run - at);
+            o += run - at;
+            at = run;
             continue;
         }
-        int32_t c3 = at + 3 <= n ? cjk_at((const char *)p + at, 3) : -1;
-        if (c3 >= 0x4E00 && c3 <= 0x9FFF) {
+        /* E5..E9 xx xx is U+5000..U+9FFF, E4 B8..BF xx is U+4E00..U+4FFF */
+        unsigned char lead = p[at];
+        if (at + 3 <= n && lead >= 0xE4 && lead <= 0xE9 && (p[at + 1] & 0xC0) == 0x80 &&
+            (p[at + 2] & 0xC0) == 0x80 && (lead != 0xE4 || p[at + 1] >= 0xB8)) {
             memcpy(out + o, p + at, 3);
             o += 3;
             at += 3;
