@@ -54,12 +54,16 @@ return {
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
+    local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
     R.each_clause(report, function(clause, part, sentence)
       -- a clause about appeals counts no application; asked (of the clause as written) only
       -- of a clause that could add a finding (the cheap questions first: most have no count)
       local as_written = clause
       -- a short quoted slogan counts nothing: "“三个一”工作机制" is not 3 applications
-      clause = drop_short_quotes(clause)
+      if sentence ~= quoted_sentence then
+        quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
+      end
+      if quotes then clause = drop_short_quotes(clause) end
       local n = R.first_count(clause)
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
