@@ -1096,6 +1096,7 @@ static const luaL_Reg functions[] = {
     {"has_any", nb_l_has_any},
     {"find_byte", nb_l_find_byte},
     {"codepoints_around", nb_l_codepoints_around},
+    {"runs", nb_l_runs},
     {"first_count", nb_l_first_count},
     {"escape_html", nb_l_escape_html},
     {"search_path", l_search_path},

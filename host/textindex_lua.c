@@ -157,21 +157,102 @@ static int32_t char_at(const char *s, size_t len, size_t at, size_t *n)
     return cp;
 }
 
+/* The code point of the character that ends just before byte end (end > 0): back over up
+ * to three continuation bytes to where a character starts; when no character ends exactly
+ * there, the last byte alone. */
+static int32_t char_before(const char *s, size_t end)
+{
+    size_t start = end - 1, n;
+    while (start > 0 && end - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+    int32_t cp = char_at(s, end, start, &n);
+    return start + n == end ? cp : (unsigned char)s[end - 1];
+}
+
+enum { RUN_SET_MAX = 32 };
+
+static int in_set(const int32_t *set, size_t n, int32_t cp)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
+int nb_l_runs(lua_State *L)
+{
+    size_t len, clen;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *chars = luaL_checklstring(L, 2, &clen);
+    int single = lua_toboolean(L, 3);
+    /* the set's code points, and the bytes that begin one (at most one each): strcspn
+     * passes over every other byte (in valid UTF-8 such a byte never falls inside a
+     * character) */
+    int32_t set[RUN_SET_MAX];
+    size_t nset = 0;
+    char begins[RUN_SET_MAX + 1] = {0};
+    size_t nbegins = 0;
+    for (size_t i = 0, n; i < clen; i += n) {
+        int32_t cp = char_at(chars, clen, i, &n);
+        if (in_set(set, nset, cp))
+            continue;
+        if (nset == RUN_SET_MAX)
+            return luaL_argerror(L, 2, "至多 32 个不同的字符");
+        set[nset++] = cp;
+        if (chars[i] != '\0' && !memchr(begins, chars[i], nbegins))
+            begins[nbegins++] = chars[i];
+    }
+    int nul_in_set = in_set(set, nset, 0);
+    lua_createtable(L, 64, 0); /* sixteen runs before the list grows */
+    lua_Integer k = 0;
+    for (size_t i = 0, n; i < len;) {
+        i += strcspn(s + i, begins); /* Lua ends every string with a NUL byte */
+        if (i >= len)
+            break;
+        if (s[i] == '\0' && !nul_in_set) { /* a NUL inside s */
+            i++;
+            continue;
+        }
+        if (!in_set(set, nset, char_at(s, len, i, &n))) {
+            i += n;
+            continue;
+        }
+        size_t start = i;
+        i += n;
+        int32_t after = -1;
+        while (i < len) {
+            after = char_at(s, len, i, &n);
+            if (single || !in_set(set, nset, after))
+                break;
+            i += n;
+            after = -1;
+        }
+        lua_pushinteger(L, (lua_Integer)start + 1);
+        lua_rawseti(L, -2, ++k);
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_rawseti(L, -2, ++k);
+        if (start > 0)
+            lua_pushinteger(L, char_before(s, start));
+        else
+            lua_pushboolean(L, 0);
+        lua_rawseti(L, -2, ++k);
+        if (after >= 0)
+            lua_pushinteger(L, after);
+        else
+            lua_pushboolean(L, 0);
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
 int nb_l_codepoints_around(lua_State *L)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Integer i = luaL_checkinteger(L, 2);
     lua_Integer j = luaL_optinteger(L, 3, i);
-    /* before byte i: back over up to three continuation bytes to where a character starts */
     if (i >= 2 && (size_t)(i - 1) <= len) {
-        size_t end = (size_t)i - 1, start = end - 1, n;
-        while (start > 0 && end - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
-            start--;
-        int32_t cp = char_at(s, end, start, &n);
-        if (start + n != end) /* not one character ending at i - 1: the last byte alone */
-            cp = (unsigned char)s[end - 1];
-        lua_pushinteger(L, cp);
+        lua_pushinteger(L, char_before(s, (size_t)i - 1));
     } else {
         lua_pushnil(L);
     }

@@ -22,6 +22,14 @@ int nb_l_find_byte(lua_State *L);
  * a character of its own, its byte value. */
 int nb_l_codepoints_around(lua_State *L);
 
+/* nb.runs(s, chars [, single]): the runs of s made only of characters of the string chars
+ * (at most 32 of them), in order, as one flat list { start, stop, before, after, ... }: the
+ * byte positions of a run's first and last bytes, and the code points of the characters
+ * just before and after it (false at either end of s). With single, every character is a
+ * run of its own. A byte that is not part of valid UTF-8 is a character of its own, its
+ * byte value. */
+int nb_l_runs(lua_State *L);
+
 /* nb.first_count(s [, init]): the first count of a normalised text (a run of digits
  * followed by a counter, not after "."), starting at or after byte init: its value and
  * { pos, n, unit }, or nil. nianbao.text's first_count, which rules call per clause. */

@@ -13,22 +13,15 @@ local SPACES = "mixed"
 local function is_cjk(cp)
   return cp and ((cp >= 0x4E00 and cp <= 0x9FFF) or (cp >= 0x3400 and cp <= 0x4DBF))
 end
-local HALF = { [0x2C] = "，", [0x3B] = "；", [0x3A] = "：", [0x3F] = "？", [0x21] = "！", [0x28] = "（", [0x29] = "）" }
-local SPACE = { [0x20] = true, [0x3000] = true, [0xA0] = true }
 local function is_digit(cp) return cp and cp >= 0x30 and cp <= 0x39 end
+-- the characters each test looks at: half-width punctuation (each mark on its own), digits
+-- and spaces (in runs: "2024", "  "); nb.runs finds them and the characters either side in
+-- one call per text, passing over Chinese text in C
+local HALF = ",;:?!()"
+local DIGITS = "0123456789"
+local SPACES_CHARS = " \u{3000}\u{A0}"
 
-local byte, find, offset = string.byte, string.find, utf8.offset
--- the code point ending just before byte i, and the code point and length of the character
--- at byte j (nil past the end): one call where three byte/offset/codepoint calls were
-local around = nb.codepoints_around
-
--- the code point starting at byte p and its length, or nil past the end
-local function cp_at(s, p)
-  local b = byte(s, p)
-  if not b or b < 0x80 then return b, 1 end
-  local _, cp, len = around(s, p, p)
-  return cp, len
-end
+local byte, find, offset, runs = string.byte, string.find, utf8.offset, nb.runs
 
 -- four characters either side of the one at byte p
 local function excerpt(s, p)
@@ -37,64 +30,31 @@ local function excerpt(s, p)
   return s:sub(a, b and b - 1 or #s)
 end
 
--- scan one text: returns { half = {examples}, spaced = { {after=cp|nil, before=cp|nil,
--- at=byte} } (the excerpt is cut only for the one a message quotes), tight = { [cp] = n }
--- (Chinese right after a digit), tight_before = { [cp] = n } (Chinese right before a digit) }. Only the characters a test can hold for are visited:
--- the half-width punctuation of HALF, digits, the space, and the two other spaces (U+00A0 =
--- C2 A0, U+3000 = E3 80 80), each found by a plain search for its bytes: E3 also begins
--- 、。《》 and the other Chinese punctuation, which were visited one by one when the scan
--- stopped at every E3. Chinese text and runs of other ASCII are passed over in C
--- (nb.find_byte: find with a byte class decoded the class again at every byte).
-local VISIT = ",;:?!()0123456789 "
-local NBSP, IDEOGRAPHIC_SPACE = "\194\160", "\227\128\128"
-local find_byte = nb.find_byte
+-- scan one text: returns { half = {byte positions}, spaced = { {after=cp|nil,
+-- before=cp|nil, at=byte} }, tight = { [cp] = n } (Chinese right after a digit),
+-- tight_before = { [cp] = n } (Chinese right before a digit) }. Excerpts are cut only for
+-- the place a message quotes. nb.runs gives each run as start, stop, the code point before
+-- and the one after (false at an end of the text).
 local function scan(s)
   local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  -- the next of each wide space at or after the scan (false: none left), searched again
-  -- only once passed
-  local nbsp, ideographic = find(s, NBSP, 1, true) or false, find(s, IDEOGRAPHIC_SPACE, 1, true) or false
-  local function next_visit(from)
-    local p = find_byte(s, VISIT, from)
-    if nbsp and nbsp < from then nbsp = find(s, NBSP, from, true) or false end
-    if ideographic and ideographic < from then ideographic = find(s, IDEOGRAPHIC_SPACE, from, true) or false end
-    if nbsp and (not p or nbsp < p) then p = nbsp end
-    if ideographic and (not p or ideographic < p) then p = ideographic end
-    return p
+  local r = runs(s, DIGITS)
+  for k = 1, #r, 4 do
+    local prev, next = r[k + 2], r[k + 3]
+    if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
+    if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
   end
-  local p = next_visit(1)
-  while p do
-    local b, cp, len = byte(s, p), nil, 1
-    if b < 0x30 or b > 0x39 then
-      cp, len = cp_at(s, p)
+  r = runs(s, HALF, true)
+  for k = 1, #r, 4 do
+    if is_cjk(r[k + 2]) or is_cjk(r[k + 3]) then out.half[#out.half + 1] = r[k] end
+  end
+  r = runs(s, SPACES_CHARS)
+  for k = 1, #r, 4 do
+    local prev, after = r[k + 2], r[k + 3]
+    if is_digit(prev) and is_cjk(after) then
+      out.spaced[#out.spaced + 1] = { after = after, at = r[k] }
+    elseif is_cjk(prev) and is_digit(after) then
+      out.spaced[#out.spaced + 1] = { before = prev, at = r[k] }
     end
-    if not cp then
-      -- a run of digits at once: only its first digit has a character before it and only
-      -- its last one a character after it that is not a digit
-      local _, e = find(s, "^%d+", p)
-      local prev, next = around(s, p, e + 1)
-      if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
-      if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
-      len = e - p + 1
-    else -- ASCII punctuation or a space
-      local prev, next = around(s, p, p + len)
-      if HALF[cp] and (is_cjk(prev) or is_cjk(next)) then
-        out.half[#out.half + 1] = excerpt(s, p)
-      end
-      if SPACE[cp] and not SPACE[prev] then -- a run once, at its start: linear
-        local q, after = p + len, next
-        while SPACE[after] do
-          local _, l = cp_at(s, q)
-          q = q + l
-          after = cp_at(s, q)
-        end
-        if is_digit(prev) and is_cjk(after) then
-          out.spaced[#out.spaced + 1] = { after = after, at = p }
-        elseif is_cjk(prev) and is_digit(after) then
-          out.spaced[#out.spaced + 1] = { before = prev, at = p }
-        end
-      end
-    end
-    p = next_visit(p + len)
   end
   return out
 end
@@ -153,8 +113,9 @@ return {
     for i, part in ipairs(parts) do
       local sc = scans[i]
       if #sc.half > 0 then
-        ctx:add{ section = part.section, label = part.label, found = sc.half[1], expected = "全角标点",
-                 message = string.format("中文之间使用了半角标点%d处，如“%s”", #sc.half, sc.half[1]) }
+        local example = excerpt(part.text, sc.half[1])
+        ctx:add{ section = part.section, label = part.label, found = example, expected = "全角标点",
+                 message = string.format("中文之间使用了半角标点%d处，如“%s”", #sc.half, example) }
       end
       local docnos = bad_docnos(part.text)
       if #docnos > 0 then

@@ -266,6 +266,55 @@ function tests.codepoints_around_equals_utf8_functions()
   T.eq(select(2, nb.codepoints_around("abc", 1, 0)), nil, "nothing at byte 0")
 end
 
+-- nb.runs against a walk over utf8.codes: random valid texts of 1- to 4-byte characters,
+-- sets of one to four characters (ASCII, several-byte, a byte that begins other characters),
+-- in runs and one character at a time
+local function runs_by_codes(s, chars, single)
+  local member = {}
+  for _, cp in utf8.codes(chars) do member[cp] = true end
+  local cps, at = {}, {}
+  for p, cp in utf8.codes(s) do cps[#cps + 1], at[#at + 1] = cp, p end
+  local out, i = {}, 1
+  while i <= #cps do
+    if member[cps[i]] then
+      local j = i
+      while not single and j < #cps and member[cps[j + 1]] do j = j + 1 end
+      local stop = (at[j + 1] or #s + 1) - 1
+      for _, v in ipairs({ at[i], stop, cps[i - 1] or false, cps[j + 1] or false }) do out[#out + 1] = v end
+      i = j + 1
+    else
+      i = i + 1
+    end
+  end
+  return out
+end
+
+function tests.runs_equal_a_walk_over_the_code_points()
+  local alphabet = { "1", "2", " ", "\194\160", "\227\128\128", "\227\128\130", "公", "年", ",", "(",
+    "é", "\240\159\152\128", "a" }
+  local sets = { "12", " \u{3000}\u{A0}", ",(", "公", "\u{3002}", "\u{1F600}a", "é,1" }
+  math.randomseed(19)
+  local n = 0
+  for _ = 1, 500 do
+    local s = T.random_text(alphabet, 12)
+    for _, chars in ipairs(sets) do
+      for _, single in ipairs({ false, true }) do
+        T.deep_eq(nb.runs(s, chars, single), runs_by_codes(s, chars, single),
+          string.format("runs of %q in %q%s", chars, s, single and " (single)" or ""))
+        n = n + 1
+      end
+    end
+  end
+  T.ok(n > 5000, "cases: " .. n)
+  T.deep_eq(nb.runs("", "1"), {}, "an empty text")
+  T.deep_eq(nb.runs("abc", ""), {}, "an empty set")
+  T.deep_eq(nb.runs("a\0b\0\0c", "\0"), { 2, 2, 0x61, 0x62, 4, 5, 0x62, 0x63 }, "NUL bytes, as members")
+  T.deep_eq(nb.runs("1\0" .. "1", "1"), { 1, 1, false, 0, 3, 3, 0, false }, "and passed over")
+  -- a stray byte is a character of its own, its byte value
+  T.deep_eq(nb.runs("a\128 ", " "), { 3, 3, 0x80, false }, "after a stray continuation byte")
+  T.raises(function() nb.runs("a", string.rep("x", 10) .. "0123456789abcdefghijklmnopqrstuvw") end, "32")
+end
+
 -- nb.first_count (nianbao.text's first_count) against the Lua it replaced, at several starts,
 -- over random texts of digits, counters, dots and other characters, and numbers past 64 bits
 function tests.first_count_equals_the_lua_reference()
