@@ -840,8 +840,11 @@ static int l_embedded_names(lua_State *L)
     lua_Integer n = 0;
     for (size_t i = 0; i < nb_embedded_count; i++) {
         const char *name = nb_embedded_files[i].name;
-        if (folder && !(strncmp(name, folder, flen) == 0 && name[flen] == '/' &&
-                        name[flen + 1] != '\0' && !strchr(name + flen + 1, '/')))
+        size_t nlen = strlen(name);
+        /* longer than the folder and its slash (so memcmp stays inside name; a folder with a
+         * NUL byte matches nothing), then the folder, a slash and no further slash */
+        if (folder && (nlen <= flen + 1 || memcmp(name, folder, flen) != 0 || name[flen] != '/' ||
+                       strchr(name + flen + 1, '/')))
             continue;
         lua_pushstring(L, name);
         lua_rawseti(L, -2, ++n);

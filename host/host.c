@@ -411,7 +411,11 @@ void nb_host_end_startup(lua_State *L)
         return;
     lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
-    lua_gc(L, LUA_GCINC, NB_DEFAULT_GC_PAUSE, 0, 0); /* 0: the step settings stay */
+    /* only the pause, and only if it is still start-up's: the mode (a script may have made
+     * the collector generational) and a pause a script chose stay */
+    int pause = lua_gc(L, LUA_GCSETPAUSE, NB_DEFAULT_GC_PAUSE);
+    if (pause != NB_STARTUP_GC_PAUSE)
+        lua_gc(L, LUA_GCSETPAUSE, pause);
 }
 
 void nb_host_reading_report(lua_State *L)
@@ -436,7 +440,7 @@ lua_State *nb_host_new(const char *const *script_dirs, size_t n)
     }
     lua_atpanic(L, panic);
     lua_setwarnf(L, warn_to_stderr, NULL);
-    lua_gc(L, LUA_GCINC, NB_STARTUP_GC_PAUSE, 0, 0);
+    lua_gc(L, LUA_GCSETPAUSE, NB_STARTUP_GC_PAUSE);
     host_args args = {script_dirs, n};
     lua_pushcfunction(L, open_host);
     lua_pushlightuserdata(L, &args);

@@ -32,7 +32,8 @@ void nb_host_close(lua_State *L);
  * marks that growing heap again and again. A new state's collector therefore waits until
  * the heap has grown NB_STARTUP_GC_PAUSE percent, and goes back to Lua's default pause when
  * start-up ends: nb_host_end_startup, called at the end of the first check, at a second
- * report and by every command that checks no report (docs/design.md). */
+ * report, and by the command line before every command but check and render (a script
+ * run by `nianbao run` and the prompt included) (docs/design.md). */
 #define NB_STARTUP_GC_PAUSE 1000
 #define NB_DEFAULT_GC_PAUSE 200 /* LUAI_GCPAUSE of Lua 5.4 */
 void nb_host_end_startup(lua_State *L);

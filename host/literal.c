@@ -11,6 +11,7 @@
 typedef struct {
     lua_State *L;
     const char *p, *end;
+    size_t numerals; /* read so far: past NB_MAX_NUMERALS the loader refuses the file */
 } reader;
 
 static int is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -207,6 +208,8 @@ static int push_quoted(reader *r)
 /* A numeral at p, its extent as the lexer takes it, converted by Lua itself. */
 static int push_number(reader *r)
 {
+    if (++r->numerals > NB_MAX_NUMERALS)
+        return 0;
     const char *start = r->p;
     const char *exponent = "Ee";
     if (peek(r, 0) == '0' && (peek(r, 1) == 'x' || peek(r, 1) == 'X')) {
@@ -421,7 +424,7 @@ static int push_table(reader *r, int depth, int reg)
 int nb_literal_push(lua_State *L, const char *buf, size_t len)
 {
     int top = lua_gettop(L);
-    reader r = {L, buf, buf + len};
+    reader r = {L, buf, buf + len, 0};
     int ok = skip_blank(&r) && name_length(&r) == 6 && memcmp(r.p, "return", 6) == 0;
     if (ok) {
         r.p += 6;

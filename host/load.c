@@ -1014,8 +1014,6 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
         nb_error_set(err, "%s:%d: 文件含有 NUL 字节，不是文本数据文件", name, line);
         return 0;
     }
-    if (refuse_numerals(buf, len, name, err))
-        return 0;
     sandbox_alloc alloc = {0, lim->max_memory, nb_pool_new()};
     lua_State *L = alloc.pool ? lua_newstate(capped_alloc, &alloc) : NULL;
     if (!L) {
@@ -1029,6 +1027,11 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
     int ok = 0, status;
     if (read_as_literal(L, buf, len, lim))
         goto take;
+    /* Too many numbers are refused before the compiler reads them. The reader counted its
+     * own (every numeral of a file it takes is a value) and declines past the same limit,
+     * so a file it took was never one to refuse. */
+    if (refuse_numerals(buf, len, name, err))
+        goto done;
     /* the time budget starts here: a declined reader's work is not the compiled run's */
     clock_gettime(CLOCK_MONOTONIC, &budget.start);
 

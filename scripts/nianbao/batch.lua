@@ -3,7 +3,8 @@
 -- progress line shown on a terminal. Used by check, summary and aggregate.
 local nb = require "nianbao"
 local lfs = require "lfs"
-local cells = require "nianbao.cells"
+-- nianbao.cells is loaded only to pair years: a check of one file never needs it
+local function agency_key(name) return require("nianbao.cells").agency_key(name) end
 
 local M = {}
 
@@ -151,7 +152,7 @@ function M.last_uses(entries)
   return last
 end
 
---- For each loaded entry, the entry of the same agency (compared by cells.agency_key) for the
+--- For each loaded entry, the entry of the same agency (compared by nianbao.cells.agency_key) for the
 --- year before, when the batch has exactly one: entry.previous_entry. Reports without an
 --- agency name (an import that found no title) are never paired: two blank names are not
 --- the same agency.
@@ -159,12 +160,12 @@ function M.pair_years(entries)
   local by = {}
   local function pairable(e)
     local r = e.report or e -- a dropped report left its agency and year on the entry
-    return not e.error and math.type(r.year) == "integer" and cells.agency_key(r.agency) ~= "", r
+    return not e.error and math.type(r.year) == "integer" and agency_key(r.agency) ~= "", r
   end
   for _, e in ipairs(entries) do
     local ok, r = pairable(e)
     if ok then
-      local k = cells.agency_key(r.agency) .. "\0" .. r.year
+      local k = agency_key(r.agency) .. "\0" .. r.year
       by[k] = by[k] or {}
       table.insert(by[k], e)
     end
@@ -172,7 +173,7 @@ function M.pair_years(entries)
   for _, e in ipairs(entries) do
     local ok, r = pairable(e)
     if ok then
-      local prev = by[cells.agency_key(r.agency) .. "\0" .. (r.year - 1)]
+      local prev = by[agency_key(r.agency) .. "\0" .. (r.year - 1)]
       if prev and #prev == 1 then e.previous_entry = prev[1] end
     end
   end

@@ -251,12 +251,13 @@ end
 -- every object costs about a million instructions). `run`, `repl` and a user's own commands
 -- are not among them: their code may count on __gc finalizers at the close. main.c reads
 -- M.close_state after main() returns.
--- The commands whose start-up (host/host.h: a lazier collector while code loads) lasts
--- until their first check has loaded the rules, or a second report is read; every other
--- command ends it before it runs.
-local STARTUP_UNTIL_CHECK = { check = true, render = true, run = true, repl = true }
 local EXIT_WITHOUT_CLOSE = { check = true, render = true, summary = true, aggregate = true, compare = true,
   import = true, new = true, draft = true, rules = true, which = true }
+-- The bundled commands whose start-up (host/host.h: a lazier collector while code loads)
+-- lasts until their first check has loaded the rules, or a second report is read: their
+-- memory is bounded by the data files' limits. Every other command, a user's script or the
+-- prompt included, ends it before it runs.
+local STARTUP_UNTIL_CHECK = { check = true, render = true }
 
 -- Whether the command `name` is the bundled one: no folder of the search path has its own
 -- nianbao/commands/NAME.lua, or only a copy identical to the bundled one (an installed share
@@ -309,7 +310,13 @@ function M.main(args)
       end
     end
   end
-  M.close_state = command ~= nil and command ~= "help" and not (EXIT_WITHOUT_CLOSE[command] and bundled(command))
+  local is_bundled -- asked once, and only of a command in one of the two lists
+  local function bundled_in(list)
+    if not list[command] then return false end
+    if is_bundled == nil then is_bundled = bundled(command) end
+    return is_bundled
+  end
+  M.close_state = command ~= nil and command ~= "help" and not bundled_in(EXIT_WITHOUT_CLOSE)
   if command == "help" then
     local topic = command_module(rest[1])
     io.write(topic and topic.help or usage())
@@ -332,7 +339,7 @@ function M.main(args)
     io.stderr:write(usage())
     return EXIT_USAGE
   end
-  if not STARTUP_UNTIL_CHECK[command] then nb._end_startup() end
+  if not bundled_in(STARTUP_UNTIL_CHECK) then nb._end_startup() end
   if cmd.raw then return cmd.run(rest) end
   for _, a in ipairs(rest) do
     if a == "--" then break end

@@ -102,21 +102,22 @@ expect_exit 1 -- "$NB" check "$TMP/t3_new.lua" --format=json
 json_assert "objs[0]['file'] == '$TMP/t3_new.lua'"
 expect_exit 0 -- "$NB" check -- "$SEED"
 
-case_ "start-up: the collector's lazier pause lasts until a check or a second report (run), and ends before other commands"
+case_ "start-up: the collector's lazier pause ends before every command but the bundled check and render"
 mkdir -p "$TMP/probe/nianbao/commands"
 cat >"$TMP/probe/nianbao/commands/probe.lua" <<'EOF2'
 return { summary = "probe", run = function() print("pause=" .. collectgarbage("setpause", 200)) return 0 end }
 EOF2
 expect_exit 0 -- "$NB" --scripts "$TMP/probe" probe
 expect_contains out "pause=200"
+# a user's own command named check is a user's command
+cp "$TMP/probe/nianbao/commands/probe.lua" "$TMP/probe/nianbao/commands/check.lua"
+expect_exit 0 -- "$NB" --scripts "$TMP/probe" check
+expect_contains out "pause=200"
+# a script run by `run` (which may hold much data and never check) and the prompt
 cat >"$TMP/pause.lua" <<'EOF2'
-local nb = require "nianbao"
-local function pause() local p = collectgarbage("setpause", 1000); collectgarbage("setpause", p); return p end
-local r = nb.load(arg[1])
-print("after load " .. pause())
-nb.check(r)
-print("after check " .. pause())
+print("script " .. collectgarbage("setpause", 200))
 EOF2
-expect_exit 0 -- "$NB" run "$TMP/pause.lua" reports/yanjin-commerce-2024.lua
-expect_contains out "after load 1000"
-expect_contains out "after check 200"
+expect_exit 0 -- "$NB" run "$TMP/pause.lua"
+expect_contains out "script 200"
+printf 'print("prompt " .. collectgarbage("setpause", 200))\n' | "$NB" repl >"$TMP/repl.out" 2>&1
+expect_true "the prompt runs at the default pause" -- grep -q "prompt 200" "$TMP/repl.out"

@@ -155,6 +155,10 @@ function tests.embedded_names_of_one_folder()
   T.ok(#nb.embedded_names("rules") > 5, "the bundled rules are embedded")
   T.deep_eq(nb.embedded_names("nianbao/commands/check.lua"), {}, "a file is no folder")
   T.eq(#all, #nb.embedded_names(nil), "without a folder: every name")
+  -- a NUL byte: no name holds one (an embedded name with "\0" after it once read past its end)
+  T.deep_eq(nb.embedded_names("rules\0"), {}, "a folder with a NUL byte")
+  T.deep_eq(nb.embedded_names(all[1] .. "\0"), {}, "a name with a NUL byte")
+  T.deep_eq(nb.embedded_names(all[1]:match("^(.*)/") .. "\0x"), {}, "a folder, NUL, more")
 end
 
 function tests.markup_escapes_once()

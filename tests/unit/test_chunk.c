@@ -140,6 +140,34 @@ static void colliding_keys_are_bounded(void **state)
     free(code);
 }
 
+/* A plain literal (one the reader takes without the compiler) with one number too many is
+ * refused as before, with the count; one at the limit loads past the count check. */
+static void a_literal_with_too_many_numbers_is_refused(void **state)
+{
+    (void)state;
+    for (long extra = 0; extra <= 1; extra++) {
+        size_t cap = 16 * (NB_MAX_NUMERALS + 10) + 64;
+        char *code = malloc(cap), *w = code;
+        w += sprintf(w, "return { format = 2021, numbers = {");
+        for (long i = 1; i < NB_MAX_NUMERALS + extra; i++) /* with format's 2021 */
+            w += sprintf(w, "%ld,", i);
+        sprintf(w, "} }");
+        nb_error err;
+        nb_report *r = nb_load_buffer(code, strlen(code), "many.lua", NULL, &err);
+        if (extra) {
+            assert_null(r);
+            char want[64];
+            snprintf(want, sizeof want, "（%d 个，上限为 %d 个）", NB_MAX_NUMERALS + 1, NB_MAX_NUMERALS);
+            assert_contains(err.message, want);
+        } else {
+            /* refused for its unknown key, not for its numbers */
+            assert_null(r);
+            assert_true(strstr(err.message, "数字过多") == NULL);
+        }
+        free(code);
+    }
+}
+
 /* Text copied out of the sandbox is bounded: one long text named many times is refused. */
 static void shared_text_is_bounded(void **state)
 {
@@ -178,6 +206,7 @@ int main(void)
         cmocka_unit_test(code_is_refused),
         cmocka_unit_test(numerals_counted_as_lua_sees_them),
         cmocka_unit_test(colliding_keys_are_bounded),
+        cmocka_unit_test(a_literal_with_too_many_numbers_is_refused),
         cmocka_unit_test(shared_text_is_bounded),
         cmocka_unit_test(nul_in_keys),
     };

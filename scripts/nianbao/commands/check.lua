@@ -2,7 +2,7 @@
 local nb = require "nianbao"
 local cli = require "nianbao.cli"
 local batch = require "nianbao.batch"
-local cells = require "nianbao.cells"
+local function agency_key(name) return require("nianbao.cells").agency_key(name) end -- with --previous only
 local review = require "nianbao.review"
 local say, load_or_report = cli.say, cli.load_or_report
 local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit.usage
@@ -19,7 +19,7 @@ local function year_text(y) return y and (tostring(y) .. " 年") or "年度不�
 --- nil when `previous` is the report of the same agency for the year before `report`;
 --- otherwise the Chinese reason for refusing to compare them.
 local function previous_mismatch(file, report, prev_file, previous)
-  local same = cells.agency_key(report.agency) == cells.agency_key(previous.agency)
+  local same = agency_key(report.agency) == agency_key(previous.agency)
   local year_ok = math.type(report.year) == "integer" and previous.year == report.year - 1
   if same and year_ok then return nil end
   return string.format("nianbao check：--previous %s（%s，%s）不是 %s（%s，%s）的上一年度报告%s，不作比较",
