@@ -243,16 +243,30 @@ M.cn_int, M.counts, M.first_count = text.cn_int, text.counts, text.first_count
 M.normalize, M.sentences, M.clauses, M.has = text.normalize, text.sentences, text.clauses, text.has
 M._normalize_lua = text._normalize_lua
 
+-- The labels of a read-only report's overview parts, made once: every rule asks for the
+-- narrative parts (a report a script built and may still change is labelled each time)
+local overview_labels = setmetatable({}, { __mode = "k" })
+
 --- The narrative texts of a report, in order: { section, label, text }. section is the
 --- numeral of the official section ("一", "五", "六"); label names the part in Chinese.
+--- A new list of new tables at every call: callers may change them.
 function M.narratives(report)
   local out = {}
   local overview = report.overview or {}
+  local labels = overview_labels[report]
+  if not labels then
+    labels = {}
+    if getmetatable(report) == "nianbao.frozen" then overview_labels[report] = labels end
+  end
   for i = 1, #overview do
     local item = overview[i]
     if item == nil then break end -- as ipairs would (a caller's table with a hole)
-    out[#out + 1] = { section = "一", label = string.format("（%s）%s", nb.numeral(i), item.heading or ""),
-                      text = item.text or "", heading = item.heading }
+    local label = labels[i]
+    if not label then
+      label = string.format("（%s）%s", nb.numeral(i), item.heading or "")
+      labels[i] = label
+    end
+    out[#out + 1] = { section = "一", label = label, text = item.text or "", heading = item.heading }
   end
   if report.problems then out[#out + 1] = { section = "五", label = "存在的主要问题", text = report.problems } end
   if report.improvements then out[#out + 1] = { section = "五", label = "改进情况", text = report.improvements } end

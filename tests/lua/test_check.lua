@@ -92,4 +92,21 @@ function tests.previous_year_carry()
   T.eq(f[1].expected, 3, "expected last year's carried_forward")
 end
 
+-- R.narratives: fresh tables at every call (a rule may change them); a read-only report's
+-- labels are made once, a table a script built is labelled again after it changes
+function tests.narratives_are_fresh_and_follow_a_changed_table()
+  local R = require "nianbao.rules"
+  local view = T.load_seed()
+  local a, b = R.narratives(view), R.narratives(view)
+  T.ok(a ~= b and a[1] ~= b[1], "new list and part tables at every call")
+  T.deep_eq(a, b, "the same parts")
+  a[1].label = "changed"
+  table.insert(a, 1, { section = "一", label = "标题", text = "" })
+  T.eq(R.narratives(view)[1].label, b[1].label, "a caller's change stays its own")
+  local plain = { overview = { { heading = "甲", text = "x" } } }
+  T.eq(R.narratives(plain)[1].label, "（一）甲", "a plain table")
+  plain.overview[1].heading = "乙"
+  T.eq(R.narratives(plain)[1].label, "（一）乙", "labelled again after a change")
+end
+
 return tests
