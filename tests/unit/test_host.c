@@ -160,7 +160,7 @@ static void startup_pause_until_the_first_check_or_a_second_report(void **state)
     assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
     run_lua(L, "assert(require('nianbao').load('" SEED "'))");
     assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
-    lua_close(L);
+    nb_host_close(L);
     /* a batch: its second report ends start-up, also when the first failed to load */
     L = nb_host_new(dirs, 1);
     assert_non_null(L);
@@ -169,7 +169,7 @@ static void startup_pause_until_the_first_check_or_a_second_report(void **state)
     run_lua(L, "assert(require('nianbao')._load_header('" SEED "'))");
     assert_false(nb_host_starting_up(L));
     assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
-    lua_close(L);
+    nb_host_close(L);
     /* a script's own collector settings stay: its mode, and a pause it chose */
     L = nb_host_new(dirs, 1);
     assert_non_null(L);
@@ -177,20 +177,20 @@ static void startup_pause_until_the_first_check_or_a_second_report(void **state)
     run_lua(L, "local nb = require('nianbao'); nb.check(nb.load('" SEED "'))");
     assert_false(nb_host_starting_up(L));
     assert_int_equal(lua_gc(L, LUA_GCGEN, 0, 0), LUA_GCGEN); /* the previous mode */
-    lua_close(L);
+    nb_host_close(L);
     L = nb_host_new(dirs, 1);
     assert_non_null(L);
     run_lua(L, "collectgarbage('setpause', 160); local nb = require('nianbao'); nb.check(nb.load('" SEED "'))");
     assert_false(nb_host_starting_up(L));
     assert_int_equal(gc_pause(L), 160); /* Lua keeps a pause in steps of 4 */
-    lua_close(L);
+    nb_host_close(L);
     /* ended by a script (a command that checks nothing), once */
     L = nb_host_new(dirs, 1);
     assert_non_null(L);
     run_lua(L, "local nb = require('nianbao'); assert(nb._end_startup() == true); "
                "assert(nb._end_startup() == false)");
     assert_int_equal(gc_pause(L), NB_DEFAULT_GC_PAUSE);
-    lua_close(L);
+    nb_host_close(L);
 }
 
 int main(void)
