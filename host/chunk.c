@@ -85,11 +85,15 @@ size_t nb_count_numerals(const char *buf, size_t len)
                 i++;
         } else if (is_digit(c) || (c == '.' && i + 1 < len && is_digit((unsigned char)buf[i + 1]))) {
             count++;
+            /* as Lua's lexer: a sign continues a numeral after its exponent mark, E for a
+             * decimal one and P for a hexadecimal one (0x1e+5 is two numerals) */
+            int hex = c == '0' && i + 1 < len && (buf[i + 1] == 'x' || buf[i + 1] == 'X');
+            char mark = hex ? 'p' : 'e';
             for (i++; i < len; i++) {
                 unsigned char d = (unsigned char)buf[i];
                 unsigned char p = (unsigned char)buf[i - 1];
                 if (!(is_alpha(d) || is_digit(d) || d == '.' ||
-                      ((d == '+' || d == '-') && (p == 'e' || p == 'E' || p == 'p' || p == 'P'))))
+                      ((d == '+' || d == '-') && (p | 0x20) == mark)))
                     break;
             }
         } else {

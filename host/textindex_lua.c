@@ -179,6 +179,13 @@ static int in_set(const int32_t *set, size_t n, int32_t cp)
     return 0;
 }
 
+/* cp, decoded from n bytes, is one of the set: a byte that is not valid UTF-8 (decoded
+ * alone, at or above 0x80) never is, whatever its value */
+static int is_member(const int32_t *set, size_t nset, int32_t cp, size_t n)
+{
+    return !(n == 1 && cp >= 0x80) && in_set(set, nset, cp);
+}
+
 int nb_l_runs(lua_State *L)
 {
     size_t len, clen;
@@ -194,6 +201,8 @@ int nb_l_runs(lua_State *L)
     size_t nbegins = 0;
     for (size_t i = 0, n; i < clen; i += n) {
         int32_t cp = char_at(chars, clen, i, &n);
+        if (n == 1 && cp >= 0x80)
+            return luaL_argerror(L, 2, "不是有效的 UTF-8");
         if (in_set(set, nset, cp))
             continue;
         if (nset == RUN_SET_MAX)
@@ -213,7 +222,8 @@ int nb_l_runs(lua_State *L)
             i++;
             continue;
         }
-        if (!in_set(set, nset, char_at(s, len, i, &n))) {
+        int32_t cp = char_at(s, len, i, &n);
+        if (!is_member(set, nset, cp, n)) {
             i += n;
             continue;
         }
@@ -222,7 +232,7 @@ int nb_l_runs(lua_State *L)
         int32_t after = -1;
         while (i < len) {
             after = char_at(s, len, i, &n);
-            if (single || !in_set(set, nset, after))
+            if (single || !is_member(set, nset, after, n))
                 break;
             i += n;
             after = -1;

@@ -26,8 +26,8 @@ int nb_l_codepoints_around(lua_State *L);
  * (at most 32 of them), in order, as one flat list { start, stop, before, after, ... }: the
  * byte positions of a run's first and last bytes, and the code points of the characters
  * just before and after it (false at either end of s). With single, every character is a
- * run of its own. A byte that is not part of valid UTF-8 is a character of its own, its
- * byte value. */
+ * run of its own. chars must be valid UTF-8. A byte of s that is not part of valid UTF-8
+ * is a character of its own, its byte value, and never one of chars. */
 int nb_l_runs(lua_State *L);
 
 /* nb.first_count(s [, init]): the first count of a normalised text (a run of digits

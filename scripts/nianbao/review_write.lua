@@ -1,7 +1,8 @@
 -- Writing a reviewer's decision: check --dismiss FP --reason R FILE records it in
 -- FILE.review.lua (written atomically). Split from nianbao.review, which every check loads
 -- to read review files and fingerprint its findings; nianbao.review's serialize, who,
--- dismiss and command are these.
+-- dismiss and command are these, and call one another through nianbao.review, as before
+-- the split (a script that replaces review.who still names the reviewer).
 local nb = require "nianbao"
 local review = require "nianbao.review"
 
@@ -56,13 +57,13 @@ function M.dismiss(file, findings, fp, reason, who, when)
   local decisions, err = review.load(file)
   if not decisions then return nil, err end
   local record = { fingerprint = fp, id = target.id, message = target.message, reason = reason,
-    by = who or M.who(), at = when or os.date("!%Y-%m-%dT%H:%M:%SZ") }
+    by = who or review.who(), at = when or os.date("!%Y-%m-%dT%H:%M:%SZ") }
   local replaced = false
   for i, d in ipairs(decisions) do
     if d.fingerprint == fp then decisions[i] = record replaced = true end
   end
   if not replaced then decisions[#decisions + 1] = record end
-  return nb.write_file(path, M.serialize(decisions))
+  return nb.write_file(path, review.serialize(decisions))
 end
 
 --- check --dismiss FP --reason R FILE: record the decision. Returns nil when recorded (the
@@ -83,7 +84,7 @@ function M.command(opts, files, check_opts)
     cli.say("%s", err)
     return 2
   end
-  local ok, why = M.dismiss(file, nb.check(report, check_opts), opts.dismiss, opts.reason)
+  local ok, why = review.dismiss(file, nb.check(report, check_opts), opts.dismiss, opts.reason)
   if not ok then
     cli.say("nianbao check：不能核实 %s：%s", opts.dismiss, why)
     return 2

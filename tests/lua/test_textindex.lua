@@ -310,8 +310,13 @@ function tests.runs_equal_a_walk_over_the_code_points()
   T.deep_eq(nb.runs("abc", ""), {}, "an empty set")
   T.deep_eq(nb.runs("a\0b\0\0c", "\0"), { 2, 2, 0x61, 0x62, 4, 5, 0x62, 0x63 }, "NUL bytes, as members")
   T.deep_eq(nb.runs("1\0" .. "1", "1"), { 1, 1, false, 0, 3, 3, 0, false }, "and passed over")
-  -- a stray byte is a character of its own, its byte value
+  -- a stray byte is a character of its own, its byte value, and never a member
   T.deep_eq(nb.runs("a\128 ", " "), { 3, 3, 0x80, false }, "after a stray continuation byte")
+  T.deep_eq(nb.runs("\160", "\u{A0}"), {}, "a stray byte of a member's value, alone")
+  T.deep_eq(nb.runs(" \160 ", " \u{A0}"), { 1, 1, false, 0xA0, 3, 3, 0xA0, false }, "between members")
+  T.deep_eq(nb.runs("\194\160\194", "\u{A0}"), { 1, 2, false, 0xC2 }, "a cut character after a member")
+  T.raises(function() nb.runs("x\194\160y", "\160") end, "UTF-8")
+  T.raises(function() nb.runs("x", "\227\128") end, "UTF-8")
   T.raises(function() nb.runs("a", string.rep("x", 10) .. "0123456789abcdefghijklmnopqrstuvw") end, "32")
 end
 

@@ -111,6 +111,7 @@ static void numerals_counted_as_lua_sees_them(void **state)
         {"return { \"1 2 3\", '4 5', [[6 7]], [==[8 ]] 9]==] }", 0},
         {"-- 1 2 3\n return { 4 } --[[ 5 6 ]] --[=[ 7 ]] 8 ]=] 9", 2},
         {"-- 1\rreturn { 2 } -- 3\r\n-- 4\n5 -- 6", 2},  /* a comment also ends at a CR */
+        {"return { 0x1e+5, 0x1p+4, 1e+5, 0x1E-2 }", 6},       /* a sign after E ends a hex numeral */
         {"return { a1 = b2, _3 = 4 }", 1},
         {"return { \"a\\\"1\", 'b\\'2' } 3", 1},
         {"return { \"\\z\n  1 \", 2 }", 1},      /* \z keeps the string open over a newline */
