@@ -21,6 +21,14 @@ long nb_long_bracket_level(const char *buf, size_t len, size_t i)
     return (j < len && buf[j] == '[') ? (long)(j - i - 1) : -1;
 }
 
+size_t nb_line_end(const char *buf, size_t len, size_t i)
+{
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    const char *cr = memchr(buf + i, '\r', end - i);
+    return cr ? (size_t)(cr - buf) : end;
+}
+
 size_t nb_long_bracket_end(const char *buf, size_t len, size_t i, long level)
 {
     i += (size_t)level + 2;
@@ -54,14 +62,7 @@ size_t nb_count_numerals(const char *buf, size_t len)
         if (c == '-' && i + 1 < len && buf[i + 1] == '-') {
             i += 2;
             level = (i < len && buf[i] == '[') ? nb_long_bracket_level(buf, len, i) : -1;
-            if (level >= 0) {
-                i = skip_long(buf, len, i, level);
-            } else { /* to the line's end: \n, or a \r before it (data files' comments are long) */
-                const char *nl = memchr(buf + i, '\n', len - i);
-                size_t end = nl ? (size_t)(nl - buf) : len;
-                const char *cr = memchr(buf + i, '\r', end - i);
-                i = cr ? (size_t)(cr - buf) : end;
-            }
+            i = level >= 0 ? skip_long(buf, len, i, level) : nb_line_end(buf, len, i);
         } else if (c == '"' || c == '\'') {
             /* A newline ends no string here: Lua refuses the file there anyway, and \z or an
              * escaped CR LF would otherwise put this scan out of step with Lua's. */

@@ -61,11 +61,8 @@ static int skip_blank(reader *r)
             size_t n;
             if (!skip_long_bracket(r, level, &body, &n))
                 return 0;
-        } else { /* to the line's end, by memchr: a data file's comments are long lines */
-            const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-            const char *end = nl ? nl : r->end;
-            const char *cr = memchr(r->p, '\r', (size_t)(end - r->p));
-            r->p = cr ? cr : end;
+        } else {
+            r->p += nb_line_end(r->p, (size_t)(r->end - r->p), 0);
         }
     }
 }
@@ -152,7 +149,6 @@ static int add_escape(reader *r, luaL_Buffer *b)
     return 0;
 }
 
-/* A quoted string at p. Without escapes the text is pushed as it stands. */
 /* The bytes that stop the plain run of a quoted string: its quote (bit 1 for ", 2 for '),
  * and for both a backslash or a line break (4). A table lookup a byte, as most of a data
  * file is the text of its strings. */
@@ -160,6 +156,7 @@ static const unsigned char STRING_STOP[256] = {
     ['"'] = 1, ['\''] = 2, ['\\'] = 4, ['\n'] = 4, ['\r'] = 4,
 };
 
+/* A quoted string at p. Without escapes the text is pushed as it stands. */
 static int push_quoted(reader *r)
 {
     char quote = *r->p++;
