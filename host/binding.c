@@ -781,9 +781,7 @@ static int l_load_script(lua_State *L)
 static int l_end_startup(lua_State *L)
 {
     STACK_ENTER(L);
-    int was = nb_host_starting_up(L);
-    nb_host_end_startup(L);
-    lua_pushboolean(L, was);
+    lua_pushboolean(L, nb_host_end_startup(L));
     STACK_RETURN(L, 1);
 }
 

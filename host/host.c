@@ -405,10 +405,10 @@ static lua_Integer startup_state(lua_State *L)
 
 int nb_host_starting_up(lua_State *L) { return startup_state(L) > 0; }
 
-void nb_host_end_startup(lua_State *L)
+int nb_host_end_startup(lua_State *L)
 {
     if (!nb_host_starting_up(L))
-        return;
+        return 0;
     lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
     /* only the pause, and only if it is still start-up's: the mode (a script may have made
@@ -416,6 +416,7 @@ void nb_host_end_startup(lua_State *L)
     int pause = lua_gc(L, LUA_GCSETPAUSE, NB_DEFAULT_GC_PAUSE);
     if (pause != NB_STARTUP_GC_PAUSE)
         lua_gc(L, LUA_GCSETPAUSE, pause);
+    return 1;
 }
 
 void nb_host_reading_report(lua_State *L)

@@ -36,7 +36,8 @@ void nb_host_close(lua_State *L);
  * run by `nianbao run` and the prompt included) (docs/design.md). */
 #define NB_STARTUP_GC_PAUSE 1000
 #define NB_DEFAULT_GC_PAUSE 200 /* LUAI_GCPAUSE of Lua 5.4 */
-void nb_host_end_startup(lua_State *L);
+/* 1 when it ended start-up, 0 when it had ended already */
+int nb_host_end_startup(lua_State *L);
 /* Called before a data file is read: a second one ends start-up. */
 void nb_host_reading_report(lua_State *L);
 /* 1 while the state is starting up, 0 after nb_host_end_startup */

@@ -229,13 +229,14 @@ int nb_l_runs(lua_State *L)
         }
         size_t start = i;
         i += n;
-        int32_t after = -1;
+        int32_t after = -1; /* none: the run ends s */
         while (i < len) {
-            after = char_at(s, len, i, &n);
-            if (single || !is_member(set, nset, after, n))
+            int32_t next = char_at(s, len, i, &n);
+            if (single || !is_member(set, nset, next, n)) {
+                after = next;
                 break;
+            }
             i += n;
-            after = -1;
         }
         lua_pushinteger(L, (lua_Integer)start + 1);
         lua_rawseti(L, -2, ++k);
