@@ -100,19 +100,22 @@ end
 -- (M.report), so that checking 10,000 files holds about as much memory as checking KEEP.
 M.KEEP = 200
 
--- Only a regular file can be read a second time: standard input ("-") or a pipe cannot.
-local function rereadable(path)
+--- Whether a file can be read a second time: standard input ("-") or a pipe cannot.
+function M.rereadable(path)
   return path ~= "-" and lfs.attributes(path, "mode") == "file"
 end
+local rereadable = M.rereadable
 
 --- Load every entry (entries with .error stay as they are): entry.report or entry.error,
 --- and entry.agency and entry.year of each report. With verb, a progress line on a
 --- terminal. With keep, only the first `keep` entries keep their report (see M.report).
+--- An entry a check -j child has checked already (entry.output) is not loaded.
 function M.load(entries, verb, keep)
   local progress = verb and M.progress(#entries, verb) or { step = function() end, done = function() end }
   for i, e in ipairs(entries) do
     progress.step(i)
-    if not e.error and keep and i > keep and rereadable(e.path) then
+    if e.output then -- nianbao.parallel.check_alone: its agency and year are on the entry
+    elseif not e.error and keep and i > keep and rereadable(e.path) then
       -- checked in the sandbox as nb.load does, but without the Lua view (a third of a load)
       local ok, agency, year = nb._load_header(e.path)
       if ok then e.agency, e.year = agency, year else e.error = agency end
@@ -157,23 +160,28 @@ end
 --- agency name (an import that found no title) are never paired: two blank names are not
 --- the same agency.
 function M.pair_years(entries)
-  local by = {}
-  local function pairable(e)
+  local keys = {} -- agency name -> its key: a batch names few agencies, each many times
+  local function key_of(e)
     local r = e.report or e -- a dropped report left its agency and year on the entry
-    return not e.error and math.type(r.year) == "integer" and agency_key(r.agency) ~= "", r
+    if e.error or math.type(r.year) ~= "integer" then return nil end
+    local name = tostring(r.agency or "")
+    local k = keys[name]
+    if not k then k = agency_key(name) keys[name] = k end
+    return k ~= "" and k or nil, r.year
   end
+  local by = {}
   for _, e in ipairs(entries) do
-    local ok, r = pairable(e)
-    if ok then
-      local k = agency_key(r.agency) .. "\0" .. r.year
+    local k, year = key_of(e)
+    if k then
+      k = k .. "\0" .. year
       by[k] = by[k] or {}
       table.insert(by[k], e)
     end
   end
   for _, e in ipairs(entries) do
-    local ok, r = pairable(e)
-    if ok then
-      local prev = by[agency_key(r.agency) .. "\0" .. (r.year - 1)]
+    local k, year = key_of(e)
+    if k then
+      local prev = by[k .. "\0" .. (year - 1)]
       if prev and #prev == 1 then e.previous_entry = prev[1] end
     end
   end

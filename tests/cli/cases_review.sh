@@ -387,11 +387,40 @@ return { id = "LOCAL.NOTE", severity = "warning", describe = "notes the process"
   end }
 LUA
 rm -f "$RV/processes.txt"
-expect_exit 1 -- "$NB" --scripts "$RV/jscripts" check "$RV/gen/data" --format json -j 2
+# and a file that cannot be loaded, which its child leaves to the parent (the files after it
+# stay the child's: none is checked twice)
+cp -r "$RV/gen/data" "$RV/jpid"
+printf 'return {\n' >"$RV/jpid/000-broken.lua"
+expect_exit 2 -- "$NB" --scripts "$RV/jscripts" check "$RV/jpid" --format json -j 2
+expect_contains err "000-broken.lua"
 n_files=$(ls "$RV/gen/data" | wc -l)
+n_paired=$(grep -c "与上一年度报告" "$RV/j1.txt")
 n_checked=$(wc -l <"$RV/processes.txt")
 n_procs=$(sort -u "$RV/processes.txt" | wc -l)
-if [ "$n_checked" -eq "$n_files" ] && [ "$n_procs" -eq 2 ]; then pass; else fail "-j 2: $n_checked files checked by $n_procs processes (expected $n_files by 2)"; fi
+# each file alone by one of two children, then each file with a year before again with its
+# pair (by one or two more); the parent checks none
+if [ "$n_paired" -gt 0 ] && [ "$n_checked" -eq $((n_files + n_paired)) ] && [ "$n_procs" -ge 3 ] && [ "$n_procs" -le 4 ]; then pass
+else fail "-j 2: $n_checked checks by $n_procs processes (expected $n_files + $n_paired paired by 3 or 4)"; fi
+
+case_ "check -j N: standard input, a file that cannot be loaded and CSV, as one process"
+mkdir -p "$RV/jmix"
+cp "$RV/data/07-pingtan-zone-2023.lua" "$RV/data/08-pingtan-zone-2024.lua" "$RV/jmix/"
+printf 'return {\n year = 2024,\n' >"$RV/jmix/broken.lua"
+for fmt in text json csv; do
+  STDIN=$SEED run_cmd "$NB" check --format "$fmt" "$RV/jmix" - "$RV/jmix/08-pingtan-zone-2024.lua"
+  cp "$OUT" "$RV/jmix-1.$fmt"; cp "$ERR" "$RV/jmix-1.$fmt.err"; rc1=$RC
+  STDIN=$SEED run_cmd "$NB" check --format "$fmt" -j 3 "$RV/jmix" - "$RV/jmix/08-pingtan-zone-2024.lua"
+  if [ "$rc1" -eq 2 ] && [ "$RC" -eq 2 ] && cmp -s "$RV/jmix-1.$fmt" "$OUT" && cmp -s "$RV/jmix-1.$fmt.err" "$ERR"; then pass
+  else fail "check --format $fmt -j 3 differs from one process (exit $RC, one process $rc1)"; diff "$RV/jmix-1.$fmt" "$OUT" | head -5; fi
+done
+grep -qF "broken.lua" "$RV/jmix-1.text.err" && pass || fail "the broken file is not named on stderr"
+
+case_ "check --job (a -j child's work list) refuses a list it cannot read"
+printf 'a.lua\0' >"$RV/bad.job"
+expect_exit 2 -- "$NB" check --job "$RV/bad.job"
+expect_contains err "bad.job"
+expect_exit 2 -- "$NB" check --job "$RV/no-such.job"
+expect_contains err "no-such.job"
 
 case_ "check DIR: a symbolic link back up the tree is walked once"
 mkdir -p "$RV/loop/sub"

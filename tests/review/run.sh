@@ -153,5 +153,16 @@ printf 'while true do end\n' >"$D.review.lua"
 expect_exit 2 -- "$NB" check "$D"
 expect_contains err "循环"
 
+case_ "review: check -j 2 names a review file it cannot read as one process does"
+mkdir -p "$TMP/jbad"
+cp "$D" "$D.review.lua" "$TMP/jbad/"
+cp "$SEED" "$TMP/jbad/b.lua"
+expect_exit 2 -- "$NB" check "$TMP/jbad"
+cp "$OUT" "$TMP/jbad-1.out"; cp "$ERR" "$TMP/jbad-1.err"
+expect_contains err "r.lua.review.lua"
+expect_exit 2 -- "$NB" check -j 2 "$TMP/jbad"
+expect_same_file "$TMP/jbad-1.out" "$OUT"
+expect_same_file "$TMP/jbad-1.err" "$ERR"
+
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

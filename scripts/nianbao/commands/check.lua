@@ -27,6 +27,45 @@ local function previous_mismatch(file, report, prev_file, previous)
     same and "" or "（机关不同）")
 end
 
+--- What check prints for one checked file in `format`, with the reviews applied unless
+--- ignore_reviews; sets e.errors and e.warnings. Also the message of a review file that
+--- cannot be read (its findings are then all listed).
+local function file_output(e, report, findings, format, ignore_reviews)
+  local file = e.path
+  local reviewed, rerr
+  if ignore_reviews then
+    reviewed = { kept = findings, dismissed = {}, stale = {} }
+  else
+    reviewed, rerr = review.apply(file, findings)
+  end
+  if not reviewed then reviewed = { kept = findings, dismissed = {}, stale = {} } end
+  findings = reviewed.kept
+  local errors = #findings:errors()
+  e.errors, e.warnings = errors, #findings - errors
+  local out = {}
+  if format == "json" then
+    local list = {}
+    for j, f in ipairs(findings) do
+      list[j] = json().object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
+    end
+    local dismissed, stale = review.json(reviewed)
+    out[1] = json().encode(json().object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
+      { file = file, agency = report.agency, year = report.year,
+        previous = e.previous_entry and e.previous_entry.path, findings = list,
+        dismissed = dismissed, stale = stale })) .. "\n"
+  elseif format == "csv" then
+    for _, row in ipairs(ftable().csv_rows(e, findings, reviewed)) do out[#out + 1] = ftable().csv_row(row) end
+  else
+    local function line(s) out[#out + 1] = cli.printable(s) .. "\n" end
+    if e.previous_entry then line(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path)) end
+    for _, f in ipairs(findings) do line(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕") end
+    for _, l in ipairs(review.lines(reviewed)) do line(file .. ": " .. l) end
+    line(string.format("%s: %s（%d 个错误，%d 个警告%s）", file, errors > 0 and "未通过" or "通过", errors,
+      #findings - errors, #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or ""))
+  end
+  return table.concat(out), rerr
+end
+
 return {
   summary = "检查报告数据文件或文件夹（勾稽关系、空白与无效数值、缺失部分、跨年度衔接、本地规则）",
   help = [[
@@ -63,10 +102,11 @@ return {
 ]],
   spec = { previous = "value", format = "value", rules = "list", ["no-rules"] = "list", units = "flag",
     help = "flag", dismiss = "value", reason = "value", jobs = "value",
-    ["ignore-reviews"] = "flag", ["builtin-only"] = "flag" },
+    ["ignore-reviews"] = "flag", ["builtin-only"] = "flag",
+    job = "value" }, -- internal: a -j child's work list (nianbao.parallel)
   aliases = { j = "jobs" },
   run = function(opts, files)
-    if #files == 0 then
+    if #files == 0 and not opts.job then
       say("nianbao check：需要至少一个数据文件或文件夹（nianbao check --help）")
       return EXIT_USAGE
     end
@@ -93,9 +133,32 @@ return {
       local failed = review.command(opts, files, check_opts)
       if failed then return failed end
     end
+    local jobs = math.tointeger(tonumber(opts.jobs or 1))
+    if not jobs or jobs < 1 then
+      say("nianbao check：-j 应为正整数，实际为 %s", tostring(opts.jobs))
+      return EXIT_USAGE
+    end
+    local parallel = jobs > 1 and require("nianbao.parallel")
+    local child_opts = { previous = opts.previous, rules = opts.rules, no_rules = opts["no-rules"], format = format,
+      ignore_reviews = opts["ignore-reviews"] }
+    local entries, spread
+    if opts.job then -- a -j child: its files and their year pairs come from the parent
+      local records, err = require("nianbao.parallel").read_job(opts.job)
+      if not records then
+        say("nianbao check：%s：%s", opts.job, err)
+        return EXIT_USAGE
+      end
+      entries = {}
+      for i, r in ipairs(records) do entries[i] = { path = r[1], previous_entry = r[2] and { path = r[2] } or nil } end
+    else
+      entries = batch.expand(files)
+      -- without --previous, -j N starts its children before anything is loaded here
+      spread = parallel and not previous and parallel.check_alone(entries, child_opts, jobs)
+    end
     -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
-    local entries = batch.load(batch.expand(files), nil, batch.KEEP)
-    if previous then
+    batch.load(entries, nil, batch.KEEP)
+    if opts.job then -- paired by the parent
+    elseif previous then
       local refused = false
       for _, e in ipairs(entries) do
         local why = not e.error and previous_mismatch(e.path, e.report or e, opts.previous, previous)
@@ -105,76 +168,59 @@ return {
     elseif #entries > 1 then -- one report has no other year to pair with
       batch.pair_years(entries)
     end
+    if spread then
+      parallel.check_pairs(entries, child_opts, jobs) -- the files checked alone that have a year before
+    elseif parallel then
+      parallel.check(entries, child_opts, jobs)
+    end
     local last_use = batch.last_uses(entries)
-    local jobs = math.tointeger(tonumber(opts.jobs or 1))
-    if not jobs or jobs < 1 then
-      say("nianbao check：-j 应为正整数，实际为 %s", tostring(opts.jobs))
-      return EXIT_USAGE
-    end
-    if jobs > 1 then
-      require("nianbao.parallel").check(entries, { previous = opts.previous, rules = opts.rules,
-        no_rules = opts["no-rules"] }, jobs)
-    end
     local code = EXIT_OK
-    if format == "csv" then io.write(ftable().csv_header()) end
+    if format == "csv" and not opts.job then io.write(ftable().csv_header()) end
     local progress = batch.progress(#entries, "检查")
     for i, e in ipairs(entries) do
       progress.step(i)
-      local file = e.path
-      -- checked by a -j child: its agency and year are all the printing needs
-      local report = e.findings and not e.error and (e.report or e) or batch.report(e)
-      if not report then
+      if e.output then -- checked and written out by a -j child
         progress.clear()
-        if format == "json" then
-          print(json().encode(json().object({ "file", "error", "findings" }, { file = file, error = e.error, findings = {} })))
-        elseif format == "csv" then
-          for _, row in ipairs(ftable().csv_rows(e)) do io.write(ftable().csv_row(row)) end
-        end
-        say("%s", e.error)
-        code = EXIT_USAGE
+        io.write(e.output)
+        e.output = nil
+        if e.errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
       else
-        local findings = e.findings -- from -j N's children
-          or nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
+        local report = batch.report(e)
+        if not report then
+          if opts.job then -- a child leaves a file it cannot load to the parent, which says why
+            io.write("-\n")
+          else
+            progress.clear()
+            if format == "json" then
+              print(json().encode(json().object({ "file", "error", "findings" }, { file = e.path, error = e.error, findings = {} })))
+            elseif format == "csv" then
+              for _, row in ipairs(ftable().csv_rows(e)) do io.write(ftable().csv_row(row)) end
+            end
+            say("%s", e.error)
+            code = EXIT_USAGE
+          end
+        else
+          local findings = nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
             rules = opts.rules, no_rules = opts["no-rules"] })
-        progress.clear()
-        local reviewed, rerr
-        if opts["ignore-reviews"] then
-          reviewed = { kept = findings, dismissed = {}, stale = {} }
-        else
-          reviewed, rerr = review.apply(file, findings)
-        end
-        if not reviewed then
-          say("%s", rerr)
-          code = EXIT_USAGE
-          reviewed = { kept = findings, dismissed = {}, stale = {} }
-        end
-        findings = reviewed.kept
-        local errors = #findings:errors()
-        e.errors, e.warnings = errors, #findings - errors
-        if errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
-        if format == "json" then
-          local list = {}
-          for j, f in ipairs(findings) do
-            list[j] = json().object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
+          progress.clear()
+          local text, rerr = file_output(e, report, findings, format, opts["ignore-reviews"])
+          if opts.job then
+            -- framed for the parent (nianbao.parallel); a review file it cannot read is the parent's to name
+            if rerr then
+              io.write("-\n")
+            else
+              local agency = report.agency
+              io.write(string.format("%d %d %d %s %s\n", #text, e.errors, e.warnings,
+                math.type(report.year) == "integer" and report.year or "-", agency and #agency or "-"), agency or "", text)
+            end
+          else
+            if rerr then
+              say("%s", rerr)
+              code = EXIT_USAGE
+            end
+            io.write(text)
+            if e.errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
           end
-          local dismissed, stale = review.json(reviewed)
-          print(json().encode(json().object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
-            { file = file, agency = report.agency, year = report.year,
-              previous = e.previous_entry and e.previous_entry.path, findings = list,
-              dismissed = dismissed, stale = stale })))
-        elseif format == "csv" then
-          for _, row in ipairs(ftable().csv_rows(e, findings, reviewed)) do io.write(ftable().csv_row(row)) end
-        else
-          if e.previous_entry then
-            print(cli.printable(string.format("%s: 与上一年度报告 %s 比较衔接", file, e.previous_entry.path)))
-          end
-          for _, f in ipairs(findings) do
-            print(cli.printable(file .. ": " .. tostring(f) .. " 〔" .. review.fingerprint(f) .. "〕"))
-          end
-          for _, line in ipairs(review.lines(reviewed)) do print(cli.printable(file .. ": " .. line)) end
-          print(cli.printable(string.format("%s: %s（%d 个错误，%d 个警告%s）", file,
-            errors > 0 and "未通过" or "通过", errors, #findings - errors,
-            #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or "")))
         end
       end
       io.stdout:flush()

@@ -58,7 +58,7 @@ return {
       say("nianbao summary：-j 应为正整数，实际为 %s", tostring(opts.jobs))
       return EXIT_USAGE
     end
-    if jobs > 1 then require("nianbao.parallel").check(entries, {}, jobs) end
+    if jobs > 1 then require("nianbao.parallel").findings(entries, jobs) end
     local progress = batch.progress(#entries, "汇总")
     local rows = require("nianbao.summary").rows(entries, { step = progress.step,
       per_report = format == "html" and require("nianbao.summary_html").per_report or nil })
