@@ -111,6 +111,9 @@ compare "check ${#DATA[@]} files, built-in checks" \
 compare "check ${#DATA[@]} files, all rules" \
   "for f in $WORK/data/*.lua; do $NB check \$f; done" \
   "$NB check $WORK/data/*.lua"
+if [ "$(nproc)" -gt 1 ]; then
+  compare "check ${#DATA[@]} files, -j $(nproc) against one process" "$NB check $WORK/data/*.lua" "$NB check -j $(nproc) $WORK/data/*.lua"
+fi
 BUILTIN_US=$(inproc builtin "${DATA[@]}")
 report "check, per file, in process" "C checks only (nb._builtin_check)" "$BUILTIN_US" \
   "nb.check: C checks + rules" "$(inproc check "${DATA[@]:0:100}")" us
@@ -179,6 +182,12 @@ REAL_JSON=$WORK/$(basename "${REAL_ONE%.lua}").json
 echo "   ${#REAL[@]} distinct reports (${REAL[*]##*/}), repeated to 301; real report for one-file figures: ${REAL_ONE##*/}"
 compare "check 301 real reports, one process" "$PY $ROOT/bench/peer_check.py $WORK/json301/*.json" "$NB check $WORK/real301/*.lua"
 compare "check 301 real reports, built-in only" "$PY $ROOT/bench/peer_check.py $WORK/json301/*.json" "$NB check --builtin-only $WORK/real301/*.lua"
+# -j N spreads the files over N children of the same program (nianbao/parallel.lua); on a
+# machine with N free cores
+JOBS=$(nproc)
+if [ "$JOBS" -gt 1 ]; then
+  compare "check 301 real reports, -j $JOBS" "$PY $ROOT/bench/peer_check.py $WORK/json301/*.json" "$NB check -j $JOBS $WORK/real301/*.lua"
+fi
 if "$PY" -c 'import jinja2' 2>/dev/null; then
   compare "render html, one process (seed)" "$PY $ROOT/bench/peer_render.py $WORK/yanjin-commerce-2024.json $WORK/peer.html" \
     "$NB render $SEED -f html -o $WORK/nb.html --force"

@@ -1,26 +1,35 @@
 -- check -j N / summary -j N: the checks of a batch spread over N child processes of this
--- same program (`check --format json` on a part of the files each), their findings read
--- back and handed to the parent, which prints them in the batch's own order.
+-- same program, each writing what check prints for each of its files; the parent prints
+-- it all in the batch's own order, byte for byte what one process prints.
 --
 -- check without --previous hands each file to a child before anything is loaded
--- (M.check_alone): the parts are balanced by size, and each child checks its files alone,
--- answering with each file's agency, year and findings. The parent then pairs the years
--- from those answers, and the files with a year before are checked again with their pair
--- (M.check_pairs), which gives the findings one process gives. summary, and check with
--- --previous, load the files first and hand the children the year pairs made then (M.check).
+-- (M.check_alone): the parts are balanced by size, and each child checks its files alone.
+-- The parent then pairs the years from the agencies and years the children sent, and the
+-- files with a year before are checked again with their pair (M.check_pairs). summary, and
+-- check with --previous, load the files first and hand the children the pairs made then
+-- (M.check; summary reads the findings back from JSON, M.findings).
 --
--- A child reads its work from a list file (`check --job LIST`, internal): for each file,
--- its path and the path of its year before (empty for none), each ending in a NUL byte,
--- so that no name is limited by the length of a command line. It pairs no years itself and
--- prints one JSON line per file, in the list's order.
--- Where the program cannot start itself (no /proc/self/exe), nothing is done and the
--- caller checks in process.
+-- A child (`check --job LIST`, internal) reads its work from a list file, fields ending
+-- in a NUL byte so that no name is limited by a command line: the file to write its
+-- answers to, then for each data file its path and the path of its year before (empty for
+-- none). It pairs no years itself. Its answers, one frame per file in the list's order:
+--   "K -\n"                                          file K is left to the parent
+--   "K BYTES ERRORS WARNINGS YEAR AGENCYBYTES\n" AGENCY OUTPUT
+-- (a missing year or agency is "-"; OUTPUT is BYTES bytes), then "END N\n". The parent
+-- takes a child's answers only when they are all there, the child exited normally and it
+-- wrote nothing to standard output or error (a rule that prints, a script error): the
+-- files of any other child are checked in the parent, which then prints or says what one
+-- process would. So are standard input, pipes and other files that cannot be read twice,
+-- and everything where the program cannot start itself (no /proc/self/exe) or no
+-- temporary file can be made.
 local nb = require "nianbao"
 local json = require "nianbao.json"
 
 local M = {}
 
 local function shquote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+
+local function rereadable(path) return require("nianbao.batch").rereadable(path) end
 
 --- The path of this program, or nil where it cannot be found.
 function M.self_path()
@@ -31,16 +40,20 @@ function M.self_path()
   return nil
 end
 
---- The work list of a child (see the top of the file) from {path, previous path} records.
-function M.write_job(path, records)
+--- Write a child's work list (see the top of the file): the answers' file, then
+--- {path, previous path or nil} records.
+function M.write_job(path, answers, records)
   local f, err = io.open(path, "wb")
   if not f then return nil, err end
-  for _, r in ipairs(records) do f:write(r[1], "\0", r[2] or "", "\0") end
-  return f:close()
+  local ok = f:write(answers, "\0")
+  for _, r in ipairs(records) do ok = ok and f:write(r[1], "\0", r[2] or "", "\0") end
+  local closed, cerr = f:close()
+  if not ok then return nil, "写入失败" end
+  return closed, cerr
 end
 
---- The records of a work list: { {path, previous path or nil}, ... }; nil, message when
---- it cannot be read or is not one.
+--- A work list's answers file and records ({ {path, previous path or nil}, ... }); nil,
+--- message when it cannot be read or is not one.
 function M.read_job(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
@@ -48,69 +61,112 @@ function M.read_job(path)
   f:close()
   local fields = {}
   for field in data:gmatch("([^%z]*)%z") do fields[#fields + 1] = field end
-  if #fields % 2 ~= 0 or #table.concat(fields) + #fields ~= #data then return nil, "不是 -j 的任务清单" end
+  if #fields % 2 ~= 1 or fields[1] == "" or #table.concat(fields) + #fields ~= #data then
+    return nil, "不是 -j 的任务清单"
+  end
   local records = {}
-  for i = 1, #fields, 2 do
+  for i = 2, #fields, 2 do
     records[#records + 1] = { fields[i], fields[i + 1] ~= "" and fields[i + 1] or nil }
   end
-  return records
+  return fields[1], records
+end
+
+--- A child's frame for file k: its output, counts, agency and year (see the top).
+function M.frame(k, output, errors, warnings, agency, year)
+  return string.format("%d %d %d %d %s %s\n", k, #output, errors, warnings,
+    math.type(year) == "integer" and year or "-", agency and #agency or "-") .. (agency or "") .. output
+end
+
+--- The frame of a file the child leaves to the parent.
+function M.skipped(k) return string.format("%d -\n", k) end
+
+--- The last line of a child's answers, after n frames.
+function M.trailer(n) return string.format("END %d\n", n) end
+
+--- A child's answers read back: a list of frames ({output, errors, warnings, agency, year}
+--- or false for a file left to the parent), one per file of the part; nil unless every
+--- frame and the trailer are there and nothing follows them.
+function M.parse_answers(data, n)
+  local frames, at = {}, 1
+  for k = 1, n do
+    local head, rest = data:match("^(%d+ [^\n]*)\n()", at)
+    if not head then return nil end
+    local kk, bytes, errors, warnings, year, alen = head:match("^(%d+) (%d+) (%d+) (%d+) ([%d-]+) ([%d-]+)$")
+    if tonumber(kk) == k then
+      local agency_end = rest + (tonumber(alen) or 0)
+      local stop = agency_end + tonumber(bytes)
+      frames[k] = { output = data:sub(agency_end, stop - 1), errors = tonumber(errors), warnings = tonumber(warnings),
+        agency = alen ~= "-" and data:sub(rest, agency_end - 1) or nil, year = math.tointeger(tonumber(year)) }
+      at = stop
+    elseif head == string.format("%d -", k) then
+      frames[k] = false
+      at = rest
+    else
+      return nil
+    end
+  end
+  if data:sub(at) ~= M.trailer(n) then return nil end
+  return frames
 end
 
 -- Run one child per non-empty part (a list of entries) with `flags` after the common
 -- options; previous(e) gives the path of the year to pair e with, or nil. For each file a
--- child answered for, entry.output is what check prints for it, entry.errors and
--- entry.warnings its counts, and entry.agency and entry.year its report's. Entries a child
--- did not answer for (it could not load the file or read its review file) are left alone.
+-- child answered for: entry.output is what check prints for it, entry.errors and
+-- entry.warnings its counts, entry.agency and entry.year its report's. Entries of a child
+-- whose answers cannot be taken (see the top) are left alone. False when no temporary
+-- file could be made (nothing was run).
 local function run(parts, opts, flags, previous)
-  local self = M.self_path()
-  local prefix = { shquote(self) }
+  local prefix = { shquote(M.self_path()) }
   for _, dir in ipairs(nb.search_path()) do prefix[#prefix + 1] = "--scripts " .. shquote(dir) end
   prefix[#prefix + 1] = "check --format " .. (opts.format or "text")
   if opts.ignore_reviews then prefix[#prefix + 1] = "--ignore-reviews" end
   if opts.rules then prefix[#prefix + 1] = "--rules " .. shquote(table.concat(opts.rules, ",")) end
   if opts.no_rules then prefix[#prefix + 1] = "--no-rules " .. shquote(table.concat(opts.no_rules, ",")) end
-  prefix[#prefix + 1] = flags
+  if flags ~= "" then prefix[#prefix + 1] = flags end
   local running = {}
   for _, p in ipairs(parts) do
     if #p > 0 then
-      local out, job = os.tmpname(), os.tmpname()
+      local ok, job, answers, stray = pcall(function() return os.tmpname(), os.tmpname(), os.tmpname() end)
+      if not ok then -- no temporary file (a full or read-only /tmp): the parent checks them all
+        for _, r in ipairs(running) do r.handle:close() os.remove(r.job) os.remove(r.answers) os.remove(r.stray) end
+        return false
+      end
       local records = {}
       for i, e in ipairs(p) do records[i] = { e.path, previous(e) } end
       local h
-      if M.write_job(job, records) then
-        -- output to a file: a child never waits on a full pipe while the parent reads another
-        h = io.popen(table.concat(prefix, " ") .. " --job " .. shquote(job) .. " >" .. shquote(out) .. " 2>/dev/null", "r")
+      if M.write_job(job, answers, records) then
+        -- the child's answers go to a file it writes itself; anything it prints goes to
+        -- `stray`; it never reads the parent's standard input
+        h = io.popen(table.concat(prefix, " ") .. " --job " .. shquote(job) .. " </dev/null >" .. shquote(stray)
+          .. " 2>&1", "r")
       end
-      running[#running + 1] = { handle = h, out = out, job = job, part = p }
+      running[#running + 1] = { handle = h, job = job, answers = answers, stray = stray, part = p }
     end
   end
   for _, r in ipairs(running) do
-    if r.handle then r.handle:close() end
-    local f = io.open(r.out, "rb")
-    local data = f and f:read("a") or ""
-    if f then f:close() end
-    os.remove(r.out)
-    os.remove(r.job)
-    -- the child's frames, one per file in its list's order: "-\n" for a file it left to the
-    -- parent, else "BYTES ERRORS WARNINGS YEAR AGENCYBYTES\n" (a missing year or agency is
-    -- "-"), the agency, then what check prints for the file (check.lua)
-    local at, k = 1, 1
-    while at <= #data and r.part[k] do
-      local e = r.part[k]
-      if data:sub(at, at + 1) == "-\n" then
-        at = at + 2
-      else
-        local bytes, errors, warnings, year, alen, body = data:match("^(%d+) (%d+) (%d+) ([%d-]+) ([%d-]+)\n()", at)
-        if not bytes then break end
-        local agency_end = body + (tonumber(alen) or 0)
-        e.output = data:sub(agency_end, agency_end + bytes - 1)
-        e.errors, e.warnings = tonumber(errors), tonumber(warnings)
-        e.agency, e.year = alen ~= "-" and data:sub(body, agency_end - 1) or nil, math.tointeger(tonumber(year))
-        at = agency_end + bytes
+    local exited, how, code = false, nil, nil
+    if r.handle then exited, how, code = r.handle:close() end
+    local function slurp(path)
+      local f = io.open(path, "rb")
+      local data = f and f:read("a")
+      if f then f:close() end
+      return data
+    end
+    local data, stray = slurp(r.answers), slurp(r.stray)
+    for _, path in ipairs({ r.job, r.answers, r.stray }) do os.remove(path) end
+    -- exit 0 or 1 (findings), silent, every frame there
+    local normal = (exited or how == "exit") and (code == 0 or code == 1)
+    local frames = normal and stray == "" and data and M.parse_answers(data, #r.part)
+    if frames then
+      for k, e in ipairs(r.part) do
+        local f = frames[k]
+        if f then
+          e.output, e.errors, e.warnings, e.agency, e.year = f.output, f.errors, f.warnings, f.agency, f.year
+        end
       end
-      k = k + 1
     end
   end
+  return true
 end
 
 -- `jobs` parts of `entries`, each to the part with the least work so far by weight(e),
@@ -135,23 +191,23 @@ local function balance(entries, jobs, weight)
 end
 
 local function file_size(e)
-  local lfs = require "lfs"
-  return lfs.attributes(e.path, "size") or 0
+  return require("lfs").attributes(e.path, "size") or 0
+end
+
+-- Whether a child can check the entry: it and its year before, if any, can be read again.
+local function for_a_child(e)
+  return not e.error and rereadable(e.path) and not (e.previous_entry and not rereadable(e.previous_entry.path))
 end
 
 --- Check each not yet loaded entry (batch.expand's) alone in `jobs` children (see run for
---- what is set on each entry answered for); standard input, files that are not regular
---- files and files a child could not load are left to the caller. Returns false when it
---- could not run.
+--- what is set on each entry answered for). Returns false when it could not run.
 function M.check_alone(entries, opts, jobs)
   if jobs < 2 or not M.self_path() then return false end
-  local batch = require "nianbao.batch"
   local todo = {}
   for _, e in ipairs(entries) do
-    if not e.error and batch.rereadable(e.path) then todo[#todo + 1] = e end
+    if for_a_child(e) then todo[#todo + 1] = e end
   end
-  run(balance(todo, jobs, file_size), opts, "", function() return nil end)
-  return true
+  return run(balance(todo, jobs, file_size), opts, "", function() return nil end)
 end
 
 --- After M.check_alone and batch.pair_years: check again, in `jobs` children, each entry
@@ -160,7 +216,10 @@ end
 function M.check_pairs(entries, opts, jobs)
   local paired = {}
   for _, e in ipairs(entries) do
-    if e.previous_entry then e.output = nil paired[#paired + 1] = e end
+    if e.previous_entry then
+      e.output = nil
+      if for_a_child(e) then paired[#paired + 1] = e end
+    end
   end
   if #paired == 0 then return end
   run(balance(paired, jobs, function(e) return file_size(e) + file_size(e.previous_entry) end), opts, "",
@@ -168,17 +227,17 @@ function M.check_pairs(entries, opts, jobs)
 end
 
 --- Check the loaded entries in `jobs` child processes, with the year pairs batch.pair_years
---- made (or opts.previous); see run for what is set on each entry answered for. Returns
---- false when it could not run (the caller checks in process).
+--- made (or opts.previous, a path); see run for what is set on each entry answered for.
+--- Returns false when it could not run (the caller checks in process).
 function M.check(entries, opts, jobs)
   if jobs < 2 or not M.self_path() then return false end
-  local loaded = {}
+  if opts.previous and not rereadable(opts.previous) then return false end
+  local todo = {}
   for _, e in ipairs(entries) do
-    if not e.error then loaded[#loaded + 1] = e end -- its report kept or dropped (batch.load's keep)
+    if for_a_child(e) then todo[#todo + 1] = e end -- its report kept or dropped (batch.load's keep)
   end
   local flags = opts.previous and "--previous " .. shquote(opts.previous) or ""
-  run(balance(loaded, jobs, file_size), opts, flags, function(e) return e.previous_entry and e.previous_entry.path end)
-  return true
+  return run(balance(todo, jobs, file_size), opts, flags, function(e) return e.previous_entry and e.previous_entry.path end)
 end
 
 --- M.check for summary: the findings of each entry answered for (entry.findings, the

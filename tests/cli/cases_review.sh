@@ -415,12 +415,51 @@ for fmt in text json csv; do
 done
 grep -qF "broken.lua" "$RV/jmix-1.text.err" && pass || fail "the broken file is not named on stderr"
 
+case_ "check -j N: a year pair read from standard input or a pipe is checked as one process checks it"
+P23=$RV/jmix/07-pingtan-zone-2023.lua P24=$RV/jmix/08-pingtan-zone-2024.lua
+STDIN=$P23 run_cmd "$NB" check - "$P24"
+cp "$OUT" "$RV/jpipe-1.out"; rc1=$RC
+expect_contains out "与上一年度报告 - 比较衔接"
+STDIN=$P23 expect_exit "$rc1" -- "$NB" check -j 2 - "$P24"
+expect_same_file "$RV/jpipe-1.out" "$OUT"
+STDIN=$P23 run_cmd "$NB" summary - "$P24" -o - --format csv
+cp "$OUT" "$RV/jpipe-s1.csv"
+STDIN=$P23 run_cmd "$NB" summary - "$P24" -o - --format csv -j 2
+expect_same_file "$RV/jpipe-s1.csv" "$OUT"
+# a named pipe can be read once: a child must not wait on it (timeout: a hang fails)
+rm -f "$RV/fifo"; mkfifo "$RV/fifo"
+(cat "$P23" >"$RV/fifo" &)
+expect_exit "$rc1" -- timeout 120 "$NB" check -j 2 "$RV/fifo" "$P24"
+sed "s|$RV/fifo|-|" "$OUT" | cmp -s - "$RV/jpipe-1.out" && pass || fail "check -j 2 of a named pipe and its pair differs"
+
+case_ "check -j N: what a rule prints, on standard output or error, comes out as in one process"
+mkdir -p "$RV/jprint/rules"
+cat >"$RV/jprint/rules/printer.lua" <<'LUA'
+return { id = "LOCAL.PRINTER", severity = "warning", describe = "prints",
+  check = function(report, ctx)
+    if report.year == 2023 then io.write("-\n") end -- what a child's skipped frame once was
+    io.stderr:write("note: ", tostring(report.year), "\n")
+  end }
+LUA
+run_cmd "$NB" --scripts "$RV/jprint" check "$RV/gen/data"
+cp "$OUT" "$RV/jprint-1.out"; cp "$ERR" "$RV/jprint-1.err"; rc1=$RC
+grep -q "^note: " "$RV/jprint-1.err" && pass || fail "the rule printed nothing on stderr"
+expect_exit "$rc1" -- "$NB" --scripts "$RV/jprint" check -j 3 "$RV/gen/data"
+expect_same_file "$RV/jprint-1.out" "$OUT"
+expect_same_file "$RV/jprint-1.err" "$ERR"
+
 case_ "check --job (a -j child's work list) refuses a list it cannot read"
-printf 'a.lua\0' >"$RV/bad.job"
+printf 'answers\0a.lua\0' >"$RV/bad.job"
 expect_exit 2 -- "$NB" check --job "$RV/bad.job"
 expect_contains err "bad.job"
 expect_exit 2 -- "$NB" check --job "$RV/no-such.job"
 expect_contains err "no-such.job"
+# and it is -j's alone
+printf '%s\0%s\0\0' "$RV/answers" "$P24" >"$RV/ok.job"
+expect_exit 2 -- "$NB" check --job "$RV/ok.job" "$P24"
+expect_contains err "--job"
+expect_exit 2 -- "$NB" check --job "$RV/ok.job" -j 2
+[ ! -e "$RV/answers" ] && pass || fail "a refused --job wrote its answers"
 
 case_ "check DIR: a symbolic link back up the tree is walked once"
 mkdir -p "$RV/loop/sub"

@@ -10,6 +10,7 @@ local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit
 -- form needs neither (loading a module's bytecode is a good part of a short check)
 local function json() return require "nianbao.json" end
 local function ftable() return require "nianbao.findings_table" end
+local function parallel_frames() return require "nianbao.parallel" end -- a -j child's answers
 
 local FINDING_KEYS = { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found",
   "message", "rule", "fingerprint" }
@@ -106,6 +107,10 @@ return {
     job = "value" }, -- internal: a -j child's work list (nianbao.parallel)
   aliases = { j = "jobs" },
   run = function(opts, files)
+    if opts.job and (#files > 0 or opts.jobs or opts.units or opts.dismiss or opts.reason) then
+      say("nianbao check：--job 是 -j 的内部选项，不能与文件、-j、--units 或 --dismiss 同用")
+      return EXIT_USAGE
+    end
     if #files == 0 and not opts.job then
       say("nianbao check：需要至少一个数据文件或文件夹（nianbao check --help）")
       return EXIT_USAGE
@@ -141,23 +146,25 @@ return {
     local parallel = jobs > 1 and require("nianbao.parallel")
     local child_opts = { previous = opts.previous, rules = opts.rules, no_rules = opts["no-rules"], format = format,
       ignore_reviews = opts["ignore-reviews"] }
-    local entries, spread
-    if opts.job then -- a -j child: its files and their year pairs come from the parent
-      local records, err = require("nianbao.parallel").read_job(opts.job)
-      if not records then
-        say("nianbao check：%s：%s", opts.job, err)
+    local entries, spread, answers
+    if opts.job then -- a -j child (nianbao.parallel): its files and their year pairs come from the parent
+      local path, records = require("nianbao.parallel").read_job(opts.job)
+      if not path then
+        say("nianbao check：%s：%s", opts.job, records)
         return EXIT_USAGE
       end
+      os.remove(opts.job)
+      answers = assert(io.open(path, "wb"))
       entries = {}
       for i, r in ipairs(records) do entries[i] = { path = r[1], previous_entry = r[2] and { path = r[2] } or nil } end
     else
       entries = batch.expand(files)
       -- without --previous, -j N starts its children before anything is loaded here
       spread = parallel and not previous and parallel.check_alone(entries, child_opts, jobs)
+      -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
+      batch.load(entries, nil, batch.KEEP)
     end
-    -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
-    batch.load(entries, nil, batch.KEEP)
-    if opts.job then -- paired by the parent
+    if opts.job then -- paired by the parent; each file is loaded in its turn
     elseif previous then
       local refused = false
       for _, e in ipairs(entries) do
@@ -175,7 +182,7 @@ return {
     end
     local last_use = batch.last_uses(entries)
     local code = EXIT_OK
-    if format == "csv" and not opts.job then io.write(ftable().csv_header()) end
+    if format == "csv" and not answers then io.write(ftable().csv_header()) end
     local progress = batch.progress(#entries, "检查")
     for i, e in ipairs(entries) do
       progress.step(i)
@@ -187,8 +194,8 @@ return {
       else
         local report = batch.report(e)
         if not report then
-          if opts.job then -- a child leaves a file it cannot load to the parent, which says why
-            io.write("-\n")
+          if answers then -- a child leaves a file it cannot load to the parent, which says why
+            assert(answers:write(parallel_frames().skipped(i)))
           else
             progress.clear()
             if format == "json" then
@@ -204,15 +211,10 @@ return {
             rules = opts.rules, no_rules = opts["no-rules"] })
           progress.clear()
           local text, rerr = file_output(e, report, findings, format, opts["ignore-reviews"])
-          if opts.job then
-            -- framed for the parent (nianbao.parallel); a review file it cannot read is the parent's to name
-            if rerr then
-              io.write("-\n")
-            else
-              local agency = report.agency
-              io.write(string.format("%d %d %d %s %s\n", #text, e.errors, e.warnings,
-                math.type(report.year) == "integer" and report.year or "-", agency and #agency or "-"), agency or "", text)
-            end
+          if answers then
+            -- framed for the parent; a review file it cannot read is the parent's to name
+            local p = parallel_frames()
+            assert(answers:write(rerr and p.skipped(i) or p.frame(i, text, e.errors, e.warnings, report.agency, report.year)))
           else
             if rerr then
               say("%s", rerr)
@@ -230,6 +232,10 @@ return {
       if p and last_use[p] <= i then batch.release(p) end
     end
     progress.done()
+    if answers then
+      assert(answers:write(parallel_frames().trailer(#entries)))
+      assert(answers:close())
+    end
     -- the table sums up a batch; one file's own last line already says all it would
     if format == "text" and #entries > 1 and batch.stdout_is_tty() then
       io.write(ftable().summary_table(entries))
