@@ -106,6 +106,9 @@ static void warn_if_writable_by_others(const char *dir)
 #ifdef _WIN32
     (void)dir; /* msvcrt's st_mode copies the owner's bits to "others": ACLs are not seen */
 #else
+    /* a check -j child (nianbao/parallel.lua): its parent has warned about the same folders */
+    if (getenv("NIANBAO_JOB_CHILD"))
+        return;
     int budget = 2001; /* 2,000 entries below the folder itself */
     warn_tree(dir, 0, &budget);
 #endif

@@ -116,7 +116,8 @@ end
 -- whose answers cannot be taken (see the top) are left alone. False when no temporary
 -- file could be made (nothing was run).
 local function run(parts, opts, flags, previous)
-  local prefix = { shquote(M.self_path()) }
+  -- NIANBAO_JOB_CHILD: the parent has warned about scripts folders others may write to
+  local prefix = { "NIANBAO_JOB_CHILD=1", shquote(M.self_path()) }
   for _, dir in ipairs(nb.search_path()) do prefix[#prefix + 1] = "--scripts " .. shquote(dir) end
   prefix[#prefix + 1] = "check --format " .. (opts.format or "text")
   if opts.ignore_reviews then prefix[#prefix + 1] = "--ignore-reviews" end

@@ -391,7 +391,12 @@ rm -f "$RV/processes.txt"
 # stay the child's: none is checked twice)
 cp -r "$RV/gen/data" "$RV/jpid"
 printf 'return {\n' >"$RV/jpid/000-broken.lua"
+# a scripts folder anyone may write to: the warning is the parent's, once; a child does not
+# repeat it (a child that prints anything has its answers refused)
+chmod o+w "$RV/jscripts"
 expect_exit 2 -- "$NB" --scripts "$RV/jscripts" check "$RV/jpid" --format json -j 2
+[ "$(grep -c "可被其他用户写入" "$ERR")" -eq 1 ] && pass || fail "the warning about the scripts folder is not there once"
+chmod o-w "$RV/jscripts"
 expect_contains err "000-broken.lua"
 n_files=$(ls "$RV/gen/data" | wc -l)
 n_paired=$(grep -c "与上一年度报告" "$RV/j1.txt")
