@@ -16,7 +16,7 @@
 --   "K -\n"                                          file K is left to the parent
 --   "K BYTES ERRORS WARNINGS YEAR AGENCYBYTES\n" AGENCY OUTPUT
 -- (a missing year or agency is "-"; OUTPUT is BYTES bytes), then "END N\n". The parent
--- takes a child's answers only when they are all there, the child exited normally and it
+-- takes a child's answers only when they are all there, the child exited with 0 and it
 -- wrote nothing to standard output or error (a rule that prints, a script error): the
 -- files of any other child are checked in the parent, which then prints or says what one
 -- process would. So are standard input, pipes and other files that cannot be read twice,
@@ -109,12 +109,27 @@ function M.parse_answers(data, n)
   return frames
 end
 
+-- Temporary file names, n of them (each file made empty by os.tmpname); nil, with none left
+-- behind, when one cannot be made (a full or read-only /tmp).
+local function temp_names(n)
+  local names = {}
+  for i = 1, n do
+    local ok, name = pcall(os.tmpname)
+    if not ok then
+      for _, made in ipairs(names) do os.remove(made) end
+      return nil
+    end
+    names[i] = name
+  end
+  return names
+end
+
 -- Run one child per non-empty part (a list of entries) with `flags` after the common
 -- options; previous(e) gives the path of the year to pair e with, or nil. For each file a
 -- child answered for: entry.output is what check prints for it, entry.errors and
 -- entry.warnings its counts, entry.agency and entry.year its report's. Entries of a child
--- whose answers cannot be taken (see the top) are left alone. False when no temporary
--- file could be made (nothing was run).
+-- whose answers cannot be taken (see the top), or of a part no child could be started for
+-- (no temporary file), are left alone.
 local function run(parts, opts, flags, previous)
   -- NIANBAO_JOB_CHILD: the parent has warned about scripts folders others may write to
   local prefix = { "NIANBAO_JOB_CHILD=1", shquote(M.self_path()) }
@@ -126,12 +141,10 @@ local function run(parts, opts, flags, previous)
   if flags ~= "" then prefix[#prefix + 1] = flags end
   local running = {}
   for _, p in ipairs(parts) do
-    if #p > 0 then
-      local ok, job, answers, stray = pcall(function() return os.tmpname(), os.tmpname(), os.tmpname() end)
-      if not ok then -- no temporary file (a full or read-only /tmp): the parent checks them all
-        for _, r in ipairs(running) do r.handle:close() os.remove(r.job) os.remove(r.answers) os.remove(r.stray) end
-        return false
-      end
+    local names = #p > 0 and temp_names(3)
+    if #p > 0 and not names then break end -- the parts not started are the parent's
+    if names then
+      local job, answers, stray = names[1], names[2], names[3]
       local records = {}
       for i, e in ipairs(p) do records[i] = { e.path, previous(e) } end
       local h
@@ -155,8 +168,8 @@ local function run(parts, opts, flags, previous)
     end
     local data, stray = slurp(r.answers), slurp(r.stray)
     for _, path in ipairs({ r.job, r.answers, r.stray }) do os.remove(path) end
-    -- exit 0 or 1 (findings), silent, every frame there
-    local normal = (exited or how == "exit") and (code == 0 or code == 1)
+    -- exited 0 (a child's findings are in its answers, not its exit code), silent, every frame there
+    local normal = exited == true and how == "exit" and code == 0
     local frames = normal and stray == "" and data and M.parse_answers(data, #r.part)
     if frames then
       for k, e in ipairs(r.part) do
@@ -167,12 +180,12 @@ local function run(parts, opts, flags, previous)
       end
     end
   end
-  return true
 end
 
 -- `jobs` parts of `entries`, each to the part with the least work so far by weight(e),
 -- heaviest first; each part keeps the batch's order.
 local function balance(entries, jobs, weight)
+  jobs = math.min(jobs, math.max(#entries, 1)) -- no more parts than files (-j 1000000 of one file)
   local parts = {}
   for i = 1, jobs do parts[i] = { load = 0 } end
   local order = {}
@@ -208,7 +221,8 @@ function M.check_alone(entries, opts, jobs)
   for _, e in ipairs(entries) do
     if for_a_child(e) then todo[#todo + 1] = e end
   end
-  return run(balance(todo, jobs, file_size), opts, "", function() return nil end)
+  run(balance(todo, jobs, file_size), opts, "", function() return nil end)
+  return true
 end
 
 --- After M.check_alone and batch.pair_years: check again, in `jobs` children, each entry
@@ -238,7 +252,8 @@ function M.check(entries, opts, jobs)
     if for_a_child(e) then todo[#todo + 1] = e end -- its report kept or dropped (batch.load's keep)
   end
   local flags = opts.previous and "--previous " .. shquote(opts.previous) or ""
-  return run(balance(todo, jobs, file_size), opts, flags, function(e) return e.previous_entry and e.previous_entry.path end)
+  run(balance(todo, jobs, file_size), opts, flags, function(e) return e.previous_entry and e.previous_entry.path end)
+  return true
 end
 
 --- M.check for summary: the findings of each entry answered for (entry.findings, the

@@ -433,7 +433,7 @@ STDIN=$P23 run_cmd "$NB" summary - "$P24" -o - --format csv -j 2
 expect_same_file "$RV/jpipe-s1.csv" "$OUT"
 # a named pipe can be read once: a child must not wait on it (timeout: a hang fails)
 rm -f "$RV/fifo"; mkfifo "$RV/fifo"
-(cat "$P23" >"$RV/fifo" &)
+(timeout 130 sh -c 'cat "$1" >"$2"' sh "$P23" "$RV/fifo" &) # opening the pipe waits for a reader
 expect_exit "$rc1" -- timeout 120 "$NB" check -j 2 "$RV/fifo" "$P24"
 sed "s|$RV/fifo|-|" "$OUT" | cmp -s - "$RV/jpipe-1.out" && pass || fail "check -j 2 of a named pipe and its pair differs"
 

@@ -10,7 +10,6 @@ local EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = nb.exit.ok, nb.exit.findings, nb.exit
 -- form needs neither (loading a module's bytecode is a good part of a short check)
 local function json() return require "nianbao.json" end
 local function ftable() return require "nianbao.findings_table" end
-local function parallel_frames() return require "nianbao.parallel" end -- a -j child's answers
 
 local FINDING_KEYS = { "id", "severity", "section", "row", "column", "column_index", "label", "expected", "found",
   "message", "rule", "fingerprint" }
@@ -65,6 +64,48 @@ local function file_output(e, report, findings, format, ignore_reviews)
       #findings - errors, #reviewed.dismissed > 0 and string.format("，%d 个已核实", #reviewed.dismissed) or ""))
   end
   return table.concat(out), rerr
+end
+
+--- Check one entry of the batch (with its year before, or `previous` for every file): what
+--- check prints for it, the message of a review file that cannot be read, and the report;
+--- nil when the file cannot be loaded (entry.error says why).
+local function check_entry(e, previous, opts, format)
+  local report = batch.report(e)
+  if not report then return nil end
+  local findings = nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
+    rules = opts.rules, no_rules = opts["no-rules"] })
+  local text, rerr = file_output(e, report, findings, format, opts["ignore-reviews"])
+  return text, rerr, report
+end
+
+--- A check -j child (nianbao.parallel): the files and their year pairs come from the work
+--- list opts.job; each file's output goes, framed, to the answers file the list names. A
+--- file it cannot load or whose review file it cannot read is left to the parent, which
+--- says why.
+local function run_job(opts, format, previous)
+  local parallel = require "nianbao.parallel"
+  local path, records = parallel.read_job(opts.job)
+  if not path then
+    say("nianbao check：%s：%s", opts.job, records)
+    return EXIT_USAGE
+  end
+  os.remove(opts.job)
+  local answers = assert(io.open(path, "wb"))
+  local entries = {}
+  for i, r in ipairs(records) do entries[i] = { path = r[1], previous_entry = r[2] and { path = r[2] } or nil } end
+  local last_use = batch.last_uses(entries)
+  for i, e in ipairs(entries) do
+    local text, rerr, report = check_entry(e, previous, opts, format)
+    local frame = (not text or rerr) and parallel.skipped(i)
+      or parallel.frame(i, text, e.errors, e.warnings, report.agency, report.year)
+    assert(answers:write(frame))
+    if last_use[e] <= i then batch.release(e) end
+    local p = e.previous_entry
+    if p and last_use[p] <= i then batch.release(p) end
+  end
+  assert(answers:write(parallel.trailer(#entries)))
+  assert(answers:close())
+  return EXIT_OK
 end
 
 return {
@@ -133,6 +174,7 @@ return {
       previous = load_or_report(opts.previous)
       if not previous then return EXIT_USAGE end
     end
+    if opts.job then return run_job(opts, format, previous) end
     local check_opts = { previous = previous, rules = opts.rules, no_rules = opts["no-rules"] }
     if opts.dismiss or opts.reason then
       local failed = review.command(opts, files, check_opts)
@@ -146,26 +188,12 @@ return {
     local parallel = jobs > 1 and require("nianbao.parallel")
     local child_opts = { previous = opts.previous, rules = opts.rules, no_rules = opts["no-rules"], format = format,
       ignore_reviews = opts["ignore-reviews"] }
-    local entries, spread, answers
-    if opts.job then -- a -j child (nianbao.parallel): its files and their year pairs come from the parent
-      local path, records = require("nianbao.parallel").read_job(opts.job)
-      if not path then
-        say("nianbao check：%s：%s", opts.job, records)
-        return EXIT_USAGE
-      end
-      os.remove(opts.job)
-      answers = assert(io.open(path, "wb"))
-      entries = {}
-      for i, r in ipairs(records) do entries[i] = { path = r[1], previous_entry = r[2] and { path = r[2] } or nil } end
-    else
-      entries = batch.expand(files)
-      -- without --previous, -j N starts its children before anything is loaded here
-      spread = parallel and not previous and parallel.check_alone(entries, child_opts, jobs)
-      -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
-      batch.load(entries, nil, batch.KEEP)
-    end
-    if opts.job then -- paired by the parent; each file is loaded in its turn
-    elseif previous then
+    local entries = batch.expand(files)
+    -- without --previous, -j N starts its children before anything is loaded here
+    local spread = parallel and not previous and parallel.check_alone(entries, child_opts, jobs)
+    -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
+    batch.load(entries, nil, batch.KEEP)
+    if previous then
       local refused = false
       for _, e in ipairs(entries) do
         local why = not e.error and previous_mismatch(e.path, e.report or e, opts.previous, previous)
@@ -182,7 +210,7 @@ return {
     end
     local last_use = batch.last_uses(entries)
     local code = EXIT_OK
-    if format == "csv" and not answers then io.write(ftable().csv_header()) end
+    if format == "csv" then io.write(ftable().csv_header()) end
     local progress = batch.progress(#entries, "检查")
     for i, e in ipairs(entries) do
       progress.step(i)
@@ -192,37 +220,23 @@ return {
         e.output = nil
         if e.errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
       else
-        local report = batch.report(e)
-        if not report then
-          if answers then -- a child leaves a file it cannot load to the parent, which says why
-            assert(answers:write(parallel_frames().skipped(i)))
-          else
-            progress.clear()
-            if format == "json" then
-              print(json().encode(json().object({ "file", "error", "findings" }, { file = e.path, error = e.error, findings = {} })))
-            elseif format == "csv" then
-              for _, row in ipairs(ftable().csv_rows(e)) do io.write(ftable().csv_row(row)) end
-            end
-            say("%s", e.error)
+        local text, rerr = check_entry(e, previous, opts, format)
+        progress.clear()
+        if not text then
+          if format == "json" then
+            print(json().encode(json().object({ "file", "error", "findings" }, { file = e.path, error = e.error, findings = {} })))
+          elseif format == "csv" then
+            for _, row in ipairs(ftable().csv_rows(e)) do io.write(ftable().csv_row(row)) end
+          end
+          say("%s", e.error)
+          code = EXIT_USAGE
+        else
+          if rerr then
+            say("%s", rerr)
             code = EXIT_USAGE
           end
-        else
-          local findings = nb.check(report, { previous = previous or (e.previous_entry and batch.report(e.previous_entry)),
-            rules = opts.rules, no_rules = opts["no-rules"] })
-          progress.clear()
-          local text, rerr = file_output(e, report, findings, format, opts["ignore-reviews"])
-          if answers then
-            -- framed for the parent; a review file it cannot read is the parent's to name
-            local p = parallel_frames()
-            assert(answers:write(rerr and p.skipped(i) or p.frame(i, text, e.errors, e.warnings, report.agency, report.year)))
-          else
-            if rerr then
-              say("%s", rerr)
-              code = EXIT_USAGE
-            end
-            io.write(text)
-            if e.errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
-          end
+          io.write(text)
+          if e.errors > 0 and code == EXIT_OK then code = EXIT_FINDINGS end
         end
       end
       io.stdout:flush()
@@ -232,10 +246,6 @@ return {
       if p and last_use[p] <= i then batch.release(p) end
     end
     progress.done()
-    if answers then
-      assert(answers:write(parallel_frames().trailer(#entries)))
-      assert(answers:close())
-    end
     -- the table sums up a batch; one file's own last line already says all it would
     if format == "text" and #entries > 1 and batch.stdout_is_tty() then
       io.write(ftable().summary_table(entries))
