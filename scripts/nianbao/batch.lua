@@ -114,7 +114,7 @@ function M.load(entries, verb, keep)
   local progress = verb and M.progress(#entries, verb) or { step = function() end, done = function() end }
   for i, e in ipairs(entries) do
     progress.step(i)
-    if e.output then -- nianbao.parallel.check_alone: its agency and year are on the entry
+    if e.output then -- checked by a -j child (nianbao.parallel): its agency and year are on the entry
     elseif not e.error and keep and i > keep and rereadable(e.path) then
       -- checked in the sandbox as nb.load does, but without the Lua view (a third of a load)
       local ok, agency, year = nb._load_header(e.path)
@@ -153,6 +153,14 @@ function M.last_uses(entries)
     if e.previous_entry then last[e.previous_entry] = math.max(last[e.previous_entry] or i, i) end
   end
   return last
+end
+
+--- After entry i's turn: drop its report and its year before's when no later entry needs
+--- them (last_use from M.last_uses), so that memory stays flat over the batch.
+function M.done_with(e, i, last_use)
+  if last_use[e] <= i then M.release(e) end
+  local p = e.previous_entry
+  if p and last_use[p] <= i then M.release(p) end
 end
 
 --- For each loaded entry, the entry of the same agency (compared by nianbao.cells.agency_key) for the

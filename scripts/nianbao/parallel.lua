@@ -3,11 +3,11 @@
 -- it all in the batch's own order, byte for byte what one process prints.
 --
 -- check without --previous hands each file to a child before anything is loaded
--- (M.check_alone): the parts are balanced by size, and each child checks its files alone.
--- The parent then pairs the years from the agencies and years the children sent, and the
+-- (M.check): the parts are balanced by size, and each child checks its files alone. The
+-- parent then pairs the years from the agencies and years the children sent, and the
 -- files with a year before are checked again with their pair (M.check_pairs). summary, and
 -- check with --previous, load the files first and hand the children the pairs made then
--- (M.check; summary reads the findings back from JSON, M.findings).
+-- (M.check again; summary reads the findings back from JSON, M.findings).
 --
 -- A child (`check --job LIST`, internal) reads its work from a list file, fields ending
 -- in a NUL byte so that no name is limited by a command line: the file to write its
@@ -23,13 +23,21 @@
 -- and everything where the program cannot start itself (no /proc/self/exe) or no
 -- temporary file can be made.
 local nb = require "nianbao"
+local batch = require "nianbao.batch"
 local json = require "nianbao.json"
 
 local M = {}
 
 local function shquote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
-local function rereadable(path) return require("nianbao.batch").rereadable(path) end
+-- The whole content of a file, or nil and the reason when it cannot be read.
+local function read_all(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local data = f:read("a")
+  f:close()
+  return data
+end
 
 --- The path of this program, or nil where it cannot be found.
 function M.self_path()
@@ -55,10 +63,8 @@ end
 --- A work list's answers file and records ({ {path, previous path or nil}, ... }); nil,
 --- message when it cannot be read or is not one.
 function M.read_job(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local data = f:read("a")
-  f:close()
+  local data, err = read_all(path)
+  if not data then return nil, err end
   local fields = {}
   for field in data:gmatch("([^%z]*)%z") do fields[#fields + 1] = field end
   if #fields % 2 ~= 1 or fields[1] == "" or #table.concat(fields) + #fields ~= #data then
@@ -124,13 +130,13 @@ local function temp_names(n)
   return names
 end
 
--- Run one child per non-empty part (a list of entries) with `flags` after the common
--- options; previous(e) gives the path of the year to pair e with, or nil. For each file a
+-- Run one child per part (a non-empty list of entries, each checked with its
+-- entry.previous_entry if it has one) with `flags` after the common options. For each file a
 -- child answered for: entry.output is what check prints for it, entry.errors and
 -- entry.warnings its counts, entry.agency and entry.year its report's. Entries of a child
 -- whose answers cannot be taken (see the top), or of a part no child could be started for
 -- (no temporary file), are left alone.
-local function run(parts, opts, flags, previous)
+local function run(parts, opts, flags)
   -- NIANBAO_JOB_CHILD: the parent has warned about scripts folders others may write to
   local prefix = { "NIANBAO_JOB_CHILD=1", shquote(M.self_path()) }
   for _, dir in ipairs(nb.search_path()) do prefix[#prefix + 1] = "--scripts " .. shquote(dir) end
@@ -141,32 +147,24 @@ local function run(parts, opts, flags, previous)
   if flags ~= "" then prefix[#prefix + 1] = flags end
   local running = {}
   for _, p in ipairs(parts) do
-    local names = #p > 0 and temp_names(3)
-    if #p > 0 and not names then break end -- the parts not started are the parent's
-    if names then
-      local job, answers, stray = names[1], names[2], names[3]
-      local records = {}
-      for i, e in ipairs(p) do records[i] = { e.path, previous(e) } end
-      local h
-      if M.write_job(job, answers, records) then
-        -- the child's answers go to a file it writes itself; anything it prints goes to
-        -- `stray`; it never reads the parent's standard input
-        h = io.popen(table.concat(prefix, " ") .. " --job " .. shquote(job) .. " </dev/null >" .. shquote(stray)
-          .. " 2>&1", "r")
-      end
-      running[#running + 1] = { handle = h, job = job, answers = answers, stray = stray, part = p }
+    local names = temp_names(3)
+    if not names then break end -- no temporary file: the parts not started are the parent's
+    local job, answers, stray = names[1], names[2], names[3]
+    local records = {}
+    for i, e in ipairs(p) do records[i] = { e.path, e.previous_entry and e.previous_entry.path } end
+    local h
+    if M.write_job(job, answers, records) then
+      -- the child's answers go to a file it writes itself; anything it prints goes to
+      -- `stray`; it never reads the parent's standard input
+      h = io.popen(table.concat(prefix, " ") .. " --job " .. shquote(job) .. " </dev/null >" .. shquote(stray)
+        .. " 2>&1", "r")
     end
+    running[#running + 1] = { handle = h, job = job, answers = answers, stray = stray, part = p }
   end
   for _, r in ipairs(running) do
     local exited, how, code = false, nil, nil
     if r.handle then exited, how, code = r.handle:close() end
-    local function slurp(path)
-      local f = io.open(path, "rb")
-      local data = f and f:read("a")
-      if f then f:close() end
-      return data
-    end
-    local data, stray = slurp(r.answers), slurp(r.stray)
+    local data, stray = read_all(r.answers), read_all(r.stray)
     for _, path in ipairs({ r.job, r.answers, r.stray }) do os.remove(path) end
     -- exited 0 (a child's findings are in its answers, not its exit code), silent, every frame there
     local normal = exited == true and how == "exit" and code == 0
@@ -182,8 +180,8 @@ local function run(parts, opts, flags, previous)
   end
 end
 
--- `jobs` parts of `entries`, each to the part with the least work so far by weight(e),
--- heaviest first; each part keeps the batch's order.
+-- At most `jobs` non-empty parts of `entries`, each entry to the part with the least work
+-- so far by weight(e), heaviest first; each part keeps the batch's order.
 local function balance(entries, jobs, weight)
   jobs = math.min(jobs, math.max(#entries, 1)) -- no more parts than files (-j 1000000 of one file)
   local parts = {}
@@ -197,11 +195,15 @@ local function balance(entries, jobs, weight)
     least[#least + 1] = o
     least.load = least.load + o.w
   end
+  local out = {}
   for _, p in ipairs(parts) do
-    table.sort(p, function(a, b) return a.i < b.i end)
-    for k, o in ipairs(p) do p[k] = o.e end
+    if #p > 0 then
+      table.sort(p, function(a, b) return a.i < b.i end)
+      for k, o in ipairs(p) do p[k] = o.e end
+      out[#out + 1] = p
+    end
   end
-  return parts
+  return out
 end
 
 local function file_size(e)
@@ -210,22 +212,11 @@ end
 
 -- Whether a child can check the entry: it and its year before, if any, can be read again.
 local function for_a_child(e)
-  return not e.error and rereadable(e.path) and not (e.previous_entry and not rereadable(e.previous_entry.path))
+  return not e.error and batch.rereadable(e.path)
+    and not (e.previous_entry and not batch.rereadable(e.previous_entry.path))
 end
 
---- Check each not yet loaded entry (batch.expand's) alone in `jobs` children (see run for
---- what is set on each entry answered for). Returns false when it could not run.
-function M.check_alone(entries, opts, jobs)
-  if jobs < 2 or not M.self_path() then return false end
-  local todo = {}
-  for _, e in ipairs(entries) do
-    if for_a_child(e) then todo[#todo + 1] = e end
-  end
-  run(balance(todo, jobs, file_size), opts, "", function() return nil end)
-  return true
-end
-
---- After M.check_alone and batch.pair_years: check again, in `jobs` children, each entry
+--- After M.check of entries not yet loaded and batch.pair_years: check again, in `jobs` children, each entry
 --- paired with its year before (entry.previous_entry), with its pair. An entry no child
 --- answered for is left without output (the caller checks it).
 function M.check_pairs(entries, opts, jobs)
@@ -237,22 +228,22 @@ function M.check_pairs(entries, opts, jobs)
     end
   end
   if #paired == 0 then return end
-  run(balance(paired, jobs, function(e) return file_size(e) + file_size(e.previous_entry) end), opts, "",
-    function(e) return e.previous_entry.path end)
+  run(balance(paired, jobs, function(e) return file_size(e) + file_size(e.previous_entry) end), opts, "")
 end
 
---- Check the loaded entries in `jobs` child processes, with the year pairs batch.pair_years
---- made (or opts.previous, a path); see run for what is set on each entry answered for.
---- Returns false when it could not run (the caller checks in process).
+--- Check the entries of a batch in `jobs` child processes: batch.expand's, not yet loaded
+--- (each file alone), or loaded, with the year pairs batch.pair_years made (its report kept
+--- or dropped by batch.load's keep), or with opts.previous (a path) for every file. See run
+--- for what is set on each entry answered for. Returns false when it could not run (the
+--- caller checks in process).
 function M.check(entries, opts, jobs)
   if jobs < 2 or not M.self_path() then return false end
-  if opts.previous and not rereadable(opts.previous) then return false end
+  if opts.previous and not batch.rereadable(opts.previous) then return false end
   local todo = {}
   for _, e in ipairs(entries) do
-    if for_a_child(e) then todo[#todo + 1] = e end -- its report kept or dropped (batch.load's keep)
+    if for_a_child(e) then todo[#todo + 1] = e end
   end
-  local flags = opts.previous and "--previous " .. shquote(opts.previous) or ""
-  run(balance(todo, jobs, file_size), opts, flags, function(e) return e.previous_entry and e.previous_entry.path end)
+  run(balance(todo, jobs, file_size), opts, opts.previous and "--previous " .. shquote(opts.previous) or "")
   return true
 end
 

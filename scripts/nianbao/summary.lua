@@ -59,9 +59,7 @@ function M.rows(entries, opts)
     end
     rows[#rows + 1] = row
     if opts.step then opts.step(#rows) end
-    if last_use[e] <= i then batch.release(e) end
-    local p = e.previous_entry
-    if p and last_use[p] <= i then batch.release(p) end
+    batch.done_with(e, i, last_use)
   end
   return rows
 end

@@ -99,9 +99,7 @@ local function run_job(opts, format, previous)
     local frame = (not text or rerr) and parallel.skipped(i)
       or parallel.frame(i, text, e.errors, e.warnings, report.agency, report.year)
     assert(answers:write(frame))
-    if last_use[e] <= i then batch.release(e) end
-    local p = e.previous_entry
-    if p and last_use[p] <= i then batch.release(p) end
+    batch.done_with(e, i, last_use)
   end
   assert(answers:write(parallel.trailer(#entries)))
   assert(answers:close())
@@ -190,7 +188,7 @@ return {
       ignore_reviews = opts["ignore-reviews"] }
     local entries = batch.expand(files)
     -- without --previous, -j N starts its children before anything is loaded here
-    local spread = parallel and not previous and parallel.check_alone(entries, child_opts, jobs)
+    local spread = parallel and not previous and parallel.check(entries, child_opts, jobs)
     -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
     batch.load(entries, nil, batch.KEEP)
     if previous then
@@ -205,7 +203,7 @@ return {
     end
     if spread then
       parallel.check_pairs(entries, child_opts, jobs) -- the files checked alone that have a year before
-    elseif parallel then
+    elseif parallel and previous then -- the files loaded here, each checked with --previous
       parallel.check(entries, child_opts, jobs)
     end
     local last_use = batch.last_uses(entries)
@@ -240,10 +238,7 @@ return {
         end
       end
       io.stdout:flush()
-      -- reports no later entry needs are dropped, so that memory stays flat over the batch
-      if last_use[e] <= i then batch.release(e) end
-      local p = e.previous_entry
-      if p and last_use[p] <= i then batch.release(p) end
+      batch.done_with(e, i, last_use)
     end
     progress.done()
     -- the table sums up a batch; one file's own last line already says all it would
