@@ -158,7 +158,8 @@ static void make_proxy(lua_State *L, int proxy, int backing)
 
 /* Replace the table on top, just built and held by nothing else, whose tables are sealed
  * already, by its frozen proxy: what freeze() makes of it, without the walk over its fields
- * and the table of tables seen (nb.schema is built this way, table by table). */
+ * and the table of tables seen (nb.schema and a report's view are built this way, table
+ * by table). */
 static void seal(lua_State *L)
 {
     int backing = lua_gettop(L);
@@ -167,11 +168,9 @@ static void seal(lua_State *L)
     lua_replace(L, backing);
 }
 
-/* seen: index of a table mapping originals to their proxies (cycles, shared tables). copy:
- * freeze a copy of each table (nb.freeze: the caller's tables stay writable); 0 for tables
- * that nothing else holds (a view or the schema just built), which become the backing
- * tables themselves. */
-static void freeze(lua_State *L, int t, int seen, int copy)
+/* seen: index of a table mapping originals to their proxies (cycles, shared tables). Each
+ * table is frozen as a copy, so that the caller's tables (at every level) stay writable. */
+static void freeze(lua_State *L, int t, int seen)
 {
     luaL_checkstack(L, 8, "表嵌套太深");
     lua_pushvalue(L, t);
@@ -184,16 +183,12 @@ static void freeze(lua_State *L, int t, int seen, int copy)
     lua_pushvalue(L, t);
     lua_pushvalue(L, proxy);
     lua_rawset(L, seen);
-    /* work on a copy, so that the caller's tables (at every level) are never changed */
-    if (copy)
-        shallow_copy(L, t);
-    else
-        lua_pushvalue(L, t);
+    shallow_copy(L, t);
     t = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -1) == LUA_TTABLE && !is_blank(L, -1) && !is_frozen(L, -1)) {
-            freeze(L, lua_gettop(L), seen, copy);
+            freeze(L, lua_gettop(L), seen);
             lua_pushvalue(L, -3);
             lua_insert(L, -2);
             lua_rawset(L, t); /* replacing an existing field is allowed during traversal */
@@ -218,7 +213,7 @@ static void shallow_copy(lua_State *L, int idx)
         lua_setmetatable(L, -2);
 }
 
-static void push_frozen(lua_State *L, int idx, int copy)
+void nb_push_frozen(lua_State *L, int idx)
 {
     STACK_ENTER(L);
     idx = lua_absindex(L, idx);
@@ -229,13 +224,11 @@ static void push_frozen(lua_State *L, int idx, int copy)
     }
     lua_newtable(L);
     int seen = lua_gettop(L);
-    freeze(L, idx, seen, copy);
+    freeze(L, idx, seen);
     lua_replace(L, seen);
     lua_settop(L, seen);
     STACK_CHECK(L, 1);
 }
-
-void nb_push_frozen(lua_State *L, int idx) { push_frozen(L, idx, 1); }
 
 static int l_freeze(lua_State *L)
 {
@@ -289,10 +282,24 @@ static void push_owned_string(lua_State *L, char *s)
         lua_error(L);
 }
 
+/* Seal the row or group being filled (on top of the stack), if any, and store it in the
+ * table at index table under its key *open. */
+static void close_open(lua_State *L, int table, const char **open)
+{
+    if (!*open)
+        return;
+    seal(L);
+    lua_setfield(L, table, *open);
+    *open = NULL;
+}
+
+/* The tables of a report's view, each sealed (made a read-only proxy) as soon as it is
+ * complete and sized for its fields: the view then needs no walk to freeze it, and its
+ * tables do not grow a field at a time. The root is left open for push_view_of_model. */
 static void push_data(lua_State *L, const nb_report *r)
 {
     luaL_checkstack(L, 10, NULL);
-    lua_newtable(L);
+    lua_createtable(L, 0, 16);
     lua_pushinteger(L, r->format);
     lua_setfield(L, -2, NB_KEY(FORMAT));
     if (r->year) {
@@ -306,37 +313,42 @@ static void push_data(lua_State *L, const nb_report *r)
     push_owned_string(L, title);
     lua_setfield(L, -2, NB_KEY(TITLE));
     set_text(L, NB_KEY(PREAMBLE), r->preamble);
-    lua_newtable(L);
+    lua_createtable(L, (int)r->n_overview, 0);
     for (size_t i = 0; i < r->n_overview; i++) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 2);
         set_text(L, NB_ITEM_KEY(HEADING), r->overview[i].heading);
         set_text(L, NB_ITEM_KEY(TEXT), r->overview[i].text);
+        seal(L);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+    seal(L);
     lua_setfield(L, -2, NB_KEY(OVERVIEW));
     if (r->has_proactive) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 8);
+        int table = lua_gettop(L);
+        const char *open = NULL; /* the row being filled (a row's cells are contiguous) */
         for (int i = 0; i < NB_T2_CELLS; i++) {
             const nb_t2_cell *t = &nb_t2_cells[i];
+            if (open && !(t->col_key && strcmp(t->row_key, open) == 0))
+                close_open(L, table, &open);
             if (t->col_key) {
-                if (lua_getfield(L, -1, t->row_key) == LUA_TNIL) {
-                    lua_pop(L, 1);
-                    lua_newtable(L);
-                    lua_pushvalue(L, -1);
-                    lua_setfield(L, -3, t->row_key);
+                if (!open) {
+                    lua_createtable(L, 0, 4);
+                    open = t->row_key;
                 }
                 push_cell(L, &r->proactive[i], 0);
                 lua_setfield(L, -2, t->col_key);
-                lua_pop(L, 1);
             } else {
                 push_cell(L, &r->proactive[i], t->is_amount);
                 lua_setfield(L, -2, t->row_key);
             }
         }
+        close_open(L, table, &open);
+        seal(L);
         lua_setfield(L, -2, NB_KEY(PROACTIVE));
     }
     if (r->n_proactive_2019) {
-        lua_newtable(L);
+        lua_createtable(L, 0, (int)r->n_proactive_2019);
         for (size_t i = 0; i < r->n_proactive_2019; i++) {
             const nb_row2019 *row = &r->proactive_2019[i];
             lua_createtable(L, row->n_values, 0);
@@ -344,64 +356,71 @@ static void push_data(lua_State *L, const nb_report *r)
                 push_cell(L, &row->values[k], 0);
                 lua_rawseti(L, -2, k + 1);
             }
+            seal(L);
             lua_setfield(L, -2, row->label);
         }
+        seal(L);
         lua_setfield(L, -2, NB_KEY(PROACTIVE_2019));
     }
     if (r->has_requests) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 16);
+        int table = lua_gettop(L);
+        const char *open = NULL; /* the group being filled (a group's rows are contiguous) */
         for (int k = 0; k < NB_T3_ROWS; k++) {
             const nb_t3_row *row = &nb_t3_rows[k];
             if (r->requests[k][0].state == NB_CELL_ABSENT)
                 continue;
-            int parent = lua_gettop(L);
-            if (row->group) {
-                if (lua_getfield(L, -1, row->group) == LUA_TNIL) {
-                    lua_pop(L, 1);
-                    lua_newtable(L);
-                    lua_pushvalue(L, -1);
-                    lua_setfield(L, parent, row->group);
-                }
+            if (open && !(row->group && strcmp(row->group, open) == 0))
+                close_open(L, table, &open);
+            if (row->group && !open) {
+                lua_createtable(L, 0, 8);
+                open = row->group;
             }
             lua_createtable(L, NB_T3_COLS, 0);
             for (int c = 0; c < NB_T3_COLS; c++) {
                 push_cell(L, &r->requests[k][c], 0);
                 lua_rawseti(L, -2, c + 1);
             }
+            seal(L);
             lua_setfield(L, -2, row->group ? row->member : row->key);
-            lua_settop(L, parent);
         }
+        close_open(L, table, &open);
+        seal(L);
         lua_setfield(L, -2, NB_KEY(REQUESTS));
     }
     if (r->has_appeals) {
-        lua_newtable(L);
+        lua_createtable(L, 0, NB_T4_GROUPS);
         for (int g = 0; g < NB_T4_GROUPS; g++) {
-            lua_newtable(L);
+            lua_createtable(L, 0, NB_T4_COLS);
             for (int k = 0; k < NB_T4_COLS; k++) {
                 push_cell(L, &r->appeals[g][k], 0);
                 lua_setfield(L, -2, nb_t4_cols[k].key);
             }
+            seal(L);
             lua_setfield(L, -2, nb_t4_groups[g].key);
         }
+        seal(L);
         lua_setfield(L, -2, NB_KEY(APPEALS));
     }
     set_text(L, NB_KEY(PROBLEMS), r->problems);
     set_text(L, NB_KEY(IMPROVEMENTS), r->improvements);
     set_text(L, NB_KEY(OTHER_MATTERS), r->other_matters);
     if (r->has_processing_fees) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 3);
         push_cell(L, &r->fee_notices, 0);
         lua_setfield(L, -2, nb_fee_fields[0].key);
         push_cell(L, &r->fee_notified, 1);
         lua_setfield(L, -2, nb_fee_fields[1].key);
         push_cell(L, &r->fee_collected, 1);
         lua_setfield(L, -2, nb_fee_fields[2].key);
+        seal(L);
         lua_setfield(L, -2, NB_KEY(PROCESSING_FEES));
     }
     if (r->has_signature) {
-        lua_newtable(L);
+        lua_createtable(L, 0, 2);
         set_text(L, nb_signature_keys[0], r->signature_agency);
         set_text(L, nb_signature_keys[1], r->signature_date);
+        seal(L);
         lua_setfield(L, -2, NB_KEY(SIGNATURE));
     }
 }
@@ -449,8 +468,7 @@ static void push_view_of_model(lua_State *L, int model)
     lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
-    push_frozen(L, -1, 0); /* push_data's tables are the view's own */
-    lua_remove(L, -2);
+    seal(L); /* push_data sealed every other table */
     lua_getfield(L, LUA_REGISTRYINDEX, MODELS_KEY);
     lua_pushvalue(L, -2);
     lua_pushvalue(L, model);

@@ -241,10 +241,11 @@ function tests.profile_builds_on_a_base()
   T.eq(county.text("2024 年"), "2024年", "county-example keeps the national text rules")
 end
 
--- nb.schema's tables are sealed as they are built (host/binding.c seal()), not frozen by a
--- walk afterwards: every table in it must still be a frozen proxy like nb.freeze's, empty
--- itself, read-only, with #, ipairs and pairs going to its fields
-function tests.schema_is_frozen_throughout()
+-- Every table under root is a frozen proxy like nb.freeze's: empty itself, read-only, with #,
+-- ipairs and pairs going to its fields. nb.BLANK (a blank cell) is the one shared marker and
+-- stays as it is. empty_ok: a table may have no field (a report's appeals group whose cells
+-- are all left out). Returns the number of tables walked.
+local function assert_frozen_throughout(root, name, empty_ok)
   local tag = getmetatable(nb.freeze({}))
   local tables = 0
   local function walk(t, path)
@@ -261,16 +262,57 @@ function tests.schema_is_frozen_throughout()
     for k, v in pairs(t) do
       keys = keys + 1
       T.eq(t[k], v, path .. ": pairs gives the fields")
-      if type(v) == "table" then walk(v, path .. "." .. tostring(k)) end
+      if type(v) == "table" and v ~= nb.BLANK then walk(v, path .. "." .. tostring(k)) end
     end
-    T.ok(keys >= n and keys > 0, path .. ": pairs sees every field")
+    T.ok(keys >= n and (keys > 0 or empty_ok), path .. ": pairs sees every field")
     T.raises(function() t[1] = "x" end, "只读", path .. ": no write")
     T.raises(function() t.new_field = "x" end, "只读", path .. ": no new field")
   end
-  walk(nb.schema, "nb.schema")
-  T.ok(tables >= 90, "every table walked (" .. tables .. ")")
+  walk(root, name)
+  return tables
+end
+
+-- nb.schema's tables are sealed as they are built (host/binding.c seal()), not frozen by a
+-- walk afterwards
+function tests.schema_is_frozen_throughout()
+  T.ok(assert_frozen_throughout(nb.schema, "nb.schema") >= 90, "every table walked")
   T.deep_eq(nb._severities, nb.schema.severities, "the severities a check reads without the schema")
   T.deep_eq(nb._blanks, nb.schema.blanks, "the blank markers a check reads without the schema")
+end
+
+-- A report's view is sealed table by table as it is built, too: every part of it, in both
+-- formats and with every optional section, is read-only, and holds what the file says
+function tests.report_view_is_frozen_throughout()
+  local seed = T.load_seed()
+  T.ok(assert_frozen_throughout(seed, "seed", true) >= 30, "every table of the seed walked")
+  T.eq(seed:cell("requests.withheld.third_party", 7), seed.requests.withheld.third_party[7],
+    "the report's methods through the sealed root")
+  T.eq(#seed.overview, #seed:copy().overview, "the overview's items")
+  -- the 2019 format, every optional section, a group of table 三 left out, a group the last
+  -- row of table 三
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write([[return { format = 2019, agency = "某局", year = 2019, title = "某局2019年报告",
+    overview = { { heading = "主动公开", text = "甲" }, { text = "乙" } },
+    proactive_2019 = { ["规章"] = { 1, 2 }, ["其他"] = 3 },
+    requests = { new = { 1, 2, 3, 4, 5, 6, 21 }, withheld = { third_party = { 0, 0, 0, 0, 0, "/", 0 } } },
+    appeals = { review = { upheld = 1, total = 1 } },
+    processing_fees = { notices = 1, notified = 1.5, collected = 0 },
+    problems = "丙", improvements = "丁", other_matters = "戊",
+    signature = { agency = "某局", date = "2020年1月20日" } }
+]])
+  f:close()
+  local r = assert(nb.load(path))
+  os.remove(path)
+  T.ok(assert_frozen_throughout(r, "2019", true) >= 15, "every table of the 2019 report walked")
+  T.eq(r.proactive_2019["规章"][2], 2, "a 2019 row")
+  T.eq(r.requests.withheld.third_party[7], 0, "a row of a group")
+  T.eq(r.requests.withheld.third_party[6], nb.BLANK, "a blank cell is nb.BLANK")
+  T.eq(r.requests.unavailable, nil, "a group the file leaves out")
+  T.eq(r.signature.date, "2020年1月20日", "the signature")
+  T.eq(r.overview[1].heading, "主动公开", "an overview item")
+  T.eq(r.overview[2].heading, nil, "an item without a heading")
+  T.eq(r.processing_fees.notified, 1.5, "an amount")
 end
 
 -- host/schema.c is the only host file that spells a key of the format
