@@ -49,7 +49,8 @@ return {
     for _, part in ipairs(R.narratives(prev)) do last[key_of(part)] = comparable(part.text, years) end
     for _, part in ipairs(R.narratives(report)) do
       local now = comparable(part.text, years)
-      if utf8.len(now) and utf8.len(now) >= MIN_CHARS and last[key_of(part)] == now then
+      -- the comparison first: counting the characters decodes the whole part, twice
+      if last[key_of(part)] == now and (utf8.len(now) or 0) >= MIN_CHARS then
         ctx:add{ section = part.section, label = part.label, expected = "本年度的新内容", found = "与上年相同",
                  message = string.format("“%s”与上年报告内容雷同（除年份外完全相同）", part.label) }
       end
