@@ -46,9 +46,9 @@ static int may_skip_close(lua_State *L)
 }
 
 /* The script state starts with the trusted search path only. nianbao.cli.split(args)
- * takes the --scripts folders out of args with each command's options known (before the
- * first file name and before "--" only: a file named "--scripts=x.lua" that a glob expands
- * must not load code); then the folders are put first on the path, every script module
+ * takes the --scripts folders out of args with each command's options known (before "--"
+ * only, and never one that is also a file's name: a file named "--scripts=x.lua" that a
+ * glob expands must not load code); then the folders are put first on the path, every script module
  * loaded so far is forgotten (a folder may replace any of them; without a folder they
  * stay), and
  * require("nianbao.cli").main(rest) runs. Returns the exit code, true and whether the

@@ -130,8 +130,8 @@ local function usage()
   --which NAME   显示脚本或模板 NAME（如 render/html）实际使用的文件及搜索路径
   --help, -h     显示帮助；nianbao 命令 --help 显示该命令的帮助
   --version      显示版本
-选项可写在命令名和文件名之前或之后，但 --scripts 只能写在文件名之前；-- 之后的参数都是文件名
-（nianbao check -- *.lua）；文件名 - 表示标准输入或标准输出。
+选项可写在命令名和文件名之前或之后；-- 之后的参数都是文件名（nianbao check -- *.lua）；
+文件名 - 表示标准输入或标准输出。
 
 退出码：0 成功（可有警告）；1 数据有错误；2 用法错误、文件无法读取或被拒绝；3 脚本出错。
 ]]
@@ -183,11 +183,12 @@ end
 local GLOBAL_VALUE = { scripts = true, which = true }
 
 --- Take the --scripts folders out of args, before the folders join the search path; returns
---- dirs, rest or nil, message. Options that load code are taken only before the first file
---- name and before "--", with the command's spec known (so `-o out.html --scripts DIR` is
---- not read as a file name). A glob (`nianbao check *.lua`) can expand to a file named
---- `--scripts=x.lua`, even as its first name (a C locale sorts "-" before letters), so such
---- an option is also refused when a file of exactly that name is in the current folder.
+--- dirs, rest or nil, message. --scripts is taken before or after the command and the file
+--- names (FORMAT.md §4), never after "--", with the command's spec known (so `-o out.html
+--- --scripts DIR` is not read as a file name). A glob (`nianbao check *.lua`) can expand to
+--- a file named `--scripts=x.lua`, anywhere among the names, so an option that loads code is
+--- refused when a file of exactly its name is in the current folder: a glob only produces
+--- names that exist, and only a glob of the current folder a name that starts with "-".
 function M.split(args)
   local lfs = require "lfs"
   local dirs, rest = {}, {}
@@ -203,7 +204,6 @@ function M.split(args)
   end
   local spec = cmd and cmd.spec or {}
   local aliases = cmd and cmd.aliases or {}
-  local file -- the first file name seen
   local i = 1
   while i <= #args do
     local a = args[i]
@@ -219,15 +219,13 @@ function M.split(args)
         if not dir then return nil, "nianbao：--scripts 后面需要一个文件夹" end
         i = i + 1
       end
-      if file then
-        return nil, M.printable(string.format("nianbao：选项“%s”写在了文件名“%s”之后，未采用（可能是通配符展开出的文件名）。"
-          .. "--scripts 须写在文件名之前，如 nianbao --scripts 文件夹 check 文件；以 - 开头的文件名请写在 -- 之后",
-          a, file))
-      end
       if lfs.symlinkattributes(a) then
         return nil, M.printable(string.format("nianbao：参数“%s”也是当前文件夹中一个文件的名字，可能是通配符（如 *.lua）"
           .. "展开而来，未加载其中的脚本。检查这样的文件请把文件名写在 -- 之后（nianbao check -- *.lua）；"
           .. "确要使用脚本文件夹请写成 %s", a, inline and "--scripts 文件夹（两个参数）" or "--scripts=文件夹"))
+      end
+      if lfs.attributes(dir, "mode") ~= "directory" then -- a typo would silently use the bundled scripts
+        return nil, M.printable(string.format("nianbao：--scripts 的文件夹“%s”不存在或不是文件夹", dir))
       end
       dirs[#dirs + 1] = dir
     elseif a ~= "-" and a:sub(1, 1) == "-" then
@@ -240,7 +238,6 @@ function M.split(args)
       end
     else
       rest[#rest + 1] = a
-      if i ~= ci then file = file or a end
     end
     i = i + 1
   end
