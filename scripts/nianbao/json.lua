@@ -16,12 +16,24 @@ local function string_literal(s)
 end
 
 local ORDER = setmetatable({}, { __mode = "k" })
+local ALWAYS = setmetatable({}, { __mode = "k" })
 
---- An object whose keys are written in the order given (nil values are left out).
-function M.object(keys, values)
+--- FORMAT.md §4's fields of a finding in `check --format json`: written as null when a finding
+--- has none (a text rule's finding names no row or column).
+M.FINDING_FIELDS = { "id", "severity", "section", "row", "column", "expected", "found", "message" }
+
+--- An object whose keys are written in the order given. A nil value is left out, unless its
+--- key is in the list always: then it is written as null (a documented record's fields are
+--- all there for a reader that indexes them).
+function M.object(keys, values, always)
   local t = {}
   for _, k in ipairs(keys) do t[k] = values[k] end
   ORDER[t] = keys
+  if always then
+    local set = {}
+    for _, k in ipairs(always) do set[k] = true end
+    ALWAYS[t] = set
+  end
   return t
 end
 
@@ -37,9 +49,9 @@ function M.encode(v)
   elseif t == "table" then
     local keys = ORDER[v]
     if keys then
-      local parts = {}
+      local parts, always = {}, ALWAYS[v]
       for _, k in ipairs(keys) do
-        if v[k] ~= nil then parts[#parts + 1] = string_literal(k) .. ":" .. M.encode(v[k]) end
+        if v[k] ~= nil or (always and always[k]) then parts[#parts + 1] = string_literal(k) .. ":" .. M.encode(v[k]) end
       end
       return "{" .. table.concat(parts, ",") .. "}"
     end

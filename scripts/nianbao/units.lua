@@ -55,7 +55,8 @@ function M.check(files, opts, format)
   if format == "json" then
     local out = {}
     for i, f in ipairs(findings) do
-      out[i] = json.object({ "id", "severity", "section", "row", "column", "label", "expected", "found", "message" }, f)
+      out[i] = json.object({ "id", "severity", "section", "row", "column", "label", "expected", "found", "message" }, f,
+        json.FINDING_FIELDS)
     end
     print(json.encode(json.object({ "file", "agency", "year", "units", "findings" },
       { file = gov_file, agency = gov.agency, year = gov.year, units = #reports, findings = out })))

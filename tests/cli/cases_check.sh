@@ -55,6 +55,12 @@ json_assert "len(objs) == 2 and [o['file'] for o in objs] == ['$SEED', '$TMP/t3_
 json_assert "errors(objs[0]) == [] and len(errors(objs[1])) == 2"
 json_assert "all(set(['id','severity','section','row','column','expected','found','message']) <= set(f) for f in errors(objs[1]))"
 json_assert "all(f['severity'] == 'error' and f['section'] == '三' and '表三' in f['message'] for f in errors(objs[1]))"
+# FORMAT.md §4's fields are all there, null when a finding has none: a text rule's warning
+# names no row or column
+seed_with 's/认真贯彻落实/认真贯彻,落实/' "$TMP/style.lua"
+expect_exit 0 -- "$NB" check --format json "$TMP/style.lua"
+json_assert "[(f['id'], f['row'], f['column']) for f in objs[0]['findings']] == [('TEXT.STYLE', None, None)]"
+json_assert "all(set(['id','severity','section','row','column','expected','found','message']) <= set(f) for f in objs[0]['findings'])"
 
 case_ "check: VALUE.INVALID for a negative count"
 seed_with 's/unclear = { 0, 0, 0, 0, 0, 0, 0 }/unclear = { 0, 0, 0, 0, -1, 0, 0 }/' "$TMP/negative.lua"

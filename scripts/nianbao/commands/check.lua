@@ -46,7 +46,8 @@ local function file_output(e, report, findings, format, ignore_reviews)
   if format == "json" then
     local list = {}
     for j, f in ipairs(findings) do
-      list[j] = json().object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }))
+      list[j] = json().object(FINDING_KEYS, setmetatable({ fingerprint = review.fingerprint(f) }, { __index = f }),
+        json().FINDING_FIELDS)
     end
     local dismissed, stale = review.json(reviewed)
     out[1] = json().encode(json().object({ "file", "agency", "year", "previous", "findings", "dismissed", "stale" },
@@ -122,7 +123,8 @@ return {
   --previous FILE      上一年度的报告数据文件；不是同一机关或不是上一年度时拒绝比较（退出码 2）
   --format text|json|csv
                        text：逐条列出问题（在终端上最后附各文件汇总表）；json：每个文件一行
-                       JSON 对象（含 agency、year）；csv：每个问题一行（带 BOM 的 UTF-8，
+                       JSON 对象（含 agency、year；每个问题都有 id、severity、section、row、
+                       column、expected、found、message 各字段，没有的为 null）；csv：每个问题一行（带 BOM 的 UTF-8，
                        Excel/WPS 可直接打开），列为 file, agency, year, id, severity, section,
                        row, column, expected, found, message, fingerprint, review
   --units              第一个文件是政府的报告，其余文件（或文件夹）是其所属单位的报告：
