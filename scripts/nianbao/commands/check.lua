@@ -124,9 +124,10 @@ return {
   --format text|json|csv
                        text：逐条列出问题（在终端上最后附各文件汇总表）；json：每个文件一行
                        JSON 对象（含 agency、year；每个问题都有 id、severity、section、row、
-                       column、expected、found、message 各字段，没有的为 null）；csv：每个问题一行（带 BOM 的 UTF-8，
-                       Excel/WPS 可直接打开），列为 file, agency, year, id, severity, section,
-                       row, column, expected, found, message, fingerprint, review
+                       column、expected、found、message 各字段，没有的为 null）；
+                       csv：每个问题一行（带 BOM 的 UTF-8，Excel/WPS 可直接打开），列为
+                       file, agency, year, id, severity, section, row, column, expected,
+                       found, message, fingerprint, review
   --units              第一个文件是政府的报告，其余文件（或文件夹）是其所属单位的报告：
                        逐格比较政府报告的表二、表三、表四与各单位之和（HIER.SUM）
   -j, --jobs N         用 N 个进程并行检查（多核机器上检查大批文件更快；输出顺序不变）
