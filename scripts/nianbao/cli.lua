@@ -295,8 +295,14 @@ function M.main(args)
     end
   end
   if not command then
+    local after_dashdash = false
     for _, a in ipairs(args) do
-      if a:sub(1, 1) ~= "-" then
+      if a == "--" then
+        after_dashdash = true
+      elseif after_dashdash and (a == "help" or command_module(a)) then
+        say("nianbao：“%s”写在了 -- 之后，-- 之后的参数都是文件名；命令须写在 -- 之前，如 nianbao check -- 文件", a)
+        return EXIT_USAGE
+      elseif a:sub(1, 1) ~= "-" then
         local near = #a <= 40 and M.nearest(a, M.order)
         if near then
           say("nianbao：未知的命令“%s”（是否应为“%s”？nianbao --help 列出命令）", a, near)
@@ -331,6 +337,13 @@ function M.main(args)
       if a == "--help" or a == "-h" then
         io.write(usage())
         return EXIT_OK
+      end
+    end
+    for _, a in ipairs(args) do
+      if a == "--" then break end
+      if a ~= "-" and a:sub(1, 1) == "-" then
+        say("nianbao：没有给出命令（“%s”是选项，不是命令；nianbao --help 列出命令和选项）", M.printable(a))
+        return EXIT_USAGE
       end
     end
     io.stderr:write(usage())

@@ -93,6 +93,12 @@ expect_exit 2 -- "$NB" check
 expect_exit 2 -- "$NB" check --previous
 expect_exit 2 -- "$NB"
 expect_exit 2 -- "$NB" --scripts
+# an option without a command is named, not answered with the whole usage alone
+expect_exit 2 -- "$NB" --frobnicate
+expect_contains err "“--frobnicate”是选项，不是命令"
+# a command word after "--" is a file name: say so instead of "unknown command check"
+expect_exit 2 -- "$NB" -- check "$SEED"
+expect_contains err "“check”写在了 -- 之后"
 
 case_ "options around the command: before, after, --name=value"
 # an option the command does not take is refused even before the command name
