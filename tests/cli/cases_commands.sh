@@ -55,11 +55,20 @@ expect_contains err "$TMP/raise.lua:2: script failed on purpose"
 expect_contains err "stack traceback"
 expect_contains err "$TMP/raise.lua:4:"
 
-case_ "run: missing script or syntax error is a usage error"
+case_ "run: a missing script is a usage error, a syntax error a script error"
 expect_exit 2 -- "$NB" run "$TMP/no-such-script.lua"
+expect_contains err "无法读取脚本文件“$TMP/no-such-script.lua”"
+expect_exit 2 -- "$NB" run "$TMP"
+expect_contains err "这是文件夹"
 printf 'local x = \n' >"$TMP/broken.lua"
-expect_exit 2 -- "$NB" run "$TMP/broken.lua"
-expect_contains err "$TMP/broken.lua"
+expect_exit 3 -- "$NB" run "$TMP/broken.lua"
+expect_contains err "脚本有语法错误"
+expect_contains err "$TMP/broken.lua:2:"
+
+case_ "run: - reads the script from standard input"
+printf 'print("stdin:" .. table.concat({...}, ","))\nreturn 7\n' >"$TMP/stdin_script.lua"
+expect_exit 7 -- bash -c '"$1" run - a b < "$2"' _ "$NB" "$TMP/stdin_script.lua"
+expect_contains out "stdin:a,b"
 
 case_ "help: nianbao --help lists the commands"
 expect_exit 0 -- "$NB" --help
