@@ -235,15 +235,29 @@ static void check_t4(ctx *c, const nb_report *r)
     }
 }
 
-/* An invalid number as people read it: NaN and infinities by name, not as printf's "-nan". */
-static void format_raw(char *buf, size_t n, double v)
+/* An invalid number as people read it: NaN and infinities by name, not as printf's "-nan";
+ * an integer as written (a double rounds one beyond 2^53). */
+static void format_raw(char *buf, size_t n, const nb_cell *cell)
 {
+    double v = cell->amount;
     if (isnan(v))
         nb_format(buf, n, "NaN（非数）");
     else if (isinf(v))
         nb_format(buf, n, "%s", v > 0 ? "无穷大" : "负无穷大");
+    else if (cell->count != 0 && (double)cell->count == v)
+        nb_format(buf, n, "%" PRId64, cell->count);
     else
         nb_format(buf, n, "%.17g", v);
+}
+
+/* Whether an invalid cell is a valid number beyond the bound (NB_MAX_COUNT, NB_MAX_AMOUNT):
+ * its message names the bound, not a rule the number keeps. */
+static int over_bound(const nb_cell *cell, int is_amount)
+{
+    double v = cell->amount;
+    if (is_amount)
+        return isfinite(v) && v > NB_MAX_AMOUNT;
+    return isfinite(v) && v > NB_MAX_COUNT && floor(v) == v;
 }
 
 /* VALUE.INVALID and VALUE.BLANK for one cell. */
@@ -256,11 +270,14 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
             return;
         set_row(x, row, row_label);
         set_column(x, column, column_index);
-        nb_format(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
-        format_raw(x->found, sizeof x->found, cell->amount);
+        int over = over_bound(cell, is_amount);
+        nb_format(x->expected, sizeof x->expected, "%s",
+                  over ? (is_amount ? "<= 1000000000000" : "<= 1000000000") : (is_amount ? ">= 0" : "整数 >= 0"));
+        format_raw(x->found, sizeof x->found, cell);
+        const char *why = over ? (is_amount ? "金额超出上限 1000000000000（万元）" : "件数超出上限 1000000000")
+                               : (is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数");
         set_message(x, "表%s“%s”%s%s%s：%s，实际为 %s", section, row_label, column[0] ? "“" : "", column,
-                    column[0] ? "”" : "",
-                    is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数", x->found);
+                    column[0] ? "”" : "", why, x->found);
     } else if (cell->state == NB_CELL_BLANK) {
         nb_finding *x = add(c, "VALUE.BLANK", NB_SEV_WARNING, section);
         if (!x)

@@ -25,11 +25,6 @@ const nb_limits nb_default_limits = {
     .max_seconds = 0.5,
 };
 
-/* A count above this is out of range (no agency handles a billion applications), and
- * keeps every sum far from int64 overflow. */
-#define NB_MAX_COUNT 1000000000.0
-#define NB_MAX_AMOUNT 1e12
-
 /* ---------- the sandbox ---------- */
 
 typedef struct {
@@ -367,10 +362,9 @@ static nb_cell take_cell(conv *c, int idx, int is_amount)
     if (lua_isinteger(L, idx) && !is_amount) {
         lua_Integer v = lua_tointeger(L, idx);
         cell.amount = (double)v;
+        cell.count = v; /* also when invalid: a message quotes it exactly, beyond a double's 2^53 */
         if (v < 0 || v > (lua_Integer)NB_MAX_COUNT)
             cell.state = NB_CELL_INVALID;
-        else
-            cell.count = v;
         return cell;
     }
     double d = lua_tonumber(L, idx);

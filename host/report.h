@@ -14,9 +14,15 @@ typedef enum {
     NB_CELL_INVALID     /* a number that is not a valid value: kept in .amount */
 } nb_cell_state;
 
+/* A count above this is out of range (no agency handles a billion applications), and
+ * keeps every sum far from int64 overflow; an amount (万元) above NB_MAX_AMOUNT likewise.
+ * A cell beyond them is VALUE.INVALID, its message naming the bound. */
+#define NB_MAX_COUNT 1000000000.0
+#define NB_MAX_AMOUNT 1e12
+
 typedef struct {
     nb_cell_state state;
-    int64_t count;  /* for counts */
+    int64_t count;  /* for counts; for an invalid integer, the integer as written */
     double amount;  /* for amounts, and the raw number of an invalid cell */
 } nb_cell;
 

@@ -67,6 +67,16 @@ seed_with 's/unclear = { 0, 0, 0, 0, 0, 0, 0 }/unclear = { 0, 0, 0, 0, -1, 0, 0 
 expect_exit 1 -- "$NB" check --format json "$TMP/negative.lua"
 json_assert "[(f['id'], f['row'], f['column'], f['found']) for f in errors(objs[0]) if f['id'] == 'VALUE.INVALID'] == [('VALUE.INVALID', 'unavailable.unclear', '法律服务机构', -1)]"
 
+case_ "check: VALUE.INVALID beyond the bounds names them, and quotes a long integer exactly"
+seed_with 's/licensing = 0/licensing = 9007199254740993/; s/fees = 0/fees = 1e13/' "$TMP/beyond.lua"
+expect_exit 1 -- "$NB" check --builtin-only "$TMP/beyond.lua"
+expect_line out VALUE.INVALID "(proactive.licensing)" "件数超出上限 1000000000，实际为 9007199254740993"
+expect_line out VALUE.INVALID "(proactive.fees)" "金额超出上限 1000000000000（万元），实际为 10000000000000"
+# below the bound the rule kept is said: a negative count is not "beyond" anything
+seed_with 's/licensing = 0/licensing = -3/' "$TMP/minus.lua"
+expect_exit 1 -- "$NB" check --builtin-only "$TMP/minus.lua"
+expect_line out VALUE.INVALID "(proactive.licensing)" "件数应为不小于 0 的整数，实际为 -3"
+
 case_ "check: VALUE.INVALID for a fractional count"
 seed_with 's/licensing = 0/licensing = 1.5/' "$TMP/fraction.lua"
 expect_exit 1 -- "$NB" check "$TMP/fraction.lua"
