@@ -406,6 +406,18 @@ static void check_sections(ctx *c, const nb_report *r)
     }
 }
 
+/* The report's year and agency: every check across years, the title and the summary of many
+ * reports need them (FORMAT.md §2 marks neither optional). */
+static void check_identity(ctx *c, const nb_report *r)
+{
+    if (!r->year)
+        missing(c, "", NB_KEY(YEAR), "年度", "缺少报告年度（year），应为四位年份，如 year = 2024");
+    if (empty_text(r->agency))
+        missing(c, "", NB_KEY(AGENCY), "机关名称",
+                r->agency ? "机关名称（agency）为空，应为发布报告的机关全称"
+                          : "缺少机关名称（agency），应为发布报告的机关全称");
+}
+
 static void check_old_template(ctx *c, const nb_report *r)
 {
     if (r->format != 2019 || r->year < 2021)
@@ -490,6 +502,7 @@ static void check_lost_cell(ctx *c, const nb_report *r)
 int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
 {
     ctx c = {out, 0};
+    check_identity(&c, r);
     check_sections(&c, r);
     check_old_template(&c, r);
     check_values(&c, r);

@@ -254,7 +254,10 @@ rm "$RV/units/sum.lua"
 # a report imported without a title: named by its file in the sum's narrative, not by ""
 sed 's/^  agency = "[^"]*",/  agency = "",/' "$A" >"$RV/units/untitled-2024.lua"
 grep -q '^  agency = "",' "$RV/units/untitled-2024.lua" && pass || fail "could not blank the agency"
-expect_exit 0 -- "$NB" aggregate "$RV/units/untitled-2024.lua" "$B" --agency Z -o "$RV/named.lua"
+# its blank agency is an error of its own (SECTION.MISSING): summed only with --force
+expect_exit 1 -- "$NB" aggregate "$RV/units/untitled-2024.lua" "$B" --agency Z -o "$RV/named.lua"
+expect_contains err "机关名称（agency）为空"
+expect_exit 0 -- "$NB" aggregate "$RV/units/untitled-2024.lua" "$B" --agency Z -o "$RV/named.lua" --force
 py_assert "$RV/named.lua" "'逐格相加得出：untitled-2024.lua（机关名称空白）、平潭综合实验区。' in t"
 
 case_ "check --units: the sum agrees with its units; a changed cell is named with the difference"

@@ -216,11 +216,16 @@ static void t4_total(void **state)
 static void value_invalid_counts(void **state)
 {
     (void)state;
+    static const char RULE[] = "整数 >= 0", BOUND[] = "<= 1000000000";
     static const struct {
-        const char *value, *found;
+        const char *value, *found, *expected, *says;
     } cases[] = {
-        {"-1", "-1"}, {"1.5", "1.5"}, {"0/0", "NaN（非数）"}, {"1/0", "无穷大"}, {"-1/0", "负无穷大"},
-        {"10000000000", "10000000000"}, {"2e9", "2000000000"}, {"-0.5", "-0.5"},
+        {"-1", "-1", RULE, "整数"}, {"1.5", "1.5", RULE, "整数"}, {"0/0", "NaN（非数）", RULE, "整数"},
+        {"1/0", "无穷大", RULE, "整数"}, {"-1/0", "负无穷大", RULE, "整数"}, {"-0.5", "-0.5", RULE, "整数"},
+        /* beyond the bound: named as such, the integer quoted as written (past 2^53 too) */
+        {"10000000000", "10000000000", BOUND, "超出上限"}, {"2e9", "2000000000", BOUND, "超出上限"},
+        {"9007199254740993", "9007199254740993", BOUND, "超出上限"}, {"2.5e9", "2500000000", BOUND, "超出上限"},
+        {"1.5e9 + 0.5", "1500000000.5", RULE, "整数"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char to[128];
@@ -229,8 +234,9 @@ static void value_invalid_counts(void **state)
         const nb_finding *x = finding(&f, "VALUE.INVALID");
         if (!x || f.n != 1)
             fail_msg("%s: expected one VALUE.INVALID, got %zu findings", cases[i].value, f.n);
-        expect(x, "VALUE.INVALID", NB_SEV_ERROR, "三", "withheld.state_secret", "科研机构", 3, "整数 >= 0", cases[i].found);
-        assert_contains(x->message, "整数");
+        expect(x, "VALUE.INVALID", NB_SEV_ERROR, "三", "withheld.state_secret", "科研机构", 3, cases[i].expected,
+               cases[i].found);
+        assert_contains(x->message, cases[i].says);
         nb_findings_free(&f);
     }
     /* table 二 and 四 counts */
@@ -333,6 +339,22 @@ static void section_missing(void **state)
     x = finding(&f, "SECTION.MISSING");
     expect(x, "SECTION.MISSING", NB_SEV_ERROR, "四", "litigation_direct", "", 0, "有内容", "缺失");
     assert_contains(x->message, "结果纠正");
+    nb_findings_free(&f);
+    /* the report's year and agency (no section of their own) */
+    f = check_text(seed_with("  year = 2024,", ""));
+    assert_int_equal(f.n, 1);
+    x = finding(&f, "SECTION.MISSING");
+    expect(x, "SECTION.MISSING", NB_SEV_ERROR, "", "year", "", 0, "有内容", "缺失");
+    assert_contains(x->message, "年度");
+    nb_findings_free(&f);
+    f = check_text(seed_with("agency = \"延津县商务局\",", "agency = \" \","));
+    assert_int_equal(f.n, 1);
+    x = finding(&f, "SECTION.MISSING");
+    expect(x, "SECTION.MISSING", NB_SEV_ERROR, "", "agency", "", 0, "有内容", "缺失");
+    assert_contains(x->message, "为空");
+    nb_findings_free(&f);
+    f = check_text(seed_with("agency = \"延津县商务局\",", ""));
+    assert_contains(finding(&f, "SECTION.MISSING")->message, "缺少机关名称");
     nb_findings_free(&f);
     /* a whole table */
     nb_report *r = seed_report();
