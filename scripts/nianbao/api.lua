@@ -85,8 +85,23 @@ function nb.escape_xml(s)
   return (s:gsub("[&<>\"']", XML_ESCAPES))
 end
 
---- A cell value as text: integers as they are, amounts without needless decimals,
---- blank cells as "" and absent ones as "".
+-- A float in the fewest decimal places, from 4, that write it back exactly; past a double's
+-- 15 reliable significant digits it is rounded there first, so that a sum's noise
+-- (0.1 + 0.2) is not shown but 0.000001 万元 (one fen) is not shown as 0 either.
+local function decimal_text(v, rounded)
+  local s
+  for places = 4, 17 do
+    s = string.format("%." .. places .. "f", v)
+    if tonumber(s) == v then break end
+  end
+  s = s:gsub("0+$", ""):gsub("%.$", "")
+  local digits = s:gsub("^%-?[0.]*", ""):gsub("%.", "")
+  if #digits > 15 and not rounded then return decimal_text(tonumber(string.format("%.15g", v)), true) end
+  return s
+end
+
+--- A cell value as text: integers as they are, amounts in the fewest decimals that give the
+--- value as read (at most 15 significant digits), blank cells as "" and absent ones as "".
 -- tostring of an integer is a snprintf; a page formats about 200 cells, mostly small counts
 -- that repeat (0 above all), so the texts of 0..9999 are kept once made (at most 10,000).
 local SMALL_INTEGER_TEXT = {}
@@ -105,7 +120,7 @@ function nb.format_number(v)
   if v ~= v then return "NaN" end
   if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
   if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
-  return (string.format("%.4f", v):gsub("0+$", ""):gsub("%.$", ""))
+  return decimal_text(v)
 end
 
 --- Split a narrative text into its paragraphs (nianbao.text): non-empty lines, as written.

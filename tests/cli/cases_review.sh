@@ -276,7 +276,7 @@ N=$RV/data/08-pingtan-zone-2024.lua
 expect_exit 0 -- "$NB" compare "$O" "$N"
 expect_line out "新收" "81" "218" "+137" "+169.1%"
 expect_line out "表三 一、本年新收政府信息公开申请数量 自然人：80 → 217（+137，+171.2%）"
-expect_line out "表二 行政事业性收费 本年收费金额（单位：万元）：5949.0887 → 18651.06（+12701.9713"
+expect_line out "表二 行政事业性收费 本年收费金额（单位：万元）：5949.088667 → 18651.06（+12701.971333，+213.5%）"
 expect_contains out "与上年完全相同的段落（0 段）"
 # this year's report repeating a paragraph of last year's: named
 python3 - "$N" "$RV/copied-2024.lua" <<'PY'

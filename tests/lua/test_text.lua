@@ -95,6 +95,14 @@ function tests.format_number()
   T.eq(nb.format_number(5125.11), "5125.11", "amount")
   T.eq(nb.format_number(3.0), "3", "whole float")
   T.eq(nb.format_number(0.5), "0.5", "half")
+  -- an amount as read, however many decimals it has: not rounded to four places
+  T.eq(nb.format_number(5949.088667), "5949.088667", "a published amount with six decimals")
+  T.eq(nb.format_number(0.000001), "0.000001", "one fen in 万元 is not 0")
+  T.eq(nb.format_number(123456789.123456), "123456789.123456", "fifteen significant digits")
+  T.eq(nb.format_number(-0.00005), "-0.00005", "negative, small")
+  -- but a sum's float noise beyond 15 significant digits is not shown
+  T.eq(nb.format_number(0.1 + 0.2), "0.3", "0.1 + 0.2")
+  T.eq(nb.format_number(1234.5678 + 0.1 + 0.2), "1234.8678", "a sum of amounts")
   T.eq(nb.format_number(nb.BLANK), "", "blank")
   T.eq(nb.format_number(nil), "", "absent")
   -- the texts of 0..9999 are kept once made: the first and the later calls give tostring's
