@@ -785,7 +785,9 @@ function M.note_variant(notes, sub_at, subtotal_rows, bad)
   end
 end
 
---- Table 四 -> appeals table or nil: the 15 numbers after the last header label.
+--- Table 四 -> appeals table or nil: the 15 numbers after the header, that is after the
+--- last label before the first number (text after the numbers, a "注：…" note, a "单位：件"
+--- line or the narrative of 五 when its heading was not found, is not the header).
 function M.appeals(tokens, notes)
   local s = nb.schema.appeals
   -- the table starts at its header 行政复议 (the tokens may run on from table 三 when the
@@ -796,7 +798,11 @@ function M.appeals(tokens, notes)
   end
   if not start then return nil end
   local last_label
-  for i = start, #tokens do if tokens[i].kind == "label" then last_label = i end end
+  for i = start, #tokens do
+    local kind = tokens[i].kind
+    if kind == "value" or kind == "blob" then break end
+    if kind == "label" then last_label = i end
+  end
   local n = #s.groups * #s.columns
   local width = #s.columns
   -- in each group the last column (总计) is the sum of the others

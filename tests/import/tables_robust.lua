@@ -1,0 +1,95 @@
+-- Tables as agencies lay them out, each read cell by cell from a short fixture in
+-- tests/import/fixtures (the reviewer's cases of issue "import-tables"): every legible number
+-- imported into its cell, what is not certain left out and named, never a number moved.
+--   nianbao run tests/import/tables_robust.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+local datafile = require "nianbao.datafile"
+
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
+  local r = tally.ok(cond, what, 2)
+  return r
+end
+
+local function read(name)
+  local f = assert(io.open("tests/import/fixtures/" .. name, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function note(notes, id, section, text)
+  for _, n in ipairs(notes) do
+    if n.id == id and (not section or n.section == section)
+      and (not text or n.message:find(text, 1, true)) then return n end
+  end
+end
+
+-- the plain value of a cell as the tests write it: "" for a blank
+local function plain(v)
+  if v == nb.BLANK then return "" end
+  return v
+end
+
+local function show(list)
+  if type(list) ~= "table" then return tostring(list) end
+  local out = {}
+  for i, v in ipairs(list) do out[i] = string.format("%q", plain(v)):gsub('^"(%d.*)"$', "%1") end
+  return "{" .. table.concat(out, ",") .. "}"
+end
+
+local function same(a, b)
+  if type(a) ~= "table" or #a ~= #b then return false end
+  for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
+  return true
+end
+
+-- the data file as `import | check -` sees it: serialized, then loaded by the sandbox
+local tmp = os.tmpname()
+local function reload(r)
+  local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(r)) f:close()
+  return assert(nb.load(tmp))
+end
+
+-- table 四 as three lists {upheld, corrected, other, pending, total}
+local function appeals(r)
+  local a = r.appeals
+  if not a then return nil end
+  local out = {}
+  for _, g in ipairs(nb.schema.appeals.groups) do
+    local x = a[g.key]
+    out[#out + 1] = { x.upheld, x.corrected, x.other, x.pending, x.total }
+  end
+  return out
+end
+
+local function same_appeals(r, want, what)
+  local got = appeals(r)
+  local good = got ~= nil
+  for k = 1, 3 do good = good and same(got[k], want[k]) end
+  ok(good, what .. ": table 四 " .. (got and (show(got[1]) .. show(got[2]) .. show(got[3])) or "not read"))
+end
+
+---------------------------------------------------------------------------
+-- 1. table 四 followed, inside section 四, by a note, a unit line or the narrative of 五
+-- whose heading runs on ("五、…：存在的主要问题"): the 15 numbers are those after the header
+
+do
+  local r, notes = imp.import(read("t4-note-after.txt"), "t4-note-after.txt")
+  same_appeals(r, { { 1, 1, 0, 0, 2 }, { 0, 0, 0, 1, 1 }, { 3, 0, 2, 0, 5 } }, "note after table 四 (text)")
+  ok(not note(notes, "SECTION.MISSING", "四"), "note after table 四 (text): no missing-table note")
+  ok(note(notes, "IMPORT.NOT_PLACED", nil, "注：2024年行政复议"), "note after table 四 (text): the note is named as not placed")
+
+  r, notes = imp.import(read("t4-note-after.html"), "t4-note-after.html")
+  same_appeals(r, { { 8, 2, 3, 1, 14 }, { 2, 1, 0, 3, 6 }, { 1, 0, 0, 0, 1 } }, "note after table 四 (HTML <table>)")
+  ok(not note(notes, "SECTION.MISSING", "四"), "note after table 四 (HTML): no missing-table note")
+
+  r, notes = imp.import(read("t4-inline-heading5.txt"), "t4-inline-heading5.txt")
+  same_appeals(r, { { 0, 1, 0, 0, 1 }, { 1, 0, 0, 0, 1 }, { 0, 0, 2, 0, 2 } }, "heading 五 run into its text")
+  ok(not note(notes, "SECTION.MISSING", "四"), "heading 五 run into its text: no missing-table note")
+end
+
+os.remove(tmp)
+os.exit(tally.finish())
