@@ -36,7 +36,10 @@ end
 local function show(list)
   if type(list) ~= "table" then return tostring(list) end
   local out = {}
-  for i, v in ipairs(list) do out[i] = string.format("%q", plain(v)):gsub('^"(%d.*)"$', "%1") end
+  for i, v in ipairs(list) do
+    v = plain(v)
+    out[i] = type(v) == "number" and tostring(v) or string.format("%q", tostring(v))
+  end
   return "{" .. table.concat(out, ",") .. "}"
 end
 
@@ -89,6 +92,40 @@ do
   r, notes = imp.import(read("t4-inline-heading5.txt"), "t4-inline-heading5.txt")
   same_appeals(r, { { 0, 1, 0, 0, 1 }, { 1, 0, 0, 0, 1 }, { 0, 0, 2, 0, 2 } }, "heading 五 run into its text")
   ok(not note(notes, "SECTION.MISSING", "四"), "heading 五 run into its text: no missing-table note")
+end
+
+---------------------------------------------------------------------------
+-- 2. table 二: every cell as published
+
+-- table 二 as { regulations{3}, normative_documents{3}, licensing, punishment, coercion, fees }
+local function proactive(r)
+  local p = r.proactive
+  if not p then return nil end
+  local function three(x) return x and { x.issued, x.repealed, x.in_force } or nil end
+  return { three(p.regulations), three(p.normative_documents), p.licensing, p.punishment, p.coercion, p.fees }
+end
+
+local T2_KEYS = { "regulations", "normative_documents", "licensing", "punishment", "coercion", "fees" }
+local function same_proactive(r, want, what)
+  local got = proactive(r)
+  if not got then return ok(false, what .. ": table 二 not read") end
+  for k, key in ipairs(T2_KEYS) do
+    local g, w = got[k], want[k]
+    local good = type(w) == "table" and same(g, w) or (type(w) ~= "table" and plain(g) == w)
+    ok(good, string.format("%s: table 二 %s is %s, want %s", what, key, show(type(g) == "table" and g or { g }),
+      show(type(w) == "table" and w or { w })))
+  end
+end
+
+-- (a) numbers with thousands separators, an amount with decimals among them ("5,125.11" 万元)
+do
+  local r, notes = imp.import(read("t2-fee-thousands.txt"), "t2-fee-thousands.txt")
+  same_proactive(r, { { 0, 0, 0 }, { 14, 9, 1203 }, 12345, 4321, 1, 5125.11 }, "thousands separators")
+  ok(not note(notes, "SECTION.MISSING", "二"), "thousands separators: no missing-row note")
+  ok(math.type(r.proactive.fees) == "float", "thousands separators: the amount keeps its decimals")
+  r = imp.import(read("t2-fee-thousands-tabs.txt"), "t2-fee-thousands-tabs.txt")
+  ok(r.proactive and r.proactive.fees == 1096171.6, "two separators and a decimal, tab apart: "
+    .. tostring(r.proactive and plain(r.proactive.fees)))
 end
 
 os.remove(tmp)
