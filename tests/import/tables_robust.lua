@@ -128,5 +128,17 @@ do
     .. tostring(r.proactive and plain(r.proactive.fees)))
 end
 
+-- (b) cells one space apart (a space, U+3000 or NBSP) while the header uses the same: every
+-- row, the fee included; (c) "规章 无 无 无": 无 is a blank, never a 0
+for _, sep in ipairs({ "space", "ideographic", "nbsp" }) do
+  local name = "t2-cells-" .. sep .. ".txt"
+  local r, notes = imp.import(read(name), name)
+  same_proactive(r, { { "", "", "" }, { 2, 1, 14 }, 236, 41, 3, 5125.11 }, name)
+  ok(not note(notes, "SECTION.MISSING", "二"), name .. ": no missing-row note")
+  ok(note(notes, "VALUE.BLANK", "二", "3 个空白单元格"), name .. ": the three 无 are named as blanks")
+  local v = r.proactive and reload(r)
+  ok(v and v.proactive.regulations.issued == nb.BLANK, name .. ": 无 is still a blank in the data file")
+end
+
 os.remove(tmp)
 os.exit(tally.finish())

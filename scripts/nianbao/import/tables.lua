@@ -8,6 +8,9 @@ local runon = require "nianbao.import.runon"
 
 local M = {}
 
+-- a cell "无" (none) in a table: read as a blank, as FORMAT.md §2 keeps blanks (not 0)
+local NONE = "无"
+
 -- A label cut short (wrapped by a PDF, or run on) still names its row from this many
 -- characters on; shorter fragments (规章, 其他) would match too many labels.
 local LABEL_PREFIX_MIN = 4
@@ -25,6 +28,8 @@ function M.tokens(items)
     local k = keys[text] or norm.key(text)
     keys[text] = k
     local v = norm.value(k)
+    -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
+    if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
   end
@@ -32,13 +37,13 @@ function M.tokens(items)
     if item.kind == "row" then
       for _, c in ipairs(item.cells) do add(c.text, c.definite) end
     else
-      local cells = runon.cells(item.text, M.LABELS)
+      local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
       if cells then
         for _, c in ipairs(cells) do
           if c.blob then
             out[#out + 1] = { text = c.text, key = c.text, kind = "blob" }
           else
-            add(c.text, false)
+            add(c.text, c.definite or false)
           end
         end
       else
@@ -46,6 +51,38 @@ function M.tokens(items)
       end
     end
   end
+  return out
+end
+
+--- A para that is one row, its cells a space apart (one space, U+3000 or NBSP, where the
+--- other rows of the table use wider spacing): "行政事业性收费 5,125.11", "规章 无 无 无". Its
+--- cells are the trailing numbers and blank marks; the text before them must be a row label
+--- of the tables, so that prose ending in a number is never cut. Returns cells or nil.
+local ROW_TEXT_MAX = 1000 -- bytes: a longer text is prose (checked for every line of a page)
+local CELL_END = { ["无"] = true, ["／"] = true, ["—"] = true, ["－"] = true, ["–"] = true }
+for d = 0, 9 do CELL_END[utf8.char(0xFF10 + d)] = true end
+function M.label_cells(text)
+  text = norm.trim(text)
+  if #text > ROW_TEXT_MAX or #text == 0 then return nil end
+  -- the last character ends a number or a blank mark (most lines are rejected here)
+  local from = #text
+  while from > 1 and text:byte(from) >= 0x80 and text:byte(from) < 0xC0 do from = from - 1 end
+  local last = text:sub(from)
+  if not (last:match("^[%d/_%-]$") or CELL_END[last]) then return nil end
+  local t = nb.nfkc(text) or text
+  local pieces = {}
+  for p in t:gmatch("%S+") do pieces[#pieces + 1] = p end
+  local first = #pieces + 1
+  while first > 2 do
+    local k = norm.key(pieces[first - 1])
+    if norm.value(k) == nil and k ~= NONE then break end
+    first = first - 1
+  end
+  if first > #pieces then return nil end
+  local label = table.concat(pieces, " ", 1, first - 1)
+  if not M.is_row_label(norm.key(label)) then return nil end
+  local out = { { text = label } }
+  for k = first, #pieces do out[#out + 1] = { text = pieces[k], definite = true } end
   return out
 end
 
@@ -112,6 +149,14 @@ local function is_known_or_prefix(k)
     end
   end
   return false
+end
+
+-- the keys that M.is_row_label accepts besides the official labels: the 2019 trial rows
+local ROW_LABELS_2019 = {}
+
+--- Whether a key is a row label of the tables or the start of one at least 4 characters long.
+function M.is_row_label(k)
+  return ROW_LABELS_2019[k] or is_known_or_prefix(k)
 end
 
 -- the label tokens are found through an index of their keys: scanning all tokens for each
@@ -493,6 +538,7 @@ M.ROWS_2019 = {}
 for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells } end
 for _, spec in ipairs(M.ROWS_2019) do
   if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
+  ROW_LABELS_2019[norm.key(spec[1])] = true
 end
 
 --- Table 二 in the 2019 trial format -> proactive_2019 (keyed by its own labels) or nil.
