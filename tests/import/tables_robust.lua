@@ -140,5 +140,78 @@ for _, sep in ipairs({ "space", "ideographic", "nbsp" }) do
   ok(v and v.proactive.regulations.issued == nb.BLANK, name .. ": 无 is still a blank in the data file")
 end
 
+---------------------------------------------------------------------------
+-- 3. table 三: a group's label run into its first row's label with one space, none or U+3000
+-- ("（三）不予公开 1.属于国家秘密") while the cells are further apart
+
+-- the row of table 三 for a data-file key ("withheld.state_secret")
+local function t3_row(r, key)
+  local q = r and r.requests
+  if not q then return nil end
+  local group, member = key:match("^(.-)%.(.+)$")
+  if group then return q[group] and q[group][member] end
+  return q[key]
+end
+
+local T3_KEYS = {}
+for _, row in ipairs(nb.schema.requests.rows) do T3_KEYS[#T3_KEYS + 1] = row.group and (row.group .. "." .. row.member) or row.key end
+
+-- every row of table 三 as want has it (nil: the row must be absent)
+local function same_requests(r, want, what)
+  for _, key in ipairs(T3_KEYS) do
+    local got = t3_row(r, key)
+    if want[key] == nil then
+      ok(got == nil, string.format("%s: table 三 %s left out, got %s", what, key, show(got)))
+    else
+      ok(same(got, want[key]), string.format("%s: table 三 %s is %s, want %s", what, key, show(got), show(want[key])))
+    end
+  end
+end
+
+local function errors_of(findings)
+  local out = {}
+  for _, f in ipairs(findings) do if f.severity == "error" then out[#out + 1] = f.id end end
+  return out
+end
+
+local T3_GROUP = {
+  ["new"] = { 46, 36, 50, 23, 36, 57, 248 },
+  ["carried_over"] = { 1, 0, 0, 1, 1, 1, 4 },
+  ["disclosed"] = { 0, 3, 3, 0, 1, 3, 10 },
+  ["partially_disclosed"] = { 2, 5, 3, 0, 3, 0, 13 },
+  ["withheld.state_secret"] = { 2, 1, 3, 0, 0, 5, 11 },
+  ["withheld.prohibited_by_law"] = { 2, 3, 3, 2, 2, 5, 17 },
+  ["withheld.security_stability"] = { 0, 0, 5, 0, 3, 2, 10 },
+  ["withheld.third_party"] = { 5, 0, 5, 0, 0, 3, 13 },
+  ["withheld.internal_affairs"] = { 0, 1, 0, 1, 2, 3, 7 },
+  ["withheld.process_info"] = { 5, 2, 5, 2, 2, 5, 21 },
+  ["withheld.enforcement_files"] = { 3, 2, 0, 1, 0, 0, 6 },
+  ["withheld.inquiry"] = { 0, 2, 0, 1, 5, 2, 10 },
+  ["unavailable.not_held"] = { 5, 1, 2, 3, 2, 3, 16 },
+  ["unavailable.needs_creation"] = { 1, 3, 3, 2, 3, 0, 12 },
+  ["unavailable.unclear"] = { 1, 5, 0, 1, 3, 5, 15 },
+  ["not_processed.petition"] = { 5, 0, 5, 1, 3, 3, 17 },
+  ["not_processed.duplicate"] = { 3, 0, 5, 5, 0, 5, 18 },
+  ["not_processed.publication"] = { 3, 1, 1, 0, 0, 2, 7 },
+  ["not_processed.mass_repeated"] = { 5, 2, 0, 1, 0, 2, 10 },
+  ["not_processed.reconfirmation"] = { 0, 0, 1, 2, 2, 0, 5 },
+  ["other.no_correction"] = { 0, 3, 3, 0, 2, 5, 13 },
+  ["other.no_fee_payment"] = { 3, 1, 3, 1, 3, 0, 11 },
+  ["other.other"] = { 0, 1, 0, 0, 0, 3, 4 },
+  ["total"] = { 45, 36, 50, 23, 36, 56, 246 },
+  ["carried_forward"] = { 2, 0, 0, 1, 1, 2, 6 },
+}
+
+do
+  local r, notes = imp.import(read("t3-group-label-space.txt"), "t3-group-label-space.txt")
+  same_requests(r, T3_GROUP, "group label one space apart")
+  ok(not note(notes, "SECTION.MISSING", "三"), "group label one space apart: no missing-row note")
+  ok(not note(notes, "IMPORT.UNREAD", "三"), "group label one space apart: no stray numbers")
+  local errs = errors_of(nb.check(reload(r)))
+  local t3 = 0
+  for _, id in ipairs(errs) do if id:find("^T3%.") then t3 = t3 + 1 end end
+  ok(t3 == 0, "group label one space apart: no T3 error on a correct table (" .. table.concat(errs, ",") .. ")")
+end
+
 os.remove(tmp)
 os.exit(tally.finish())

@@ -31,6 +31,12 @@ function M.tokens(items)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
+    local parts = kind == "label" and M.split_group(k)
+    if parts and #parts > 1 then
+      -- a group's label run into its first row's label: two labels, so each is found
+      for _, p in ipairs(parts) do out[#out + 1] = { text = p, key = p, kind = "label" } end
+      return
+    end
     out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
   end
   for _, item in ipairs(items) do
@@ -119,6 +125,26 @@ do
   end
 end
 local VERTICAL_FRAGMENT_MAX = 4
+
+--- A label key that starts with 三、本年度办理结果 or a group's label （三）不予公开 and goes on
+--- with the first row's label, with one space, none or U+3000 between them ("(三)不予公开
+--- 1.属于国家秘密", as one cell): the pieces, each a label; { k } when k is one label.
+function M.split_group(k)
+  local out = {}
+  while true do
+    local rest
+    for _, g in ipairs(VERTICAL) do
+      if #k > #g and k:sub(1, #g) == g then
+        local r = k:sub(#g + 1)
+        if norm.numbered(r) or KNOWN[r] then rest = r; out[#out + 1] = g break end
+      end
+    end
+    if not rest then break end
+    k = rest
+  end
+  out[#out + 1] = k
+  return out
+end
 function M.is_vertical_fragment(k)
   -- 三、本年度办理结果 heads rows but is none: any piece of it, whole too, is skipped
   if k ~= "" and VERTICAL[1]:find(k, 1, true) then return true end
@@ -156,7 +182,9 @@ local ROW_LABELS_2019 = {}
 
 --- Whether a key is a row label of the tables or the start of one at least 4 characters long.
 function M.is_row_label(k)
-  return ROW_LABELS_2019[k] or is_known_or_prefix(k)
+  if ROW_LABELS_2019[k] then return true end
+  local parts = M.split_group(k)
+  return is_known_or_prefix(parts[#parts])
 end
 
 -- the label tokens are found through an index of their keys: scanning all tokens for each
