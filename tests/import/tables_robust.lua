@@ -213,5 +213,56 @@ do
   ok(t3 == 0, "group label one space apart: no T3 error on a correct table (" .. table.concat(errs, ",") .. ")")
 end
 
+---------------------------------------------------------------------------
+-- 4. table 三 whose rows all have 6 numbers: without a 总计 column (FORMAT.md §2 allows rows of
+-- 6, 总计 derived) they are read; with 总计 in the header one column is empty in every row and,
+-- its cells apart by spaces only, which one cannot be told: nothing is put in a wrong column
+
+local T3_B4 = {
+  ["new"] = { 32, 26, 23, 42, 37, 40, 200 },
+  ["carried_over"] = { 1, 1, 0, 0, 0, 1, 3 },
+  ["disclosed"] = { 3, 1, 5, 1, 5, 5, 20 },
+  ["partially_disclosed"] = { 5, 3, 0, 2, 0, 5, 15 },
+  ["withheld.state_secret"] = { 0, 0, 0, 1, 2, 0, 3 },
+  ["withheld.prohibited_by_law"] = { 2, 3, 0, 3, 0, 0, 8 },
+  ["withheld.security_stability"] = { 5, 0, 2, 1, 0, 2, 10 },
+  ["withheld.third_party"] = { 0, 0, 0, 3, 3, 2, 8 },
+  ["withheld.internal_affairs"] = { 0, 0, 0, 0, 0, 0, 0 },
+  ["withheld.process_info"] = { 0, 0, 1, 1, 0, 3, 5 },
+  ["withheld.enforcement_files"] = { 5, 5, 0, 0, 5, 0, 15 },
+  ["withheld.inquiry"] = { 2, 1, 0, 1, 2, 0, 6 },
+  ["unavailable.not_held"] = { 0, 1, 0, 1, 1, 3, 6 },
+  ["unavailable.needs_creation"] = { 3, 0, 3, 5, 5, 1, 17 },
+  ["unavailable.unclear"] = { 0, 1, 1, 1, 2, 5, 10 },
+  ["not_processed.petition"] = { 1, 0, 2, 2, 5, 0, 10 },
+  ["not_processed.duplicate"] = { 0, 1, 0, 5, 1, 2, 9 },
+  ["not_processed.publication"] = { 0, 3, 2, 1, 2, 3, 11 },
+  ["not_processed.mass_repeated"] = { 0, 2, 0, 5, 0, 3, 10 },
+  ["not_processed.reconfirmation"] = { 0, 0, 0, 2, 1, 3, 6 },
+  ["other.no_correction"] = { 1, 3, 1, 2, 0, 3, 10 },
+  ["other.no_fee_payment"] = { 5, 1, 1, 0, 2, 0, 9 },
+  ["other.other"] = { 0, 1, 3, 3, 1, 0, 8 },
+  ["total"] = { 32, 26, 21, 40, 37, 40, 196 },
+  ["carried_forward"] = { 1, 1, 2, 2, 0, 1, 7 },
+}
+
+do
+  local r, notes = imp.import(read("t3-no-total-col.txt"), "t3-no-total-col.txt")
+  local six = {}
+  for k, v in pairs(T3_B4) do six[k] = { table.unpack(v, 1, 6) } end
+  same_requests(r, six, "no 总计 column")
+  ok(not note(notes, "SECTION.MISSING", "三"), "no 总计 column: no missing-table note")
+  ok(note(notes, "IMPORT.VARIANT", "三", "没有“总计”列"), "no 总计 column: the variant is named")
+  local v = r.requests and reload(r)
+  ok(v and v.requests.total[7] == T3_B4.total[7] and v.requests.new[7] == T3_B4.new[7],
+    "no 总计 column: the data file derives 总计")
+
+  r, notes = imp.import(read("t3-empty-col-spaces.txt"), "t3-empty-col-spaces.txt")
+  ok(r.requests == nil, "a column empty in every row, spaces only: no row is imported")
+  local n = note(notes, "SECTION.MISSING", "三", "每行都只读到 6 个数（应为 7 个）")
+  ok(n and n.message:find("25 行", 1, true) and n.message:find("哪一列无法确定", 1, true),
+    "a column empty in every row: the note says what is missing and why: " .. (n and n.message or "none"))
+end
+
 os.remove(tmp)
 os.exit(tally.finish())

@@ -671,19 +671,22 @@ local function drop_subtotal(values, at, label, bad)
   return values
 end
 
---- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
---- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
-function M.requests(tokens, notes, format)
+-- read_requests reads table 三 with rows of 7 cells, or of 6 when six (no 总计 column); it
+-- returns the requests table or nil, and stats: rows whose label was found (labelled), and
+-- those of them that had exactly one cell fewer than a row needs (short)
+local function read_requests(tokens, notes, format, six)
   local s = nb.schema.requests
   local ncols = #s.columns
   local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
   local runs, by_total = {}, {}
-  local sub_at = subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
-    or subtotal_column_by_numbers(tokens, s.rows, ncols)
-  local nread = sub_at and ncols + 1 or ncols
+  local stats = { labelled = 0, short = 0 }
+  local sub_at = not six and (subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
+    or subtotal_column_by_numbers(tokens, s.rows, ncols)) or nil
+  local width = six and ncols - 1 or ncols
+  local nread = sub_at and width + 1 or width
   local bad = {}
   -- a row's 总计 is the sum of its six applicant columns (and 小计 of its five legal ones)
-  local function fits(v)
+  local fits = not six and function(v)
     if sub_at then
       v = { table.unpack(v) }
       local sub = table.remove(v, sub_at)
@@ -692,7 +695,7 @@ function M.requests(tokens, notes, format)
     local sum = 0
     for c = 1, ncols - 1 do sum = sum + v[c] end
     return sum == v[ncols]
-  end
+  end or nil
   local function put(row, values)
     if row.group then
       out[row.group] = out[row.group] or {}
@@ -737,6 +740,10 @@ function M.requests(tokens, notes, format)
     local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND
     local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
     if i and last then spans[#spans + 1] = { i, last } end
+    if i then
+      stats.labelled = stats.labelled + 1
+      if not blob and #values - (padded or 0) == nread - 1 then stats.short = stats.short + 1 end
+    end
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
@@ -755,7 +762,7 @@ function M.requests(tokens, notes, format)
   end
   note_unsplit(notes, "三", runs)
   note_by_total(notes, "三", by_total)
-  if found == 0 then return nil end
+  if found == 0 then return nil, stats end
   local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad, single_other and "other", spans)
   M.note_variant(notes, sub_at, subtotal_rows, bad)
   M.note_stray_numbers(notes, "三", tokens, spans)
@@ -763,6 +770,54 @@ function M.requests(tokens, notes, format)
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
   end
   note_unread(notes, "三", missing, blanks)
+  return out, stats
+end
+
+-- whether the header of table 三 (the labels before its first row) names the applicant
+-- columns, and whether it names 总计
+local function header_columns(tokens)
+  local first = M.find(tokens, norm.key(nb.schema.requests.rows[1].label), 1) or #tokens + 1
+  local applicants, total = false, false
+  for i = 1, first - 1 do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if t.key:find("总计", 1, true) then total = true end
+      if t.key:find("自然人", 1, true) or t.key:find("商业企业", 1, true) then applicants = true end
+    end
+  end
+  return applicants, total
+end
+
+-- Rows at least this many of which have one cell fewer than the table's columns tell a layout
+-- (a column left out or empty everywhere) rather than a row that lost a cell.
+local SHORT_ROWS_MIN = 3
+
+--- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
+--- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
+--- A table whose every row has 6 numbers is read as the six applicant columns when its
+--- header has no 总计 (FORMAT.md §2: 总计 is then derived); when the header has 总计, one
+--- column is empty in every row and, its cells not marked, which one cannot be told: the
+--- table is left out with a note that says so, rather than a number put in the wrong column.
+function M.requests(tokens, notes, format)
+  local own = {}
+  local out, stats = read_requests(tokens, own, format, false)
+  if not out and stats.short >= SHORT_ROWS_MIN and stats.short == stats.labelled then
+    local applicants, total = header_columns(tokens)
+    if applicants and not total then
+      out = read_requests(tokens, notes, format, true)
+      if out then
+        note(notes, "IMPORT.VARIANT", "warning", "三",
+          "表三没有“总计”列（表头无“总计”，每行 6 个数）：已按六类申请人导入，各行总计由数据文件按各列之和得出")
+        return out
+      end
+    end
+    note(notes, "SECTION.MISSING", "error", "三",
+      "表三的 %d 行每行都只读到 %d 个数（应为 %d 个）：%s；单元格只以空格分隔（或每格一行），空着的是哪一列无法确定，为不把数字放错列，表三未导入。请在原文的空白单元格处填“/”或“0”（或用制表符、竖线分隔各列）后重新导入",
+      stats.short, #nb.schema.requests.columns - 1, #nb.schema.requests.columns,
+      total and "表头有“总计”列，可见有一列在每一行都空着" or "有一列在每一行都空着或被省略")
+    return nil
+  end
+  for _, n in ipairs(own) do notes[#notes + 1] = n end
   return out
 end
 
