@@ -23,3 +23,8 @@ set_tests_properties(import/whole PROPERTIES TIMEOUT 300)
 add_test(NAME import/variants COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/variants.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/variants PROPERTIES TIMEOUT 300)
+# tables as agencies lay them out (tables_robust.lua): a note after table 四, fees with
+# separators, cells one space apart, group labels run into their first row, empty columns
+add_test(NAME import/tables_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/tables_robust.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/tables_robust PROPERTIES TIMEOUT 120)

@@ -89,7 +89,12 @@ for _, b in ipairs(nb._blanks) do BLANKS[b] = true end -- nb.schema.blanks witho
 --- when the cell holds text.
 function M.value(k)
   if BLANKS[k] then return nb.BLANK end
-  local plain = k:gsub("^(%d%d?%d?),(%d%d%d)$", "%1%2"):gsub("^(%d%d?%d?),(%d%d%d),(%d%d%d)$", "%1%2%3")
+  -- thousands separators, in a count or in an amount with decimals ("5,125.11" 万元)
+  local plain = k
+  local int, frac = k:match("^(%d%d?%d?,[%d,]+)(%.?%d*)$")
+  if int and (frac == "" or frac:match("^%.%d+$")) and (int:gsub("^%d+", "")):gsub(",%d%d%d", "") == "" then
+    plain = int:gsub(",", "") .. frac
+  end
   if plain:match("^[+-]?%d+$") and #plain <= 15 then return math.tointeger(tonumber(plain)) end
   if plain:match("^%d+%.%d+$") and #plain <= 20 then return tonumber(plain) end
   return nil

@@ -8,6 +8,9 @@ local runon = require "nianbao.import.runon"
 
 local M = {}
 
+-- a cell "无" (none) in a table: read as a blank, as FORMAT.md §2 keeps blanks (not 0)
+local NONE = "无"
+
 -- A label cut short (wrapped by a PDF, or run on) still names its row from this many
 -- characters on; shorter fragments (规章, 其他) would match too many labels.
 local LABEL_PREFIX_MIN = 4
@@ -25,20 +28,28 @@ function M.tokens(items)
     local k = keys[text] or norm.key(text)
     keys[text] = k
     local v = norm.value(k)
+    -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
+    if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
+    local parts = kind == "label" and M.split_group(k)
+    if parts and #parts > 1 then
+      -- a group's label run into its first row's label: two labels, so each is found
+      for _, p in ipairs(parts) do out[#out + 1] = { text = p, key = p, kind = "label" } end
+      return
+    end
     out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
   end
   for _, item in ipairs(items) do
     if item.kind == "row" then
       for _, c in ipairs(item.cells) do add(c.text, c.definite) end
     else
-      local cells = runon.cells(item.text, M.LABELS)
+      local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
       if cells then
         for _, c in ipairs(cells) do
           if c.blob then
             out[#out + 1] = { text = c.text, key = c.text, kind = "blob" }
           else
-            add(c.text, false)
+            add(c.text, c.definite or false)
           end
         end
       else
@@ -46,6 +57,38 @@ function M.tokens(items)
       end
     end
   end
+  return out
+end
+
+--- A para that is one row, its cells a space apart (one space, U+3000 or NBSP, where the
+--- other rows of the table use wider spacing): "行政事业性收费 5,125.11", "规章 无 无 无". Its
+--- cells are the trailing numbers and blank marks; the text before them must be a row label
+--- of the tables, so that prose ending in a number is never cut. Returns cells or nil.
+local ROW_TEXT_MAX = 1000 -- bytes: a longer text is prose (checked for every line of a page)
+local CELL_END = { ["无"] = true, ["／"] = true, ["—"] = true, ["－"] = true, ["–"] = true }
+for d = 0, 9 do CELL_END[utf8.char(0xFF10 + d)] = true end
+function M.label_cells(text)
+  text = norm.trim(text)
+  if #text > ROW_TEXT_MAX or #text == 0 then return nil end
+  -- the last character ends a number or a blank mark (most lines are rejected here)
+  local from = #text
+  while from > 1 and text:byte(from) >= 0x80 and text:byte(from) < 0xC0 do from = from - 1 end
+  local last = text:sub(from)
+  if not (last:match("^[%d/_%-]$") or CELL_END[last]) then return nil end
+  local t = nb.nfkc(text) or text
+  local pieces = {}
+  for p in t:gmatch("%S+") do pieces[#pieces + 1] = p end
+  local first = #pieces + 1
+  while first > 2 do
+    local k = norm.key(pieces[first - 1])
+    if norm.value(k) == nil and k ~= NONE then break end
+    first = first - 1
+  end
+  if first > #pieces then return nil end
+  local label = table.concat(pieces, " ", 1, first - 1)
+  if not M.is_row_label(norm.key(label)) then return nil end
+  local out = { { text = label } }
+  for k = first, #pieces do out[#out + 1] = { text = pieces[k], definite = true } end
   return out
 end
 
@@ -82,6 +125,26 @@ do
   end
 end
 local VERTICAL_FRAGMENT_MAX = 4
+
+--- A label key that starts with 三、本年度办理结果 or a group's label （三）不予公开 and goes on
+--- with the first row's label, with one space, none or U+3000 between them ("(三)不予公开
+--- 1.属于国家秘密", as one cell): the pieces, each a label; { k } when k is one label.
+function M.split_group(k)
+  local out = {}
+  while true do
+    local rest
+    for _, g in ipairs(VERTICAL) do
+      if #k > #g and k:sub(1, #g) == g then
+        local r = k:sub(#g + 1)
+        if norm.numbered(r) or KNOWN[r] then rest = r; out[#out + 1] = g break end
+      end
+    end
+    if not rest then break end
+    k = rest
+  end
+  out[#out + 1] = k
+  return out
+end
 function M.is_vertical_fragment(k)
   -- 三、本年度办理结果 heads rows but is none: any piece of it, whole too, is skipped
   if k ~= "" and VERTICAL[1]:find(k, 1, true) then return true end
@@ -112,6 +175,16 @@ local function is_known_or_prefix(k)
     end
   end
   return false
+end
+
+-- the keys that M.is_row_label accepts besides the official labels: the 2019 trial rows
+local ROW_LABELS_2019 = {}
+
+--- Whether a key is a row label of the tables or the start of one at least 4 characters long.
+function M.is_row_label(k)
+  if ROW_LABELS_2019[k] then return true end
+  local parts = M.split_group(k)
+  return is_known_or_prefix(parts[#parts])
 end
 
 -- the label tokens are found through an index of their keys: scanning all tokens for each
@@ -493,6 +566,7 @@ M.ROWS_2019 = {}
 for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells } end
 for _, spec in ipairs(M.ROWS_2019) do
   if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
+  ROW_LABELS_2019[norm.key(spec[1])] = true
 end
 
 --- Table 二 in the 2019 trial format -> proactive_2019 (keyed by its own labels) or nil.
@@ -597,19 +671,22 @@ local function drop_subtotal(values, at, label, bad)
   return values
 end
 
---- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
---- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
-function M.requests(tokens, notes, format)
+-- read_requests reads table 三 with rows of 7 cells, or of 6 when six (no 总计 column); it
+-- returns the requests table or nil, and stats: rows whose label was found (labelled), and
+-- those of them that had exactly one cell fewer than a row needs (short)
+local function read_requests(tokens, notes, format, six)
   local s = nb.schema.requests
   local ncols = #s.columns
   local out, pos, found, blanks, missing, cut = {}, 1, 0, 0, {}, {}
   local runs, by_total = {}, {}
-  local sub_at = subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
-    or subtotal_column_by_numbers(tokens, s.rows, ncols)
-  local nread = sub_at and ncols + 1 or ncols
+  local stats = { labelled = 0, short = 0 }
+  local sub_at = not six and (subtotal_column(tokens, M.find(tokens, norm.key(s.rows[1].label), 1))
+    or subtotal_column_by_numbers(tokens, s.rows, ncols)) or nil
+  local width = six and ncols - 1 or ncols
+  local nread = sub_at and width + 1 or width
   local bad = {}
   -- a row's 总计 is the sum of its six applicant columns (and 小计 of its five legal ones)
-  local function fits(v)
+  local fits = not six and function(v)
     if sub_at then
       v = { table.unpack(v) }
       local sub = table.remove(v, sub_at)
@@ -618,7 +695,7 @@ function M.requests(tokens, notes, format)
     local sum = 0
     for c = 1, ncols - 1 do sum = sum + v[c] end
     return sum == v[ncols]
-  end
+  end or nil
   local function put(row, values)
     if row.group then
       out[row.group] = out[row.group] or {}
@@ -663,6 +740,10 @@ function M.requests(tokens, notes, format)
     local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND
     local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
     if i and last then spans[#spans + 1] = { i, last } end
+    if i then
+      stats.labelled = stats.labelled + 1
+      if not blob and #values - (padded or 0) == nread - 1 then stats.short = stats.short + 1 end
+    end
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
@@ -681,7 +762,7 @@ function M.requests(tokens, notes, format)
   end
   note_unsplit(notes, "三", runs)
   note_by_total(notes, "三", by_total)
-  if found == 0 then return nil end
+  if found == 0 then return nil, stats end
   local subtotal_rows = M.subtotal_rows(tokens, out, nread, sub_at, bad, single_other and "other", spans)
   M.note_variant(notes, sub_at, subtotal_rows, bad)
   M.note_stray_numbers(notes, "三", tokens, spans)
@@ -689,6 +770,54 @@ function M.requests(tokens, notes, format)
     note(notes, "IMPORT.TRUNCATED", "error", "三", "表三这些行在文件结尾处被截断，未导入：%s", table.concat(cut, "、"))
   end
   note_unread(notes, "三", missing, blanks)
+  return out, stats
+end
+
+-- whether the header of table 三 (the labels before its first row) names the applicant
+-- columns, and whether it names 总计
+local function header_columns(tokens)
+  local first = M.find(tokens, norm.key(nb.schema.requests.rows[1].label), 1) or #tokens + 1
+  local applicants, total = false, false
+  for i = 1, first - 1 do
+    local t = tokens[i]
+    if t.kind == "label" then
+      if t.key:find("总计", 1, true) then total = true end
+      if t.key:find("自然人", 1, true) or t.key:find("商业企业", 1, true) then applicants = true end
+    end
+  end
+  return applicants, total
+end
+
+-- Rows at least this many of which have one cell fewer than the table's columns tell a layout
+-- (a column left out or empty everywhere) rather than a row that lost a cell.
+local SHORT_ROWS_MIN = 3
+
+--- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
+--- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
+--- A table whose every row has 6 numbers is read as the six applicant columns when its
+--- header has no 总计 (FORMAT.md §2: 总计 is then derived); when the header has 总计, one
+--- column is empty in every row and, its cells not marked, which one cannot be told: the
+--- table is left out with a note that says so, rather than a number put in the wrong column.
+function M.requests(tokens, notes, format)
+  local own = {}
+  local out, stats = read_requests(tokens, own, format, false)
+  if not out and stats.short >= SHORT_ROWS_MIN and stats.short == stats.labelled then
+    local applicants, total = header_columns(tokens)
+    if applicants and not total then
+      out = read_requests(tokens, notes, format, true)
+      if out then
+        note(notes, "IMPORT.VARIANT", "warning", "三",
+          "表三没有“总计”列（表头无“总计”，每行 6 个数）：已按六类申请人导入，各行总计由数据文件按各列之和得出")
+        return out
+      end
+    end
+    note(notes, "SECTION.MISSING", "error", "三",
+      "表三的 %d 行每行都只读到 %d 个数（应为 %d 个）：%s；单元格只以空格分隔（或每格一行），空着的是哪一列无法确定，为不把数字放错列，表三未导入。请在原文的空白单元格处填“/”或“0”（或用制表符、竖线分隔各列）后重新导入",
+      stats.short, #nb.schema.requests.columns - 1, #nb.schema.requests.columns,
+      total and "表头有“总计”列，可见有一列在每一行都空着" or "有一列在每一行都空着或被省略")
+    return nil
+  end
+  for _, n in ipairs(own) do notes[#notes + 1] = n end
   return out
 end
 
@@ -785,7 +914,9 @@ function M.note_variant(notes, sub_at, subtotal_rows, bad)
   end
 end
 
---- Table 四 -> appeals table or nil: the 15 numbers after the last header label.
+--- Table 四 -> appeals table or nil: the 15 numbers after the header, that is after the
+--- last label before the first number (text after the numbers, a "注：…" note, a "单位：件"
+--- line or the narrative of 五 when its heading was not found, is not the header).
 function M.appeals(tokens, notes)
   local s = nb.schema.appeals
   -- the table starts at its header 行政复议 (the tokens may run on from table 三 when the
@@ -796,7 +927,11 @@ function M.appeals(tokens, notes)
   end
   if not start then return nil end
   local last_label
-  for i = start, #tokens do if tokens[i].kind == "label" then last_label = i end end
+  for i = start, #tokens do
+    local kind = tokens[i].kind
+    if kind == "value" or kind == "blob" then break end
+    if kind == "label" then last_label = i end
+  end
   local n = #s.groups * #s.columns
   local width = #s.columns
   -- in each group the last column (总计) is the sum of the others

@@ -145,6 +145,18 @@ local function split_spaces(line)
   return out
 end
 
+-- A row whose cells are one space apart (or U+3000, NBSP) while other rows use wider spacing
+-- ("行政事业性收费 5,125.11", "规章 无 无 无"): a row of its own, never joined to the line
+-- before as wrapped prose. Only a line that starts with a row label of the tables
+-- (tables.label_cells), so prose that ends in a number stays prose.
+local function split_label_row(line)
+  local cells = require("nianbao.import.tables").label_cells(line)
+  if not cells then return nil end
+  local out = {}
+  for i, c in ipairs(cells) do out[i] = cell(c.text) end
+  return out
+end
+
 local function is_markdown_rule(line) return line:match("^[%s|:%-]+$") and line:find("%-%-%-") end
 local frame = require "nianbao.import.frame"
 
@@ -209,7 +221,7 @@ function M.items(text, notes)
       elseif line:find("|", 1, true) then cells = split_pipes(line)
       else
         cells = split_numbers(line) or split_spaces(line)
-        cells = cells and unglue_cells(cells) or split_fragments(line)
+        cells = cells and unglue_cells(cells) or split_fragments(line) or split_label_row(line)
       end
       if cells then
         items[#items + 1] = { kind = "row", cells = cells, text = t }

@@ -1,0 +1,268 @@
+-- Tables as agencies lay them out, each read cell by cell from a short fixture in
+-- tests/import/fixtures (the reviewer's cases of issue "import-tables"): every legible number
+-- imported into its cell, what is not certain left out and named, never a number moved.
+--   nianbao run tests/import/tables_robust.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+local datafile = require "nianbao.datafile"
+
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
+  local r = tally.ok(cond, what, 2)
+  return r
+end
+
+local function read(name)
+  local f = assert(io.open("tests/import/fixtures/" .. name, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function note(notes, id, section, text)
+  for _, n in ipairs(notes) do
+    if n.id == id and (not section or n.section == section)
+      and (not text or n.message:find(text, 1, true)) then return n end
+  end
+end
+
+-- the plain value of a cell as the tests write it: "" for a blank
+local function plain(v)
+  if v == nb.BLANK then return "" end
+  return v
+end
+
+local function show(list)
+  if type(list) ~= "table" then return tostring(list) end
+  local out = {}
+  for i, v in ipairs(list) do
+    v = plain(v)
+    out[i] = type(v) == "number" and tostring(v) or string.format("%q", tostring(v))
+  end
+  return "{" .. table.concat(out, ",") .. "}"
+end
+
+local function same(a, b)
+  if type(a) ~= "table" or #a ~= #b then return false end
+  for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
+  return true
+end
+
+-- the data file as `import | check -` sees it: serialized, then loaded by the sandbox
+local tmp = os.tmpname()
+local function reload(r)
+  local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(r)) f:close()
+  return assert(nb.load(tmp))
+end
+
+-- table 四 as three lists {upheld, corrected, other, pending, total}
+local function appeals(r)
+  local a = r.appeals
+  if not a then return nil end
+  local out = {}
+  for _, g in ipairs(nb.schema.appeals.groups) do
+    local x = a[g.key]
+    out[#out + 1] = { x.upheld, x.corrected, x.other, x.pending, x.total }
+  end
+  return out
+end
+
+local function same_appeals(r, want, what)
+  local got = appeals(r)
+  local good = got ~= nil
+  for k = 1, 3 do good = good and same(got[k], want[k]) end
+  ok(good, what .. ": table 四 " .. (got and (show(got[1]) .. show(got[2]) .. show(got[3])) or "not read"))
+end
+
+---------------------------------------------------------------------------
+-- 1. table 四 followed, inside section 四, by a note, a unit line or the narrative of 五
+-- whose heading runs on ("五、…：存在的主要问题"): the 15 numbers are those after the header
+
+do
+  local r, notes = imp.import(read("t4-note-after.txt"), "t4-note-after.txt")
+  same_appeals(r, { { 1, 1, 0, 0, 2 }, { 0, 0, 0, 1, 1 }, { 3, 0, 2, 0, 5 } }, "note after table 四 (text)")
+  ok(not note(notes, "SECTION.MISSING", "四"), "note after table 四 (text): no missing-table note")
+  ok(note(notes, "IMPORT.NOT_PLACED", nil, "注：2024年行政复议"), "note after table 四 (text): the note is named as not placed")
+
+  r, notes = imp.import(read("t4-note-after.html"), "t4-note-after.html")
+  same_appeals(r, { { 8, 2, 3, 1, 14 }, { 2, 1, 0, 3, 6 }, { 1, 0, 0, 0, 1 } }, "note after table 四 (HTML <table>)")
+  ok(not note(notes, "SECTION.MISSING", "四"), "note after table 四 (HTML): no missing-table note")
+
+  r, notes = imp.import(read("t4-inline-heading5.txt"), "t4-inline-heading5.txt")
+  same_appeals(r, { { 0, 1, 0, 0, 1 }, { 1, 0, 0, 0, 1 }, { 0, 0, 2, 0, 2 } }, "heading 五 run into its text")
+  ok(not note(notes, "SECTION.MISSING", "四"), "heading 五 run into its text: no missing-table note")
+end
+
+---------------------------------------------------------------------------
+-- 2. table 二: every cell as published
+
+-- table 二 as { regulations{3}, normative_documents{3}, licensing, punishment, coercion, fees }
+local function proactive(r)
+  local p = r.proactive
+  if not p then return nil end
+  local function three(x) return x and { x.issued, x.repealed, x.in_force } or nil end
+  return { three(p.regulations), three(p.normative_documents), p.licensing, p.punishment, p.coercion, p.fees }
+end
+
+local T2_KEYS = { "regulations", "normative_documents", "licensing", "punishment", "coercion", "fees" }
+local function same_proactive(r, want, what)
+  local got = proactive(r)
+  if not got then return ok(false, what .. ": table 二 not read") end
+  for k, key in ipairs(T2_KEYS) do
+    local g, w = got[k], want[k]
+    local good = type(w) == "table" and same(g, w) or (type(w) ~= "table" and plain(g) == w)
+    ok(good, string.format("%s: table 二 %s is %s, want %s", what, key, show(type(g) == "table" and g or { g }),
+      show(type(w) == "table" and w or { w })))
+  end
+end
+
+-- (a) numbers with thousands separators, an amount with decimals among them ("5,125.11" 万元)
+do
+  local r, notes = imp.import(read("t2-fee-thousands.txt"), "t2-fee-thousands.txt")
+  same_proactive(r, { { 0, 0, 0 }, { 14, 9, 1203 }, 12345, 4321, 1, 5125.11 }, "thousands separators")
+  ok(not note(notes, "SECTION.MISSING", "二"), "thousands separators: no missing-row note")
+  ok(math.type(r.proactive.fees) == "float", "thousands separators: the amount keeps its decimals")
+  r = imp.import(read("t2-fee-thousands-tabs.txt"), "t2-fee-thousands-tabs.txt")
+  ok(r.proactive and r.proactive.fees == 1096171.6, "two separators and a decimal, tab apart: "
+    .. tostring(r.proactive and plain(r.proactive.fees)))
+end
+
+-- (b) cells one space apart (a space, U+3000 or NBSP) while the header uses the same: every
+-- row, the fee included; (c) "规章 无 无 无": 无 is a blank, never a 0
+for _, sep in ipairs({ "space", "ideographic", "nbsp" }) do
+  local name = "t2-cells-" .. sep .. ".txt"
+  local r, notes = imp.import(read(name), name)
+  same_proactive(r, { { "", "", "" }, { 2, 1, 14 }, 236, 41, 3, 5125.11 }, name)
+  ok(not note(notes, "SECTION.MISSING", "二"), name .. ": no missing-row note")
+  ok(note(notes, "VALUE.BLANK", "二", "3 个空白单元格"), name .. ": the three 无 are named as blanks")
+  local v = r.proactive and reload(r)
+  ok(v and v.proactive.regulations.issued == nb.BLANK, name .. ": 无 is still a blank in the data file")
+end
+
+---------------------------------------------------------------------------
+-- 3. table 三: a group's label run into its first row's label with one space, none or U+3000
+-- ("（三）不予公开 1.属于国家秘密") while the cells are further apart
+
+-- the row of table 三 for a data-file key ("withheld.state_secret")
+local function t3_row(r, key)
+  local q = r and r.requests
+  if not q then return nil end
+  local group, member = key:match("^(.-)%.(.+)$")
+  if group then return q[group] and q[group][member] end
+  return q[key]
+end
+
+local T3_KEYS = {}
+for _, row in ipairs(nb.schema.requests.rows) do T3_KEYS[#T3_KEYS + 1] = row.group and (row.group .. "." .. row.member) or row.key end
+
+-- every row of table 三 as want has it (nil: the row must be absent)
+local function same_requests(r, want, what)
+  for _, key in ipairs(T3_KEYS) do
+    local got = t3_row(r, key)
+    if want[key] == nil then
+      ok(got == nil, string.format("%s: table 三 %s left out, got %s", what, key, show(got)))
+    else
+      ok(same(got, want[key]), string.format("%s: table 三 %s is %s, want %s", what, key, show(got), show(want[key])))
+    end
+  end
+end
+
+local function errors_of(findings)
+  local out = {}
+  for _, f in ipairs(findings) do if f.severity == "error" then out[#out + 1] = f.id end end
+  return out
+end
+
+local T3_GROUP = {
+  ["new"] = { 46, 36, 50, 23, 36, 57, 248 },
+  ["carried_over"] = { 1, 0, 0, 1, 1, 1, 4 },
+  ["disclosed"] = { 0, 3, 3, 0, 1, 3, 10 },
+  ["partially_disclosed"] = { 2, 5, 3, 0, 3, 0, 13 },
+  ["withheld.state_secret"] = { 2, 1, 3, 0, 0, 5, 11 },
+  ["withheld.prohibited_by_law"] = { 2, 3, 3, 2, 2, 5, 17 },
+  ["withheld.security_stability"] = { 0, 0, 5, 0, 3, 2, 10 },
+  ["withheld.third_party"] = { 5, 0, 5, 0, 0, 3, 13 },
+  ["withheld.internal_affairs"] = { 0, 1, 0, 1, 2, 3, 7 },
+  ["withheld.process_info"] = { 5, 2, 5, 2, 2, 5, 21 },
+  ["withheld.enforcement_files"] = { 3, 2, 0, 1, 0, 0, 6 },
+  ["withheld.inquiry"] = { 0, 2, 0, 1, 5, 2, 10 },
+  ["unavailable.not_held"] = { 5, 1, 2, 3, 2, 3, 16 },
+  ["unavailable.needs_creation"] = { 1, 3, 3, 2, 3, 0, 12 },
+  ["unavailable.unclear"] = { 1, 5, 0, 1, 3, 5, 15 },
+  ["not_processed.petition"] = { 5, 0, 5, 1, 3, 3, 17 },
+  ["not_processed.duplicate"] = { 3, 0, 5, 5, 0, 5, 18 },
+  ["not_processed.publication"] = { 3, 1, 1, 0, 0, 2, 7 },
+  ["not_processed.mass_repeated"] = { 5, 2, 0, 1, 0, 2, 10 },
+  ["not_processed.reconfirmation"] = { 0, 0, 1, 2, 2, 0, 5 },
+  ["other.no_correction"] = { 0, 3, 3, 0, 2, 5, 13 },
+  ["other.no_fee_payment"] = { 3, 1, 3, 1, 3, 0, 11 },
+  ["other.other"] = { 0, 1, 0, 0, 0, 3, 4 },
+  ["total"] = { 45, 36, 50, 23, 36, 56, 246 },
+  ["carried_forward"] = { 2, 0, 0, 1, 1, 2, 6 },
+}
+
+do
+  local r, notes = imp.import(read("t3-group-label-space.txt"), "t3-group-label-space.txt")
+  same_requests(r, T3_GROUP, "group label one space apart")
+  ok(not note(notes, "SECTION.MISSING", "三"), "group label one space apart: no missing-row note")
+  ok(not note(notes, "IMPORT.UNREAD", "三"), "group label one space apart: no stray numbers")
+  local errs = errors_of(nb.check(reload(r)))
+  local t3 = 0
+  for _, id in ipairs(errs) do if id:find("^T3%.") then t3 = t3 + 1 end end
+  ok(t3 == 0, "group label one space apart: no T3 error on a correct table (" .. table.concat(errs, ",") .. ")")
+end
+
+---------------------------------------------------------------------------
+-- 4. table 三 whose rows all have 6 numbers: without a 总计 column (FORMAT.md §2 allows rows of
+-- 6, 总计 derived) they are read; with 总计 in the header one column is empty in every row and,
+-- its cells apart by spaces only, which one cannot be told: nothing is put in a wrong column
+
+local T3_B4 = {
+  ["new"] = { 32, 26, 23, 42, 37, 40, 200 },
+  ["carried_over"] = { 1, 1, 0, 0, 0, 1, 3 },
+  ["disclosed"] = { 3, 1, 5, 1, 5, 5, 20 },
+  ["partially_disclosed"] = { 5, 3, 0, 2, 0, 5, 15 },
+  ["withheld.state_secret"] = { 0, 0, 0, 1, 2, 0, 3 },
+  ["withheld.prohibited_by_law"] = { 2, 3, 0, 3, 0, 0, 8 },
+  ["withheld.security_stability"] = { 5, 0, 2, 1, 0, 2, 10 },
+  ["withheld.third_party"] = { 0, 0, 0, 3, 3, 2, 8 },
+  ["withheld.internal_affairs"] = { 0, 0, 0, 0, 0, 0, 0 },
+  ["withheld.process_info"] = { 0, 0, 1, 1, 0, 3, 5 },
+  ["withheld.enforcement_files"] = { 5, 5, 0, 0, 5, 0, 15 },
+  ["withheld.inquiry"] = { 2, 1, 0, 1, 2, 0, 6 },
+  ["unavailable.not_held"] = { 0, 1, 0, 1, 1, 3, 6 },
+  ["unavailable.needs_creation"] = { 3, 0, 3, 5, 5, 1, 17 },
+  ["unavailable.unclear"] = { 0, 1, 1, 1, 2, 5, 10 },
+  ["not_processed.petition"] = { 1, 0, 2, 2, 5, 0, 10 },
+  ["not_processed.duplicate"] = { 0, 1, 0, 5, 1, 2, 9 },
+  ["not_processed.publication"] = { 0, 3, 2, 1, 2, 3, 11 },
+  ["not_processed.mass_repeated"] = { 0, 2, 0, 5, 0, 3, 10 },
+  ["not_processed.reconfirmation"] = { 0, 0, 0, 2, 1, 3, 6 },
+  ["other.no_correction"] = { 1, 3, 1, 2, 0, 3, 10 },
+  ["other.no_fee_payment"] = { 5, 1, 1, 0, 2, 0, 9 },
+  ["other.other"] = { 0, 1, 3, 3, 1, 0, 8 },
+  ["total"] = { 32, 26, 21, 40, 37, 40, 196 },
+  ["carried_forward"] = { 1, 1, 2, 2, 0, 1, 7 },
+}
+
+do
+  local r, notes = imp.import(read("t3-no-total-col.txt"), "t3-no-total-col.txt")
+  local six = {}
+  for k, v in pairs(T3_B4) do six[k] = { table.unpack(v, 1, 6) } end
+  same_requests(r, six, "no 总计 column")
+  ok(not note(notes, "SECTION.MISSING", "三"), "no 总计 column: no missing-table note")
+  ok(note(notes, "IMPORT.VARIANT", "三", "没有“总计”列"), "no 总计 column: the variant is named")
+  local v = r.requests and reload(r)
+  ok(v and v.requests.total[7] == T3_B4.total[7] and v.requests.new[7] == T3_B4.new[7],
+    "no 总计 column: the data file derives 总计")
+
+  r, notes = imp.import(read("t3-empty-col-spaces.txt"), "t3-empty-col-spaces.txt")
+  ok(r.requests == nil, "a column empty in every row, spaces only: no row is imported")
+  local n = note(notes, "SECTION.MISSING", "三", "每行都只读到 6 个数（应为 7 个）")
+  ok(n and n.message:find("25 行", 1, true) and n.message:find("哪一列无法确定", 1, true),
+    "a column empty in every row: the note says what is missing and why: " .. (n and n.message or "none"))
+end
+
+os.remove(tmp)
+os.exit(tally.finish())
