@@ -134,4 +134,21 @@ for _, n in ipairs(notes_of(nnotes, "IMPORT.NOT_PLACED")) do
 end
 ok(named, "without headings, 一's text is named as not placed")
 
+---------------------------------------------------------------------------
+-- 2. headings 二 and 三 missing: the tables are read, and are no part of 一
+
+local missing = replace(TEXT, "\n" .. HEADINGS[2] .. "\n", "\n")
+missing = replace(missing, "\n" .. HEADINGS[3] .. "\n", "\n")
+missing = replace(missing, "第二十条第（五）项", "本年度主动公开情况见下表，数据来源于本局统计台账。\n第二十条第（五）项")
+local rm, mnotes = imp.import(missing, "missing.txt")
+ok(same(rm.proactive, base.proactive) and same(rm.requests, base.requests), "二/三 missing: the tables are read")
+ok(#rm.overview == #base.overview, "二/三 missing: 一 has its own subsections only (" .. #rm.overview .. ")")
+ok(rm.overview[#rm.overview].text == base.overview[#base.overview].text,
+  "二/三 missing: 一's last subsection ends before the tables")
+local prose_named = false
+for _, n in ipairs(notes_of(mnotes, "IMPORT.NOT_PLACED")) do
+  if n.message:find("本年度主动公开情况见下表", 1, true) then prose_named = true end
+end
+ok(prose_named, "二/三 missing: a sentence among the tables is named as not placed")
+
 os.exit(tally.finish())

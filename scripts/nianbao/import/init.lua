@@ -361,6 +361,34 @@ local function table_tokens(items, at, k, cache)
   return cache[key]
 end
 
+-- the first item of the official tables in a list of items (a table 二 block header, table
+-- 三's header, or a row of an official label with numbers), or nil
+local LABEL_SET = {}
+for _, k in ipairs(tables.LABELS) do LABEL_SET[k] = true end
+local TABLE_OPENINGS = { "第二十条第(", "(本列数据的勾稽关系", "本列数据的勾稽关系", "申请人情况" }
+local function table_start(list)
+  for i, item in ipairs(list) do
+    local first, numbers = nil, 0
+    if item.kind == "para" then
+      first = #item.text <= 4 * HEADING_MAX_WIDTH and item.text
+    else
+      for _, c in ipairs(item.cells) do
+        if c.text ~= "" then
+          if not first then first = c.text
+          elseif norm.value(norm.key(c.text)) then numbers = numbers + 1 end
+        end
+      end
+    end
+    local k = first and norm.key(first)
+    if k then
+      for _, o in ipairs(TABLE_OPENINGS) do
+        if k:sub(1, #o) == o then return i end
+      end
+      if item.kind == "row" and (k == "信息内容" or LABEL_SET[k] and numbers > 0) then return i end
+    end
+  end
+end
+
 --- Items without the web page's chrome lines (counted in items.dropped).
 function M.drop_chrome(items)
   local out = { dropped = items.dropped or { footers = 0, chrome = 0 } }
@@ -586,6 +614,15 @@ function M.import(bytes, name)
   end
 
   local overview_items = region(items, at, 1)
+  if overview_items and not at[2] then
+    -- 二's heading missing: 一 runs into the tables, whose rows the table reader takes;
+    -- 一 ends where they start, and prose among them is named as in a table section
+    local cut = table_start(overview_items)
+    if cut then
+      M.prose_in_tables(notes, slice(overview_items, cut, #overview_items), s[2].numeral)
+      overview_items = slice(overview_items, 1, cut - 1)
+    end
+  end
   if overview_items then
     report.overview = narrative.overview(narrative.paragraphs(overview_items))
   end
