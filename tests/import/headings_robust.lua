@@ -151,4 +151,41 @@ for _, n in ipairs(notes_of(mnotes, "IMPORT.NOT_PLACED")) do
 end
 ok(prose_named, "二/三 missing: a sentence among the tables is named as not placed")
 
+---------------------------------------------------------------------------
+-- 3. the title: agency and year in the forms agencies write them
+
+local TITLE = TEXT:match("^([^\n]+)\n")
+assert(TITLE:find("延津县商务局", 1, true) == 1)
+local function with_title(title, sep) return title .. (sep or "\n\n") .. TEXT:sub(#TITLE + 3) end
+for _, c in ipairs({
+  { "2024年度延津县商务局政府信息公开工作年度报告", "the year first" },
+  { "延津县商务局政府信息公开工作年度报告（2024年度）", "the year as a suffix" },
+  { "延津县商务局关于2024年度政府信息公开工作的年度报告", "关于" },
+  { "延津县商务局二〇二四年政府信息公开工作年度报告", "a year in Chinese numerals" },
+  { "延津县商务局政府信息公开工作年度报告", "no year" },
+}) do
+  local rt, tnotes = imp.import(with_title(c[1]), "title.txt")
+  ok(rt.agency == "延津县商务局", c[2] .. ": agency (" .. tostring(rt.agency) .. ")")
+  ok(rt.year == 2024, c[2] .. ": year (" .. tostring(rt.year) .. ")")
+  ok(rt.title == c[1], c[2] .. ": title kept (" .. tostring(rt.title) .. ")")
+  ok(rt.preamble == base.preamble, c[2] .. ": preamble")
+  ok(#notes_of(tnotes, "IMPORT.AGENCY") == 0, c[2] .. ": title and signature agree")
+end
+-- the title's line directly followed by the preamble
+local glued = with_title("延津县商务局2024年政府信息公开工作年度报告", "\n")
+local rg = imp.import(glued, "glued.txt")
+ok(rg.title == "延津县商务局2024年政府信息公开工作年度报告", "no blank line after the title: title (" .. tostring(rg.title) .. ")")
+ok(rg.agency == "延津县商务局", "no blank line after the title: agency")
+ok(rg.preamble == base.preamble, "no blank line after the title: preamble (" .. tostring(rg.preamble) .. ")")
+ok(nb.render(rg, "text"):find("^延津县商务局"), "no blank line after the title: the rendered title names the agency")
+-- a title without the agency: the signature's, said in a note
+local ra, anotes = imp.import(with_title("2024年政府信息公开工作年度报告"), "anon.txt")
+ok(ra.agency == "延津县商务局", "no agency in the title: the signature's (" .. tostring(ra.agency) .. ")")
+ok(#notes_of(anotes, "IMPORT.AGENCY") == 1, "no agency in the title: a note says so")
+-- title and signature disagree: the title's, said in a note
+local rd, dnotes = imp.import(replace(TEXT, "延津县商务局\n" .. string.rep(" ", 43) .. "2025年1月20日", "延津县人民政府\n" .. string.rep(" ", 43) .. "2025年1月20日"), "two.txt")
+ok(rd.agency == "延津县商务局" and rd.signature.agency == "延津县人民政府", "title and signature disagree: the title's")
+local dn = notes_of(dnotes, "IMPORT.AGENCY")
+ok(#dn == 1 and dn[1].message:find("延津县人民政府", 1, true), "title and signature disagree: a note names both")
+
 os.exit(tally.finish())

@@ -566,7 +566,7 @@ function M.import(bytes, name)
   end
 
   -- title, agency, year: before 一 (or in the first items when 一 is missing)
-  local before = narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1))
+  local before = narrative.split_title(narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1)))
   local title, agency, year, first, last = narrative.title(before)
   report.title, report.agency, report.year = title, agency or "", year
   if not title then
@@ -589,7 +589,7 @@ function M.import(bytes, name)
     end
     if #lead > 0 then report.preamble = table.concat(lead, "\n") end
   elseif title and first_heading then
-    local lead = narrative.paragraphs(slice(items, 1, first_heading - 1))
+    local lead = narrative.split_title(narrative.paragraphs(slice(items, 1, first_heading - 1)))
     M.not_placed(notes, lead, last + 1, #lead, nil)
   elseif not title and at[1] then
     -- no title (a copy that starts with the text): its sentences are the preamble, a short
@@ -666,6 +666,15 @@ function M.import(bytes, name)
     end
     report.other_matters = table.concat(paras, "\n")
     report.processing_fees = require("nianbao.import.fees").parse(report.other_matters)
+  end
+  -- the agency: the title's; the signature's when the title names none; a disagreement named
+  local signed = report.signature and report.signature.agency ~= "" and report.signature.agency
+  if signed and report.agency == "" then
+    report.agency = signed
+    note(notes, "IMPORT.AGENCY", "warning", nil, "标题中没有机关名称，机关名称取自落款：“%s”", signed)
+  elseif signed and norm.key(signed) ~= norm.key(report.agency) then
+    note(notes, "IMPORT.AGENCY", "warning", nil, "标题中的机关名称“%s”与落款“%s”不同，已按标题填写，请核对",
+      report.agency, signed)
   end
 
   -- nothing of a report at all (an empty file, a portal's index page, random text): no data
