@@ -188,4 +188,23 @@ ok(rd.agency == "延津县商务局" and rd.signature.agency == "延津县人民
 local dn = notes_of(dnotes, "IMPORT.AGENCY")
 ok(#dn == 1 and dn[1].message:find("延津县人民政府", 1, true), "title and signature disagree: a note names both")
 
+---------------------------------------------------------------------------
+-- 4. the fee sentence: every part it states
+
+local fees = require "nianbao.import.fees"
+for _, c in ipairs({
+  { "2024年，本机关共发出信息处理费收费通知2件，通知收费金额300元，实际收取金额300元。", 2, 300, 300 },
+  { "2024年，本机关共发出信息处理费收费通知6件，通知收费金额1200元，实际收取0元。", 6, 1200, 0 },
+  { "本年度发出收费通知书3份，金额600元，实际收取信息处理费600元。", 3, 600, 600 },
+}) do
+  local f = fees.parse(c[1]) or {}
+  ok(f.notices == c[2] and f.notified == c[3] and f.collected == c[4],
+    string.format("fees of \"%s\": %s %s %s", c[1], tostring(f.notices), tostring(f.notified), tostring(f.collected)))
+end
+-- through the import: 六's sentence gives all three parts
+local feetext = replace(TEXT, base.other_matters, "2024年，本机关共发出信息处理费收费通知2件，通知收费金额300元，实际收取金额300元。")
+local rf = imp.import(feetext, "fees.txt")
+ok(rf.processing_fees and rf.processing_fees.collected == 300 and rf.processing_fees.notices == 2,
+  "import: the amount collected of 六's fee sentence")
+
 os.exit(tally.finish())
