@@ -28,3 +28,8 @@ set_tests_properties(import/variants PROPERTIES TIMEOUT 300)
 add_test(NAME import/tables_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/tables_robust.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/tables_robust PROPERTIES TIMEOUT 120)
+# headings in other forms or with their text on the same line, missing headings 二/三, title
+# forms (year first, last, absent; no blank line), the fee sentence's parts
+add_test(NAME import/headings_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/headings_robust.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/headings_robust PROPERTIES TIMEOUT 120)

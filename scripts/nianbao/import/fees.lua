@@ -1,7 +1,7 @@
 -- The information-processing fee sentence of section 六 (国办函〔2020〕109号) ->
 -- processing_fees = { notices, notified, collected } (FORMAT §2, amounts in 元). Only what
 -- the text states is taken: "发出收费通知3件，金额1200元" gives notices and notified,
--- "收取…费3940元" or "未收取…费" gives collected; a part not stated stays absent (not 0),
+-- "收取…费3940元", "实际收取金额300元" or "未收取…费" gives collected; a part not stated stays absent (not 0),
 -- and a part stated twice with different numbers is left out.
 local R = require "nianbao.text"
 
@@ -34,7 +34,9 @@ function M.parse(text)
         set("notices", 0)
         set("notified", 0)
       else
-        local n = clause:match("%f[%d](%d+)件") -- from a run's start only: linear
+        -- counted in 件, 份 (通知书3份), 次 or 个; from a run's start only: linear
+        local n = clause:match("%f[%d](%d+)件") or clause:match("%f[%d](%d+)份") or clause:match("%f[%d](%d+)次")
+          or clause:match("%f[%d](%d+)个")
         set("notices", n and math.tointeger(tonumber(n)))
         -- the amount notified may follow in the next clause ("…3件，金额1200元")
         local next_clause = clauses[i + 1] or ""
@@ -44,7 +46,8 @@ function M.parse(text)
         end
         set("notified", notified)
       end
-    elseif clause:find("费", 1, true) and clause:find("收", 1, true) then
+    elseif clause:find("收取", 1, true) or clause:find("费", 1, true) and clause:find("收", 1, true) then
+      -- "实际收取金额300元", "实际收取0元": the clause need not repeat 费
       if R.has(clause, NONE_COLLECTED) and not amount(clause) then
         set("collected", 0)
       elseif clause:find("收取", 1, true) then

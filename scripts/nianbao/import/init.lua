@@ -158,7 +158,128 @@ local function is_heading(key, k)
   return false
 end
 
---- Positions of the six headings in items (nil where not found), in order.
+-- A heading written in another form than "一、…": "一．" "一." "一 " "第一部分" "1、" "1.", or
+-- with its text on the same line ("六、其他需要报告的事项：本年度…"). The words each heading of
+-- such a form starts with (or, after "一." or "第一部分", has): a narrative sentence "一是…" or
+-- "1.主动公开…" is no section heading.
+local STRICT = {
+  { "总体情况", "概述", "基本情况" },
+  { "主动公开政府信息", "主动公开情况" },
+  { "收到和处理", "政府信息公开申请", "依申请公开情况" },
+  { "政府信息公开行政复议", "行政复议", "政府信息公开行政诉讼" },
+  { "存在的主要问题", "主要问题", "存在的问题", "存在问题" },
+  { "其他需要报告", "其它需要报告", "其他需报告", "其它需报告", "其他事项", "其它事项" },
+}
+local CN_NUMERALS = { "一", "二", "三", "四", "五", "六" }
+local FULLWIDTH_DIGITS = { "１", "２", "３", "４", "５", "６" }
+local MARKS = { "、", "．", "." }
+
+local function starts(s, p) return s:sub(1, #p) == p end
+
+-- the numbering of a heading as published: section number, whether the number is its own
+-- proof ("一、" "一." "第一部分": the heading need only have one of its words) or not ("一 "
+-- "1." : the heading must start with them), and the text after it; nil when t starts with none
+local function numbering(t)
+  for k, c in ipairs(CN_NUMERALS) do
+    for _, pre in ipairs({ "第" .. c .. "部分", "第" .. c .. "章" }) do
+      if starts(t, pre) then
+        local rest = norm.trim(t:sub(#pre + 1))
+        for _, m in ipairs({ "、", "：", ":", "．", "." }) do
+          if starts(rest, m) then rest = rest:sub(#m + 1) break end
+        end
+        return k, true, norm.trim(rest)
+      end
+    end
+    if starts(t, c) then
+      local rest = t:sub(#c + 1)
+      for _, m in ipairs(MARKS) do
+        if starts(rest, m) then return k, true, norm.trim(rest:sub(#m + 1)) end
+      end
+      return k, false, norm.trim(rest)
+    end
+  end
+  local d, rest = t:match("^([1-6])(.*)$")
+  if not d then
+    for k, f in ipairs(FULLWIDTH_DIGITS) do
+      if starts(t, f) then d, rest = tostring(k), t:sub(#f + 1) break end
+    end
+  end
+  if d and not rest:match("^%d") then
+    for _, m in ipairs(MARKS) do
+      if starts(rest, m) then rest = rest:sub(#m + 1) break end
+    end
+    return tonumber(d), false, norm.trim(rest)
+  end
+end
+
+-- the end of a heading written with its text: the first "：" or "。" (or a space before a
+-- sentence) outside brackets ("（单位：件）" is part of it). Returns heading, text after it.
+local OPEN = { ["（"] = 1, ["("] = 1, ["〔"] = 1, ["【"] = 1 }
+local CLOSE = { ["）"] = 1, [")"] = 1, ["〕"] = 1, ["】"] = 1 }
+local function split_heading(rest)
+  local depth, space = 0, nil
+  -- a heading is short: only its first characters are looked at (a paragraph may be long)
+  for p, cp in utf8.codes(norm.head(rest, HEADING_MAX_WIDTH + 1)) do
+    local ch = utf8.char(cp)
+    if OPEN[ch] then depth = depth + 1
+    elseif CLOSE[ch] then depth = math.max(depth - 1, 0)
+    elseif depth == 0 and (ch == "：" or ch == ":" or ch == "。") then
+      return rest:sub(1, p - 1), norm.trim(rest:sub(p + #ch))
+    elseif depth == 0 and not space and (ch == " " or ch == "\t" or ch == "\u{3000}" or ch == "\u{A0}") then
+      space = p
+    end
+  end
+  if space then
+    -- only a sentence after a space is the heading's text: a heading broken by a PDF
+    -- ("存在的主要问题及 改进情况") stays one heading
+    local after = norm.trim(rest:sub(space))
+    if after:find("。", 1, true) or after:find("，", 1, true) then return rest:sub(1, space - 1), after end
+  end
+  return rest, ""
+end
+
+-- how the official headings end: a heading numbered only "1." or "一 " must end so
+local HEADING_ENDS = { "情况", "事项", "概述", "问题" }
+local function ends_heading(hk)
+  for _, e in ipairs(HEADING_ENDS) do
+    if hk:sub(-#e) == e then return true end
+  end
+  return false
+end
+
+-- Whether text t is section k's heading in any form; returns the heading and the text
+-- that follows it on the same line ("" when none), or nil.
+local function variant_heading(t, k)
+  t = norm.trim(t)
+  local n, proof, rest = numbering(t)
+  if n ~= k or rest == "" then return nil end
+  local head, body = split_heading(rest)
+  if nb.width(head) > HEADING_MAX_WIDTH or (body == "" and nb.width(t) > HEADING_MAX_WIDTH) then return nil end
+  local hk = norm.key(head)
+  -- a heading is no clause of a sentence ("2.主动公开政府信息情况较好，全年…")
+  if hk:find(",", 1, true) or hk:find(";", 1, true) then return nil end
+  for _, w in ipairs(STRICT[k]) do
+    if starts(hk, w) and (proof or hk == w or ends_heading(hk)) or (proof and hk:find(w, 1, true)) then
+      return norm.trim(t:sub(1, #t - #rest + #head)), body
+    end
+  end
+  if proof then
+    for _, w in ipairs(HEADINGS[k][2]) do
+      if hk:find(w, 1, true) then return norm.trim(t:sub(1, #t - #rest + #head)), body end
+    end
+  end
+end
+
+-- the heading item at i split from its text: the text becomes a paragraph of its section
+local function split_item(items, i, head, body)
+  items[i] = { kind = "para", text = head }
+  if body ~= "" then table.insert(items, i + 1, { kind = "para", text = body }) end
+end
+
+--- Positions of the six headings in items (nil where not found), in order. The official
+--- form "一、总体情况" on a line of its own is looked for first; a section still missing is
+--- then looked for, between the headings found around it, in the other forms (which may
+--- split an item: the heading's text on the same line becomes a paragraph after it).
 function M.sections(items)
   local at, from, keys = {}, 1, {} -- keys: each item's heading key, computed once
   for k = 1, 6 do
@@ -168,6 +289,39 @@ function M.sections(items)
         at[k] = i
         from = i + 1
         break
+      end
+    end
+  end
+  local function shift(after)
+    for j = 1, 6 do if at[j] and at[j] > after then at[j] = at[j] + 1 end end
+  end
+  -- an official heading with its text after a colon ("六、其他需要报告的事项：无。"): the
+  -- text is the section's first paragraph, not lost with the heading
+  for k = 1, 6 do
+    local i = at[k]
+    local t = i and heading_text(items[i])
+    local head, body
+    if t then head, body = variant_heading(t, k) end
+    if head and body ~= "" then
+      split_item(items, i, head, body)
+      shift(i)
+    end
+  end
+  for k = 1, 6 do
+    if not at[k] then
+      local a, b = 1, #items
+      for j = k - 1, 1, -1 do if at[j] then a = at[j] + 1 break end end
+      for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+      for i = a, b do
+        local t = heading_text(items[i])
+        local head, body
+        if t then head, body = variant_heading(t, k) end
+        if head then
+          split_item(items, i, head, body)
+          if body ~= "" then shift(i) end
+          at[k] = i
+          break
+        end
       end
     end
   end
@@ -205,6 +359,34 @@ local function table_tokens(items, at, k, cache)
   local key = a .. ":" .. b
   cache[key] = cache[key] or tables.tokens(slice(items, a, b))
   return cache[key]
+end
+
+-- the first item of the official tables in a list of items (a table 二 block header, table
+-- 三's header, or a row of an official label with numbers), or nil
+local LABEL_SET = {}
+for _, k in ipairs(tables.LABELS) do LABEL_SET[k] = true end
+local TABLE_OPENINGS = { "第二十条第(", "(本列数据的勾稽关系", "本列数据的勾稽关系", "申请人情况" }
+local function table_start(list)
+  for i, item in ipairs(list) do
+    local first, numbers = nil, 0
+    if item.kind == "para" then
+      first = #item.text <= 4 * HEADING_MAX_WIDTH and item.text
+    else
+      for _, c in ipairs(item.cells) do
+        if c.text ~= "" then
+          if not first then first = c.text
+          elseif norm.value(norm.key(c.text)) then numbers = numbers + 1 end
+        end
+      end
+    end
+    local k = first and norm.key(first)
+    if k then
+      for _, o in ipairs(TABLE_OPENINGS) do
+        if k:sub(1, #o) == o then return i end
+      end
+      if item.kind == "row" and (k == "信息内容" or LABEL_SET[k] and numbers > 0) then return i end
+    end
+  end
 end
 
 --- Items without the web page's chrome lines (counted in items.dropped).
@@ -384,7 +566,7 @@ function M.import(bytes, name)
   end
 
   -- title, agency, year: before 一 (or in the first items when 一 is missing)
-  local before = narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1))
+  local before = narrative.split_title(narrative.paragraphs(slice(items, 1, (at[1] or math.min(#items, 10) + 1) - 1)))
   local title, agency, year, first, last = narrative.title(before)
   report.title, report.agency, report.year = title, agency or "", year
   if not title then
@@ -407,7 +589,7 @@ function M.import(bytes, name)
     end
     if #lead > 0 then report.preamble = table.concat(lead, "\n") end
   elseif title and first_heading then
-    local lead = narrative.paragraphs(slice(items, 1, first_heading - 1))
+    local lead = narrative.split_title(narrative.paragraphs(slice(items, 1, first_heading - 1)))
     M.not_placed(notes, lead, last + 1, #lead, nil)
   elseif not title and at[1] then
     -- no title (a copy that starts with the text): its sentences are the preamble, a short
@@ -419,9 +601,28 @@ function M.import(bytes, name)
     if #lead > 0 then report.preamble = table.concat(lead, "\n") end
   elseif not title and first_heading then
     M.not_placed(notes, narrative.paragraphs(slice(items, 1, first_heading - 1)), 1, math.huge, nil)
+  elseif not first_heading then
+    -- no section heading at all: no field holds the narrative, so each sentence is named
+    -- (the tables are still read by their labels)
+    local named = {} -- what stands before the title is named above
+    for i = 1, (first or 1) - 1 do named[before[i]] = true end
+    for _, item in ipairs(items) do
+      if item.kind == "para" and is_prose(item.text) and item.text ~= title and not named[item.text] then
+        note(notes, "IMPORT.NOT_PLACED", "warning", nil, "这段文字未放入数据文件的任何字段：“%s”", frame.head(item.text))
+      end
+    end
   end
 
   local overview_items = region(items, at, 1)
+  if overview_items and not at[2] then
+    -- 二's heading missing: 一 runs into the tables, whose rows the table reader takes;
+    -- 一 ends where they start, and prose among them is named as in a table section
+    local cut = table_start(overview_items)
+    if cut then
+      M.prose_in_tables(notes, slice(overview_items, cut, #overview_items), s[2].numeral)
+      overview_items = slice(overview_items, 1, cut - 1)
+    end
+  end
   if overview_items then
     report.overview = narrative.overview(narrative.paragraphs(overview_items))
   end
@@ -465,6 +666,15 @@ function M.import(bytes, name)
     end
     report.other_matters = table.concat(paras, "\n")
     report.processing_fees = require("nianbao.import.fees").parse(report.other_matters)
+  end
+  -- the agency: the title's; the signature's when the title names none; a disagreement named
+  local signed = report.signature and report.signature.agency ~= "" and report.signature.agency
+  if signed and report.agency == "" then
+    report.agency = signed
+    note(notes, "IMPORT.AGENCY", "warning", nil, "标题中没有机关名称，机关名称取自落款：“%s”", signed)
+  elseif signed and norm.key(signed) ~= norm.key(report.agency) then
+    note(notes, "IMPORT.AGENCY", "warning", nil, "标题中的机关名称“%s”与落款“%s”不同，已按标题填写，请核对",
+      report.agency, signed)
   end
 
   -- nothing of a report at all (an empty file, a portal's index page, random text): no data

@@ -130,10 +130,100 @@ function M.problems(paras)
   return table.concat(problems, "\n"), table.concat(improvements, "\n")
 end
 
+-- "二〇二四年" -> "2024年": the title is matched with Arabic years (the text is kept)
+local CN_DIGIT = { ["〇"] = "0", ["○"] = "0", ["零"] = "0", ["Ｏ"] = "0", ["一"] = "1", ["二"] = "2",
+  ["三"] = "3", ["四"] = "4", ["五"] = "5", ["六"] = "6", ["七"] = "7", ["八"] = "8", ["九"] = "9" }
+local function arabic_years(t)
+  if not t:find("年", 1, true) then return t end
+  local chars = {}
+  for _, cp in utf8.codes(t) do chars[#chars + 1] = utf8.char(cp) end
+  local i = 1
+  while i <= #chars - 4 do
+    if chars[i + 4] == "年" and CN_DIGIT[chars[i]] and CN_DIGIT[chars[i + 1]] and CN_DIGIT[chars[i + 2]]
+        and CN_DIGIT[chars[i + 3]] and CN_DIGIT[chars[i]] == "2" then
+      for j = i, i + 3 do chars[j] = CN_DIGIT[chars[j]] end
+      i = i + 5
+    else
+      i = i + 1
+    end
+  end
+  return table.concat(chars)
+end
+
+-- where the agency's name ends in a title: at its year, "关于" or the name of the report
+-- ("某局政府信息公开工作年度报告（2024年度）")
+local AGENCY_ENDS = { "关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报" }
+
+--- The agency named at the start of a title (or of a piece of one), "" when none.
+function M.agency_of(t)
+  t = norm.trim(arabic_years(t))
+  -- the year first: "2024年度某局政府信息公开工作年度报告"
+  local rest = t:match("^20%d%d%s*年度(.*)$") or t:match("^20%d%d%s*年(.*)$")
+  if rest then t = norm.trim(rest) end
+  local cut = t:find("%s*20%d%d%s*年") or #t + 1
+  for _, e in ipairs(AGENCY_ENDS) do
+    local at = t:find(e, 1, true)
+    if at and at < cut then cut = at end
+  end
+  local agency = norm.trim(t:sub(1, cut - 1))
+  -- "某区人民政府信息公开工作年度报告": the government's 政府 is also the report's
+  if agency:sub(-#"人民") == "人民" and t:sub(cut, cut + #"政府" - 1) == "政府" then agency = agency .. "政府" end
+  return agency
+end
+
+-- a title without a year: a short line naming the report, without sentence marks
+local function is_yearless_title(t)
+  if nb.width(t) > 80 or not (t:find("年度报告", 1, true) or t:find("工作报告", 1, true) or t:find("年报", 1, true)) then
+    return false
+  end
+  for _, m in ipairs({ "。", "，", "；", "：", ":", ",", "《", "、" }) do
+    if t:find(m, 1, true) then return false end
+  end
+  return M.agency_of(t) ~= ""
+end
+
+--- A title run into the paragraph after it (no line break between them in the source:
+--- "某局2024年政府信息公开工作年度报告本报告根据…"): the paragraphs with it cut off.
+function M.split_title(paras)
+  for i = 1, math.min(#paras, 3) do
+    local t = paras[i]
+    if t:find("。", 1, true) then
+      local head = norm.head(t, 60)
+      for _, e in ipairs({ "工作年度报告", "年度报告" }) do
+        local a, b = head:find(e, 1, true)
+        if a then
+          local title = t:sub(1, b)
+          -- its year as a suffix: "（2024年度）"
+          local suffix = t:match("^[（(]%s*[%d〇○零一二三四五六七八九]+%s*年度?%s*[）)]", b + 1)
+          if suffix then title = title .. suffix end
+          local rest = norm.trim(t:sub(#title + 1))
+          local plain = true
+          for _, m in ipairs({ "。", "，", "；", "：", ":", ",", "《" }) do
+            if title:find(m, 1, true) then plain = false end
+          end
+          -- a sentence follows (not a suffix such as "（摘要）")
+          if plain and rest:find("。", 1, true) and M.agency_of(title) ~= "" then
+            local out = {}
+            for j = 1, i - 1 do out[j] = paras[j] end
+            out[#out + 1] = norm.trim(title)
+            out[#out + 1] = rest
+            for j = i + 1, #paras do out[#out + 1] = paras[j] end
+            return out
+          end
+          break
+        end
+      end
+    end
+  end
+  return paras
+end
+
 --- Title, agency, year from the items before 一 (or the first few items), and the
 --- positions of the first and last paragraph the title took.
 function M.title(paras)
-  for i, t in ipairs(paras) do
+  local yearless
+  for i, t0 in ipairs(paras) do
+    local t = arabic_years(t0)
     if nb.width(t) <= 120 and (t:find("年度报", 1, true) or t:find("年报", 1, true)
         or t:find("工作报告", 1, true) or t:find("年度報", 1, true)) then
       local before, year = t:match("^(.-)%s*((20%d%d))%s*年")
@@ -151,23 +241,28 @@ function M.title(paras)
         pb, py = prev:match("^(.-)%s*(20%d%d)%s*年")
       end
       if not before and pb then
-        return prev .. t, norm.trim(pb), math.tointeger(tonumber(py)), i - 1, i
+        return prev .. t0, M.agency_of(pb), math.tointeger(tonumber(py)), i - 1, i
       end
       if before then
-        local agency = norm.trim(before)
-        local title, first = t, i
+        -- the agency before the year, cut at the name of the report ("某局政府信息公开工作
+        -- 年度报告（2024年度）", "某局关于2024年…"); with the year first, after it
+        local agency = before ~= "" and M.agency_of(before) or M.agency_of(t)
+        local title, first = t0, i
         if agency == "" and i > 1 and nb.width(paras[i - 1]) <= 40 then
           first = i - 1
           agency = norm.trim(paras[i - 1])
           -- keep the published spacing: a title that writes "2024 年" spaces its digits
           -- from Chinese on both sides, so the line break before the year was a space
-          local spaced = t:match("^%d") and t:match("^%d+ ") and " " or ""
-          title = agency .. spaced .. t
+          local spaced = t0:match("^%d") and t0:match("^%d+ ") and " " or ""
+          title = agency .. spaced .. t0
         end
         return title, agency, math.tointeger(tonumber(year)), first, i
       end
+      if not yearless and is_yearless_title(t) then yearless = i end
     end
   end
+  -- a title without a year (the year is then read from the text)
+  if yearless then return paras[yearless], M.agency_of(paras[yearless]), nil, yearless, yearless end
 end
 
 --- A year stated as the reporting period, or the first "20xx年" of the text.
