@@ -71,15 +71,21 @@ function M.serialize(r)
     local p = r.proactive
     w("  -- %s", s.sections[2].heading)
     w("  proactive = {")
+    -- a row or cell the report lacks (an import that could not read it) is left out, never
+    -- written as a blank: check then names it as missing (an error), not as blank (a warning)
     for _, block in ipairs(s.proactive.blocks) do
       for _, row in ipairs(block.rows) do
         if row.cells then
-          local v = p[row.key] or {}
+          local v = p[row.key]
           local parts = {}
-          for _, key in ipairs(row.cells) do parts[#parts + 1] = key .. " = " .. value(v[key]) end
-          w("    %s = { %s },  -- %s：%s", row.key, table.concat(parts, ", "), row.label,
-            table.concat(block.columns, "、"))
-        else
+          for _, key in ipairs(row.cells) do
+            if v and v[key] ~= nil then parts[#parts + 1] = key .. " = " .. value(v[key]) end
+          end
+          if v then
+            w("    %s = { %s },  -- %s：%s", row.key, table.concat(parts, ", "), row.label,
+              table.concat(block.columns, "、"))
+          end
+        elseif p[row.key] ~= nil then
           w("    %s = %s,  -- %s：%s", row.key, value(p[row.key]), row.label, block.columns[1])
         end
       end
@@ -142,11 +148,15 @@ function M.serialize(r)
     w("  -- %s；每组依次为：%s", s.sections[4].heading, table.concat(cols, "、"))
     w("  appeals = {")
     for _, g in ipairs(s.appeals.groups) do
-      local v = r.appeals[g.key] or {}
-      local parts = {}
-      for _, c in ipairs(s.appeals.columns) do parts[#parts + 1] = c.key .. " = " .. value(v[c.key]) end
-      local name = g.key == "review" and g.label or ("行政诉讼·" .. g.label)
-      w("    %s = { %s },  -- %s", g.key, table.concat(parts, ", "), name)
+      local v = r.appeals[g.key]
+      if v then -- as for table 二: what the report lacks is left out
+        local parts = {}
+        for _, c in ipairs(s.appeals.columns) do
+          if v[c.key] ~= nil then parts[#parts + 1] = c.key .. " = " .. value(v[c.key]) end
+        end
+        local name = g.key == "review" and g.label or ("行政诉讼·" .. g.label)
+        w("    %s = { %s },  -- %s", g.key, table.concat(parts, ", "), name)
+      end
     end
     w("  },")
     w("")

@@ -61,6 +61,28 @@ function tests.amount_keeps_its_decimals()
 end
 
 -- Imported text is hostile: no title or text may end its comment or long string early.
+-- A row or cell of table 二 or 四 the report lacks (an import that could not read it) is left
+-- out, not written as a blank: check names it as missing, an error, instead of a blank cell's
+-- warning that lets the lost number pass
+function tests.missing_cells_stay_missing()
+  local r = T.load_seed():copy()
+  r.proactive.fees = nil
+  r.proactive.regulations.repealed = nil
+  r.appeals.litigation_direct.upheld = nil
+  local text = datafile.serialize(assert(nb.view(r, "lost")))
+  T.ok(not text:find("fees =", 1, true), "no fees row")
+  T.ok(text:find("regulations = { issued = 0, in_force = 0 }", 1, true), "the row without its lost cell")
+  T.ok(not text:find('""', 1, true), "nothing written as a blank")
+  local back = reload(text, "lost.lua")
+  local missing = {}
+  for _, f in ipairs(nb.check(back, { no_rules = { "all" } })) do
+    if f.id == "SECTION.MISSING" then missing[#missing + 1] = f.row end
+    T.ok(f.id ~= "VALUE.BLANK", "no blank cell: " .. tostring(f))
+  end
+  table.sort(missing)
+  T.deep_eq(missing, { "litigation_direct", "proactive.fees", "proactive.regulations.repealed" }, "each named as missing")
+end
+
 function tests.hostile_text_stays_text()
   local r = T.load_seed():copy()
   local texts = {
