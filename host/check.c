@@ -260,6 +260,17 @@ static int over_bound(const nb_cell *cell, int is_amount)
     return isfinite(v) && v > NB_MAX_COUNT && floor(v) == v;
 }
 
+/* How a message names the section of a cell: 二, 三 and 四 are tables; the processing fees
+ * are a statement of section 六, not a table of their own. */
+static const char *section_name(char *buf, size_t n, const char *section)
+{
+    if (strcmp(section, "二") == 0 || strcmp(section, "三") == 0 || strcmp(section, "四") == 0)
+        nb_format(buf, n, "表%s", section);
+    else
+        nb_format(buf, n, "第%s部分", section);
+    return buf;
+}
+
 /* VALUE.INVALID and VALUE.BLANK for one cell. */
 static void check_cell(ctx *c, const nb_cell *cell, const char *section, const char *row,
                        const char *row_label, const char *column, int column_index, int is_amount)
@@ -274,10 +285,11 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
         nb_format(x->expected, sizeof x->expected, "%s",
                   over ? (is_amount ? "<= 1000000000000" : "<= 1000000000") : (is_amount ? ">= 0" : "整数 >= 0"));
         format_raw(x->found, sizeof x->found, cell);
-        const char *why = over ? (is_amount ? "金额超出上限 1000000000000（万元）" : "件数超出上限 1000000000")
+        const char *why = over ? (is_amount ? "金额超出上限 1000000000000" : "件数超出上限 1000000000")
                                : (is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数");
-        set_message(x, "表%s“%s”%s%s%s：%s，实际为 %s", section, row_label, column[0] ? "“" : "", column,
-                    column[0] ? "”" : "", why, x->found);
+        char where[32];
+        set_message(x, "%s“%s”%s%s%s：%s，实际为 %s", section_name(where, sizeof where, section), row_label,
+                    column[0] ? "“" : "", column, column[0] ? "”" : "", why, x->found);
     } else if (cell->state == NB_CELL_BLANK) {
         nb_finding *x = add(c, "VALUE.BLANK", NB_SEV_WARNING, section);
         if (!x)
@@ -286,7 +298,9 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
         set_column(x, column, column_index);
         nb_format(x->expected, sizeof x->expected, "0");
         nb_format(x->found, sizeof x->found, "空白");
-        set_message(x, "表%s“%s”%s%s%s：单元格空白，应填写数字（没有请填 0）", section, row_label,
+        char where[32];
+        set_message(x, "%s“%s”%s%s%s：单元格空白，应填写数字（没有请填 0）", section_name(where, sizeof where, section),
+                    row_label,
                     column[0] ? "“" : "", column, column[0] ? "”" : "");
     }
 }

@@ -71,7 +71,7 @@ case_ "check: VALUE.INVALID beyond the bounds names them, and quotes a long inte
 seed_with 's/licensing = 0/licensing = 9007199254740993/; s/fees = 0/fees = 1e13/' "$TMP/beyond.lua"
 expect_exit 1 -- "$NB" check --builtin-only "$TMP/beyond.lua"
 expect_line out VALUE.INVALID "(proactive.licensing)" "件数超出上限 1000000000，实际为 9007199254740993"
-expect_line out VALUE.INVALID "(proactive.fees)" "金额超出上限 1000000000000（万元），实际为 10000000000000"
+expect_line out VALUE.INVALID "(proactive.fees)" "金额超出上限 1000000000000，实际为 10000000000000"
 # below the bound the rule kept is said: a negative count is not "beyond" anything
 seed_with 's/licensing = 0/licensing = -3/' "$TMP/minus.lua"
 expect_exit 1 -- "$NB" check --builtin-only "$TMP/minus.lua"

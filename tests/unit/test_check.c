@@ -271,6 +271,9 @@ static void value_invalid_amounts(void **state)
     assert_int_equal(f.n, 1);
     expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "六", "processing_fees.notified", "元", 1,
            ">= 0", "-5");
+    /* the fees are a statement of section 六, not a table */
+    assert_contains(finding(&f, "VALUE.INVALID")->message, "第六部分“通知收费金额”");
+    assert_true(strstr(finding(&f, "VALUE.INVALID")->message, "表六") == NULL);
     nb_findings_free(&f);
     /* passing: a fee with decimals, in 万元 and in 元 */
     f = check_text(seed_with("fees = 0,", "fees = 5125.11, "));
