@@ -24,6 +24,10 @@ case_ "new: usage errors"
 expect_exit 2 -- "$NB" new --year 2024
 expect_exit 2 -- "$NB" new --agency X --year 24
 expect_exit 2 -- "$NB" new --agency X --year abc
+expect_contains err "实际为 abc"
+expect_exit 2 -- "$NB" new --agency X
+expect_contains err "需要 --year"
+expect_not_contains err "nil"
 
 case_ "run: passes arguments and the integer result is the exit code"
 cat >"$TMP/args.lua" <<'EOF'

@@ -63,7 +63,11 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
         say("nianbao new：需要 --agency 机关名称（或用 --from 上年数据文件）")
         return EXIT_USAGE
       end
-      local year = math.tointeger(tonumber(opts.year or ""))
+      if not opts.year then
+        say("nianbao new：需要 --year 年度（四位年份，如 2024）")
+        return EXIT_USAGE
+      end
+      local year = math.tointeger(tonumber(opts.year))
       if not year or not tostring(opts.year):match("^%d%d%d%d$") then
         say("nianbao new：--year 应为四位年份（如 2024），实际为 %s", tostring(opts.year))
         return EXIT_USAGE
