@@ -1046,11 +1046,14 @@ static void push_schema(lua_State *L)
     lua_createtable(L, NB_T3_ROWS, 0);
     for (int k = 0; k < NB_T3_ROWS; k++) {
         const nb_t3_row *row = &nb_t3_rows[k];
-        lua_createtable(L, 0, 7);
+        lua_createtable(L, 0, 8);
         set_text(L, "key", row->key);
         set_text(L, "label", row->label);
         lua_pushinteger(L, row->level);
         lua_setfield(L, -2, "level");
+        /* how many of the label area's 3 grid columns the row's own label covers (FORMAT §1) */
+        lua_pushinteger(L, 4 - row->level);
+        lua_setfield(L, -2, "span");
         lua_pushboolean(L, k >= NB_T3_FIRST_RESULT && k <= NB_T3_LAST_RESULT);
         lua_setfield(L, -2, "result");
         set_text(L, "group", row->group);

@@ -280,6 +280,20 @@ function tests.schema_is_frozen_throughout()
   T.deep_eq(nb._blanks, nb.schema.blanks, "the blank markers a check reads without the schema")
 end
 
+-- Table 三's rows as FORMAT §1 lays them out: the label area is three grid columns wide; 一、二
+-- and 四 cover all three, （一）…（七） two, a group's numbered items one
+function tests.schema_rows_level_and_span()
+  local by_key = {}
+  for _, row in ipairs(nb.schema.requests.rows) do by_key[row.key] = row end
+  local expect = { new = 3, carried_over = 3, disclosed = 2, partially_disclosed = 2, ["withheld.state_secret"] = 1,
+    ["other.other"] = 1, total = 2, carried_forward = 3 }
+  for key, span in pairs(expect) do
+    T.eq(by_key[key].span, span, key .. ".span")
+    T.eq(by_key[key].level + by_key[key].span, 4, key .. ": level and span fill the label area")
+  end
+  T.eq(#nb.schema.requests.rows, 25, "25 rows")
+end
+
 -- A report's view is sealed table by table as it is built, too: every part of it, in both
 -- formats and with every optional section, is read-only, and holds what the file says
 function tests.report_view_is_frozen_throughout()
