@@ -21,12 +21,53 @@ end
 --- A mutable deep copy of the report (blank cells stay nb.BLANK).
 function methods:copy() return deepcopy(self) end
 
---- One cell by dotted path: report:cell("requests.withheld.third_party", 7).
+-- The dotted paths of the format (nb.schema), made on first use: a misspelt path is an error,
+-- while a path of the format that a report leaves out reads as nil. Below overview and
+-- proactive_2019 (items by number, the trial format's own labels) any path is taken.
+local format_paths
+local function known_paths()
+  if format_paths then return format_paths end
+  local s, set, list = nb.schema, {}, {}
+  local function add(path)
+    if not set[path] then set[path] = true; list[#list + 1] = path end
+  end
+  for _, k in ipairs({ "format", "agency", "year", "title", "preamble", "overview", "proactive", "proactive_2019",
+                       "requests", "appeals", "problems", "improvements", "other_matters", "processing_fees",
+                       "signature", "signature.agency", "signature.date" }) do add(k) end
+  for _, block in ipairs(s.proactive.blocks) do
+    for _, row in ipairs(block.rows) do
+      add("proactive." .. row.key)
+      for _, c in ipairs(row.cells or {}) do add("proactive." .. row.key .. "." .. c) end
+    end
+  end
+  for _, row in ipairs(s.requests.rows) do
+    if row.group then add("requests." .. row.group) end
+    add("requests." .. row.key)
+  end
+  for _, g in ipairs(s.appeals.groups) do
+    add("appeals." .. g.key)
+    for _, c in ipairs(s.appeals.columns) do add("appeals." .. g.key .. "." .. c.key) end
+  end
+  for _, f in ipairs(s.processing_fees.fields) do add("processing_fees." .. f.key) end
+  format_paths = { set = set, list = list }
+  return format_paths
+end
+
+--- One cell by dotted path: report:cell("requests.withheld.third_party", 7); a number in the
+--- path is an index ("overview.1.text"). nil where the report leaves the cell out; an error
+--- for a path the format does not have.
 function methods:cell(path, column)
+  path = tostring(path)
+  local head = path:match("^([^%.]+)")
+  if head ~= "overview" and head ~= "proactive_2019" and not known_paths().set[path] then
+    local near = nb.suggest(path, known_paths().list)
+    error(string.format("report:cell：报告格式中没有“%s”这一路径%s", path,
+      near and ("（是否应为“" .. near .. "”？）") or "（见 nb.schema）"), 2)
+  end
   local v = self
-  for part in tostring(path):gmatch("[^%.]+") do
+  for part in path:gmatch("[^%.]+") do
     if type(v) ~= "table" then return nil end
-    v = v[part]
+    v = v[math.tointeger(tonumber(part)) or part]
   end
   if column ~= nil and type(v) == "table" and v ~= BLANK then v = v[column] end
   return v

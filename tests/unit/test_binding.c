@@ -123,13 +123,16 @@ static void values_reach_lua(void **state)
             lua_pop(L, 1);
         }
     lua_ok("return R:cell('appeals.litigation_direct.pending'), R:cell('proactive.regulations', 'in_force'),"
-           " R:cell('requests.no_such_row', 1), R:cell('agency.x')", 4);
+           " R:cell('overview.1.heading'), R:cell('signature.date')", 4);
     assert_int_equal(lua_tointeger(L, -4), 0);
     assert_true(lua_isinteger(L, -4));
     assert_int_equal(lua_tointeger(L, -3), 0);
-    assert_true(lua_isnil(L, -2));
-    assert_true(lua_isnil(L, -1));
+    assert_string_equal(lua_tostring(L, -2), "主动公开"); /* a number in the path is an index */
+    assert_true(lua_isnil(L, -1)); /* a path of the format that this report leaves out */
     lua_pop(L, 4);
+    /* a path the format does not have is an error, with the nearest one */
+    assert_non_null(strstr(lua_fails("return R:cell('requests.withheld.thirdparty', 1)"), "requests.withheld.third_party"));
+    assert_non_null(strstr(lua_fails("return R:cell('agency.x')"), "agency.x"));
     nb_report_free(r);
 }
 
