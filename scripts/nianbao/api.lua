@@ -77,7 +77,11 @@ end
 -- text helpers
 
 --- Pad s with spaces to display width n; align is "left" (default), "right" or "center".
+local ALIGNS = { left = true, right = true, center = true }
 function nb.pad(s, n, align)
+  if align ~= nil and not ALIGNS[align] then
+    error(string.format("nb.pad：align 应为 \"left\"、\"right\" 或 \"center\"，实际为 %s", tostring(align)), 2)
+  end
   s = tostring(s)
   local gap = n - nb.width(s)
   if gap <= 0 then return s end

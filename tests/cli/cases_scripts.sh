@@ -25,6 +25,8 @@ case_ "rules: listed by nianbao rules with their file"
 expect_exit 0 -- "$NB" --scripts "$TMP/userdir" rules
 expect_line out TEST.ALWAYS error "$TMP/userdir/rules/zz_always.lua"
 expect_exit 0 -- "$NB" rules
+expect_exit 2 -- "$NB" rules extra
+expect_contains err "不需要参数"
 expect_not_contains out TEST.ALWAYS
 
 case_ "rules: a rule cannot change the report"

@@ -146,7 +146,7 @@ end
 return {
   summary = "导入已发布的年报（文本、网页、PDF 或 Word），生成数据文件",
   help = [[
-用法：nianbao import 已发布的年报.(txt|html|pdf|docx) [-o FILE.lua] [--force]
+用法：nianbao import 已发布的年报.(txt|html|md|pdf|docx) [-o FILE.lua] [--force]
       nianbao import 年报或文件夹... -d DIR [--force]
 
 读取一份已发布的年度报告（从网页或 PDF 复制的文本，或网页 HTML；UTF-8 或 GB18030/GBK；
