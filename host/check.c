@@ -487,7 +487,9 @@ static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
 
 /* T3.LOST_CELL: a row of 6 values whose last equals the sum of the other five (and is not
  * 0) reads like five applicant cells and the 总计: a cell was probably left out, and the
- * 总计 taken for 其他. */
+ * 总计 taken for 其他. Asked only when table 三's arithmetic fails: a shifted 总计 breaks the
+ * 其他 column's sums, while { 1, 0, 0, 0, 0, 1 } (one natural person, one other) in a table
+ * that adds up is a row as meant. */
 static void check_lost_cell(ctx *c, const nb_report *r)
 {
     char label[320];
@@ -521,8 +523,10 @@ int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
     check_old_template(&c, r);
     check_values(&c, r);
     if (r->has_requests) {
+        size_t before = out->n;
         check_t3(&c, r);
-        check_lost_cell(&c, r);
+        if (out->n > before)
+            check_lost_cell(&c, r);
     }
     if (r->has_appeals)
         check_t4(&c, r);

@@ -61,6 +61,10 @@ expect_true "T3.LOST_CELL on the row" -- grep -q 'T3.LOST_CELL.*(new).*该行只
 seed_with 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 2, 1, 0, 0, 0, 3, 6 }/' "$TMP/seven.lua"
 "$NB" check "$TMP/seven.lua" >"$TMP/seven.out" 2>&1
 expect_true "7 values: no T3.LOST_CELL" -- sh -c "! grep -q T3.LOST_CELL '$TMP/seven.out'"
+# one natural person and one other, the table adding up: a row as meant, not a lost cell
+seed_with 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 1, 0, 0, 0, 0, 1 }/; s/^    disclosed = { 0, 0, 0, 0, 0, 0, 0 }/    disclosed = { 1, 0, 0, 0, 0, 1 }/; s/^    total = { 0, 0, 0, 0, 0, 0, 0 }/    total = { 1, 0, 0, 0, 0, 1, 2 }/' "$TMP/meant.lua"
+expect_exit 0 -- "$NB" check --builtin-only "$TMP/meant.lua"
+expect_not_contains out T3.LOST_CELL
 
 case_ "clerk: OS errors and an unknown command in Chinese"
 expect_exit 2 -- "$NB" check "$TMP/no-such-file.lua"
