@@ -343,6 +343,12 @@ static void section_missing(void **state)
     expect(x, "SECTION.MISSING", NB_SEV_ERROR, "四", "litigation_direct", "", 0, "有内容", "缺失");
     assert_contains(x->message, "结果纠正");
     nb_findings_free(&f);
+    /* with a cell left out, the group's 总计 cannot be checked: no T4.TOTAL beside the missing */
+    f = check_text(seed_with("litigation_direct = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0",
+                             "litigation_direct = { upheld = 0, other = 0, pending = 0, total = 1"));
+    assert_int_equal(f.n, 1);
+    assert_non_null(finding(&f, "SECTION.MISSING"));
+    nb_findings_free(&f);
     /* the report's year and agency (no section of their own) */
     f = check_text(seed_with("  year = 2024,", ""));
     assert_int_equal(f.n, 1);
