@@ -319,6 +319,33 @@ static int trial_lacks_row(int k)
            strcmp(nb_t3_rows[k].key, "other.no_fee_payment") == 0;
 }
 
+/* A row of the trial format's table 二: each cell as its column reads it (FORMAT §1, the 2019
+ * trial format): 采购总金额 an amount, 本年增/减 a whole number of either sign, the rest counts. */
+static void check_trial_row(ctx *c, const nb_row2019 *row)
+{
+    int k = nb_t2_2019_row_index(row->label);
+    for (int i = 0; i < row->n_values; i++) {
+        const nb_cell *cell = &row->values[i];
+        nb_t2_2019_kind kind = nb_t2_2019_kind_of(k, i);
+        const char *column = "";
+        if (k >= 0 && i < nb_t2_2019_rows[k].cells)
+            column = nb_t2_2019_blocks[nb_t2_2019_rows[k].block].columns[i].label;
+        if (kind != NB_T2019_CHANGE || cell->state != NB_CELL_INVALID) {
+            check_cell(c, cell, "二", NB_KEY(PROACTIVE_2019), row->label, column, i + 1, kind == NB_T2019_AMOUNT);
+            continue;
+        }
+        /* a change in the number of items: only a fraction (or beyond the bound) is invalid */
+        nb_finding *x = add(c, "VALUE.INVALID", NB_SEV_ERROR, "二");
+        if (!x)
+            return;
+        set_row(x, NB_KEY(PROACTIVE_2019), row->label);
+        set_column(x, column, i + 1);
+        nb_format(x->expected, sizeof x->expected, "整数");
+        format_raw(x->found, sizeof x->found, cell);
+        set_message(x, "表二“%s”“%s”：增减数应为整数（减少写负数），实际为 %s", row->label, column, x->found);
+    }
+}
+
 static void check_values(ctx *c, const nb_report *r)
 {
     char label[320], msg[512];
@@ -335,9 +362,7 @@ static void check_values(ctx *c, const nb_report *r)
         }
     }
     for (size_t i = 0; i < r->n_proactive_2019; i++)
-        for (int k = 0; k < r->proactive_2019[i].n_values; k++)
-            check_cell(c, &r->proactive_2019[i].values[k], "二", NB_KEY(PROACTIVE_2019),
-                       r->proactive_2019[i].label, "", k + 1, 0);
+        check_trial_row(c, &r->proactive_2019[i]);
     if (r->has_requests) {
         for (int k = 0; k < NB_T3_ROWS; k++) {
             t3_full_label(k, label, sizeof label);
