@@ -632,6 +632,26 @@ static void convert_proactive_2019(conv *c, int idx)
     }
 }
 
+/* Each format has its own table 二 (FORMAT §2): proactive for 2021, proactive_2019 for the
+ * trial format. The other one would be neither checked nor rendered, so it is refused. */
+static void check_table2_format(conv *c, int tbl, int format)
+{
+    const char *wrong = format == 2019 ? NB_KEY(PROACTIVE) : NB_KEY(PROACTIVE_2019);
+    if (get_field(c, tbl, wrong) == LUA_TNIL) {
+        lua_pop(c->L, 1);
+        return;
+    }
+    lua_pop(c->L, 1);
+    size_t n = path_push(c, wrong);
+    if (format == 2019)
+        conv_problem(c, "format = 2019（2019 年试行格式）的表二应写作 %s，按试行格式的标签；%s 是 2021 年格式的表二：删去其一，或把 format 改为 2021",
+                     NB_KEY(PROACTIVE_2019), NB_KEY(PROACTIVE));
+    else
+        conv_problem(c, "%s 是 2019 年试行格式的表二，只用于 format = 2019；本文件为 format = 2021（未写 format 即为 2021），表二应写作 %s：删去其一，或把 format 改为 2019",
+                     NB_KEY(PROACTIVE_2019), NB_KEY(PROACTIVE));
+    path_pop(c, n);
+}
+
 /* One row of table 三: 6 applicant values, or 7 with the 总计. */
 static void convert_t3_row(conv *c, int idx, int row)
 {
@@ -802,6 +822,7 @@ static int convert_protected(lua_State *L)
     convert_section(c, idx, NB_KEY(OVERVIEW), convert_overview);
     convert_section(c, idx, NB_KEY(PROACTIVE), convert_proactive);
     convert_section(c, idx, NB_KEY(PROACTIVE_2019), convert_proactive_2019);
+    check_table2_format(c, idx, format);
     convert_section(c, idx, NB_KEY(REQUESTS), convert_requests);
     convert_section(c, idx, NB_KEY(APPEALS), convert_appeals);
     r->problems = field_text(c, idx, NB_KEY(PROBLEMS));

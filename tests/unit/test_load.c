@@ -353,6 +353,16 @@ static void trial_unknown_label(void **state)
     REFUSED(trial_seed("[\"乱写\"] = { 1 }"), "proactive_2019.乱写", "未知的键", "政府集中采购", "是否应为“");
 }
 
+/* Each format has its own table 二: the other one is refused, naming both. */
+static void trial_table_matches_format(void **state)
+{
+    (void)state;
+    REFUSED(seed_with("  proactive = {", "  proactive_2019 = { [\"规章\"] = { 0, 0, 0 } },\n  proactive = {"),
+            "proactive_2019", "format = 2019", "2021");
+    REFUSED(replace_first(seed_with("format = 2021", "format = 2019"), "year = 2024", "year = 2020"),
+            "test.lua:", "proactive", "proactive_2019", "format = 2019");
+}
+
 static void not_a_table_and_syntax(void **state)
 {
     (void)state;
@@ -385,6 +395,7 @@ int main(void)
         cmocka_unit_test(not_a_table_and_syntax),
         cmocka_unit_test(trial_cells_by_column),
         cmocka_unit_test(trial_unknown_label),
+        cmocka_unit_test(trial_table_matches_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
