@@ -456,6 +456,37 @@ static void check_old_template(ctx *c, const nb_report *r)
                 r->year);
 }
 
+/* Whether every cell of table 三 row k is blank or absent. */
+static int t3_row_empty(const nb_report *r, int k)
+{
+    for (int col = 0; col < NB_T3_COLS; col++)
+        if (r->requests[k][col].state == NB_CELL_VALUE || r->requests[k][col].state == NB_CELL_INVALID)
+            return 0;
+    return 1;
+}
+
+/* FORMAT.MIXED_TEMPLATE: a 2021-format table 三 that keeps the trial format's single
+ * （六）其他处理 row: other.other filled, rows 1. and 2. of （六） blank or left out (what the
+ * importer writes for such a table). */
+static void check_mixed_template(ctx *c, const nb_report *r)
+{
+    if (r->format != 2021 || !r->has_requests)
+        return;
+    /* the three rows of （六）其他处理 close the result rows: 1., 2., 3.其他 */
+    int other = NB_T3_LAST_RESULT, no_correction = other - 2, no_fee = other - 1;
+    if (t3_row_empty(r, other) || !t3_row_empty(r, no_correction) || !t3_row_empty(r, no_fee))
+        return;
+    nb_finding *x = add(c, "FORMAT.MIXED_TEMPLATE", NB_SEV_WARNING, "三");
+    if (!x)
+        return;
+    char label[320];
+    set_row(x, nb_t3_rows[other].key, t3_full_label(other, label, sizeof label));
+    nb_format(x->expected, sizeof x->expected, "2021");
+    nb_format(x->found, sizeof x->found, "2019");
+    set_message(x, "表三“%s”沿用了 2019 年试行格式的单行“%s”，“%s”“%s”两行空缺：应按国办公开办函〔2021〕30号的格式分三行填写",
+                label, nb_t3_rows[other].group_label, nb_t3_rows[no_correction].label, nb_t3_rows[no_fee].label);
+}
+
 static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
 {
     if (r->has_requests && prev->has_requests) {
@@ -530,6 +561,7 @@ int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
     check_identity(&c, r);
     check_sections(&c, r);
     check_old_template(&c, r);
+    check_mixed_template(&c, r);
     check_values(&c, r);
     if (r->has_requests) {
         check_t3(&c, r);

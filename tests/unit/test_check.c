@@ -441,6 +441,47 @@ static void old_template(void **state)
     nb_findings_free(&f);
 }
 
+/* FORMAT.MIXED_TEMPLATE: a 2021 table 三 that keeps the trial format's single （六）其他处理
+ * row (imported as other.other, rows 1. and 2. blank or left out). */
+static char *blank_other_rows(char *text)
+{
+    text = replace_first(text, "no_correction = { 0, 0, 0, 0, 0, 0, 0 }",
+                         "no_correction = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }");
+    return replace_first(text, "no_fee_payment = { 0, 0, 0, 0, 0, 0, 0 }",
+                         "no_fee_payment = { \"/\", \"/\", \"/\", \"/\", \"/\", \"/\", \"/\" }");
+}
+
+static void mixed_template(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(blank_other_rows(seed_text()));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 1);
+    expect(finding(&f, "FORMAT.MIXED_TEMPLATE"), "FORMAT.MIXED_TEMPLATE", NB_SEV_WARNING, "三", "other.other",
+           "", 0, "2021", "2019");
+    assert_contains(finding(&f, "FORMAT.MIXED_TEMPLATE")->message, "（六）其他处理");
+    assert_int_equal(errors_in(&f), 0);
+    nb_findings_free(&f);
+    /* rows 1. and 2. left out of the file: the same shape */
+    char *text = replace_first(seed_text(), "no_correction = { 0, 0, 0, 0, 0, 0, 0 },", "");
+    f = check_text(replace_first(text, "no_fee_payment = { 0, 0, 0, 0, 0, 0, 0 },", ""));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 1);
+    nb_findings_free(&f);
+    /* one of them blank is a blank row, not the trial shape */
+    f = check_text(seed_with("no_correction = { 0, 0, 0, 0, 0, 0, 0 }",
+                             "no_correction = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }"));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
+    nb_findings_free(&f);
+    /* other.other blank as well: nothing kept from the trial format */
+    f = check_text(replace_first(blank_other_rows(seed_text()), "other = { 0, 0, 0, 0, 0, 0, 0 }",
+                                 "other = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }"));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
+    nb_findings_free(&f);
+    /* a trial-format report has that row by its format */
+    f = check_text(blank_other_rows(trial_with("1")));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
+    nb_findings_free(&f);
+}
+
 /* ---------- against last year's report ---------- */
 
 static void year_carry(void **state)
@@ -505,6 +546,7 @@ int main(void)
         cmocka_unit_test(old_template),
         cmocka_unit_test(trial_amount_is_no_count),
         cmocka_unit_test(trial_counts_stay_integers),
+        cmocka_unit_test(mixed_template),
         cmocka_unit_test(year_carry),
         cmocka_unit_test(year_in_force),
     };
