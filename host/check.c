@@ -483,8 +483,8 @@ static void check_mixed_template(ctx *c, const nb_report *r)
     set_row(x, nb_t3_rows[other].key, t3_full_label(other, label, sizeof label));
     nb_format(x->expected, sizeof x->expected, "2021");
     nb_format(x->found, sizeof x->found, "2019");
-    set_message(x, "表三“%s”沿用了 2019 年试行格式的单行“%s”，“%s”“%s”两行空缺：应按国办公开办函〔2021〕30号的格式分三行填写",
-                label, nb_t3_rows[other].group_label, nb_t3_rows[no_correction].label, nb_t3_rows[no_fee].label);
+    set_message(x, "表三“%s”沿用了 2019 年试行格式的单行（记作“%s”），“1.”“2.”两行空缺：应按国办公开办函〔2021〕30号的格式分三行填写",
+                nb_t3_rows[other].group_label, nb_t3_rows[other].label);
 }
 
 static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
