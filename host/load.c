@@ -547,6 +547,11 @@ static const char *nearest_trial_label(const char *key)
     const char *best = nb_suggest(key, labels);
     if (best)
         return best;
+    /* a part of a label, or a label with more around it (其他, 制发规章): byte distance
+     * would favour the shortest label */
+    for (const char *const *l = labels; *l; l++)
+        if (strstr(*l, key) || strstr(key, *l))
+            return *l;
     size_t best_d = (size_t)-1;
     for (const char *const *l = labels; *l; l++) {
         size_t d = nb_edit_distance(key, *l);
