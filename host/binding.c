@@ -351,9 +351,10 @@ static void push_data(lua_State *L, const nb_report *r)
         lua_createtable(L, 0, (int)r->n_proactive_2019);
         for (size_t i = 0; i < r->n_proactive_2019; i++) {
             const nb_row2019 *row = &r->proactive_2019[i];
+            int spec = nb_t2_2019_row_index(row->label);
             lua_createtable(L, row->n_values, 0);
             for (int k = 0; k < row->n_values; k++) {
-                push_cell(L, &row->values[k], 0);
+                push_cell(L, &row->values[k], nb_t2_2019_kind_of(spec, k) == NB_T2019_AMOUNT);
                 lua_rawseti(L, -2, k + 1);
             }
             seal(L);
@@ -927,6 +928,32 @@ static void push_blank_markers(lua_State *L)
     seal(L);
 }
 
+/* The blocks of the trial format's table 二, sealed: header and columns, each column
+ * { label, kind = "count" | "change" | "amount" }. */
+static void push_trial_blocks(lua_State *L)
+{
+    static const char *const kinds[] = {"count", "change", "amount"};
+    lua_createtable(L, NB_T2_2019_BLOCKS, 0);
+    for (int b = 0; b < NB_T2_2019_BLOCKS; b++) {
+        const nb_t2_2019_block *block = &nb_t2_2019_blocks[b];
+        lua_createtable(L, 0, 2);
+        set_text(L, "header", block->header);
+        lua_createtable(L, NB_T2_2019_MAX_COLS, 0);
+        for (int k = 0; k < NB_T2_2019_MAX_COLS && block->columns[k].label; k++) {
+            lua_createtable(L, 0, 2);
+            set_text(L, "label", block->columns[k].label);
+            set_text(L, "kind", kinds[block->columns[k].kind]);
+            seal(L);
+            lua_rawseti(L, -2, k + 1);
+        }
+        seal(L);
+        lua_setfield(L, -2, "columns");
+        seal(L);
+        lua_rawseti(L, -2, b + 1);
+    }
+    seal(L);
+}
+
 /* Facts of the format beyond the tables: blank markers, the 2019 trial rows, the fee
  * fields, the default title's suffix and the severity names (all from host/schema.c),
  * into the (unsealed) schema table on top. */
@@ -934,18 +961,22 @@ static void push_schema_facts(lua_State *L)
 {
     push_blank_markers(L);
     lua_setfield(L, -2, "blanks");
-    lua_createtable(L, 0, 1);
+    lua_createtable(L, 0, 2);
     lua_createtable(L, NB_T2_2019_ROWS, 0);
     for (int i = 0; i < NB_T2_2019_ROWS; i++) {
-        lua_createtable(L, 0, 2);
+        lua_createtable(L, 0, 3);
         set_text(L, "label", nb_t2_2019_rows[i].label);
         lua_pushinteger(L, nb_t2_2019_rows[i].cells);
         lua_setfield(L, -2, "cells");
+        lua_pushinteger(L, nb_t2_2019_rows[i].block + 1);
+        lua_setfield(L, -2, "block");
         seal(L);
         lua_rawseti(L, -2, i + 1);
     }
     seal(L);
     lua_setfield(L, -2, "rows");
+    push_trial_blocks(L);
+    lua_setfield(L, -2, "blocks");
     seal(L);
     lua_setfield(L, -2, NB_KEY(PROACTIVE_2019));
     lua_createtable(L, 0, 1);

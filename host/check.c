@@ -334,6 +334,33 @@ static int trial_lacks_row(int k)
            strcmp(nb_t3_rows[k].key, "other.no_fee_payment") == 0;
 }
 
+/* A row of the trial format's table 二: each cell as its column reads it (FORMAT §1, the 2019
+ * trial format): 采购总金额 an amount, 本年增/减 a whole number of either sign, the rest counts. */
+static void check_trial_row(ctx *c, const nb_row2019 *row)
+{
+    int k = nb_t2_2019_row_index(row->label);
+    for (int i = 0; i < row->n_values; i++) {
+        const nb_cell *cell = &row->values[i];
+        nb_t2_2019_kind kind = nb_t2_2019_kind_of(k, i);
+        const char *column = "";
+        if (k >= 0 && i < nb_t2_2019_rows[k].cells)
+            column = nb_t2_2019_blocks[nb_t2_2019_rows[k].block].columns[i].label;
+        if (kind != NB_T2019_CHANGE || cell->state != NB_CELL_INVALID) {
+            check_cell(c, cell, "二", NB_KEY(PROACTIVE_2019), row->label, column, i + 1, kind == NB_T2019_AMOUNT);
+            continue;
+        }
+        /* a change in the number of items: only a fraction (or beyond the bound) is invalid */
+        nb_finding *x = add(c, "VALUE.INVALID", NB_SEV_ERROR, "二");
+        if (!x)
+            return;
+        set_row(x, NB_KEY(PROACTIVE_2019), row->label);
+        set_column(x, column, i + 1);
+        nb_format(x->expected, sizeof x->expected, "整数");
+        format_raw(x->found, sizeof x->found, cell);
+        set_message(x, "表二“%s”“%s”：增减数应为整数（减少写负数），实际为 %s", row->label, column, x->found);
+    }
+}
+
 static void check_values(ctx *c, const nb_report *r)
 {
     char label[320], msg[512];
@@ -350,9 +377,7 @@ static void check_values(ctx *c, const nb_report *r)
         }
     }
     for (size_t i = 0; i < r->n_proactive_2019; i++)
-        for (int k = 0; k < r->proactive_2019[i].n_values; k++)
-            check_cell(c, &r->proactive_2019[i].values[k], "二", NB_KEY(PROACTIVE_2019),
-                       r->proactive_2019[i].label, "", k + 1, 0);
+        check_trial_row(c, &r->proactive_2019[i]);
     if (r->has_requests) {
         for (int k = 0; k < NB_T3_ROWS; k++) {
             t3_full_label(k, label, sizeof label);
@@ -446,6 +471,37 @@ static void check_old_template(ctx *c, const nb_report *r)
                 r->year);
 }
 
+/* Whether every cell of table 三 row k is blank or absent. */
+static int t3_row_empty(const nb_report *r, int k)
+{
+    for (int col = 0; col < NB_T3_COLS; col++)
+        if (r->requests[k][col].state == NB_CELL_VALUE || r->requests[k][col].state == NB_CELL_INVALID)
+            return 0;
+    return 1;
+}
+
+/* FORMAT.MIXED_TEMPLATE: a 2021-format table 三 that keeps the trial format's single
+ * （六）其他处理 row: other.other filled, rows 1. and 2. of （六） blank or left out (what the
+ * importer writes for such a table). */
+static void check_mixed_template(ctx *c, const nb_report *r)
+{
+    if (r->format != 2021 || !r->has_requests)
+        return;
+    /* the three rows of （六）其他处理 close the result rows: 1., 2., 3.其他 */
+    int other = NB_T3_LAST_RESULT, no_correction = other - 2, no_fee = other - 1;
+    if (t3_row_empty(r, other) || !t3_row_empty(r, no_correction) || !t3_row_empty(r, no_fee))
+        return;
+    nb_finding *x = add(c, "FORMAT.MIXED_TEMPLATE", NB_SEV_WARNING, "三");
+    if (!x)
+        return;
+    char label[320];
+    set_row(x, nb_t3_rows[other].key, t3_full_label(other, label, sizeof label));
+    nb_format(x->expected, sizeof x->expected, "2021");
+    nb_format(x->found, sizeof x->found, "2019");
+    set_message(x, "表三“%s”沿用了 2019 年试行格式的单行（记作“%s”），“1.”“2.”两行空缺：应按国办公开办函〔2021〕30号的格式分三行填写",
+                nb_t3_rows[other].group_label, nb_t3_rows[other].label);
+}
+
 static void check_years(ctx *c, const nb_report *r, const nb_report *prev)
 {
     if (r->has_requests && prev->has_requests) {
@@ -522,6 +578,7 @@ int nb_check(const nb_report *r, const nb_report *previous, nb_findings *out)
     check_identity(&c, r);
     check_sections(&c, r);
     check_old_template(&c, r);
+    check_mixed_template(&c, r);
     check_values(&c, r);
     if (r->has_requests) {
         size_t before = out->n;

@@ -515,21 +515,58 @@ static void convert_proactive(conv *c, int idx)
     }
 }
 
-/* A cell of the trial format's table 二: its 本年增/减 column is a signed count. */
-static nb_cell take_trial_cell(conv *c, int idx)
+/* A cell of the trial format's table 二 as its column reads it: 本年增/减 is a signed count,
+ * 采购总金额 an amount, the others counts. */
+static nb_cell take_trial_cell(conv *c, int idx, nb_t2_2019_kind kind)
 {
-    nb_cell cell = take_cell(c, idx, 0);
-    if (cell.state == NB_CELL_INVALID && isfinite(cell.amount) && floor(cell.amount) == cell.amount &&
-        cell.amount < 0 && cell.amount >= -NB_MAX_COUNT) {
+    nb_cell cell = take_cell(c, idx, kind == NB_T2019_AMOUNT);
+    if (kind == NB_T2019_CHANGE && cell.state == NB_CELL_INVALID && isfinite(cell.amount) &&
+        floor(cell.amount) == cell.amount && cell.amount < 0 && cell.amount >= -NB_MAX_COUNT) {
         cell.state = NB_CELL_VALUE;
         cell.count = (int64_t)cell.amount;
     }
     return cell;
 }
 
+/* "规章、规范性文件、…": the trial format's row labels, for messages. */
+static const char *trial_labels(char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (const char *const *l = nb_t2_2019_labels(); *l; l++) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, "%s%s", n ? "、" : "", *l);
+    }
+    return buf;
+}
+
+/* The trial label nearest to an unknown one: the suggestion when there is one, else the
+ * least distant label (there are only eight, so one is always worth naming). */
+static const char *nearest_trial_label(const char *key)
+{
+    const char *const *labels = nb_t2_2019_labels();
+    const char *best = nb_suggest(key, labels);
+    if (best)
+        return best;
+    /* a part of a label, or a label with more around it (其他, 制发规章): byte distance
+     * would favour the shortest label */
+    for (const char *const *l = labels; *l; l++)
+        if (strstr(*l, key) || strstr(key, *l))
+            return *l;
+    size_t best_d = (size_t)-1;
+    for (const char *const *l = labels; *l; l++) {
+        size_t d = nb_edit_distance(key, *l);
+        if (d < best_d) {
+            best_d = d;
+            best = *l;
+        }
+    }
+    return best;
+}
+
 static void convert_proactive_2019(conv *c, int idx)
 {
     lua_State *L = c->L;
+    char list[400];
     need_table(c, idx, "2019 年试行格式的表二，按标签排列");
     size_t count = 0;
     lua_pushnil(L);
@@ -547,28 +584,77 @@ static void convert_proactive_2019(conv *c, int idx)
         int val = lua_gettop(L);
         if (lua_type(L, -2) != LUA_TSTRING)
             conv_fail(c, "键必须是试行格式表二的标签（字符串）");
-        size_t n = path_push(c, lua_tostring(L, -2));
+        const char *key = lua_tostring(L, -2);
+        size_t n = path_push(c, key);
+        int k = nb_t2_2019_row_index(key);
+        if (k < 0) {
+            /* FORMAT §2: an unknown key is an error naming the nearest valid one */
+            if (!conv_problems_full(c))
+                conv_problem(c, "未知的键“%s”（是否应为“%s”？）：2019 年试行格式表二的行为 %s", key,
+                             nearest_trial_label(key), trial_labels(list, sizeof list));
+            else
+                conv_problem(c, "未知的键");
+            path_pop(c, n);
+            lua_pop(L, 1);
+            continue;
+        }
+        const nb_t2_2019_row *spec = &nb_t2_2019_rows[k];
+        const nb_t2_2019_block *block = &nb_t2_2019_blocks[spec->block];
+        lua_Integer len = 1;
+        if (lua_type(L, val) == LUA_TTABLE) {
+            len = seq_len(c, val);
+            if (len < 1 || len > spec->cells) {
+                list[0] = '\0';
+                for (int i = 0; i < spec->cells; i++) {
+                    size_t m = strlen(list);
+                    snprintf(list + m, sizeof list - m, "%s%s", i ? ", " : "", block->columns[i].label);
+                }
+                conv_problem(c, "应有 %d 个数字 {%s}，实际为 %lld 个", spec->cells, list, (long long)len);
+                path_pop(c, n);
+                lua_pop(L, 1);
+                continue;
+            }
+        }
         nb_row2019 *row = &r->proactive_2019[r->n_proactive_2019++];
         row->label = take_text(c, val - 1);
-        if (lua_type(L, val) == LUA_TTABLE) {
-            lua_Integer len = seq_len(c, val);
-            if (len < 1 || len > 4)
-                conv_fail(c, "应有 1 至 4 个数字，实际为 %lld 个", (long long)len);
-            for (lua_Integer i = 1; i <= len; i++) {
-                size_t p = path_push_index(c, i);
+        for (lua_Integer i = 1; i <= len; i++) {
+            int cell = val;
+            size_t p = 0;
+            if (lua_type(L, val) == LUA_TTABLE) {
+                p = path_push_index(c, i);
                 lua_rawgeti(L, val, i);
-                row->values[i - 1] = take_trial_cell(c, lua_gettop(L));
+                cell = lua_gettop(L);
+            }
+            row->values[i - 1] = take_trial_cell(c, cell, block->columns[i - 1].kind);
+            if (cell != val) {
                 lua_pop(L, 1);
                 path_pop(c, p);
             }
-            row->n_values = (int)len;
-        } else {
-            row->values[0] = take_trial_cell(c, val);
-            row->n_values = 1;
         }
+        row->n_values = (int)len;
         path_pop(c, n);
         lua_pop(L, 1);
     }
+}
+
+/* Each format has its own table 二 (FORMAT §2): proactive for 2021, proactive_2019 for the
+ * trial format. The other one would be neither checked nor rendered, so it is refused. */
+static void check_table2_format(conv *c, int tbl, int format)
+{
+    const char *wrong = format == 2019 ? NB_KEY(PROACTIVE) : NB_KEY(PROACTIVE_2019);
+    if (get_field(c, tbl, wrong) == LUA_TNIL) {
+        lua_pop(c->L, 1);
+        return;
+    }
+    lua_pop(c->L, 1);
+    size_t n = path_push(c, wrong);
+    if (format == 2019)
+        conv_problem(c, "format = 2019（2019 年试行格式）的表二应写作 %s，按试行格式的标签；%s 是 2021 年格式的表二：删去其一，或把 format 改为 2021",
+                     NB_KEY(PROACTIVE_2019), NB_KEY(PROACTIVE));
+    else
+        conv_problem(c, "%s 是 2019 年试行格式的表二，只用于 format = 2019；本文件为 format = 2021（未写 format 即为 2021），表二应写作 %s：删去其一，或把 format 改为 2019",
+                     NB_KEY(PROACTIVE_2019), NB_KEY(PROACTIVE));
+    path_pop(c, n);
 }
 
 /* One row of table 三: 6 applicant values, or 7 with the 总计. */
@@ -741,6 +827,7 @@ static int convert_protected(lua_State *L)
     convert_section(c, idx, NB_KEY(OVERVIEW), convert_overview);
     convert_section(c, idx, NB_KEY(PROACTIVE), convert_proactive);
     convert_section(c, idx, NB_KEY(PROACTIVE_2019), convert_proactive_2019);
+    check_table2_format(c, idx, format);
     convert_section(c, idx, NB_KEY(REQUESTS), convert_requests);
     convert_section(c, idx, NB_KEY(APPEALS), convert_appeals);
     r->problems = field_text(c, idx, NB_KEY(PROBLEMS));

@@ -104,10 +104,43 @@ const nb_column nb_fee_fields[NB_FEE_FIELDS] = {
     {"collected", "实际收取金额（元）"},
 };
 
-const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS] = {
-    {"规章", 3}, {"规范性文件", 3}, {"行政许可", 3}, {"其他对外管理服务事项", 3},
-    {"行政处罚", 3}, {"行政强制", 3}, {"行政事业性收费", 2}, {"政府集中采购", 2},
+#define T2019_COUNTS {{"上一年项目数量", NB_T2019_COUNT}, {"本年增/减", NB_T2019_CHANGE}, {"处理决定数量", NB_T2019_COUNT}}
+const nb_t2_2019_block nb_t2_2019_blocks[NB_T2_2019_BLOCKS] = {
+    {"第二十条第（一）项", {{"本年新制作数量", NB_T2019_COUNT}, {"本年新公开数量", NB_T2019_COUNT}, {"对外公开总数量", NB_T2019_COUNT}}},
+    {"第二十条第（五）项", T2019_COUNTS},
+    {"第二十条第（六）项", T2019_COUNTS},
+    {"第二十条第（八）项", {{"上一年项目数量", NB_T2019_COUNT}, {"本年增/减", NB_T2019_CHANGE}, {NULL, 0}}},
+    {"第二十条第（九）项", {{"采购项目数量", NB_T2019_COUNT}, {"采购总金额", NB_T2019_AMOUNT}, {NULL, 0}}},
 };
+#undef T2019_COUNTS
+
+const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS] = {
+    {"规章", 3, 0}, {"规范性文件", 3, 0}, {"行政许可", 3, 1}, {"其他对外管理服务事项", 3, 1},
+    {"行政处罚", 3, 2}, {"行政强制", 3, 2}, {"行政事业性收费", 2, 3}, {"政府集中采购", 2, 4},
+};
+
+int nb_t2_2019_row_index(const char *label)
+{
+    for (int i = 0; i < NB_T2_2019_ROWS; i++)
+        if (strcmp(nb_t2_2019_rows[i].label, label) == 0)
+            return i;
+    return -1;
+}
+
+nb_t2_2019_kind nb_t2_2019_kind_of(int row, int col)
+{
+    if (row < 0 || row >= NB_T2_2019_ROWS || col < 0 || col >= nb_t2_2019_rows[row].cells)
+        return NB_T2019_COUNT;
+    return nb_t2_2019_blocks[nb_t2_2019_rows[row].block].columns[col].kind;
+}
+
+const char *const *nb_t2_2019_labels(void)
+{
+    static const char *labels[NB_T2_2019_ROWS + 1];
+    for (int i = 0; i < NB_T2_2019_ROWS; i++) /* the same values every time */
+        labels[i] = nb_t2_2019_rows[i].label;
+    return labels;
+}
 
 const char *const nb_blank_markers[] = {"", "/", "／", "—", "——", "-", "－", "_", "–", NULL};
 

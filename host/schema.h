@@ -81,13 +81,39 @@ extern const char *const nb_t2_content_label;  /* 信息内容 */
 enum { NB_FEE_FIELDS = 3 };
 extern const nb_column nb_fee_fields[NB_FEE_FIELDS];
 
-/* Table 二 of the 2019 trial format: its row labels, in order, and their number of cells. */
+/* Table 二 of the 2019 trial format (国办公开办函〔2019〕60号), as its reports published it:
+ * five blocks, each with its own value columns. A column is a count, a signed count (本年增/减:
+ * the change in the number of items, negative when items were dropped) or an amount
+ * (采购总金额, in the unit the report states). */
+typedef enum { NB_T2019_COUNT, NB_T2019_CHANGE, NB_T2019_AMOUNT } nb_t2_2019_kind;
+
+typedef struct {
+    const char *label;         /* "本年增/减" */
+    nb_t2_2019_kind kind;
+} nb_t2_2019_column;
+
+enum { NB_T2_2019_BLOCKS = 5, NB_T2_2019_MAX_COLS = 3 };
+typedef struct {
+    const char *header;        /* "第二十条第（九）项" */
+    nb_t2_2019_column columns[NB_T2_2019_MAX_COLS];
+} nb_t2_2019_block;
+extern const nb_t2_2019_block nb_t2_2019_blocks[NB_T2_2019_BLOCKS];
+
+/* Its rows, in order: label, number of cells (the block's columns) and block. */
 typedef struct {
     const char *label;
     int cells;
+    int block;                 /* index into nb_t2_2019_blocks */
 } nb_t2_2019_row;
 enum { NB_T2_2019_ROWS = 8 };
 extern const nb_t2_2019_row nb_t2_2019_rows[NB_T2_2019_ROWS];
+
+/* The row with this label, or -1; the kind of its cell `col` (0-based), NB_T2019_COUNT for
+ * an unknown row or column. */
+int nb_t2_2019_row_index(const char *label);
+nb_t2_2019_kind nb_t2_2019_kind_of(int row, int col);
+/* The NULL-terminated list of the row labels, for messages and suggestions. */
+const char *const *nb_t2_2019_labels(void);
 
 /* Texts that stand for a blank cell (the empty text, a slash, dashes), NULL-terminated. */
 extern const char *const nb_blank_markers[];

@@ -17,8 +17,39 @@ local function value(v, colspan)
   return { text = nb.format_number(v), value = v, colspan = colspan or 1, rowspan = 1, number = true }
 end
 
---- Table 二: a 4-column grid of four blocks.
+--- Table 二 of the 2019 trial format (format = 2019): the same 4-column grid, with the trial
+--- format's five blocks, its own columns and the numbers kept under their labels. In a block
+--- of two value columns the second spans two grid columns, as the trial template set it.
+local function proactive_2019(report)
+  local s = nb.schema.proactive_2019
+  local data = report.proactive_2019 or {}
+  local rows = {}
+  for b, block in ipairs(s.blocks) do
+    local spans = {}
+    for i = 1, #block.columns do spans[i] = (i == #block.columns) and (4 - #block.columns) or 1 end
+    rows[#rows + 1] = { label(block.header, 4), block_header = true }
+    local head = { label(nb.schema.proactive.content_label), column_header = true }
+    for i, c in ipairs(block.columns) do head[#head + 1] = label(c.label, spans[i]) end
+    rows[#rows + 1] = head
+    for _, row in ipairs(s.rows) do
+      if row.block == b then
+        local v = data[row.label] or {}
+        local cells = { label(row.label), key = row.label }
+        for i, c in ipairs(block.columns) do
+          local cell = value(v[i], spans[i])
+          cell.amount = c.kind == "amount" or nil
+          cells[#cells + 1] = cell
+        end
+        rows[#rows + 1] = cells
+      end
+    end
+  end
+  return { columns = 4, rows = rows, caption = nb.schema.sections[2].heading, header_rows = 0 }
+end
+
+--- Table 二: a 4-column grid of four blocks (the trial format's five for format = 2019).
 function M.proactive(report)
+  if report.format == 2019 then return proactive_2019(report) end
   local s = nb.schema.proactive
   local data = report.proactive or {}
   local rows = {}

@@ -220,10 +220,10 @@ function M.format_grid(profile, grid)
     for _, row in ipairs(block.rows) do if row.amount then amounts[row.key] = true end end
   end
   for _, row in ipairs(grid.rows) do
-    if row.key and amounts[row.key] then
-      for _, cell in ipairs(row) do
-        if cell.number then cell.text = profile.amount(cell.value) or cell.text end
-      end
+    local whole_row = row.key and amounts[row.key]
+    for _, cell in ipairs(row) do
+      -- (a cell marked amount: 采购总金额 of the 2019 trial format's table)
+      if cell.number and (whole_row or cell.amount) then cell.text = profile.amount(cell.value) or cell.text end
     end
   end
   return grid

@@ -98,3 +98,29 @@ case_ "check --format json: a rejected file still gets its object, exit 2"
 expect_exit 2 -- "$NB" check --format json "$SEED" "$TMP/no-such-report.lua" "$TMP/t3_new.lua"
 json_assert "[o['file'] for o in objs] == ['$SEED', '$TMP/no-such-report.lua', '$TMP/t3_new.lua']"
 json_assert "'no-such-report.lua' in objs[1]['error'] and objs[1]['findings'] == [] and len(errors(objs[2])) == 2"
+
+# A 2020 report in the 2019 trial format: 采购总金额 is an amount (1456.8 passes), its table 二
+# is rendered, an unknown label is refused naming the nearest one, and the 2021 table 二 in a
+# format = 2019 file is refused.
+case_ "check/render: the 2019 trial format"
+seed_with '/^  proactive = {/,/^  },/c\
+  proactive_2019 = { ["规章"] = { 0, 0, 0 }, ["规范性文件"] = { 3, 3, 17 }, ["行政许可"] = { 45, -2, 1380 }, ["其他对外管理服务事项"] = { 12, 0, 56 }, ["行政处罚"] = { 120, 3, 214 }, ["行政强制"] = { 8, 0, 6 }, ["行政事业性收费"] = { 4, -1 }, ["政府集中采购"] = { 23, 1456.8 } },
+s/format = 2021/format = 2019/; s/year = 2024/year = 2020/' "$TMP/trial.lua"
+expect_exit 0 -- "$NB" check "$TMP/trial.lua"
+expect_not_contains out VALUE.INVALID
+expect_exit 0 -- "$NB" render "$TMP/trial.lua" -f text
+expect_contains out "第二十条第（九）项"
+expect_contains out "政府集中采购	23	1456.8"
+expect_not_contains out "本年制发件数"
+sed 's/\["行政强制"\]/["乱写"]/' "$TMP/trial.lua" >"$TMP/trial_bad.lua"
+expect_exit 2 -- "$NB" check "$TMP/trial_bad.lua"
+expect_contains err "未知的键“乱写”"
+expect_contains err "是否应为“"
+seed_with 's/format = 2021/format = 2019/; s/year = 2024/year = 2020/' "$TMP/trial_2021t2.lua"
+expect_exit 2 -- "$NB" check "$TMP/trial_2021t2.lua"
+expect_contains err "proactive_2019"
+
+case_ "check: FORMAT.MIXED_TEMPLATE for a 2021 table 三 with the single （六） row"
+seed_with 's/no_correction = { 0, 0, 0, 0, 0, 0, 0 }/no_correction = { "", "", "", "", "", "", "" }/; s/no_fee_payment = { 0, 0, 0, 0, 0, 0, 0 }/no_fee_payment = { "", "", "", "", "", "", "" }/' "$TMP/mixed.lua"
+expect_exit 0 -- "$NB" check "$TMP/mixed.lua"
+expect_line out FORMAT.MIXED_TEMPLATE "(other.other)" "（六）其他处理"

@@ -308,7 +308,7 @@ function tests.report_view_is_frozen_throughout()
   local f = assert(io.open(path, "wb"))
   f:write([[return { format = 2019, agency = "某局", year = 2019, title = "某局2019年报告",
     overview = { { heading = "主动公开", text = "甲" }, { text = "乙" } },
-    proactive_2019 = { ["规章"] = { 1, 2 }, ["其他"] = 3 },
+    proactive_2019 = { ["规章"] = { 1, 2 }, ["行政事业性收费"] = 3 },
     requests = { new = { 1, 2, 3, 4, 5, 6, 21 }, withheld = { third_party = { 0, 0, 0, 0, 0, "/", 0 } } },
     appeals = { review = { upheld = 1, total = 1 } },
     processing_fees = { notices = 1, notified = 1.5, collected = 0 },

@@ -266,4 +266,77 @@ function tests.docx_text_as_the_gsub_form()
   T.eq(nb.escape_xml(12), "12", "a number")
 end
 
+-- A report in the 2019 trial format (format = 2019, year 2020): the seed with its table 二
+-- replaced by the trial table of the review's r09 (signed 本年增/减, 采购总金额 1456.8).
+local TRIAL = [[
+  proactive_2019 = {
+    ["规章"] = { 0, 0, 0 }, ["规范性文件"] = { 3, 3, 17 },
+    ["行政许可"] = { 45, -2, 1380 }, ["其他对外管理服务事项"] = { 12, 0, 56 },
+    ["行政处罚"] = { 120, 3, 214 }, ["行政强制"] = { 8, 0, 6 },
+    ["行政事业性收费"] = { 4, -1 }, ["政府集中采购"] = { 23, 1456.8 },
+  },
+]]
+
+local function trial_report()
+  local s = T.read(T.seed)
+  local a = assert(s:find("  proactive = {", 1, true), "the seed's table 二")
+  local _, b = assert(s:find("fees = 0,        -- 行政事业性收费（万元）\n  },\n", a, true))
+  s = s:sub(1, a - 1) .. TRIAL .. s:sub(b + 1)
+  s = s:gsub("format = 2021", "format = 2019", 1)
+  s = s:gsub("year = 2024", "year = 2020", 1)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write(s)
+  f:close()
+  local r, err = nb.load(path)
+  os.remove(path)
+  return assert(r, err)
+end
+
+-- The trial table's own blocks, columns, rows and numbers, and nothing of the 2021 table.
+local function assert_trial_table(out, what, row_sep)
+  for _, b in ipairs(nb.schema.proactive_2019.blocks) do
+    T.ok(out:find(b.header, 1, true), what .. ": block " .. b.header)
+    for _, c in ipairs(b.columns) do T.ok(out:find(c.label, 1, true), what .. ": column " .. c.label) end
+  end
+  for _, row in ipairs(nb.schema.proactive_2019.rows) do
+    T.ok(out:find(row.label, 1, true), what .. ": row " .. row.label)
+  end
+  for _, cells in ipairs({ { "行政许可", "45", "-2", "1380" }, { "政府集中采购", "23", "1456.8" },
+                           { "行政事业性收费", "4", "-1" }, { "规范性文件", "3", "3", "17" } }) do
+    T.ok(out:find(table.concat(cells, row_sep), 1, true), what .. ": " .. table.concat(cells, " "))
+  end
+  T.ok(not out:find("本年制发件数", 1, true), what .. ": no 2021 column")
+  T.ok(not out:find("本年收费金额", 1, true), what .. ": no 2021 fee column")
+end
+
+function tests.trial_table_rendered_in_every_format()
+  local r = trial_report()
+  assert_trial_table(nb.render(r, "text"), "text", "\t")
+  -- the cell texts in document order, joined by "|"
+  local function cells(out, pattern)
+    local texts = {}
+    for t in out:gmatch(pattern) do texts[#texts + 1] = t end
+    return table.concat(texts, "|")
+  end
+  local html_cell = "<t[hd][^>]*>([^<]*)</t[hd]>"
+  assert_trial_table(cells(nb.render(r, "markdown"), html_cell), "markdown", "|")
+  assert_trial_table(cells(nb.render(r, "html"), html_cell), "html", "|")
+  local xml = assert(nb.unzip(nb.render(r, "docx"), "word/document.xml"))
+  assert_trial_table(cells(xml, "<w:t[^>]*>([^<]*)</w:t>"), "docx", "|")
+end
+
+-- the trial table's grid has the official 4 columns, each row filling them
+function tests.trial_table_grid()
+  local grid = layout.proactive(trial_report())
+  T.eq(grid.columns, 4, "columns")
+  local m = layout.matrix(grid)
+  for r, row in ipairs(m) do T.ok(row[1], "row " .. r .. " starts with a cell") end
+  local amount
+  for _, row in ipairs(grid.rows) do
+    for _, cell in ipairs(row) do if cell.value == 1456.8 then amount = cell end end
+  end
+  T.ok(amount and amount.amount, "采购总金额 marked as an amount")
+end
+
 return tests

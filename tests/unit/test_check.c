@@ -375,17 +375,119 @@ static void section_missing(void **state)
     nb_report_free(r);
 }
 
+/* ---------- the 2019 trial format ---------- */
+
+/* A whole trial-format table 二 as the importer writes it (r09 of the review): signed
+ * 本年增/减, and 采购总金额, an amount. */
+#define TRIAL_ROWS                                                                                   \
+    "[\"规章\"] = { 0, 0, 0 }, [\"规范性文件\"] = { 3, 3, 17 }, [\"行政许可\"] = { 45, -2, 1380 }, " \
+    "[\"其他对外管理服务事项\"] = { 12, 0, 56 }, [\"行政处罚\"] = { 120, 3, 214 }, "                 \
+    "[\"行政强制\"] = { 8, 0, 6 }, [\"行政事业性收费\"] = { 4, -1 }, [\"政府集中采购\"] = { 23, %s }"
+
+static char *trial_with(const char *purchase_amount)
+{
+    char rows[1024];
+    snprintf(rows, sizeof rows, TRIAL_ROWS, purchase_amount);
+    return trial_seed(rows);
+}
+
+static void trial_amount_is_no_count(void **state)
+{
+    (void)state;
+    /* a 2020 report in the trial format, with a decimal 采购总金额: nothing to report */
+    nb_findings f = check_text(trial_with("1456.8"));
+    for (size_t i = 0; i < f.n; i++)
+        print_error("unexpected %s: %s\n", f.items[i].id, f.items[i].message);
+    assert_int_equal(f.n, 0);
+    nb_findings_free(&f);
+    /* the amount must still be a finite number >= 0, named by its column */
+    f = check_text(trial_with("-3.5"));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive_2019", "采购总金额", 2,
+           ">= 0", "-3.5");
+    assert_contains(f.items[0].message, "政府集中采购");
+    assert_contains(f.items[0].message, "金额");
+    nb_findings_free(&f);
+}
+
+static void trial_counts_stay_integers(void **state)
+{
+    (void)state;
+    /* 采购项目数量 is a count */
+    char rows[1024];
+    snprintf(rows, sizeof rows, TRIAL_ROWS, "1456.8");
+    char *text = replace_first(trial_seed(rows), "{ 23, 1456.8 }", "{ 2.5, 1456.8 }");
+    nb_findings f = check_text(text);
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive_2019", "采购项目数量", 1,
+           "整数 >= 0", "2.5");
+    nb_findings_free(&f);
+    /* 本年增/减 may be negative, 上一年项目数量 may not */
+    f = check_text(replace_first(trial_with("1"), "{ 45, -2, 1380 }", "{ -45, -2, 1380 }"));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive_2019", "上一年项目数量", 1,
+           "整数 >= 0", "-45");
+    nb_findings_free(&f);
+    /* and a change is a whole number */
+    f = check_text(replace_first(trial_with("1"), "{ 4, -1 }", "{ 4, -1.5 }"));
+    assert_int_equal(f.n, 1);
+    expect(finding(&f, "VALUE.INVALID"), "VALUE.INVALID", NB_SEV_ERROR, "二", "proactive_2019", "本年增/减", 2,
+           "整数", "-1.5");
+    nb_findings_free(&f);
+}
+
 static void old_template(void **state)
 {
     (void)state;
-    nb_findings f = check_text(seed_with("format = 2021", "format = 2019"));
+    nb_findings f = check_text(replace_first(trial_with("1"), "year = 2020", "year = 2024"));
     assert_int_equal(f.n, 1);
     expect(finding(&f, "FORMAT.OLD_TEMPLATE"), "FORMAT.OLD_TEMPLATE", NB_SEV_ERROR, "二", "", "", 0, "2021", "2019");
     assert_contains(f.items[0].message, "2024");
     nb_findings_free(&f);
     /* a 2020 report may still use the trial format */
-    f = check_text(replace_first(seed_with("format = 2021", "format = 2019"), "year = 2024", "year = 2020"));
+    f = check_text(trial_with("1"));
     assert_int_equal(count_findings(&f, "FORMAT.OLD_TEMPLATE"), 0);
+    nb_findings_free(&f);
+}
+
+/* FORMAT.MIXED_TEMPLATE: a 2021 table 三 that keeps the trial format's single （六）其他处理
+ * row (imported as other.other, rows 1. and 2. blank or left out). */
+static char *blank_other_rows(char *text)
+{
+    text = replace_first(text, "no_correction = { 0, 0, 0, 0, 0, 0, 0 }",
+                         "no_correction = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }");
+    return replace_first(text, "no_fee_payment = { 0, 0, 0, 0, 0, 0, 0 }",
+                         "no_fee_payment = { \"/\", \"/\", \"/\", \"/\", \"/\", \"/\", \"/\" }");
+}
+
+static void mixed_template(void **state)
+{
+    (void)state;
+    nb_findings f = check_text(blank_other_rows(seed_text()));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 1);
+    expect(finding(&f, "FORMAT.MIXED_TEMPLATE"), "FORMAT.MIXED_TEMPLATE", NB_SEV_WARNING, "三", "other.other",
+           "", 0, "2021", "2019");
+    assert_contains(finding(&f, "FORMAT.MIXED_TEMPLATE")->message, "（六）其他处理");
+    assert_int_equal(errors_in(&f), 0);
+    nb_findings_free(&f);
+    /* rows 1. and 2. left out of the file: the same shape */
+    char *text = replace_first(seed_text(), "no_correction = { 0, 0, 0, 0, 0, 0, 0 },", "");
+    f = check_text(replace_first(text, "no_fee_payment = { 0, 0, 0, 0, 0, 0, 0 },", ""));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 1);
+    nb_findings_free(&f);
+    /* one of them blank is a blank row, not the trial shape */
+    f = check_text(seed_with("no_correction = { 0, 0, 0, 0, 0, 0, 0 }",
+                             "no_correction = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }"));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
+    nb_findings_free(&f);
+    /* other.other blank as well: nothing kept from the trial format */
+    f = check_text(replace_first(blank_other_rows(seed_text()), "other = { 0, 0, 0, 0, 0, 0, 0 }",
+                                 "other = { \"\", \"\", \"\", \"\", \"\", \"\", \"\" }"));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
+    nb_findings_free(&f);
+    /* a trial-format report has that row by its format */
+    f = check_text(blank_other_rows(trial_with("1")));
+    assert_int_equal(count_findings(&f, "FORMAT.MIXED_TEMPLATE"), 0);
     nb_findings_free(&f);
 }
 
@@ -451,6 +553,9 @@ int main(void)
         cmocka_unit_test(derived_cells_not_reported),
         cmocka_unit_test(section_missing),
         cmocka_unit_test(old_template),
+        cmocka_unit_test(trial_amount_is_no_count),
+        cmocka_unit_test(trial_counts_stay_integers),
+        cmocka_unit_test(mixed_template),
         cmocka_unit_test(year_carry),
         cmocka_unit_test(year_in_force),
     };

@@ -310,6 +310,59 @@ static void nul_bytes(void **state)
     assert_contains(err.message, "NUL");
 }
 
+/* ---------- the 2019 trial format ---------- */
+
+static const nb_row2019 *trial_row(const nb_report *r, const char *label)
+{
+    for (size_t i = 0; i < r->n_proactive_2019; i++)
+        if (strcmp(r->proactive_2019[i].label, label) == 0)
+            return &r->proactive_2019[i];
+    fail_msg("no row %s", label);
+    return NULL;
+}
+
+static void trial_cells_by_column(void **state)
+{
+    (void)state;
+    char err[NB_ERROR_MAX];
+    char *text = trial_seed("[\"行政许可\"] = { 45, -2, 1380 }, [\"政府集中采购\"] = { 23, 1456.8 }, "
+                            "[\"行政事业性收费\"] = { 4, 0 }");
+    nb_report *r = load_text(text, err, sizeof err);
+    free(text);
+    if (!r)
+        fail_msg("refused: %s", err);
+    const nb_row2019 *p = trial_row(r, "政府集中采购");
+    assert_int_equal(p->n_values, 2);
+    assert_int_equal(p->values[0].count, 23);
+    assert_int_equal(p->values[1].state, NB_CELL_VALUE); /* 采购总金额 is an amount */
+    assert_true(p->values[1].amount == 1456.8);
+    const nb_row2019 *l = trial_row(r, "行政许可");
+    assert_int_equal(l->values[1].state, NB_CELL_VALUE); /* 本年增/减 is signed */
+    assert_int_equal(l->values[1].count, -2);
+    nb_report_free(r);
+    /* a row has at most its columns */
+    REFUSED(trial_seed("[\"行政事业性收费\"] = { 4, 0, 1 }"), "proactive_2019.行政事业性收费", "2");
+}
+
+/* FORMAT §2: unknown keys are errors that name the key and suggest the nearest valid one. */
+static void trial_unknown_label(void **state)
+{
+    (void)state;
+    REFUSED(trial_seed("[\"规范文件\"] = { 1, 1, 1 }"), "proactive_2019.规范文件", "未知的键", "“规范性文件”");
+    /* far from every label: the nearest is still named, with the list */
+    REFUSED(trial_seed("[\"乱写\"] = { 1 }"), "proactive_2019.乱写", "未知的键", "政府集中采购", "是否应为“");
+}
+
+/* Each format has its own table 二: the other one is refused, naming both. */
+static void trial_table_matches_format(void **state)
+{
+    (void)state;
+    REFUSED(seed_with("  proactive = {", "  proactive_2019 = { [\"规章\"] = { 0, 0, 0 } },\n  proactive = {"),
+            "proactive_2019", "format = 2019", "2021");
+    REFUSED(replace_first(seed_with("format = 2021", "format = 2019"), "year = 2024", "year = 2020"),
+            "test.lua:", "proactive", "proactive_2019", "format = 2019");
+}
+
 static void not_a_table_and_syntax(void **state)
 {
     (void)state;
@@ -340,6 +393,9 @@ int main(void)
         cmocka_unit_test(many_unknown_keys_are_counted),
         cmocka_unit_test(nul_bytes),
         cmocka_unit_test(not_a_table_and_syntax),
+        cmocka_unit_test(trial_cells_by_column),
+        cmocka_unit_test(trial_unknown_label),
+        cmocka_unit_test(trial_table_matches_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,9 @@ char *seed_text(void);
 char *seed_with(const char *from, const char *to);
 /* text (freed) with the first `from` replaced by `to`; fails the test when `from` is absent. */
 char *replace_first(char *text, const char *from, const char *to);
+/* The seed laid out in the 2019 trial format (format = 2019, year 2020): its table 二
+ * replaced by `rows`, the body of proactive_2019 = { ... }. Caller frees. */
+char *trial_seed(const char *rows);
 /* The seed report, loaded (fails the test when it does not load). */
 nb_report *seed_report(void);
 
