@@ -211,6 +211,13 @@ report "instructions: nb.check of REAL, each rule once (bench/check_one.lua)" "l
 report "instructions: render html, real (target <= 6x)" "lua5.4 -e 'dofile(REAL)'" "$IR_LUA_REAL" \
   "nianbao render REAL -f html" "$(ir render-real "$NB" render "$REAL_ONE" -f html -o "$WORK/nb.html" --force)" Ir
 report "instructions: start-up" "lua5.4 -e ''" "$(ir lua-e lua5.4 -e '')" "nianbao --version" "$IR_VERSION" Ir
+# real301 repeats a few distinct reports, and a repeated narrative finds its normalised text
+# in nianbao/text.lua's bounded cache: what a report of the batch costs beside what one of the
+# distinct reports costs (each checked once, in one process; year pairs in both)
+IR_DISTINCT=$(LD_PRELOAD="$WORK/noalarm.so" ir distinct "$NB" check "${REAL[@]}")
+IR_301=$(LD_PRELOAD="$WORK/noalarm.so" ir real301 "$NB" check "$WORK"/real301/*.lua)
+report "instructions per report: the ${#REAL[@]} distinct vs real301" "nianbao check, ${#REAL[@]} distinct files, ÷ ${#REAL[@]}" \
+  "$((IR_DISTINCT / ${#REAL[@]}))" "nianbao check real301, ÷ 301" "$((IR_301 / 301))" Ir
 # a year pair (YEAR.IDENTICAL and YEAR.CARRY run): 平潭 2022 against 2021, when imported
 PAIR_NOW=$WORK/real/09-pingtan-zone-2022.lua PAIR_LAST=$WORK/real/11-pingtan-zone-2021.lua
 if [ -f "$PAIR_NOW" ] && [ -f "$PAIR_LAST" ]; then
