@@ -129,6 +129,18 @@ static void mention_suspect(nb_finding *x, int k)
              t3_full_label(k, label, sizeof label));
 }
 
+/* The arithmetic counts a blank cell as 0 (VALUE.BLANK asks for the 0): a message whose sum
+ * includes one says so, rather than quoting a 0 that the report does not show. */
+static void note_blanks(nb_finding *x, int blanks)
+{
+    if (!blanks)
+        return;
+    size_t n = strlen(x->message);
+    nb_format(x->message + n, sizeof x->message - n, "（其中 %d 个空白单元格按 0 计）", blanks);
+}
+
+static int is_blank_cell(const nb_cell *cell) { return cell->state == NB_CELL_BLANK; }
+
 static void check_t3(ctx *c, const nb_report *r)
 {
     char label[320];
@@ -151,6 +163,10 @@ static void check_t3(ctx *c, const nb_report *r)
         set_counts(x, sum, total);
         set_message(x, "表三“%s”行：“总计”应为六类申请人之和 %" PRId64 "，实际填写 %" PRId64,
                     label, sum, total);
+        int blanks = 0;
+        for (int i = 0; i < NB_T3_APPLICANTS; i++)
+            blanks += is_blank_cell(&r->requests[k][i]);
+        note_blanks(x, blanks);
     }
     int result_rows[NB_T3_ROWS], result_signs[NB_T3_ROWS], n_results = 0;
     for (int k = NB_T3_FIRST_RESULT; k <= NB_T3_LAST_RESULT; k++) {
@@ -184,6 +200,10 @@ static void check_t3(ctx *c, const nb_report *r)
             set_counts(x, sum, total);
             set_message(x, "表三“%s”列：“（七）总计”应为二十一项办理结果之和 %" PRId64 "，实际为 %" PRId64,
                         cl, sum, total);
+            int blanks = is_blank_cell(&r->requests[NB_T3_TOTAL][col]);
+            for (int j = NB_T3_FIRST_RESULT; j <= NB_T3_LAST_RESULT; j++)
+                blanks += is_blank_cell(&r->requests[j][col]);
+            note_blanks(x, blanks);
             if (k >= 0)
                 mention_suspect(x, k);
         }
@@ -208,6 +228,10 @@ static void check_t3(ctx *c, const nb_report *r)
             set_message(x, "表三“%s”列：本年新收 %" PRId64 " 加上年结转 %" PRId64 " 应等于办理结果总计 %" PRId64
                         " 加结转下年度 %" PRId64 "（%" PRId64 " ≠ %" PRId64 "）",
                         cl, nw, co, total, cf, nw + co, total + cf);
+            int blanks = 0;
+            for (int j = 0; j < 4; j++)
+                blanks += is_blank_cell(&r->requests[balance_rows[j]][col]);
+            note_blanks(x, blanks);
             if (k >= 0)
                 mention_suspect(x, k);
         }
@@ -233,6 +257,10 @@ static void check_t4(ctx *c, const nb_report *r)
         set_counts(x, sum, total);
         set_message(x, "表四“%s”：“总计”应为结果维持、结果纠正、其他结果、尚未审结之和 %" PRId64 "，实际为 %" PRId64,
                     nb_t4_groups[g].label, sum, total);
+        int blanks = 0;
+        for (int k = 0; k < NB_T4_COLS; k++)
+            blanks += is_blank_cell(&r->appeals[g][k]);
+        note_blanks(x, blanks);
     }
 }
 

@@ -298,6 +298,19 @@ static void value_blank(void **state)
     expect(finding(&f, "VALUE.BLANK"), "VALUE.BLANK", NB_SEV_WARNING, "二", "proactive.punishment",
            "本年处理决定数量", 1, "0", "空白");
     nb_findings_free(&f);
+    /* a sum that counts a blank as 0 says so, and only then */
+    f = check_text(seed_with("carried_over = { 0, 0, 0, 0, 0, 0, 0 }", "carried_over = { 1, 0, 0, 0, 0, 0, 1 }"));
+    const nb_finding *x = finding(&f, "T3.BALANCE");
+    assert_non_null(x);
+    assert_true(strstr(x->message, "空白单元格") == NULL);
+    nb_findings_free(&f);
+    f = check_text(replace_first(seed_with("carried_over = { 0, 0, 0, 0, 0, 0, 0 }", "carried_over = { 1, 0, 0, 0, 0, 0, 1 }"),
+                                 "new = { 0, 0, 0, 0, 0, 0, 0 }", "new = { \"\", 0, 0, 0, 0, 0, 0 }"));
+    x = nth(&f, "T3.BALANCE", 0);
+    assert_non_null(x);
+    assert_string_equal(x->column, "自然人");
+    assert_contains(x->message, "（其中 1 个空白单元格按 0 计）");
+    nb_findings_free(&f);
 }
 
 /* Only the file's own cells are judged: a 总计 the loader derived is not reported again
