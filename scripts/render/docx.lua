@@ -128,13 +128,15 @@ local function tc(spec, c, cell, vmerge, content)
 end
 
 -- A number never wraps (a wrapped "12345" / "6" reads as two numbers): one too wide for its
--- cell gets a smaller size. Digits are half an em wide, so at size h (half-points) a digit
--- takes h * 5 twips.
+-- cell gets a smaller size. Times New Roman's digits are half an em wide, but where it is not
+-- installed (LibreOffice on Linux making the PDF) its stand-in is DejaVu Serif or Noto, whose
+-- digits take up to 0.64 em: sized for 0.65 em, at size h (half-points) a digit takes
+-- h * 6.5 twips.
 local MIN_NUMBER_SIZE = 10 -- 5 pt
 
 local function number_size(spec, cell, width)
   local usable = width - 2 * (spec.margin or 108) - 20 -- a little room for rounding
-  local fits = usable // (5 * math.max(1, #cell.text))
+  local fits = (2 * usable) // (13 * math.max(1, #cell.text))
   return math.max(MIN_NUMBER_SIZE, math.min(spec.size, fits))
 end
 
@@ -228,9 +230,18 @@ end
 -- 年度报告"; otherwise the line would end with a lone "报告".
 M.TITLE_WIDTH = 40 -- display columns (nb.width: 2 for a Chinese character)
 
+-- The title's width in display columns, a digit counted as 1.3: nb.width counts it as half a
+-- Chinese character, but the stand-ins for Times New Roman in a PDF made on Linux have digits
+-- up to 0.65 em wide ("某县测试局2024年政府信息公开工作年度报告", 40 columns, ended with a
+-- lone 告)
+local function title_width(s)
+  local _, digits = s:gsub("%d", "")
+  return nb.width(s) + 0.3 * digits
+end
+
 local function title(s)
   local head, tail = document.title_parts(s)
-  if nb.width(s) <= M.TITLE_WIDTH or not tail then return para(s, "Title") end
+  if title_width(s) <= M.TITLE_WIDTH or not tail then return para(s, "Title") end
   return string.format('<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>%s<w:r><w:br/></w:r>%s</w:p>',
     run(head), run(tail))
 end

@@ -80,6 +80,20 @@ indent=$(printf '%s' "${date_line#*:}" | sed 's/[^ ].*//' | wc -c)
 six_indent=$(sed -n "${six:-1}p" "$TMP/signed.txt" | sed 's/[^ ].*//' | wc -c)
 [ "$indent" -gt $((six_indent + 15)) ] && ok || bad "the date is not right-aligned (indent $indent, 六 at $six_indent): ${date_line#*:}"
 
+# six-digit numbers of table 三 stay whole in the PDF LibreOffice makes (the stand-in for
+# Times New Roman has digits wider than half an em: "38686" / "8" read as two numbers)
+sed -E 's/new = \{ 0, 0, 0, 0, 0, 0, 0 \}/new = { 386868, 0, 0, 0, 0, 0, 386868 }/; s/^    disclosed = \{ 0, 0, 0, 0, 0, 0, 0 \}/    disclosed = { 386868, 0, 0, 0, 0, 0, 386868 }/; s/^    total = \{ 0, 0, 0, 0, 0, 0, 0 \}/    total = { 386868, 0, 0, 0, 0, 0, 386868 }/' "$SEED" >"$TMP/six.lua"
+grep -q 'new = { 386868' "$TMP/six.lua" || bad "six.lua was not made"
+if "$NB" render "$TMP/six.lua" -o "$TMP/six.pdf" 2>"$TMP/err"; then ok; else bad "render six.pdf: $(cat "$TMP/err")"; fi
+pdftotext -enc UTF-8 -layout "$TMP/six.pdf" - | grep '本年新收' | grep -qE '386868 .* 386868' && ok \
+  || bad "a six-digit number wrapped: $(pdftotext -enc UTF-8 -layout "$TMP/six.pdf" - | grep -A1 '本年新收' | tr '\n' '/')"
+# a title of exactly 40 display columns with its four digits does not fit one line of 二号:
+# broken before the suffix, not ending in a lone 告
+sed 's/延津县商务局/某县测试局/g; /^  title = /d' "$SEED" >"$TMP/t40.lua"
+if "$NB" render "$TMP/t40.lua" -o "$TMP/t40.pdf" 2>"$TMP/err"; then ok; else bad "render t40.pdf: $(cat "$TMP/err")"; fi
+pdftotext -enc UTF-8 -l 1 "$TMP/t40.pdf" - | tr -d ' \t\r' | grep -qxF "政府信息公开工作年度报告" && ok \
+  || bad "40-column title: $(pdftotext -l 1 "$TMP/t40.pdf" - | head -3 | tr '\n' '/')"
+
 # the other engine: headless Chromium prints the HTML page (skipped without chromium)
 if command -v chromium >/dev/null; then
   if "$NB" render "$SEED" -o "$TMP/chromium.pdf" --pdf-engine chromium 2>"$TMP/err"; then ok; else bad "chromium: $(cat "$TMP/err")"; fi
