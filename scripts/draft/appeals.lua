@@ -13,13 +13,25 @@ return {
   draft = function(report, d)
     if not report.appeals or not report.year then return end
     local y = report.year
+    -- every count the sentence states must be in table 四: a blank or absent one would be
+    -- written as a 0 the report does not show
+    local blank
     local function sum(groups, key)
       local s = 0
       for _, g in ipairs(groups) do
         local v = (report.appeals[g] or {})[key]
+        if math.type(v) ~= "integer" then blank = blank or (g .. "." .. key) end
         s = s + (math.type(v) == "integer" and v or 0)
       end
       return s
+    end
+    for _, g in ipairs(GROUPS) do
+      sum(g.groups, "total")
+      for _, f in ipairs(FIELDS) do sum(g.groups, f[1]) end
+    end
+    if blank then
+      d.skip(string.format("表四“%s”空白或缺失，未起草“依申请公开”中的行政复议、行政诉讼件数", blank))
+      return
     end
     local review, litigation = sum(GROUPS[1].groups, "total"), sum(GROUPS[2].groups, "total")
     local paragraph

@@ -7,17 +7,28 @@ return {
     if not report.year then return end
     local y = report.year
     local f = report.processing_fees or {}
-    local function v(x) return type(x) == "number" and x or 0 end
-    local notices, notified, collected = v(f.notices), v(f.notified), v(f.collected)
+    local FIELDS = { { "notices", "发出收费通知%N件" }, { "notified", "通知收费金额%N元" },
+                     { "collected", "实际收取信息处理费%N元" } }
+    for _, field in ipairs(FIELDS) do
+      if f[field[1]] ~= nil and type(f[field[1]]) ~= "number" then
+        d.skip(string.format("第六部分信息处理费“%s”空白，未起草信息处理费的语句", field[1]))
+        return
+      end
+    end
     local paragraph
-    if notices == 0 and collected == 0 then
+    if (f.notices or 0) == 0 and (f.collected or 0) == 0 and (f.notified or 0) == 0 then
       -- the notices are named only when the file states them (0 then)
       paragraph = d.opening() .. (f.notices ~= nil and "本机关未发出收费通知，未收取信息处理费。" or "本机关未收取信息处理费。")
     else
-      paragraph = d.opening() .. d.say("本机关发出收费通知%N件，通知收费金额%N元，实际收取信息处理费%N元。",
-        notices, notified, collected)
+      -- only what the file states: a field it leaves out is not written as 0
+      local parts = {}
+      for _, field in ipairs(FIELDS) do
+        if f[field[1]] ~= nil then parts[#parts + 1] = d.say(field[2], f[field[1]]) end
+      end
+      paragraph = d.opening() .. "本机关" .. table.concat(parts, "，") .. "。"
     end
     d.field("other_matters", paragraph,
-      d.owns({ y .. "年，本机关未收取信息处理费", y .. "年，本机关未发出收费通知", y .. "年，本机关发出收费通知" }))
+      d.owns({ y .. "年，本机关未收取信息处理费", y .. "年，本机关未发出收费通知", y .. "年，本机关发出收费通知",
+               y .. "年，本机关通知收费金额", y .. "年，本机关实际收取信息处理费" }))
   end,
 }

@@ -14,9 +14,21 @@ return {
   draft = function(report, d)
     if not report.requests or not report.year then return end
     local y = report.year
-    local function v(key, c) return T.t3(report, key, c) or 0 end
+    -- every count the sentence states must be in the table: a blank or absent one would be
+    -- written as a 0 the report does not show
+    local blank
+    local function v(key, c)
+      local n = T.t3(report, key, c)
+      if not n then blank = blank or key end
+      return n or 0
+    end
     local new, over, done, forward = v("new"), v("carried_over"), v("total"), v("carried_forward")
     local persons = v("new", 1)
+    for _, r in ipairs(RESULTS) do v(r[1]) end
+    if blank then
+      d.skip(string.format("表三“%s”行有空白或缺失的单元格，未起草“依申请公开”中的申请件数", blank))
+      return
+    end
     local others = T.t3_sum(report, "new", 2, 6) or (new - persons)
     local parts = {}
     if new == 0 then

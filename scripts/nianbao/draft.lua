@@ -82,7 +82,10 @@ end
 --- The helpers handed to each draft script.
 function M.helpers(report)
   local space = spacing(report)
-  local d = { year = report.year }
+  local d = { year = report.year, skipped = {} }
+  --- leave a sentence undrafted, saying why (a number it needs is blank or absent: the
+  --- sentence would state a 0 the report does not show); the command prints the reasons
+  function d.skip(why) d.skipped[#d.skipped + 1] = why end
   --- a count or amount as the sentence writes it
   function d.n(v) return nb.format_number(v) end
   --- the year opening a sentence: "2025年，"
@@ -121,8 +124,8 @@ function M.helpers(report)
   return d
 end
 
---- Draft a report: returns the mutable copy with the standard sentences written, and the
---- ids of the scripts that ran.
+--- Draft a report: returns the mutable copy with the standard sentences written, the ids of
+--- the scripts that ran, and the reasons of the sentences left undrafted (d.skip).
 function M.draft(view)
   local report = view:copy()
   local d = M.helpers(report)
@@ -132,7 +135,7 @@ function M.draft(view)
     s.draft(report, d)
     ran[#ran + 1] = s.id
   end
-  return report, ran
+  return report, ran, d.skipped
 end
 
 return M

@@ -109,6 +109,28 @@ local d = draft.draft(view_of(r))
 ok(d.overview[2].text:find("共收到政府信息公开申请5件，其中自然人3件、法人或其他组织2件；上年结转1件；办结4件，其中予以公开3件、不予公开1件；结转下年度继续办理2件。", 1, true),
   "the official wording of the applications: " .. d.overview[2].text)
 
+-- a number the sentence needs is blank: the sentence is not drafted (the old text stays) and
+-- the reason is given; it is never written as 0
+local b = assert(nb.load("reports/yanjin-commerce-2024.lua")):copy()
+b.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = nb.BLANK }
+b.requests.new = { nb.BLANK, 0, 0, 0, 0, 0 }
+b.processing_fees = { notices = nb.BLANK, notified = 0, collected = 0 }
+local before = b.overview[2].text
+local drafted, _, skipped = draft.draft(view_of(b))
+ok(drafted.overview[2].text == before, "nothing drafted over blanks: " .. drafted.overview[2].text)
+ok(not drafted.overview[2].text:find("未发生政府信息公开行政复议", 1, true), "no 'no review' claim over a blank total")
+ok(drafted.other_matters == b.other_matters, "the fee sentence not drafted over a blank notice count")
+ok(#skipped == 3, "three sentences skipped, each with its reason: " .. table.concat(skipped, " / "))
+ok(table.concat(skipped, "\n"):find("review.total", 1, true) and table.concat(skipped, "\n"):find("表三“new”", 1, true),
+  "the reasons name the cells: " .. table.concat(skipped, " / "))
+-- a fee field the file leaves out is left out of the sentence, not written as 0
+local c = assert(nb.load("reports/yanjin-commerce-2024.lua")):copy()
+c.processing_fees = { collected = 3940 }
+local cd = draft.draft(view_of(c))
+ok(cd.other_matters:find("年，本机关实际收取信息处理费3940元。", 1, true), "only the stated fee: " .. cd.other_matters)
+ok(not cd.other_matters:find("收费通知", 1, true), "no notices invented")
+ok(datafile.serialize(draft.draft(view_of(cd))) == datafile.serialize(cd), "drafting it again changes nothing")
+
 for f in require("lfs").dir(dir .. "/data") do if f:match("%.lua$") then os.remove(dir .. "/data/" .. f) end end
 os.remove(dir .. "/data")
 os.remove(tmp)

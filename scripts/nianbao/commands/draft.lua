@@ -13,7 +13,8 @@ return {
   总体情况“依申请公开”：收到申请件数（自然人、法人或其他组织）、上年结转、办结及办理结果、
     结转下年度；行政复议、行政诉讼件数（数据文件没有第四部分的文字，写在这里）；
   第六部分：信息处理费（发出收费通知件数、金额、实际收取金额）。
-件数为 0 时写作“未收到”“未发生”“未收取”。再次起草会替换上次起草的语句。
+件数为 0 时写作“未收到”“未发生”“未收取”。语句需要的数字空白或缺失时不起草该语句（原文不动），
+并在标准错误上说明；数据文件没有写的收费项不写进语句。再次起草会替换上次起草的语句。
 起草脚本在 draft/ 下（nianbao which draft/requests.lua），可复制到自己的 --scripts 目录修改。
 OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --force（OUT 可与 FILE 相同）。
 ]],
@@ -32,7 +33,8 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
     end
     local out = opts.output or "-"
     if cli.refuse_overwrite("draft", out, opts.force) then return EXIT_USAGE end
-    local report = require("nianbao.draft").draft(view)
+    local report, _, skipped = require("nianbao.draft").draft(view)
+    for _, why in ipairs(skipped) do say("nianbao draft：%s：%s", files[1], why) end
     return cli.write_output(out, require("nianbao.datafile").serialize(report))
   end,
 }
