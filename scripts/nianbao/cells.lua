@@ -100,9 +100,10 @@ M.KEY = {
   { key = "disclosed", label = "予以公开", get = function(r) return num(cell_at(r, "requests", "disclosed", TOTAL)) end },
   { key = "review", label = "复议", get = function(r) return appeals_total(r, "review") end },
   { key = "litigation", label = "诉讼", get = function(r)
+      -- both parts or nothing: with one blank, the other alone is not the number of suits
       local a, b = appeals_total(r, "litigation_direct"), appeals_total(r, "litigation_after_review")
-      if a == nil and b == nil then return nil end
-      return (a or 0) + (b or 0)
+      if a == nil or b == nil then return nil end
+      return a + b
     end },
   { key = "fees", label = "收费（元）",
     get = function(r) return num(cell_at(r, "processing_fees", "collected")) end },

@@ -26,6 +26,19 @@ function tests.every_cell_once_with_its_label()
   T.ok(labels["表四 行政诉讼 未经复议直接起诉 结果维持"], "table 四 label")
 end
 
+-- The key figure 诉讼 adds both kinds of suit; with either total blank it is blank, not the
+-- other alone (which compare would show as a drop that never happened)
+function tests.litigation_key_figure_needs_both_parts()
+  local by_key = {}
+  for _, k in ipairs(cells.KEY) do by_key[k.key] = k end
+  local r = T.load_seed():copy()
+  r.appeals.litigation_direct.total, r.appeals.litigation_after_review.total = 5, 7
+  T.eq(by_key.litigation.get(assert(nb.view(r))), 12, "both parts")
+  r.appeals.litigation_after_review.total = nb.BLANK
+  T.eq(by_key.litigation.get(assert(nb.view(r))), nil, "one part blank")
+  T.eq(by_key.review.get(assert(nb.view(r))), 0, "复议 unaffected")
+end
+
 function tests.csv_fields()
   T.eq(csv.field("a,b"), '"a,b"')
   T.eq(csv.field('说"明'), '"说""明"')
