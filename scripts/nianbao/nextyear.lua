@@ -6,11 +6,16 @@ local datafile = require "nianbao.datafile"
 
 local M = {}
 
--- a count from last year's view: blank or absent is 0 (the clerk fills it in)
-local function count(v) return math.type(v) == "integer" and v or 0 end
-
---- The report table for the year after `last` (a view or plain table of the data-file shape).
+--- The report table for the year after `last` (a view or plain table of the data-file shape),
+--- and the notes on what could not be carried: a blank (or invalid) cell of last year's stays
+--- blank this year, never a 0 (check then asks for the number: VALUE.BLANK).
 function M.from(last)
+  local notes = {}
+  local function count(v, what)
+    if math.type(v) == "integer" then return v end
+    notes[#notes + 1] = string.format("上年报告的“%s”空白或无效，本年相应单元格留空，请填写", what)
+    return nb.BLANK
+  end
   local year = last.year + 1
   local agency = last.agency or ""
   local r = datafile.blank_table(agency, year)
@@ -27,19 +32,24 @@ function M.from(last)
   -- 上年结转 = last year's 结转下年度 (the six applicant columns; the 总计 is derived)
   local forward = last.requests and last.requests.carried_forward
   if type(forward) == "table" then
-    for c = 1, #nb.schema.requests.columns - 1 do r.requests.carried_over[c] = count(forward[c]) end
+    local columns = nb.schema.requests.columns
+    for c = 1, #columns - 1 do
+      r.requests.carried_over[c] = count(forward[c], "结转下年度继续办理·" .. columns[c].label)
+    end
     r.requests.carried_over[#nb.schema.requests.columns] = nil
   end
   -- 现行有效 is a standing count: last year's is this year's starting point
   local p = last.proactive
   if p then
     for _, key in ipairs({ "regulations", "normative_documents" }) do
-      if type(p[key]) == "table" then r.proactive[key].in_force = count(p[key].in_force) end
+      if type(p[key]) == "table" then
+        r.proactive[key].in_force = count(p[key].in_force, (key == "regulations" and "规章" or "行政规范性文件") .. "·现行有效件数")
+      end
     end
   end
   local sig = last.signature
   r.signature = { agency = sig and sig.agency ~= "" and sig.agency or agency, date = "" }
-  return r
+  return r, notes
 end
 
 return M

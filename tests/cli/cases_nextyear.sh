@@ -40,6 +40,21 @@ expect_exit 0 -- "$NB" new --agency 延津县商务局 --year 2025 -o "$TMP/next
 expect_exit 1 -- "$NB" check "$TMP/next/blank-same.lua" --previous "$TMP/next/x-2024.lua"
 expect_contains out "YEAR.CARRY"
 
+case_ "new --from: a blank of last year stays blank this year, and is named"
+sed -e 's/carried_forward = { 0, 0, 0, 0, 0, 0, 0 }/carried_forward = { "\/", 0, 0, 0, 1, 0, 1 }/' \
+    -e 's/new = { 0, 0, 0, 0, 0, 0, 0 }/new = { 0, 0, 0, 0, 1, 0, 1 }/' \
+    -e 's/normative_documents = { issued = 0, repealed = 0, in_force = 0 }/normative_documents = { issued = 0, repealed = 0, in_force = "—" }/' \
+    "$SEED" >"$TMP/next/b-2024.lua"
+grep -q 'carried_forward = { "/"' "$TMP/next/b-2024.lua" || fail "b-2024.lua was not made"
+expect_exit 0 -- "$NB" new --from "$TMP/next/b-2024.lua" -o "$TMP/next/b-2025.lua"
+expect_contains err "“结转下年度继续办理·自然人”空白或无效"
+expect_contains err "“行政规范性文件·现行有效件数”空白或无效"
+expect_true "the carried cells are blank, not 0" -- grep -q 'carried_over = { "", 0, 0, 0, 1, 0 }' "$TMP/next/b-2025.lua"
+expect_true "in force blank" -- grep -q 'normative_documents = { issued = 0, repealed = 0, in_force = "" }' "$TMP/next/b-2025.lua"
+# (exit 1: the new year has no narrative yet)
+expect_exit 1 -- "$NB" check --builtin-only "$TMP/next/b-2025.lua"
+expect_line out VALUE.BLANK "carried_over" "自然人"
+
 case_ "new: years outside 2021 … next year are refused with the reason"
 expect_exit 2 -- "$NB" new --agency X --year 2019
 expect_contains err "试行格式"

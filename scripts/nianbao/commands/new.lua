@@ -57,7 +57,9 @@ OUT 默认为标准输出；已存在的文件不会被覆盖，除非加 --forc
         say("nianbao new：%s", why)
         return EXIT_USAGE
       end
-      text = datafile.serialize(require("nianbao.nextyear").from(last))
+      local next_year, notes = require("nianbao.nextyear").from(last)
+      for _, n in ipairs(notes) do say("nianbao new：%s：%s", opts.from, n) end
+      text = datafile.serialize(next_year)
     else
       if not opts.agency or opts.agency == "" then
         say("nianbao new：需要 --agency 机关名称（或用 --from 上年数据文件）")
