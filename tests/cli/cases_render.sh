@@ -82,6 +82,18 @@ expect_contains out "MARKER 延津县商务局"
 expect_exit 0 -- "$NB" --force render "$SEED" --table-style aligned
 expect_same_file tests/golden/yanjin-commerce-2024.aligned.txt "$OUT"
 
+case_ "render: a user's renderer is chosen by the extension it declares"
+mkdir -p "$TMP/rst/render"
+cat >"$TMP/rst/render/rst.lua" <<'EOF'
+return { name = "rst", extension = "rst", render = function(report) return report.agency .. "\n====\n" end }
+EOF
+expect_exit 0 -- "$NB" render "$SEED" -o "$TMP/out.rst" --scripts "$TMP/rst"
+expect_true "rst written by the user's renderer" -- grep -qx "====" "$TMP/out.rst"
+# without that folder the extension is unknown, and the message says how to make it known
+expect_exit 2 -- "$NB" render "$SEED" -o "$TMP/out2.rst"
+expect_contains err "extension = \"rst\""
+expect_true "no file" -- test ! -e "$TMP/out2.rst"
+
 case_ "render: bad option values are usage errors"
 expect_exit 2 -- "$NB" render "$SEED" --table-style fancy
 expect_exit 2 -- "$NB" render "$SEED" -f no-such-format

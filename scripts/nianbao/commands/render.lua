@@ -17,11 +17,19 @@ local function format_of(opts)
   local ext = out:match("%.([^./\\]+)$")
   if not ext then return "text" end
   local format = BY_EXTENSION[ext:lower()]
-  if not format then
-    return nil, string.format("nianbao render：不知道输出文件 %s 的扩展名“.%s”应是什么格式；"
-      .. "请用 .txt .html .md .docx .pdf 之一，或用 -f 指定格式", out, ext)
+  if format then return format end
+  -- a renderer along the search path (a user's own) that declares this extension (LUA-API:
+  -- `extension` decides the format picked from -o); looked for only for an unknown one
+  for _, name in ipairs(nb.list("render")) do
+    local candidate = name:match("^([%w_%-]+)%.lua$")
+    local ok, r = pcall(nb.renderer, candidate)
+    if candidate and ok and type(r.extension) == "string" and r.extension:lower() == ext:lower() then
+      return candidate
+    end
   end
-  return format
+  return nil, string.format("nianbao render：不知道输出文件 %s 的扩展名“.%s”应是什么格式；"
+    .. "请用 .txt .html .md .docx .pdf 之一（或脚本文件夹中声明了 extension = \"%s\" 的渲染脚本），"
+    .. "或用 -f 指定格式", out, ext, ext)
 end
 
 return {
