@@ -157,12 +157,28 @@ M.MAX_PER_MS = 5 * 1000 * 1000 -- read by bench/check_one.lua, which sets an ala
 local MAX_PER_MS = M.MAX_PER_MS
 local try_quickly = nb._try_quickly -- nil on Windows
 
+-- A rule's error keeps the traceback of the place it was raised, the rule's own frames
+-- included (raising it again below would start the traceback there); the host prints an
+-- error object's text as it is, without a second traceback.
+local TRACED = { __tostring = function(e) return e.text end }
+local function traced(stop)
+  return function(e)
+    if e == stop or getmetatable(e) == TRACED then return e end
+    return setmetatable({ text = debug.traceback(tostring(e), 2) }, TRACED)
+  end
+end
+
 --- Runs fn(report, ctx) under the instruction budget; when it runs out, appends a warning
---- naming the rule to added instead of the rule's findings. Other errors propagate.
+--- naming the rule to added instead of the rule's findings. Other errors propagate, with the
+--- traceback of where they were raised.
 function M.budgeted(rule, fn, report, ctx, added)
   local first = #added
   if rule.bundled and try_quickly and M.QUICK_MS > 0 and M.BUDGET >= M.QUICK_MS * MAX_PER_MS then
-    local ok, err = try_quickly(M.QUICK_MS, fn, report, ctx)
+    local function run(r, c)
+      local ok, err = xpcall(fn, traced(nil), r, c)
+      if not ok then error(err, 0) end
+    end
+    local ok, err = try_quickly(M.QUICK_MS, run, report, ctx)
     if ok then return end
     if ok == false then error(err, 0) end
     for i = #added, first + 1, -1 do added[i] = nil end -- stopped (or not run): the hook decides
@@ -175,7 +191,7 @@ function M.budgeted(rule, fn, report, ctx, added)
     steps = steps + STEP
     if steps > M.BUDGET then error(stop) end
   end, "", STEP)
-  local ok, err = pcall(fn, report, ctx)
+  local ok, err = xpcall(fn, traced(stop), report, ctx)
   debug.sethook(table.unpack(prev, 1, 3))
   if ok then return end
   if err ~= stop then error(err, 0) end

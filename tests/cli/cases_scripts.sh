@@ -29,6 +29,22 @@ expect_exit 2 -- "$NB" rules extra
 expect_contains err "不需要参数"
 expect_not_contains out TEST.ALWAYS
 
+case_ "rules: an error in a rule's helper shows the rule's own frames"
+mkdir -p "$TMP/helper_err/rules"
+cat >"$TMP/helper_err/rules/bad.lua" <<'EOF'
+local function helper(x)
+  return x.missing.field
+end
+return { id = "USER.BAD", severity = "warning", describe = "x",
+  check = function(report, ctx) helper(report) end }
+EOF
+expect_exit 3 -- "$NB" check "$SEED" --scripts "$TMP/helper_err"
+expect_contains err "$TMP/helper_err/rules/bad.lua:2: attempt to index"
+# the traceback starts where it was raised: the helper, then the rule's check that called it
+expect_contains err "$TMP/helper_err/rules/bad.lua:2: in"
+expect_contains err "$TMP/helper_err/rules/bad.lua:5: in"
+expect_true "one traceback, not two" -- test "$(grep -c 'stack traceback' "$ERR")" = 1
+
 case_ "rules: a rule cannot change the report"
 mkdir -p "$TMP/editdir/rules"
 cat >"$TMP/editdir/rules/zz_edit.lua" <<'EOF'
