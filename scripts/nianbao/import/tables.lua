@@ -31,6 +31,11 @@ function M.tokens(items)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
+    -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
+    -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
+    if kind == "label" and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$")) then
+      kind = "illegible"
+    end
     local parts = kind == "label" and M.split_group(k)
     if parts and #parts > 1 then
       -- a group's label run into its first row's label: two labels, so each is found
@@ -338,6 +343,9 @@ local function take_values(tokens, i, n, fits)
         ended = false break
       end
       -- a fragment of a label broken over lines, or a page footer: skip it
+    elseif t.kind == "illegible" then
+      seq[#seq + 1] = { value = nb.BLANK, sure = true, at = j, illegible = t.text }
+      definite = definite + 1
     elseif t.kind == "value" or t.definite then
       seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j }
       definite = definite + 1
@@ -382,9 +390,22 @@ end
 ---           not be split by runon.split (fits: the row's arithmetic)
 ---   how     "total" when the row's arithmetic chose the blob's split
 ---   padded  the number of empty cells taken after the last sure one (a guess), or nil
+---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
+---           the row not read
 function M.take(tokens, i, n, fits)
   local values, last, ended, blob, how, padded = take_values(tokens, i, n, fits)
-  return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded }
+  local illegible
+  if last and not blob then
+    for j = i + 1, last do
+      if tokens[j].kind == "illegible" then
+        illegible = illegible or {}
+        illegible[#illegible + 1] = (tokens[j].text:gsub("…$", ""))
+      end
+    end
+  end
+  if illegible then values = {} end
+  return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded,
+    illegible = illegible }
 end
 
 -- What a row's label was not found gives: nothing read.
@@ -403,7 +424,10 @@ end
 
 -- a row label for the missing-rows note; when its label was found but not all its cells,
 -- how many were read: such a row is left out, as its numbers cannot be put in columns
-local function unread(label, values, n, padded)
+local function unread(label, values, n, padded, illegible)
+  if illegible then
+    return string.format("%s（数字无法辨认：“%s”，可能在单元格内折行）", label, table.concat(illegible, "”“"))
+  end
   local read = values and #values - (padded or 0) or 0
   if read > 0 and read ~= n then
     return string.format("%s（读到 %d 个数，应为 %d 个）", label, read, n)
@@ -480,7 +504,7 @@ function M.proactive(tokens, notes)
           out[row.key] = values[1]
         end
       else
-        missing[#missing + 1] = unread(row.label, values, n, padded)
+        missing[#missing + 1] = unread(row.label, values, n, padded, got.illegible)
       end
     end
   end
@@ -584,7 +608,7 @@ function M.proactive_2019(tokens, notes)
       pos = last + 1
       any = true
     else
-      missing[#missing + 1] = unread(spec[1], values, spec[2], padded)
+      missing[#missing + 1] = unread(spec[1], values, spec[2], padded, got.illegible)
     end
   end
   note_unsplit(notes, "二", runs)
@@ -754,10 +778,10 @@ local function read_requests(tokens, notes, format, six)
       found = found + 1
       pos = last + 1
       blanks = blanks + count_blanks(values)
-    elseif i and ended then
+    elseif i and ended and not got.illegible then
       cut[#cut + 1] = row.label
     else
-      missing[#missing + 1] = unread(row.label, values, nread, padded)
+      missing[#missing + 1] = unread(row.label, values, nread, padded, got.illegible)
     end
   end
   note_unsplit(notes, "三", runs)
@@ -929,7 +953,7 @@ function M.appeals(tokens, notes)
   local last_label
   for i = start, #tokens do
     local kind = tokens[i].kind
-    if kind == "value" or kind == "blob" then break end
+    if kind == "value" or kind == "blob" or kind == "illegible" then break end
     if kind == "label" then last_label = i end
   end
   local n = #s.groups * #s.columns
@@ -947,6 +971,11 @@ function M.appeals(tokens, notes)
   local values, blob, how, padded = got.values, got.blob, got.how, got.padded
   if blob then
     note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })
+    return nil
+  end
+  if got.illegible then
+    note(notes, "SECTION.MISSING", "error", "四", "表四的数字无法辨认：“%s”（可能在单元格内折行），未导入",
+      table.concat(got.illegible, "”“"))
     return nil
   end
   if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end
