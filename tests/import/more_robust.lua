@@ -138,5 +138,65 @@ do
     "illegible cell: the row and its cells are named")
 end
 
+---------------------------------------------------------------------------
+-- 2. the subsections of 一 numbered "1." (heading on its own line), "1、" (heading run into
+-- its text up to 。), "（1）", "(1)", "1．": split as （一） ones are; a numbered list inside a
+-- subsection's text, or a list of measures, stays text
+
+local HEADINGS = { "主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障" }
+local function same_overview(r, what)
+  local o = r.overview or {}
+  ok(#o == #HEADINGS, what .. ": 5 subsections, got " .. #o)
+  for k, h in ipairs(HEADINGS) do
+    ok(o[k] and o[k].heading == h, string.format("%s: subsection %d heading %s", what, k, tostring(o[k] and o[k].heading)))
+    ok(o[k] and o[k].text ~= "" and not o[k].text:find("^%d[.、．]") and not o[k].text:find("\n%d[.、]"),
+      string.format("%s: subsection %d text alone", what, k))
+  end
+  ok(o[1] and o[1].text:find("^2024年，清河县自然资源和规划局坚持以公开为常态") ~= nil, what .. ": 主动公开's text")
+  ok(o[5] and o[5].text == "将政务公开工作纳入年度绩效考核，明确专人负责，全年未发生因政务公开工作不到位被追责的情况。",
+    what .. ": 监督保障's text " .. tostring(o[5] and o[5].text))
+end
+
+do
+  local arabic = read("overview-arabic.txt")
+  same_overview(imp.import(arabic, "overview-arabic.txt"), "1. on its own line")
+  for _, form in ipairs({ "（%1）", "(%1)", "%1．", "%1、" }) do
+    -- (the overview only: the table labels keep their numbering)
+    local cut = assert(arabic:find("\n二、", 1, true))
+    local text = arabic:sub(1, cut):gsub("\n([1-5])%.", "\n" .. form) .. arabic:sub(cut + 1)
+    same_overview(imp.import(text, "x.txt"), form .. " on its own line")
+  end
+  same_overview(imp.import(read("overview-arabic-inline.txt"), "overview-arabic-inline.txt"), "1、heading。text")
+  -- the rest of the report is read as before
+  local r = imp.import(arabic, "overview-arabic.txt")
+  ok(r.agency == "清河县自然资源和规划局" and r.year == 2024 and r.proactive and r.requests and r.appeals,
+    "1. on its own line: the rest of the report")
+end
+
+do
+  local overview = require("nianbao.import.narrative").overview
+  -- under （一）: a list of measures numbered 1. 2. is the subsection's text
+  local o = overview({ "（一）主动公开", "全年主动公开信息120条，主要做法：", "1.主动公开制度建设。制定目录。",
+    "2.依申请公开答复规范。统一格式。", "（二）依申请公开", "共收到申请3件。" })
+  ok(#o == 2 and o[1].heading == "主动公开" and o[2].heading == "依申请公开", "list under （一）: two subsections")
+  ok(o[1].text == "全年主动公开信息120条，主要做法：\n1.主动公开制度建设。制定目录。\n2.依申请公开答复规范。统一格式。",
+    "list under （一）: the list is text: " .. tostring(o[1] and o[1].text))
+  -- no （一）: a list of measures (not the usual subsections) stays one text
+  local list = { "本年度重点做了以下工作：", "1.加强组织领导。成立领导小组。", "2.完善制度建设。修订制度3项。",
+    "3.强化队伍培训。培训2次。" }
+  o = overview(list)
+  ok(#o == 1 and o[1].heading == nil and o[1].text == table.concat(list, "\n"), "list of measures: one text")
+  -- numbers that do not count 1, 2, 3… from 1 are no subsections
+  o = overview({ "1.主动公开：全年公开120条。", "3.依申请公开：收到3件。" })
+  ok(#o == 1 and o[1].heading == nil, "numbers 1, 3: one text")
+  -- a sentence starting with a decimal is no numbering
+  o = overview({ "1.5万条信息已主动公开。", "2.依申请公开：收到3件。" })
+  ok(#o == 1 and o[1].heading == nil, "a decimal: one text")
+  -- （1） under 1.: the form of the first numbered paragraph numbers the subsections
+  o = overview({ "1.主动公开", "全年公开120条：", "（1）制度建设。制定目录。", "（2）平台建设。更新栏目。", "2.依申请公开", "收到3件。" })
+  ok(#o == 2 and o[1].heading == "主动公开" and o[2].heading == "依申请公开"
+    and o[1].text == "全年公开120条：\n（1）制度建设。制定目录。\n（2）平台建设。更新栏目。", "（1） under 1.: text of 1.")
+end
+
 os.remove(os.tmpname())
 os.exit(tally.finish())
