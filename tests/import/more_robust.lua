@@ -198,5 +198,41 @@ do
     and o[1].text == "全年公开120条：\n（1）制度建设。制定目录。\n（2）平台建设。更新栏目。", "（1） under 1.: text of 1.")
 end
 
+---------------------------------------------------------------------------
+-- 3. a table left out says only what is true: when its reader said why (table 三 with one
+-- column empty in every row), no guess "published as a picture" is added; a section whose
+-- heading and table are both absent is said to be absent
+
+local function missing(notes, section)
+  local out = {}
+  for _, n in ipairs(notes) do
+    if n.id == "SECTION.MISSING" and n.section == section then out[#out + 1] = n.message end
+  end
+  return out
+end
+
+do
+  local r, notes = imp.import(read("t3-empty-col-spaces.txt"), "t3-empty-col-spaces.txt")
+  local m = missing(notes, "三")
+  ok(r.requests == nil, "empty column: table 三 left out")
+  ok(#m == 1 and m[1]:find("每行都只读到 6 个数", 1, true), "empty column: one note, the reason: " .. table.concat(m, " | "))
+  for _, n in ipairs(notes) do
+    if n.section == "三" then ok(not n.message:find("图片", 1, true), "empty column: no guess about a picture: " .. n.message) end
+  end
+
+  r, notes = imp.import(read("section4-absent.txt"), "section4-absent.txt")
+  m = missing(notes, "四")
+  ok(r.appeals == nil, "section 四 absent: no table 四")
+  ok(#m == 2 and m[1]:find("未找到标题", 1, true) and m[2]:find("标题和表格都没有找到", 1, true),
+    "section 四 absent: heading and table named absent: " .. table.concat(m, " | "))
+  ok(r.requests and r.requests.disclosed and r.requests.disclosed[1] == 2, "section 四 absent: table 三 still read")
+
+  -- a heading found with no table under it: the table may be a picture
+  local text = read("section4-absent.txt"):gsub("\n五、", "\n四、政府信息公开行政复议、行政诉讼情况\n\n五、", 1)
+  r, notes = imp.import(text, "x.txt")
+  m = missing(notes, "四")
+  ok(#m == 1 and m[1]:find("可能以图片发布", 1, true), "heading without table: " .. table.concat(m, " | "))
+end
+
 os.remove(os.tmpname())
 os.exit(tally.finish())
