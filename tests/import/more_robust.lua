@@ -234,5 +234,41 @@ do
   ok(#m == 1 and m[1]:find("可能以图片发布", 1, true), "heading without table: " .. table.concat(m, " | "))
 end
 
+---------------------------------------------------------------------------
+-- 4. a PDF whose narrow label column cuts every row label to its number and one character
+-- ("3.危" with the row's numbers, "及“三" / "安全" / "一稳" / "定”" below, among the pieces of
+-- the vertical group label "（三" / "）不" / "予公" / "开"): the pieces make the label; a label
+-- cut short that cannot be made whole is named missing, its numbers never taken by a row
+-- with the same numbering ("3.危" is no misspelling of "3.其他")
+
+local CUT = read("pdf-labels-cut.txt")
+local CUT_T3 = {
+  new = { 181, 20, 1, 1, 2, 0, 205 }, carried_over = { 6, 1, 0, 0, 0, 0, 7 },
+  disclosed = { 101, 12, 1, 0, 2, 0, 116 }, partially_disclosed = { 20, 3, 0, 0, 0, 0, 23 },
+  ["withheld.third_party"] = { 3, 0, 0, 0, 0, 0, 3 }, ["unavailable.not_held"] = { 40, 5, 0, 1, 0, 0, 46 },
+  ["not_processed.petition"] = { 7, 0, 0, 0, 0, 0, 7 }, ["other.no_correction"] = { 5, 0, 0, 0, 0, 0, 5 },
+  ["other.other"] = { 2, 1, 0, 0, 0, 0, 3 }, total = { 178, 21, 1, 1, 2, 0, 203 },
+  carried_forward = { 9, 0, 0, 0, 0, 0, 9 },
+}
+
+do
+  local r, notes = imp.import(pdf.from_layout(CUT), "attachment.txt")
+  same_requests(r, CUT_T3, "labels cut")
+  ok(not note(notes, "SECTION.MISSING", "三"), "labels cut: nothing missing")
+  ok(not note(notes, "IMPORT.UNREAD"), "labels cut: no number left over")
+  ok(not note(notes, "IMPORT.LABEL_VARIANT"), "labels cut: no label read as another")
+
+  -- the rest of "3.危" lost: the row is named, 3.其他 keeps its own numbers
+  local lost, n = CUT:gsub("\n        及“三\n        安全\n        一稳\n        定”\n", "\n")
+  assert(n == 1)
+  r, notes = imp.import(pdf.from_layout(lost), "attachment.txt")
+  local want = {}
+  for k, v in pairs(CUT_T3) do want[k] = v end
+  want["withheld.security_stability"] = false
+  same_requests(r, want, "label cut short")
+  ok(note(notes, "SECTION.MISSING", "三", "3.危及“三安全一稳定”"), "label cut short: the row is named")
+  ok(not note(notes, "IMPORT.LABEL_VARIANT"), "label cut short: not read as another row")
+end
+
 os.remove(os.tmpname())
 os.exit(tally.finish())

@@ -260,23 +260,51 @@ end
 --- vertical label's fragments between them skipped) while they continue want, until the
 --- joined text is at least 4 characters. Looked for before the next official label only.
 --- Returns the index of the last piece (the row's numbers follow it), or nil.
+-- the part of piece k that continues want after joined: k itself, or k after a vertical
+-- label's fragment set on the same line (")不于国": ")不" of （三）不予公开, then "于国")
+local function continues(want, joined, k)
+  if want:sub(#joined + 1, #joined + #k) == k then return k end
+  local n = 0
+  for p in utf8.codes(k) do
+    if n > 0 and n <= VERTICAL_FRAGMENT_MAX then
+      local rest = k:sub(p)
+      if M.is_vertical_fragment(k:sub(1, p - 1)) and want:sub(#joined + 1, #joined + #rest) == rest then return rest end
+    end
+    n = n + 1
+  end
+end
+
 function M.find_joined(tokens, want, from)
   for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
     local t = tokens[i]
     if t.kind == "label" then
       if KNOWN[t.key] then return nil end
       if #t.key < #want and want:sub(1, #t.key) == t.key and norm.numbered(t.key) then
-        local joined, last = t.key, i
-        for j = i + 1, #tokens do
+        local joined, last, numbers = t.key, i, false
+        local j = i + 1
+        -- the row's numbers may stand on the first line of its label, the rest of the label
+        -- below them ("3.危 0 0 0 0 0 0 0" / "及“三" / "安全" …): skipped once, and then the
+        -- pieces must make the whole label, the numbers being those after the first piece
+        if tokens[j] and tokens[j].kind == "value" then
+          numbers = true
+          while tokens[j] and (tokens[j].kind == "value" or tokens[j].kind == "empty") do j = j + 1 end
+        end
+        for j = j, #tokens do
           local k = tokens[j].key
-          if tokens[j].kind ~= "label" or #joined + #k > #want then break end
-          if want:sub(#joined + 1, #joined + #k) == k then
-            joined, last = joined .. k, j
+          -- (a piece longer than the rest of want may still hold a fragment and the rest)
+          if tokens[j].kind ~= "label" or #k > #want + 4 * VERTICAL_FRAGMENT_MAX then break end
+          local cont = continues(want, joined, k)
+          if cont then
+            joined, last = joined .. cont, j
           elseif not M.is_vertical_fragment(k) then
             break
           end
         end
-        if last > i and norm.len(joined) >= LABEL_PREFIX_MIN then return last end
+        if numbers then
+          if joined == want then return i end
+        elseif last > i and norm.len(joined) >= LABEL_PREFIX_MIN then
+          return last
+        end
       end
     end
   end
@@ -316,10 +344,12 @@ function M.find_similar(tokens, want, from)
       if KNOWN[t.key] then return nil end -- the next official row: want is not there
       -- a label differs from want by a few characters, so its byte length does too: a
       -- long text is never compared (the distance costs its length times want's)
-      local most = math.max(2, #w // 4)
+      -- (the quarter of the words after the numbering, at least one: "3.危", a label cut
+      -- short, is two edits from "3.其他" and no misspelling of it)
+      local words = chars(want:sub(#mark + 1))
+      local most = math.max(1, #words // 4)
       if t.key:sub(1, #mark) == mark and #t.key > #mark and math.abs(#t.key - #want) <= 4 * most then
-        local k = chars(t.key)
-        if distance(w, k) <= most then return i, t.text end
+        if distance(words, chars(t.key:sub(#mark + 1))) <= most then return i, t.text end
       end
     end
   end
