@@ -112,8 +112,17 @@ do
   for k, v in pairs(WRAPPED_T3) do want[k] = v end
   want.new = false
   same_requests(r, want, "piece between columns")
-  ok(note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（数字无法辨认"),
+  ok(note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（数字无法辨认：“4,6”“78”“5”“6”“16”“24”“5,6”"),
     "piece between columns: the row is named")
+end
+
+-- a number under a 0 or a one-digit number (text after the table: a chart's labels) continues
+-- no cell: both lines stay as they are
+do
+  local lines = { "四、结转下年度继续办理    3   0   0   0", "予以公开" .. string.rep(" ", 15) .. "17" }
+  local before = table.concat(lines, "\n")
+  pdf.join_wrapped(lines)
+  ok(table.concat(lines, "\n") == before, "a number under a 0: not joined: " .. table.concat(lines, " / "))
 end
 
 -- the same layout text copied into a text file (no PDF front end): joined the same way

@@ -242,18 +242,26 @@ function M.join_wrapped(lines)
       local own_row = lead ~= "" and (M.row_label(below[1].text) or tables.is_row_label(norm.key(lead))
         or tables.is_row_label(norm.key(below[1].text)))
       if pieces >= 1 and pieces < nums and in_label and not own_row then
+        -- a piece joins a number when it stands under that one only, set as its cell sets
+        -- the number (the same first column, last column or middle), and the number can go
+        -- on (two digits or more, not a 0)
         local under, taken, certain, any = {}, {}, true, false
         for k = b, #below do
           local p, hit = below[k], nil
           for m = a, #row do
             if p.first <= row[m].last and p.last >= row[m].first then
-              if hit then certain = false end
-              hit = m
+              hit = not hit and m or -1
             end
           end
-          if hit then any = true end
-          if not hit or taken[hit] then certain = false
-          else taken[hit] = true; under[k] = hit end
+          local r = hit and hit > 0 and row[hit]
+          if r and (p.first == r.first or p.last == r.last or math.abs(p.first + p.last - r.first - r.last) <= 1)
+              and #r.text >= 2 and not r.text:match("^0") and not taken[hit] then
+            any = true
+            taken[hit] = true
+            under[k] = hit
+          else
+            certain = false
+          end
         end
         if any then
           local parts = {}

@@ -33,7 +33,7 @@ function M.tokens(items)
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
     -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
-    if kind == "label" and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$")) then
+    if kind == "label" and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
       kind = "illegible"
     end
     local parts = kind == "label" and M.split_group(k)
@@ -429,7 +429,7 @@ function M.take(tokens, i, n, fits)
     for j = i + 1, last do
       if tokens[j].kind == "illegible" then
         illegible = illegible or {}
-        illegible[#illegible + 1] = (tokens[j].text:gsub("…$", ""))
+        illegible[#illegible + 1] = (tokens[j].text:gsub("…$", ""):gsub("%.%.%.$", ""))
       end
     end
   end
