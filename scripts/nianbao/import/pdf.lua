@@ -189,11 +189,14 @@ end
 -- the words of a layout line with their character columns: { text, first, last }
 -- (pdftotext -layout places text by characters, a Chinese one taking one column)
 local function words_at(line)
-  local out = {}
-  for at, w in line:gmatch("()([^ \t\r]+)") do
-    -- the column: the characters before it (UTF-8 lead bytes)
-    local first = select(2, line:sub(1, at - 1):gsub("[^\128-\191]", "")) + 1
-    out[#out + 1] = { text = w, first = first, last = first + select(2, w:gsub("[^\128-\191]", "")) - 1 }
+  local out, col, from = {}, 0, 1
+  for at, w, after in line:gmatch("()([^ \t\r]+)()") do
+    -- the column: the characters before it (UTF-8 lead bytes), counted once along the line
+    col = col + select(2, line:sub(from, at - 1):gsub("[^\128-\191]", ""))
+    local first = col + 1
+    col = col + select(2, w:gsub("[^\128-\191]", ""))
+    out[#out + 1] = { text = w, first = first, last = col }
+    from = after
   end
   return out
 end

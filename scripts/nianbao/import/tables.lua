@@ -33,7 +33,8 @@ function M.tokens(items)
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
     -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
-    if kind == "label" and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
+    -- (a cell's number is short: a long run of digits is never matched, which costs its square)
+    if kind == "label" and #k <= 32 and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
       kind = "illegible"
     end
     local parts = kind == "label" and M.split_group(k)
