@@ -33,3 +33,8 @@ set_tests_properties(import/tables_robust PROPERTIES TIMEOUT 120)
 add_test(NAME import/headings_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/headings_robust.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/headings_robust PROPERTIES TIMEOUT 120)
+# more layouts (more_robust.lua): numbers wrapped in narrow PDF cells, subsections of 一 numbered
+# "1." "1、" "（1）", the message for a table 三 left out, missing headings and broken labels
+add_test(NAME import/more_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/more_robust.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/more_robust PROPERTIES TIMEOUT 120)

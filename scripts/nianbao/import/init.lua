@@ -632,6 +632,15 @@ function M.import(bytes, name)
 
   -- the tables
   local cache = {}
+  -- the notes each table reader left: one that says why its table was left out is the
+  -- whole story (a guess such as "published as a picture" would then be untrue)
+  local said = {}
+  local function why(k, from)
+    for i = from, #notes do
+      if notes[i].section == s[k].numeral and notes[i].severity == "error" then said[k] = true end
+    end
+  end
+  local from = #notes + 1
   local t2 = table_tokens(items, at, 2, cache)
   if tables.is_2019(t2) then
     report.format = 2019
@@ -643,14 +652,25 @@ function M.import(bytes, name)
   else
     report.proactive = tables.proactive(t2, notes)
   end
+  why(2, from)
+  from = #notes + 1
   report.requests = tables.requests(table_tokens(items, at, 3, cache), notes, report.format)
+  why(3, from)
+  from = #notes + 1
   report.appeals = tables.appeals(table_tokens(items, at, 4, cache), notes)
+  why(4, from)
   for k = 2, 4 do M.prose_in_tables(notes, region(items, at, k), s[k].numeral) end
   local names = { [2] = "proactive", [3] = "requests", [4] = "appeals" }
   for k = 2, 4 do
-    if not report[names[k]] and not (k == 2 and report.proactive_2019) then
-      note(notes, "SECTION.MISSING", "error", s[k].numeral,
-        "未读到表%s（%s）：可能以图片发布，或版式无法识别", s[k].numeral, s[k].heading)
+    if not report[names[k]] and not (k == 2 and report.proactive_2019) and not said[k] then
+      if at[k] then
+        note(notes, "SECTION.MISSING", "error", s[k].numeral,
+          "未读到表%s（%s）：可能以图片发布，或版式无法识别", s[k].numeral, s[k].heading)
+      else
+        note(notes, "SECTION.MISSING", "error", s[k].numeral,
+          "未读到表%s（%s）：这一部分的标题和表格都没有找到，报告可能缺少这一部分（或以图片发布）",
+          s[k].numeral, s[k].heading)
+      end
     end
   end
 

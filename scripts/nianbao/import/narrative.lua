@@ -44,9 +44,62 @@ function M.paragraphs(items)
   return out
 end
 
+-- "1.主动公开…" "1、…" "1．…" "（1）…" "(1)…" -> 1, "主动公开…"; nil otherwise ("1.5万条" is
+-- a number, not a numbering)
+-- (and the form's index: one form numbers the subsections, another a list inside them)
+local ARABIC = { "^(%d+)%.%s*(.*)$", "^(%d+)、%s*(.*)$", "^(%d+)．%s*(.*)$", "^（(%d+)）%s*(.*)$", "^%((%d+)%)%s*(.*)$" }
+local function arabic_rest(t, form)
+  for f, pat in ipairs(ARABIC) do
+    local n, rest = t:match(pat)
+    if n and (not form or f == form) and #n <= 2 and rest ~= "" and not rest:match("^%d") then
+      return tonumber(n), rest, f
+    end
+  end
+end
+
+-- the heading of a numbered paragraph and its text: the words up to the first ：or 。
+-- within 20 characters, or the whole of a short line without a comma; nil when it has none
+local function subsection_heading(rest)
+  local heading, text = split_at(rest, { "：", ":" }, 20)
+  if not heading then heading, text = split_at(rest, { "。" }, 20) end
+  if heading and norm.trim(heading) ~= "" then return norm.trim(heading), norm.trim(text) end
+  if nb.width(rest) <= 40 and not rest:find("，", 1, true) then return rest, nil end
+end
+
+-- words of the usual subsections of 一 (FORMAT.md §1)
+local SUBSECTION_WORDS = { "主动公开", "依申请", "信息管理", "平台", "监督", "保障" }
+
+-- Whether 一 is divided by Arabic numbers ("1.主动公开" … "5.监督保障") rather than by
+-- （一）…: it has no （一） subsection, and its numbered paragraphs count 1, 2, 3… from 1, each
+-- with a heading, at least half of them the words of the usual subsections. A list within a
+-- subsection's text ("1.…" "2.…" under （一）主动公开, or a list of measures) stays text.
+local function arabic_subsections(paras)
+  local n, usual, form = 0, 0, nil
+  for _, t in ipairs(paras) do
+    if subsection_rest(t) then return false end
+    local k, rest, f = arabic_rest(t, form)
+    if k then
+      form = f
+      if k ~= n + 1 then return false end
+      n = k
+      local heading = subsection_heading(rest)
+      if not heading then return false end
+      for _, w in ipairs(SUBSECTION_WORDS) do
+        if heading:find(w, 1, true) then usual = usual + 1 break end
+      end
+    end
+  end
+  return n >= 2 and usual * 2 >= n and form
+end
+
 --- Subsections of 一: a list of { heading = ..., text = ... } (heading absent for text
 --- that stands before the first numbered subsection or has no short heading).
 function M.overview(paras)
+  local numbered = subsection_rest
+  local form = arabic_subsections(paras)
+  if form then
+    numbered = function(t) return select(2, arabic_rest(t, form)) end
+  end
   -- each subsection's paragraphs are collected and joined once at the end: appending to
   -- a growing string would copy it again for every paragraph
   local out, current = {}, nil
@@ -58,7 +111,7 @@ function M.overview(paras)
     current.lines[#current.lines + 1] = t
   end
   for _, t in ipairs(paras) do
-    local rest = subsection_rest(t)
+    local rest = numbered(t)
     if rest then
       local heading, text = split_at(rest, { "：", ":" }, 20)
       if not heading then heading, text = split_at(rest, { "。" }, 20) end

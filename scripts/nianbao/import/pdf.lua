@@ -186,6 +186,120 @@ function M.join_title(lines)
   return lines
 end
 
+-- the words of a layout line with their character columns: { text, first, last }
+-- (pdftotext -layout places text by characters, a Chinese one taking one column)
+local function words_at(line)
+  local out, col, from = {}, 0, 1
+  for at, w, after in line:gmatch("()([^ \t\r]+)()") do
+    -- the column: the characters before it (UTF-8 lead bytes), counted once along the line
+    col = col + select(2, line:sub(from, at - 1):gsub("[^\128-\191]", ""))
+    local first = col + 1
+    col = col + select(2, w:gsub("[^\128-\191]", ""))
+    out[#out + 1] = { text = w, first = first, last = col }
+    from = after
+  end
+  return out
+end
+
+-- the trailing words of a list that match pattern: the index of the first of them
+local function trailing(words, pattern)
+  local k = #words
+  while k >= 1 and words[k].text:match(pattern) do k = k - 1 end
+  return k + 1
+end
+
+-- a piece of a number wrapped inside its cell ("51" of "4,6" / "51", ".1" of "5,125" / ".1")
+local FRAGMENT = "^[%d,.]*%d[%d,.]*$"
+-- what marks a number whose cell went on to a line that cannot be told apart: the table
+-- reader names its row as not legible (tables.lua)
+M.CUT_MARK = "…"
+
+--- A narrow cell wraps a wide number: "4,6" on the row's line, "51" on the next one, under
+--- it. Each piece on the next line that stands under exactly one number of the row's line
+--- (their columns overlap) is joined to it; when some piece stands under no number or under
+--- two, which cell it continues is not certain, and the row's numbers are marked cut
+--- (M.CUT_MARK: left out and named) rather than read short. A next line whose numbers stand
+--- under none of the row's (a row's numbers set on the line after its label) is left as it is,
+--- and so is one that starts a row of its own (a row label) or holds as many numbers.
+--- lines: the layout lines of the pages, changed in place.
+function M.join_wrapped(lines)
+  local tables = require "nianbao.import.tables"
+  local norm = require "nianbao.import.normalize"
+  local i = 1
+  while i < #lines do
+    local row = lines[i]:find("%d[ \r]*$") and words_at(lines[i]) or {}
+    local a = trailing(row, NUMBER)
+    local nums = #row - a + 1
+    local next_line = lines[i + 1]
+    -- (columns are told by spaces only: a line with tabs or pipes has its cells already)
+    if nums >= 2 and a > 1 and next_line:find("%d[ \r]*$") and not (lines[i] .. next_line):find("[\t|]") then
+      local below = words_at(next_line)
+      local b = trailing(below, FRAGMENT)
+      local pieces = #below - b + 1
+      local text = {}
+      for k = 1, b - 1 do text[#text + 1] = below[k].text end
+      local lead = table.concat(text)
+      -- the text before the pieces continues a label: it ends left of the row's numbers and
+      -- is no row label of its own
+      local in_label = b == 1 or below[b - 1].last < row[a].first
+      local own_row = lead ~= "" and (M.row_label(below[1].text) or tables.is_row_label(norm.key(lead))
+        or tables.is_row_label(norm.key(below[1].text)))
+      if pieces >= 1 and pieces < nums and in_label and not own_row then
+        -- a piece joins a number when it stands under that one only, set as its cell sets
+        -- the number (the same first column, last column or middle), and the number can go
+        -- on (two digits or more, not a 0)
+        local under, taken, certain, any = {}, {}, true, false
+        for k = b, #below do
+          local p, hit = below[k], nil
+          for m = a, #row do
+            if p.first <= row[m].last and p.last >= row[m].first then
+              hit = not hit and m or -1
+            end
+          end
+          local r = hit and hit > 0 and row[hit]
+          if r and (p.first == r.first or p.last == r.last or math.abs(p.first + p.last - r.first - r.last) <= 1)
+              and #r.text >= 2 and not r.text:match("^0") and not taken[hit] then
+            any = true
+            taken[hit] = true
+            under[k] = hit
+          else
+            certain = false
+          end
+        end
+        if any then
+          local parts = {}
+          for k = 1, #row do parts[k] = row[k].text end
+          if certain then
+            for k = b, #below do parts[under[k]] = parts[under[k]] .. below[k].text end
+          else
+            for m = a, #row do parts[m] = parts[m] .. M.CUT_MARK end
+          end
+          -- each word a cell, as cells() makes them
+          lines[i] = table.concat(parts, "\t")
+          if certain and lead == "" then
+            table.remove(lines, i + 1)
+          elseif certain then
+            lines[i + 1] = string.rep(" ", below[1].first - 1) .. table.concat(text, "   ")
+          end
+        end
+      end
+    end
+    i = i + 1
+  end
+  return lines
+end
+
+--- Layout text (pdftotext -layout) -> text for the text front end: pages cleaned, numbers
+--- wrapped in their cells joined, the cells of table rows apart by tabs, the title on one line.
+function M.from_layout(text)
+  text = M.clean_pages(text)
+  local lines = {}
+  for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  M.join_wrapped(lines)
+  for k, line in ipairs(lines) do lines[k] = M.cells(line) end
+  return table.concat(M.join_title(lines), "\n") .. "\n"
+end
+
 --- The layout text of a PDF (bytes), cleaned for the text front end; or nil, message, exit code.
 function M.text(bytes, name, notes)
   if #bytes > M.MAX_PDF then
@@ -223,10 +337,7 @@ function M.text(bytes, name, notes)
   if not text:find("[^ \t\r\n\f]") then
     return nil, "PDF 中没有文字层，可能是扫描件（需先做文字识别 OCR，或找网页版的年报）", 1
   end
-  text = M.clean_pages(text)
-  local out = {}
-  for line in text:gmatch("([^\n]*)\n") do out[#out + 1] = M.cells(line) end
-  return table.concat(M.join_title(out), "\n") .. "\n"
+  return M.from_layout(text)
 end
 
 return M

@@ -31,6 +31,12 @@ function M.tokens(items)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
+    -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
+    -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
+    -- (a cell's number is short: a long run of digits is never matched, which costs its square)
+    if kind == "label" and #k <= 32 and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
+      kind = "illegible"
+    end
     local parts = kind == "label" and M.split_group(k)
     if parts and #parts > 1 then
       -- a group's label run into its first row's label: two labels, so each is found
@@ -255,23 +261,51 @@ end
 --- vertical label's fragments between them skipped) while they continue want, until the
 --- joined text is at least 4 characters. Looked for before the next official label only.
 --- Returns the index of the last piece (the row's numbers follow it), or nil.
+-- the part of piece k that continues want after joined: k itself, or k after a vertical
+-- label's fragment set on the same line (")不于国": ")不" of （三）不予公开, then "于国")
+local function continues(want, joined, k)
+  if want:sub(#joined + 1, #joined + #k) == k then return k end
+  local n = 0
+  for p in utf8.codes(k) do
+    if n > 0 and n <= VERTICAL_FRAGMENT_MAX then
+      local rest = k:sub(p)
+      if M.is_vertical_fragment(k:sub(1, p - 1)) and want:sub(#joined + 1, #joined + #rest) == rest then return rest end
+    end
+    n = n + 1
+  end
+end
+
 function M.find_joined(tokens, want, from)
   for i = from or 1, math.min(#tokens, (from or 1) + JOIN_WINDOW) do
     local t = tokens[i]
     if t.kind == "label" then
       if KNOWN[t.key] then return nil end
       if #t.key < #want and want:sub(1, #t.key) == t.key and norm.numbered(t.key) then
-        local joined, last = t.key, i
-        for j = i + 1, #tokens do
+        local joined, last, numbers = t.key, i, false
+        local j = i + 1
+        -- the row's numbers may stand on the first line of its label, the rest of the label
+        -- below them ("3.危 0 0 0 0 0 0 0" / "及“三" / "安全" …): skipped once, and then the
+        -- pieces must make the whole label, the numbers being those after the first piece
+        if tokens[j] and tokens[j].kind == "value" then
+          numbers = true
+          while tokens[j] and (tokens[j].kind == "value" or tokens[j].kind == "empty") do j = j + 1 end
+        end
+        for j = j, #tokens do
           local k = tokens[j].key
-          if tokens[j].kind ~= "label" or #joined + #k > #want then break end
-          if want:sub(#joined + 1, #joined + #k) == k then
-            joined, last = joined .. k, j
+          -- (a piece longer than the rest of want may still hold a fragment and the rest)
+          if tokens[j].kind ~= "label" or #k > #want + 4 * VERTICAL_FRAGMENT_MAX then break end
+          local cont = continues(want, joined, k)
+          if cont then
+            joined, last = joined .. cont, j
           elseif not M.is_vertical_fragment(k) then
             break
           end
         end
-        if last > i and norm.len(joined) >= LABEL_PREFIX_MIN then return last end
+        if numbers then
+          if joined == want then return i end
+        elseif last > i and norm.len(joined) >= LABEL_PREFIX_MIN then
+          return last
+        end
       end
     end
   end
@@ -311,10 +345,12 @@ function M.find_similar(tokens, want, from)
       if KNOWN[t.key] then return nil end -- the next official row: want is not there
       -- a label differs from want by a few characters, so its byte length does too: a
       -- long text is never compared (the distance costs its length times want's)
-      local most = math.max(2, #w // 4)
+      -- (the quarter of the words after the numbering, at least one: "3.危", a label cut
+      -- short, is two edits from "3.其他" and no misspelling of it)
+      local words = chars(want:sub(#mark + 1))
+      local most = math.max(1, #words // 4)
       if t.key:sub(1, #mark) == mark and #t.key > #mark and math.abs(#t.key - #want) <= 4 * most then
-        local k = chars(t.key)
-        if distance(w, k) <= most then return i, t.text end
+        if distance(words, chars(t.key:sub(#mark + 1))) <= most then return i, t.text end
       end
     end
   end
@@ -338,6 +374,9 @@ local function take_values(tokens, i, n, fits)
         ended = false break
       end
       -- a fragment of a label broken over lines, or a page footer: skip it
+    elseif t.kind == "illegible" then
+      seq[#seq + 1] = { value = nb.BLANK, sure = true, at = j, illegible = t.text }
+      definite = definite + 1
     elseif t.kind == "value" or t.definite then
       seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j }
       definite = definite + 1
@@ -382,9 +421,22 @@ end
 ---           not be split by runon.split (fits: the row's arithmetic)
 ---   how     "total" when the row's arithmetic chose the blob's split
 ---   padded  the number of empty cells taken after the last sure one (a guess), or nil
+---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
+---           the row not read
 function M.take(tokens, i, n, fits)
   local values, last, ended, blob, how, padded = take_values(tokens, i, n, fits)
-  return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded }
+  local illegible
+  if last and not blob then
+    for j = i + 1, last do
+      if tokens[j].kind == "illegible" then
+        illegible = illegible or {}
+        illegible[#illegible + 1] = (tokens[j].text:gsub("…$", ""):gsub("%.%.%.$", ""))
+      end
+    end
+  end
+  if illegible then values = {} end
+  return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded,
+    illegible = illegible }
 end
 
 -- What a row's label was not found gives: nothing read.
@@ -403,7 +455,10 @@ end
 
 -- a row label for the missing-rows note; when its label was found but not all its cells,
 -- how many were read: such a row is left out, as its numbers cannot be put in columns
-local function unread(label, values, n, padded)
+local function unread(label, values, n, padded, illegible)
+  if illegible then
+    return string.format("%s（数字无法辨认：“%s”，可能在单元格内折行）", label, table.concat(illegible, "”“"))
+  end
   local read = values and #values - (padded or 0) or 0
   if read > 0 and read ~= n then
     return string.format("%s（读到 %d 个数，应为 %d 个）", label, read, n)
@@ -480,7 +535,7 @@ function M.proactive(tokens, notes)
           out[row.key] = values[1]
         end
       else
-        missing[#missing + 1] = unread(row.label, values, n, padded)
+        missing[#missing + 1] = unread(row.label, values, n, padded, got.illegible)
       end
     end
   end
@@ -584,7 +639,7 @@ function M.proactive_2019(tokens, notes)
       pos = last + 1
       any = true
     else
-      missing[#missing + 1] = unread(spec[1], values, spec[2], padded)
+      missing[#missing + 1] = unread(spec[1], values, spec[2], padded, got.illegible)
     end
   end
   note_unsplit(notes, "二", runs)
@@ -754,10 +809,10 @@ local function read_requests(tokens, notes, format, six)
       found = found + 1
       pos = last + 1
       blanks = blanks + count_blanks(values)
-    elseif i and ended then
+    elseif i and ended and not got.illegible then
       cut[#cut + 1] = row.label
     else
-      missing[#missing + 1] = unread(row.label, values, nread, padded)
+      missing[#missing + 1] = unread(row.label, values, nread, padded, got.illegible)
     end
   end
   note_unsplit(notes, "三", runs)
@@ -929,7 +984,7 @@ function M.appeals(tokens, notes)
   local last_label
   for i = start, #tokens do
     local kind = tokens[i].kind
-    if kind == "value" or kind == "blob" then break end
+    if kind == "value" or kind == "blob" or kind == "illegible" then break end
     if kind == "label" then last_label = i end
   end
   local n = #s.groups * #s.columns
@@ -947,6 +1002,11 @@ function M.appeals(tokens, notes)
   local values, blob, how, padded = got.values, got.blob, got.how, got.padded
   if blob then
     note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })
+    return nil
+  end
+  if got.illegible then
+    note(notes, "SECTION.MISSING", "error", "四", "表四的数字无法辨认：“%s”（可能在单元格内折行），未导入",
+      table.concat(got.illegible, "”“"))
     return nil
   end
   if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end

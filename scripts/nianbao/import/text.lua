@@ -200,6 +200,14 @@ function M.items(text, notes)
   end
   local header
   text, header = M.drop_crawler_header(text)
+  -- a copy of a PDF's layout text (pdftotext -layout) may wrap a wide number in its cell
+  -- ("4,6" / "51"): the pieces joined as the PDF front end joins them
+  if text:find("%d[ \r]*\n[^\n]-%d[ \r]*\n") then
+    local lines = {}
+    for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+    require("nianbao.import.pdf").join_wrapped(lines)
+    text = table.concat(lines, "\n") .. "\n"
+  end
   local blank_before, page_break = true, false
   local dropped = { footers = 0, chrome = header } -- page footers and web-page chrome, counted
   for line in text:gmatch("([^\n]*)\n") do
