@@ -295,7 +295,11 @@ function nb.findings(list)
   end
   return setmetatable(out, { __index = list_methods, __name = "nianbao.findings" })
 end
-finding_mt.__index = { describe = nb.describe_finding }
+-- f:describe(), and f.fingerprint made when asked (nianbao.review, loaded then)
+finding_mt.__index = function(f, k)
+  if k == "describe" then return nb.describe_finding end
+  if k == "fingerprint" then return require("nianbao.review").compute_fingerprint(f) end
+end
 finding_mt.__tostring = nb.describe_finding
 
 ---------------------------------------------------------------------------

@@ -27,6 +27,12 @@ end
 function M.fingerprint(f)
   -- a finding read back from JSON (check -j N's children) carries the one computed there
   if f.fingerprint ~= nil then return f.fingerprint end
+  return M.compute_fingerprint(f)
+end
+
+--- The fingerprint of a finding record from its fields (what f.fingerprint gives for a
+--- finding of nb.check).
+function M.compute_fingerprint(f)
   local place = {}
   for _, k in ipairs({ "section", "row", "column" }) do
     if f[k] ~= nil then place[#place + 1] = tostring(f[k]) end

@@ -39,6 +39,21 @@ function tests.litigation_key_figure_needs_both_parts()
   T.eq(by_key.review.get(assert(nb.view(r))), 0, "复议 unaffected")
 end
 
+-- f.fingerprint of a finding of nb.check is the one check prints and a review names
+function tests.findings_carry_their_fingerprint()
+  local r = T.load_seed():copy()
+  r.overview[1].text = r.overview[1].text:gsub("认真贯彻落实", "认真贯彻,落实")
+  local findings = nb.check(assert(nb.view(r)))
+  T.ok(#findings > 0, "a finding")
+  local review = require "nianbao.review"
+  for _, f in ipairs(findings) do
+    T.ok(type(f.fingerprint) == "string" and f.fingerprint:find("^" .. f.id:gsub("%.", "%%.") .. "[@#]"),
+      "fingerprint of " .. f.id .. ": " .. tostring(f.fingerprint))
+    T.eq(f.fingerprint, review.fingerprint(f), "the same as review.fingerprint")
+    T.eq(f.fingerprint, review.compute_fingerprint(f), "computed from the fields")
+  end
+end
+
 function tests.csv_fields()
   T.eq(csv.field("a,b"), '"a,b"')
   T.eq(csv.field('说"明'), '"说""明"')
