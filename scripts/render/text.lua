@@ -84,16 +84,30 @@ local function overview(subsections)
   return join_paragraphs(out)
 end
 
+--- With --force on a report that has errors: a warning above the text listing the findings,
+--- as the other formats carry (a forced text must not pass for the published report).
+local function banner(findings)
+  local errors, lines = 0, {}
+  for _, f in ipairs(findings or {}) do
+    if f.severity == "error" then errors = errors + 1 end
+    lines[#lines + 1] = "- " .. tostring(f)
+  end
+  if errors == 0 then return "" end
+  return string.format("【本稿有 %d 个错误，是强制生成的（--force），不能作为正式报告发布】\n%s\n\n",
+    errors, table.concat(lines, "\n"))
+end
+
 return {
   name = "text",
   extension = "txt",
-  shows_findings_only_with_errors = true, -- it shows none
+  shows_findings_only_with_errors = true, -- the --force banner (see nianbao render)
   render = function(report, findings, opts)
     opts = opts or {}
     local doc = document.build(report, opts.profile) -- no profile: the text as written
     local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
     local vars = document.heading_vars(doc, {
       title = doc.title,
+      banner = banner(opts.findings or findings),
       overview = overview(doc.overview),
       proactive = grid_text(doc.proactive),
       requests = grid_text(doc.requests),

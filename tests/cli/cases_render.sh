@@ -25,6 +25,11 @@ case_ "render --force: writes the report with errors"
 expect_exit 0 -- "$NB" render "$TMP/bad.lua" --force -o "$TMP/r1/out.txt"
 expect_only_files "$TMP/r1" out.txt
 expect_true "forced output has the title" -- grep -qF "延津县商务局 2024 年政府信息公开工作年度报告" "$TMP/r1/out.txt"
+# the text carries the banner the other formats carry: it must not pass for the report
+expect_true "forced text says it is forced" -- grep -qF "是强制生成的（--force），不能作为正式报告发布" "$TMP/r1/out.txt"
+expect_true "and lists the errors" -- grep -q "^- 错误 T3" "$TMP/r1/out.txt"
+expect_exit 0 -- "$NB" render "$SEED" --force
+expect_not_contains out "强制生成"
 
 case_ "render -o: an existing OUT stays identical when the report has errors"
 mkdir -p "$TMP/r2"
