@@ -7,18 +7,10 @@ local imp = require "nianbao.import"
 
 local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local tally = T.tally()
-local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
-  local r = tally.ok(cond, what, 2)
-  return r
-end
+local ok = tally.ok -- reports the caller's file:line
 
 local FIXTURES = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/fixtures/"
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = T.read
 
 local function notes_of(notes, id, severity)
   local out = {}

@@ -8,24 +8,9 @@ local pdf = require "nianbao.import.pdf"
 
 local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local tally = T.tally()
-local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
-  local r = tally.ok(cond, what, 2)
-  return r
-end
+local ok = tally.ok -- reports the caller's file:line
 
-local function read(name)
-  local f = assert(io.open("tests/import/fixtures/" .. name, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function note(notes, id, section, text)
-  for _, n in ipairs(notes) do
-    if n.id == id and (not section or n.section == section)
-      and (not text or n.message:find(text, 1, true)) then return n end
-  end
-end
+local read, note = T.fixture, T.note
 
 local function show(list)
   if type(list) ~= "table" then return tostring(list) end

@@ -8,24 +8,9 @@ local datafile = require "nianbao.datafile"
 
 local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local tally = T.tally()
-local function ok(cond, what) -- FAIL names the caller's line (not a tail call, which drops the frame)
-  local r = tally.ok(cond, what, 2)
-  return r
-end
+local ok = tally.ok -- reports the caller's file:line
 
-local function read(name)
-  local f = assert(io.open("tests/import/fixtures/" .. name, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function note(notes, id, section, text)
-  for _, n in ipairs(notes) do
-    if n.id == id and (not section or n.section == section)
-      and (not text or n.message:find(text, 1, true)) then return n end
-  end
-end
+local read, note = T.fixture, T.note
 
 -- the plain value of a cell as the tests write it: "" for a blank
 local function plain(v)
@@ -108,7 +93,7 @@ end
 local T2_KEYS = { "regulations", "normative_documents", "licensing", "punishment", "coercion", "fees" }
 local function same_proactive(r, want, what)
   local got = proactive(r)
-  if not got then return ok(false, what .. ": table 二 not read") end
+  if not got then ok(false, what .. ": table 二 not read") return end
   for k, key in ipairs(T2_KEYS) do
     local g, w = got[k], want[k]
     local good = type(w) == "table" and same(g, w) or (type(w) ~= "table" and plain(g) == w)

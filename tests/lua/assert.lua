@@ -68,6 +68,17 @@ function T.read(path)
   return s
 end
 
+--- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
+function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
+
+--- The first import note with this id (and section, and text in its message, when given).
+function T.note(notes, id, section, text)
+  for _, n in ipairs(notes) do
+    if n.id == id and (not section or n.section == section)
+      and (not text or n.message:find(text, 1, true)) then return n end
+  end
+end
+
 --- A tally for a runner that goes on after a failed check (tests/import, tests/rules,
 --- tests/repl, tests/browser): ok() counts and prints a failure with the caller's file:line,
 --- finish() prints "N passed, M failed" and returns the exit code.
