@@ -247,6 +247,20 @@ do
   local n = note(notes, "SECTION.MISSING", "三", "每行都只读到 6 个数（应为 7 个）")
   ok(n and n.message:find("25 行", 1, true) and n.message:find("哪一列无法确定", 1, true),
     "a column empty in every row: the note says what is missing and why: " .. (n and n.message or "none"))
+
+  -- the same table with its 总计 header written 合计, or stacked 总 over 计 as a narrow PDF
+  -- column sets it: still a column empty in every row, never read as six applicant columns
+  -- (which would put every 总计 into 其他)
+  local empty = read("t3-empty-col-spaces.txt")
+  local header = "自然人    法人或其他组织    总计\n"
+  assert(empty:find(header, 1, true), "the fixture's header")
+  for _, c in ipairs({ { "合计", "自然人    法人或其他组织    合计\n" }, { "总 / 计", "自然人    法人或其他组织    总\n计\n" } }) do
+    local text = empty:gsub(header:gsub("%p", "%%%0"), (c[2]:gsub("%%", "%%%%")))
+    r, notes = imp.import(text, "t3.txt")
+    ok(r.requests == nil, "总计 written " .. c[1] .. ": table 三 left out, not shifted: "
+      .. tostring(r.requests and r.requests.new and table.concat(r.requests.new, ",")))
+    ok(note(notes, "SECTION.MISSING", "三", "每行都只读到 6 个数"), "总计 written " .. c[1] .. ": named")
+  end
 end
 
 os.remove(tmp)

@@ -836,7 +836,11 @@ local function header_columns(tokens)
   for i = 1, first - 1 do
     local t = tokens[i]
     if t.kind == "label" then
-      if t.key:find("总计", 1, true) then total = true end
+      -- 总计, 合计, or 总 over 计 (a narrow PDF column stacks the two characters)
+      if t.key:find("总计", 1, true) or t.key:find("合计", 1, true)
+          or (t.key == "总" and tokens[i + 1] and tokens[i + 1].key == "计") then
+        total = true
+      end
       if t.key:find("自然人", 1, true) or t.key:find("商业企业", 1, true) then applicants = true end
     end
   end
@@ -846,6 +850,29 @@ end
 -- Rows at least this many of which have one cell fewer than the table's columns tell a layout
 -- (a column left out or empty everywhere) rather than a row that lost a cell.
 local SHORT_ROWS_MIN = 3
+
+-- Whether rows of 6 numbers read as the six applicant columns look like five of them and a
+-- 总计 instead (the sixth the sum of the other five in most rows that have numbers): one
+-- column was then empty everywhere, and the header's 总计 was missed (written otherwise).
+local function looks_totalled(requests)
+  local summed, nonzero = 0, 0
+  for _, row in ipairs(nb.schema.requests.rows) do
+    local v = requests[row.key]
+    if row.group then v = requests[row.group] and requests[row.group][row.member] end
+    if type(v) == "table" and #v >= 6 then
+      local five, ok = 0, true
+      for c = 1, 5 do
+        if math.type(v[c]) ~= "integer" then ok = false break end
+        five = five + v[c]
+      end
+      if ok and math.type(v[6]) == "integer" and v[6] > 0 then
+        nonzero = nonzero + 1
+        if v[6] == five then summed = summed + 1 end
+      end
+    end
+  end
+  return summed >= 2 and summed * 2 >= nonzero
+end
 
 --- Table 三 -> requests table (rows keyed as in the data file) or nil. format: the format
 --- of the other tables (2021 or 2019), to tell a 2021 table that kept the 2019 row.
@@ -858,9 +885,15 @@ function M.requests(tokens, notes, format)
   local out, stats = read_requests(tokens, own, format, false)
   if not out and stats.short >= SHORT_ROWS_MIN and stats.short == stats.labelled then
     local applicants, total = header_columns(tokens)
+    local why = total and "表头有“总计”列，可见有一列在每一行都空着" or "有一列在每一行都空着或被省略"
     if applicants and not total then
-      out = read_requests(tokens, notes, format, true)
+      local mine = {}
+      out = read_requests(tokens, mine, format, true)
+      if out and looks_totalled(out) then -- a column empty in every row, 总计 written otherwise
+        out, why = nil, "各行第 6 个数多为前 5 个数之和，像是“总计”列，可见有一列在每一行都空着"
+      end
       if out then
+        for _, n in ipairs(mine) do notes[#notes + 1] = n end
         note(notes, "IMPORT.VARIANT", "warning", "三",
           "表三没有“总计”列（表头无“总计”，每行 6 个数）：已按六类申请人导入，各行总计由数据文件按各列之和得出")
         return out
@@ -868,8 +901,7 @@ function M.requests(tokens, notes, format)
     end
     note(notes, "SECTION.MISSING", "error", "三",
       "表三的 %d 行每行都只读到 %d 个数（应为 %d 个）：%s；单元格只以空格分隔（或每格一行），空着的是哪一列无法确定，为不把数字放错列，表三未导入。请在原文的空白单元格处填“/”或“0”（或用制表符、竖线分隔各列）后重新导入",
-      stats.short, #nb.schema.requests.columns - 1, #nb.schema.requests.columns,
-      total and "表头有“总计”列，可见有一列在每一行都空着" or "有一列在每一行都空着或被省略")
+      stats.short, #nb.schema.requests.columns - 1, #nb.schema.requests.columns, why)
     return nil
   end
   for _, n in ipairs(own) do notes[#notes + 1] = n end
