@@ -166,6 +166,17 @@ for _, c in ipairs({
   ok(rt.preamble == base.preamble, c[2] .. ": preamble")
   ok(#notes_of(tnotes, "IMPORT.AGENCY") == 0, c[2] .. ": title and signature agree")
 end
+-- an agency whose own name holds the words of the report's name keeps them
+local narrative = require "nianbao.import.narrative"
+for _, c in ipairs({
+  { "平潭综合实验区政务公开办公室2024年政府信息公开工作年度报告", "平潭综合实验区政务公开办公室" },
+  { "某县政务公开办公室政府信息公开工作年度报告", "某县政务公开办公室" },
+  { "某区人民政府2024年政府信息公开工作年度报告", "某区人民政府" },
+  { "某区人民政府信息公开工作年度报告", "某区人民政府" },
+  { "某局政务公开工作年报", "某局" },
+}) do
+  ok(narrative.agency_of(c[1]) == c[2], c[1] .. ": agency " .. tostring(narrative.agency_of(c[1])))
+end
 -- the title's line directly followed by the preamble
 local glued = with_title("延津县商务局2024年政府信息公开工作年度报告", "\n")
 local rg = imp.import(glued, "glued.txt")

@@ -203,24 +203,40 @@ local function arabic_years(t)
   return table.concat(chars)
 end
 
--- where the agency's name ends in a title: at its year, "关于" or the name of the report
--- ("某局政府信息公开工作年度报告（2024年度）")
-local AGENCY_ENDS = { "关于", "政府信息公开", "政务公开", "信息公开", "年度报告", "工作报告", "年报" }
+-- The characters a report's name is made of ("政府信息公开工作年度报告", "政务公开年报"…).
+local NAME_CHARS = {}
+for _, c in utf8.codes("政府信息务公开工作年度报告") do NAME_CHARS[c] = true end
 
---- The agency named at the start of a title (or of a piece of one), "" when none.
+-- s without the report's name at its end ("某局政府信息公开工作年度报告（" -> "某局"): the
+-- longest tail of name characters, taken off only when it names a report (报告, 年报), so
+-- that an agency whose own name holds such words ("某区政务公开办公室", "某区人民政府")
+-- keeps them.
+local function without_report_name(s)
+  s = norm.trim((s:gsub("[（(%s]+$", "")))
+  local cps = {}
+  for _, c in utf8.codes(s) do cps[#cps + 1] = c end
+  local k = #cps
+  while k >= 1 and NAME_CHARS[cps[k]] do k = k - 1 end
+  local tail = utf8.char(table.unpack(cps, k + 1, #cps))
+  if #cps > k and (tail:find("报告", 1, true) or tail:find("年报", 1, true)) then
+    return norm.trim(utf8.char(table.unpack(cps, 1, k)))
+  end
+  return s
+end
+
+--- The agency named at the start of a title (or of a piece of one), "" when none: the text
+--- before its year or "关于", without the report's name ("某局政府信息公开工作年度报告（2024年
+--- 度）"); the year may come first ("2024年度某局…").
 function M.agency_of(t)
   t = norm.trim(arabic_years(t))
-  -- the year first: "2024年度某局政府信息公开工作年度报告"
   local rest = t:match("^20%d%d%s*年度(.*)$") or t:match("^20%d%d%s*年(.*)$")
   if rest then t = norm.trim(rest) end
   local cut = t:find("%s*20%d%d%s*年") or #t + 1
-  for _, e in ipairs(AGENCY_ENDS) do
-    local at = t:find(e, 1, true)
-    if at and at < cut then cut = at end
-  end
-  local agency = norm.trim(t:sub(1, cut - 1))
+  local about = t:find("关于", 1, true)
+  if about and about < cut then cut = about end
+  local agency = without_report_name(t:sub(1, cut - 1))
   -- "某区人民政府信息公开工作年度报告": the government's 政府 is also the report's
-  if agency:sub(-#"人民") == "人民" and t:sub(cut, cut + #"政府" - 1) == "政府" then agency = agency .. "政府" end
+  if agency:sub(-#"人民") == "人民" and t:sub(#agency + 1, #agency + #"政府") == "政府" then agency = agency .. "政府" end
   return agency
 end
 
