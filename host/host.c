@@ -39,6 +39,10 @@ static int msghandler(lua_State *L)
             return 1;
         msg = lua_pushfstring(L, "(错误对象为 %s)", luaL_typename(L, 1));
     }
+    /* a rule's error carries the traceback of where it was raised (nianbao/rules.lua):
+     * a second one, from where it was raised again, would only repeat the host's frames */
+    if (strstr(msg, "\nstack traceback:\n"))
+        return 1;
     luaL_traceback(L, L, msg, 1);
     return 1;
 }

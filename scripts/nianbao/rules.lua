@@ -157,14 +157,14 @@ M.MAX_PER_MS = 5 * 1000 * 1000 -- read by bench/check_one.lua, which sets an ala
 local MAX_PER_MS = M.MAX_PER_MS
 local try_quickly = nb._try_quickly -- nil on Windows
 
--- A rule's error keeps the traceback of the place it was raised, the rule's own frames
--- included (raising it again below would start the traceback there); the host prints an
--- error object's text as it is, without a second traceback.
-local TRACED = { __tostring = function(e) return e.text end }
+-- A rule's error message gets the traceback of the place it was raised, the rule's own
+-- frames included (raising it again below would start the traceback there); it stays a
+-- string (a script's pcall may match it), and the host adds no second traceback to a message
+-- that has one. An error object that is not a string is left as it is.
 local function traced(stop)
   return function(e)
-    if e == stop or getmetatable(e) == TRACED then return e end
-    return setmetatable({ text = debug.traceback(tostring(e), 2) }, TRACED)
+    if e == stop or type(e) ~= "string" or e:find("\nstack traceback:\n", 1, true) then return e end
+    return debug.traceback(e, 2)
   end
 end
 
