@@ -85,7 +85,9 @@ local function overview(subsections)
 end
 
 --- With --force on a report that has errors: a warning above the text listing the findings,
---- as the other formats carry (a forced text must not pass for the published report).
+--- as the other formats carry (a forced text must not pass for the published report). Put
+--- before the template's text, not into it: a user's copy of this renderer or of the
+--- template keeps working.
 local function banner(findings)
   local errors, lines = 0, {}
   for _, f in ipairs(findings or {}) do
@@ -107,7 +109,6 @@ return {
     local grid_text = opts.table_style == "aligned" and matrix_lines_aligned or matrix_lines_tsv
     local vars = document.heading_vars(doc, {
       title = doc.title,
-      banner = banner(opts.findings or findings),
       overview = overview(doc.overview),
       proactive = grid_text(doc.proactive),
       requests = grid_text(doc.requests),
@@ -117,7 +118,7 @@ return {
       preamble = preamble(doc.preamble),
       signature = signature(doc.signature),
     })
-    local text = nb.template("text/report.txt", vars)
+    local text = banner(opts.findings or findings) .. nb.template("text/report.txt", vars)
     return require("nianbao.text").one_final_newline(text)
   end,
 }
