@@ -141,6 +141,15 @@ static void note_blanks(nb_finding *x, int blanks)
 
 static int is_blank_cell(const nb_cell *cell) { return cell->state == NB_CELL_BLANK; }
 
+/* A blank cell of table 三 as the file has it: a 总计 the loader derived (a row of 6 values,
+ * or a row the file leaves out) is not one. */
+static int t3_blank(const nb_report *r, int k, int col)
+{
+    if (col == NB_T3_APPLICANTS && !r->total_given[k])
+        return 0;
+    return is_blank_cell(&r->requests[k][col]);
+}
+
 static void check_t3(ctx *c, const nb_report *r)
 {
     char label[320];
@@ -165,7 +174,7 @@ static void check_t3(ctx *c, const nb_report *r)
                     label, sum, total);
         int blanks = 0;
         for (int i = 0; i < NB_T3_APPLICANTS; i++)
-            blanks += is_blank_cell(&r->requests[k][i]);
+            blanks += t3_blank(r, k, i);
         note_blanks(x, blanks);
     }
     int result_rows[NB_T3_ROWS], result_signs[NB_T3_ROWS], n_results = 0;
@@ -200,9 +209,9 @@ static void check_t3(ctx *c, const nb_report *r)
             set_counts(x, sum, total);
             set_message(x, "表三“%s”列：“（七）总计”应为二十一项办理结果之和 %" PRId64 "，实际为 %" PRId64,
                         cl, sum, total);
-            int blanks = is_blank_cell(&r->requests[NB_T3_TOTAL][col]);
+            int blanks = t3_blank(r, NB_T3_TOTAL, col);
             for (int j = NB_T3_FIRST_RESULT; j <= NB_T3_LAST_RESULT; j++)
-                blanks += is_blank_cell(&r->requests[j][col]);
+                blanks += t3_blank(r, j, col);
             note_blanks(x, blanks);
             if (k >= 0)
                 mention_suspect(x, k);
@@ -230,7 +239,7 @@ static void check_t3(ctx *c, const nb_report *r)
                         cl, nw, co, total, cf, nw + co, total + cf);
             int blanks = 0;
             for (int j = 0; j < 4; j++)
-                blanks += is_blank_cell(&r->requests[balance_rows[j]][col]);
+                blanks += t3_blank(r, balance_rows[j], col);
             note_blanks(x, blanks);
             if (k >= 0)
                 mention_suspect(x, k);
@@ -247,7 +256,7 @@ static void check_t4(ctx *c, const nb_report *r)
         for (int k = 0; k < 4 && ok; k++)
             if ((ok = r->appeals[g][k].state != NB_CELL_ABSENT && usable(&r->appeals[g][k], &v)))
                 sum += v;
-        if (!ok || !usable(&r->appeals[g][4], &total) || sum == total)
+        if (!ok || r->appeals[g][4].state == NB_CELL_ABSENT || !usable(&r->appeals[g][4], &total) || sum == total)
             continue;
         nb_finding *x = add(c, "T4.TOTAL", NB_SEV_ERROR, "四");
         if (!x)

@@ -311,6 +311,16 @@ static void value_blank(void **state)
     assert_string_equal(x->column, "自然人");
     assert_contains(x->message, "（其中 1 个空白单元格按 0 计）");
     nb_findings_free(&f);
+    /* a 总计 the loader derived for a row the file leaves out is no blank of the file's */
+    f = check_text(replace_first(seed_with("      no_correction = { 0, 0, 0, 0, 0, 0, 0 },", ""),
+                                 "    total = { 0, 0, 0, 0, 0, 0, 0 }", "    total = { 0, 0, 0, 0, 0, 0, 1 }"));
+    x = NULL;
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].id, "T3.RESULT_TOTAL") == 0 && strcmp(f.items[i].column, "总计") == 0)
+            x = &f.items[i];
+    assert_non_null(x);
+    assert_true(strstr(x->message, "空白单元格") == NULL);
+    nb_findings_free(&f);
 }
 
 /* Only the file's own cells are judged: a 总计 the loader derived is not reported again
@@ -355,6 +365,12 @@ static void section_missing(void **state)
     x = finding(&f, "SECTION.MISSING");
     expect(x, "SECTION.MISSING", NB_SEV_ERROR, "四", "litigation_direct", "", 0, "有内容", "缺失");
     assert_contains(x->message, "结果纠正");
+    nb_findings_free(&f);
+    /* with its 总计 left out, neither */
+    f = check_text(seed_with("litigation_direct = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0",
+                             "litigation_direct = { upheld = 3, corrected = 0, other = 0, pending = 0"));
+    assert_int_equal(f.n, 1);
+    assert_non_null(finding(&f, "SECTION.MISSING"));
     nb_findings_free(&f);
     /* with a cell left out, the group's 总计 cannot be checked: no T4.TOTAL beside the missing */
     f = check_text(seed_with("litigation_direct = { upheld = 0, corrected = 0, other = 0, pending = 0, total = 0",
