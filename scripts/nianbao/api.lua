@@ -59,7 +59,8 @@ end
 function methods:cell(path, column)
   path = tostring(path)
   local head = path:match("^([^%.]+)")
-  if head ~= "overview" and head ~= "proactive_2019" and not known_paths().set[path] then
+  local base = path:gsub("%.%d+$", "") -- a column by number: "requests.new.7"
+  if head ~= "overview" and head ~= "proactive_2019" and not known_paths().set[base] then
     local near = nb.suggest(path, known_paths().list)
     error(string.format("report:cell：报告格式中没有“%s”这一路径%s", path,
       near and ("（是否应为“" .. near .. "”？）") or "（见 nb.schema）"), 2)

@@ -133,6 +133,11 @@ static void values_reach_lua(void **state)
     /* a path the format does not have is an error, with the nearest one */
     assert_non_null(strstr(lua_fails("return R:cell('requests.withheld.thirdparty', 1)"), "requests.withheld.third_party"));
     assert_non_null(strstr(lua_fails("return R:cell('agency.x')"), "agency.x"));
+    /* a column by number at the end of a row's path */
+    lua_ok("return R:cell('requests.new.7') == R:cell('requests.new', 7), R:cell('requests.new.7')", 2);
+    assert_true(lua_toboolean(L, -2));
+    assert_true(lua_isinteger(L, -1));
+    lua_pop(L, 2);
     nb_report_free(r);
 }
 
