@@ -296,10 +296,15 @@ function nb.findings(list)
   end
   return setmetatable(out, { __index = list_methods, __name = "nianbao.findings" })
 end
--- f:describe(), and f.fingerprint made when asked (nianbao.review, loaded then)
+-- f:describe(), and f.fingerprint made when first asked (nianbao.review, loaded then) and
+-- kept in the record behind the read-only view (the same value every time)
 finding_mt.__index = function(f, k)
   if k == "describe" then return nb.describe_finding end
-  if k == "fingerprint" then return require("nianbao.review").compute_fingerprint(f) end
+  if k == "fingerprint" then
+    local fp = require("nianbao.review").compute_fingerprint(f)
+    rawset(f, "fingerprint", fp)
+    return fp
+  end
 end
 finding_mt.__tostring = nb.describe_finding
 

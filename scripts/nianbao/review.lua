@@ -26,7 +26,8 @@ end
 --- (its message when it names no sentence and no values), so it changes when they change.
 function M.fingerprint(f)
   -- a finding read back from JSON (check -j N's children) carries the one computed there
-  if f.fingerprint ~= nil then return f.fingerprint end
+  local given = f.fingerprint -- (of a finding of nb.check: made once, when first asked)
+  if given ~= nil then return given end
   return M.compute_fingerprint(f)
 end
 
