@@ -96,7 +96,10 @@ for f in "$src"/tests/import/fixtures/*.txt; do
   cp "$T/out.txt" win.lua
   "$lin" import in.txt >lin.lua 2>/dev/null
   check "import $(basename "$f") as on Linux" cmp -s win.lua lin.lua
-  if iconv -f UTF-8 -t GB18030 "$f" >gb.txt 2>/dev/null; then
+  # wine lacks code page 54936: host/win32/iconv.c then reads GB18030 as GBK plus the
+  # supplementary planes, and a fixture with a character outside GBK (a no-break space, a
+  # four-byte code of the BMP) cannot be compared under wine; real Windows has 54936
+  if iconv -f UTF-8 -t GBK "$f" >/dev/null 2>&1 && iconv -f UTF-8 -t GB18030 "$f" >gb.txt 2>/dev/null; then
     win import gb.txt
     cp "$T/out.txt" win-gb.lua
     "$lin" import gb.txt >lin-gb.lua 2>/dev/null
