@@ -92,6 +92,11 @@ function M.text(res, old_file, new_file)
     -- (check and summary never pair such reports as consecutive years)
     w("注意：两份报告都没有机关名称，无法确认是同一机关的报告")
   end
+  -- OLD NEW in the wrong order reads every change backwards
+  if math.type(res.old.year) == "integer" and math.type(res.new.year) == "integer" and res.old.year >= res.new.year then
+    w("注意：旧报告的年度（%d）不早于新报告（%d），增减是按“%s → %s”的顺序计算的；通常应先写上年的报告",
+      res.old.year, res.new.year, old_file, new_file)
+  end
   w("")
   w("主要数字：")
   local head = { "项目", tostring(res.old.year or "旧"), tostring(res.new.year or "新"), "增减", "增减%" }

@@ -278,6 +278,10 @@ expect_line out "新收" "81" "218" "+137" "+169.1%"
 expect_line out "表三 一、本年新收政府信息公开申请数量 自然人：80 → 217（+137，+171.2%）"
 expect_line out "表二 行政事业性收费 本年收费金额（单位：万元）：5949.088667 → 18651.06（+12701.971333，+213.5%）"
 expect_contains out "与上年完全相同的段落（0 段）"
+expect_not_contains out "不早于新报告"
+# the two reports in the wrong order: said, since every change reads backwards
+expect_exit 0 -- "$NB" compare "$N" "$O"
+expect_contains out "注意：旧报告的年度（2024）不早于新报告（2023）"
 # this year's report repeating a paragraph of last year's: named
 python3 - "$N" "$RV/copied-2024.lua" <<'PY'
 import sys, re
