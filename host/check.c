@@ -319,12 +319,17 @@ static void check_cell(ctx *c, const nb_cell *cell, const char *section, const c
             return;
         set_row(x, row, row_label);
         set_column(x, column, column_index);
-        int over = over_bound(cell, is_amount);
-        nb_format(x->expected, sizeof x->expected, "%s",
-                  over ? (is_amount ? "<= 1000000000000" : "<= 1000000000") : (is_amount ? ">= 0" : "整数 >= 0"));
+        /* the bound as the message names it: report.h's constant, not a copy of its digits */
+        double bound = is_amount ? NB_MAX_AMOUNT : NB_MAX_COUNT;
+        char why[64];
+        if (over_bound(cell, is_amount)) {
+            nb_format(x->expected, sizeof x->expected, "<= %.0f", bound);
+            nb_format(why, sizeof why, "%s超出上限 %.0f", is_amount ? "金额" : "件数", bound);
+        } else {
+            nb_format(x->expected, sizeof x->expected, "%s", is_amount ? ">= 0" : "整数 >= 0");
+            nb_format(why, sizeof why, "%s", is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数");
+        }
         format_raw(x->found, sizeof x->found, cell);
-        const char *why = over ? (is_amount ? "金额超出上限 1000000000000" : "件数超出上限 1000000000")
-                               : (is_amount ? "金额应为不小于 0 的有限数" : "件数应为不小于 0 的整数");
         char where[32];
         set_message(x, "%s“%s”%s%s%s：%s，实际为 %s", section_name(where, sizeof where, section), row_label,
                     column[0] ? "“" : "", column, column[0] ? "”" : "", why, x->found);

@@ -36,14 +36,18 @@ function M.from(last)
     for c = 1, #columns - 1 do
       r.requests.carried_over[c] = count(forward[c], "结转下年度继续办理·" .. columns[c].label)
     end
-    r.requests.carried_over[#nb.schema.requests.columns] = nil
+    r.requests.carried_over[#columns] = nil
   end
   -- 现行有效 is a standing count: last year's is this year's starting point
   local p = last.proactive
   if p then
+    local label = {}
+    for _, block in ipairs(nb.schema.proactive.blocks) do
+      for _, row in ipairs(block.rows) do label[row.key] = row.label end
+    end
     for _, key in ipairs({ "regulations", "normative_documents" }) do
       if type(p[key]) == "table" then
-        r.proactive[key].in_force = count(p[key].in_force, (key == "regulations" and "规章" or "行政规范性文件") .. "·现行有效件数")
+        r.proactive[key].in_force = count(p[key].in_force, label[key] .. "·现行有效件数")
       end
     end
   end
