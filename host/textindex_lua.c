@@ -291,31 +291,47 @@ static int is_counter(const char *s, size_t len)
     return 0;
 }
 
+/* The index of the first ASCII digit at or after i in s[0, len), or len: strcspn passes over
+ * the rest (most of a Chinese text) many bytes at a time; a NUL byte inside the text stops it
+ * early and is stepped over. */
+static size_t next_digit(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        i += strcspn(s + i, "0123456789");
+        if (i >= len || s[i] != '\0')
+            break;
+        i++;
+    }
+    return i < len ? i : len;
+}
+
 int nb_l_first_count(lua_State *L)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Number init = luaL_optnumber(L, 2, 1);
     size_t i = 0;
-    while (i < len) {
-        while (i < len && (s[i] < '0' || s[i] > '9'))
-            i++;
-        if (i == len)
-            break;
+    while ((i = next_digit(s, len, i)) < len) {
         size_t pos = i; /* a run of digits: [pos, i) */
         while (i < len && s[i] >= '0' && s[i] <= '9')
             i++;
         if ((lua_Number)(pos + 1) >= init && is_counter(s + i, len - i) && !(pos > 0 && s[pos - 1] == '.')) {
-            /* the value as math.tointeger(tonumber(digits)) gives it: nil past 64 bits */
-            lua_pushlstring(L, s + pos, i - pos);
-            lua_stringtonumber(L, lua_tostring(L, -1));
-            int valid;
-            lua_Integer n = lua_tointegerx(L, -1, &valid);
-            lua_pop(L, 2);
-            if (valid)
+            if (i - pos <= 18) { /* fits in 64 bits: the value itself */
+                lua_Integer n = 0;
+                for (size_t k = pos; k < i; k++)
+                    n = n * 10 + (s[k] - '0');
                 lua_pushinteger(L, n);
-            else
-                lua_pushnil(L);
+            } else { /* as math.tointeger(tonumber(digits)) gives it: nil past 64 bits */
+                lua_pushlstring(L, s + pos, i - pos);
+                lua_stringtonumber(L, lua_tostring(L, -1));
+                int valid;
+                lua_Integer n = lua_tointegerx(L, -1, &valid);
+                lua_pop(L, 2);
+                if (valid)
+                    lua_pushinteger(L, n);
+                else
+                    lua_pushnil(L);
+            }
             lua_createtable(L, 0, 3);
             lua_pushinteger(L, (lua_Integer)pos + 1);
             lua_setfield(L, -2, "pos");

@@ -321,10 +321,11 @@ function tests.runs_equal_a_walk_over_the_code_points()
 end
 
 -- nb.first_count (nianbao.text's first_count) against the Lua it replaced, at several starts,
--- over random texts of digits, counters, dots and other characters, and numbers past 64 bits
+-- over random texts of digits, counters, dots, NUL bytes (the C scan passes over text with
+-- strcspn) and other characters, and numbers around 64 bits (read directly up to 18 digits)
 function tests.first_count_equals_the_lua_reference()
   local text = require "nianbao.text"
-  local alphabet = { "0", "1", "9", "12", ".", "件", "条", "份", "年", "件", "a", "万元", "%" }
+  local alphabet = { "0", "1", "9", "12", ".", "件", "条", "份", "年", "件", "a", "万元", "%", "\0" }
   math.randomseed(17)
   local found = 0
   for _ = 1, 3000 do
@@ -339,7 +340,8 @@ function tests.first_count_equals_the_lua_reference()
     end
   end
   T.ok(found > 1000, "counts found: " .. found)
-  for _, s in ipairs({ "99999999999999999999件", "9223372036854775807件", "9223372036854775808件", "007件" }) do
+  for _, s in ipairs({ "99999999999999999999件", "9223372036854775807件", "9223372036854775808件", "007件",
+                       "999999999999999999件", "1000000000000000000件", "\0\0" .. "5件", "a\0b12件" }) do
     local n1, c1 = text._first_count_lua(s)
     local n2, c2 = nb.first_count(s)
     T.eq(n2, n1, s)
