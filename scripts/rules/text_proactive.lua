@@ -39,33 +39,40 @@ return {
                  message = string.format("叙述称%s%d件，表二为%d件", label, stated, table_value) }
       end
     end
-    for _, part in ipairs(R.narratives(report)) do
-      if part.section == "一" then
-        local clauses = R.clauses(R.normalize(part.text))
-        for i = 1, #clauses do
-          local clause = clauses[i]
-          current = clause
-          if R.has(clause, WORDS) then
-            for piece in (clause .. "、"):gmatch("(.-)、") do
-              local n = R.first_count(piece) -- the cheap question first
-              if n and not R.has(piece, WORDS) then n = nil end
-              if n then
-                local matched = false
-                for _, d in ipairs(DOCS) do
-                  if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
-                    matched = true
-                    for _, c in ipairs(COLUMNS) do
-                      if R.has(piece, c.words) then
-                        compare(part, d.key .. "." .. c.key, d.label .. c.label, (data[d.key] or {})[c.key], n)
-                        break
-                      end
-                    end
-                  end
-                end
-                for _, d in ipairs(DECISIONS) do
-                  if piece:find(d.word, 1, true) then compare(part, d.key, d.word, data[d.key], n) end
+    local function read_clause(part, clause)
+      current = clause
+      for piece in (clause .. "、"):gmatch("(.-)、") do
+        local n = R.first_count(piece) -- the cheap question first
+        if n and not R.has(piece, WORDS) then n = nil end
+        if n then
+          local matched = false
+          for _, d in ipairs(DOCS) do
+            if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
+              matched = true
+              for _, c in ipairs(COLUMNS) do
+                if R.has(piece, c.words) then
+                  compare(part, d.key .. "." .. c.key, d.label .. c.label, (data[d.key] or {})[c.key], n)
+                  break
                 end
               end
+            end
+          end
+          for _, d in ipairs(DECISIONS) do
+            if piece:find(d.word, 1, true) then compare(part, d.key, d.word, data[d.key], n) end
+          end
+        end
+      end
+    end
+    for _, part in ipairs(R.narratives(report)) do
+      if part.section == "一" then
+        -- only the clauses that name a row of 表二, looked for first in their sentence (a word
+        -- in a clause is in its sentence): most sentences name none and are not cut
+        local sentences = R.sentences(R.normalize(part.text))
+        for k = 1, #sentences do
+          if R.has(sentences[k], WORDS) then
+            local clauses = R.clauses(sentences[k])
+            for i = 1, #clauses do
+              if R.has(clauses[i], WORDS) then read_clause(part, clauses[i]) end
             end
           end
         end
