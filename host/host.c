@@ -16,6 +16,7 @@
 
 #include "binding.h"
 #include "prompt.h"
+#include "strfind.h"
 #include "html.h"
 
 #ifndef NB_SHARE_DIR
@@ -349,6 +350,7 @@ static int open_host(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, STARTUP_KEY);
     build_path(L, a->dirs, a->n);
     luaL_openlibs(L);
+    nb_install_string_find(L);
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
     lua_pushcfunction(L, luaopen_lfs);
     lua_setfield(L, -2, "lfs");

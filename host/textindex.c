@@ -519,26 +519,33 @@ void nb_textindex_free(nb_textindex *t)
     memset(t, 0, sizeof *t);
 }
 
-int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen)
+const char *nb_text_find(const char *s, size_t len, const char *w, size_t wlen)
 {
     if (wlen == 0)
-        return 1;
+        return s;
     if (wlen > len)
-        return 0;
+        return NULL;
     /* memchr for the word's last byte, then compare the bytes before it. Searching for the
-     * first byte instead stopped at nearly every character: in UTF-8 Chinese, the first byte
-     * of almost every character is one of E4..E9, while a last byte takes one of 64 values. */
+     * first byte instead (as Lua's own plain find does) stops at nearly every character: in
+     * UTF-8 Chinese the first byte of almost every character is one of E4..E9, while a last
+     * byte takes one of 64 values. Last bytes are met left to right, so the first match is
+     * the leftmost occurrence. */
     const unsigned char last = (unsigned char)w[wlen - 1];
     const char *p = s + (wlen - 1), *end = s + len;
     while (p < end) {
         const char *hit = memchr(p, last, (size_t)(end - p));
         if (!hit)
-            return 0;
+            return NULL;
         if (memcmp(hit - (wlen - 1), w, wlen - 1) == 0)
-            return 1;
+            return hit - (wlen - 1);
         p = hit + 1;
     }
-    return 0;
+    return NULL;
+}
+
+int nb_text_contains(const char *s, size_t len, const char *w, size_t wlen)
+{
+    return nb_text_find(s, len, w, wlen) != NULL;
 }
 
 int nb_text_has_any(const char *s, size_t len, const char *const *words, const size_t *lens, size_t n)
