@@ -45,12 +45,18 @@ return {
     end
     table.sort(years, function(a, b) return a > b end)
     for i = #years, 2, -1 do if years[i] == years[i - 1] then table.remove(years, i) end end
+    local four_digits = true -- every year as long as YYYY (a loaded report's always is)
+    for _, y in ipairs(years) do four_digits = four_digits and #tostring(y) == 4 end
     local last = {}
-    for _, part in ipairs(R.narratives(prev)) do last[key_of(part)] = comparable(part.text, years) end
+    for _, part in ipairs(R.narratives(prev)) do last[key_of(part)] = part.text end
     for _, part in ipairs(R.narratives(report)) do
-      local now = comparable(part.text, years)
-      -- the comparison first: counting the characters decodes the whole part, twice
-      if last[key_of(part)] == now and (utf8.len(now) or 0) >= MIN_CHARS then
+      local before = last[key_of(part)]
+      -- a four-digit year and its YYYY have the same length, so parts whose normalized texts
+      -- differ in length differ whatever their years: only parts of the same length are rewritten and
+      -- compared; then the comparison before the count (utf8.len decodes the whole part)
+      local now = before and (not four_digits or #R.normalize(before) == #R.normalize(part.text))
+        and comparable(part.text, years)
+      if now and comparable(before, years) == now and (utf8.len(now) or 0) >= MIN_CHARS then
         ctx:add{ section = part.section, label = part.label, expected = "本年度的新内容", found = "与上年相同",
                  message = string.format("“%s”与上年报告内容雷同（除年份外完全相同）", part.label) }
       end

@@ -364,6 +364,22 @@ test("YEAR.IDENTICAL catches a report copied from last year with only the years 
   assert(#list == 4, #list) -- 主动公开, 政府信息管理, 平台建设, 监督保障; not the short 依申请公开 or the rewritten 五
   assert(list[1].label == "（一）主动公开", list[1].label)
 end)
+test("YEAR.IDENTICAL compares the normalized texts: spaces and full-width digits do not hide a copy", function()
+  -- the rule compares only parts whose normalized texts have the same length; the raw texts
+  -- differ in length here
+  local last = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "２０２３ "):gsub("，", "， ") end
+  end)
+  local list = findings("YEAR.IDENTICAL", seed, last)
+  assert(#list == 6, #list) -- the four of the test above, and 五's two parts, not rewritten here
+  local one_more = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = (item.text:gsub("2024", "2023")) .. "另" end
+    t.problems = t.problems .. "另"; t.improvements = t.improvements .. "另"
+  end)
+  quiet("YEAR.IDENTICAL", seed, one_more)
+end)
 test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text", function()
   quiet("YEAR.IDENTICAL", seed)
   local other = variant(function(t)
