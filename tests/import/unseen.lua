@@ -1,0 +1,66 @@
+-- Layouts of published reports met only after the importer was written (the review of
+-- "import on reports never seen"): each short fixture in tests/import/fixtures is imported and
+-- every number checked in its cell, or the loss named in a note.
+--   nianbao run tests/import/unseen.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok = tally.ok
+local read, note = T.fixture, T.note
+
+local function plain(v) if v == nb.BLANK then return "" end return v end
+local function show(list)
+  local out = {}
+  for i, v in ipairs(list or {}) do out[i] = tostring(plain(v)) end
+  return "{" .. table.concat(out, ",") .. "}"
+end
+local function same(a, b)
+  if type(a) ~= "table" or #a ~= #b then return false end
+  for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
+  return true
+end
+
+-- table 四 as three lists {upheld, corrected, other, pending, total}
+local function same_appeals(r, want, what)
+  local a = r.appeals
+  if not a then ok(false, what .. ": table 四 not read") return end
+  for k, g in ipairs(nb.schema.appeals.groups) do
+    local x = a[g.key]
+    local got = { x.upheld, x.corrected, x.other, x.pending, x.total }
+    ok(same(got, want[k]), string.format("%s: table 四 %s is %s, want %s", what, g.key, show(got), show(want[k])))
+  end
+end
+
+-- a row of table 三 for a data-file key ("withheld.state_secret")
+local function t3_row(r, key)
+  local q = r and r.requests
+  if not q then return nil end
+  local group, member = key:match("^(.-)%.(.+)$")
+  if group then return q[group] and q[group][member] end
+  return q[key]
+end
+
+---------------------------------------------------------------------------
+-- 1. table 四 in a table whose first column is empty in every row (a layout column of a CMS
+-- editor, or Word's): the empty cell before the numbers is no blank 结果维持, the numbers
+-- are not shifted one column on
+
+do
+  local r, notes = imp.import(read("t4-empty-first-col.html"), "t4-empty-first-col.html")
+  same_appeals(r, { { 3, 1, 0, 2, 6 }, { 1, 0, 0, 0, 1 }, { 0, 2, 0, 1, 3 } }, "empty first column")
+  ok(not note(notes, "VALUE.BLANK", "四"), "empty first column: no blank cell named")
+  -- a label column whose corner cell spans the header rows: only the numbers' row has an
+  -- empty first cell
+  local text = read("t4-empty-first-col.html"):gsub("<tr><td></td>", "<tr>", 3)
+    :gsub("<tr><td colspan=\"5\">", "<tr><td rowspan=\"3\"></td><td colspan=\"5\">", 1)
+  r, notes = imp.import(text, "t4.html")
+  same_appeals(r, { { 3, 1, 0, 2, 6 }, { 1, 0, 0, 0, 1 }, { 0, 2, 0, 1, 3 } }, "empty corner and first cell")
+  -- a real blank 结果维持 stays a blank: the numbers after it do not make the table
+  text = read("t4-empty-first-col.html"):gsub("<td>3</td>", "<td></td>", 1)
+  r, notes = imp.import(text, "t4.html")
+  same_appeals(r, { { "", 1, 0, 2, 6 }, { 1, 0, 0, 0, 1 }, { 0, 2, 0, 1, 3 } }, "a blank first cell")
+end
+
+os.exit(tally.finish())
