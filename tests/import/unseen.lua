@@ -63,4 +63,21 @@ do
   same_appeals(r, { { "", 1, 0, 2, 6 }, { 1, 0, 0, 0, 1 }, { 0, 2, 0, 1, 3 } }, "a blank first cell")
 end
 
+---------------------------------------------------------------------------
+-- 2. table 三 copied one cell per line: a row label as wide as a line of prose (（六）'s two
+-- long labels) is followed by its numbers, never joined with them as a wrapped paragraph
+-- (which ran the numbers together: "27330233635154", left out as a run-on row)
+
+do
+  local name = "t3-cell-per-line-long-label.txt"
+  local r, notes = imp.import(read(name), name)
+  for key, want in pairs({ ["other.no_correction"] = { 24, 32, 8, 33, 35, 13, 145 },
+      ["other.no_fee_payment"] = { 27, 3, 30, 23, 36, 35, 154 }, ["other.other"] = { 12, 32, 26, 31, 22, 26, 149 },
+      total = { 443, 434, 501, 398, 469, 460, 2705 } }) do
+    local got = t3_row(r, key)
+    ok(same(got, want), string.format("%s: %s is %s, want %s", name, key, show(got), show(want)))
+  end
+  ok(not note(notes, "IMPORT.RUNON", "三"), name .. ": no run-on row")
+end
+
 os.exit(tally.finish())
