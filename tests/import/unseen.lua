@@ -80,4 +80,35 @@ do
   ok(not note(notes, "IMPORT.RUNON", "三"), name .. ": no run-on row")
 end
 
+---------------------------------------------------------------------------
+-- Word documents are built here: parts of word/ around paragraphs and tables
+local W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+local function para(text) return "<w:p><w:r><w:t>" .. text .. "</w:t></w:r></w:p>" end
+local function docx(body, parts)
+  local entries = { { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },
+    { name = "word/document.xml", data = '<?xml version="1.0" encoding="UTF-8"?><w:document ' .. W
+      .. "><w:body>" .. body .. "</w:body></w:document>" } }
+  for name, xml in pairs(parts or {}) do entries[#entries + 1] = { name = name, data = xml } end
+  return nb.zip(entries)
+end
+local SECTIONS = para("一、总体情况") .. para("本年度主动公开信息12条。") .. para("二、主动公开政府信息情况")
+  .. para("三、收到和处理政府信息公开申请情况") .. para("四、政府信息公开行政复议、行政诉讼情况")
+  .. para("五、存在的主要问题及改进情况") .. para("无。") .. para("六、其他需要报告的事项") .. para("无。")
+
+-- 3. the title set in the page header of a Word document (a letterhead), not in the body:
+-- the agency and year come from it, not left empty with "no title found"
+do
+  local bytes = docx(SECTIONS, { ["word/header1.xml"] = '<?xml version="1.0"?><w:hdr ' .. W .. ">"
+    .. para("某县某局2023年政府信息公开工作年度报告") .. "</w:hdr>" })
+  local r, notes = imp.import(bytes, "header-title.docx")
+  ok(r and r.agency == "某县某局" and r.year == 2023, "title in the page header: agency and year "
+    .. tostring(r and r.agency) .. " " .. tostring(r and r.year))
+  ok(not note(notes, "SECTION.MISSING", nil, "未找到报告标题"), "title in the page header: no missing-title note")
+  -- a header that names no report (the agency's name alone) is no title
+  bytes = docx(SECTIONS, { ["word/header1.xml"] = '<?xml version="1.0"?><w:hdr ' .. W .. ">"
+    .. para("某县人民政府办公室") .. "</w:hdr>" })
+  r, notes = imp.import(bytes, "header-name.docx")
+  ok(r and r.agency == "" and note(notes, "SECTION.MISSING", nil, "未找到报告标题"), "a header without a title: none found")
+end
+
 os.exit(tally.finish())
