@@ -111,4 +111,39 @@ do
   ok(r and r.agency == "" and note(notes, "SECTION.MISSING", nil, "未找到报告标题"), "a header without a title: none found")
 end
 
+-- 4. a Word document whose whole report is set in a table of one cell (a page saved from the
+-- web, a frame): that table's cell is read as the body, its paragraphs and tables in order;
+-- before, all of the report was the text of one cell and nothing was imported
+local function cell(text) return "<w:tc><w:p><w:r><w:t>" .. text .. "</w:t></w:r></w:p></w:tc>" end
+local function row(list)
+  local out = {}
+  for i, t in ipairs(list) do out[i] = cell(t) end
+  return "<w:tr>" .. table.concat(out) .. "</w:tr>"
+end
+local T4 = "<w:tbl>" .. row({ "行政复议", "", "", "", "", "行政诉讼" })
+  .. row({ "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉" })
+  .. row({ "", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" })
+  .. row({ "3", "1", "0", "2", "6", "1", "0", "0", "0", "1", "0", "2", "0", "1", "3" }) .. "</w:tbl>"
+do
+  local body = para("某县某局2023年政府信息公开工作年度报告") .. SECTIONS:gsub("(四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p>)", "%1" .. T4)
+  local framed = "<w:tbl><w:tr><w:tc>" .. body .. "<w:p/></w:tc></w:tr></w:tbl>"
+  local r, notes = imp.import(docx(framed), "framed.docx")
+  ok(r and r.agency == "某县某局", "report in a one-cell table: the title " .. tostring(r and r.agency))
+  local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
+  ok(not missing, "report in a one-cell table: every heading found: " .. (missing and missing.message or ""))
+  same_appeals(r, { { 3, 1, 0, 2, 6 }, { 1, 0, 0, 0, 1 }, { 0, 2, 0, 1, 3 } }, "report in a one-cell table")
+  ok(r.other_matters == "无。", "report in a one-cell table: 六 " .. tostring(r.other_matters))
+  -- a text box's text once: mc:Fallback repeats the mc:Choice for older readers
+  local box = '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    .. "<mc:Choice><w:txbxContent>" .. para("某县某局2023年政府信息公开工作年度报告") .. "</w:txbxContent></mc:Choice>"
+    .. "<mc:Fallback><w:txbxContent>" .. para("某县某局2023年政府信息公开工作年度报告") .. "</w:txbxContent></mc:Fallback>"
+    .. "</mc:AlternateContent></w:r></w:p>"
+  local items = nb.docx_items('<w:document ' .. W .. "><w:body>" .. box .. "</w:body></w:document>")
+  ok(#items == 1 and items[1].text == "某县某局2023年政府信息公开工作年度报告", "a text box read once: " .. #items .. " items")
+  -- invalid nesting (a paragraph right in a table, a row in a row) gives no stray item
+  items = nb.docx_items('<w:document ' .. W .. "><w:body><w:tbl>" .. para("甲") .. "<w:tr><w:tr>" .. cell("乙")
+    .. "</w:tr></w:tr></w:tbl>" .. para("丙") .. "</w:body></w:document>")
+  ok(items and items[#items].kind == "para" and items[#items].text == "丙", "invalid nesting: the paragraph after the table")
+end
+
 os.exit(tally.finish())
