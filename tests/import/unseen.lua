@@ -146,4 +146,13 @@ do
   ok(items and items[#items].kind == "para" and items[#items].text == "丙", "invalid nesting: the paragraph after the table")
 end
 
+-- 5. a portal's page saved whole: the breadcrumb above the report and the site's footer
+-- (主办单位, 网站标识码, ICP and 公网安备 numbers) below it are page chrome, not part of 六
+do
+  local r, notes = imp.import(read("site-footer.html"), "site-footer.html")
+  ok(r.other_matters == "本年度未收取信息处理费。", "site footer: 六 is the report's text: " .. tostring(r.other_matters))
+  ok(not note(notes, "IMPORT.NOT_PLACED", nil, "当前位置"), "site footer: the breadcrumb is chrome")
+  ok(note(notes, "IMPORT.DROPPED", nil, "网页附加信息 5 行"), "site footer: the chrome is counted")
+end
+
 os.exit(tally.finish())
