@@ -155,4 +155,16 @@ do
   ok(note(notes, "IMPORT.DROPPED", nil, "网页附加信息 5 行"), "site footer: the chrome is counted")
 end
 
+-- 6. pdftotext -layout: a row with a blank cell (fewer numbers) under a full row, its label
+-- after a piece of the vertical 三、本年度办理结果 ("三   （一）予以公开   8  36 …"): it is a row
+-- of its own, not the wrapped ends of the numbers above, which were named illegible
+do
+  local name = "t3-layout-short-row.txt"
+  local r, notes = imp.import(read(name), name)
+  local got = t3_row(r, "carried_over")
+  ok(same(got, { 22, 0, 34, 34, 39, 39, 168 }), name .. ": 二、上年结转 is " .. show(got))
+  ok(not note(notes, "SECTION.MISSING", "三", "数字无法辨认"), name .. ": no row named illegible")
+  ok(note(notes, "SECTION.MISSING", "三", "（一）予以公开（读到 6 个数，应为 7 个）"), name .. ": the short row is named")
+end
+
 os.exit(tally.finish())
