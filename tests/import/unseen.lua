@@ -167,4 +167,20 @@ do
   ok(note(notes, "SECTION.MISSING", "三", "（一）予以公开（读到 6 个数，应为 7 个）"), name .. ": the short row is named")
 end
 
+-- 7. a page saved again as UTF-8 that still declares gb2312 (<meta charset> or http-equiv):
+-- read as UTF-8, said so; before, the UTF-8 bytes were decoded as GBK and nothing was found
+do
+  for _, meta in ipairs({ '<meta charset="gb2312">', '<meta http-equiv="Content-Type" content="text/html; charset=GBK">' }) do
+    local page = read("site-footer.html"):gsub('<meta charset="utf%-8">', meta)
+    local r, notes = imp.import(page, "declared-gbk.html")
+    ok(r and r.agency == "某县某局" and r.other_matters == "本年度未收取信息处理费。",
+      meta .. ": read as UTF-8: " .. tostring(r and r.agency))
+    ok(note(notes, "IMPORT.CHARSET", nil, "内容是 UTF-8"), meta .. ": the mismatch is named")
+  end
+  -- a page in GBK as declared is still decoded
+  local page = read("site-footer.html"):gsub('<meta charset="utf%-8">', '<meta charset="gbk">')
+  local r, notes = imp.import(assert(require("nianbao.html").iconv(page, "UTF-8", "GB18030")), "gbk.html")
+  ok(r and r.agency == "某县某局" and note(notes, "IMPORT.CHARSET", nil, "按 GB18030"), "a GBK page as declared")
+end
+
 os.exit(tally.finish())
