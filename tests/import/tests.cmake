@@ -38,3 +38,8 @@ set_tests_properties(import/headings_robust PROPERTIES TIMEOUT 120)
 add_test(NAME import/more_robust COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/more_robust.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/more_robust PROPERTIES TIMEOUT 120)
+# layouts met after the importer was written (unseen.lua): table 四 after an empty first column,
+# cells one per line after a long label, a Word title in the page header, ...
+add_test(NAME import/unseen COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/unseen.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/unseen PROPERTIES TIMEOUT 120)

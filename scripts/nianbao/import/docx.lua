@@ -6,6 +6,12 @@ local nb = require "nianbao"
 
 local M = {}
 
+-- the body's first items, where a title would stand
+local HEADER_LOOK_ITEMS = 10
+-- Word names its header parts header1.xml, header2.xml, …: a section has three at most
+-- (first page, odd, even pages) and a report one or two sections
+local MAX_HEADER_PARTS = 6
+
 --- items for the bytes of a .docx, or nil, message.
 function M.items(bytes, name, notes)
   local xml, err = nb.unzip(bytes, "word/document.xml")
@@ -14,6 +20,28 @@ function M.items(bytes, name, notes)
   if not items then return nil, perr end
   local norm = require "nianbao.import.normalize"
   local out = {}
+  -- The report's title set in the page header (a letterhead) rather than in the body: the
+  -- header's paragraphs that name an annual report come first, when no paragraph of the
+  -- body's opening does.
+  local TITLE_WORD = "年度报告"
+  local titled = false
+  for i = 1, math.min(#items, HEADER_LOOK_ITEMS) do
+    if items[i].kind == "para" and items[i].text:find(TITLE_WORD, 1, true) then titled = true break end
+  end
+  if not titled then
+    local seen = {}
+    for k = 1, MAX_HEADER_PARTS do
+      local hxml = nb.unzip(bytes, "word/header" .. k .. ".xml")
+      local hitems = hxml and nb.docx_items(hxml)
+      for _, h in ipairs(hitems or {}) do
+        local t = h.kind == "para" and norm.trim((h.text:gsub("%s+", " ")))
+        if t and t:find(TITLE_WORD, 1, true) and not seen[t] then
+          seen[t] = true
+          out[#out + 1] = { kind = "para", text = t }
+        end
+      end
+    end
+  end
   for _, item in ipairs(items) do
     if item.kind == "para" then
       -- a line break (w:br) ends a paragraph, as <br> does in the HTML front end

@@ -9,7 +9,13 @@ local M = {}
 -- page chrome starts with one of these words (after brackets); the line is short
 local CHROME = { "来源:", "信息来源:", "文章来源:", "时间:", "发布时间:", "发布日期:", "发文日期:",
   "原文链接", "字号", "打印本页", "打印此页", "关闭窗口", "关闭本页", "浏览次数", "访问量", "分享到",
-  "【打印", "[打印", "【关闭", "[关闭", "【字号", "[字号", "【收藏", "[收藏" }
+  "【打印", "[打印", "【关闭", "[关闭", "【字号", "[字号", "【收藏", "[收藏",
+  -- the breadcrumb above the report and the site's footer below it (a portal's page copied
+  -- or saved whole): after 六 they ran into its text
+  "当前位置:", "您当前的位置:", "您的位置:", "您现在的位置:", "所在位置:", "当前位置>",
+  "主办单位:", "主办:", "承办单位:", "承办:", "版权所有", "网站标识码", "网站地图", "技术支持:", "Copyright", "©" }
+-- a site's registration numbers, anywhere in a short line ("皖ICP备…号", "皖公网安备…号")
+local REGISTRATIONS = { "ICP备", "公网安备" }
 
 --- Whether a line is web-page chrome around the report ("【字号：大 中 小】", "来源：某局").
 function M.is_chrome(t)
@@ -20,6 +26,9 @@ function M.is_chrome(t)
   if #t > 320 or nb.width(t) > 80 then return false end
   for _, w in ipairs(CHROME) do
     if k:sub(1, #w) == w then return true end
+  end
+  for _, w in ipairs(REGISTRATIONS) do
+    if t:find(w, 1, true) then return true end
   end
   return false
 end

@@ -97,6 +97,12 @@ function M.decode(bytes, html, notes, utf8_known)
   if bytes:sub(1, 3) == "\239\187\191" then bytes = bytes:sub(4) end
   local declared = html and not utf8_known and bytes:sub(1, CHARSET_DECL_BYTES):lower():match("charset%s*=%s*[\"']?([%w%-_]+)")
   local gb = declared and (declared:find("gb") or declared == "cp936")
+  if gb and bytes:find("[\128-\255]") and utf8.len(bytes) then
+    -- a page saved again as UTF-8 that still declares GBK: Chinese text in GBK is never valid
+    -- UTF-8, so the bytes, not the declaration, are believed
+    note(notes, "IMPORT.CHARSET", "warning", nil, "网页声明的编码是 %s，但内容是 UTF-8，已按 UTF-8 读取", declared)
+    return bytes
+  end
   if not gb then
     local ok, bad = utf8.len(bytes)
     if ok then return bytes end

@@ -244,6 +244,10 @@ function M.join_wrapped(lines)
       local in_label = b == 1 or below[b - 1].last < row[a].first
       local own_row = lead ~= "" and (M.row_label(below[1].text) or tables.is_row_label(norm.key(lead))
         or tables.is_row_label(norm.key(below[1].text)))
+      -- or the label is its last word, after a piece of a label set vertically beside the
+      -- rows ("三" of 三、本年度办理结果 before "（一）予以公开"), as when a blank cell leaves the
+      -- row with fewer numbers than the one above
+      if not own_row and b > 2 then own_row = tables.is_row_label(norm.key(below[b - 1].text)) end
       if pieces >= 1 and pieces < nums and in_label and not own_row then
         -- a piece joins a number when it stands under that one only, set as its cell sets
         -- the number (the same first column, last column or middle), and the number can go

@@ -1031,6 +1031,36 @@ function M.appeals(tokens, notes)
     return true
   end
   local got = M.take(tokens, last_label, n, fits)
+  -- Empty cells between the header and the numbers: blank cells of the table, or a layout's
+  -- column left empty in every row (an empty first column, a corner cell under the header)
+  -- that would shift every number one column on. Each count of them skipped is tried: the
+  -- one whose groups' totals hold (a group with a blank is not checked) in the most groups,
+  -- none failing, is the table; on a tie the fewest are skipped.
+  local function holding(g)
+    if g.blob or #g.values ~= n or g.padded or g.illegible then return nil end
+    local count = 0
+    for at = 0, n - 1, width do
+      local sum, complete = 0, true
+      for c = 1, width - 1 do
+        local v = g.values[at + c]
+        if is_number(v) then sum = sum + v else complete = false end
+      end
+      local total = g.values[at + width]
+      if complete and is_number(total) then
+        if sum ~= total then return nil end
+        count = count + 1
+      end
+    end
+    return count
+  end
+  local best = holding(got) or -1
+  local lead = last_label
+  while tokens[lead + 1] and tokens[lead + 1].kind == "empty" do
+    lead = lead + 1
+    local after = M.take(tokens, lead, n, fits)
+    local h = holding(after)
+    if h and h > best then got, best = after, h end
+  end
   local values, blob, how, padded = got.values, got.blob, got.how, got.padded
   if blob then
     note_unsplit(notes, "四", { string.format("行政复议、行政诉讼（“%s”：%s）", blob.raw, blob.why) })

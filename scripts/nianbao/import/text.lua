@@ -180,6 +180,18 @@ local function too_wide(line)
   return runs > M.MAX_ROW_CELLS
 end
 
+-- A table copied one cell per line: a row label as wide as a wrapped line of prose
+-- ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请") is followed by
+-- its numbers, one a line. A line that is one number (or blank mark) after a para that is a
+-- row label of the tables is its cell, never the end of the label's wrapped line.
+local LABEL_MAX_WIDTH = 100
+local function is_label_cell(prev, t)
+  if prev.width > LABEL_MAX_WIDTH then return false end
+  local k = norm.key(t)
+  if norm.value(k) == nil and k ~= "无" then return false end
+  return require("nianbao.import.tables").is_row_label(norm.key(table.concat(prev.parts)))
+end
+
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
@@ -239,7 +251,8 @@ function M.items(text, notes)
         local prev = items[#items]
         if prev and prev.parts and not blank_before and prev.width >= WRAPPED_LINE_MIN_WIDTH
           and not prev.spaced and not t:find("%s%s")
-          and not M.ends_sentence(prev.parts[#prev.parts]) and not norm.numbered(norm.key(t)) then
+          and not M.ends_sentence(prev.parts[#prev.parts]) and not norm.numbered(norm.key(t))
+          and not is_label_cell(prev, t) then
           prev.parts[#prev.parts + 1] = t -- a line wrapped by the PDF
           prev.width = prev.width + nb.width(t)
         else
