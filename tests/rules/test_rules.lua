@@ -194,6 +194,34 @@ test("TEXT.APPEALS is quiet on plans without counts", function()
   quiet("TEXT.APPEALS", variant(function(t) huaian_appeals(t); t.improvements = "加强答复风险研判和合法性审查，着力减少行政复议、行政诉讼案件数量。" end))
 end)
 
+test("TEXT.APPEALS is quiet on review decisions a 司法局 publishes", function()
+  quiet("TEXT.APPEALS", variant(function(t)
+    overview_text(t, "主动公开", "全年主动公开政府信息356条，在门户网站公开行政复议决定书12份，公开行政执法信息48条。")
+  end))
+end)
+test("TEXT.APPEALS reads 纠错 as 结果纠正", function()
+  local s = "发生政府信息公开行政复议案件3件，均维持原答复，被复议纠错0件。"
+  quiet("TEXT.APPEALS", variant(function(t) t.appeals.review = { upheld = 3, corrected = 0, other = 0, pending = 0, total = 3 }; overview_text(t, "依申请公开", s) end))
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 2, corrected = 1, other = 0, pending = 0, total = 3 }
+    overview_text(t, "依申请公开", s)
+  end), 1, 0)
+  assert(f.column == "结果纠正", f.column)
+end)
+test("TEXT.APPEALS reads 行政复议、行政诉讼各1件 as one of each", function()
+  local s = "因政府信息公开引发行政复议、行政诉讼各1件，均维持原行政行为。"
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end))
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end), 0, 1)
+  assert(f.row == "appeals.review", f.row)
+end)
+
 -- TEXT.SHARES --------------------------------------------------------------
 local PINGTAN_SHARES = "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"
 local function pingtan_results(t)
