@@ -281,6 +281,23 @@ test("TEXT.PROACTIVE catches Huaian's 规章 count and ignores 政策性文件",
   flags("TEXT.PROACTIVE", variant(function(t) overview_text(t, "主动公开", s) end), 0, 1)
 end)
 
+test("TEXT.PROACTIVE is quiet on lists of matters and 双公示 records", function()
+  local s = "全年公开行政许可、行政处罚等“双公示”信息2350条，梳理公布行政许可事项清单56项。全年作出行政处罚决定185件。"
+  quiet("TEXT.PROACTIVE", variant(function(t) t.proactive.licensing, t.proactive.punishment = 2162, 185; overview_text(t, "主动公开", s) end))
+  flags("TEXT.PROACTIVE", variant(function(t) t.proactive.licensing, t.proactive.punishment = 2162, 158; overview_text(t, "主动公开", s) end), 158, 185)
+end)
+test("TEXT.PROACTIVE is quiet on cumulative documents, interpretations and drafts", function()
+  local s = "规范性文件库累计公开规范性文件156件；本年度印发行政规范性文件8件，在网站公开规范性文件解读材料12篇。全年公开征求意见规章草案3件，出台市政府规章1件。"
+  local function docs(n) return variant(function(t)
+    t.agency = "某某市人民政府"
+    t.proactive.normative_documents = { issued = n, repealed = 3, in_force = 61 }
+    t.proactive.regulations = { issued = 1, repealed = 0, in_force = 42 }
+    overview_text(t, "主动公开", s)
+  end) end
+  quiet("TEXT.PROACTIVE", docs(8))
+  flags("TEXT.PROACTIVE", docs(9), 9, 8)
+end)
+
 -- TEXT.FEES ----------------------------------------------------------------
 test("TEXT.FEES passes Pingtan's 无收取信息处理费情况", function()
   quiet("TEXT.FEES", variant(function(t) t.other_matters = "2024年，无收取信息处理费情况。" end))
