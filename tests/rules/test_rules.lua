@@ -349,6 +349,20 @@ test("TEXT.PERIOD catches a title year that is not the report year", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
 end)
 
+local function in_overview(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
+test("TEXT.PERIOD is quiet on the dates of an activity", function()
+  quiet("TEXT.PERIOD", in_overview("2024年9月1日至2024年9月30日期间开展统计法治宣传月活动，发放宣传资料500余份。"))
+  quiet("TEXT.PERIOD", in_overview("统计执法检查于2024年3月15日至2024年4月15日开展。"))
+end)
+test("TEXT.PERIOD reads an end without its year and other dashes", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为2024年1月1日至12月31日。"))
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为2023年1月1日至12月31日。"), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  quiet("TEXT.PERIOD", pre("本报告中所列数据的统计期限为2024年1月1日–2024年12月31日。"))
+  flags("TEXT.PERIOD", pre("本报告中所列数据的统计期限为2023年1月1日–2023年12月31日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告统计期限为2024年1月1日——2024年11月30日。"), nil, "2024年1月1日至2024年11月30日")
+end)
+
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
 local function with_text(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
