@@ -384,6 +384,14 @@ test("TEXT.YEAR passes comparisons and carried-over counts", function()
   quiet("TEXT.YEAR", with_text("2024年，我局共收到申请5件。"))
 end)
 
+test("TEXT.YEAR passes last year's report, a span of years and last year's figure", function()
+  quiet("TEXT.YEAR", variant(function(t) t.problems = "上年度问题整改情况：2023年度报告中指出的3个问题已全部整改到位。" end))
+  quiet("TEXT.YEAR", with_text("2023年至2024年连续两年获评全县政务公开工作先进单位。"))
+  quiet("TEXT.YEAR", with_text("全年共收到政府信息公开申请25件，同比增长25%（2023年为20件）。"))
+  flags("TEXT.YEAR", with_text("全年共收到申请25件，2023年收到申请20件。"))
+  flags("TEXT.YEAR", with_text("2023年为进一步推进政务公开，我局主动公开信息120条。"))
+end)
+
 -- TEXT.HEADINGS ------------------------------------------------------------
 test("TEXT.HEADINGS passes the 2021-format list of parts", function()
   quiet("TEXT.HEADINGS", variant(function(t)
