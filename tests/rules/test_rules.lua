@@ -254,6 +254,17 @@ test("TEXT.SHARES is quiet on percentages about other things", function()
   quiet("TEXT.SHARES", variant(function(t) overview_text(t, "政府信息公开平台建设", "在省办2024年四个季度政务新媒体检查抽查中，合格率均为100%，占全省前列的比例为30%。") end))
 end)
 
+test("TEXT.SHARES reads 予以公开（含部分公开） as both rows", function()
+  local s = "全年共收到政府信息公开申请25件，予以公开（含部分公开）15件，占60%；无法提供10件，占40%。"
+  local function r(d) return variant(function(t)
+    t.requests.new = row(25); t.requests.disclosed, t.requests.partially_disclosed = row(d), row(4)
+    t.requests.unavailable.not_held = row(21 - d)
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.SHARES", r(11))
+  flags("TEXT.SHARES", r(12), "64.00%", "60%")
+end)
+
 -- TEXT.PROACTIVE -----------------------------------------------------------
 test("TEXT.PROACTIVE passes Pingtan 2022 (698 in force, 88 issued)", function()
   quiet("TEXT.PROACTIVE", variant(function(t)
