@@ -422,6 +422,22 @@ test("TEXT.HEADINGS catches a numbered subsection heading and a missing topic", 
   assert(list[2].found:find("监督保障", 1, true))
 end)
 
+test("TEXT.HEADINGS passes subsection headings in other words", function()
+  quiet("TEXT.HEADINGS", variant(function(t)
+    local words = { "主动公开情况", "政府信息公开申请办理情况", "政府信息资源管理情况", "公开渠道建设情况", "监督保障情况" }
+    for i, item in ipairs(t.overview) do item.heading = words[i] end
+  end))
+end)
+test("TEXT.HEADINGS reads the list of parts in the preamble", function()
+  quiet("TEXT.HEADINGS", variant(function(t)
+    t.preamble = "本报告根据《条例》编制。本报告共分6个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+  end))
+  local f = flags("TEXT.HEADINGS", variant(function(t)
+    t.preamble = "本报告由概述、主动公开政府信息的情况、依申请公开政府信息的情况、政府信息公开的收费及减免情况、因政府信息公开申请提起行政复议、行政诉讼的情况、存在的主要问题及改进措施组成。"
+  end))
+  assert(f.label == "前言", tostring(f))
+end)
+
 -- TEXT.STYLE ---------------------------------------------------------------
 test("TEXT.STYLE catches half-width punctuation among Chinese (sample 01)", function()
   flags("TEXT.STYLE", variant(function(t)
