@@ -459,6 +459,14 @@ test("TEXT.STYLE catches 2024 年 beside 2024年 in one report", function()
   flags("TEXT.STYLE", variant(function(t) t.other_matters = "2024年度未收取政府信息公开处理费。" end), nil, nil)
 end)
 
+test("TEXT.STYLE reads the preamble", function()
+  local f = flags("TEXT.STYLE", variant(function(t)
+    t.preamble = "本年报根据《中华人民共和国政府信息公开条例》(下称《条例》)要求编制,统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。"
+  end), "全角标点")
+  assert(f.label == "前言", tostring(f))
+  quiet("TEXT.STYLE", variant(function(t) t.preamble = "本年报根据《中华人民共和国政府信息公开条例》（下称《条例》）要求编制。" end))
+end)
+
 -- T2.COMPETENCE ------------------------------------------------------------
 test("T2.COMPETENCE catches 规章 from a county bureau and a township", function()
   flags("T2.COMPETENCE", variant(function(t) t.proactive.regulations = { issued = 0, repealed = 0, in_force = 3 } end), 0, 3)
