@@ -482,6 +482,17 @@ test("T2.COMPETENCE reads the last character, not its last byte", function()
   flags("T2.COMPETENCE", variant(function(t) t.agency = "某某镇"; t.proactive.regulations = { issued = 0, repealed = 0, in_force = 2 } end), 0, 2)
 end)
 
+test("T2.COMPETENCE catches 规章 from a city district and from a county of an autonomous prefecture", function()
+  local function regs(agency) return variant(function(t) t.agency = agency; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 3 } end) end
+  flags("T2.COMPETENCE", regs("某某市某某区人民政府"), 0, 1)
+  flags("T2.COMPETENCE", regs("某某市某某区教育局"), 0, 1)
+  flags("T2.COMPETENCE", regs("某某自治州某某县人民政府"), 0, 1)
+  flags("T2.COMPETENCE", regs("内蒙古自治区某某盟某某旗人民政府"), 0, 1)
+  quiet("T2.COMPETENCE", regs("某某自治州人民政府"))
+  quiet("T2.COMPETENCE", regs("广西壮族自治区人民政府办公厅"))
+  quiet("T2.COMPETENCE", regs("某某市人民政府"))
+end)
+
 -- YEAR.IDENTICAL -----------------------------------------------------------
 test("YEAR.IDENTICAL catches a report copied from last year with only the years changed", function()
   local last = variant(function(t)
