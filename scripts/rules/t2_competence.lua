@@ -8,13 +8,30 @@ local nb = require "nianbao"
 -- (校 ends in byte A1, as 乡 does) would read as a township
 local function ends_with(s, suffix) return s:sub(-#suffix) == suffix end
 
+-- the part of the name after its last 自治区 / 自治州 (whose own governments make 规章, and
+-- whose counties and districts do not): "某某自治州某某县人民政府" -> "某某县人民政府"
+local function below_autonomous(agency)
+  for _, w in ipairs({ "自治区", "自治州" }) do
+    local from = 1
+    while true do
+      local _, e = agency:find(w, from, true)
+      if not e then break end
+      agency, from = agency:sub(e + 1), 1
+    end
+  end
+  return agency
+end
+
 local function level(agency)
-  if agency:find("自治区", 1, true) or agency:find("自治州", 1, true) then return nil end
+  agency = below_autonomous(agency)
   if agency:find("街道", 1, true) or agency:find("乡人民政府", 1, true) or agency:find("镇人民政府", 1, true)
      or ends_with(agency, "乡") or ends_with(agency, "镇") or agency:find("苏木", 1, true) then
     return "乡镇、街道"
   end
   if agency:find("县", 1, true) or agency:find("旗", 1, true) then return "县级机关" end
+  -- a district of a city (某某市某某区人民政府, 某某市某某区教育局) is of county level
+  local _, city = agency:find("市", 1, true)
+  if city and agency:find("区", city + 1, true) then return "县级机关" end
   return nil
 end
 

@@ -5,7 +5,7 @@ local R = require "nianbao.rules"
 
 local FIELDS = {
   { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
-  { words = { "结果纠正", "纠正" }, key = "corrected", label = "结果纠正" },
+  { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正" },
   { words = { "其他结果" }, key = "other", label = "其他结果" },
   { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
 }
@@ -13,6 +13,9 @@ local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无�
 -- a piece names a subject (subject_of) only with one of these; a sentence without any states
 -- nothing this rule reads, and is skipped whole
 local MENTIONS = { "复议", "诉讼", "直接起诉" }
+-- a piece about the documents of others' cases ("公开行政复议决定书12份": a 司法局 that
+-- decides reviews publishes them) counts none of the agency's own appeals
+local DOCUMENTS = { "决定书", "文书", "裁决书", "判决书", "案例" }
 local SUBJECTS = {
   review = { label = "行政复议", groups = { "review" } },
   litigation = { label = "行政诉讼", groups = { "litigation_direct", "litigation_after_review" } },
@@ -61,8 +64,10 @@ return {
         for i = 1, #clauses do
           local clause = clauses[i]
           local none = not R.first_count(clause) and R.has(clause, NONE) -- the cheap question first
+          local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
             local s, both = subject_of(piece)
+            if (s or both) and R.has(piece, DOCUMENTS) then s, both = nil, false end
             if none and (s or both) then
               for name in pairs(SUBJECTS) do
                 if (name == "review" and piece:find("复议", 1, true)) or
@@ -74,6 +79,12 @@ return {
             if both then subject = nil end
             local n = R.first_count(piece)
             if s then subject = s end
+            if n and piece:find("各", 1, true) then
+              for k = 1, #listed do
+                if listed[k] ~= s then compare(part, listed[k], "total", "总计", n) end
+              end
+            end
+            if s and not n then listed[#listed + 1] = s elseif n then listed = {} end
             if n and subject then -- the field's words are looked for only in a piece with a count
               local field
               for _, f in ipairs(FIELDS) do

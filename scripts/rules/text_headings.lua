@@ -6,9 +6,10 @@ local R = require "nianbao.rules"
 
 local TOPICS = {
   { words = { "主动公开" }, label = "主动公开" },
-  { words = { "依申请" }, label = "依申请公开" },
-  { words = { "信息管理" }, label = "政府信息管理" },
-  { words = { "平台", "载体" }, label = "政府信息公开平台建设" },
+  -- headings as agencies word them: 政府信息公开申请办理情况, 政府信息资源管理, 公开渠道建设
+  { words = { "依申请", "申请" }, label = "依申请公开" },
+  { words = { "信息管理", "管理" }, label = "政府信息管理" },
+  { words = { "平台", "载体", "渠道", "网站", "新媒体" }, label = "政府信息公开平台建设" },
   { words = { "监督", "保障" }, label = "监督保障" },
 }
 local SECTIONS = {
@@ -72,7 +73,7 @@ return {
                  message = "总体情况缺少常见的小标题：" .. table.concat(missing, "、") }
       end
     end
-    R.each_sentence(report, function(sentence, part)
+    local function parts_list(sentence, part)
       -- the rare words first: most sentences say neither 本报告 nor 本年报 and need no count
       if not (R.has(sentence, THIS_REPORT) and R.has(sentence, MADE_OF)) then return end
       local named = 0
@@ -86,12 +87,17 @@ return {
         -- (%f[%d]: tried at the start of a digit run only, so a long run is not quadratic)
         local old = R.has(sentence, OLD_PARTS)
         if #missing > 0 or (stated and stated ~= 6) or old then
-          ctx:add{ section = part.section, label = part.label, expected = "六个部分：总体情况……其他需要报告的事项",
+          ctx:add{ section = part.section, label = part.label, sentence = sentence,
+                   expected = "六个部分：总体情况……其他需要报告的事项",
                    found = stated and (stated .. "个部分") or (#missing > 0 and ("缺少" .. table.concat(missing, "、")) or "含旧格式部分"),
                    message = "报告组成的说明与现行格式（国办公开办函〔2021〕30号）的六个部分不一致" ..
                      (#missing > 0 and ("，未提及：" .. table.concat(missing, "、")) or "") }
         end
       end
-    end)
+    end
+    -- the list of parts is usually in the preamble, before 一、总体情况
+    local lead = { label = "前言" }
+    for _, sentence in ipairs(R.sentences(R.normalize(report.preamble or ""))) do parts_list(sentence, lead) end
+    R.each_sentence(report, parts_list)
   end,
 }

@@ -4,6 +4,12 @@ local R = require "nianbao.rules"
 
 local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
 local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
+-- words that make a date range the report's period; with only the words above ("2024年9月1日
+-- 至2024年9月30日期间开展统计法治宣传月活动") a range is read as the period only when it runs
+-- from a 1月1日 or to a 12月31日
+local REPORT_PERIOD = { "统计期限", "统计时限", "统计期间", "统计时间", "统计区间", "统计周期", "数据统计",
+  "报告期", "所列数据", "本报告", "本年报" }
+local SEPS = { "至", "到", "——", "—", "–", "-", "~" }
 
 return {
   id = "TEXT.PERIOD",
@@ -25,10 +31,16 @@ return {
         if y1 then
           local tail = sentence:sub(rest):gsub("^起", "")
           local y2, m2, d2
-          for _, sep in ipairs({ "至", "到", "-", "—", "~" }) do
-            if tail:sub(1, #sep) == sep then y2, m2, d2 = tail:sub(#sep + 1):match("^" .. DATE) end
+          for _, sep in ipairs(SEPS) do
+            if not y2 and tail:sub(1, #sep) == sep then
+              local after = tail:sub(#sep + 1)
+              y2, m2, d2 = after:match("^" .. DATE)
+              -- "2023年1月1日至12月31日": the end in the same year
+              if not y2 then m2, d2 = after:match("^(%d%d?)月(%d%d?)日"); y2 = m2 and y1 end
+            end
           end
-          if y2 then
+          local whole_year = (tonumber(m1) == 1 and tonumber(d1) == 1) or (m2 and tonumber(m2) == 12 and tonumber(d2) == 31)
+          if y2 and (whole_year or R.has(sentence, REPORT_PERIOD)) then
             local found = string.format("%s年%d月%d日至%s年%d月%d日", y1, tonumber(m1), tonumber(d1),
               y2, tonumber(m2), tonumber(d2))
             if found ~= want then

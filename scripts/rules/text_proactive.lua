@@ -18,6 +18,11 @@ local DECISIONS = {
   { word = "行政强制", key = "coercion" },
 }
 
+-- a count that is not a table 二 cell: cumulative or older documents, interpretations, drafts
+-- out for comments, lists of matters ("行政许可事项清单56项"), "双公示" records
+local NOT_CELLS = { "累计", "历年", "解读", "草案", "征求意见", "意见征集", "事项", "清单", "目录",
+  "裁量", "指南", "双公示" }
+
 -- every word a piece must contain to be compared: a clause (or piece) without any is skipped
 -- before its counts are read
 local WORDS = {}
@@ -41,9 +46,14 @@ return {
     end
     local function read_clause(part, clause)
       current = clause
+      local shared = false -- a name listed before, without a count of its own
       for piece in (clause .. "、"):gmatch("(.-)、") do
         local n = R.first_count(piece) -- the cheap question first
-        if n and not R.has(piece, WORDS) then n = nil end
+        local named = R.has(piece, WORDS)
+        -- "行政许可、行政处罚等信息2350条": one count for the whole list
+        local listed = shared
+        shared = named and not n
+        if n and (not named or listed or R.has(piece, NOT_CELLS)) then n = nil end
         if n then
           local matched = false
           for _, d in ipairs(DOCS) do

@@ -9,6 +9,14 @@ local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
 local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
+-- a "none" clause about something else than applications: "未收到申请人投诉",
+-- "无依申请公开逾期答复情况" say nothing of how many applications came in
+local NONE_OTHER = { "申请人", "逾期", "超期", "延期", "投诉", "异议", "举报" }
+-- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
+-- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日")
+local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
+  "延期", "逾期", "超期", "工作日", "时间", "时长", "用时" }
+-- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },
@@ -54,7 +62,10 @@ return {
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
+    local compare_words = { "比", "较", "同比", "上年", "去年", "上一年",
+      math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
+    local breakdown_sentence -- the sentence whose clauses from "其中…" on are a breakdown
     local function read_clause(clause, part, sentence)
       -- a clause about appeals counts no application; asked (of the clause as written) only
       -- of a clause that could add a finding (the cheap questions first: most have no count)
@@ -65,9 +76,10 @@ return {
       end
       if quotes then clause = drop_short_quotes(clause) end
       local n = R.first_count(clause)
+      if clause:sub(1, 6) == "其中" then breakdown_sentence = sentence end -- "其中:" too
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
-            and not R.has(as_written, APPEALS) then
+            and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) then
           ctx:add{ section = part.section, label = part.label, row = "new", column = "总计",
                    expected = new, found = 0,
                    message = string.format("叙述称未收到政府信息公开申请，表三本年新收申请为%d件", new) }
@@ -99,6 +111,11 @@ return {
         end
       end
       if R.has(clause, RESULTS) then return end
+      -- "其中…" starts a breakdown (by channel: "其中通过网络提出申请15件，通过信函提出申请3件")
+      -- that runs to the end of the sentence: its parts are not the total
+      if breakdown_sentence == sentence or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
+        return
+      end
       if R.has(clause, DONE) then
         if total and n ~= total then add(part, "total", total, n, "办结申请") end
       elseif R.has(clause, RECEIVED) and new and over then

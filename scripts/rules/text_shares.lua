@@ -5,7 +5,8 @@ local R = require "nianbao.rules"
 
 -- longest names first, so that "予以公开及部分公开" wins over "部分公开"
 local PARTS = {
-  { words = { "予以公开及部分公开", "予以公开和部分公开", "予以公开或部分公开", "公开和部分公开" },
+  { words = { "予以公开及部分公开", "予以公开和部分公开", "予以公开或部分公开", "公开和部分公开",
+              "含部分公开", "或部分公开", "及部分公开" }, -- "予以公开(含部分公开)15件", "全部或部分公开"
     rows = { "disclosed", "partially_disclosed" }, label = "予以公开及部分公开" },
   { words = { "部分公开" }, rows = { "partially_disclosed" }, label = "部分公开" },
   { words = { "不予公开" }, rows = { "withheld" }, label = "不予公开" },

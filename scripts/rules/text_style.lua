@@ -98,6 +98,7 @@ return {
   check = function(report, ctx)
     local parts = R.narratives(report)
     table.insert(parts, 1, { section = "一", label = "标题", text = report.title or "" })
+    if report.preamble then table.insert(parts, 2, { label = "前言", text = report.preamble }) end
     -- "mixed": the same word written both ways ("2024 年" here, "2024年" there); a spaced
     -- number counts only when the character on its spaced side is written tight elsewhere
     local scans, tight, tight_before = {}, {}, {}

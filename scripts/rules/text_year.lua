@@ -8,7 +8,9 @@ local R = require "nianbao.rules"
 -- words just before the year that make it a comparison or a span, not this year's report
 local BEFORE = { "较", "比", "与", "同", "相比", "对比", "自", "从", "至", "截至", "截止", "跨", "于" }
 -- words just after "2024年" (or "2024年度") that make it a carried-over count or a comparison
-local AFTER = { "结转", "同期", "相比", "比较", "底", "末", "以来", "起" }
+local AFTER = { "结转", "同期", "相比", "比较", "底", "末", "以来", "起",
+  -- last year's report itself ("2023年度报告中指出的3个问题已整改") and a span ("2023年至2024年")
+  "报告", "年报", "政府信息公开工作年度报告", "至" }
 
 
 local function starts_with_any(s, list)
@@ -44,6 +46,9 @@ return {
           from = b + 1
           local rest = clause:sub(b + 1):gsub("^度", "")
           local comparison = ends_with_any(clause:sub(1, a - 1), BEFORE) or starts_with_any(rest, AFTER)
+            -- last year's figure given for comparison: "同比增长25%(2023年为20件)"
+            -- (为 and 是 are three bytes each: no character class)
+            or (starts_with_any(rest, { "为", "是" }) and rest:find("^%d", 4) ~= nil)
           if not comparison and a == 1 then
             local opens = sentence:sub(1, #clause) == clause
             if opens or R.first_count(clause) then

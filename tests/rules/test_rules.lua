@@ -127,6 +127,35 @@ test("TEXT.REQUESTS is quiet on text without counts", function()
   quiet("TEXT.REQUESTS", variant(function(t) requests(t, 5, 0, 0); overview_text(t, "依申请公开", "规范做好申请登记、审查、办理、答复、归档等工作，强化服务理念，提高答复质量。") end))
 end)
 
+-- counts in the 依申请公开 part that are not the year's applications (unseen reports)
+local function req_text(n, text) return variant(function(t) requests(t, n, 0, 0); overview_text(t, "依申请公开", text) end) end
+test("TEXT.REQUESTS is quiet on last year's count in a comparison", function()
+  quiet("TEXT.REQUESTS", req_text(25, "全年共收到政府信息公开申请25件，比2023年收到的18件增加了7件，增幅38.9%。"))
+  quiet("TEXT.REQUESTS", req_text(25, "全年共收到政府信息公开申请25件，较上年受理的18件有所增加。"))
+  flags("TEXT.REQUESTS", req_text(26, "全年共收到政府信息公开申请25件，比2023年收到的18件增加了7件。"), 26, 25)
+end)
+test("TEXT.REQUESTS is quiet on answer times and extended answers", function()
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，办结30件，平均答复时间为6个工作日，其中依法延期答复2件。"))
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，依法延期答复2件。"))
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，办结28件，平均答复时间为6个工作日。"), 30, 28)
+end)
+test("TEXT.REQUESTS is quiet on 未收到申请人投诉 and 无…逾期答复", function()
+  quiet("TEXT.REQUESTS", req_text(5, "全年共收到政府信息公开申请5件，所有申请均按时答复，未收到申请人投诉。"))
+  quiet("TEXT.REQUESTS", req_text(9, "全年共收到政府信息公开申请9件，无依申请公开逾期答复情况。"))
+  flags("TEXT.REQUESTS", req_text(9, "本年度未收到政府信息公开申请，无依申请公开逾期答复情况。"), 9, 0)
+end)
+test("TEXT.REQUESTS is quiet on a breakdown by channel after 其中", function()
+  quiet("TEXT.REQUESTS", req_text(18, "全年共收到政府信息公开申请18件，其中通过网络平台提出申请15件，通过信函提出申请3件。"))
+  quiet("TEXT.REQUESTS", req_text(18, "全年共收到政府信息公开申请18件，其中：通过网络平台提出申请15件，通过信函提出申请3件。"))
+  -- the breakdown ends with its sentence
+  flags("TEXT.REQUESTS", req_text(18, "其中通过网络平台提出申请15件。全年共收到政府信息公开申请17件。"), 18, 17)
+end)
+test("TEXT.REQUESTS is quiet on hotline calls and deputies' proposals handled", function()
+  quiet("TEXT.REQUESTS", req_text(0, "2023年，我局未收到政府信息公开申请。依托12345热线倾听群众诉求，共办理政府12345热线47件，已全部办结。"))
+  quiet("TEXT.REQUESTS", req_text(2, "全年共收到政府信息公开申请2件，均按期办结。同时办理人大代表建议12件、政协委员提案8件，办结率100%。"))
+  flags("TEXT.REQUESTS", req_text(3, "全年共收到政府信息公开申请2件，均按期办结。同时办理人大代表建议12件。"), 3, 2)
+end)
+
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
 local function huaian_appeals(t)
@@ -165,6 +194,34 @@ test("TEXT.APPEALS is quiet on plans without counts", function()
   quiet("TEXT.APPEALS", variant(function(t) huaian_appeals(t); t.improvements = "加强答复风险研判和合法性审查，着力减少行政复议、行政诉讼案件数量。" end))
 end)
 
+test("TEXT.APPEALS is quiet on review decisions a 司法局 publishes", function()
+  quiet("TEXT.APPEALS", variant(function(t)
+    overview_text(t, "主动公开", "全年主动公开政府信息356条，在门户网站公开行政复议决定书12份，公开行政执法信息48条。")
+  end))
+end)
+test("TEXT.APPEALS reads 纠错 as 结果纠正", function()
+  local s = "发生政府信息公开行政复议案件3件，均维持原答复，被复议纠错0件。"
+  quiet("TEXT.APPEALS", variant(function(t) t.appeals.review = { upheld = 3, corrected = 0, other = 0, pending = 0, total = 3 }; overview_text(t, "依申请公开", s) end))
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 2, corrected = 1, other = 0, pending = 0, total = 3 }
+    overview_text(t, "依申请公开", s)
+  end), 1, 0)
+  assert(f.column == "结果纠正", f.column)
+end)
+test("TEXT.APPEALS reads 行政复议、行政诉讼各1件 as one of each", function()
+  local s = "因政府信息公开引发行政复议、行政诉讼各1件，均维持原行政行为。"
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end))
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end), 0, 1)
+  assert(f.row == "appeals.review", f.row)
+end)
+
 -- TEXT.SHARES --------------------------------------------------------------
 local PINGTAN_SHARES = "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"
 local function pingtan_results(t)
@@ -197,6 +254,17 @@ test("TEXT.SHARES is quiet on percentages about other things", function()
   quiet("TEXT.SHARES", variant(function(t) overview_text(t, "政府信息公开平台建设", "在省办2024年四个季度政务新媒体检查抽查中，合格率均为100%，占全省前列的比例为30%。") end))
 end)
 
+test("TEXT.SHARES reads 予以公开（含部分公开） as both rows", function()
+  local s = "全年共收到政府信息公开申请25件，予以公开（含部分公开）15件，占60%；无法提供10件，占40%。"
+  local function r(d) return variant(function(t)
+    t.requests.new = row(25); t.requests.disclosed, t.requests.partially_disclosed = row(d), row(4)
+    t.requests.unavailable.not_held = row(21 - d)
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.SHARES", r(11))
+  flags("TEXT.SHARES", r(12), "64.00%", "60%")
+end)
+
 -- TEXT.PROACTIVE -----------------------------------------------------------
 test("TEXT.PROACTIVE passes Pingtan 2022 (698 in force, 88 issued)", function()
   quiet("TEXT.PROACTIVE", variant(function(t)
@@ -222,6 +290,23 @@ test("TEXT.PROACTIVE catches Huaian's 规章 count and ignores 政策性文件",
   local s = "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。"
   quiet("TEXT.PROACTIVE", variant(function(t) t.proactive.regulations = { issued = 1, repealed = 0, in_force = 11 }; overview_text(t, "主动公开", s) end))
   flags("TEXT.PROACTIVE", variant(function(t) overview_text(t, "主动公开", s) end), 0, 1)
+end)
+
+test("TEXT.PROACTIVE is quiet on lists of matters and 双公示 records", function()
+  local s = "全年公开行政许可、行政处罚等“双公示”信息2350条，梳理公布行政许可事项清单56项。全年作出行政处罚决定185件。"
+  quiet("TEXT.PROACTIVE", variant(function(t) t.proactive.licensing, t.proactive.punishment = 2162, 185; overview_text(t, "主动公开", s) end))
+  flags("TEXT.PROACTIVE", variant(function(t) t.proactive.licensing, t.proactive.punishment = 2162, 158; overview_text(t, "主动公开", s) end), 158, 185)
+end)
+test("TEXT.PROACTIVE is quiet on cumulative documents, interpretations and drafts", function()
+  local s = "规范性文件库累计公开规范性文件156件；本年度印发行政规范性文件8件，在网站公开规范性文件解读材料12篇。全年公开征求意见规章草案3件，出台市政府规章1件。"
+  local function docs(n) return variant(function(t)
+    t.agency = "某某市人民政府"
+    t.proactive.normative_documents = { issued = n, repealed = 3, in_force = 61 }
+    t.proactive.regulations = { issued = 1, repealed = 0, in_force = 42 }
+    overview_text(t, "主动公开", s)
+  end) end
+  quiet("TEXT.PROACTIVE", docs(8))
+  flags("TEXT.PROACTIVE", docs(9), 9, 8)
 end)
 
 -- TEXT.FEES ----------------------------------------------------------------
@@ -275,6 +360,20 @@ test("TEXT.PERIOD catches a title year that is not the report year", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
 end)
 
+local function in_overview(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
+test("TEXT.PERIOD is quiet on the dates of an activity", function()
+  quiet("TEXT.PERIOD", in_overview("2024年9月1日至2024年9月30日期间开展统计法治宣传月活动，发放宣传资料500余份。"))
+  quiet("TEXT.PERIOD", in_overview("统计执法检查于2024年3月15日至2024年4月15日开展。"))
+end)
+test("TEXT.PERIOD reads an end without its year and other dashes", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为2024年1月1日至12月31日。"))
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为2023年1月1日至12月31日。"), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  quiet("TEXT.PERIOD", pre("本报告中所列数据的统计期限为2024年1月1日–2024年12月31日。"))
+  flags("TEXT.PERIOD", pre("本报告中所列数据的统计期限为2023年1月1日–2023年12月31日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告统计期限为2024年1月1日——2024年11月30日。"), nil, "2024年1月1日至2024年11月30日")
+end)
+
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
 local function with_text(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
@@ -296,6 +395,14 @@ test("TEXT.YEAR passes comparisons and carried-over counts", function()
   quiet("TEXT.YEAR", with_text("2024年，我局共收到申请5件。"))
 end)
 
+test("TEXT.YEAR passes last year's report, a span of years and last year's figure", function()
+  quiet("TEXT.YEAR", variant(function(t) t.problems = "上年度问题整改情况：2023年度报告中指出的3个问题已全部整改到位。" end))
+  quiet("TEXT.YEAR", with_text("2023年至2024年连续两年获评全县政务公开工作先进单位。"))
+  quiet("TEXT.YEAR", with_text("全年共收到政府信息公开申请25件，同比增长25%（2023年为20件）。"))
+  flags("TEXT.YEAR", with_text("全年共收到申请25件，2023年收到申请20件。"))
+  flags("TEXT.YEAR", with_text("2023年为进一步推进政务公开，我局主动公开信息120条。"))
+end)
+
 -- TEXT.HEADINGS ------------------------------------------------------------
 test("TEXT.HEADINGS passes the 2021-format list of parts", function()
   quiet("TEXT.HEADINGS", variant(function(t)
@@ -313,6 +420,22 @@ test("TEXT.HEADINGS catches a numbered subsection heading and a missing topic", 
   assert(#list == 2, #list)
   assert(list[1].found == "（一）主动公开")
   assert(list[2].found:find("监督保障", 1, true))
+end)
+
+test("TEXT.HEADINGS passes subsection headings in other words", function()
+  quiet("TEXT.HEADINGS", variant(function(t)
+    local words = { "主动公开情况", "政府信息公开申请办理情况", "政府信息资源管理情况", "公开渠道建设情况", "监督保障情况" }
+    for i, item in ipairs(t.overview) do item.heading = words[i] end
+  end))
+end)
+test("TEXT.HEADINGS reads the list of parts in the preamble", function()
+  quiet("TEXT.HEADINGS", variant(function(t)
+    t.preamble = "本报告根据《条例》编制。本报告共分6个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+  end))
+  local f = flags("TEXT.HEADINGS", variant(function(t)
+    t.preamble = "本报告由概述、主动公开政府信息的情况、依申请公开政府信息的情况、政府信息公开的收费及减免情况、因政府信息公开申请提起行政复议、行政诉讼的情况、存在的主要问题及改进措施组成。"
+  end))
+  assert(f.label == "前言", tostring(f))
 end)
 
 -- TEXT.STYLE ---------------------------------------------------------------
@@ -336,6 +459,14 @@ test("TEXT.STYLE catches 2024 年 beside 2024年 in one report", function()
   flags("TEXT.STYLE", variant(function(t) t.other_matters = "2024年度未收取政府信息公开处理费。" end), nil, nil)
 end)
 
+test("TEXT.STYLE reads the preamble", function()
+  local f = flags("TEXT.STYLE", variant(function(t)
+    t.preamble = "本年报根据《中华人民共和国政府信息公开条例》(下称《条例》)要求编制,统计期限为 2024 年 1 月 1 日至 2024 年 12 月 31 日。"
+  end), "全角标点")
+  assert(f.label == "前言", tostring(f))
+  quiet("TEXT.STYLE", variant(function(t) t.preamble = "本年报根据《中华人民共和国政府信息公开条例》（下称《条例》）要求编制。" end))
+end)
+
 -- T2.COMPETENCE ------------------------------------------------------------
 test("T2.COMPETENCE catches 规章 from a county bureau and a township", function()
   flags("T2.COMPETENCE", variant(function(t) t.proactive.regulations = { issued = 0, repealed = 0, in_force = 3 } end), 0, 3)
@@ -349,6 +480,17 @@ test("T2.COMPETENCE reads the last character, not its last byte", function()
   quiet("T2.COMPETENCE", variant(function(t) t.agency = "淮安市实验学校"; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 2 } end))
   flags("T2.COMPETENCE", variant(function(t) t.agency = "某某乡"; t.proactive.regulations = { issued = 0, repealed = 0, in_force = 2 } end), 0, 2)
   flags("T2.COMPETENCE", variant(function(t) t.agency = "某某镇"; t.proactive.regulations = { issued = 0, repealed = 0, in_force = 2 } end), 0, 2)
+end)
+
+test("T2.COMPETENCE catches 规章 from a city district and from a county of an autonomous prefecture", function()
+  local function regs(agency) return variant(function(t) t.agency = agency; t.proactive.regulations = { issued = 1, repealed = 0, in_force = 3 } end) end
+  flags("T2.COMPETENCE", regs("某某市某某区人民政府"), 0, 1)
+  flags("T2.COMPETENCE", regs("某某市某某区教育局"), 0, 1)
+  flags("T2.COMPETENCE", regs("某某自治州某某县人民政府"), 0, 1)
+  flags("T2.COMPETENCE", regs("内蒙古自治区某某盟某某旗人民政府"), 0, 1)
+  quiet("T2.COMPETENCE", regs("某某自治州人民政府"))
+  quiet("T2.COMPETENCE", regs("广西壮族自治区人民政府办公厅"))
+  quiet("T2.COMPETENCE", regs("某某市人民政府"))
 end)
 
 -- YEAR.IDENTICAL -----------------------------------------------------------
