@@ -129,14 +129,7 @@ end
 -- 3. table 三: a group's label run into its first row's label with one space, none or U+3000
 -- ("（三）不予公开 1.属于国家秘密") while the cells are further apart
 
--- the row of table 三 for a data-file key ("withheld.state_secret")
-local function t3_row(r, key)
-  local q = r and r.requests
-  if not q then return nil end
-  local group, member = key:match("^(.-)%.(.+)$")
-  if group then return q[group] and q[group][member] end
-  return q[key]
-end
+local t3_row = T.t3_row
 
 local T3_KEYS = {}
 for _, row in ipairs(nb.schema.requests.rows) do T3_KEYS[#T3_KEYS + 1] = row.group and (row.group .. "." .. row.member) or row.key end

@@ -33,14 +33,7 @@ local function same_appeals(r, want, what)
   end
 end
 
--- a row of table 三 for a data-file key ("withheld.state_secret")
-local function t3_row(r, key)
-  local q = r and r.requests
-  if not q then return nil end
-  local group, member = key:match("^(.-)%.(.+)$")
-  if group then return q[group] and q[group][member] end
-  return q[key]
-end
+local t3_row = T.t3_row
 
 ---------------------------------------------------------------------------
 -- 1. table 四 in a table whose first column is empty in every row (a layout column of a CMS

@@ -71,6 +71,16 @@ end
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 
+--- The row of table 三 of a report (a data file's table, or a view) for a data-file key
+--- ("new", "withheld.state_secret"), or nil.
+function T.t3_row(r, key)
+  local q = r and r.requests
+  if not q then return nil end
+  local group, member = key:match("^(.-)%.(.+)$")
+  if group then return q[group] and q[group][member] end
+  return q[key]
+end
+
 --- The first import note with this id (and section, and text in its message, when given).
 function T.note(notes, id, section, text)
   for _, n in ipairs(notes) do
