@@ -12,12 +12,7 @@ local ok = tally.ok -- reports the caller's file:line
 
 local read, note = T.fixture, T.note
 
--- the plain value of a cell as the tests write it: "" for a blank
-local function plain(v)
-  if v == nb.BLANK then return "" end
-  return v
-end
-
+local plain, same = T.plain, T.same_cells -- a blank written ""
 local function show(list)
   if type(list) ~= "table" then return tostring(list) end
   local out = {}
@@ -26,12 +21,6 @@ local function show(list)
     out[i] = type(v) == "number" and tostring(v) or string.format("%q", tostring(v))
   end
   return "{" .. table.concat(out, ",") .. "}"
-end
-
-local function same(a, b)
-  if type(a) ~= "table" or #a ~= #b then return false end
-  for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
-  return true
 end
 
 -- the data file as `import | check -` sees it: serialized, then loaded by the sandbox

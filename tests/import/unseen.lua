@@ -10,16 +10,11 @@ local tally = T.tally()
 local ok = tally.ok
 local read, note = T.fixture, T.note
 
-local function plain(v) if v == nb.BLANK then return "" end return v end
+local plain, same = T.plain, T.same_cells
 local function show(list)
   local out = {}
   for i, v in ipairs(list or {}) do out[i] = tostring(plain(v)) end
   return "{" .. table.concat(out, ",") .. "}"
-end
-local function same(a, b)
-  if type(a) ~= "table" or #a ~= #b then return false end
-  for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
-  return true
 end
 
 -- table 四 as three lists {upheld, corrected, other, pending, total}

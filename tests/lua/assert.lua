@@ -71,6 +71,19 @@ end
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 
+--- A cell as the importer's tests write what they expect: a blank (nb.BLANK) as "".
+function T.plain(v)
+  if v == require("nianbao").BLANK then return "" end
+  return v
+end
+
+--- Whether the list of cells a equals the list b of expected values (blanks written "").
+function T.same_cells(a, b)
+  if type(a) ~= "table" or #a ~= #b then return false end
+  for i = 1, #b do if T.plain(a[i]) ~= b[i] then return false end end
+  return true
+end
+
 --- The row of table 三 of a report (a data file's table, or a view) for a data-file key
 --- ("new", "withheld.state_secret"), or nil.
 function T.t3_row(r, key)
