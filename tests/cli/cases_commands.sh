@@ -70,6 +70,11 @@ expect_exit 3 -- "$NB" run "$TMP/broken.lua"
 expect_contains err "脚本有语法错误"
 expect_contains err "$TMP/broken.lua:2:"
 
+case_ "import: a missing file is named once, with the reason in Chinese"
+expect_exit 2 -- "$NB" import "$TMP/no-such-page.txt"
+expect_contains err "无法读取 $TMP/no-such-page.txt：文件或目录不存在"
+expect_not_contains err "no-such-page.txt: "
+
 case_ "run: - reads the script from standard input"
 printf 'print("stdin:" .. table.concat({...}, ","))\nreturn 7\n' >"$TMP/stdin_script.lua"
 expect_exit 7 -- bash -c '"$1" run - a b < "$2"' _ "$NB" "$TMP/stdin_script.lua"

@@ -17,7 +17,7 @@ local function read_all(path)
   if not f then return nil, err end
   local data, rerr = f:read(most) -- nil and no error: an empty file
   f:close()
-  if rerr then return nil, path .. "：无法读取" end
+  if rerr then return nil, rerr end
   return data or ""
 end
 
@@ -27,6 +27,9 @@ end
 local function import_one(file, out)
   local bytes, err = read_all(file)
   if not bytes then
+    -- io.open's message starts with the file name, which the message already says
+    err = tostring(err)
+    if err:sub(1, #file + 2) == file .. ": " then err = err:sub(#file + 3) end
     local why = string.format("无法读取 %s：%s", file, cli.os_error(err))
     say("nianbao import：%s", why)
     return EXIT_USAGE, nil, why
