@@ -184,7 +184,7 @@ int nb_zip_write(const nb_zip_entry *entries, size_t n, unsigned char *out, size
         }
         unsigned char *data_at = p + LOCAL_HEADER + e->name_len;
         size_t csize = 0;
-        if (e->len >= ZIP_STORE_BELOW)
+        if (e->len >= ZIP_STORE_BELOW && !e->store)
             csize = deflate_into(e->data, e->len, data_at, e->len);
         unsigned method = csize ? 8 : 0;
         if (!csize) {
@@ -287,10 +287,15 @@ int nb_l_zip(lua_State *L)
         lua_pushliteral(L, "data");
         if (lua_rawget(L, -3) != LUA_TSTRING)
             return luaL_error(L, "nb.zip：第 %I 项的 data 应是字符串", i);
+        lua_pushliteral(L, "store"); /* optional: true keeps the entry stored (a mimetype) */
+        int store = lua_rawget(L, -4);
+        if (store != LUA_TNIL && store != LUA_TBOOLEAN)
+            return luaL_error(L, "nb.zip：第 %I 项的 store 应是 true 或 false", i);
         nb_zip_entry *e = &entries[i - 1];
-        e->name = lua_tolstring(L, -2, &e->name_len);
-        e->data = (const unsigned char *)lua_tolstring(L, -1, &e->len);
-        lua_pop(L, 3);
+        e->name = lua_tolstring(L, -3, &e->name_len);
+        e->data = (const unsigned char *)lua_tolstring(L, -2, &e->len);
+        e->store = lua_toboolean(L, -1);
+        lua_pop(L, 4);
     }
     char err[256];
     size_t bound = nb_zip_bound(entries, (size_t)n, err, sizeof err);

@@ -32,7 +32,7 @@ static int run(const char *cmd)
 
 static nb_zip_entry entry(const char *name, const void *data, size_t len)
 {
-    nb_zip_entry e = {name, strlen(name), data, len};
+    nb_zip_entry e = {name, strlen(name), data, len, 0};
     return e;
 }
 

@@ -17,7 +17,7 @@ local function read_all(path)
   if not f then return nil, err end
   local data, rerr = f:read(most) -- nil and no error: an empty file
   f:close()
-  if rerr then return nil, path .. "：无法读取" end
+  if rerr then return nil, rerr end
   return data or ""
 end
 
@@ -27,6 +27,9 @@ end
 local function import_one(file, out)
   local bytes, err = read_all(file)
   if not bytes then
+    -- io.open's message starts with the file name, which the message already says
+    err = tostring(err)
+    if err:sub(1, #file + 2) == file .. ": " then err = err:sub(#file + 3) end
     local why = string.format("无法读取 %s：%s", file, cli.os_error(err))
     say("nianbao import：%s", why)
     return EXIT_USAGE, nil, why
@@ -161,7 +164,7 @@ return {
                       输入也可以是文件夹：导入其中的全部文件（不含子文件夹和隐藏文件）
   --force             覆盖已存在的输出文件
 
-退出码：0 导入完整；1 有部分未能读取（仍写出读到的内容）；2 文件无法读取或其中找不到年报的任何部分（批量时其余文件照常写出）。
+退出码：0 导入完整；1 有部分未能读取（仍写出读到的内容；扫描件 PDF 也是 1，但不写出文件）；2 文件无法读取或其中找不到年报的任何部分（批量时其余文件照常写出）。
 可接着检查：nianbao import 年报.txt | nianbao check -
 ]],
   spec = { output = "value", dir = "value", force = "flag", help = "flag" },

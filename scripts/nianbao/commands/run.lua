@@ -1,5 +1,6 @@
 -- nianbao run: run a Lua script in the trusted script state
-local say = require("nianbao.cli").say
+local cli = require "nianbao.cli"
+local say = cli.say
 local nb = require "nianbao"
 local EXIT_OK, EXIT_USAGE, EXIT_SCRIPT = nb.exit.ok, nb.exit.usage, nb.exit.script
 
@@ -28,7 +29,7 @@ M = {
       if f and require("lfs").attributes(script, "mode") == "directory" then why = "这是文件夹，不是脚本文件" end
       if why then
         if why:sub(1, #script + 2) == script .. ": " then why = why:sub(#script + 3) end -- the name is said once
-        say("nianbao run：无法读取脚本文件“%s”：%s", script, why)
+        say("nianbao run：无法读取脚本文件“%s”：%s", script, cli.os_error(why))
         return EXIT_USAGE
       end
     end
