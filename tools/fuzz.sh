@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer + UndefinedBehaviorSanitizer) in
 # build-fuzz/ (or $NB_FUZZ_BUILD) and runs each for SECONDS seconds (default 60) from the committed seed corpus.
-#   bash tools/fuzz.sh [SECONDS] [TARGET...]      targets: load import rules datafile literal (default: all)
+#   bash tools/fuzz.sh [SECONDS] [TARGET...]      targets: load import rules datafile literal docx (default: all)
 # New interesting inputs go to BUILD/corpus-TARGET/ (kept between runs); a crashing
 # input is written to BUILD/crash-* and the script fails: copy it into
 # tests/fuzz/regressions/TARGET/ so that `ctest` replays it from then on, and fix the bug.
@@ -13,7 +13,7 @@ B=${NB_FUZZ_BUILD:-build-fuzz} # the build folder
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load import rules datafile literal)
+[ ${#targets[@]} -gt 0 ] || targets=(load import rules datafile literal docx)
 CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNB_FUZZ=ON -DNB_SANITIZE=ON \
   -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 cmake --build "$B" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null

@@ -4,7 +4,7 @@
 set(NB_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 # The literal reader's target also takes the loader's data files (tools/fuzz.sh does the same).
 set(NB_FUZZ_ALSO_literal ${NB_FUZZ_DIR}/corpus/load ${NB_FUZZ_DIR}/regressions/load)
-foreach(target load import rules datafile literal)
+foreach(target load import rules datafile literal docx)
   add_executable(replay_${target} ${NB_FUZZ_DIR}/replay.c ${NB_FUZZ_DIR}/fuzz_${target}.c)
   target_link_libraries(replay_${target} PRIVATE nbcore)
   add_test(NAME fuzz/replay-${target}
