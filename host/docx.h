@@ -7,8 +7,12 @@
 
 typedef struct lua_State lua_State;
 
-/* nb.docx_items(xml) -> { {kind="para", text=}, {kind="row", cells={ {text=, definite=true,
- * span=} }} ... }, or nil, message. */
+/* nb.docx_items(xml [, numbering_xml [, styles_xml]]) -> { {kind="para", text=}, {kind="row",
+ * cells={ {text=, definite=true, span=} }} ... } [, warning], or nil, message. With
+ * word/numbering.xml (and word/styles.xml), a paragraph numbered by Word's automatic list
+ * numbering (w:numPr, in the paragraph or its style) starts with the number Word shows
+ * ("一、" "（一）" "1."), counted as Word counts; warning says a part that could not be read
+ * (the paragraphs are then read without their numbers). */
 int nb_l_docx_items(lua_State *L);
 
 #endif

@@ -43,3 +43,8 @@ set_tests_properties(import/more_robust PROPERTIES TIMEOUT 120)
 add_test(NAME import/unseen COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/unseen.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/unseen PROPERTIES TIMEOUT 120)
+# Word's automatic list numbering (numbering.lua): headings and subsections numbered by Word
+# (numbering.xml, styles.xml) are found, numbered lists of the narrative stay narrative
+add_test(NAME import/numbering COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/numbering.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/numbering PROPERTIES TIMEOUT 120)
