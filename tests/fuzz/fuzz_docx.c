@@ -1,10 +1,13 @@
 /* libFuzzer target: a Word document's body (word/document.xml) read into the importer's
- * items by host/docx.c (expat callbacks, tables at every depth, text boxes), given the XML
- * itself: the import target reaches it only through a ZIP whose deflated bytes a mutation
- * rarely keeps valid. A crash or sanitizer report is a finding; nil, message is an answer. */
+ * items by host/docx.c (expat callbacks, tables at every depth, text boxes) and numbered by
+ * host/docx_numbering.c, given the XML itself: the import target reaches them only through a
+ * ZIP whose deflated bytes a mutation rarely keeps valid. The input is the body, then
+ * optionally word/numbering.xml and word/styles.xml, separated by NUL bytes (which no XML
+ * holds). A crash or sanitizer report is a finding; nil, message is an answer. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -21,8 +24,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!L && !(L = nb_host_new(NULL, 0)))
         abort();
     lua_pushcfunction(L, nb_l_docx_items);
-    lua_pushlstring(L, (const char *)data, size);
-    if (nb_host_pcall(L, 1, 2) != LUA_OK)
+    const char *p = (const char *)data, *end = p + size;
+    int parts = 0;
+    while (parts < 3) {
+        const char *nul = parts < 2 ? memchr(p, 0, (size_t)(end - p)) : NULL;
+        const char *stop = nul ? nul : end;
+        lua_pushlstring(L, p, (size_t)(stop - p));
+        parts++;
+        if (!nul)
+            break;
+        p = nul + 1;
+    }
+    if (nb_host_pcall(L, parts, 2) != LUA_OK)
         abort(); /* nb.docx_items answers nil, message; it never raises on its input */
     lua_pop(L, 2);
     if (++runs % 64 == 0)
