@@ -16,7 +16,6 @@ local NONE_OTHER = { "申请人", "逾期", "超期", "延期", "投诉", "异�
 -- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日")
 local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
   "延期", "逾期", "超期", "工作日", "时间", "时长", "用时" }
--- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },
@@ -62,7 +61,9 @@ return {
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
-    local compare_words = { "比", "较", "同比", "上年", "去年", "上一年",
+    -- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count.
+    -- Last year is named: 比 and 较 alone are in 比较, 较高, 较多 ("关注度较高的申请25件").
+    local compare_words = { "同比", "上年", "去年", "上一年",
       math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
     local breakdown_sentence -- the sentence whose clauses from "其中…" on are a breakdown
