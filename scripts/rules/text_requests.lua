@@ -13,9 +13,10 @@ local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in
 local NONE_OTHER = { "申请人", "逾期", "超期", "延期", "投诉", "异议", "举报" }
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
--- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日")
+-- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日":
+-- the unit of time, not 时间, which "在法定时间内办结28件" says of the year's applications)
 local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
-  "延期", "逾期", "超期", "工作日", "时间", "时长", "用时" }
+  "延期", "逾期", "超期", "工作日", "自然日", "小时" }
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },

@@ -161,6 +161,9 @@ test("TEXT.REQUESTS still reads a count in a clause that says 较高 or 比较",
   flags("TEXT.REQUESTS", req_text(30, "全年共收到涉及征地拆迁等群众关注度较高的政府信息公开申请25件。"), 30, 25)
   flags("TEXT.REQUESTS", req_text(30, "全年共收到内容比较复杂的政府信息公开申请25件。"), 30, 25)
 end)
+test("TEXT.REQUESTS still reads 在法定时间内办结N件", function()
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。本年度在规定时间内共办结政府信息公开申请28件。"), 30, 28)
+end)
 
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
