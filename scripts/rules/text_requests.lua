@@ -67,7 +67,13 @@ return {
     local compare_words = { "同比", "上年", "去年", "上一年",
       math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
-    local breakdown_sentence -- the sentence whose clauses from "其中…" on are a breakdown
+    -- "其中…" starts a breakdown that runs to the end of the sentence; it breaks down the kind
+    -- of count stated before it in the sentence ("done" or "received", see kind_of)
+    local breakdown_sentence, breakdown_kind
+    local kind_sentence, last_kind -- the kind of the last count of the sentence at hand
+    local function kind_of(clause)
+      if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
+    end
     local function read_clause(clause, part, sentence)
       -- a clause about appeals counts no application; asked (of the clause as written) only
       -- of a clause that could add a finding (the cheap questions first: most have no count)
@@ -78,7 +84,12 @@ return {
       end
       if quotes then clause = drop_short_quotes(clause) end
       local n = R.first_count(clause)
-      if clause:sub(1, 6) == "其中" then breakdown_sentence = sentence end -- "其中:" too
+      if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
+      if clause:sub(1, 6) == "其中" then -- "其中:" too
+        breakdown_sentence, breakdown_kind = sentence, last_kind
+      elseif n and breakdown_sentence ~= sentence then
+        last_kind = kind_of(clause) or last_kind
+      end
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
             and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) then
@@ -113,9 +124,12 @@ return {
         end
       end
       if R.has(clause, RESULTS) then return end
-      -- "其中…" starts a breakdown (by channel: "其中通过网络提出申请15件，通过信函提出申请3件")
-      -- that runs to the end of the sentence: its parts are not the total
-      if breakdown_sentence == sentence or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
+      -- the parts of a breakdown ("收到申请18件，其中通过网络提出申请15件，通过信函提出申请3件";
+      -- "办结30件，其中按时办结28件") are not the total; a count of the other kind in it is
+      -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
+      local in_breakdown = breakdown_sentence == sentence
+        and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
+      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
         return
       end
       if R.has(clause, DONE) then

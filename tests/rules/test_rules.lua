@@ -164,6 +164,12 @@ end)
 test("TEXT.REQUESTS still reads 在法定时间内办结N件", function()
   flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。本年度在规定时间内共办结政府信息公开申请28件。"), 30, 28)
 end)
+test("TEXT.REQUESTS reads a 办结 count after a breakdown of the applications received", function()
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，其中通过网络平台提出申请20件，通过信函提出申请10件，已全部办结28件。"), 30, 28)
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，其中已办结28件。"), 30, 28)
+  -- a breakdown of the 办结 count is one
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，办结30件，其中按时办结28件，依法延期答复2件。"))
+end)
 
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
