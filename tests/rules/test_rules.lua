@@ -324,6 +324,13 @@ test("TEXT.PROACTIVE is quiet on cumulative documents, interpretations and draft
   flags("TEXT.PROACTIVE", docs(9), 9, 8)
 end)
 
+test("TEXT.PROACTIVE still reads 行政许可事项 and a year's 累计 counts", function()
+  local function dec(lic, pun, s) return variant(function(t) t.proactive.licensing, t.proactive.punishment = lic, pun; overview_text(t, "主动公开", s) end) end
+  flags("TEXT.PROACTIVE", dec(2000, 185, "全年共办理行政许可事项2162件，作出行政处罚决定185件。"), 2000, 2162)
+  flags("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，全年累计作出行政处罚决定185件。"), 158, 185)
+  quiet("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，作出行政处罚决定158件，历年累计作出行政处罚决定1850件。"))
+end)
+
 -- TEXT.FEES ----------------------------------------------------------------
 test("TEXT.FEES passes Pingtan's 无收取信息处理费情况", function()
   quiet("TEXT.FEES", variant(function(t) t.other_matters = "2024年，无收取信息处理费情况。" end))
