@@ -10,8 +10,9 @@ local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供"
 local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
--- "无依申请公开逾期答复情况" say nothing of how many applications came in
-local NONE_OTHER = { "申请人", "逾期", "超期", "延期", "投诉", "异议", "举报" }
+-- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
+-- word: "未收到申请人提出的政府信息公开申请" says none came in)
+local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" }
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
 -- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日":
 -- the unit of time, not 时间, which "在法定时间内办结28件" says of the year's applications)
