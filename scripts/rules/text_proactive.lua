@@ -19,9 +19,17 @@ local DECISIONS = {
 }
 
 -- a count that is not a table 二 cell: cumulative or older documents, interpretations, drafts
--- out for comments, lists of matters ("行政许可事项清单56项"), "双公示" records
-local NOT_CELLS = { "累计", "历年", "解读", "草案", "征求意见", "意见征集", "事项", "清单", "目录",
+-- out for comments, lists of matters ("行政许可事项清单56项"), "双公示" records. Not 事项
+-- alone: "办理行政许可事项2162件" is the year's decisions, the cell itself.
+local NOT_CELLS = { "历年", "解读", "草案", "征求意见", "意见征集", "清单", "目录",
   "裁量", "指南", "双公示" }
+-- 累计 is cumulative over the years, except when the year itself is summed up ("全年累计作出
+-- 行政处罚决定185件")
+local YEAR_SUMMED = { "全年累计", "年内累计", "今年累计", "本年累计", "年度累计" }
+local function not_a_cell(piece)
+  if R.has(piece, NOT_CELLS) then return true end
+  return piece:find("累计", 1, true) ~= nil and not R.has(piece, YEAR_SUMMED)
+end
 
 -- every word a piece must contain to be compared: a clause (or piece) without any is skipped
 -- before its counts are read
@@ -53,7 +61,7 @@ return {
         -- "行政许可、行政处罚等信息2350条": one count for the whole list
         local listed = shared
         shared = named and not n
-        if n and (not named or listed or R.has(piece, NOT_CELLS)) then n = nil end
+        if n and (not named or listed or not_a_cell(piece)) then n = nil end
         if n then
           local matched = false
           for _, d in ipairs(DOCS) do

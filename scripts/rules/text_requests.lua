@@ -10,13 +10,14 @@ local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供"
 local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
--- "无依申请公开逾期答复情况" say nothing of how many applications came in
-local NONE_OTHER = { "申请人", "逾期", "超期", "延期", "投诉", "异议", "举报" }
+-- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
+-- word: "未收到申请人提出的政府信息公开申请" says none came in)
+local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" }
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
--- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日")
+-- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日":
+-- the unit of time, not 时间, which "在法定时间内办结28件" says of the year's applications)
 local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
-  "延期", "逾期", "超期", "工作日", "时间", "时长", "用时" }
--- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count
+  "延期", "逾期", "超期", "工作日", "自然日", "小时" }
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },
@@ -62,10 +63,18 @@ return {
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
     end
-    local compare_words = { "比", "较", "同比", "上年", "去年", "上一年",
+    -- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count.
+    -- Last year is named: 比 and 较 alone are in 比较, 较高, 较多 ("关注度较高的申请25件").
+    local compare_words = { "同比", "上年", "去年", "上一年",
       math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
-    local breakdown_sentence -- the sentence whose clauses from "其中…" on are a breakdown
+    -- "其中…" starts a breakdown that runs to the end of the sentence; it breaks down the kind
+    -- of count stated before it in the sentence ("done" or "received", see kind_of)
+    local breakdown_sentence, breakdown_kind
+    local kind_sentence, last_kind -- the kind of the last count of the sentence at hand
+    local function kind_of(clause)
+      if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
+    end
     local function read_clause(clause, part, sentence)
       -- a clause about appeals counts no application; asked (of the clause as written) only
       -- of a clause that could add a finding (the cheap questions first: most have no count)
@@ -76,7 +85,12 @@ return {
       end
       if quotes then clause = drop_short_quotes(clause) end
       local n = R.first_count(clause)
-      if clause:sub(1, 6) == "其中" then breakdown_sentence = sentence end -- "其中:" too
+      if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
+      if clause:sub(1, 6) == "其中" then -- "其中:" too
+        breakdown_sentence, breakdown_kind = sentence, last_kind
+      elseif n and breakdown_sentence ~= sentence then
+        last_kind = kind_of(clause) or last_kind
+      end
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
             and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) then
@@ -111,9 +125,12 @@ return {
         end
       end
       if R.has(clause, RESULTS) then return end
-      -- "其中…" starts a breakdown (by channel: "其中通过网络提出申请15件，通过信函提出申请3件")
-      -- that runs to the end of the sentence: its parts are not the total
-      if breakdown_sentence == sentence or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
+      -- the parts of a breakdown ("收到申请18件，其中通过网络提出申请15件，通过信函提出申请3件";
+      -- "办结30件，其中按时办结28件") are not the total; a count of the other kind in it is
+      -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
+      local in_breakdown = breakdown_sentence == sentence
+        and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
+      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
         return
       end
       if R.has(clause, DONE) then

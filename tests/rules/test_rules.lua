@@ -156,6 +156,25 @@ test("TEXT.REQUESTS is quiet on hotline calls and deputies' proposals handled", 
   flags("TEXT.REQUESTS", req_text(3, "全年共收到政府信息公开申请2件，均按期办结。同时办理人大代表建议12件。"), 3, 2)
 end)
 
+-- the exemptions above must not silence this year's counts (review of the narrative rules)
+test("TEXT.REQUESTS still reads a count in a clause that says 较高 or 比较", function()
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到涉及征地拆迁等群众关注度较高的政府信息公开申请25件。"), 30, 25)
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到内容比较复杂的政府信息公开申请25件。"), 30, 25)
+end)
+test("TEXT.REQUESTS still reads 在法定时间内办结N件", function()
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。本年度在规定时间内共办结政府信息公开申请28件。"), 30, 28)
+end)
+test("TEXT.REQUESTS still reads 未收到申请人提出的…申请", function()
+  flags("TEXT.REQUESTS", req_text(5, "本年度未收到申请人提出的政府信息公开申请。"), 5, 0)
+  quiet("TEXT.REQUESTS", req_text(5, "全年共收到政府信息公开申请5件，未收到申请人投诉。"))
+end)
+test("TEXT.REQUESTS reads a 办结 count after a breakdown of the applications received", function()
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，其中通过网络平台提出申请20件，通过信函提出申请10件，已全部办结28件。"), 30, 28)
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，其中已办结28件。"), 30, 28)
+  -- a breakdown of the 办结 count is one
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件，办结30件，其中按时办结28件，依法延期答复2件。"))
+end)
+
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
 local function huaian_appeals(t)
@@ -307,6 +326,13 @@ test("TEXT.PROACTIVE is quiet on cumulative documents, interpretations and draft
   end) end
   quiet("TEXT.PROACTIVE", docs(8))
   flags("TEXT.PROACTIVE", docs(9), 9, 8)
+end)
+
+test("TEXT.PROACTIVE still reads 行政许可事项 and a year's 累计 counts", function()
+  local function dec(lic, pun, s) return variant(function(t) t.proactive.licensing, t.proactive.punishment = lic, pun; overview_text(t, "主动公开", s) end) end
+  flags("TEXT.PROACTIVE", dec(2000, 185, "全年共办理行政许可事项2162件，作出行政处罚决定185件。"), 2000, 2162)
+  flags("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，全年累计作出行政处罚决定185件。"), 158, 185)
+  quiet("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，作出行政处罚决定158件，历年累计作出行政处罚决定1850件。"))
 end)
 
 -- TEXT.FEES ----------------------------------------------------------------
