@@ -43,3 +43,8 @@ set_tests_properties(import/more_robust PROPERTIES TIMEOUT 120)
 add_test(NAME import/unseen COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/unseen.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/unseen PROPERTIES TIMEOUT 120)
+# rows with blank cells in layout text (layout_blanks.lua): numbers placed by the columns they
+# stand under, from the complete rows (table 三) or the header (table 四), only when certain
+add_test(NAME import/layout_blanks COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/layout_blanks.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/layout_blanks PROPERTIES TIMEOUT 120)
