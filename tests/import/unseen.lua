@@ -152,7 +152,12 @@ do
   local got = t3_row(r, "carried_over")
   ok(same(got, { 22, 0, 34, 34, 39, 39, 168 }), name .. ": 二、上年结转 is " .. show(got))
   ok(not note(notes, "SECTION.MISSING", "三", "数字无法辨认"), name .. ": no row named illegible")
-  ok(note(notes, "SECTION.MISSING", "三", "（一）予以公开（读到 6 个数，应为 7 个）"), name .. ": the short row is named")
+  -- its numbers stand under the first six columns of the full rows above: 总计 is the blank
+  -- one, and the row is read so, its blank named (layout_blanks.lua)
+  got = t3_row(r, "disclosed")
+  ok(same(got, { 8, 36, 4, 16, 7, 31, "" }), name .. ": （一）予以公开 placed by its columns: " .. show(got))
+  ok(note(notes, "IMPORT.VARIANT", "三", "（一）予以公开（空白：总计）"), name .. ": the placed row is named")
+  ok(not note(notes, "SECTION.MISSING", "三", "（一）予以公开"), name .. ": the short row is no longer left out")
 end
 
 -- 7. a page saved again as UTF-8 that still declares gb2312 (<meta charset> or http-equiv):

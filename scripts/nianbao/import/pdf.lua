@@ -39,6 +39,15 @@ end
 --- Pages (split at form feeds) -> one text: running headers and footers (a line that
 --- starts or ends most pages) and page numbers dropped.
 function M.clean_pages(text)
+  local out = {}
+  for _, lines in ipairs(M.clean_page_lines(text)) do
+    for _, line in ipairs(lines) do out[#out + 1] = line end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+--- The same, as the lines of each page (from its first non-empty line to its last).
+function M.clean_page_lines(text)
   local pages = {}
   for page in (text .. "\f"):gmatch("(.-)\f") do
     local lines = {}
@@ -86,11 +95,13 @@ function M.clean_pages(text)
     end
   end
   local out = {}
-  for _, lines in ipairs(pages) do
+  for p, lines in ipairs(pages) do
     local a, b = ends(lines)
-    for i = a or 1, b or 0 do out[#out + 1] = lines[i] end
+    local kept = {}
+    for i = a or 1, b or 0 do kept[#kept + 1] = lines[i] end
+    out[p] = kept
   end
-  return table.concat(out, "\n") .. "\n"
+  return out
 end
 
 local NUMBER = "^%d[%d,]*%.?%d*$"
@@ -293,13 +304,353 @@ function M.join_wrapped(lines)
   return lines
 end
 
+-- Blank cells of a layout table. pdftotext -layout (and a PDF viewer's copy that keeps the
+-- columns) writes nothing for a blank cell, so a row with one has fewer numbers than the
+-- table has columns, and which column is empty is told only by where its numbers stand. A
+-- short row of table 三 is compared with the complete rows near it (the same page: each page
+-- has its own character grid), table 四's one row with its header's columns; each number goes
+-- to the column it stands under, and the row is rewritten with a blank mark in the empty
+-- cells (read as blank, never 0). Only an assignment that no other comes close to is used:
+-- otherwise the row is left as it is, and the table reader names it short.
+
+--- The mark written in a cell that the layout shows empty (a blank marker of the schema).
+M.BLANK_MARK = "／"
+
+-- a character's columns: pdftotext -layout gives each character one column, CJK too; a copy
+-- from a viewer may give a wide (CJK, full-width) character two
+local function wide_words(line)
+  local out, col, from = {}, 0, 1
+  local function width(s)
+    local n = 0
+    for _, cp in utf8.codes(s, true) do
+      n = n + ((cp >= 0x1100 and (cp <= 0x115F or (cp >= 0x2E80 and cp <= 0xA4CF) or (cp >= 0xAC00 and cp <= 0xD7A3)
+        or (cp >= 0xF900 and cp <= 0xFAFF) or (cp >= 0xFE30 and cp <= 0xFE4F) or (cp >= 0xFF00 and cp <= 0xFF60)
+        or (cp >= 0xFFE0 and cp <= 0xFFE6))) and 2 or 1)
+    end
+    return n
+  end
+  for at, w, after in line:gmatch("()([^ \t\r]+)()") do
+    col = col + width(line:sub(from, at - 1))
+    local first = col + 1
+    col = col + width(w)
+    out[#out + 1] = { text = w, first = first, last = col }
+    from = after
+  end
+  return out
+end
+
+local METRICS = { words_at, wide_words }
+
+-- how far the complete rows near a short one may stray from their median columns, as a
+-- share of the narrowest spacing of two columns: further, they are no one grid (a page break)
+M.PLACE_TOLERANCE = 0.3
+-- the complete rows of a page compared with a short row: the nearest few
+local PLACE_REFERENCES = 4
+-- the lines a row set on two lines may take (text.lua's first_numbers looks as far)
+local SPLIT_ROW_LINES = 3
+
+local function center(w) return (w.first + w.last) / 2 end
+
+-- the numbers at the end of a layout line: their centres in metric m, and the words before
+local function row_at(line, m)
+  local words = METRICS[m](line)
+  local a = trailing(words, NUMBER)
+  local xs = {}
+  for k = a, #words do xs[#xs + 1] = center(words[k]) end
+  return xs, a - 1, words
+end
+
+-- the narrowest spacing of adjacent columns
+local function spacing(cols)
+  local s = math.huge
+  for c = 2, #cols do s = math.min(s, cols[c] - cols[c - 1]) end
+  return s
+end
+
+-- Each number to its nearest column: the columns (their index for each number), or nil when
+-- that is not certain. cols: for each column the range of the centres of its numbers in the
+-- complete rows ({ lo, hi }; a header word's middle for both). Not certain: two columns'
+-- ranges overlapping, a number as near another column as twice its distance to its own
+-- (pdftotext's grid moves a cell by a character or two from row to row), one further from
+-- any column than CLOSE times their narrowest spacing s, or two numbers nearest the same
+-- column. spread: the header's words and the row's numbers are aligned by different rules,
+-- so a common shift is allowed, but the shifts of the numbers must then agree.
+M.PLACE_CLOSE = 0.6
+M.PLACE_MARGIN = 2 -- the second nearest column at least this many times as far
+M.PLACE_SPREAD = 0.3
+local function nearest(xs, cols, s, spread)
+  for c = 2, #cols do if cols[c][1] <= cols[c - 1][2] then return nil end end
+  local at, lo, hi = {}, math.huge, -math.huge
+  for j, x in ipairs(xs) do
+    local c1, d1, d2 = nil, math.huge, math.huge
+    for c, col in ipairs(cols) do
+      local d = math.max(0, col[1] - x, x - col[2])
+      if d < d1 then c1, d1, d2 = c, d, d1 elseif d < d2 then d2 = d end
+    end
+    if d1 > M.PLACE_CLOSE * s or d2 < M.PLACE_MARGIN * d1 or d2 - d1 < 1 then return nil end
+    if j > 1 and c1 <= at[j - 1] then return nil end
+    at[j] = c1
+    local shift = x - (cols[c1][1] + cols[c1][2]) / 2
+    lo, hi = math.min(lo, shift), math.max(hi, shift)
+  end
+  if spread and hi - lo > M.PLACE_SPREAD * s then return nil end
+  return at
+end
+
+-- The columns of table 三 near row r (of a part of a page), in metric m: the ranges of the
+-- nearest complete rows (n numbers), the narrowest spacing, and how far the rows stray from
+-- their median (the mean distance of the worst row, in spacings); nil when they are no one
+-- grid. The nearest rows on both sides are tried, then those above only, then below only
+-- (a page break between, in text whose form feeds were dropped).
+local function row_columns(lines, rows, r, n, m)
+  local above, below, both = {}, {}, {}
+  for _, q in ipairs(rows) do
+    if q.k == n then
+      both[#both + 1] = q
+      table.insert(q.i < r.i and above or below, q)
+    end
+  end
+  local function by_distance(p, q) return math.abs(p.i - r.i) < math.abs(q.i - r.i) end
+  for _, set in ipairs({ both, above, below }) do
+    table.sort(set, by_distance)
+    local near = {}
+    for x = 1, math.min(PLACE_REFERENCES, #set) do near[x] = (row_at(lines[set[x].i], m)) end
+    -- (two rows at least: one row tells nothing of how far a cell strays)
+    if #near >= 2 then
+      local mid, cols = {}, {}
+      for c = 1, n do
+        local v = {}
+        for x = 1, #near do v[x] = near[x][c] end
+        table.sort(v)
+        mid[c] = #v % 2 == 1 and v[(#v + 1) // 2] or (v[#v // 2] + v[#v // 2 + 1]) / 2
+        cols[c] = { v[1], v[#v] }
+      end
+      local s, agree, worst = spacing(mid), true, 0
+      -- a cell may stray (the grid), a row as a whole not (another page's grid)
+      for x = 1, #near do
+        local sum = 0
+        for c = 1, n do
+          local d = math.abs(near[x][c] - mid[c])
+          sum = sum + d
+          if d > M.PLACE_TOLERANCE * 2 * s then agree = false end
+        end
+        if sum / n > M.PLACE_TOLERANCE * s then agree = false end
+        worst = math.max(worst, sum / n / s)
+      end
+      if agree and s > 0 then return cols, s, worst end
+    end
+  end
+end
+
+-- the cells of a placed row: the words before the numbers (each a cell, as cells() makes
+-- them) and n cells, the numbers in their columns and the mark in the others
+local function placed_line(words, before, at, n)
+  local cells = {}
+  for k = 1, before do
+    local prev = cells[#cells]
+    if prev and prev:match("^%d+[.、]$") then cells[#cells] = prev .. words[k].text
+    else cells[#cells + 1] = words[k].text end
+  end
+  local row = {}
+  for c = 1, n do row[c] = M.BLANK_MARK end
+  for j, c in ipairs(at) do row[c] = words[before + j].text end
+  for c = 1, n do cells[#cells + 1] = row[c] end
+  return table.concat(cells, "\t")
+end
+
+-- the label of a row for a note: the last word of its line before the numbers, or of the
+-- nearest line above with one
+local function row_name(lines, i, m)
+  for j = i, math.max(1, i - 3), -1 do
+    local _, before, words = row_at(lines[j], m)
+    if j < i then before = #words end
+    for k = before, 1, -1 do
+      if nb.width(words[k].text) >= 4 and not words[k].text:find(M.BLANK_MARK, 1, true) then return words[k].text end
+    end
+  end
+  return "（无标签的一行）"
+end
+
+-- a line that ends the part of a page a table row's columns are compared in: a section
+-- heading ("四、政府信息公开行政复议…情况"), not a row label ("四、结转下年度继续办理")
+local function section_break(line, tables, norm)
+  local t = trim(line)
+  if not t:find("^[一二三四五六七八九十]+、") then return false end
+  local text = t:gsub("[%d%s,.]+$", "")
+  return not tables.is_row_label(norm.key(text))
+end
+
+-- Columns of table 四 from its header: the short words (结果, 维持, 总计 …) between the line
+-- with 行政复议 and the row, grouped by the columns they overlap; 15 groups or nil.
+local function header_columns(lines, from, to, m)
+  local spans = {}
+  for j = from, to do
+    for _, w in ipairs(METRICS[m](lines[j])) do
+      if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
+          and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
+        -- a wide character takes one column in pdftotext's grid but two in width: the word's
+        -- middle is where its printed width puts it
+        spans[#spans + 1] = { w.first, w.last, m == 1 and w.first - 0.5 + nb.width(w.text) / 2 or center(w) }
+      end
+    end
+  end
+  table.sort(spans, function(p, q) return p[1] < q[1] end)
+  local groups = {}
+  for _, sp in ipairs(spans) do
+    local g = groups[#groups]
+    if g and sp[1] <= g[2] then g[2] = math.max(g[2], sp[2]); g[3] = g[3] + sp[3]; g[4] = g[4] + 1
+    else groups[#groups + 1] = { sp[1], sp[2], sp[3], 1 } end
+  end
+  if #groups ~= 15 then return nil end
+  local cols = {}
+  for c, g in ipairs(groups) do cols[c] = { g[3] / g[4], g[3] / g[4] } end
+  return cols
+end
+
+--- Rows with blank cells in layout text (lines, changed in place): see above. A placed row is
+--- written with its cells apart by tabs and M.BLANK_MARK in the empty ones; each is named in
+--- a note (notes, when given), so that a reader checks it against the PDF. A page starts at a
+--- line with a form feed, or at the lines of the set breaks (their indices).
+function M.place_blanks(lines, notes, breaks)
+  local tables = require "nianbao.import.tables"
+  local norm = require "nianbao.import.normalize"
+  local placed = { ["三"] = {}, ["四"] = {} }
+  -- the rows of a part of a page: { i, k } for each line ending in numbers
+  local function place_part(rows)
+    if #rows == 0 then return end
+    -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones
+    local count = {}
+    for _, r in ipairs(rows) do count[r.k] = (count[r.k] or 0) + 1 end
+    local n = (count[8] or 0) > (count[7] or 0) and 8 or 7
+    if (count[n] or 0) < 2 then return end
+    -- a row whose first numbers stand beside its label and the others on a line just below
+    -- (or above) has its cells on two lines that together make a row: not a short row
+    local split = {}
+    for x = 2, #rows do
+      local p, q = rows[x - 1], rows[x]
+      if q.i - p.i <= SPLIT_ROW_LINES and p.k < n and q.k < n and p.k + q.k <= n then
+        split[p], split[q] = true, true
+      end
+    end
+    for _, r in ipairs(rows) do
+      if r.k < n and r.eligible and (r.k >= 2 or r.labelled) and not split[r] then
+        -- the metric of the text: the one in which the complete rows near agree best
+        local at, m, best
+        for metric = 1, #METRICS do
+          local cols, s, worst = row_columns(lines, rows, r, n, metric)
+          if cols and (not best or worst < best) then
+            at, m, best = nearest((row_at(lines[r.i], metric)), cols, s), metric, worst
+          end
+        end
+        if at then
+          local _, before, words = row_at(lines[r.i], m)
+          local name = row_name(lines, r.i, m)
+          lines[r.i] = placed_line(words, before, at, n)
+          local empty, used = {}, {}
+          for _, c in ipairs(at) do used[c] = true end
+          for c = 1, n do
+            if not used[c] then
+              local col = n == 7 and nb.schema.requests.columns[c]
+              empty[#empty + 1] = col and col.label or string.format("第 %d 列", c)
+            end
+          end
+          table.insert(placed["三"], string.format("%s（空白：%s）", norm.head(name, 20), table.concat(empty, "、")))
+        end
+      end
+    end
+  end
+  local part, last_cut = {}, false
+  for i, line in ipairs(lines) do
+    -- (a page's footer, "— 3 —", ends it in text whose form feeds were lost)
+    if line:find("\f", 1, true) or (breaks and breaks[i]) or select(2, page_number(line))
+        or section_break(line, tables, norm) then
+      place_part(part)
+      part = {}
+    end
+    local cut = line:find(M.CUT_MARK, 1, true) ~= nil
+    if not line:find("[\t|]") and line:find("%d[ \r]*$") and not last_cut then
+      local xs, before, words = row_at(line, 1)
+      local label = {}
+      for k = 1, before do label[#label + 1] = words[k].text end
+      local key = norm.key(table.concat(label))
+      local labelled = key ~= "" and (tables.is_label_piece(key)
+        or before >= 2 and tables.is_label_piece(norm.key(words[before].text)))
+      -- every line ending in numbers is kept (a complete row is a reference, any line may be
+      -- half of a row set on two lines); only a row with no text before its numbers or a
+      -- piece of a row label there may be placed (not prose ending in a number)
+      if #xs >= 1 then
+        part[#part + 1] = { i = i, k = #xs, labelled = labelled, eligible = before == 0 or labelled }
+      end
+    end
+    last_cut = cut
+  end
+  place_part(part)
+  -- table 四: a row of 10 to 14 numbers after the header's 行政复议, its columns from the header
+  for i, line in ipairs(lines) do
+    if line:find("行政复议", 1, true) then
+      for j = i + 1, math.min(#lines, i + 12) do
+        local l = lines[j]
+        if l:find("[\t|]") then break end
+        local xs, before = row_at(l, 1)
+        if #xs >= 2 then
+          if before == 0 and #xs >= 10 and #xs < 15 then
+            -- the header's words are wide characters: in the metric that is not the text's
+            -- their shifts disagree and nothing is found; two metrics that find columns
+            -- must find the same
+            local at, m
+            for metric = 1, #METRICS do
+              local cols = header_columns(lines, i + 1, j - 1, metric)
+              if cols then
+                local mid = {}
+                for c = 1, #cols do mid[c] = cols[c][1] end
+                local got = nearest((row_at(l, metric)), cols, spacing(mid), true)
+                if got and at and table.concat(got, ",") ~= table.concat(at, ",") then at = false break end
+                if got then at, m = got, m or metric end
+              end
+            end
+            if at then
+              local _, _, words = row_at(l, m)
+              lines[j] = placed_line(words, 0, at, 15)
+              local s4, empty, used = nb.schema.appeals, {}, {}
+              for _, c in ipairs(at) do used[c] = true end
+              for c = 1, 15 do
+                if not used[c] then
+                  local g, col = s4.groups[(c - 1) // 5 + 1], s4.columns[(c - 1) % 5 + 1]
+                  empty[#empty + 1] = g.label .. "“" .. col.label .. "”"
+                end
+              end
+              table.insert(placed["四"], "空白：" .. table.concat(empty, "、"))
+            end
+          end
+          break
+        end
+      end
+    end
+  end
+  if notes then
+    for _, section in ipairs({ "三", "四" }) do
+      if #placed[section] > 0 then
+        notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = section,
+          message = string.format("表%s有 %d 行数字比列少（有空白单元格）：已按各数字在版面上对齐的列放入，空着的单元格按空白导入（不是 0），请对照原文核对：%s",
+            section, #placed[section], table.concat(placed[section], "；")) }
+      end
+    end
+  end
+  return lines
+end
+
 --- Layout text (pdftotext -layout) -> text for the text front end: pages cleaned, numbers
 --- wrapped in their cells joined, the cells of table rows apart by tabs, the title on one line.
-function M.from_layout(text)
-  text = M.clean_pages(text)
-  local lines = {}
-  for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
-  M.join_wrapped(lines)
+function M.from_layout(text, notes)
+  -- numbers wrapped in a cell stay on their page; each page has its own grid of columns,
+  -- so where one starts is kept for placing blank cells
+  local lines, breaks = {}, {}
+  for _, page in ipairs(M.clean_page_lines(text)) do
+    M.join_wrapped(page)
+    breaks[#lines + 1] = true
+    for _, line in ipairs(page) do lines[#lines + 1] = line end
+  end
+  M.place_blanks(lines, notes, breaks)
   for k, line in ipairs(lines) do lines[k] = M.cells(line) end
   return table.concat(M.join_title(lines), "\n") .. "\n"
 end
@@ -341,7 +692,8 @@ function M.text(bytes, name, notes)
   if not text:find("[^ \t\r\n\f]") then
     return nil, "PDF 中没有文字层，可能是扫描件（需先做文字识别 OCR，或找网页版的年报）", 1
   end
-  return M.from_layout(text)
+  return M.from_layout(text, notes)
 end
 
 return M
+

@@ -193,6 +193,19 @@ function M.is_row_label(k)
   return is_known_or_prefix(parts[#parts])
 end
 
+--- Whether a key is a row label of the tables, or a piece of one of at least 2 characters
+--- (a label wrapped by a PDF: "缴费用、行政机关不再处理其政府信息公开申请", a vertical
+--- label's fragment "（三）不"): the text before a layout row's numbers is then no prose.
+function M.is_label_piece(k)
+  if k == "" then return false end
+  if M.is_row_label(k) or M.is_vertical_fragment(k) then return true end
+  if norm.len(k) < 2 then return false end
+  for label in pairs(KNOWN) do
+    if label:find(k, 1, true) then return true end
+  end
+  return false
+end
+
 -- the label tokens are found through an index of their keys: scanning all tokens for each
 -- of the ~40 rows made a large page cost rows x tokens
 local function label_key(t) return t.kind == "label" and t.key or nil end

@@ -214,10 +214,14 @@ function M.items(text, notes)
   text, header = M.drop_crawler_header(text)
   -- a copy of a PDF's layout text (pdftotext -layout) may wrap a wide number in its cell
   -- ("4,6" / "51"): the pieces joined as the PDF front end joins them
-  if text:find("%d[ \r]*\n[^\n]-%d[ \r]*\n") then
+  -- and leave a blank cell empty, a row then having fewer numbers than columns: placed by
+  -- where its numbers stand (pdf.place_blanks)
+  if text:find("%d[ \r]*\n") then
     local lines = {}
     for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
-    require("nianbao.import.pdf").join_wrapped(lines)
+    local pdf = require "nianbao.import.pdf"
+    if text:find("%d[ \r]*\n[^\n]-%d[ \r]*\n") then pdf.join_wrapped(lines) end
+    pdf.place_blanks(lines, notes)
     text = table.concat(lines, "\n") .. "\n"
   end
   local blank_before, page_break = true, false
