@@ -262,7 +262,17 @@ static int push_items(lua_State *L)
                 set_text(L, "text", p + 1);
                 lua_rawseti(L, -2, ++n);
             } else if (in_row) {
-                /* a paragraph of a cell, or of a table of one row set in it: the cell's text */
+                /* a paragraph of a cell, or of a table of one row set in it: the cell's text.
+                 * Paragraphs join with nothing (a label wrapped over two keeps its words),
+                 * but a number over a number with a space: "1" over "2" is never 12 */
+                if (in_cell) {
+                    size_t plen;
+                    const char *prev = lua_tolstring(L, -1, &plen);
+                    if (plen > 0 && prev[plen - 1] >= '0' && prev[plen - 1] <= '9' && p[1] >= '0' && p[1] <= '9') {
+                        lua_pushliteral(L, " ");
+                        lua_concat(L, 2);
+                    }
+                }
                 lua_pushstring(L, p + 1);
                 if (in_cell)
                     lua_concat(L, 2);

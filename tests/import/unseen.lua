@@ -128,6 +128,23 @@ do
     .. "</mc:AlternateContent></w:r></w:p>"
   local items = nb.docx_items('<w:document ' .. W .. "><w:body>" .. box .. "</w:body></w:document>")
   ok(#items == 1 and items[1].text == "某县某局2023年政府信息公开工作年度报告", "a text box read once: " .. #items .. " items")
+  -- a cell of two paragraphs: a wrapped label joins, a number over a number does not make
+  -- one number ("1" over "2" was read 12, silently)
+  items = nb.docx_items('<w:document ' .. W .. "><w:body><w:tbl><w:tr><w:tc>" .. para("属于行政执法")
+    .. para("案卷") .. "</w:tc><w:tc>" .. para("1") .. para("2") .. "</w:tc><w:tc>" .. para("3")
+    .. para("件") .. "</w:tc></w:tr></w:tbl></w:body></w:document>")
+  local cells = items and items[1] and items[1].cells or {}
+  ok(cells[1] and cells[1].text == "属于行政执法案卷", "a wrapped label in a cell: " .. tostring(cells[1] and cells[1].text))
+  ok(cells[2] and cells[2].text == "1 2", "two numbers in a cell stay two: " .. tostring(cells[2] and cells[2].text))
+  ok(cells[3] and cells[3].text == "3件", "a number and its unit join: " .. tostring(cells[3] and cells[3].text))
+  -- and the table reader takes such a cell for no number (the row is named, not read as 12);
+  -- digits grouped by threes are one number
+  local tokens = require("nianbao.import.tables").tokens({ { kind = "row", cells = {
+    { text = "1 2", definite = true }, { text = "1 234", definite = true }, { text = "12", definite = true },
+    { text = "5 125.11", definite = true } } } })
+  local kinds = {}
+  for i, t in ipairs(tokens) do kinds[i] = t.kind .. (t.kind == "value" and ("=" .. tostring(t.value)) or "") end
+  ok(table.concat(kinds, " ") == "illegible value=1234 value=12 illegible", "cells with spaced digits: " .. table.concat(kinds, " "))
   -- invalid nesting (a paragraph right in a table, a row in a row) gives no stray item
   items = nb.docx_items('<w:document ' .. W .. "><w:body><w:tbl>" .. para("甲") .. "<w:tr><w:tr>" .. cell("乙")
     .. "</w:tr></w:tr></w:tbl>" .. para("丙") .. "</w:body></w:document>")

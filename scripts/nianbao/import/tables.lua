@@ -37,6 +37,16 @@ function M.tokens(items)
     if kind == "label" and #k <= 32 and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
       kind = "illegible"
     end
+    -- nor is a cell of a Word or HTML table whose digits stand apart ("1 2": two paragraphs
+    -- in the cell, "1<br>2"), which the key would join into 12; digits grouped by threes with
+    -- spaces ("1 234") are one number
+    if definite and kind == "value" and #text <= 64 and text:find("%d%s+%d") then
+      local groups = {}
+      for g in text:gmatch("%d+") do groups[#groups + 1] = g end
+      local thousands = #groups[1] <= 3
+      for i = 2, #groups do thousands = thousands and #groups[i] == 3 end
+      if not thousands then kind = "illegible" end
+    end
     local parts = kind == "label" and M.split_group(k)
     if parts and #parts > 1 then
       -- a group's label run into its first row's label: two labels, so each is found
