@@ -8,7 +8,7 @@ local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 -- 至2024年9月30日期间开展统计法治宣传月活动") a range is read as the period only when it runs
 -- from a 1月1日 or to a 12月31日
 local REPORT_PERIOD = { "统计期限", "统计时限", "统计期间", "统计时间", "统计区间", "统计周期", "数据统计",
-  "报告期", "所列数据", "本报告", "本年报" }
+  "统计数据", "数据时限", "数据期限", "年报数据", "报告期", "所列数据", "本报告", "本年报" }
 local SEPS = { "至", "到", "——", "—", "–", "-", "~" }
 
 return {
@@ -35,8 +35,15 @@ return {
             if not y2 and tail:sub(1, #sep) == sep then
               local after = tail:sub(#sep + 1)
               y2, m2, d2 = after:match("^" .. DATE)
-              -- "2023年1月1日至12月31日": the end in the same year
-              if not y2 then m2, d2 = after:match("^(%d%d?)月(%d%d?)日"); y2 = m2 and y1 end
+              -- "2023年1月1日至12月31日": the end in the same year, or in the next when it
+              -- comes before the start ("2023年12月1日至11月30日")
+              if not y2 then
+                m2, d2 = after:match("^(%d%d?)月(%d%d?)日")
+                if m2 then
+                  local earlier = tonumber(m2) * 100 + tonumber(d2) < tonumber(m1) * 100 + tonumber(d1)
+                  y2 = earlier and tostring(tonumber(y1) + 1) or y1
+                end
+              end
             end
           end
           local whole_year = (tonumber(m1) == 1 and tonumber(d1) == 1) or (m2 and tonumber(m2) == 12 and tonumber(d2) == 31)

@@ -386,6 +386,14 @@ test("TEXT.PERIOD catches a title year that is not the report year", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
 end)
 
+test("TEXT.PERIOD reads a period of twelve months across a year end, said to be the data's", function()
+  flags("TEXT.PERIOD", variant(function(t)
+    t.preamble = "本年度年报数据时限为2023年12月1日至2024年11月30日。"
+  end), "2024年1月1日至2024年12月31日", "2023年12月1日至2024年11月30日")
+  flags("TEXT.PERIOD", variant(function(t)
+    t.preamble = "本报告所列数据统计期限为2023年12月1日至11月30日。"
+  end), "2024年1月1日至2024年12月31日", "2023年12月1日至2024年11月30日")
+end)
 local function in_overview(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
 test("TEXT.PERIOD is quiet on the dates of an activity", function()
   quiet("TEXT.PERIOD", in_overview("2024年9月1日至2024年9月30日期间开展统计法治宣传月活动，发放宣传资料500余份。"))
