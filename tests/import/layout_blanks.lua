@@ -24,13 +24,7 @@ local function same(a, b)
   for i = 1, #b do if plain(a[i]) ~= b[i] then return false end end
   return true
 end
-local function row(r, key)
-  local q = r and r.requests
-  if not q then return nil end
-  local group, member = key:match("^(.-)%.(.+)$")
-  if group then return q[group] and q[group][member] end
-  return q[key]
-end
+local row = T.t3_row
 
 -- the data file the fixture was rendered from (nianbao render, then pdftotext -layout):
 -- 16 blank cells in table 三 over 14 rows, on two pages

@@ -16,7 +16,8 @@ local note = T.note
 ---------------------------------------------------------------------------
 -- documents built here: word/document.xml, word/numbering.xml, word/styles.xml
 
-local W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+local word = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/word.lua")
+local W = word.W
 local function part(root, body)
   return '<?xml version="1.0" encoding="UTF-8"?><w:' .. root .. " " .. W .. ">" .. body .. "</w:" .. root .. ">"
 end
@@ -72,16 +73,7 @@ local function docx(body, numbering, styles)
   return nb.zip(entries)
 end
 
-local function cell(text) return "<w:tc><w:p><w:r><w:t>" .. text .. "</w:t></w:r></w:p></w:tc>" end
-local function row(list)
-  local out = {}
-  for i, t in ipairs(list) do out[i] = cell(t) end
-  return "<w:tr>" .. table.concat(out) .. "</w:tr>"
-end
-local T4 = "<w:tbl>" .. row({ "行政复议", "", "", "", "", "行政诉讼" })
-  .. row({ "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉" })
-  .. row({ "", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" })
-  .. row({ "3", "1", "0", "2", "6", "1", "0", "0", "0", "1", "0", "2", "0", "1", "3" }) .. "</w:tbl>"
+local cell, row, T4 = word.cell, word.row, word.T4
 
 ---------------------------------------------------------------------------
 -- 1. a report whose six headings and the subsections of 一 are numbered by Word, as agencies

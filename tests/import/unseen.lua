@@ -70,7 +70,8 @@ end
 
 ---------------------------------------------------------------------------
 -- Word documents are built here: parts of word/ around paragraphs and tables
-local W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+local word = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/word.lua")
+local W = word.W
 local function para(text) return "<w:p><w:r><w:t>" .. text .. "</w:t></w:r></w:p>" end
 local function docx(body, parts)
   local entries = { { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },
@@ -102,16 +103,7 @@ end
 -- 4. a Word document whose whole report is set in a table of one cell (a page saved from the
 -- web, a frame): that table's cell is read as the body, its paragraphs and tables in order;
 -- before, all of the report was the text of one cell and nothing was imported
-local function cell(text) return "<w:tc><w:p><w:r><w:t>" .. text .. "</w:t></w:r></w:p></w:tc>" end
-local function row(list)
-  local out = {}
-  for i, t in ipairs(list) do out[i] = cell(t) end
-  return "<w:tr>" .. table.concat(out) .. "</w:tr>"
-end
-local T4 = "<w:tbl>" .. row({ "行政复议", "", "", "", "", "行政诉讼" })
-  .. row({ "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉" })
-  .. row({ "", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" })
-  .. row({ "3", "1", "0", "2", "6", "1", "0", "0", "0", "1", "0", "2", "0", "1", "3" }) .. "</w:tbl>"
+local cell, row, T4 = word.cell, word.row, word.T4
 do
   local body = para("某县某局2023年政府信息公开工作年度报告") .. SECTIONS:gsub("(四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p>)", "%1" .. T4)
   local framed = "<w:tbl><w:tr><w:tc>" .. body .. "<w:p/></w:tc></w:tr></w:tbl>"
