@@ -82,7 +82,7 @@ struct nb_numbering {
 };
 typedef nb_numbering numbering;
 
-static char *dup(numbering *n, const char *s)
+static char *copy_text(numbering *n, const char *s)
 {
     char *d = malloc(strlen(s) + 1);
     if (!d) {
@@ -191,7 +191,7 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
             if (l->fmt == FMT_UNSET || l->fmt == FMT_UNKNOWN)
                 l->fmt = (char)format_of(val);
         } else if (d->depth == d->lvl_depth + 1 && nb_ooxml_is(name, "lvlText") && val && !l->text) {
-            l->text = dup(n, val);
+            l->text = copy_text(n, val);
         } else if (d->depth == d->lvl_depth + 1 && nb_ooxml_is(name, "lvlRestart") && val) {
             l->restart = atoi(val);
         } else if (d->depth == d->lvl_depth + 1 && nb_ooxml_is(name, "isLgl")) {
@@ -199,7 +199,7 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         } else if (d->depth == d->lvl_depth + 1 && nb_ooxml_is(name, "suff") && val) {
             l->suff = strcmp(val, "nothing") == 0 ? 'n' : strcmp(val, "space") == 0 ? 's' : 't';
         } else if (d->depth == d->lvl_depth + 1 && nb_ooxml_is(name, "pStyle") && val && !l->style) {
-            l->style = dup(n, val);
+            l->style = copy_text(n, val);
         }
         return;
     }
@@ -237,7 +237,7 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->lvl = l;
         d->lvl_depth = d->depth;
     } else if (d->a && nb_ooxml_is(name, "numStyleLink") && val && !d->a->link) {
-        d->a->link = dup(n, val);
+        d->a->link = copy_text(n, val);
     } else if (nb_ooxml_is(name, "style")) {
         const char *id = nb_ooxml_attr(atts, "styleId"), *type = nb_ooxml_attr(atts, "type");
         if (!id)
@@ -245,12 +245,12 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->s = grow(n, (void **)&n->sty, &n->nsty, &n->capsty, sizeof *n->sty);
         if (!d->s)
             return nb_ooxml_stop(&d->b, n->failed ? "内存不足" : "样式过多");
-        d->s->id = dup(n, id);
+        d->s->id = copy_text(n, id);
         d->s->paragraph = !type || strcmp(type, "paragraph") == 0;
         d->s->is_default = nb_ooxml_attr(atts, "default") && on_off(nb_ooxml_attr(atts, "default"));
         d->style_depth = d->depth;
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "basedOn") && val && !d->s->based_on) {
-        d->s->based_on = dup(n, val);
+        d->s->based_on = copy_text(n, val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "pPr")) {
         d->ppr_depth = d->depth;
     } else if (d->s && d->ppr_depth && d->depth == d->ppr_depth + 2 && nb_ooxml_is(name, "numId") && val) {
