@@ -3,6 +3,9 @@
 local R = require "nianbao.rules"
 
 local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
+-- the same with dots or slashes ("2024.1.1-2024.12.31", "2024/1/1至2024/12/31"): the end
+-- is read in the form of the start
+local DATE_DOTS = "(%d%d%d%d)([./])(%d%d?)%2(%d%d?)"
 local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 -- words that make a date range the report's period; with only the words above ("2024年9月1日
 -- 至2024年9月30日期间开展统计法治宣传月活动") a range is read as the period only when it runs
@@ -28,17 +31,31 @@ return {
     local function period(sentence, part)
       if R.has(sentence, PERIOD_WORDS) then
         local y1, m1, d1, rest = sentence:match(DATE .. "()")
+        local dots -- the separator of a start written "2024.1.1"
+        if not y1 then
+          local y, sep, m, d, e = sentence:match(DATE_DOTS .. "()")
+          -- a year-month-day of numbers, not a version or a decimal ("2024.12" alone)
+          if y and tonumber(m) <= 12 and tonumber(d) <= 31 then y1, m1, d1, rest, dots = y, m, d, e, sep end
+        end
         if y1 then
           local tail = sentence:sub(rest):gsub("^起", "")
           local y2, m2, d2
           for _, sep in ipairs(SEPS) do
             if not y2 and tail:sub(1, #sep) == sep then
               local after = tail:sub(#sep + 1)
-              y2, m2, d2 = after:match("^" .. DATE)
+              if dots then
+                y2, m2, d2 = after:match("^(%d%d%d%d)%" .. dots .. "(%d%d?)%" .. dots .. "(%d%d?)")
+              else
+                y2, m2, d2 = after:match("^" .. DATE)
+              end
               -- "2023年1月1日至12月31日": the end in the same year, or in the next when it
               -- comes before the start ("2023年12月1日至11月30日")
               if not y2 then
-                m2, d2 = after:match("^(%d%d?)月(%d%d?)日")
+                if dots then
+                  m2, d2 = after:match("^(%d%d?)%" .. dots .. "(%d%d?)")
+                else
+                  m2, d2 = after:match("^(%d%d?)月(%d%d?)日")
+                end
                 if m2 then
                   local earlier = tonumber(m2) * 100 + tonumber(d2) < tonumber(m1) * 100 + tonumber(d1)
                   y2 = earlier and tostring(tonumber(y1) + 1) or y1

@@ -386,6 +386,16 @@ test("TEXT.PERIOD catches a title year that is not the report year", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局2023年政府信息公开工作年度报告" end), 2024, 2023)
 end)
 
+test("TEXT.PERIOD reads dates written with dots or slashes", function()
+  quiet("TEXT.PERIOD", variant(function(t) t.preamble = "本报告所列数据统计期限为2024.1.1-2024.12.31。" end))
+  quiet("TEXT.PERIOD", variant(function(t) t.preamble = "统计期限：2024/1/1至2024/12/31。" end))
+  flags("TEXT.PERIOD", variant(function(t) t.preamble = "本报告所列数据统计期限为2023.1.1-2023.12.31。" end),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", variant(function(t) t.preamble = "统计期限为2023.1.1-12.31。" end),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  -- a version number or an amount is no date
+  quiet("TEXT.PERIOD", variant(function(t) t.preamble = "本报告统计期间，平台升级至2024.13.1版本。" end))
+end)
 test("TEXT.PERIOD reads a period of twelve months across a year end, said to be the data's", function()
   flags("TEXT.PERIOD", variant(function(t)
     t.preamble = "本年度年报数据时限为2023年12月1日至2024年11月30日。"
