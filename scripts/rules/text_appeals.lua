@@ -9,6 +9,8 @@ local FIELDS = {
   { words = { "其他结果" }, key = "other", label = "其他结果" },
   { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
 }
+local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
+for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end
 local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政" }
 -- a piece names a subject (subject_of) only with one of these; a sentence without any states
 -- nothing this rule reads, and is skipped whole
@@ -78,6 +80,11 @@ return {
             end
             if both then subject = nil end
             local n = R.first_count(piece)
+            -- "行政复议和行政诉讼0件": none of either (a count above 0 for both is no one cell's)
+            if both and n == 0 and not R.has(piece, FIELD_WORDS) then
+              compare(part, "review", "total", "总计", 0)
+              compare(part, "litigation", "total", "总计", 0)
+            end
             if s then subject = s end
             if n and piece:find("各", 1, true) then
               for k = 1, #listed do

@@ -240,6 +240,21 @@ test("TEXT.APPEALS reads 行政复议、行政诉讼各1件 as one of each", fun
   end), 0, 1)
   assert(f.row == "appeals.review", f.row)
 end)
+test("TEXT.APPEALS reads 行政复议和行政诉讼0件 as none of either", function()
+  local s = "本年度因政府信息公开引起的行政复议和行政诉讼0件。"
+  quiet("TEXT.APPEALS", variant(function(t) overview_text(t, "依申请公开", s) end))
+  local f = flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end), 1, 0)
+  assert(f.row == "appeals.litigation", f.row)
+  -- a count above 0 for both names no one cell
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", "本年度因政府信息公开引起的行政复议和行政诉讼2件。")
+  end))
+end)
 
 -- TEXT.SHARES --------------------------------------------------------------
 local PINGTAN_SHARES = "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"
