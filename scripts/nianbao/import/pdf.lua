@@ -565,10 +565,12 @@ function M.place_blanks(lines, notes, breaks)
   -- the rows of a part of a page: { i, k } for each line ending in numbers
   local function place_part(rows)
     if #rows == 0 then return end
-    -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones
+    -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones. Two rows of 8
+    -- tell the 小计 variant even when rows of 7 are more: those are its rows with one blank
+    -- (a page where most rows have one), not the complete rows of another table
     local count = {}
     for _, r in ipairs(rows) do count[r.k] = (count[r.k] or 0) + 1 end
-    local n = (count[8] or 0) > (count[7] or 0) and 8 or 7
+    local n = (count[8] or 0) >= 2 and 8 or 7
     if (count[n] or 0) < 2 then return end
     -- a row whose first numbers stand beside its label and the others on a line just below
     -- (or above) has its cells on two lines that together make a row: not a short row
