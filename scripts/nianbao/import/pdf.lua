@@ -397,12 +397,46 @@ local function nearest(xs, cols, s, spread)
   return at
 end
 
--- The columns of table 三 near row r (of a part of a page), in metric m: the ranges of the
--- nearest complete rows (n numbers), the narrowest spacing, and how far the rows stray from
--- their median (the mean distance of the worst row, in spacings); nil when they are no one
--- grid. The nearest rows on both sides are tried, then those above only, then below only
--- (a page break between, in text whose form feeds were dropped).
-local function row_columns(lines, rows, r, n, m)
+-- The grid of a set of complete rows (their number centres in metric m): the per-column
+-- ranges, the narrowest spacing, and how far the rows stray from their median (the mean
+-- distance of the worst row, in spacings); nil when they are no one grid.
+local function grid(lines, near_rows, n, m)
+  local near = {}
+  for x, q in ipairs(near_rows) do near[x] = (row_at(lines[q.i], m)) end
+  local mid, cols = {}, {}
+  for c = 1, n do
+    local v = {}
+    for x = 1, #near do v[x] = near[x][c] end
+    table.sort(v)
+    mid[c] = #v % 2 == 1 and v[(#v + 1) // 2] or (v[#v // 2] + v[#v // 2 + 1]) / 2
+    cols[c] = { v[1], v[#v] }
+  end
+  local s, worst = spacing(mid), 0
+  if not (s > 0) then return nil end
+  -- a cell may stray (the grid), a row as a whole not (another page's grid)
+  for x = 1, #near do
+    local sum = 0
+    for c = 1, n do
+      local d = math.abs(near[x][c] - mid[c])
+      sum = sum + d
+      if d > M.PLACE_TOLERANCE * 2 * s then return nil end
+    end
+    if sum / n > M.PLACE_TOLERANCE * s then return nil end
+    worst = math.max(worst, sum / n / s)
+  end
+  return { cols = cols, s = s, worst = worst }
+end
+
+-- The columns of table 三 near row r (of a part of a page), in metric m: a list of grids
+-- (see grid), each of which must place the row's numbers alike, or nil. The nearest complete
+-- rows on both sides are tried first (two at least: one row tells nothing of how far a cell
+-- strays). When they are no one grid and the part is a page (paged: the text marks its
+-- pages), pdftotext's grid moved within the page: the nearest rows above, else below, are
+-- used. In text that marks no page (form feeds and footers dropped, a viewer's copy), a page
+-- break may lie between them and which page the row is on is not known: each side gives its
+-- own grid (its nearest rows that agree, a single row alone), and the row is placed only when
+-- every side places it alike; a side whose nearest rows agree on no grid leaves it out.
+local function row_columns(lines, rows, r, n, m, paged)
   local above, below, both = {}, {}, {}
   for _, q in ipairs(rows) do
     if q.k == n then
@@ -411,35 +445,42 @@ local function row_columns(lines, rows, r, n, m)
     end
   end
   local function by_distance(p, q) return math.abs(p.i - r.i) < math.abs(q.i - r.i) end
-  for _, set in ipairs({ both, above, below }) do
-    table.sort(set, by_distance)
-    local near = {}
-    for x = 1, math.min(PLACE_REFERENCES, #set) do near[x] = (row_at(lines[set[x].i], m)) end
-    -- (two rows at least: one row tells nothing of how far a cell strays)
-    if #near >= 2 then
-      local mid, cols = {}, {}
-      for c = 1, n do
-        local v = {}
-        for x = 1, #near do v[x] = near[x][c] end
-        table.sort(v)
-        mid[c] = #v % 2 == 1 and v[(#v + 1) // 2] or (v[#v // 2] + v[#v // 2 + 1]) / 2
-        cols[c] = { v[1], v[#v] }
+  local function nearest_rows(set, count)
+    local out = {}
+    for x = 1, math.min(count, #set) do out[x] = set[x] end
+    return out
+  end
+  table.sort(both, by_distance)
+  if #both >= 2 then
+    local g = grid(lines, nearest_rows(both, PLACE_REFERENCES), n, m)
+    if g then return { g } end
+  end
+  if paged then
+    for _, set in ipairs({ above, below }) do
+      table.sort(set, by_distance)
+      if #set >= 2 then
+        local g = grid(lines, nearest_rows(set, PLACE_REFERENCES), n, m)
+        if g then return { g } end
       end
-      local s, agree, worst = spacing(mid), true, 0
-      -- a cell may stray (the grid), a row as a whole not (another page's grid)
-      for x = 1, #near do
-        local sum = 0
-        for c = 1, n do
-          local d = math.abs(near[x][c] - mid[c])
-          sum = sum + d
-          if d > M.PLACE_TOLERANCE * 2 * s then agree = false end
-        end
-        if sum / n > M.PLACE_TOLERANCE * s then agree = false end
-        worst = math.max(worst, sum / n / s)
+    end
+    return nil
+  end
+  local grids = {}
+  for _, set in ipairs({ above, below }) do
+    if #set > 0 then
+      table.sort(set, by_distance)
+      local g
+      for count = math.min(PLACE_REFERENCES, #set), 1, -1 do
+        g = grid(lines, nearest_rows(set, count), n, m)
+        if g then break end
       end
-      if agree and s > 0 then return cols, s, worst end
+      if not g then return nil end
+      grids[#grids + 1] = g
     end
   end
+  -- (one side alone is the set of both sides, which were no one grid)
+  if #grids < 2 then return nil end
+  return grids
 end
 
 -- the cells of a placed row: the words before the numbers (each a cell, as cells() makes
@@ -515,13 +556,21 @@ function M.place_blanks(lines, notes, breaks)
   local tables = require "nianbao.import.tables"
   local norm = require "nianbao.import.normalize"
   local placed = { ["三"] = {}, ["四"] = {} }
+  -- whether the text marks its pages (then each part is one page, one grid)
+  local paged = breaks ~= nil
+  for _, line in ipairs(lines) do
+    if paged then break end
+    paged = line:find("\f", 1, true) ~= nil or select(2, page_number(line)) == true
+  end
   -- the rows of a part of a page: { i, k } for each line ending in numbers
   local function place_part(rows)
     if #rows == 0 then return end
-    -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones
+    -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones. Two rows of 8
+    -- tell the 小计 variant even when rows of 7 are more: those are its rows with one blank
+    -- (a page where most rows have one), not the complete rows of another table
     local count = {}
     for _, r in ipairs(rows) do count[r.k] = (count[r.k] or 0) + 1 end
-    local n = (count[8] or 0) > (count[7] or 0) and 8 or 7
+    local n = (count[8] or 0) >= 2 and 8 or 7
     if (count[n] or 0) < 2 then return end
     -- a row whose first numbers stand beside its label and the others on a line just below
     -- (or above) has its cells on two lines that together make a row: not a short row
@@ -537,9 +586,18 @@ function M.place_blanks(lines, notes, breaks)
         -- the metric of the text: the one in which the complete rows near agree best
         local at, m, best
         for metric = 1, #METRICS do
-          local cols, s, worst = row_columns(lines, rows, r, n, metric)
-          if cols and (not best or worst < best) then
-            at, m, best = nearest((row_at(lines[r.i], metric)), cols, s), metric, worst
+          local grids = row_columns(lines, rows, r, n, metric, paged)
+          local worst = 0
+          for _, g in ipairs(grids or {}) do worst = math.max(worst, g.worst) end
+          if grids and (not best or worst < best) then
+            -- every grid must place the numbers alike (a page break may lie between them)
+            local got, xs = nil, (row_at(lines[r.i], metric))
+            for x, g in ipairs(grids) do
+              local one = nearest(xs, g.cols, g.s)
+              if not one or (got and table.concat(one, ",") ~= table.concat(got, ",")) then got = nil break end
+              if x == 1 then got = one end
+            end
+            at, m, best = got, metric, worst
           end
         end
         if at then
