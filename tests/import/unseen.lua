@@ -129,6 +129,12 @@ do
   ok(cells[1] and cells[1].text == "属于行政执法案卷", "a wrapped label in a cell: " .. tostring(cells[1] and cells[1].text))
   ok(cells[2] and cells[2].text == "1 2", "two numbers in a cell stay two: " .. tostring(cells[2] and cells[2].text))
   ok(cells[3] and cells[3].text == "3件", "a number and its unit join: " .. tostring(cells[3] and cells[3].text))
+  -- a page's cell the same: its <p> and <br> parts join, a number over a number with a space
+  local hitems = require("nianbao.import.html").items("<table><tr><td><p>1</p><p>2</p></td><td>1<br>2</td>"
+    .. "<td>属于行政<br>执法案卷</td><td>3<span>4</span></td><td><div>5</div>件</td></tr></table>", {})
+  local htexts = {}
+  for i, c in ipairs(hitems and hitems[1] and hitems[1].cells or {}) do htexts[i] = c.text end
+  ok(table.concat(htexts, "|") == "1 2|1 2|属于行政执法案卷|34|5件", "HTML cells of parts: " .. table.concat(htexts, "|"))
   -- and the table reader takes such a cell for no number (the row is named, not read as 12);
   -- digits grouped by threes are one number
   local tokens = require("nianbao.import.tables").tokens({ { kind = "row", cells = {

@@ -35,20 +35,37 @@ end
 
 local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
 
--- all text below a node, on one line (a cell's <p> and <br> parts are joined)
+-- all text below a node, on one line: a cell's <p>, <div> and <br> parts are joined without
+-- a space (a label wrapped in its cell is one label), except a number over a number: "1" over
+-- "2" is two numbers, never 12 (host/docx.c joins a Word cell's paragraphs the same way)
+local BREAKS = { p = true, div = true, br = true }
 local function inline_text(node, out)
   for _, child in ipairs(node) do
     if type(child) == "string" then
       out[#out + 1] = child
     elseif not SKIP[child.tag] then
+      if BREAKS[child.tag] then out[#out + 1] = false end -- a break before and after
       inline_text(child, out)
+      if BREAKS[child.tag] then out[#out + 1] = false end
     end
   end
   return out
 end
 
 local function cell_text(node)
-  return norm.trim(collapse(table.concat(inline_text(node, {}))))
+  local out, broken, ends_in_digit = {}, false, false
+  for _, part in ipairs(inline_text(node, {})) do
+    if part == false then
+      broken = true
+    elseif part:find("%S") then
+      if broken and ends_in_digit and part:find("^%s*%d") then out[#out + 1] = " " end
+      out[#out + 1] = part
+      broken, ends_in_digit = false, part:find("%d%s*$") ~= nil
+    else
+      out[#out + 1] = part -- white space alone: the parts around it still meet at a break
+    end
+  end
+  return norm.trim(collapse(table.concat(out)))
 end
 
 local function has_tag(node, tag)
