@@ -80,9 +80,8 @@ struct nb_numbering {
     const char *default_style;       /* the paragraph style of a paragraph without w:pStyle */
     int failed;                      /* out of memory */
 };
-typedef nb_numbering numbering;
 
-static char *copy_text(numbering *n, const char *s)
+static char *copy_text(nb_numbering *n, const char *s)
 {
     char *d = malloc(strlen(s) + 1);
     if (!d) {
@@ -98,7 +97,7 @@ static void free_level(nlevel *l)
     free(l->style);
 }
 
-static void free_defs(numbering *n)
+static void free_defs(nb_numbering *n)
 {
     for (size_t i = 0; i < n->nabs; i++) {
         for (int l = 0; l < MAX_LVL; l++)
@@ -119,7 +118,7 @@ static void free_defs(numbering *n)
 }
 
 /* a new zeroed element at the end of an array of definitions, or NULL (too many, or no memory) */
-static void *grow(numbering *n, void **array, size_t *len, size_t *cap, size_t size)
+static void *grow(nb_numbering *n, void **array, size_t *len, size_t *cap, size_t size)
 {
     if (*len >= MAX_DEFS)
         return NULL;
@@ -141,7 +140,7 @@ static void *grow(numbering *n, void **array, size_t *len, size_t *cap, size_t s
 /* the parse of word/numbering.xml and word/styles.xml (one handler: their elements differ) */
 typedef struct {
     nb_xml_base b;
-    numbering *n;
+    nb_numbering *n;
     int depth;
     abstract_num *a;
     num_inst *m;
@@ -177,7 +176,7 @@ static int format_of(const char *v)
 static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
 {
     defs_state *d = ud;
-    numbering *n = d->n;
+    nb_numbering *n = d->n;
     if (++d->depth > MAX_DEPTH)
         return nb_ooxml_stop(&d->b, "XML 嵌套过深");
     const char *val = nb_ooxml_attr(atts, "val");
@@ -297,19 +296,19 @@ static int cmp_style(const void *a, const void *b)
     return strcmp(((const style_def *)a)->id, ((const style_def *)b)->id);
 }
 
-static abstract_num *find_abs(numbering *n, long id)
+static abstract_num *find_abs(nb_numbering *n, long id)
 {
     abstract_num key = {.id = id};
     return n->nabs ? bsearch(&key, n->abs, n->nabs, sizeof key, cmp_abs) : NULL;
 }
 
-static num_inst *find_num(numbering *n, long id)
+static num_inst *find_num(nb_numbering *n, long id)
 {
     num_inst key = {.id = id};
     return n->nnum ? bsearch(&key, n->num, n->nnum, sizeof key, cmp_num) : NULL;
 }
 
-static style_def *find_style(numbering *n, const char *id)
+static style_def *find_style(nb_numbering *n, const char *id)
 {
     style_def key = {.id = (char *)id};
     return id && n->nsty ? bsearch(&key, n->sty, n->nsty, sizeof key, cmp_style) : NULL;
@@ -317,7 +316,7 @@ static style_def *find_style(numbering *n, const char *id)
 
 /* Reads a part of definitions into n; NULL, or why it could not be read (n keeps what was
  * read before the fault). */
-static const char *read_defs(numbering *n, const char *xml, size_t len, char *message, size_t size, const char *part)
+static const char *read_defs(nb_numbering *n, const char *xml, size_t len, char *message, size_t size, const char *part)
 {
     defs_state d;
     memset(&d, 0, sizeof d);
@@ -326,7 +325,7 @@ static const char *read_defs(numbering *n, const char *xml, size_t len, char *me
     return nb_ooxml_parse(&d.b, &d, on_def_start, on_def_end, NULL, xml, len, part, message, size, &n->failed);
 }
 
-static void sort_defs(numbering *n)
+static void sort_defs(nb_numbering *n)
 {
     if (n->nabs)
         qsort(n->abs, n->nabs, sizeof *n->abs, cmp_abs);
@@ -588,7 +587,7 @@ size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out
 nb_numbering *nb_numbering_read(const char *numbering_xml, size_t numbering_len, const char *styles_xml,
                                  size_t styles_len, char *message, size_t size, const char **why)
 {
-    numbering *n = calloc(1, sizeof *n);
+    nb_numbering *n = calloc(1, sizeof *n);
     if (!n) {
         *why = NULL;
         return NULL;
