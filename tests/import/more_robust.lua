@@ -25,13 +25,6 @@ local function same(a, b)
   return true
 end
 
--- a row of table 三 by its key ("withheld.state_secret"), or nil
-local function row_of(requests, key)
-  if not requests then return nil end
-  local g, m = key:match("^(.-)%.(.+)$")
-  if g then return requests[g] and requests[g][m] end
-  return requests[key]
-end
 
 -- every row of table 三: want maps row keys to 7 numbers (or false: the row left out)
 local ZERO = { 0, 0, 0, 0, 0, 0, 0 }
@@ -40,7 +33,7 @@ local function same_requests(r, want, what)
   for _, row in ipairs(nb.schema.requests.rows) do
     local w = want[row.key]
     if w == nil then w = ZERO end
-    local got = row_of(r.requests, row.key)
+    local got = T.t3_row(r, row.key)
     if w == false then
       ok(got == nil, string.format("%s: row %s left out, got %s", what, row.key, show(got)))
     else
@@ -50,10 +43,9 @@ local function same_requests(r, want, what)
 end
 
 local function same_appeals(r, want, what)
-  local a = r.appeals
+  local lists = T.t4_lists(r) or {}
   for k, g in ipairs(nb.schema.appeals.groups) do
-    local x = a and a[g.key]
-    local got = x and { x.upheld, x.corrected, x.other, x.pending, x.total }
+    local got = lists[k] or nil
     ok(same(got, want[k]), string.format("%s: table 四 %s is %s", what, g.key, show(got)))
   end
 end

@@ -31,19 +31,8 @@ local function reload(r)
 end
 
 -- table 四 as three lists {upheld, corrected, other, pending, total}
-local function appeals(r)
-  local a = r.appeals
-  if not a then return nil end
-  local out = {}
-  for _, g in ipairs(nb.schema.appeals.groups) do
-    local x = a[g.key]
-    out[#out + 1] = { x.upheld, x.corrected, x.other, x.pending, x.total }
-  end
-  return out
-end
-
 local function same_appeals(r, want, what)
-  local got = appeals(r)
+  local got = T.t4_lists(r)
   local good = got ~= nil
   for k = 1, 3 do good = good and same(got[k], want[k]) end
   ok(good, what .. ": table 四 " .. (got and (show(got[1]) .. show(got[2]) .. show(got[3])) or "not read"))

@@ -19,11 +19,10 @@ end
 
 -- table 四 as three lists {upheld, corrected, other, pending, total}
 local function same_appeals(r, want, what)
-  local a = r.appeals
-  if not a then ok(false, what .. ": table 四 not read") return end
+  local lists = T.t4_lists(r)
+  if not lists then ok(false, what .. ": table 四 not read") return end
   for k, g in ipairs(nb.schema.appeals.groups) do
-    local x = a[g.key]
-    local got = { x.upheld, x.corrected, x.other, x.pending, x.total }
+    local got = lists[k] or nil
     ok(same(got, want[k]), string.format("%s: table 四 %s is %s, want %s", what, g.key, show(got), show(want[k])))
   end
 end

@@ -84,6 +84,19 @@ function T.same_cells(a, b)
   return true
 end
 
+--- Table 四 of a report as three lists { upheld, corrected, other, pending, total }, one per
+--- group in the schema's order (false for a group the report lacks), or nil without table 四.
+function T.t4_lists(r)
+  local a = r and r.appeals
+  if not a then return nil end
+  local out = {}
+  for k, g in ipairs(require("nianbao").schema.appeals.groups) do
+    local x = a[g.key]
+    out[k] = x and { x.upheld, x.corrected, x.other, x.pending, x.total } or false
+  end
+  return out
+end
+
 --- The row of table 三 of a report (a data file's table, or a view) for a data-file key
 --- ("new", "withheld.state_secret"), or nil.
 function T.t3_row(r, key)
