@@ -591,6 +591,31 @@ test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text"
   quiet("YEAR.IDENTICAL", seed, other)
 end)
 
+test("YEAR.IDENTICAL leaves a short nothing-to-report 六 alone, not a copied one with counts", function()
+  local function pair(now, before)
+    local this = variant(function(t) t.other_matters = now end)
+    local last = variant(function(t)
+      t.year = 2023
+      for _, item in ipairs(t.overview) do item.text = "2023年度另行撰写：" .. item.text end
+      t.problems, t.improvements, t.other_matters = "其他问题", "其他改进", before
+    end)
+    return this, last
+  end
+  -- the same formula every year: nothing to report, no fee
+  quiet("YEAR.IDENTICAL", pair("2024年度，本机关无其他需要报告的事项，未收取信息处理费。",
+    "2023年度，本机关无其他需要报告的事项，未收取信息处理费。"))
+  -- counts copied from last year are 雷同 however short
+  local this, last = pair("2024年度，本机关办理人大代表建议12件、政协委员提案8件，均已按期办结，未收取信息处理费。",
+    "2023年度，本机关办理人大代表建议12件、政协委员提案8件，均已按期办结，未收取信息处理费。")
+  local f = flags("YEAR.IDENTICAL", this, nil, nil, last)
+  assert(f.section == "六", f.section)
+  -- a long part that says more than the formula is compared as before
+  local long = "本机关无其他需要报告的事项。本年度继续坚持以公开为常态、不公开为例外，持续深化政务公开标准化规范化建设，"
+    .. "推动政务公开工作提质增效，切实保障人民群众的知情权、参与权、表达权和监督权。"
+  this, last = pair("2024年度，" .. long, "2023年度，" .. long)
+  flags("YEAR.IDENTICAL", this, nil, nil, last)
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
