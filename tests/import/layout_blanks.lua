@@ -198,4 +198,85 @@ do
     "小计 column: the row of 6 numbers placed in the 8 columns: " .. show(row(r, "withheld.state_secret")))
 end
 
+-- 6. table 四 of a real report in pdftotext -layout (淮安市 2024): a tall header spaced with
+-- empty lines, cells' words spaced out ("结 果") or cut ("其他结" / "果"), the numbers
+-- left-aligned under the header's words. Each cell and each pair of cells left blank: the
+-- other numbers go to their columns, the blanks stay blank and are named
+do
+  local name = "../shared/real-reports/01-huaian-city-gov-2024.txt"
+  local text = T.read(name)
+  local line = "72   64    178    37    351   13    4        8        1        26   12   1     1    6       20"
+  local at = assert(text:find(line, 1, true), "the report's table 四")
+  local values = { 72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20 }
+  local spans = {}
+  for a, b in line:gmatch("()%d+()") do spans[#spans + 1] = { a, b - 1 } end
+  assert(#spans == 15)
+  local s4 = nb.schema.appeals
+  local function label(c) return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”" end
+  -- the report with the cells of set blank (their digits spaces, the others where they stand)
+  local function blanked(set)
+    local l = line
+    for c in pairs(set) do l = l:sub(1, spans[c][1] - 1) .. string.rep(" ", spans[c][2] - spans[c][1] + 1) .. l:sub(spans[c][2] + 1) end
+    return text:sub(1, at - 1) .. l .. text:sub(at + #line)
+  end
+  local cases, wrong, unnamed = 0, {}, {}
+  local function check(set, via_pdf)
+    cases = cases + 1
+    local r, notes
+    if via_pdf then
+      local placing = {}
+      r, notes = imp.import(pdf.from_layout(blanked(set), placing), "attachment.txt")
+      for _, n in ipairs(placing) do notes[#notes + 1] = n end
+    else
+      r, notes = imp.import(blanked(set), name)
+    end
+    local got, want, empty = {}, {}, {}
+    for k, g in ipairs(T.t4_lists(r) or {}) do for c = 1, 5 do got[(k - 1) * 5 + c] = g and g[c] end end
+    for c = 1, 15 do
+      want[c] = set[c] and "" or values[c]
+      if set[c] then empty[#empty + 1] = label(c) end
+    end
+    local keys = {}
+    for c in pairs(set) do keys[#keys + 1] = c end
+    table.sort(keys)
+    local case = (via_pdf and "PDF " or "") .. "blank " .. table.concat(keys, "+")
+    if not same(got, want) then wrong[#wrong + 1] = case .. " " .. show(got) end
+    if not note(notes, "IMPORT.VARIANT", "四", "空白：" .. table.concat(empty, "、")) or note(notes, "SECTION.MISSING", "四") then
+      unnamed[#unnamed + 1] = case
+    end
+  end
+  for c = 1, 15 do
+    check({ [c] = true })
+    for d = c + 1, 15 do check({ [c] = true, [d] = true }) end
+  end
+  check({ [1] = true, [7] = true }, true)
+  check({ [13] = true }, true)
+  ok(#wrong == 0, string.format("real table 四: every cell as published, blanks blank (%d cases): %s", cases, table.concat(wrong, "; ")))
+  ok(#unnamed == 0, "real table 四: the blank cells named, the table not missing: " .. table.concat(unnamed, "; "))
+
+  -- not certain, left out and named as before: a number midway between two columns
+  local moved = line:gsub("^72   64    178", "72      64 178")
+  local r, notes = imp.import(text:sub(1, at - 1) .. moved:gsub("    37    351", "          351", 1) .. text:sub(at + #line), name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"),
+    "real table 四: a number between two columns not guessed: " .. show(T.t4_lists(r) and T.t4_lists(r)[1]))
+  -- a page break between the header and the row (another page's grid): pdftotext starts a
+  -- page with a form feed, here on the empty line above the row
+  local paged = blanked({ [2] = true })
+  local row_at = paged:find("\n72         178", 1, true)
+  r, notes = imp.import(paged:sub(1, row_at - 1) .. "\f" .. paged:sub(row_at), name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "real table 四: a page break between header and row, not guessed")
+  -- a page break above the header's words (行政复议, 行政诉讼 on the page before): the
+  -- words and the row share a page, placed
+  local top = paged:find("\n结果   结果    其他结", 1, true)
+  r, notes = imp.import(paged:sub(1, top) .. "\f" .. paged:sub(top + 1), name)
+  ok(same(T.t4_lists(r) and T.t4_lists(r)[1], { 72, "", 178, 37, 351 }) and note(notes, "IMPORT.VARIANT", "四", "空白：行政复议“结果纠正”"),
+    "real table 四: a page break above the header's words, placed: " .. show(T.t4_lists(r) and T.t4_lists(r)[1]))
+  -- no header words over the numbers
+  local header_from = assert(text:find("     四、政府信息公开行政复议、行政诉讼情况\n", 1, true))
+  local bare = blanked({ [2] = true })
+  bare = bare:sub(1, header_from - 1) .. "     四、政府信息公开行政复议、行政诉讼情况\n\n" .. bare:sub(bare:find("72         178", 1, true))
+  r, notes = imp.import(bare, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "real table 四: no header, not guessed")
+end
+
 os.exit(tally.finish())

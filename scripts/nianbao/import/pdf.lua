@@ -521,12 +521,28 @@ local function section_break(line, tables, norm)
   return not tables.is_row_label(norm.key(text))
 end
 
+-- the words of a header line, a cell's word spaced out ("结 果", "审 结": a single character
+-- one space from the next) taken as one: its pieces would count as two columns
+-- (a form feed starts a page's first line: no column of the page)
+local function header_words(line, m)
+  local out = {}
+  for _, w in ipairs(METRICS[m]((line:gsub("\f", "")))) do
+    local prev = out[#out]
+    if prev and w.first == prev.last + 2 and (utf8.len(prev.text) == 1 or utf8.len(w.text) == 1) then
+      out[#out] = { text = prev.text .. " " .. w.text, first = prev.first, last = w.last }
+    else
+      out[#out + 1] = w
+    end
+  end
+  return out
+end
+
 -- Columns of table 四 from its header: the short words (结果, 维持, 总计 …) between the line
 -- with 行政复议 and the row, grouped by the columns they overlap; 15 groups or nil.
 local function header_columns(lines, from, to, m)
   local spans = {}
   for j = from, to do
-    for _, w in ipairs(METRICS[m](lines[j])) do
+    for _, w in ipairs(header_words(lines[j], m)) do
       if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
           and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
         -- a wide character takes one column in pdftotext's grid but two in width: the word's
@@ -643,12 +659,19 @@ function M.place_blanks(lines, notes, breaks)
     last_cut = cut
   end
   place_part(part)
-  -- table 四: a row of 10 to 14 numbers after the header's 行政复议, its columns from the header
+  -- table 四: a row of 10 to 14 numbers after the header's 行政复议 (within 12 lines that are
+  -- not empty: pdftotext spaces a tall header with empty ones), its columns from the header.
+  -- Only the header's words on the row's page count (each page has its own grid): a page
+  -- break between them leaves too few
   for i, line in ipairs(lines) do
     if line:find("行政复议", 1, true) then
-      for j = i + 1, math.min(#lines, i + 12) do
+      local j, seen, top = i, 0, i + 1
+      while j < #lines and seen < 12 do
+        j = j + 1
         local l = lines[j]
+        if trim(l) ~= "" then seen = seen + 1 end
         if l:find("[\t|]") then break end
+        if l:find("\f", 1, true) or (breaks and breaks[j]) or select(2, page_number(l)) then top = j end
         local xs, before = row_at(l, 1)
         if #xs >= 2 then
           if before == 0 and #xs >= 10 and #xs < 15 then
@@ -657,7 +680,7 @@ function M.place_blanks(lines, notes, breaks)
             -- must find the same
             local at, m
             for metric = 1, #METRICS do
-              local cols = header_columns(lines, i + 1, j - 1, metric)
+              local cols = header_columns(lines, top, j - 1, metric)
               if cols then
                 local mid = {}
                 for c = 1, #cols do mid[c] = cols[c][1] end
