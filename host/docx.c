@@ -352,49 +352,178 @@ static size_t record_len(const char *p)
     return *p == 'P' || *p == 'c' ? strlen(p + 1) + 2 : 1;
 }
 
+/* a table's cell that holds a table of several rows is a frame's (its table a layout table),
+ * not a data cell, when it holds more than this around it, or two such tables: a report's
+ * title and headings, its tables 二 to 四 (a data cell holds a label, a note) */
+enum { FRAME_CELL_PARAS = 2, FRAME_CELL_TEXT = 200 };
+
+/* what pass 1 learns of a table open at some depth */
+typedef struct {
+    size_t t;             /* the table's index (order of start) */
+    size_t rows, wide;    /* its rows, and those of two cells or more */
+    size_t cells;         /* the cells of its row open */
+    size_t text, paras;   /* the cell open's own paragraphs: bytes, and how many */
+    size_t inner;         /* the tables of several rows in the cell open, at any depth */
+    char holds, frame;    /* a cell holds such a table; one is a frame's cell */
+} table_scan;
+
+enum { TABLE_LAYOUT = 1, TABLE_ROWS = 2 }; /* a table's flags: layout, several rows */
+
+/* pass 2's reading of rows: the row open (row, cells on the stack) and the cell open (its
+ * text on top) */
+typedef struct {
+    lua_Integer n, c;      /* items, and cells of the row open */
+    int in_row, in_cell;
+} row_reader;
+
+/* a paragraph of a cell (or of a table set in it) joins the cell's text. Paragraphs join with
+ * nothing (a label wrapped over two keeps its words), but a number over a number with a
+ * space: "1" over "2" is never 12 */
+static void cell_para(lua_State *L, row_reader *r, const char *text)
+{
+    if (r->in_cell) {
+        size_t plen;
+        const char *prev = lua_tolstring(L, -1, &plen);
+        if (plen > 0 && prev[plen - 1] >= '0' && prev[plen - 1] <= '9' && text[0] >= '0' && text[0] <= '9') {
+            lua_pushliteral(L, " ");
+            lua_concat(L, 2);
+        }
+    }
+    lua_pushstring(L, text);
+    if (r->in_cell)
+        lua_concat(L, 2);
+    r->in_cell = 1;
+}
+
+static void drop_cell_text(lua_State *L, row_reader *r)
+{
+    if (r->in_cell)
+        lua_pop(L, 1);
+    r->in_cell = 0;
+}
+
+/* the cell's end: a cell of the row (empty when it has no text, unless only_text) */
+static void end_cell(lua_State *L, row_reader *r, int span, int only_text)
+{
+    if (!r->in_cell) {
+        if (only_text)
+            return;
+        lua_pushliteral(L, "");
+    }
+    r->in_cell = 0;
+    lua_createtable(L, 0, 3);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "text");
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "definite");
+    lua_pushinteger(L, span);
+    lua_setfield(L, -2, "span");
+    lua_rawseti(L, -2, ++r->c);
+}
+
+static void start_row(lua_State *L, row_reader *r)
+{
+    lua_createtable(L, 0, 2);
+    set_text(L, "kind", "row");
+    lua_newtable(L);
+    r->c = 0;
+    r->in_row = 1;
+}
+
+/* the row's end: an item when it has cells */
+static void end_row(lua_State *L, row_reader *r)
+{
+    if (!r->in_row)
+        return;
+    lua_setfield(L, -2, "cells");
+    if (r->c > 0)
+        lua_rawseti(L, -2, ++r->n);
+    else
+        lua_pop(L, 1);
+    r->in_row = 0;
+}
+
 /* protected: the records as Lua items. A table is read as rows of cells, each cell's text
- * that of all its paragraphs (and of any table of one row set in it); a table that holds a
- * table of several rows is a layout table (a whole report set in a frame of one cell, as
- * pages saved from the web are): its cells' paragraphs and tables are read as the body's,
- * in order, as the HTML front end reads a <table> holding tables. */
+ * that of all its paragraphs (and of any table of one row set in it). A table set in a cell
+ * that has several rows is read in its place, row by row, cell by cell (as LibreOffice's text
+ * lists it): the row around it is cut there, the text before it and after it in the cell
+ * cells of their own. But a table that holds a table of several rows in a frame's cell (one
+ * with a report's text or several tables around it), or that has fewer than two rows of two
+ * cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
+ * its cells' paragraphs and tables are read as the body's, in order, as the HTML front end
+ * reads a <table> holding tables. */
 static int push_items(lua_State *L)
 {
     const char *start = lua_touserdata(L, 1);
     size_t len = (size_t)lua_tointeger(L, 2);
     const char *end = start + len;
-    /* pass 1: which tables (by their order of start) are layout tables */
+    /* pass 1: which tables (by their order of start) are layout tables, which have rows */
     size_t ntables = 0;
     for (const char *p = start; p < end; p += record_len(p))
         ntables += *p == 'T';
-    unsigned char *layout = lua_newuserdatauv(L, ntables ? ntables : 1, 0);
-    memset(layout, 0, ntables ? ntables : 1);
-    /* the table open at each depth and its rows (the parse stops deeper than MAX_DEPTH) */
-    size_t *open = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *open, 0);
-    size_t *rows = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *rows, 0);
+    unsigned char *flags = lua_newuserdatauv(L, ntables ? ntables : 1, 0);
+    memset(flags, 0, ntables ? ntables : 1);
+    /* the table open at each depth (the parse stops deeper than MAX_DEPTH) */
+    table_scan *open = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *open, 0);
+    memset(open, 0, sizeof *open); /* depth 0: the body, whose counts are not used */
     int depth = 0;
     size_t t = 0;
     for (const char *p = start; p < end; p += record_len(p)) {
-        if (*p == 'T') {
+        table_scan *o = &open[depth];
+        switch (*p) {
+        case 'T':
             if (depth <= MAX_DEPTH) {
-                open[++depth] = t;
-                rows[depth] = 0;
+                o = &open[++depth];
+                memset(o, 0, sizeof *o);
+                o->t = t;
             }
             t++;
-        } else if (*p == 'R' && depth > 0) {
-            rows[depth]++;
-        } else if (*p == 't' && depth > 0) {
-            if (rows[depth] >= 2)
-                for (int d = 1; d < depth; d++)
-                    layout[open[d]] = 1;
-            depth--;
+            break;
+        case 'R':
+            o->rows++;
+            o->cells = 0;
+            break;
+        case 'C':
+            o->cells++;
+            o->text = o->paras = o->inner = 0;
+            break;
+        case 'E':
+            o->wide += o->cells >= 2;
+            break;
+        case 'P':
+            o->text += strlen(p + 1);
+            o->paras++;
+            break;
+        case 'c':
+        case 'm':
+            if (o->inner > 0) {
+                o->holds = 1;
+                if (o->inner >= 2 || o->paras > FRAME_CELL_PARAS || o->text > FRAME_CELL_TEXT)
+                    o->frame = 1;
+            }
+            o->inner = 0;
+            break;
+        case 't':
+            if (depth > 0) {
+                if (o->rows >= 2) {
+                    flags[o->t] |= TABLE_ROWS;
+                    for (int d = 1; d < depth; d++)
+                        open[d].inner++;
+                }
+                if (o->holds && (o->frame || o->wide < 2))
+                    flags[o->t] |= TABLE_LAYOUT;
+                depth--;
+            }
+            break;
         }
     }
-    lua_pop(L, 2);
-    /* pass 2: the items; stack: layout, items [, row, cells [, cell text]] */
+    lua_pop(L, 1);
+    /* pass 2: the items; stack: flags, rowed, held, items [, row, cells [, cell text]] */
+    unsigned char *rowed = lua_newuserdatauv(L, MAX_DEPTH + 2, 0); /* the table at a depth is read as rows */
+    unsigned char *held = lua_newuserdatauv(L, MAX_DEPTH + 2, 0);  /* the cell open at a depth held one */
     lua_newtable(L);
-    lua_Integer n = 0, c = 0;
-    int leaf = 0;                  /* the depth of the table read as rows (0: none) */
-    int in_row = 0, in_cell = 0;   /* a row (row, cells) and a cell's text are on the stack */
+    row_reader r = {0, 0, 0, 0};
+    int leaf = 0;                  /* the depth of the outermost table read as rows (0: none) */
     depth = 0;
     t = 0;
     for (const char *p = start; p < end; p += record_len(p)) {
@@ -404,85 +533,65 @@ static int push_items(lua_State *L)
                 lua_createtable(L, 0, 2);
                 set_text(L, "kind", "para");
                 set_text(L, "text", p + 1);
-                lua_rawseti(L, -2, ++n);
-            } else if (in_row) {
-                /* a paragraph of a cell, or of a table of one row set in it: the cell's text.
-                 * Paragraphs join with nothing (a label wrapped over two keeps its words),
-                 * but a number over a number with a space: "1" over "2" is never 12 */
-                if (in_cell) {
-                    size_t plen;
-                    const char *prev = lua_tolstring(L, -1, &plen);
-                    if (plen > 0 && prev[plen - 1] >= '0' && prev[plen - 1] <= '9' && p[1] >= '0' && p[1] <= '9') {
-                        lua_pushliteral(L, " ");
-                        lua_concat(L, 2);
-                    }
-                }
-                lua_pushstring(L, p + 1);
-                if (in_cell)
-                    lua_concat(L, 2);
-                in_cell = 1;
+                lua_rawseti(L, -2, ++r.n);
+            } else if (r.in_row) {
+                cell_para(L, &r, p + 1);
             }
             continue;
         }
         if (kind == 'T') {
+            if (depth > MAX_DEPTH) {
+                t++;
+                continue; /* (pass 1 did not go deeper either) */
+            }
             depth++;
-            if (!leaf && !layout[t])
+            rowed[depth] = held[depth] = 0;
+            if (!leaf && !(flags[t] & TABLE_LAYOUT)) {
                 leaf = depth;
+                rowed[depth] = 1;
+            } else if (leaf && (flags[t] & TABLE_ROWS)) {
+                /* a table of several rows in a cell: the cell's text so far is a cell, the
+                 * row is cut here */
+                rowed[depth] = 1;
+                int d = depth - 1;
+                while (d > leaf && !rowed[d])
+                    d--;
+                held[d] = 1;
+                if (r.in_cell)
+                    end_cell(L, &r, 1, 1);
+                end_row(L, &r);
+            }
             t++;
             continue;
         }
-        if (!leaf || depth != leaf) {
-            if (kind == 't')
+        if (!leaf || !rowed[depth]) {
+            if (kind == 't' && depth > 0)
                 depth--;
-            continue; /* the rows and cells of a layout table, or of a table set in a cell */
+            continue; /* the rows and cells of a layout table, or of a table of one row in a cell */
         }
-        if (in_cell && kind != 'c') {
-            lua_pop(L, 1);
-            in_cell = 0;
-        }
-        if (in_row && (kind == 'R' || kind == 'E' || kind == 't')) {
-            lua_setfield(L, -2, "cells");
-            if (c > 0)
-                lua_rawseti(L, -2, ++n);
-            else
-                lua_pop(L, 1);
-            in_row = 0;
-        }
+        if (r.in_cell && kind != 'c')
+            drop_cell_text(L, &r);
+        if (kind == 'R' || kind == 'E' || kind == 't')
+            end_row(L, &r);
         if (kind == 'R') {
-            lua_createtable(L, 0, 2);
-            set_text(L, "kind", "row");
-            lua_newtable(L);
-            c = 0;
-            in_row = 1;
-        } else if (kind == 'c' && in_row) {
-            if (!in_cell)
-                lua_pushliteral(L, "");
-            in_cell = 0;
-            lua_createtable(L, 0, 3);
-            lua_insert(L, -2);
-            lua_setfield(L, -2, "text");
-            lua_pushboolean(L, 1);
-            lua_setfield(L, -2, "definite");
-            lua_pushinteger(L, atoi(p + 1));
-            lua_setfield(L, -2, "span");
-            lua_rawseti(L, -2, ++c);
-        } else if (kind == 'c' && in_cell) {
-            lua_pop(L, 1);
-            in_cell = 0;
+            start_row(L, &r);
+        } else if (kind == 'c' || kind == 'm') {
+            /* a cell that held a table of rows: only its text after that table is a cell */
+            if (kind == 'c' && r.in_row)
+                end_cell(L, &r, atoi(p + 1), held[depth]);
+            else
+                drop_cell_text(L, &r);
+            held[depth] = 0;
         } else if (kind == 't') {
-            leaf = 0;
+            if (depth == leaf)
+                leaf = 0;
+            else
+                start_row(L, &r); /* the rest of the row around the table */
             depth--;
         }
     }
-    if (in_cell)
-        lua_pop(L, 1);
-    if (in_row) {
-        lua_setfield(L, -2, "cells");
-        if (c > 0)
-            lua_rawseti(L, -2, ++n);
-        else
-            lua_pop(L, 1);
-    }
+    drop_cell_text(L, &r);
+    end_row(L, &r);
     return 1;
 }
 

@@ -1,7 +1,8 @@
 -- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
 -- in a run, a paragraph mark or a style) and deleted tracked changes are not read, nor counted
 -- by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
--- whole, its own paragraphs after it.
+-- whole, its own paragraphs after it; a data table with a table of several rows in a cell is
+-- read row by row, the inner table's rows in its place (as LibreOffice lists them).
 --   nianbao run tests/import/word_body.lua   (from the repository root)
 local nb = require "nianbao"
 local imp = require "nianbao.import"
@@ -137,6 +138,53 @@ do
   local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
   same(items(p(r("甲") .. box(p("乙", NUM)) .. r("丙"), NUM) .. p("丁", NUM), numbering),
     { "1.甲丙", "2.乙", "3.丁" }, "numbered paragraphs with a text box")
+end
+
+---------------------------------------------------------------------------
+-- 3. a data table one of whose cells holds a table of several rows (a header cell drawn as
+-- two rows): the outer table is still read row by row, the inner table's rows in its place;
+-- before, the outer table was taken for a layout frame and its cells became paragraphs (an
+-- empty cell, a blank, was lost, and the numbers after it moved a column)
+
+local cell = word.cell
+local function tr(cells) return "<w:tr>" .. table.concat(cells) .. "</w:tr>" end
+do
+  local inner = "<w:tbl>" .. word.row({ "行政复议" }) .. word.row({ "（单位：件）" }) .. "</w:tbl>"
+  local T4 = "<w:tbl>" .. tr({ "<w:tc>" .. inner .. "<w:p/></w:tc>", cell(""), cell(""), cell(""), cell(""), cell("行政诉讼") })
+    .. word.row({ "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉" })
+    .. word.row({ "", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" })
+    .. word.row({ "", "1", "0", "2", "6", "1", "0", "0", "0", "1", "0", "2", "0", "1", "3" }) .. "</w:tbl>"
+  local got = items(p("前") .. T4 .. p("后"))
+  same(got, { "前", "[行政复议]", "[（单位：件）]", "[||||行政诉讼]",
+    "[结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉]",
+    "[|||||结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计]",
+    "[|1|0|2|6|1|0|0|0|1|0|2|0|1|3]", "后" }, "a data table with a table of two rows in a cell")
+  -- a label before the inner table and text after it are cells of their own
+  local t = "<w:tbl>" .. tr({ "<w:tc>" .. p("（三）不予公开") .. inner .. p("注") .. "</w:tc>", cell("5") }) .. word.row({ "合计", "5" }) .. "</w:tbl>"
+  same(items(t), { "[（三）不予公开]", "[行政复议]", "[（单位：件）]", "[注|5]", "[合计|5]" }, "a label, an inner table, a note")
+  -- as a report: table 四 read with its blank cell named, the other numbers in their columns
+  local body = p("某县某局2023年政府信息公开工作年度报告") .. p("一、总体情况") .. p("本年度主动公开信息12条。")
+    .. p("二、主动公开政府信息情况") .. p("三、收到和处理政府信息公开申请情况") .. p("四、政府信息公开行政复议、行政诉讼情况")
+    .. T4 .. p("五、存在的主要问题及改进情况") .. p("无。") .. p("六、其他需要报告的事项") .. p("无。")
+  local bytes = nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. body .. "</w:body>") } })
+  local rep, notes = imp.import(bytes, "nested.docx")
+  local lists = T.t4_lists(rep)
+  local function list(k)
+    if not (lists and lists[k]) then return "none" end
+    local out = {}
+    for i, v in ipairs(lists[k]) do out[i] = tostring(T.plain(v)) end
+    return table.concat(out, ",")
+  end
+  ok(lists and T.same_cells(lists[1], { "", 1, 0, 2, 6 }) and T.same_cells(lists[2], { 1, 0, 0, 0, 1 })
+    and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }), "table 四 with a nested header cell: " .. list(1) .. " | " .. list(2) .. " | " .. list(3))
+  ok(note(notes, "VALUE.BLANK", "四"), "table 四 with a nested header cell: the blank cell named")
+  -- a report set in a frame of one cell stays read as the body (tests/import/unseen.lua)
+  local framed = "<w:tbl><w:tr><w:tc>" .. body .. "<w:p/></w:tc></w:tr></w:tbl>"
+  rep = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. framed .. "</w:body>") } }), "framed.docx")
+  lists = T.t4_lists(rep)
+  ok(lists and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }) and rep.agency == "某县某局", "the framed report still read: " .. list(3))
 end
 
 os.exit(tally.finish())
