@@ -15,11 +15,20 @@
 
 enum { MAX_ITEMS = 200000, MAX_DEPTH = 256, MAX_P_NEST = 16 };
 
-/* a paragraph being read: its numbering, and where its properties are */
+/* a paragraph being read: its numbering, where its properties are, the run open in it */
 typedef struct {
     nb_para_numbering n;
     size_t start;             /* where its text starts in the text being read */
-    int depth, ppr_depth, numpr_depth;
+    size_t later;             /* where its text boxes' records start in state.later */
+    int depth, ppr_depth, numpr_depth, mark_depth; /* mark_depth: its w:pPr/w:rPr */
+    signed char mark_vanish;  /* the paragraph mark's w:vanish: 1, 0, or -1 not said */
+    char shown;               /* some of its text is shown */
+    int run_depth, run_rpr_depth;
+    signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
+    char run_style[NB_STYLE_ID_MAX];
+    char counted;             /* counted in its list (label holds its number) */
+    size_t label_len;
+    char label[NB_NUMBER_LABEL_MAX];
 } para_props;
 
 /* ---- the document ---- */
@@ -31,11 +40,15 @@ typedef struct {
      * not), 'T' 't' (a table's start and end, at any depth), 'R' 'E' (a row's), 'C' (a
      * cell's start), 'c' span NUL (a cell's end) or 'm' (the end of a vMerge continuation) */
     nb_bytes records;
-    nb_bytes text;      /* the paragraph being read */
+    /* the records of the text boxes anchored in the paragraph open, put after it when it ends */
+    nb_bytes later;
+    nb_bytes text;      /* the paragraphs open, each from its para_props.start */
     int in_t;      /* inside w:t */
     int tbl;       /* w:tbl depth */
     int span[MAX_DEPTH + 1], vcont[MAX_DEPTH + 1]; /* of the cell open at each table depth */
-    int fallback;  /* depth inside mc:Fallback, whose content is skipped */
+    /* depth inside content Word does not show, which is skipped: mc:Fallback (a copy), a
+     * deleted tracked change (w:del, w:moveFrom), what a hidden run holds (w:vanish) */
+    int skip;
     long items;
     int depth;
     nb_numbering *nums; /* the definitions of word/numbering.xml and word/styles.xml, or NULL */
@@ -43,8 +56,16 @@ typedef struct {
     int p_nest;
 } state;
 
-static void emit_para(state *s)
+/* where records go: after the paragraph open, if any (a table in its text box) */
+static nb_bytes *out(state *s) { return s->p_nest > 0 ? &s->later : &s->records; }
+
+static void add_record(state *s, const char *r) { nb_bytes_add(out(s), r, 1); }
+
+/* text read outside any paragraph (in a table or the body itself) as a paragraph */
+static void emit_stray(state *s)
 {
+    if (s->p_nest > 0)
+        return; /* the text of the paragraph open: it goes on */
     if (s->text.len > 0) {
         if (++s->items > MAX_ITEMS)
             return nb_ooxml_stop(s, "段落过多");
@@ -55,26 +76,85 @@ static void emit_para(state *s)
     s->text.len = 0;
 }
 
-static void add_record(state *s, const char *r) { nb_bytes_add(&s->records, r, 1); }
+/* the paragraph p (the innermost open) ends: its text, from p->start, becomes a record. That
+ * of a paragraph in the body or a cell goes out, then its text boxes' paragraphs; that of a
+ * text box's paragraph goes before the records of the boxes inside it. */
+static void end_para(state *s, const para_props *p, int nest)
+{
+    size_t n = s->text.len - p->start;
+    if (n > 0) {
+        if (++s->items > MAX_ITEMS)
+            return nb_ooxml_stop(s, "段落过多");
+        if (nest == 1) {
+            nb_bytes_add(&s->records, "P", 1);
+            nb_bytes_add(&s->records, s->text.data + p->start, n);
+            nb_bytes_add(&s->records, "", 1);
+        } else if (nb_bytes_add(&s->later, "P", 1) && nb_bytes_add(&s->later, s->text.data + p->start, n)
+                   && nb_bytes_add(&s->later, "", 1)) {
+            char *at = s->later.data + p->later;
+            size_t moved = s->later.len - p->later - (n + 2);
+            /* rotate the record (at the end) to where the paragraph started */
+            char *rec = malloc(n + 2);
+            if (!rec) {
+                s->later.failed = 1;
+            } else {
+                memcpy(rec, s->later.data + s->later.len - (n + 2), n + 2);
+                memmove(at + n + 2, at, moved);
+                memcpy(at, rec, n + 2);
+                free(rec);
+            }
+        }
+    }
+    s->text.len = p->start;
+    if (nest == 1 && s->later.len > 0) {
+        nb_bytes_add(&s->records, s->later.data, s->later.len);
+        s->later.len = 0;
+    }
+}
+
+/* counts the paragraph p in its list, unless it is hidden (Word neither shows nor counts its
+ * number): when it ends, or before the first paragraph of a text box inside it (document order) */
+static int para_hidden(state *s, const para_props *p);
+static void count_para(state *s, para_props *p)
+{
+    if (p->counted || !s->nums)
+        return;
+    p->counted = 1;
+    if (!para_hidden(s, p))
+        p->label_len = nb_numbering_label(s->nums, &p->n, p->label, sizeof p->label);
+}
 
 /* the number Word shows before a paragraph, put before its text; an empty paragraph (its
  * number alone) is counted in its list but stays no item */
-static void number_para(state *s, const para_props *p)
+static void number_para(state *s, para_props *p)
 {
-    char label[NB_NUMBER_LABEL_MAX];
-    size_t n = nb_numbering_label(s->nums, &p->n, label, sizeof label);
-    size_t at = p->start <= s->text.len ? p->start : 0; /* (0: a text box's paragraph was emitted inside it) */
+    count_para(s, p);
+    size_t n = p->label_len;
+    size_t at = p->start;
     size_t i = at;
     while (i < s->text.len && (s->text.data[i] == ' ' || s->text.data[i] == '\n'))
         i++;
-    if (n == 0 || i == s->text.len || !nb_bytes_add(&s->text, label, n))
+    if (n == 0 || i == s->text.len || !nb_bytes_add(&s->text, p->label, n))
         return;
     memmove(s->text.data + at + n, s->text.data + at, s->text.len - n - at);
-    memcpy(s->text.data + at, label, n);
+    memcpy(s->text.data + at, p->label, n);
 }
 
-/* the numbering properties of the paragraph open (its w:pPr's w:pStyle and w:numPr; not
- * those of a w:pPrChange, the properties before a tracked change, which is deeper) */
+static int on_off(const char *v) { return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0); }
+
+/* a style id as nb_para_numbering keeps it: one too long for any style here matches none */
+static void copy_style(char *dst, const char *v)
+{
+    size_t n = strlen(v);
+    if (n < NB_STYLE_ID_MAX)
+        memcpy(dst, v, n + 1);
+    else
+        memcpy(dst, "\x01", 2);
+}
+
+/* the properties of the paragraph open (its w:pPr's w:pStyle, w:numPr and the mark's
+ * w:rPr/w:vanish; not those of a w:pPrChange, the properties before a tracked change, which
+ * is deeper) and of its run open (w:rPr's w:vanish and w:rStyle) */
 static void paragraph_props(state *s, const char *name, const char **atts)
 {
     if (s->p_nest == 0 || s->p_nest > MAX_P_NEST)
@@ -84,11 +164,7 @@ static void paragraph_props(state *s, const char *name, const char **atts)
     if (s->depth == p->depth + 1 && nb_ooxml_is(name, "pPr")) {
         p->ppr_depth = s->depth;
     } else if (p->ppr_depth && s->depth == p->ppr_depth + 1 && nb_ooxml_is(name, "pStyle") && v) {
-        size_t n = strlen(v);
-        if (n < NB_STYLE_ID_MAX)
-            memcpy(p->n.style, v, n + 1);
-        else
-            memcpy(p->n.style, "\x01", 2); /* an id too long for any style here: matches none */
+        copy_style(p->n.style, v);
     } else if (p->ppr_depth && s->depth == p->ppr_depth + 1 && nb_ooxml_is(name, "numPr")) {
         p->numpr_depth = s->depth;
     } else if (p->numpr_depth && s->depth == p->numpr_depth + 1 && nb_ooxml_is(name, "numId") && v) {
@@ -97,7 +173,58 @@ static void paragraph_props(state *s, const char *name, const char **atts)
     } else if (p->numpr_depth && s->depth == p->numpr_depth + 1 && nb_ooxml_is(name, "ilvl") && v) {
         p->n.ilvl = atoi(v);
         p->n.has_ilvl = 1;
+    } else if (p->ppr_depth && s->depth == p->ppr_depth + 1 && nb_ooxml_is(name, "rPr")) {
+        p->mark_depth = s->depth;
+    } else if (p->mark_depth && s->depth == p->mark_depth + 1 && nb_ooxml_is(name, "vanish")) {
+        p->mark_vanish = (signed char)on_off(v);
+    } else if (!p->run_depth && nb_ooxml_is(name, "r")) {
+        p->run_depth = s->depth;
+        p->run_rpr_depth = 0;
+        p->run_vanish = -1;
+        p->run_hidden = -1;
+        p->run_style[0] = '\0';
+    } else if (p->run_depth && s->depth == p->run_depth + 1 && nb_ooxml_is(name, "rPr")) {
+        p->run_rpr_depth = s->depth;
+    } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "vanish")) {
+        p->run_vanish = (signed char)on_off(v);
+    } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "rStyle") && v) {
+        copy_style(p->run_style, v);
     }
+}
+
+/* whether the run open in the paragraph p is hidden: its own w:vanish, else its character
+ * style's, else its paragraph style's (as Word applies them) */
+static int run_hidden(state *s, para_props *p)
+{
+    if (p->run_hidden < 0) {
+        int h = p->run_vanish;
+        if (h < 0 && p->run_style[0])
+            h = nb_style_hides(s->nums, p->run_style, 0);
+        if (h < 0)
+            h = nb_style_hides(s->nums, p->n.style, 1);
+        p->run_hidden = h > 0;
+    }
+    return p->run_hidden;
+}
+
+/* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's)
+ * and none of its text shown. Word neither shows nor counts its number. */
+static int para_hidden(state *s, const para_props *p)
+{
+    int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, 1);
+    return h > 0 && !p->shown;
+}
+
+/* whether the element starts content Word does not show */
+static int hidden_start(state *s, const char *name)
+{
+    if (strcmp(name, MC_FALLBACK) == 0 || nb_ooxml_is(name, "del") || nb_ooxml_is(name, "moveFrom"))
+        return 1;
+    if (s->p_nest == 0 || s->p_nest > MAX_P_NEST)
+        return 0;
+    para_props *p = &s->para[s->p_nest - 1];
+    /* a hidden run's content after its properties: its text, breaks, tabs, drawings */
+    return p->run_depth && s->depth == p->run_depth + 1 && !nb_ooxml_is(name, "rPr") && run_hidden(s, p);
 }
 
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
@@ -105,22 +232,25 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     state *s = ud;
     if (++s->depth > MAX_DEPTH)
         return nb_ooxml_stop(s, "XML 嵌套过深");
-    if (s->fallback || strcmp(name, MC_FALLBACK) == 0) {
-        s->fallback++;
+    if (s->skip || hidden_start(s, name)) {
+        s->skip++;
         return;
     }
     if (nb_ooxml_is(name, "p")) {
+        for (int k = 0; k < s->p_nest && k < MAX_P_NEST; k++)
+            count_para(s, &s->para[k]); /* the paragraphs around a text box's come first */
         if (s->p_nest < MAX_P_NEST) {
             para_props *p = &s->para[s->p_nest];
             memset(p, 0, sizeof *p);
             p->start = s->text.len;
+            p->later = s->later.len;
             p->depth = s->depth;
+            p->mark_vanish = -1;
         }
         s->p_nest++;
         return;
     }
-    if (s->nums)
-        paragraph_props(s, name, atts);
+    paragraph_props(s, name, atts);
     if (nb_ooxml_is(name, "t")) {
         s->in_t = 1;
     } else if (nb_ooxml_is(name, "tab")) {
@@ -129,13 +259,13 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         /* a line break: a new paragraph, as <br> in HTML (a title broken after its year) */
         nb_bytes_add(&s->text, "\n", 1);
     } else if (nb_ooxml_is(name, "tbl")) {
-        emit_para(s);
+        emit_stray(s);
         s->tbl++;
         add_record(s, "T");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
         add_record(s, "R");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
-        emit_para(s);
+        emit_stray(s);
         s->span[s->tbl] = 1;
         s->vcont[s->tbl] = 0;
         add_record(s, "C");
@@ -153,27 +283,38 @@ static void XMLCALL on_end(void *ud, const char *name)
 {
     state *s = ud;
     s->depth--;
-    if (s->fallback) {
-        s->fallback--;
+    if (s->skip) {
+        s->skip--;
         return;
     }
+    para_props *open = s->p_nest > 0 && s->p_nest <= MAX_P_NEST ? &s->para[s->p_nest - 1] : NULL;
     if (nb_ooxml_is(name, "t")) {
         s->in_t = 0;
     } else if (nb_ooxml_is(name, "p")) {
-        if (s->p_nest > 0 && s->p_nest <= MAX_P_NEST && s->nums)
-            number_para(s, &s->para[s->p_nest - 1]);
+        if (open) {
+            number_para(s, open);
+            end_para(s, open, s->p_nest);
+        }
+        /* (a paragraph nested deeper than MAX_P_NEST: its text stays in the one around it) */
         if (s->p_nest > 0)
             s->p_nest--;
-        emit_para(s);
-    } else if (s->p_nest > 0 && s->p_nest <= MAX_P_NEST && s->depth + 1 == s->para[s->p_nest - 1].ppr_depth) {
-        s->para[s->p_nest - 1].ppr_depth = 0; /* the paragraph's w:pPr ends */
-        s->para[s->p_nest - 1].numpr_depth = 0;
+    } else if (open && s->depth + 1 == open->run_depth) {
+        open->run_depth = 0; /* the run ends */
+        open->run_rpr_depth = 0;
+    } else if (open && s->depth + 1 == open->run_rpr_depth) {
+        open->run_rpr_depth = 0;
+    } else if (open && s->depth + 1 == open->mark_depth) {
+        open->mark_depth = 0;
+    } else if (open && s->depth + 1 == open->ppr_depth) {
+        open->ppr_depth = 0; /* the paragraph's w:pPr ends */
+        open->numpr_depth = 0;
+        open->mark_depth = 0;
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tbl")) {
-        emit_para(s);
+        emit_stray(s);
         s->tbl--;
         add_record(s, "t");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
-        emit_para(s);
+        emit_stray(s);
         if (s->vcont[s->tbl]) {
             add_record(s, "m");
         } else {
@@ -182,7 +323,7 @@ static void XMLCALL on_end(void *ud, const char *name)
             char span[8];
             int n = snprintf(span, sizeof span, "%d", s->span[s->tbl]);
             add_record(s, "c");
-            nb_bytes_add(&s->records, span, (size_t)n + 1);
+            nb_bytes_add(out(s), span, (size_t)n + 1);
         }
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
         add_record(s, "E");
@@ -192,8 +333,11 @@ static void XMLCALL on_end(void *ud, const char *name)
 static void XMLCALL on_text(void *ud, const char *text, int len)
 {
     state *s = ud;
-    if (s->in_t && !s->fallback)
+    if (s->in_t && !s->skip) {
         nb_bytes_add(&s->text, text, (size_t)len);
+        if (len > 0 && s->p_nest > 0 && s->p_nest <= MAX_P_NEST)
+            s->para[s->p_nest - 1].shown = 1;
+    }
 }
 
 static void set_text(lua_State *L, const char *key, const char *s)
@@ -208,49 +352,178 @@ static size_t record_len(const char *p)
     return *p == 'P' || *p == 'c' ? strlen(p + 1) + 2 : 1;
 }
 
+/* a table's cell that holds a table of several rows is a frame's (its table a layout table),
+ * not a data cell, when it holds more than this around it, or two such tables: a report's
+ * title and headings, its tables 二 to 四 (a data cell holds a label, a note) */
+enum { FRAME_CELL_PARAS = 2, FRAME_CELL_TEXT = 200 };
+
+/* what pass 1 learns of a table open at some depth */
+typedef struct {
+    size_t t;             /* the table's index (order of start) */
+    size_t rows, wide;    /* its rows, and those of two cells or more */
+    size_t cells;         /* the cells of its row open */
+    size_t text, paras;   /* the cell open's own paragraphs: bytes, and how many */
+    size_t inner;         /* the tables of several rows in the cell open, at any depth */
+    char holds, frame;    /* a cell holds such a table; one is a frame's cell */
+} table_scan;
+
+enum { TABLE_LAYOUT = 1, TABLE_ROWS = 2 }; /* a table's flags: layout, several rows */
+
+/* pass 2's reading of rows: the row open (row, cells on the stack) and the cell open (its
+ * text on top) */
+typedef struct {
+    lua_Integer n, c;      /* items, and cells of the row open */
+    int in_row, in_cell;
+} row_reader;
+
+/* a paragraph of a cell (or of a table set in it) joins the cell's text. Paragraphs join with
+ * nothing (a label wrapped over two keeps its words), but a number over a number with a
+ * space: "1" over "2" is never 12 */
+static void cell_para(lua_State *L, row_reader *r, const char *text)
+{
+    if (r->in_cell) {
+        size_t plen;
+        const char *prev = lua_tolstring(L, -1, &plen);
+        if (plen > 0 && prev[plen - 1] >= '0' && prev[plen - 1] <= '9' && text[0] >= '0' && text[0] <= '9') {
+            lua_pushliteral(L, " ");
+            lua_concat(L, 2);
+        }
+    }
+    lua_pushstring(L, text);
+    if (r->in_cell)
+        lua_concat(L, 2);
+    r->in_cell = 1;
+}
+
+static void drop_cell_text(lua_State *L, row_reader *r)
+{
+    if (r->in_cell)
+        lua_pop(L, 1);
+    r->in_cell = 0;
+}
+
+/* the cell's end: a cell of the row (empty when it has no text, unless only_text) */
+static void end_cell(lua_State *L, row_reader *r, int span, int only_text)
+{
+    if (!r->in_cell) {
+        if (only_text)
+            return;
+        lua_pushliteral(L, "");
+    }
+    r->in_cell = 0;
+    lua_createtable(L, 0, 3);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "text");
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "definite");
+    lua_pushinteger(L, span);
+    lua_setfield(L, -2, "span");
+    lua_rawseti(L, -2, ++r->c);
+}
+
+static void start_row(lua_State *L, row_reader *r)
+{
+    lua_createtable(L, 0, 2);
+    set_text(L, "kind", "row");
+    lua_newtable(L);
+    r->c = 0;
+    r->in_row = 1;
+}
+
+/* the row's end: an item when it has cells */
+static void end_row(lua_State *L, row_reader *r)
+{
+    if (!r->in_row)
+        return;
+    lua_setfield(L, -2, "cells");
+    if (r->c > 0)
+        lua_rawseti(L, -2, ++r->n);
+    else
+        lua_pop(L, 1);
+    r->in_row = 0;
+}
+
 /* protected: the records as Lua items. A table is read as rows of cells, each cell's text
- * that of all its paragraphs (and of any table of one row set in it); a table that holds a
- * table of several rows is a layout table (a whole report set in a frame of one cell, as
- * pages saved from the web are): its cells' paragraphs and tables are read as the body's,
- * in order, as the HTML front end reads a <table> holding tables. */
+ * that of all its paragraphs (and of any table of one row set in it). A table set in a cell
+ * that has several rows is read in its place, row by row, cell by cell (as LibreOffice's text
+ * lists it): the row around it is cut there, the text before it and after it in the cell
+ * cells of their own. But a table that holds a table of several rows in a frame's cell (one
+ * with a report's text or several tables around it), or that has fewer than two rows of two
+ * cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
+ * its cells' paragraphs and tables are read as the body's, in order, as the HTML front end
+ * reads a <table> holding tables. */
 static int push_items(lua_State *L)
 {
     const char *start = lua_touserdata(L, 1);
     size_t len = (size_t)lua_tointeger(L, 2);
     const char *end = start + len;
-    /* pass 1: which tables (by their order of start) are layout tables */
+    /* pass 1: which tables (by their order of start) are layout tables, which have rows */
     size_t ntables = 0;
     for (const char *p = start; p < end; p += record_len(p))
         ntables += *p == 'T';
-    unsigned char *layout = lua_newuserdatauv(L, ntables ? ntables : 1, 0);
-    memset(layout, 0, ntables ? ntables : 1);
-    /* the table open at each depth and its rows (the parse stops deeper than MAX_DEPTH) */
-    size_t *open = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *open, 0);
-    size_t *rows = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *rows, 0);
+    unsigned char *flags = lua_newuserdatauv(L, ntables ? ntables : 1, 0);
+    memset(flags, 0, ntables ? ntables : 1);
+    /* the table open at each depth (the parse stops deeper than MAX_DEPTH) */
+    table_scan *open = lua_newuserdatauv(L, (MAX_DEPTH + 2) * sizeof *open, 0);
+    memset(open, 0, sizeof *open); /* depth 0: the body, whose counts are not used */
     int depth = 0;
     size_t t = 0;
     for (const char *p = start; p < end; p += record_len(p)) {
-        if (*p == 'T') {
+        table_scan *o = &open[depth];
+        switch (*p) {
+        case 'T':
             if (depth <= MAX_DEPTH) {
-                open[++depth] = t;
-                rows[depth] = 0;
+                o = &open[++depth];
+                memset(o, 0, sizeof *o);
+                o->t = t;
             }
             t++;
-        } else if (*p == 'R' && depth > 0) {
-            rows[depth]++;
-        } else if (*p == 't' && depth > 0) {
-            if (rows[depth] >= 2)
-                for (int d = 1; d < depth; d++)
-                    layout[open[d]] = 1;
-            depth--;
+            break;
+        case 'R':
+            o->rows++;
+            o->cells = 0;
+            break;
+        case 'C':
+            o->cells++;
+            o->text = o->paras = o->inner = 0;
+            break;
+        case 'E':
+            o->wide += o->cells >= 2;
+            break;
+        case 'P':
+            o->text += strlen(p + 1);
+            o->paras++;
+            break;
+        case 'c':
+        case 'm':
+            if (o->inner > 0) {
+                o->holds = 1;
+                if (o->inner >= 2 || o->paras > FRAME_CELL_PARAS || o->text > FRAME_CELL_TEXT)
+                    o->frame = 1;
+            }
+            o->inner = 0;
+            break;
+        case 't':
+            if (depth > 0) {
+                if (o->rows >= 2) {
+                    flags[o->t] |= TABLE_ROWS;
+                    for (int d = 1; d < depth; d++)
+                        open[d].inner++;
+                }
+                if (o->holds && (o->frame || o->wide < 2))
+                    flags[o->t] |= TABLE_LAYOUT;
+                depth--;
+            }
+            break;
         }
     }
-    lua_pop(L, 2);
-    /* pass 2: the items; stack: layout, items [, row, cells [, cell text]] */
+    lua_pop(L, 1);
+    /* pass 2: the items; stack: flags, rowed, held, items [, row, cells [, cell text]] */
+    unsigned char *rowed = lua_newuserdatauv(L, MAX_DEPTH + 2, 0); /* the table at a depth is read as rows */
+    unsigned char *held = lua_newuserdatauv(L, MAX_DEPTH + 2, 0);  /* the cell open at a depth held one */
     lua_newtable(L);
-    lua_Integer n = 0, c = 0;
-    int leaf = 0;                  /* the depth of the table read as rows (0: none) */
-    int in_row = 0, in_cell = 0;   /* a row (row, cells) and a cell's text are on the stack */
+    row_reader r = {0, 0, 0, 0};
+    int leaf = 0;                  /* the depth of the outermost table read as rows (0: none) */
     depth = 0;
     t = 0;
     for (const char *p = start; p < end; p += record_len(p)) {
@@ -260,85 +533,65 @@ static int push_items(lua_State *L)
                 lua_createtable(L, 0, 2);
                 set_text(L, "kind", "para");
                 set_text(L, "text", p + 1);
-                lua_rawseti(L, -2, ++n);
-            } else if (in_row) {
-                /* a paragraph of a cell, or of a table of one row set in it: the cell's text.
-                 * Paragraphs join with nothing (a label wrapped over two keeps its words),
-                 * but a number over a number with a space: "1" over "2" is never 12 */
-                if (in_cell) {
-                    size_t plen;
-                    const char *prev = lua_tolstring(L, -1, &plen);
-                    if (plen > 0 && prev[plen - 1] >= '0' && prev[plen - 1] <= '9' && p[1] >= '0' && p[1] <= '9') {
-                        lua_pushliteral(L, " ");
-                        lua_concat(L, 2);
-                    }
-                }
-                lua_pushstring(L, p + 1);
-                if (in_cell)
-                    lua_concat(L, 2);
-                in_cell = 1;
+                lua_rawseti(L, -2, ++r.n);
+            } else if (r.in_row) {
+                cell_para(L, &r, p + 1);
             }
             continue;
         }
         if (kind == 'T') {
+            if (depth > MAX_DEPTH) {
+                t++;
+                continue; /* (pass 1 did not go deeper either) */
+            }
             depth++;
-            if (!leaf && !layout[t])
+            rowed[depth] = held[depth] = 0;
+            if (!leaf && !(flags[t] & TABLE_LAYOUT)) {
                 leaf = depth;
+                rowed[depth] = 1;
+            } else if (leaf && (flags[t] & TABLE_ROWS)) {
+                /* a table of several rows in a cell: the cell's text so far is a cell, the
+                 * row is cut here */
+                rowed[depth] = 1;
+                int d = depth - 1;
+                while (d > leaf && !rowed[d])
+                    d--;
+                held[d] = 1;
+                if (r.in_cell)
+                    end_cell(L, &r, 1, 1);
+                end_row(L, &r);
+            }
             t++;
             continue;
         }
-        if (!leaf || depth != leaf) {
-            if (kind == 't')
+        if (!leaf || !rowed[depth]) {
+            if (kind == 't' && depth > 0)
                 depth--;
-            continue; /* the rows and cells of a layout table, or of a table set in a cell */
+            continue; /* the rows and cells of a layout table, or of a table of one row in a cell */
         }
-        if (in_cell && kind != 'c') {
-            lua_pop(L, 1);
-            in_cell = 0;
-        }
-        if (in_row && (kind == 'R' || kind == 'E' || kind == 't')) {
-            lua_setfield(L, -2, "cells");
-            if (c > 0)
-                lua_rawseti(L, -2, ++n);
-            else
-                lua_pop(L, 1);
-            in_row = 0;
-        }
+        if (r.in_cell && kind != 'c')
+            drop_cell_text(L, &r);
+        if (kind == 'R' || kind == 'E' || kind == 't')
+            end_row(L, &r);
         if (kind == 'R') {
-            lua_createtable(L, 0, 2);
-            set_text(L, "kind", "row");
-            lua_newtable(L);
-            c = 0;
-            in_row = 1;
-        } else if (kind == 'c' && in_row) {
-            if (!in_cell)
-                lua_pushliteral(L, "");
-            in_cell = 0;
-            lua_createtable(L, 0, 3);
-            lua_insert(L, -2);
-            lua_setfield(L, -2, "text");
-            lua_pushboolean(L, 1);
-            lua_setfield(L, -2, "definite");
-            lua_pushinteger(L, atoi(p + 1));
-            lua_setfield(L, -2, "span");
-            lua_rawseti(L, -2, ++c);
-        } else if (kind == 'c' && in_cell) {
-            lua_pop(L, 1);
-            in_cell = 0;
+            start_row(L, &r);
+        } else if (kind == 'c' || kind == 'm') {
+            /* a cell that held a table of rows: only its text after that table is a cell */
+            if (kind == 'c' && r.in_row)
+                end_cell(L, &r, atoi(p + 1), held[depth]);
+            else
+                drop_cell_text(L, &r);
+            held[depth] = 0;
         } else if (kind == 't') {
-            leaf = 0;
+            if (depth == leaf)
+                leaf = 0;
+            else
+                start_row(L, &r); /* the rest of the row around the table */
             depth--;
         }
     }
-    if (in_cell)
-        lua_pop(L, 1);
-    if (in_row) {
-        lua_setfield(L, -2, "cells");
-        if (c > 0)
-            lua_rawseti(L, -2, ++n);
-        else
-            lua_pop(L, 1);
-    }
+    drop_cell_text(L, &r);
+    end_row(L, &r);
     return 1;
 }
 
@@ -355,12 +608,12 @@ int nb_l_docx_items(lua_State *L)
         lua_pushfstring(L, "无法载入 XML 解析库 libexpat（%s），不能读取 Word 文件", why);
         return 2;
     }
-    /* the list definitions: a part that cannot be read leaves the paragraphs unnumbered, and
-     * is said in the second result */
+    /* the list definitions and styles: a part that cannot be read leaves the paragraphs
+     * unnumbered (and the text its styles hide shown), and is said in the second result */
     char warning[256];
     const char *warn = NULL;
     nb_numbering *defs = NULL;
-    if (num_xml) {
+    if (num_xml || styles_xml) {
         defs = nb_numbering_read(num_xml, num_len, styles_xml, styles_len, warning, sizeof warning, &warn);
         if (!defs && !warn)
             return luaL_error(L, "内存不足");
@@ -373,12 +626,13 @@ int nb_l_docx_items(lua_State *L)
     const char *failed = nb_ooxml_parse(&s.b, &s, on_start, on_end, on_text, xml, len, "word/document.xml",
                                         message, sizeof message, &out_of_memory);
     free(s.text.data);
+    free(s.later.data);
     nb_numbering_free(defs);
     if (out_of_memory) {
         free(s.records.data);
         return luaL_error(L, "内存不足");
     }
-    if (!failed && (s.records.failed || s.text.failed))
+    if (!failed && (s.records.failed || s.text.failed || s.later.failed))
         failed = "内存不足";
     if (failed) {
         free(s.records.data);

@@ -70,6 +70,7 @@ typedef struct {
     long num;
     int ilvl;
     char has_num, has_ilvl, is_default, paragraph;
+    signed char vanish;              /* w:rPr/w:vanish: 1 hidden, 0 shown, -1 not said */
 } style_def;
 
 struct nb_numbering {
@@ -146,7 +147,7 @@ typedef struct {
     num_inst *m;
     style_def *s;
     nlevel *lvl;
-    int lvl_depth, style_depth, ppr_depth, override; /* override: the w:lvlOverride's level or -1 */
+    int lvl_depth, style_depth, ppr_depth, rpr_depth, override; /* override: the w:lvlOverride's level or -1 */
 } defs_state;
 
 /* a start value as Word takes it (0 to 32767) */
@@ -247,11 +248,16 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->s->id = copy_text(n, id);
         d->s->paragraph = !type || strcmp(type, "paragraph") == 0;
         d->s->is_default = nb_ooxml_attr(atts, "default") && on_off(nb_ooxml_attr(atts, "default"));
+        d->s->vanish = -1;
         d->style_depth = d->depth;
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "basedOn") && val && !d->s->based_on) {
         d->s->based_on = copy_text(n, val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "pPr")) {
         d->ppr_depth = d->depth;
+    } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "rPr")) {
+        d->rpr_depth = d->depth;
+    } else if (d->s && d->rpr_depth && d->depth == d->rpr_depth + 1 && nb_ooxml_is(name, "vanish")) {
+        d->s->vanish = (signed char)on_off(val);
     } else if (d->s && d->ppr_depth && d->depth == d->ppr_depth + 2 && nb_ooxml_is(name, "numId") && val) {
         d->s->num = atol(val);
         d->s->has_num = 1;
@@ -273,9 +279,11 @@ static void XMLCALL on_def_end(void *ud, const char *name)
     else if (d->m && nb_ooxml_is(name, "lvlOverride"))
         d->override = -1;
     else if (d->s && d->depth == d->style_depth && nb_ooxml_is(name, "style"))
-        d->s = NULL, d->ppr_depth = 0;
+        d->s = NULL, d->ppr_depth = 0, d->rpr_depth = 0;
     else if (d->s && d->depth == d->ppr_depth)
         d->ppr_depth = 0;
+    else if (d->s && d->depth == d->rpr_depth)
+        d->rpr_depth = 0;
     d->depth--;
 }
 
@@ -582,6 +590,21 @@ size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out
     return len;
 }
 
+/* ---- hidden text ---- */
+
+int nb_style_hides(nb_numbering *n, const char *style_id, int paragraph)
+{
+    if (!n)
+        return -1;
+    const style_def *st = find_style(n, style_id && style_id[0] ? style_id : paragraph ? n->default_style : NULL);
+    for (int i = 0; st && i < MAX_STYLE_CHAIN; i++) {
+        if (st->vanish >= 0)
+            return st->vanish;
+        st = st->based_on ? find_style(n, st->based_on) : NULL;
+    }
+    return -1;
+}
+
 /* ---- the interface (docx_numbering.h) ---- */
 
 nb_numbering *nb_numbering_read(const char *numbering_xml, size_t numbering_len, const char *styles_xml,
@@ -592,7 +615,7 @@ nb_numbering *nb_numbering_read(const char *numbering_xml, size_t numbering_len,
         *why = NULL;
         return NULL;
     }
-    *why = read_defs(n, numbering_xml, numbering_len, message, size, "word/numbering.xml");
+    *why = numbering_xml ? read_defs(n, numbering_xml, numbering_len, message, size, "word/numbering.xml") : NULL;
     if (!*why && styles_xml)
         *why = read_defs(n, styles_xml, styles_len, message, size, "word/styles.xml");
     if (n->failed)

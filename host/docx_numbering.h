@@ -1,7 +1,8 @@
 /* Word's automatic numbering (word/numbering.xml, and the paragraph styles of
  * word/styles.xml that number their paragraphs): the number Word shows before a numbered
  * paragraph, so that the importer reads "一、总体情况" where the document holds "总体情况"
- * in a list. Used by host/docx.c while it reads the body. */
+ * in a list; and the styles that hide their text (w:vanish). Used by host/docx.c while it
+ * reads the body. */
 #ifndef NB_DOCX_NUMBERING_H
 #define NB_DOCX_NUMBERING_H
 
@@ -19,7 +20,7 @@ typedef struct {
     char style[NB_STYLE_ID_MAX]; /* w:pStyle ("": none, the default paragraph style) */
 } nb_para_numbering;
 
-/* The list definitions of numbering_xml and the styles of styles_xml (NULL: none), after
+/* The list definitions of numbering_xml and the styles of styles_xml (either NULL: none), after
  * nb_ooxml_expat succeeded. NULL when a part cannot be read, with *why written into message
  * (the paragraphs are then read without their numbers), or with *why NULL when memory ran
  * out. */
@@ -32,5 +33,10 @@ void nb_numbering_free(nb_numbering *n);
  * its length, 0 when the paragraph is not numbered or its number cannot be written (a
  * bullet, an unknown format: the text alone is read). */
 size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out, size_t cap);
+
+/* Whether the style style_id hides its text (w:rPr/w:vanish, through w:basedOn): 1 hidden,
+ * 0 shown, -1 when no style of the chain says (or n is NULL). paragraph: a paragraph style,
+ * where "" is the default paragraph style; else a character style ("": none). */
+int nb_style_hides(nb_numbering *n, const char *style_id, int paragraph);
 
 #endif

@@ -48,6 +48,11 @@ set_tests_properties(import/unseen PROPERTIES TIMEOUT 120)
 add_test(NAME import/numbering COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/numbering.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/numbering PROPERTIES TIMEOUT 120)
+# what Word shows of a body (word_body.lua): hidden text and deleted changes left out (and not
+# numbered), a text box inside a paragraph, a data table with a table of several rows in a cell
+add_test(NAME import/word_body COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/word_body.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/word_body PROPERTIES TIMEOUT 120)
 # rows with blank cells in layout text (layout_blanks.lua): numbers placed by the columns they
 # stand under, from the complete rows (table 三) or the header (table 四), only when certain
 add_test(NAME import/layout_blanks COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/layout_blanks.lua

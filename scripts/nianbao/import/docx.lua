@@ -17,14 +17,15 @@ function M.items(bytes, name, notes)
   local xml, err = nb.unzip(bytes, "word/document.xml")
   if not xml then return nil, err end
   -- Word's automatic list numbering: the "一、" of a heading numbered by Word is in
-  -- numbering.xml (and the paragraph's style in styles.xml), not in the paragraph's text
+  -- numbering.xml (and the paragraph's style in styles.xml), not in the paragraph's text;
+  -- a style of styles.xml may hide its text (w:vanish), which Word does not show
   local numbering = nb.unzip(bytes, "word/numbering.xml")
-  local styles = numbering and nb.unzip(bytes, "word/styles.xml")
+  local styles = nb.unzip(bytes, "word/styles.xml")
   local items, perr = nb.docx_items(xml, numbering or nil, styles or nil)
   if not items then return nil, perr end
   if perr and notes then
     notes[#notes + 1] = { id = "IMPORT.DOCX", severity = "warning",
-      message = string.format("%s（%s），Word 自动编号（如“一、”“（一）”）未能读出", perr, name or "Word 文档") }
+      message = string.format("%s（%s），Word 自动编号（如“一、”“（一）”）和样式隐藏的文字未能读出", perr, name or "Word 文档") }
   end
   local norm = require "nianbao.import.normalize"
   local out = {}

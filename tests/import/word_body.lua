@@ -1,0 +1,190 @@
+-- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
+-- in a run, a paragraph mark or a style) and deleted tracked changes are not read, nor counted
+-- by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
+-- whole, its own paragraphs after it; a data table with a table of several rows in a cell is
+-- read row by row, the inner table's rows in its place (as LibreOffice lists them).
+--   nianbao run tests/import/word_body.lua   (from the repository root)
+local nb = require "nianbao"
+local imp = require "nianbao.import"
+
+local here = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".")
+local T = dofile(here .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok = tally.ok
+local note = T.note
+local word = dofile(here .. "/word.lua")
+local W = word.W
+local MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+local function part(root, body)
+  return '<?xml version="1.0" encoding="UTF-8"?><w:' .. root .. " " .. W .. " " .. MC .. ">" .. body .. "</w:" .. root .. ">"
+end
+-- a run; rpr: its w:rPr's content
+local function r(text, rpr) return "<w:r>" .. (rpr and "<w:rPr>" .. rpr .. "</w:rPr>" or "") .. "<w:t>" .. text .. "</w:t></w:r>" end
+-- a paragraph of runs (or of text); ppr: its w:pPr's content
+local function p(runs, ppr)
+  if not runs:find("^<") then runs = r(runs) end
+  return "<w:p>" .. (ppr and "<w:pPr>" .. ppr .. "</w:pPr>" or "") .. runs .. "</w:p>"
+end
+local VANISH = "<w:vanish/>"
+local HIDDEN_MARK = "<w:rPr><w:vanish/></w:rPr>"
+
+-- the items of a body read with these parts: "para text" and "row a|b|c" strings
+local function items(body, numbering, styles)
+  local list, warn = nb.docx_items(part("document", "<w:body>" .. body .. "</w:body>"),
+    numbering and part("numbering", numbering), styles and part("styles", styles))
+  local out = {}
+  for _, it in ipairs(list or {}) do
+    if it.kind == "para" then
+      out[#out + 1] = it.text
+    else
+      local cells = {}
+      for i, c in ipairs(it.cells) do cells[i] = c.text end
+      out[#out + 1] = "[" .. table.concat(cells, "|") .. "]"
+    end
+  end
+  return out, warn
+end
+local function show(list) return "{" .. table.concat(list, " / ") .. "}" end
+local function same(got, want, what)
+  local good = #got == #want
+  for i = 1, #want do good = good and got[i] == want[i] end
+  ok(good, what .. ": " .. show(got) .. ", want " .. show(want), 2)
+end
+
+---------------------------------------------------------------------------
+-- 1. hidden text: Word does not show it (nor prints it); before, it was read as the report's
+
+do
+  -- runs: hidden, hidden with its line break and tab, shown again by w:val 0 / false
+  same(items(p(r("本年度") .. r("（内部备注）", VANISH) .. r("主动公开", '<w:vanish w:val="0"/>')
+      .. "<w:r><w:rPr><w:vanish/></w:rPr><w:br/><w:tab/><w:t>删</w:t></w:r>" .. r("信息12条。", '<w:vanish w:val="false"/>'))),
+    { "本年度主动公开信息12条。" }, "hidden runs")
+  -- a paragraph hidden whole (its runs and its mark), and one hidden by its style
+  local styles = '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="note"><w:basedOn w:val="hid"/></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="hid"><w:rPr><w:vanish/></w:rPr></w:style>'
+    .. '<w:style w:type="character" w:styleId="hc"><w:rPr><w:vanish/></w:rPr></w:style>'
+  same(items(p("甲") .. p(r("草稿说明", VANISH), HIDDEN_MARK) .. p("乙", '<w:pStyle w:val="note"/>')
+      .. p(r("丙") .. r("附注", '<w:rStyle w:val="hc"/>'), '<w:pStyle w:val="a"/>')
+      .. p(r("丁", '<w:vanish w:val="0"/>'), '<w:pStyle w:val="hid"/>'), nil, styles),
+    { "甲", "丙", "丁" }, "hidden paragraphs, and text hidden by a style (the styles part without a numbering part)")
+  -- what a paragraph mark's w:vanish hides is the mark: its shown text stays (as LibreOffice
+  -- shows it)
+  same(items(p("甲", HIDDEN_MARK)), { "甲" }, "a hidden mark, its text shown")
+end
+
+-- the numbering does not count a hidden paragraph: the numbers of the shown ones are those
+-- Word shows
+do
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local styles = '<w:style w:type="paragraph" w:styleId="h1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="hid"><w:basedOn w:val="h1"/><w:rPr><w:vanish/></w:rPr></w:style>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  same(items(p("总体情况", NUM) .. p(r("旧标题", VANISH), NUM .. HIDDEN_MARK) .. p("主动公开政府信息情况", NUM)
+      .. p("旧标题二", '<w:pStyle w:val="hid"/>') .. p("收到和处理政府信息公开申请情况", '<w:pStyle w:val="h1"/>'),
+      numbering, styles),
+    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "hidden numbered paragraphs are not counted")
+  -- and as a whole report: the headings found, the hidden draft heading not read into 一
+  local body = p("某县某局2023年政府信息公开工作年度报告") .. p("总体情况", NUM) .. p("本年度主动公开信息12条。")
+    .. p(r("存在的主要问题及改进情况（草稿）", VANISH), NUM .. HIDDEN_MARK)
+    .. p("主动公开政府信息情况", NUM) .. p("收到和处理政府信息公开申请情况", NUM)
+    .. p("政府信息公开行政复议、行政诉讼情况", NUM) .. word.T4
+    .. p("存在的主要问题及改进情况", NUM) .. p("无。") .. p("其他需要报告的事项", NUM) .. p("无。")
+  local bytes = nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. body .. "</w:body>") },
+    { name = "word/numbering.xml", data = part("numbering", numbering) } })
+  local rep, notes = imp.import(bytes, "hidden.docx")
+  local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
+  ok(not missing, "a hidden numbered heading: every heading found: " .. (missing and missing.message or ""))
+  ok(rep and rep.other_matters == "无。", "a hidden numbered heading: 六 " .. tostring(rep and rep.other_matters))
+end
+
+-- tracked changes: deleted text (w:del, w:moveFrom) is not read, inserted text (w:ins,
+-- w:moveTo) is, as Word shows the document with its changes accepted
+do
+  same(items(p(r("本年度") .. '<w:del w:id="1" w:author="a"><w:r><w:delText>未</w:delText></w:r></w:del>'
+      .. '<w:ins w:id="2" w:author="a">' .. r("主动") .. "</w:ins>"
+      .. '<w:del w:id="3" w:author="a"><w:r><w:br/><w:t>旧</w:t></w:r></w:del>'
+      .. '<w:moveFrom w:id="4" w:author="a">' .. r("信息") .. "</w:moveFrom>"
+      .. r("公开") .. '<w:moveTo w:id="5" w:author="a">' .. r("信息") .. "</w:moveTo>" .. r("12条。"))),
+    { "本年度主动公开信息12条。" }, "tracked changes")
+end
+
+---------------------------------------------------------------------------
+-- 2. a text box anchored inside a paragraph: the paragraph stays one, the box's paragraphs
+-- come after it (once: mc:Fallback repeats them for older readers); before, the paragraph
+-- was cut in two at the box
+
+local function box(inner)
+  return "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>" .. inner .. "</w:txbxContent></w:drawing></mc:Choice>"
+    .. "<mc:Fallback><w:pict><w:txbxContent>" .. inner .. "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+end
+do
+  same(items(p(r("本年度主动公开") .. box(p("图1") .. p("公开情况")) .. r("信息12条。")) .. p("下一段。")),
+    { "本年度主动公开信息12条。", "图1", "公开情况", "下一段。" }, "a text box inside a paragraph")
+  -- a VML text box alone (w:pict), a box inside a box's paragraph, a table in a box
+  same(items(p(r("甲") .. "<w:r><w:pict><w:txbxContent>" .. p(r("乙") .. box(p("丙")) .. r("丁")) .. "</w:txbxContent></w:pict></w:r>"
+      .. r("戊"))),
+    { "甲戊", "乙丁", "丙" }, "boxes inside boxes: each paragraph whole, in order")
+  same(items(p(r("甲") .. box("<w:tbl>" .. word.row({ "1", "2" }) .. "</w:tbl>" .. p("乙")) .. r("丙"))),
+    { "甲丙", "[1|2]", "乙" }, "a table in a text box")
+  -- a numbered paragraph with a box: the number before the paragraph's text
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  same(items(p(r("甲") .. box(p("乙", NUM)) .. r("丙"), NUM) .. p("丁", NUM), numbering),
+    { "1.甲丙", "2.乙", "3.丁" }, "numbered paragraphs with a text box")
+end
+
+---------------------------------------------------------------------------
+-- 3. a data table one of whose cells holds a table of several rows (a header cell drawn as
+-- two rows): the outer table is still read row by row, the inner table's rows in its place;
+-- before, the outer table was taken for a layout frame and its cells became paragraphs (an
+-- empty cell, a blank, was lost, and the numbers after it moved a column)
+
+local cell = word.cell
+local function tr(cells) return "<w:tr>" .. table.concat(cells) .. "</w:tr>" end
+do
+  local inner = "<w:tbl>" .. word.row({ "行政复议" }) .. word.row({ "（单位：件）" }) .. "</w:tbl>"
+  local T4 = "<w:tbl>" .. tr({ "<w:tc>" .. inner .. "<w:p/></w:tc>", cell(""), cell(""), cell(""), cell(""), cell("行政诉讼") })
+    .. word.row({ "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉" })
+    .. word.row({ "", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" })
+    .. word.row({ "", "1", "0", "2", "6", "1", "0", "0", "0", "1", "0", "2", "0", "1", "3" }) .. "</w:tbl>"
+  local got = items(p("前") .. T4 .. p("后"))
+  same(got, { "前", "[行政复议]", "[（单位：件）]", "[||||行政诉讼]",
+    "[结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|复议后起诉]",
+    "[|||||结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计]",
+    "[|1|0|2|6|1|0|0|0|1|0|2|0|1|3]", "后" }, "a data table with a table of two rows in a cell")
+  -- a label before the inner table and text after it are cells of their own
+  local t = "<w:tbl>" .. tr({ "<w:tc>" .. p("（三）不予公开") .. inner .. p("注") .. "</w:tc>", cell("5") }) .. word.row({ "合计", "5" }) .. "</w:tbl>"
+  same(items(t), { "[（三）不予公开]", "[行政复议]", "[（单位：件）]", "[注|5]", "[合计|5]" }, "a label, an inner table, a note")
+  -- as a report: table 四 read with its blank cell named, the other numbers in their columns
+  local body = p("某县某局2023年政府信息公开工作年度报告") .. p("一、总体情况") .. p("本年度主动公开信息12条。")
+    .. p("二、主动公开政府信息情况") .. p("三、收到和处理政府信息公开申请情况") .. p("四、政府信息公开行政复议、行政诉讼情况")
+    .. T4 .. p("五、存在的主要问题及改进情况") .. p("无。") .. p("六、其他需要报告的事项") .. p("无。")
+  local bytes = nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. body .. "</w:body>") } })
+  local rep, notes = imp.import(bytes, "nested.docx")
+  local lists = T.t4_lists(rep)
+  local function list(k)
+    if not (lists and lists[k]) then return "none" end
+    local out = {}
+    for i, v in ipairs(lists[k]) do out[i] = tostring(T.plain(v)) end
+    return table.concat(out, ",")
+  end
+  ok(lists and T.same_cells(lists[1], { "", 1, 0, 2, 6 }) and T.same_cells(lists[2], { 1, 0, 0, 0, 1 })
+    and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }), "table 四 with a nested header cell: " .. list(1) .. " | " .. list(2) .. " | " .. list(3))
+  ok(note(notes, "VALUE.BLANK", "四"), "table 四 with a nested header cell: the blank cell named")
+  -- a report set in a frame of one cell stays read as the body (tests/import/unseen.lua)
+  local framed = "<w:tbl><w:tr><w:tc>" .. body .. "<w:p/></w:tc></w:tr></w:tbl>"
+  rep = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. framed .. "</w:body>") } }), "framed.docx")
+  lists = T.t4_lists(rep)
+  ok(lists and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }) and rep.agency == "某县某局", "the framed report still read: " .. list(3))
+end
+
+os.exit(tally.finish())
