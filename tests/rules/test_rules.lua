@@ -445,6 +445,17 @@ test("TEXT.PERIOD reads years in Chinese numerals", function()
   quiet("TEXT.PERIOD", pre("统计期限为一二三四年1月1日至一二三四年12月31日。"))
   quiet("TEXT.PERIOD", pre("统计期限为二〇二三二年1月1日至二〇二三二年12月31日。"))
 end)
+test("TEXT.PERIOD reads months and days in Chinese numerals", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("统计期限为二〇二三年一月一日至二〇二三年十二月三十一日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为二○二三年一月一日至十二月三十一日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告统计期限为2024年一月一日至2024年十一月三十日。"), nil, "2024年1月1日至2024年11月30日")
+  quiet("TEXT.PERIOD", pre("统计期限为二〇二四年一月一日至二〇二四年十二月三十一日。"))
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为二零二四年一月一日至十二月三十一日。"))
+  -- no month 十三 nor day 三十二
+  quiet("TEXT.PERIOD", pre("统计期限为2023年十三月一日至2023年十二月三十二日。"))
+end)
 
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
