@@ -616,6 +616,22 @@ test("YEAR.IDENTICAL compares the normalized texts: spaces and full-width digits
   end)
   quiet("YEAR.IDENTICAL", seed, one_more)
 end)
+test("YEAR.IDENTICAL reads years in Chinese numerals: last year's copy with 二〇二三年 for 2024年", function()
+  local last = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "二〇二三") end
+  end)
+  local list = findings("YEAR.IDENTICAL", seed, last)
+  assert(#list == 6, #list) -- as in the test above
+  -- 二〇二三 for a year that is not one (一二三四) is a change of text
+  local other = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "一二三四") end
+  end)
+  list = findings("YEAR.IDENTICAL", seed, other)
+  assert(#list == 3, #list) -- 平台建设 (no year in it) and 五's two parts, not rewritten here
+  for _, f in ipairs(list) do assert(not f.label:find("主动公开", 1, true), f.label) end
+end)
 test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text", function()
   quiet("YEAR.IDENTICAL", seed)
   local other = variant(function(t)
