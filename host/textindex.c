@@ -164,8 +164,50 @@ static void spans_add(spans *a, size_t start, size_t len)
     a->v[a->n++] = (nb_span){start, len};
 }
 
+/* The digit of a character of a year in Chinese numerals (〇 零 ○ 一..九, or an ASCII digit
+ * typed among them), or -1. 两 is a numeral but no digit of a year. */
+static int year_digit(const char *s, size_t n)
+{
+    if (n == 1)
+        return is_digit((unsigned char)s[0]) ? s[0] - '0' : -1;
+    if (n == 3 && memcmp(s, "○", 3) == 0)
+        return 0;
+    int v = numeral_fast(s, n);
+    return v >= 0 && v <= 9 && cjk_at(s, n) != 0x4E24 ? v : -1;
+}
+
+/* years_in_digits (scripts/nianbao/text.lua): a run of exactly four year digits, at least one
+ * of them Chinese, before 年 and giving 19xx or 20xx, starts at i (a character boundary of
+ * the valid UTF-8 s): its length in bytes, its digits in digits[4]; 0 when none starts here. */
+static size_t year_at(const char *s, size_t i, size_t len, char digits[4])
+{
+    /* a run starts after a character that is no year digit: ASCII, or three bytes */
+    if (i > 0 && (is_digit((unsigned char)s[i - 1]) || (i >= 3 && year_digit(s + i - 3, 3) >= 0)))
+        return 0;
+    size_t j = i;
+    int chinese = 0;
+    for (int k = 0; k < 4; k++) {
+        size_t n = j < len ? char_len((unsigned char)s[j]) : 0;
+        if (j + n > len)
+            return 0;
+        int v = n ? year_digit(s + j, n) : -1;
+        if (v < 0)
+            return 0;
+        digits[k] = (char)('0' + v);
+        chinese |= n > 1;
+        j += n;
+    }
+    if (!chinese || j + 3 > len || memcmp(s + j, "年", 3) != 0)
+        return 0;
+    if (!(digits[0] == '1' && digits[1] == '9') && !(digits[0] == '2' && digits[1] == '0'))
+        return 0;
+    return j - i;
+}
+
 /* numerals_before_counters: a run of Chinese numerals followed by a counter becomes its
- * value in digits. The ranges written from numerals (converted or not) go to conv. */
+ * value in digits; then years_in_digits: a year in Chinese numerals becomes its digits (no
+ * year shares a character with a numeral run converted before a counter, so one pass does
+ * both). The ranges written from numerals (converted or not) go to conv. */
 static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *conv)
 {
     size_t run = 0, run_len = 0;
@@ -174,7 +216,14 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
         size_t n = i < len ? char_len((unsigned char)s[i]) : 0;
         if (i + n > len)
             n = len - i;
-        if (i < len && numeral_fast(s + i, n) >= 0) {
+        int num = i < len ? numeral_fast(s + i, n) : -1;
+        char year[4];
+        size_t year_len = 0;
+        /* a year's first character: an ASCII digit, ○, or a numeral (year_at rules out 两) */
+        if (i < len && (num >= 0 ? num <= 9 : (n == 1 ? is_digit((unsigned char)s[i])
+                                                      : n == 3 && (unsigned char)s[i] == 0xE2)))
+            year_len = year_at(s, i, len, year);
+        if (year_len == 0 && num >= 0) {
             if (run_len == 0) {
                 nb_bytes_add(out, s + plain, i - plain);
                 run = i;
@@ -196,6 +245,14 @@ static void convert_numerals(const char *s, size_t len, nb_bytes *out, spans *co
             spans_add(conv, at, out->len - at);
             run_len = 0;
             plain = i;
+        }
+        if (year_len > 0) {
+            nb_bytes_add(out, s + plain, i - plain);
+            spans_add(conv, out->len, 4);
+            nb_bytes_add(out, year, 4);
+            i += year_len;
+            plain = i;
+            continue;
         }
         if (i >= len)
             break;

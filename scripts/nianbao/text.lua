@@ -65,7 +65,8 @@ end
 -- Narrative prepared for matching (rules, the importer's fee sentence). Narrative is
 -- matched after M.normalize: NFKC (full-width digits and punctuation become half-width), no white
 -- space ("3119 件" and "2024 年" as published by PDF converters), no thousands
--- separators, and Chinese numerals before a counter written in digits ("两件" -> "2件").
+-- separators, Chinese numerals before a counter written in digits ("两件" -> "2件"), and
+-- years in Chinese numerals too ("二〇二三年" -> "2023年").
 
 local CN_DIGITS = { ["零"] = 0, ["〇"] = 0, ["一"] = 1, ["二"] = 2, ["两"] = 2, ["三"] = 3, ["四"] = 4,
   ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
@@ -110,6 +111,47 @@ local function numerals_before_counters(s)
   for _, cp in utf8.codes(s) do
     local ch = utf8.char(cp)
     if CN_DIGITS[ch] or CN_UNITS[ch] then
+      run[#run + 1] = ch
+    else
+      flush(ch)
+      out[#out + 1] = ch
+    end
+  end
+  flush(nil)
+  return table.concat(out)
+end
+
+-- A year in Chinese numerals ("二〇二三年", "二零二四年度", typed "二○二三年" or "二0二三年") in
+-- digits, so that the rules read it as they read "2023年". ASCII digits are members of a run
+-- too: a mixed year is read, and "12二〇二三年" is a run of six, left alone. Only a run of
+-- exactly four before 年 that gives 19xx or 20xx: "一二三四年" is no year.
+local YEAR_DIGITS = { ["〇"] = 0, ["零"] = 0, ["○"] = 0, ["一"] = 1, ["二"] = 2, ["三"] = 3, ["四"] = 4,
+  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
+for d = 0, 9 do YEAR_DIGITS[tostring(d)] = d end
+
+local function years_in_digits(s)
+  if not s:find("年", 1, true) then return s end
+  local out, run = {}, {}
+  local function flush(next_ch)
+    if #run == 4 and next_ch == "年" then
+      local digits, chinese = {}, false
+      for k, ch in ipairs(run) do
+        digits[k] = YEAR_DIGITS[ch]
+        chinese = chinese or #ch > 1
+      end
+      local year = table.concat(digits)
+      if chinese and (year:sub(1, 2) == "19" or year:sub(1, 2) == "20") then
+        out[#out + 1] = year
+        run = {}
+        return
+      end
+    end
+    for k = 1, #run do out[#out + 1] = run[k] end
+    run = {}
+  end
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if YEAR_DIGITS[ch] then
       run[#run + 1] = ch
     else
       flush(ch)
@@ -174,7 +216,7 @@ function M._normalize_lua(s)
   s = nb.nfkc(tostring(s or ""))
   s = s:gsub("%s+", "")
   s = s:gsub("(%d),(%d%d%d)", "%1%2"):gsub("(%d),(%d%d%d)", "%1%2")
-  return numerals_before_counters(s)
+  return years_in_digits(numerals_before_counters(s))
 end
 
 --- The pieces of s between the given separators (plain strings), without empty ones.

@@ -1,5 +1,6 @@
 -- TEXT.PERIOD: a stated reporting period ("统计期限自2024年1月1日至2024年12月31日") runs from
 -- 1月1日 to 12月31日 of the report year (in the preamble or the narrative), and the year in the title is the report year.
+-- Dates in Chinese numerals ("二〇二三年一月一日至十二月三十一日") are read too.
 local R = require "nianbao.rules"
 
 local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
@@ -13,6 +14,37 @@ local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 local REPORT_PERIOD = { "统计期限", "统计时限", "统计期间", "统计时间", "统计区间", "统计周期", "数据统计",
   "统计数据", "数据时限", "数据期限", "年报数据", "报告期", "所列数据", "本报告", "本年报" }
 local SEPS = { "至", "到", "——", "—", "–", "-", "~" }
+
+-- Month and day in Chinese numerals ("2023年一月一日至十二月三十一日": the normalized text
+-- has the year in digits already) in digits, for the patterns above: a run of 〇 零 一…十
+-- before 月 (1 to 12) or 日 (1 to 31). Lua's classes are byte-wise: a walk by characters.
+local MD_CHARS = { ["〇"] = true, ["零"] = true, ["一"] = true, ["二"] = true, ["三"] = true, ["四"] = true,
+  ["五"] = true, ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
+local MD_MAX = { ["月"] = 12, ["日"] = 31 }
+local function month_day_digits(s)
+  if not s:find("月", 1, true) then return s end
+  local out, run = {}, {}
+  local function flush(next_ch)
+    local n = #run > 0 and MD_MAX[next_ch] and R.cn_int(table.concat(run))
+    if n and n >= 1 and n <= MD_MAX[next_ch] then
+      out[#out + 1] = tostring(n)
+    else
+      for k = 1, #run do out[#out + 1] = run[k] end
+    end
+    run = {}
+  end
+  for _, cp in utf8.codes(s) do
+    local ch = utf8.char(cp)
+    if MD_CHARS[ch] then
+      run[#run + 1] = ch
+    else
+      flush(ch)
+      out[#out + 1] = ch
+    end
+  end
+  flush(nil)
+  return table.concat(out)
+end
 
 return {
   id = "TEXT.PERIOD",
@@ -30,6 +62,7 @@ return {
     local want = string.format("%d年1月1日至%d年12月31日", year, year)
     local function period(sentence, part)
       if R.has(sentence, PERIOD_WORDS) then
+        sentence = month_day_digits(sentence)
         local y1, m1, d1, rest = sentence:match(DATE .. "()")
         local dots -- the separator of a start written "2024.1.1"
         if not y1 then

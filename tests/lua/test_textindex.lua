@@ -66,6 +66,12 @@ local HARD = {
   "九千九百九十九万九千九百九十九万九千九百九十九万九千九百九十九万件",
   "　全角空格\t制表\r\n换行 2024 年 ，（括号）【方括】[方]：冒号",
   "Ａｂｃ１２３ｘ，ｙ；ｚ",
+  -- years in Chinese numerals: read as typed (〇 零 ○, an ASCII or full-width 0 among them),
+  -- left alone when no 19xx or 20xx, or in a longer run, or before no 年
+  "二〇二三年，我局共收到申请12件；二零二四年度二○二三年二0二三年二０２３年",
+  "一九九九年一二三四年二〇二三二年12二〇二三年２二〇二三年二〇二三件二〇二三 年",
+  "十二〇二三年两〇二三年一百二〇二三年三件二〇二三年，二〇二三年二〇二四年2023年",
+  "统计期限为二〇二三年一月一日至十二月三十一日，二〇三五年远景目标",
 }
 
 local tests = {}
@@ -85,6 +91,26 @@ function tests.random_texts_equal_the_lua_reference()
     local s = T.random_text(alphabet, 30)
     same_as_lua(s, "random text " .. i .. " (" .. s .. ")")
   end
+end
+
+-- random texts dense in years: the characters of a year in Chinese numerals and around it
+-- (numerals that are no year digit, ASCII and full-width digits, counters, spaces), with the
+-- starts of years as pieces, so that runs of every length meet 年 and many are read as years
+function tests.random_years_equal_the_lua_reference()
+  local alphabet = { "二〇", "二零", "二○", "一九", "二0", "二", "〇", "零", "○", "一", "九", "三", "两", "十",
+    "0", "2", "２", "０", "年", "年", "年度", "件", " ", "，", "a" }
+  math.randomseed(20)
+  local years = 0
+  for i = 1, 3000 do
+    local s = T.random_text(alphabet, 16)
+    local idx = same_as_lua(s, "random years " .. i .. " (" .. s .. ")")
+    for _, n in ipairs(idx.numbers) do
+      if n.form == "chinese" and n.text:match("^%d%d%d%d$") and idx.text:sub(n.pos + 4, n.pos + 6) == "年" then
+        years = years + 1
+      end
+    end
+  end
+  T.ok(years > 50, "years read: " .. years)
 end
 
 local function real_files()
@@ -133,9 +159,14 @@ function tests.numbers_with_position_unit_and_form()
   T.deep_eq(got, { "1234|1234|件|arabic|1", "2|2|件|chinese|1", "3.5|3.5|万元|arabic|2",
     "12|12|%|arabic|2", "2|2|次|chinese|2" }, "numbers")
   T.eq(math.type(idx.numbers[1].value), "integer")
-  -- a Chinese numeral before no counter is listed as written, with its value
-  idx = assert(nb._text_index("二〇二四年，一百零五人"))
-  T.eq(idx.numbers[1].text, "二〇二四")
+  -- a Chinese numeral before no counter is listed as written, with its value; a year in
+  -- Chinese numerals is in digits, and Chinese in form
+  idx = assert(nb._text_index("二〇二四年，一百零五人，一二三四年"))
+  T.eq(idx.text, "2024年,一百零五人,一二三四年")
+  T.eq(idx.numbers[1].text, "2024")
+  T.eq(idx.numbers[1].value, 2024)
+  T.eq(idx.numbers[1].form, "chinese")
+  T.eq(idx.numbers[3].text, "一二三四")
   T.eq(idx.numbers[2].value, 105)
   T.eq(idx.numbers[2].form, "chinese")
   T.eq(idx.numbers[2].unit, "")

@@ -433,6 +433,30 @@ test("TEXT.PERIOD reads an end without its year and other dashes", function()
   flags("TEXT.PERIOD", pre("本报告统计期限为2024年1月1日——2024年11月30日。"), nil, "2024年1月1日至2024年11月30日")
 end)
 
+test("TEXT.PERIOD reads years in Chinese numerals", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为二〇二三年1月1日至2023年12月31日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("统计期限为二○二三年1月1日至12月31日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局二〇二三年政府信息公开工作年度报告" end), 2024, 2023)
+  quiet("TEXT.PERIOD", pre("统计期限为二零二四年1月1日至二〇二四年12月31日。"))
+  quiet("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局二〇二四年政府信息公开工作年度报告" end))
+  -- no year: four numerals that give none, or five
+  quiet("TEXT.PERIOD", pre("统计期限为一二三四年1月1日至一二三四年12月31日。"))
+  quiet("TEXT.PERIOD", pre("统计期限为二〇二三二年1月1日至二〇二三二年12月31日。"))
+end)
+test("TEXT.PERIOD reads months and days in Chinese numerals", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("统计期限为二〇二三年一月一日至二〇二三年十二月三十一日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为二○二三年一月一日至十二月三十一日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("本报告统计期限为2024年一月一日至2024年十一月三十日。"), nil, "2024年1月1日至2024年11月30日")
+  quiet("TEXT.PERIOD", pre("统计期限为二〇二四年一月一日至二〇二四年十二月三十一日。"))
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为二零二四年一月一日至十二月三十一日。"))
+  -- no month 十三 nor day 三十二
+  quiet("TEXT.PERIOD", pre("统计期限为2023年十三月一日至2023年十二月三十二日。"))
+end)
+
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
 local function with_text(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
@@ -444,6 +468,17 @@ end)
 test("TEXT.YEAR catches a clause reporting last year's counts", function()
   local f = flags("TEXT.YEAR", with_text("我局认真落实条例要求，2023年共收到申请5件。"))
   assert(f.message:find("件数", 1, true), tostring(f))
+end)
+test("TEXT.YEAR reads last year in Chinese numerals", function()
+  local f = flags("TEXT.YEAR", with_text("二〇二三年，我局共收到申请12件。"), "2024年", "2023年")
+  assert(f.message:find("以上一年度开头", 1, true), tostring(f))
+  flags("TEXT.YEAR", with_text("二零二三年度，我局主动公开政府信息。"))
+  flags("TEXT.YEAR", with_text("二○二三年，我局主动公开政府信息。"))
+  flags("TEXT.YEAR", with_text("二0二三年，我局主动公开政府信息。"))
+  flags("TEXT.YEAR", with_text("我局认真落实条例要求，二〇二三年共收到申请5件。"))
+  quiet("TEXT.YEAR", with_text("二〇二四年，我局共收到申请12件。"))
+  quiet("TEXT.YEAR", with_text("二〇二四年度，我局共主动公开信息120条，较二〇二三年增长20%。"))
+  quiet("TEXT.YEAR", with_text("二〇二三年结转的2件申请已全部办结。"))
 end)
 test("TEXT.YEAR passes comparisons and carried-over counts", function()
   quiet("TEXT.YEAR", with_text("2024年，我局共主动公开信息120条，较2023年增长20%。"))
@@ -580,6 +615,22 @@ test("YEAR.IDENTICAL compares the normalized texts: spaces and full-width digits
     t.problems = t.problems .. "另"; t.improvements = t.improvements .. "另"
   end)
   quiet("YEAR.IDENTICAL", seed, one_more)
+end)
+test("YEAR.IDENTICAL reads years in Chinese numerals: last year's copy with 二〇二三年 for 2024年", function()
+  local last = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "二〇二三") end
+  end)
+  local list = findings("YEAR.IDENTICAL", seed, last)
+  assert(#list == 6, #list) -- as in the test above
+  -- 二〇二三 for a year that is not one (一二三四) is a change of text
+  local other = variant(function(t)
+    t.year = 2023
+    for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", "一二三四") end
+  end)
+  list = findings("YEAR.IDENTICAL", seed, other)
+  assert(#list == 3, #list) -- 平台建设 (no year in it) and 五's two parts, not rewritten here
+  for _, f in ipairs(list) do assert(not f.label:find("主动公开", 1, true), f.label) end
 end)
 test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text", function()
   quiet("YEAR.IDENTICAL", seed)
