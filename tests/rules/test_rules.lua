@@ -177,6 +177,50 @@ end)
 
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
+-- second round: phrasings of reports of other levels and regions (/tmp/rules-corpus)
+local function req_in(new, over, forward, heading, text)
+  return variant(function(t)
+    requests(t, new, over, forward)
+    overview_text(t, "依申请公开", "") -- not the seed's 未收到
+    overview_text(t, heading, text)
+  end)
+end
+test("TEXT.REQUESTS is quiet on a 延长答复期限 or 超过法定期限 subset, not on a wrong 办结", function()
+  local s = "新收政府信息公开申请8件，上年结转1件，共需办理9件。截至2024年12月31日，办结8件；1件因需征求第三方意见依法延长答复期限，结转至2025年继续办理。"
+  quiet("TEXT.REQUESTS", req_in(8, 1, 1, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(8, 1, 2, "依申请公开", s), 7, 8)
+  quiet("TEXT.REQUESTS", variant(function(t)
+    requests(t, 14, 0, 0)
+    overview_text(t, "依申请公开", "全年共收到政府信息公开申请14件，办结14件。")
+    t.problems = "依申请公开答复的规范性有待提高，全年有2件申请答复超过法定期限。"
+  end))
+end)
+test("TEXT.REQUESTS reads a breakdown by channel without 其中, not a single channel or a sum", function()
+  local s = "全年共收到政府信息公开申请126件。从提出方式看，通过网络提出申请98件，信函提出21件，当面提出7件。"
+  quiet("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", "全年通过网络提出申请98件。"), 126, 98)
+  flags("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", "全年通过网络和信函共收到申请120件，当面提出6件。"), 126, 120)
+end)
+test("TEXT.REQUESTS is quiet on 行政许可申请 in a sentence about licences only", function()
+  local s = "全年受理食品经营、特种设备等行政许可申请2310件，办结2298件。"
+  quiet("TEXT.REQUESTS", req_in(58, 0, 0, "主动公开", s))
+  flags("TEXT.REQUESTS", req_in(58, 0, 0, "主动公开", "全年受理政府信息公开申请60件，行政许可申请2310件。"), 58, 60)
+end)
+test("TEXT.REQUESTS reads 办结 after 新收 as this year's applications, not any count", function()
+  local s = "本年度新收申请6件，办结5件，1件结转至2024年办理。"
+  quiet("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", "本年度新收申请6件，办结4件，1件结转至2024年办理。"), 9, 4)
+  flags("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", "本年度收到申请10件（含上年结转4件），办结5件，1件结转至2024年办理。"), 9, 5)
+end)
+test("TEXT.REQUESTS reads 接到 and 没有公民…提出…申请", function()
+  local s = "全年共接到政府信息公开申请9件。"
+  quiet("TEXT.REQUESTS", req_in(9, 0, 0, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(8, 0, 0, "依申请公开", s), 8, 9)
+  local none = "本年度，没有公民、法人或其他组织提出的政府信息公开申请。"
+  quiet("TEXT.REQUESTS", req_in(0, 0, 0, "依申请公开", none))
+  flags("TEXT.REQUESTS", req_in(2, 0, 0, "依申请公开", none), 2, 0)
+end)
+
 local function huaian_appeals(t)
   t.appeals.review = { upheld = 72, corrected = 64, other = 178, pending = 37, total = 351 }
   t.appeals.litigation_direct = { upheld = 13, corrected = 4, other = 8, pending = 1, total = 26 }
