@@ -300,6 +300,52 @@ test("TEXT.APPEALS reads 行政复议和行政诉讼0件 as none of either", fun
   end))
 end)
 
+test("TEXT.APPEALS reads a result of both litigation groups together", function()
+  local s = "全年涉及市政府的政府信息公开行政诉讼案件7件，其中未经复议直接起诉5件，复议后起诉2件，法院判决维持6件，尚未审结1件。"
+  local function r(upheld) return variant(function(t)
+    t.appeals.litigation_direct = { upheld = upheld - 2, corrected = 0, other = 0, pending = 1, total = upheld - 1 }
+    t.appeals.litigation_after_review = { upheld = 2, corrected = 0, other = 0, pending = 0, total = 2 }
+    overview_text(t, "依申请公开", s:gsub("直接起诉5件", "直接起诉" .. (upheld - 1) .. "件"):gsub("7件", (upheld + 1) .. "件"))
+  end) end
+  quiet("TEXT.APPEALS", r(6))
+  -- 维持6件 is neither group's (4, 2) nor their sum (3 + 2)
+  local f = flags("TEXT.APPEALS", r(5), nil, 6)
+  assert(f.column == "结果维持", f.column)
+end)
+test("TEXT.APPEALS reads 行政复议、行政诉讼案件共3件 as their sum", function()
+  local s = "全年发生政府信息公开行政复议、行政诉讼案件共3件，其中行政复议2件、行政诉讼1件，均维持原答复。"
+  local function r(review) return variant(function(t)
+    t.appeals.review = { upheld = review, corrected = 0, other = 0, pending = 0, total = review }
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.APPEALS", r(2))
+  local f = flags("TEXT.APPEALS", r(3), 4, 3)
+  assert(f.row == "appeals", f.row)
+end)
+test("TEXT.APPEALS reads 无行政诉讼, not 无行政复议纠错案件", function()
+  local s = "因政府信息公开申请答复被申请行政复议1件，复议机关决定维持原答复；无行政诉讼。"
+  local function r(litigation) return variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    t.appeals.litigation_direct = { upheld = litigation, corrected = 0, other = 0, pending = 0, total = litigation }
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.APPEALS", r(0))
+  flags("TEXT.APPEALS", r(1), 1, 0)
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 2, corrected = 0, other = 0, pending = 0, total = 2 }
+    overview_text(t, "依申请公开", "涉及政府信息公开的行政复议均维持原答复，无行政复议纠错案件。")
+  end))
+end)
+test("TEXT.APPEALS reads 未发生…纠错案件 as no corrected case, not as no case", function()
+  local function r(text) return variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", text)
+  end) end
+  quiet("TEXT.APPEALS", r("因政府信息公开被申请行政复议1件，复议维持；全年未发生行政复议纠错案件。"))
+  flags("TEXT.APPEALS", r("全年未发生政府信息公开行政复议案件。"), 1, 0)
+end)
+
 -- TEXT.SHARES --------------------------------------------------------------
 local PINGTAN_SHARES = "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"
 local function pingtan_results(t)
