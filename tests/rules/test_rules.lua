@@ -440,6 +440,25 @@ test("TEXT.PROACTIVE still reads 行政许可事项 and a year's 累计 counts",
   quiet("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，作出行政处罚决定158件，历年累计作出行政处罚决定1850件。"))
 end)
 
+test("TEXT.PROACTIVE is quiet on cases opened and licence applications received", function()
+  local function dec(lic, pun, s) return variant(function(t) t.proactive.licensing, t.proactive.punishment = lic, pun; overview_text(t, "主动公开", s) end) end
+  quiet("TEXT.PROACTIVE", dec(0, 2356, "全年行政处罚案件立案2410起，作出处罚决定2356件。"))
+  flags("TEXT.PROACTIVE", dec(0, 82, "全年立案查处违法案件89起，作出行政处罚决定85件。"), 82, 85)
+  local s = "全年受理食品经营、特种设备等行政许可申请2310件，办结2298件。"
+  quiet("TEXT.PROACTIVE", dec(2298, 0, s))
+  flags("TEXT.PROACTIVE", dec(2298, 0, "全年受理并办结行政许可申请2300件。"), 2298, 2300)
+end)
+test("TEXT.PROACTIVE reads 未制发行政规范性文件 as none issued", function()
+  local function docs(issued, regs) return variant(function(t)
+    t.proactive.normative_documents = { issued = issued, repealed = 0, in_force = 5 }
+    t.proactive.regulations = { issued = regs, repealed = 0, in_force = 0 }
+    overview_text(t, "主动公开", "本年度未制发行政规范性文件，现行有效规范性文件5件。本机关未制发规章。")
+  end) end
+  quiet("TEXT.PROACTIVE", docs(0, 0))
+  flags("TEXT.PROACTIVE", docs(2, 0), 2, 0)
+  flags("TEXT.PROACTIVE", docs(0, 1), 1, 0)
+end)
+
 -- TEXT.FEES ----------------------------------------------------------------
 test("TEXT.FEES passes Pingtan's 无收取信息处理费情况", function()
   quiet("TEXT.FEES", variant(function(t) t.other_matters = "2024年，无收取信息处理费情况。" end))
