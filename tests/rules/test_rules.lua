@@ -488,6 +488,18 @@ test("TEXT.FEES catches Huaian's 收取…3940 元 against processing_fees", fun
   flags("TEXT.FEES", variant(function(t) t.other_matters = s; t.processing_fees = { notices = 12, notified = 4000, collected = 3900 } end), 3900, 3940)
 end)
 
+test("TEXT.FEES reads 未向申请人收取 as none collected", function()
+  local function r(text, collected) return variant(function(t)
+    t.other_matters = text
+    t.processing_fees = { notices = 3, notified = 1800, collected = collected }
+  end) end
+  local s = "本年度共发出收费通知3件，未向申请人收取信息处理费。"
+  quiet("TEXT.FEES", r(s, 0))
+  flags("TEXT.FEES", r(s, 1200), 1200, "未收取")
+  -- an amount in the clause is what was collected, from whom it was not is another matter
+  quiet("TEXT.FEES", r("本年度共发出收费通知3件，未向2名逾期申请人收取，实际收取信息处理费1200元。", 1200))
+end)
+
 -- TEXT.PERIOD --------------------------------------------------------------
 local PERIOD = "本报告所列数据统计期限为2024年1月1日至2024年12月31日。"
 test("TEXT.PERIOD passes Pingtan's statement of the period", function()
