@@ -11,7 +11,8 @@ local FIELDS = {
 }
 local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
 for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end
-local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政" }
+local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政",
+  "无行政复议", "无行政诉讼" }
 -- a piece names a subject (subject_of) only with one of these; a sentence without any states
 -- nothing this rule reads, and is skipped whole
 local MENTIONS = { "复议", "诉讼", "直接起诉" }
@@ -33,6 +34,9 @@ local function subject_of(s)
   if r then return "review" end
   if l then return "litigation" end
 end
+
+-- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
+local SUMMED = { "共", "合计" }
 
 local function table_value(report, subject, key)
   local sum = 0
@@ -62,10 +66,14 @@ return {
     R.each_sentence(report, function(sentence, part)
       if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
         local subject
+        -- both litigation groups named ("其中未经复议直接起诉5件，复议后起诉2件，法院判决维持6件"):
+        -- a result counted after them may be of the two together
+        local groups = {}
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
-          local none = not R.first_count(clause) and R.has(clause, NONE) -- the cheap question first
+          -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
+          local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
           local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
             local s, both = subject_of(piece)
@@ -86,6 +94,14 @@ return {
               compare(part, "litigation", "total", "总计", 0)
             end
             if s then subject = s end
+            if s == "litigation_direct" or s == "litigation_after_review" then groups[s] = true end
+            local combined -- the subjects listed before a count "共N件" of them all, this one included
+            if n and s and #listed > 0 and R.has(piece, SUMMED) then
+              combined = {}
+              for k = 1, #listed do if listed[k] ~= s then combined[#combined + 1] = listed[k] end end
+              combined[#combined + 1] = s
+              if #combined < 2 then combined = nil end
+            end
             if n and piece:find("各", 1, true) then
               for k = 1, #listed do
                 if listed[k] ~= s then compare(part, listed[k], "total", "总计", n) end
@@ -97,7 +113,24 @@ return {
               for _, f in ipairs(FIELDS) do
                 if R.has(piece, f.words) then field = f break end
               end
-              if field then compare(part, subject, field.key, field.label, n)
+              if field and groups.litigation_direct and groups.litigation_after_review
+                  and (subject == "litigation_direct" or subject == "litigation_after_review")
+                  and n == table_value(report, "litigation", field.key) then
+                -- the result of both groups together
+              elseif field then compare(part, subject, field.key, field.label, n)
+              elseif combined then
+                local sum, names = 0, {}
+                for k = 1, #combined do
+                  local v = table_value(report, combined[k], "total")
+                  sum = sum and v and sum + v
+                  names[k] = SUBJECTS[combined[k]].label
+                end
+                if sum and sum ~= n then
+                  local label = table.concat(names, "、")
+                  ctx:add{ section = part.section, label = part.label, row = "appeals", column = "总计",
+                           expected = sum, found = n,
+                           message = string.format("叙述称%s共%d件，表四合计为%d件", label, n, sum) }
+                end
               elseif s then compare(part, subject, "total", "总计", n) end
             end
           end

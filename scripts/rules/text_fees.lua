@@ -7,6 +7,8 @@ local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for pe
 
 local MENTION = { "处理费", "收费", "收取", "费用" }
 local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费" }
+-- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
+local NOT_FROM = { "未向", "没有向", "不向" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
 
 return {
@@ -32,6 +34,12 @@ return {
     local none = R.has(text, NONE_COLLECTED)
     local collected, notices
     for _, clause in ipairs(R.clauses(text)) do
+      if not none and R.has(clause, NOT_FROM) then
+        for _, w in ipairs(NOT_FROM) do
+          local at = clause:find(w, 1, true)
+          if at and clause:find("收取", at, true) and not clause:find("%d") then none = true break end
+        end
+      end
       if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
       -- the numbers after the first 收取; the frontiers make a number start where its digits start
       -- and take all of them, so a long digit run is read once (linear), not once per position

@@ -19,17 +19,28 @@ local DECISIONS = {
 }
 
 -- a count that is not a table 二 cell: cumulative or older documents, interpretations, drafts
--- out for comments, lists of matters ("行政许可事项清单56项"), "双公示" records. Not 事项
--- alone: "办理行政许可事项2162件" is the year's decisions, the cell itself.
+-- out for comments, lists of matters ("行政许可事项清单56项"), "双公示" records, cases opened
+-- ("行政处罚案件立案2410起": the cell counts decisions). Not 事项 alone: "办理行政许可事项2162件"
+-- is the year's decisions, the cell itself.
 local NOT_CELLS = { "历年", "解读", "草案", "征求意见", "意见征集", "清单", "目录",
-  "裁量", "指南", "双公示" }
+  "裁量", "指南", "双公示", "立案" }
+-- applications received, not decided ("受理行政许可申请2310件", "…等行政许可申请2310件"):
+-- unless the piece also says they were decided ("受理并办结行政许可2298件")
+local RECEIVED_ONLY = { "受理", "收到", "接收" }
+local DECIDED = { "办结", "决定", "作出", "办理" }
 -- 累计 is cumulative over the years, except when the year itself is summed up ("全年累计作出
 -- 行政处罚决定185件")
 local YEAR_SUMMED = { "全年累计", "年内累计", "今年累计", "本年累计", "年度累计" }
 local function not_a_cell(piece)
   if R.has(piece, NOT_CELLS) then return true end
+  if (R.has(piece, RECEIVED_ONLY) or piece:find("申请", 1, true)) and not R.has(piece, DECIDED) then
+    return true
+  end
   return piece:find("累计", 1, true) ~= nil and not R.has(piece, YEAR_SUMMED)
 end
+
+-- "本年度未制发行政规范性文件": none issued this year, a 0 in 本年制发件数
+local NONE_ISSUED = { "未制发", "未印发", "未出台", "未制定", "未新制发", "没有制发", "没有出台", "无新制发" }
 
 -- every word a piece must contain to be compared: a clause (or piece) without any is skipped
 -- before its counts are read
@@ -61,6 +72,14 @@ return {
         -- "行政许可、行政处罚等信息2350条": one count for the whole list
         local listed = shared
         shared = named and not n
+        if not n and named and R.has(piece, NONE_ISSUED) then
+          for _, d in ipairs(DOCS) do
+            if piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then
+              compare(part, d.key .. ".issued", d.label .. "本年制发件数", (data[d.key] or {}).issued, 0)
+              break
+            end
+          end
+        end
         if n and (not named or listed or not_a_cell(piece)) then n = nil end
         if n then
           local matched = false

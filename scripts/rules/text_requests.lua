@@ -3,8 +3,10 @@
 -- "上年结转N件") agree with table 三. Quiet where the text states no count.
 local R = require "nianbao.rules"
 
-local NONE = { "未收到", "没有收到", "未接到", "未受理", "无依申请公开", "无政府信息公开申请", "未发生依申请" }
-local RECEIVED = { "收到", "受理", "接收", "新收", "共收", "提出", "办理" }
+-- "没有公民、法人或其他组织提出…申请": the statute's words for the applicants after 没有 / 无
+local NONE = { "未收到", "没有收到", "未接到", "未受理", "无依申请公开", "无政府信息公开申请", "未发生依申请",
+  "没有公民", "无公民", "未有公民" }
+local RECEIVED = { "收到", "接到", "受理", "接收", "新收", "共收", "提出", "办理" }
 local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
 local APPEALS = { "复议", "诉讼" }
@@ -14,10 +16,40 @@ local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
 local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" }
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
--- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件") or of time ("平均答复时间为6个工作日":
+-- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复
+-- 超过法定期限") or of time ("平均答复时间为6个工作日":
 -- the unit of time, not 时间, which "在法定时间内办结28件" says of the year's applications)
 local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
-  "延期", "逾期", "超期", "工作日", "自然日", "小时" }
+  "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
+-- the ways an application comes in: "通过网络提出申请98件，信函提出21件，当面提出7件" is a
+-- breakdown by channel (without 其中) when the sentence names two channels or more; a clause
+-- with 共 / 合计 is a total all the same ("通过网络和信函共收到申请126件")
+local CHANNELS = { { "网络", "网上", "在线", "互联网" }, { "信函", "邮寄", "邮政" }, { "当面", "现场", "窗口" },
+  { "传真" }, { "电子邮件", "电子邮箱" } }
+local CHANNEL_WORDS = {}
+for _, c in ipairs(CHANNELS) do for _, w in ipairs(c) do CHANNEL_WORDS[#CHANNEL_WORDS + 1] = w end end
+local SUMMED = { "共", "合计", "总计" }
+-- asked only of a count that disagrees with table 三 (most agree)
+local function by_channel(clause, sentence)
+  if not R.has(clause, CHANNEL_WORDS) or R.has(clause, SUMMED) then return false end
+  local n = 0
+  for _, c in ipairs(CHANNELS) do if R.has(sentence, c) then n = n + 1 end end
+  return n >= 2
+end
+-- 申请 only as part of 行政许可申请 / 审批申请 ("受理食品经营等行政许可申请2310件，办结2298件"):
+-- applications for a licence, not for information
+local OTHER_APPLICATIONS = { "许可申请", "审批申请" }
+local function only_other_applications(s)
+  if not R.has(s, OTHER_APPLICATIONS) then return false end
+  local from = 1
+  while true do
+    local i = s:find("申请", from, true)
+    if not i then return true end
+    local before = s:sub(math.max(1, i - 6), i - 1)
+    if before ~= "许可" and before ~= "审批" then return false end
+    from = i + 6
+  end
+end
 local APPLICANTS = {
   { word = "自然人", first = 1, last = 1 },
   { word = "法人或其他组织", first = 2, last = 6 },
@@ -72,6 +104,10 @@ return {
     -- of count stated before it in the sentence ("done" or "received", see kind_of)
     local breakdown_sentence, breakdown_kind
     local kind_sentence, last_kind -- the kind of the last count of the sentence at hand
+    -- the received count stated last in the sentence at hand: after "新收申请6件", "办结5件" may
+    -- count this year's applications alone, without the carried-over ones
+    local received_sentence, received_n
+    local licence_sentence, licence_only -- whether the sentence's 申请 are all 许可申请
     local function kind_of(clause)
       if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
     end
@@ -109,7 +145,12 @@ return {
         end
         return
       end
-      if not (sentence:find("申请", 1, true) or part.label:find("申请", 1, true)) then return end
+      if sentence ~= licence_sentence then
+        licence_sentence, licence_only = sentence, only_other_applications(sentence)
+      end
+      if not ((sentence:find("申请", 1, true) and not licence_only) or part.label:find("申请", 1, true)) then
+        return
+      end
       for i = 1, #APPLICANTS do
         local a = APPLICANTS[i]
         local pos = clause:find(a.word, 1, true)
@@ -134,11 +175,18 @@ return {
         return
       end
       if R.has(clause, DONE) then
-        if total and n ~= total then add(part, "total", total, n, "办结申请") end
+        local ok = { total }
+        if total and over and over > 0 and received_sentence == sentence and received_n == new then
+          ok[2] = total - over
+        end
+        if total and not one_of(n, ok) and not by_channel(clause, sentence) then
+          add(part, "total", total, n, "办结申请")
+        end
       elseif R.has(clause, RECEIVED) and new and over then
         local ok = { new, new + over }
         if clause:find("办理", 1, true) then ok[#ok + 1] = total end
-        if not one_of(n, ok) then add(part, "new", new, n, "收到申请") end
+        if not one_of(n, ok) and not by_channel(clause, sentence) then add(part, "new", new, n, "收到申请") end
+        received_sentence, received_n = sentence, n
       end
     end
     -- A clause adds a finding only when it states a count or says 申请, so only a sentence

@@ -177,6 +177,50 @@ end)
 
 -- TEXT.APPEALS -------------------------------------------------------------
 local HUAIAN_APPEALS = "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。"
+-- second round: phrasings of reports of other levels and regions (/tmp/rules-corpus)
+local function req_in(new, over, forward, heading, text)
+  return variant(function(t)
+    requests(t, new, over, forward)
+    overview_text(t, "依申请公开", "") -- not the seed's 未收到
+    overview_text(t, heading, text)
+  end)
+end
+test("TEXT.REQUESTS is quiet on a 延长答复期限 or 超过法定期限 subset, not on a wrong 办结", function()
+  local s = "新收政府信息公开申请8件，上年结转1件，共需办理9件。截至2024年12月31日，办结8件；1件因需征求第三方意见依法延长答复期限，结转至2025年继续办理。"
+  quiet("TEXT.REQUESTS", req_in(8, 1, 1, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(8, 1, 2, "依申请公开", s), 7, 8)
+  quiet("TEXT.REQUESTS", variant(function(t)
+    requests(t, 14, 0, 0)
+    overview_text(t, "依申请公开", "全年共收到政府信息公开申请14件，办结14件。")
+    t.problems = "依申请公开答复的规范性有待提高，全年有2件申请答复超过法定期限。"
+  end))
+end)
+test("TEXT.REQUESTS reads a breakdown by channel without 其中, not a single channel or a sum", function()
+  local s = "全年共收到政府信息公开申请126件。从提出方式看，通过网络提出申请98件，信函提出21件，当面提出7件。"
+  quiet("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", "全年通过网络提出申请98件。"), 126, 98)
+  flags("TEXT.REQUESTS", req_in(126, 0, 0, "依申请公开", "全年通过网络和信函共收到申请120件，当面提出6件。"), 126, 120)
+end)
+test("TEXT.REQUESTS is quiet on 行政许可申请 in a sentence about licences only", function()
+  local s = "全年受理食品经营、特种设备等行政许可申请2310件，办结2298件。"
+  quiet("TEXT.REQUESTS", req_in(58, 0, 0, "主动公开", s))
+  flags("TEXT.REQUESTS", req_in(58, 0, 0, "主动公开", "全年受理政府信息公开申请60件，行政许可申请2310件。"), 58, 60)
+end)
+test("TEXT.REQUESTS reads 办结 after 新收 as this year's applications, not any count", function()
+  local s = "本年度新收申请6件，办结5件，1件结转至2024年办理。"
+  quiet("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", "本年度新收申请6件，办结4件，1件结转至2024年办理。"), 9, 4)
+  flags("TEXT.REQUESTS", req_in(6, 4, 1, "依申请公开", "本年度收到申请10件（含上年结转4件），办结5件，1件结转至2024年办理。"), 9, 5)
+end)
+test("TEXT.REQUESTS reads 接到 and 没有公民…提出…申请", function()
+  local s = "全年共接到政府信息公开申请9件。"
+  quiet("TEXT.REQUESTS", req_in(9, 0, 0, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(8, 0, 0, "依申请公开", s), 8, 9)
+  local none = "本年度，没有公民、法人或其他组织提出的政府信息公开申请。"
+  quiet("TEXT.REQUESTS", req_in(0, 0, 0, "依申请公开", none))
+  flags("TEXT.REQUESTS", req_in(2, 0, 0, "依申请公开", none), 2, 0)
+end)
+
 local function huaian_appeals(t)
   t.appeals.review = { upheld = 72, corrected = 64, other = 178, pending = 37, total = 351 }
   t.appeals.litigation_direct = { upheld = 13, corrected = 4, other = 8, pending = 1, total = 26 }
@@ -254,6 +298,52 @@ test("TEXT.APPEALS reads 行政复议和行政诉讼0件 as none of either", fun
     t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
     overview_text(t, "依申请公开", "本年度因政府信息公开引起的行政复议和行政诉讼2件。")
   end))
+end)
+
+test("TEXT.APPEALS reads a result of both litigation groups together", function()
+  local s = "全年涉及市政府的政府信息公开行政诉讼案件7件，其中未经复议直接起诉5件，复议后起诉2件，法院判决维持6件，尚未审结1件。"
+  local function r(upheld) return variant(function(t)
+    t.appeals.litigation_direct = { upheld = upheld - 2, corrected = 0, other = 0, pending = 1, total = upheld - 1 }
+    t.appeals.litigation_after_review = { upheld = 2, corrected = 0, other = 0, pending = 0, total = 2 }
+    overview_text(t, "依申请公开", s:gsub("直接起诉5件", "直接起诉" .. (upheld - 1) .. "件"):gsub("7件", (upheld + 1) .. "件"))
+  end) end
+  quiet("TEXT.APPEALS", r(6))
+  -- 维持6件 is neither group's (4, 2) nor their sum (3 + 2)
+  local f = flags("TEXT.APPEALS", r(5), nil, 6)
+  assert(f.column == "结果维持", f.column)
+end)
+test("TEXT.APPEALS reads 行政复议、行政诉讼案件共3件 as their sum", function()
+  local s = "全年发生政府信息公开行政复议、行政诉讼案件共3件，其中行政复议2件、行政诉讼1件，均维持原答复。"
+  local function r(review) return variant(function(t)
+    t.appeals.review = { upheld = review, corrected = 0, other = 0, pending = 0, total = review }
+    t.appeals.litigation_direct = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.APPEALS", r(2))
+  local f = flags("TEXT.APPEALS", r(3), 4, 3)
+  assert(f.row == "appeals", f.row)
+end)
+test("TEXT.APPEALS reads 无行政诉讼, not 无行政复议纠错案件", function()
+  local s = "因政府信息公开申请答复被申请行政复议1件，复议机关决定维持原答复；无行政诉讼。"
+  local function r(litigation) return variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    t.appeals.litigation_direct = { upheld = litigation, corrected = 0, other = 0, pending = 0, total = litigation }
+    overview_text(t, "依申请公开", s)
+  end) end
+  quiet("TEXT.APPEALS", r(0))
+  flags("TEXT.APPEALS", r(1), 1, 0)
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 2, corrected = 0, other = 0, pending = 0, total = 2 }
+    overview_text(t, "依申请公开", "涉及政府信息公开的行政复议均维持原答复，无行政复议纠错案件。")
+  end))
+end)
+test("TEXT.APPEALS reads 未发生…纠错案件 as no corrected case, not as no case", function()
+  local function r(text) return variant(function(t)
+    t.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 0, total = 1 }
+    overview_text(t, "依申请公开", text)
+  end) end
+  quiet("TEXT.APPEALS", r("因政府信息公开被申请行政复议1件，复议维持；全年未发生行政复议纠错案件。"))
+  flags("TEXT.APPEALS", r("全年未发生政府信息公开行政复议案件。"), 1, 0)
 end)
 
 -- TEXT.SHARES --------------------------------------------------------------
@@ -350,6 +440,25 @@ test("TEXT.PROACTIVE still reads 行政许可事项 and a year's 累计 counts",
   quiet("TEXT.PROACTIVE", dec(2162, 158, "全年共办理行政许可2162件，作出行政处罚决定158件，历年累计作出行政处罚决定1850件。"))
 end)
 
+test("TEXT.PROACTIVE is quiet on cases opened and licence applications received", function()
+  local function dec(lic, pun, s) return variant(function(t) t.proactive.licensing, t.proactive.punishment = lic, pun; overview_text(t, "主动公开", s) end) end
+  quiet("TEXT.PROACTIVE", dec(0, 2356, "全年行政处罚案件立案2410起，作出处罚决定2356件。"))
+  flags("TEXT.PROACTIVE", dec(0, 82, "全年立案查处违法案件89起，作出行政处罚决定85件。"), 82, 85)
+  local s = "全年受理食品经营、特种设备等行政许可申请2310件，办结2298件。"
+  quiet("TEXT.PROACTIVE", dec(2298, 0, s))
+  flags("TEXT.PROACTIVE", dec(2298, 0, "全年受理并办结行政许可申请2300件。"), 2298, 2300)
+end)
+test("TEXT.PROACTIVE reads 未制发行政规范性文件 as none issued", function()
+  local function docs(issued, regs) return variant(function(t)
+    t.proactive.normative_documents = { issued = issued, repealed = 0, in_force = 5 }
+    t.proactive.regulations = { issued = regs, repealed = 0, in_force = 0 }
+    overview_text(t, "主动公开", "本年度未制发行政规范性文件，现行有效规范性文件5件。本机关未制发规章。")
+  end) end
+  quiet("TEXT.PROACTIVE", docs(0, 0))
+  flags("TEXT.PROACTIVE", docs(2, 0), 2, 0)
+  flags("TEXT.PROACTIVE", docs(0, 1), 1, 0)
+end)
+
 -- TEXT.FEES ----------------------------------------------------------------
 test("TEXT.FEES passes Pingtan's 无收取信息处理费情况", function()
   quiet("TEXT.FEES", variant(function(t) t.other_matters = "2024年，无收取信息处理费情况。" end))
@@ -377,6 +486,18 @@ test("TEXT.FEES catches Huaian's 收取…3940 元 against processing_fees", fun
   local s = "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。"
   quiet("TEXT.FEES", variant(function(t) t.other_matters = s; t.processing_fees = { notices = 12, notified = 3940, collected = 3940 } end))
   flags("TEXT.FEES", variant(function(t) t.other_matters = s; t.processing_fees = { notices = 12, notified = 4000, collected = 3900 } end), 3900, 3940)
+end)
+
+test("TEXT.FEES reads 未向申请人收取 as none collected", function()
+  local function r(text, collected) return variant(function(t)
+    t.other_matters = text
+    t.processing_fees = { notices = 3, notified = 1800, collected = collected }
+  end) end
+  local s = "本年度共发出收费通知3件，未向申请人收取信息处理费。"
+  quiet("TEXT.FEES", r(s, 0))
+  flags("TEXT.FEES", r(s, 1200), 1200, "未收取")
+  -- an amount in the clause is what was collected, from whom it was not is another matter
+  quiet("TEXT.FEES", r("本年度共发出收费通知3件，未向2名逾期申请人收取，实际收取信息处理费1200元。", 1200))
 end)
 
 -- TEXT.PERIOD --------------------------------------------------------------
