@@ -22,6 +22,7 @@ typedef struct {
     size_t later;             /* where its text boxes' records start in state.later */
     int depth, ppr_depth, numpr_depth, mark_depth; /* mark_depth: its w:pPr/w:rPr */
     signed char mark_vanish;  /* the paragraph mark's w:vanish: 1, 0, or -1 not said */
+    char mark_deleted;        /* the paragraph mark is a deleted tracked change */
     char shown;               /* some of its text is shown */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
@@ -208,21 +209,29 @@ static int run_hidden(state *s, para_props *p)
 }
 
 /* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's)
- * and none of its text shown. Word neither shows nor counts its number. */
+ * or deleted, and none of its text shown. Word neither shows nor counts its number. */
 static int para_hidden(state *s, const para_props *p)
 {
+    if (p->shown)
+        return 0;
     int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, 1);
-    return h > 0 && !p->shown;
+    return h > 0 || p->mark_deleted;
 }
 
 /* whether the element starts content Word does not show */
 static int hidden_start(state *s, const char *name)
 {
-    if (strcmp(name, MC_FALLBACK) == 0 || nb_ooxml_is(name, "del") || nb_ooxml_is(name, "moveFrom"))
+    if (strcmp(name, MC_FALLBACK) == 0)
         return 1;
-    if (s->p_nest == 0 || s->p_nest > MAX_P_NEST)
+    para_props *p = s->p_nest > 0 && s->p_nest <= MAX_P_NEST ? &s->para[s->p_nest - 1] : NULL;
+    if (nb_ooxml_is(name, "del") || nb_ooxml_is(name, "moveFrom")) {
+        /* in the mark's w:rPr: the paragraph deleted whole, its number gone from the list too */
+        if (p && p->mark_depth && s->depth == p->mark_depth + 1)
+            p->mark_deleted = 1;
+        return 1;
+    }
+    if (!p)
         return 0;
-    para_props *p = &s->para[s->p_nest - 1];
     /* a hidden run's content after its properties: its text, breaks, tabs, drawings */
     return p->run_depth && s->depth == p->run_depth + 1 && !nb_ooxml_is(name, "rPr") && run_hidden(s, p);
 }

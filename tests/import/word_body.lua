@@ -111,6 +111,23 @@ do
       .. '<w:moveFrom w:id="4" w:author="a">' .. r("信息") .. "</w:moveFrom>"
       .. r("公开") .. '<w:moveTo w:id="5" w:author="a">' .. r("信息") .. "</w:moveTo>" .. r("12条。"))),
     { "本年度主动公开信息12条。" }, "tracked changes")
+  -- a numbered paragraph deleted whole (its text and its mark, w:pPr/w:rPr/w:del) is gone
+  -- from the list, as a hidden one: the numbers after it are those Word shows
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  local function gone(tag, text)
+    return "<w:p><w:pPr>" .. NUM .. "<w:rPr><w:" .. tag .. ' w:id="7" w:author="a"/></w:rPr></w:pPr><w:' .. tag
+      .. ' w:id="8" w:author="a"><w:r><w:delText>' .. text .. "</w:delText></w:r></w:" .. tag .. "></w:p>"
+  end
+  same(items(p("总体情况", NUM) .. gone("del", "旧标题") .. p("主动公开政府信息情况", NUM) .. gone("moveFrom", "移走的标题")
+      .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "deleted numbered paragraphs are not counted")
+  -- a deleted mark whose paragraph still shows text: that text keeps its number
+  same(items(p("总体情况", NUM) .. "<w:p><w:pPr>" .. NUM .. '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>'
+      .. r("主动公开政府信息情况") .. "</w:p>" .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "a deleted mark, its text shown")
 end
 
 ---------------------------------------------------------------------------
