@@ -363,7 +363,9 @@ static size_t record_len(const char *p)
 
 /* a table's cell that holds a table of several rows is a frame's (its table a layout table),
  * not a data cell, when it holds more than this around it, or two such tables: a report's
- * title and headings, its tables 二 to 四 (a data cell holds a label, a note) */
+ * title and headings, its tables 二 to 四 (a data cell holds a label, a note);
+ * or one as wide as its own table or wider: a part of the page beside a number or a label
+ * (a data cell is one column of its table) */
 enum { FRAME_CELL_PARAS = 2, FRAME_CELL_TEXT = 200 };
 
 /* what pass 1 learns of a table open at some depth */
@@ -373,6 +375,8 @@ typedef struct {
     size_t cells;         /* the cells of its row open */
     size_t text, paras;   /* the cell open's own paragraphs: bytes, and how many */
     size_t inner;         /* the tables of several rows in the cell open, at any depth */
+    size_t cols;          /* the cells of its widest row */
+    size_t inner_cols, widest_inner; /* the widest of those tables: in the cell open, in any cell */
     char holds, frame;    /* a cell holds such a table; one is a frame's cell */
 } table_scan;
 
@@ -457,8 +461,8 @@ static void end_row(lua_State *L, row_reader *r)
  * that has several rows is read in its place, row by row, cell by cell (as LibreOffice's text
  * lists it): the row around it is cut there, the text before it and after it in the cell
  * cells of their own. But a table that holds a table of several rows in a frame's cell (one
- * with a report's text or several tables around it), or that has fewer than two rows of two
- * cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
+ * with a report's text or several tables around it, or a table as wide as its own), or that
+ * has fewer than two rows of two cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
  * its cells' paragraphs and tables are read as the body's, in order, as the HTML front end
  * reads a <table> holding tables. */
 static int push_items(lua_State *L)
@@ -494,10 +498,12 @@ static int push_items(lua_State *L)
             break;
         case 'C':
             o->cells++;
-            o->text = o->paras = o->inner = 0;
+            o->text = o->paras = o->inner = o->inner_cols = 0;
             break;
         case 'E':
             o->wide += o->cells >= 2;
+            if (o->cells > o->cols)
+                o->cols = o->cells;
             break;
         case 'P':
             o->text += strlen(p + 1);
@@ -509,17 +515,22 @@ static int push_items(lua_State *L)
                 o->holds = 1;
                 if (o->inner >= 2 || o->paras > FRAME_CELL_PARAS || o->text > FRAME_CELL_TEXT)
                     o->frame = 1;
+                if (o->inner_cols > o->widest_inner)
+                    o->widest_inner = o->inner_cols;
             }
-            o->inner = 0;
+            o->inner = o->inner_cols = 0;
             break;
         case 't':
             if (depth > 0) {
                 if (o->rows >= 2) {
                     flags[o->t] |= TABLE_ROWS;
-                    for (int d = 1; d < depth; d++)
+                    for (int d = 1; d < depth; d++) {
                         open[d].inner++;
+                        if (o->cols > open[d].inner_cols)
+                            open[d].inner_cols = o->cols;
+                    }
                 }
-                if (o->holds && (o->frame || o->wide < 2))
+                if (o->holds && (o->frame || o->wide < 2 || o->widest_inner >= o->cols))
                     flags[o->t] |= TABLE_LAYOUT;
                 depth--;
             }

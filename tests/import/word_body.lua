@@ -202,6 +202,21 @@ do
     { name = "word/document.xml", data = part("document", "<w:body>" .. framed .. "</w:body>") } }), "framed.docx")
   lists = T.t4_lists(rep)
   ok(lists and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }) and rep.agency == "某县某局", "the framed report still read: " .. list(3))
+  -- a report set in a frame of one row a part, a number beside each ([1 | 一's text],
+  -- [2 | 四's heading and table]): a table as wide as the frame or wider is no cell's label
+  -- but a part of the page, and the frame is read as the body
+  local in_rows = "<w:tbl>" .. tr({ cell("1"), "<w:tc>" .. p("某县某局2023年政府信息公开工作年度报告") .. p("一、总体情况")
+      .. p("本年度主动公开信息12条。") .. p("二、主动公开政府信息情况") .. p("三、收到和处理政府信息公开申请情况") .. "</w:tc>" })
+    .. tr({ cell("2"), "<w:tc>" .. p("四、政府信息公开行政复议、行政诉讼情况") .. word.T4 .. "<w:p/></w:tc>" })
+    .. tr({ cell("3"), "<w:tc>" .. p("五、存在的主要问题及改进情况") .. p("无。") .. p("六、其他需要报告的事项") .. p("无。") .. "</w:tc>" })
+    .. "</w:tbl>"
+  rep, notes = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. in_rows .. "</w:body>") } }), "rows.docx")
+  lists = T.t4_lists(rep)
+  local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
+  ok(not missing, "a report in a frame of a row a part: every heading found: " .. (missing and missing.message or ""))
+  ok(lists and T.same_cells(lists[1], { 3, 1, 0, 2, 6 }) and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }),
+    "a report in a frame of a row a part: table 四 read: " .. list(1) .. " | " .. list(3))
 end
 
 os.exit(tally.finish())
