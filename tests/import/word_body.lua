@@ -100,6 +100,14 @@ do
   local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
   ok(not missing, "a hidden numbered heading: every heading found: " .. (missing and missing.message or ""))
   ok(rep and rep.other_matters == "无。", "a hidden numbered heading: 六 " .. tostring(rep and rep.other_matters))
+  -- a styles part that cannot be read: what its styles hide is read as shown, and the note
+  -- says so (not that that text is missing)
+  local _, bad_notes = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. body .. "</w:body>") },
+    { name = "word/styles.xml", data = '<!DOCTYPE x [<!ENTITY a "b">]><x/>' } }), "bad-styles.docx")
+  local said = note(bad_notes, "IMPORT.DOCX")
+  ok(said and said.message:find("样式隐藏的文字（如有）已作为正文导入", 1, true),
+    "a styles part not read: the note says hidden text may have been read: " .. (said and said.message or "no note"))
 end
 
 -- tracked changes: deleted text (w:del, w:moveFrom) is not read, inserted text (w:ins,
