@@ -22,6 +22,7 @@ typedef struct {
     size_t later;             /* where its text boxes' records start in state.later */
     int depth, ppr_depth, numpr_depth, mark_depth; /* mark_depth: its w:pPr/w:rPr */
     signed char mark_vanish;  /* the paragraph mark's w:vanish: 1, 0, or -1 not said */
+    char mark_deleted;        /* the paragraph mark is a deleted tracked change */
     char shown;               /* some of its text is shown */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
@@ -208,21 +209,29 @@ static int run_hidden(state *s, para_props *p)
 }
 
 /* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's)
- * and none of its text shown. Word neither shows nor counts its number. */
+ * or deleted, and none of its text shown. Word neither shows nor counts its number. */
 static int para_hidden(state *s, const para_props *p)
 {
+    if (p->shown)
+        return 0;
     int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, 1);
-    return h > 0 && !p->shown;
+    return h > 0 || p->mark_deleted;
 }
 
 /* whether the element starts content Word does not show */
 static int hidden_start(state *s, const char *name)
 {
-    if (strcmp(name, MC_FALLBACK) == 0 || nb_ooxml_is(name, "del") || nb_ooxml_is(name, "moveFrom"))
+    if (strcmp(name, MC_FALLBACK) == 0)
         return 1;
-    if (s->p_nest == 0 || s->p_nest > MAX_P_NEST)
+    para_props *p = s->p_nest > 0 && s->p_nest <= MAX_P_NEST ? &s->para[s->p_nest - 1] : NULL;
+    if (nb_ooxml_is(name, "del") || nb_ooxml_is(name, "moveFrom")) {
+        /* in the mark's w:rPr: the paragraph deleted whole, its number gone from the list too */
+        if (p && p->mark_depth && s->depth == p->mark_depth + 1)
+            p->mark_deleted = 1;
+        return 1;
+    }
+    if (!p)
         return 0;
-    para_props *p = &s->para[s->p_nest - 1];
     /* a hidden run's content after its properties: its text, breaks, tabs, drawings */
     return p->run_depth && s->depth == p->run_depth + 1 && !nb_ooxml_is(name, "rPr") && run_hidden(s, p);
 }
@@ -354,7 +363,9 @@ static size_t record_len(const char *p)
 
 /* a table's cell that holds a table of several rows is a frame's (its table a layout table),
  * not a data cell, when it holds more than this around it, or two such tables: a report's
- * title and headings, its tables 二 to 四 (a data cell holds a label, a note) */
+ * title and headings, its tables 二 to 四 (a data cell holds a label, a note);
+ * or one as wide as its own table or wider: a part of the page beside a number or a label
+ * (a data cell is one column of its table) */
 enum { FRAME_CELL_PARAS = 2, FRAME_CELL_TEXT = 200 };
 
 /* what pass 1 learns of a table open at some depth */
@@ -364,6 +375,8 @@ typedef struct {
     size_t cells;         /* the cells of its row open */
     size_t text, paras;   /* the cell open's own paragraphs: bytes, and how many */
     size_t inner;         /* the tables of several rows in the cell open, at any depth */
+    size_t cols;          /* the cells of its widest row */
+    size_t inner_cols, widest_inner; /* the widest of those tables: in the cell open, in any cell */
     char holds, frame;    /* a cell holds such a table; one is a frame's cell */
 } table_scan;
 
@@ -448,8 +461,8 @@ static void end_row(lua_State *L, row_reader *r)
  * that has several rows is read in its place, row by row, cell by cell (as LibreOffice's text
  * lists it): the row around it is cut there, the text before it and after it in the cell
  * cells of their own. But a table that holds a table of several rows in a frame's cell (one
- * with a report's text or several tables around it), or that has fewer than two rows of two
- * cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
+ * with a report's text or several tables around it, or a table as wide as its own), or that
+ * has fewer than two rows of two cells, is a layout table (a whole report set in a frame, as pages saved from the web are):
  * its cells' paragraphs and tables are read as the body's, in order, as the HTML front end
  * reads a <table> holding tables. */
 static int push_items(lua_State *L)
@@ -485,10 +498,12 @@ static int push_items(lua_State *L)
             break;
         case 'C':
             o->cells++;
-            o->text = o->paras = o->inner = 0;
+            o->text = o->paras = o->inner = o->inner_cols = 0;
             break;
         case 'E':
             o->wide += o->cells >= 2;
+            if (o->cells > o->cols)
+                o->cols = o->cells;
             break;
         case 'P':
             o->text += strlen(p + 1);
@@ -500,17 +515,22 @@ static int push_items(lua_State *L)
                 o->holds = 1;
                 if (o->inner >= 2 || o->paras > FRAME_CELL_PARAS || o->text > FRAME_CELL_TEXT)
                     o->frame = 1;
+                if (o->inner_cols > o->widest_inner)
+                    o->widest_inner = o->inner_cols;
             }
-            o->inner = 0;
+            o->inner = o->inner_cols = 0;
             break;
         case 't':
             if (depth > 0) {
                 if (o->rows >= 2) {
                     flags[o->t] |= TABLE_ROWS;
-                    for (int d = 1; d < depth; d++)
+                    for (int d = 1; d < depth; d++) {
                         open[d].inner++;
+                        if (o->cols > open[d].inner_cols)
+                            open[d].inner_cols = o->cols;
+                    }
                 }
-                if (o->holds && (o->frame || o->wide < 2))
+                if (o->holds && (o->frame || o->wide < 2 || o->widest_inner >= o->cols))
                     flags[o->t] |= TABLE_LAYOUT;
                 depth--;
             }

@@ -100,6 +100,14 @@ do
   local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
   ok(not missing, "a hidden numbered heading: every heading found: " .. (missing and missing.message or ""))
   ok(rep and rep.other_matters == "无。", "a hidden numbered heading: 六 " .. tostring(rep and rep.other_matters))
+  -- a styles part that cannot be read: what its styles hide is read as shown, and the note
+  -- says so (not that that text is missing)
+  local _, bad_notes = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. body .. "</w:body>") },
+    { name = "word/styles.xml", data = '<!DOCTYPE x [<!ENTITY a "b">]><x/>' } }), "bad-styles.docx")
+  local said = note(bad_notes, "IMPORT.DOCX")
+  ok(said and said.message:find("样式隐藏的文字（如有）已作为正文导入", 1, true),
+    "a styles part not read: the note says hidden text may have been read: " .. (said and said.message or "no note"))
 end
 
 -- tracked changes: deleted text (w:del, w:moveFrom) is not read, inserted text (w:ins,
@@ -111,6 +119,23 @@ do
       .. '<w:moveFrom w:id="4" w:author="a">' .. r("信息") .. "</w:moveFrom>"
       .. r("公开") .. '<w:moveTo w:id="5" w:author="a">' .. r("信息") .. "</w:moveTo>" .. r("12条。"))),
     { "本年度主动公开信息12条。" }, "tracked changes")
+  -- a numbered paragraph deleted whole (its text and its mark, w:pPr/w:rPr/w:del) is gone
+  -- from the list, as a hidden one: the numbers after it are those Word shows
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  local function gone(tag, text)
+    return "<w:p><w:pPr>" .. NUM .. "<w:rPr><w:" .. tag .. ' w:id="7" w:author="a"/></w:rPr></w:pPr><w:' .. tag
+      .. ' w:id="8" w:author="a"><w:r><w:delText>' .. text .. "</w:delText></w:r></w:" .. tag .. "></w:p>"
+  end
+  same(items(p("总体情况", NUM) .. gone("del", "旧标题") .. p("主动公开政府信息情况", NUM) .. gone("moveFrom", "移走的标题")
+      .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "deleted numbered paragraphs are not counted")
+  -- a deleted mark whose paragraph still shows text: that text keeps its number
+  same(items(p("总体情况", NUM) .. "<w:p><w:pPr>" .. NUM .. '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>'
+      .. r("主动公开政府信息情况") .. "</w:p>" .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "a deleted mark, its text shown")
 end
 
 ---------------------------------------------------------------------------
@@ -185,6 +210,21 @@ do
     { name = "word/document.xml", data = part("document", "<w:body>" .. framed .. "</w:body>") } }), "framed.docx")
   lists = T.t4_lists(rep)
   ok(lists and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }) and rep.agency == "某县某局", "the framed report still read: " .. list(3))
+  -- a report set in a frame of one row a part, a number beside each ([1 | 一's text],
+  -- [2 | 四's heading and table]): a table as wide as the frame or wider is no cell's label
+  -- but a part of the page, and the frame is read as the body
+  local in_rows = "<w:tbl>" .. tr({ cell("1"), "<w:tc>" .. p("某县某局2023年政府信息公开工作年度报告") .. p("一、总体情况")
+      .. p("本年度主动公开信息12条。") .. p("二、主动公开政府信息情况") .. p("三、收到和处理政府信息公开申请情况") .. "</w:tc>" })
+    .. tr({ cell("2"), "<w:tc>" .. p("四、政府信息公开行政复议、行政诉讼情况") .. word.T4 .. "<w:p/></w:tc>" })
+    .. tr({ cell("3"), "<w:tc>" .. p("五、存在的主要问题及改进情况") .. p("无。") .. p("六、其他需要报告的事项") .. p("无。") .. "</w:tc>" })
+    .. "</w:tbl>"
+  rep, notes = imp.import(nb.zip({ { name = "[Content_Types].xml", data = "<Types/>" },
+    { name = "word/document.xml", data = part("document", "<w:body>" .. in_rows .. "</w:body>") } }), "rows.docx")
+  lists = T.t4_lists(rep)
+  local missing = note(notes, "SECTION.MISSING", nil, "未找到标题")
+  ok(not missing, "a report in a frame of a row a part: every heading found: " .. (missing and missing.message or ""))
+  ok(lists and T.same_cells(lists[1], { 3, 1, 0, 2, 6 }) and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }),
+    "a report in a frame of a row a part: table 四 read: " .. list(1) .. " | " .. list(3))
 end
 
 os.exit(tally.finish())

@@ -25,7 +25,9 @@ function M.items(bytes, name, notes)
   if not items then return nil, perr end
   if perr and notes then
     notes[#notes + 1] = { id = "IMPORT.DOCX", severity = "warning",
-      message = string.format("%s（%s），Word 自动编号（如“一、”“（一）”）和样式隐藏的文字未能读出", perr, name or "Word 文档") }
+      -- without the styles, text they hide is read as shown: said, to be checked
+      message = string.format("%s（%s），Word 自动编号（如“一、”“（一）”）未能读出，样式隐藏的文字（如有）已作为正文导入，请对照原文核对",
+        perr, name or "Word 文档") }
   end
   local norm = require "nianbao.import.normalize"
   local out = {}
