@@ -5,10 +5,20 @@ local R = require "nianbao.rules"
 local MIN_CHARS = 20 -- short formulas ("未收取信息处理费") may repeat every year
 -- A short part that only says there is nothing to report ("2024年度本机关无其他需要报告的事项，
 -- 未收取信息处理费。") is the same every year by nature: such a part, of at most NOTHING_MAX
--- characters and with no number but the years, is not 雷同.
-local NOTHING_MAX = 60
+-- characters and with no number but the years, whose clauses all say so but for a lead of
+-- at most LEAD_MAX characters ("YYYY年度", "本机关"), is not 雷同.
+local NOTHING_MAX, LEAD_MAX = 60, 12
 local NOTHING = { "无其他需要报告", "没有其他需要报告", "无需要报告", "无其他需报告", "无其他应当报告",
   "未收取", "无收取", "不收取", "没有收取" }
+
+local function says_nothing(s)
+  if utf8.len(s) > NOTHING_MAX or s:find("%d") or not R.has(s, NOTHING) then return false end
+  local lead = 0
+  for _, clause in ipairs(R.clauses(s)) do
+    if not R.has(clause, NOTHING) then lead = lead + utf8.len(clause) end
+  end
+  return lead <= LEAD_MAX
+end
 
 -- s with every occurrence of the plain string word replaced by rep, as gsub would do, but
 -- found by a plain search: gsub tried its pattern at every byte of the whole narrative, for
@@ -62,9 +72,7 @@ return {
       -- compared; then the comparison before the count (utf8.len decodes the whole part)
       local now = before and (not four_digits or #R.normalize(before) == #R.normalize(part.text))
         and comparable(part.text, years)
-      local chars = now and utf8.len(now) or 0
-      local nothing = chars <= NOTHING_MAX and now and not now:find("%d") and R.has(now, NOTHING)
-      if now and chars >= MIN_CHARS and not nothing and comparable(before, years) == now then
+      if now and (utf8.len(now) or 0) >= MIN_CHARS and not says_nothing(now) and comparable(before, years) == now then
         ctx:add{ section = part.section, label = part.label, expected = "本年度的新内容", found = "与上年相同",
                  message = string.format("“%s”与上年报告内容雷同（除年份外完全相同）", part.label) }
       end

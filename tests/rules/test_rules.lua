@@ -781,6 +781,10 @@ test("YEAR.IDENTICAL leaves a short nothing-to-report 六 alone, not a copied on
     "2023年度，本机关办理人大代表建议12件、政协委员提案8件，均已按期办结，未收取信息处理费。")
   local f = flags("YEAR.IDENTICAL", this, nil, nil, last)
   assert(f.section == "六", f.section)
+  -- a short part that says more than the formula, with no number, is compared as before
+  this, last = pair("2024年度未收取信息处理费，公开工作平稳有序推进，群众满意度较高。",
+    "2023年度未收取信息处理费，公开工作平稳有序推进，群众满意度较高。")
+  flags("YEAR.IDENTICAL", this, nil, nil, last)
   -- a long part that says more than the formula is compared as before
   local long = "本机关无其他需要报告的事项。本年度继续坚持以公开为常态、不公开为例外，持续深化政务公开标准化规范化建设，"
     .. "推动政务公开工作提质增效，切实保障人民群众的知情权、参与权、表达权和监督权。"
