@@ -98,19 +98,25 @@ function M.cn_int(s)
   return total + section + (digit or 0)
 end
 
-local function numerals_before_counters(s)
+--- s with each maximal run of the characters in members (a set of one-character strings)
+--- replaced by replace(run, next_ch), run being the list of its characters and next_ch the
+--- character after it (nil at the end); a nil result keeps the run as written. A walk by
+--- characters: Lua's classes are byte-wise.
+function M.rewrite_runs(s, members, replace)
   local out, run = {}, {}
   local function flush(next_ch)
-    if #run > 0 then
-      local word = table.concat(run)
-      local n = COUNTERS[next_ch or ""] and M.cn_int(word)
-      out[#out + 1] = n and tostring(n) or word
-      run = {}
+    if #run == 0 then return end
+    local rep = replace(run, next_ch)
+    if rep then
+      out[#out + 1] = rep
+    else
+      for k = 1, #run do out[#out + 1] = run[k] end
     end
+    run = {}
   end
   for _, cp in utf8.codes(s) do
     local ch = utf8.char(cp)
-    if CN_DIGITS[ch] or CN_UNITS[ch] then
+    if members[ch] then
       run[#run + 1] = ch
     else
       flush(ch)
@@ -119,6 +125,17 @@ local function numerals_before_counters(s)
   end
   flush(nil)
   return table.concat(out)
+end
+
+local NUMERALS = {}
+for ch in pairs(CN_DIGITS) do NUMERALS[ch] = true end
+for ch in pairs(CN_UNITS) do NUMERALS[ch] = true end
+
+local function numerals_before_counters(s)
+  return M.rewrite_runs(s, NUMERALS, function(run, next_ch)
+    local n = COUNTERS[next_ch or ""] and M.cn_int(table.concat(run))
+    return n and tostring(n)
+  end)
 end
 
 -- A year in Chinese numerals ("二〇二三年", "二零二四年度", typed "二○二三年" or "二0二三年") in
@@ -131,35 +148,16 @@ for d = 0, 9 do YEAR_DIGITS[tostring(d)] = d end
 
 local function years_in_digits(s)
   if not s:find("年", 1, true) then return s end
-  local out, run = {}, {}
-  local function flush(next_ch)
-    if #run == 4 and next_ch == "年" then
-      local digits, chinese = {}, false
-      for k, ch in ipairs(run) do
-        digits[k] = YEAR_DIGITS[ch]
-        chinese = chinese or #ch > 1
-      end
-      local year = table.concat(digits)
-      if chinese and (year:sub(1, 2) == "19" or year:sub(1, 2) == "20") then
-        out[#out + 1] = year
-        run = {}
-        return
-      end
+  return M.rewrite_runs(s, YEAR_DIGITS, function(run, next_ch)
+    if #run ~= 4 or next_ch ~= "年" then return nil end
+    local digits, chinese = {}, false
+    for k, ch in ipairs(run) do
+      digits[k] = YEAR_DIGITS[ch]
+      chinese = chinese or #ch > 1
     end
-    for k = 1, #run do out[#out + 1] = run[k] end
-    run = {}
-  end
-  for _, cp in utf8.codes(s) do
-    local ch = utf8.char(cp)
-    if YEAR_DIGITS[ch] then
-      run[#run + 1] = ch
-    else
-      flush(ch)
-      out[#out + 1] = ch
-    end
-  end
-  flush(nil)
-  return table.concat(out)
+    local year = table.concat(digits)
+    if chinese and (year:sub(1, 2) == "19" or year:sub(1, 2) == "20") then return year end
+  end)
 end
 
 --- Counts in a normalized text: a list of { pos, n, unit } for each number followed by a

@@ -17,33 +17,17 @@ local SEPS = { "至", "到", "——", "—", "–", "-", "~" }
 
 -- Month and day in Chinese numerals ("2023年一月一日至十二月三十一日": the normalized text
 -- has the year in digits already) in digits, for the patterns above: a run of 〇 零 一…十
--- before 月 (1 to 12) or 日 (1 to 31). Lua's classes are byte-wise: a walk by characters.
+-- before 月 (1 to 12) or 日 (1 to 31), rewritten by nianbao.text's rewrite_runs.
 local MD_CHARS = { ["〇"] = true, ["零"] = true, ["一"] = true, ["二"] = true, ["三"] = true, ["四"] = true,
   ["五"] = true, ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
 local MD_MAX = { ["月"] = 12, ["日"] = 31 }
+local rewrite_runs = require("nianbao.text").rewrite_runs
 local function month_day_digits(s)
   if not s:find("月", 1, true) then return s end
-  local out, run = {}, {}
-  local function flush(next_ch)
-    local n = #run > 0 and MD_MAX[next_ch] and R.cn_int(table.concat(run))
-    if n and n >= 1 and n <= MD_MAX[next_ch] then
-      out[#out + 1] = tostring(n)
-    else
-      for k = 1, #run do out[#out + 1] = run[k] end
-    end
-    run = {}
-  end
-  for _, cp in utf8.codes(s) do
-    local ch = utf8.char(cp)
-    if MD_CHARS[ch] then
-      run[#run + 1] = ch
-    else
-      flush(ch)
-      out[#out + 1] = ch
-    end
-  end
-  flush(nil)
-  return table.concat(out)
+  return rewrite_runs(s, MD_CHARS, function(run, next_ch)
+    local n = MD_MAX[next_ch] and R.cn_int(table.concat(run))
+    if n and n >= 1 and n <= MD_MAX[next_ch] then return tostring(n) end
+  end)
 end
 
 return {
