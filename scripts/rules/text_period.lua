@@ -22,8 +22,11 @@ local MD_CHARS = { ["〇"] = true, ["零"] = true, ["一"] = true, ["二"] = tru
   ["五"] = true, ["六"] = true, ["七"] = true, ["八"] = true, ["九"] = true, ["十"] = true }
 local MD_MAX = { ["月"] = 12, ["日"] = 31 }
 local rewrite_runs = require("nianbao.text").rewrite_runs
+-- a Chinese month or day ends with one of these: most sentences have none and are not walked
+local MD_ENDS = {}
+for ch in pairs(MD_CHARS) do MD_ENDS[#MD_ENDS + 1] = ch .. "月"; MD_ENDS[#MD_ENDS + 1] = ch .. "日" end
 local function month_day_digits(s)
-  if not s:find("月", 1, true) then return s end
+  if not R.has(s, MD_ENDS) then return s end
   return rewrite_runs(s, MD_CHARS, function(run, next_ch)
     local n = MD_MAX[next_ch] and R.cn_int(table.concat(run))
     if n and n >= 1 and n <= MD_MAX[next_ch] then return tostring(n) end
