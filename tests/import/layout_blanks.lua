@@ -279,4 +279,30 @@ do
   ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "real table 四: no header, not guessed")
 end
 
+-- 5. a Word report exported to PDF by LibreOffice, table 四's columns 1 cm wide: each
+-- three-digit number wraps in its cell, "23" on the row's line and "8" under it. Table 四 has
+-- one row, so the line of pieces under it is its cells: joined, not read as 23 and dropped
+do
+  local name = "pdf-t4-wrapped.txt"
+  local want = { { 238, 994, 413, 170, 815 }, { 114, 106, 195, 176, 591 }, { 221, 140, 125, 673, 659 } }
+  local function check(r, notes, what)
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), what .. ": table 四 group " .. k .. " " .. show(got[k])) end
+    ok(not note(notes, "SECTION.MISSING", "四"), what .. ": table 四 not named missing")
+  end
+  local text = read(name)
+  local r, notes = imp.import(text, name)
+  check(r, notes, "wrapped table 四, layout text")
+  local placing = {}
+  r, notes = imp.import(pdf.from_layout(text, placing), "attachment.txt")
+  check(r, notes, "wrapped table 四, PDF front end")
+  -- a cell of one line set between the two lines of the wrapped ones (vertically centred)
+  -- stands under no number of the row's line: which cell it is is not certain
+  local mid, count = text:gsub("\n( 23   99 41 17 81[^\n]*)\n", "\n%1\n                     73\n")
+  assert(count == 1, "the fixture's row")
+  r, notes = imp.import(mid, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "wrapped table 四, a piece under no number: named, not read: "
+    .. show((T.t4_lists(r) or {})[1]))
+end
+
 os.exit(tally.finish())
