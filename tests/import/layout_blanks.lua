@@ -305,4 +305,25 @@ do
     .. show((T.t4_lists(r) or {})[1]))
 end
 
+-- 6. the same export, table 三's label column narrow: 三、本年度办理结果 set vertically, its
+-- first line "三、 （一）予以公" beside the next row's label. It is no heading 三 ending the part
+-- of the page: the row above it with a blank cell is placed by the complete rows around it
+do
+  local name = "pdf-t3-vertical-piece.txt"
+  local text = read(name)
+  for _, how in ipairs({ "layout text", "PDF front end" }) do
+    local placing, r, notes = {}, nil, nil
+    if how == "layout text" then r, notes = imp.import(text, name)
+    else
+      r, notes = imp.import(pdf.from_layout(text, placing), "attachment.txt")
+      for _, n in ipairs(placing) do notes[#notes + 1] = n end
+    end
+    ok(same(row(r, "new"), { 267, 569, 992, 261, 1283, 1195, 4567 }), how .. ": 一、本年新收 " .. show(row(r, "new")))
+    ok(same(row(r, "carried_over"), { 1273, 191, 1449, "", 892, 1045, 4850 }),
+      how .. ": 二、上年结转, 社会公益组织 blank: " .. show(row(r, "carried_over")))
+    ok(same(row(r, "disclosed"), { 99, 496, 462, 1615, 83, 1997, 4752 }), how .. ": （一）予以公开 " .. show(row(r, "disclosed")))
+    ok(note(notes, "IMPORT.VARIANT", "三", "二、上年结转政府信息（空白：社会公益组织）"), how .. ": the placed row is named")
+  end
+end
+
 os.exit(tally.finish())

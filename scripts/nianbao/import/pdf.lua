@@ -547,6 +547,12 @@ local function section_break(line, tables, norm)
   local t = trim(line)
   if not t:find("^[一二三四五六七八九十]+、") then return false end
   local text = t:gsub("[%d%s,.]+$", "")
+  -- "三、 （一）予以公": the piece of 三、本年度办理结果 set vertically beside a row label's
+  -- piece, inside table 三 (a heading is no such piece)
+  local head, rest = text:match("^([一二三四五六七八九十]+、[^ \t]*)[ \t]+(.+)$")
+  if head and tables.is_vertical_fragment(norm.key(head)) and tables.is_label_piece(norm.key(rest)) then
+    return false
+  end
   return not tables.is_row_label(norm.key(text))
 end
 
