@@ -326,4 +326,26 @@ do
   end
 end
 
+-- 7. numbers of two and of three digits in table 四's narrow cells: the cells of one line,
+-- set in the middle of the row's height, stand on a line of their own between the row's
+-- line and the pieces ("67 … 89 13 …"), beside the numbers, under none: cells of the row
+do
+  local name = "pdf-t4-wrapped-lone.txt"
+  local want = { { 67, 209, 238, 89, 13 }, { 199, 241, 55, 31, 114 }, { 42, 168, 142, 144, 107 } }
+  local text = read(name)
+  for _, how in ipairs({ "layout text", "PDF front end" }) do
+    local r, notes
+    if how == "layout text" then r, notes = imp.import(text, name)
+    else r, notes = imp.import(pdf.from_layout(text, {}), "attachment.txt") end
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), how .. ": table 四 with cells of one line, group " .. k .. " " .. show(got[k])) end
+  end
+  -- the cells of one line without the line of pieces after them: not certain, named
+  local cut, count = text:gsub("\n +9 +8 +9 +1 +4 +8 +2 +4 *\n", "\n")
+  assert(count == 1, "the fixture's line of pieces")
+  local r, notes = imp.import(cut, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "table 四, cells of one line and no pieces: named, not read: "
+    .. show((T.t4_lists(r) or {})[1]))
+end
+
 os.exit(tally.finish())

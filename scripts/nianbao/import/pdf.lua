@@ -313,24 +313,37 @@ end
 -- Table 四's row of numbers (no label before them) wrapped in narrow cells: "23" on the
 -- row's line, "8" under it. join_wrapped leaves such a line, as under a row with no label a
 -- line of numbers may be the next row; table 四 has one row only, so the lines of pieces
--- right under it are its cells. Returns what each number of the row goes on with (by its
--- index; the lines of pieces removed), nil when no line of pieces follows, false when some
--- piece does not stand under exactly one number (a cell of one line set between the lines
--- of cells wrapped in two stands under none).
+-- right under it are its cells. A cell of one line, set in the middle of the row's height,
+-- may stand on a line between the two (under no number of the row's line, beside none).
+-- Returns what each number of the row goes on with (by its index) and the words of the
+-- cells of one line (the lines removed); nil when no line of pieces follows; false when
+-- some piece does not stand under exactly one number, or cells of one line come without
+-- pieces after them.
 local function wrapped_cells(lines, j)
   local row = words_at(lines[j])
-  local tails, found = {}, false
+  local tails, found, lone = {}, false, nil
   for k = 1, #row do tails[k] = "" end
   while lines[j + 1] and not lines[j + 1]:find("[\t|]") do
     local below = words_at(lines[j + 1])
     if #below == 0 or trailing(below, FRAGMENT) ~= 1 then break end
-    local under, certain = pair(row, 1, below, 1)
-    if not certain then return false end
-    for k, m in pairs(under) do tails[m] = tails[m] .. below[k].text end
-    found = true
+    local under, certain, any = pair(row, 1, below, 1)
+    if not any and not found and not lone then
+      for _, w in ipairs(below) do
+        for _, r in ipairs(row) do
+          if w.first <= r.last + 1 and w.last >= r.first - 1 then return false end
+        end
+      end
+      lone = below
+    elseif not certain then
+      return false
+    else
+      for k, m in pairs(under) do tails[m] = tails[m] .. below[k].text end
+      found = true
+    end
     table.remove(lines, j + 1)
   end
-  return found and tails or nil
+  if lone and not found then return false end
+  return found and tails or nil, lone
 end
 
 -- Blank cells of a layout table. pdftotext -layout (and a PDF viewer's copy that keeps the
@@ -709,13 +722,16 @@ function M.place_blanks(lines, notes, breaks)
         if l:find("\f", 1, true) or (breaks and breaks[j]) or select(2, page_number(l)) then top = j end
         local xs, before = row_at(l, 1)
         if #xs >= 2 then
-          local tails = before == 0 and wrapped_cells(lines, j)
+          local tails, lone
+          if before == 0 then tails, lone = wrapped_cells(lines, j) end
           if tails == false then
             -- which cell a piece goes on is not certain: the numbers are named, not read short
             lines[j] = trim(l):gsub("[ \t]+", M.CUT_MARK .. "\t") .. M.CUT_MARK
           elseif tails then
             local words = words_at(l)
             for k, w in ipairs(words) do w.text = w.text .. tails[k] end
+            for _, w in ipairs(lone or {}) do words[#words + 1] = w end
+            table.sort(words, function(a, b) return a.first < b.first end)
             -- the numbers joined keep the columns of the row's line
             local out = {}
             for _, w in ipairs(words) do
@@ -724,6 +740,7 @@ function M.place_blanks(lines, notes, breaks)
             end
             l = table.concat(out)
             lines[j] = l
+            xs = row_at(l, 1)
           end
           if tails ~= false and before == 0 and #xs >= 10 and #xs < 15 then
             -- the header's words are wide characters: in the metric that is not the text's
