@@ -279,4 +279,73 @@ do
   ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "real table 四: no header, not guessed")
 end
 
+-- 5. a Word report exported to PDF by LibreOffice, table 四's columns 1 cm wide: each
+-- three-digit number wraps in its cell, "23" on the row's line and "8" under it. Table 四 has
+-- one row, so the line of pieces under it is its cells: joined, not read as 23 and dropped
+do
+  local name = "pdf-t4-wrapped.txt"
+  local want = { { 238, 994, 413, 170, 815 }, { 114, 106, 195, 176, 591 }, { 221, 140, 125, 673, 659 } }
+  local function check(r, notes, what)
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), what .. ": table 四 group " .. k .. " " .. show(got[k])) end
+    ok(not note(notes, "SECTION.MISSING", "四"), what .. ": table 四 not named missing")
+  end
+  local text = read(name)
+  local r, notes = imp.import(text, name)
+  check(r, notes, "wrapped table 四, layout text")
+  local placing = {}
+  r, notes = imp.import(pdf.from_layout(text, placing), "attachment.txt")
+  check(r, notes, "wrapped table 四, PDF front end")
+  -- a cell of one line set between the two lines of the wrapped ones (vertically centred)
+  -- stands under no number of the row's line: which cell it is is not certain
+  local mid, count = text:gsub("\n( 23   99 41 17 81[^\n]*)\n", "\n%1\n                     73\n")
+  assert(count == 1, "the fixture's row")
+  r, notes = imp.import(mid, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "wrapped table 四, a piece under no number: named, not read: "
+    .. show((T.t4_lists(r) or {})[1]))
+end
+
+-- 6. the same export, table 三's label column narrow: 三、本年度办理结果 set vertically, its
+-- first line "三、 （一）予以公" beside the next row's label. It is no heading 三 ending the part
+-- of the page: the row above it with a blank cell is placed by the complete rows around it
+do
+  local name = "pdf-t3-vertical-piece.txt"
+  local text = read(name)
+  for _, how in ipairs({ "layout text", "PDF front end" }) do
+    local placing, r, notes = {}, nil, nil
+    if how == "layout text" then r, notes = imp.import(text, name)
+    else
+      r, notes = imp.import(pdf.from_layout(text, placing), "attachment.txt")
+      for _, n in ipairs(placing) do notes[#notes + 1] = n end
+    end
+    ok(same(row(r, "new"), { 267, 569, 992, 261, 1283, 1195, 4567 }), how .. ": 一、本年新收 " .. show(row(r, "new")))
+    ok(same(row(r, "carried_over"), { 1273, 191, 1449, "", 892, 1045, 4850 }),
+      how .. ": 二、上年结转, 社会公益组织 blank: " .. show(row(r, "carried_over")))
+    ok(same(row(r, "disclosed"), { 99, 496, 462, 1615, 83, 1997, 4752 }), how .. ": （一）予以公开 " .. show(row(r, "disclosed")))
+    ok(note(notes, "IMPORT.VARIANT", "三", "二、上年结转政府信息（空白：社会公益组织）"), how .. ": the placed row is named")
+  end
+end
+
+-- 7. numbers of two and of three digits in table 四's narrow cells: the cells of one line,
+-- set in the middle of the row's height, stand on a line of their own between the row's
+-- line and the pieces ("67 … 89 13 …"), beside the numbers, under none: cells of the row
+do
+  local name = "pdf-t4-wrapped-lone.txt"
+  local want = { { 67, 209, 238, 89, 13 }, { 199, 241, 55, 31, 114 }, { 42, 168, 142, 144, 107 } }
+  local text = read(name)
+  for _, how in ipairs({ "layout text", "PDF front end" }) do
+    local r, notes
+    if how == "layout text" then r, notes = imp.import(text, name)
+    else r, notes = imp.import(pdf.from_layout(text, {}), "attachment.txt") end
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), how .. ": table 四 with cells of one line, group " .. k .. " " .. show(got[k])) end
+  end
+  -- the cells of one line without the line of pieces after them: not certain, named
+  local cut, count = text:gsub("\n +9 +8 +9 +1 +4 +8 +2 +4 *\n", "\n")
+  assert(count == 1, "the fixture's line of pieces")
+  local r, notes = imp.import(cut, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四"), "table 四, cells of one line and no pieces: named, not read: "
+    .. show((T.t4_lists(r) or {})[1]))
+end
+
 os.exit(tally.finish())

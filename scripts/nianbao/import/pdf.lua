@@ -225,6 +225,32 @@ local FRAGMENT = "^[%d,.]*%d[%d,.]*$"
 -- reader names its row as not legible (tables.lua)
 M.CUT_MARK = "…"
 
+-- The pieces below[b..] of a line under a row's numbers row[a..]: a piece joins a number
+-- when it stands under that one only, set as its cell sets the number (the same first
+-- column, last column or middle), and the number can go on (two digits or more, not a 0).
+-- Returns the number each piece joins (by index), whether all do, whether any does.
+local function pair(row, a, below, b)
+  local under, taken, certain, any = {}, {}, true, false
+  for k = b, #below do
+    local p, hit = below[k], nil
+    for m = a, #row do
+      if p.first <= row[m].last and p.last >= row[m].first then
+        hit = not hit and m or -1
+      end
+    end
+    local r = hit and hit > 0 and row[hit]
+    if r and (p.first == r.first or p.last == r.last or math.abs(p.first + p.last - r.first - r.last) <= 1)
+        and #r.text >= 2 and not r.text:match("^0") and not taken[hit] then
+      any = true
+      taken[hit] = true
+      under[k] = hit
+    else
+      certain = false
+    end
+  end
+  return under, certain, any
+end
+
 --- A narrow cell wraps a wide number: "4,6" on the row's line, "51" on the next one, under
 --- it. Each piece on the next line that stands under exactly one number of the row's line
 --- (their columns overlap) is joined to it; when some piece stands under no number or under
@@ -260,27 +286,7 @@ function M.join_wrapped(lines)
       -- row with fewer numbers than the one above
       if not own_row and b > 2 then own_row = tables.is_row_label(norm.key(below[b - 1].text)) end
       if pieces >= 1 and pieces < nums and in_label and not own_row then
-        -- a piece joins a number when it stands under that one only, set as its cell sets
-        -- the number (the same first column, last column or middle), and the number can go
-        -- on (two digits or more, not a 0)
-        local under, taken, certain, any = {}, {}, true, false
-        for k = b, #below do
-          local p, hit = below[k], nil
-          for m = a, #row do
-            if p.first <= row[m].last and p.last >= row[m].first then
-              hit = not hit and m or -1
-            end
-          end
-          local r = hit and hit > 0 and row[hit]
-          if r and (p.first == r.first or p.last == r.last or math.abs(p.first + p.last - r.first - r.last) <= 1)
-              and #r.text >= 2 and not r.text:match("^0") and not taken[hit] then
-            any = true
-            taken[hit] = true
-            under[k] = hit
-          else
-            certain = false
-          end
-        end
+        local under, certain, any = pair(row, a, below, b)
         if any then
           local parts = {}
           for k = 1, #row do parts[k] = row[k].text end
@@ -302,6 +308,42 @@ function M.join_wrapped(lines)
     i = i + 1
   end
   return lines
+end
+
+-- Table 四's row of numbers (no label before them) wrapped in narrow cells: "23" on the
+-- row's line, "8" under it. join_wrapped leaves such a line, as under a row with no label a
+-- line of numbers may be the next row; table 四 has one row only, so the lines of pieces
+-- right under it are its cells. A cell of one line, set in the middle of the row's height,
+-- may stand on a line between the two (under no number of the row's line, beside none).
+-- Returns what each number of the row goes on with (by its index) and the words of the
+-- cells of one line (the lines removed); nil when no line of pieces follows; false when
+-- some piece does not stand under exactly one number, or cells of one line come without
+-- pieces after them.
+local function wrapped_cells(lines, j)
+  local row = words_at(lines[j])
+  local tails, found, lone = {}, false, nil
+  for k = 1, #row do tails[k] = "" end
+  while lines[j + 1] and not lines[j + 1]:find("[\t|]") do
+    local below = words_at(lines[j + 1])
+    if #below == 0 or trailing(below, FRAGMENT) ~= 1 then break end
+    local under, certain, any = pair(row, 1, below, 1)
+    if not any and not found and not lone then
+      for _, w in ipairs(below) do
+        for _, r in ipairs(row) do
+          if w.first <= r.last + 1 and w.last >= r.first - 1 then return false end
+        end
+      end
+      lone = below
+    elseif not certain then
+      return false
+    else
+      for k, m in pairs(under) do tails[m] = tails[m] .. below[k].text end
+      found = true
+    end
+    table.remove(lines, j + 1)
+  end
+  if lone and not found then return false end
+  return found and tails or nil, lone
 end
 
 -- Blank cells of a layout table. pdftotext -layout (and a PDF viewer's copy that keeps the
@@ -518,6 +560,12 @@ local function section_break(line, tables, norm)
   local t = trim(line)
   if not t:find("^[一二三四五六七八九十]+、") then return false end
   local text = t:gsub("[%d%s,.]+$", "")
+  -- "三、 （一）予以公": the piece of 三、本年度办理结果 set vertically beside a row label's
+  -- piece, inside table 三 (a heading is no such piece)
+  local head, rest = text:match("^([一二三四五六七八九十]+、[^ \t]*)[ \t]+(.+)$")
+  if head and tables.is_vertical_fragment(norm.key(head)) and tables.is_label_piece(norm.key(rest)) then
+    return false
+  end
   return not tables.is_row_label(norm.key(text))
 end
 
@@ -674,7 +722,27 @@ function M.place_blanks(lines, notes, breaks)
         if l:find("\f", 1, true) or (breaks and breaks[j]) or select(2, page_number(l)) then top = j end
         local xs, before = row_at(l, 1)
         if #xs >= 2 then
-          if before == 0 and #xs >= 10 and #xs < 15 then
+          local tails, lone
+          if before == 0 then tails, lone = wrapped_cells(lines, j) end
+          if tails == false then
+            -- which cell a piece goes on is not certain: the numbers are named, not read short
+            lines[j] = trim(l):gsub("[ \t]+", M.CUT_MARK .. "\t") .. M.CUT_MARK
+          elseif tails then
+            local words = words_at(l)
+            for k, w in ipairs(words) do w.text = w.text .. tails[k] end
+            for _, w in ipairs(lone or {}) do words[#words + 1] = w end
+            table.sort(words, function(a, b) return a.first < b.first end)
+            -- the numbers joined keep the columns of the row's line
+            local out = {}
+            for _, w in ipairs(words) do
+              local pad = w.first - 1 - #table.concat(out)
+              out[#out + 1] = string.rep(" ", math.max(pad, #out > 0 and 1 or 0)) .. w.text
+            end
+            l = table.concat(out)
+            lines[j] = l
+            xs = row_at(l, 1)
+          end
+          if tails ~= false and before == 0 and #xs >= 10 and #xs < 15 then
             -- the header's words are wide characters: in the metric that is not the text's
             -- their shifts disagree and nothing is found; two metrics that find columns
             -- must find the same
