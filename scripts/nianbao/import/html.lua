@@ -103,14 +103,26 @@ local function walk(node, items, line)
       flush()
     elseif child.tag == "table" and not has_tag(child, "table") then
       flush()
+      local rows = {}
       for _, tr in ipairs(rows_of(child, {})) do
         local cells = {}
         for _, td in ipairs(tr) do
           if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
-            cells[#cells + 1] = { text = cell_text(td), definite = true }
+            cells[#cells + 1] = { text = cell_text(td), definite = true, wide = (tonumber((td.attrs or {}).colspan) or 1) > 1 }
           end
         end
-        if #cells > 0 then items[#items + 1] = { kind = "row", cells = cells } end
+        if #cells > 0 then rows[#rows + 1] = cells end
+      end
+      -- a layout column empty in every row (an editor's margin column): its cells are no
+      -- cells of the table; read as blanks they would shift a row's numbers one column on
+      local margin = #rows >= 2
+      for _, cells in ipairs(rows) do
+        if #cells < 2 or cells[1].text ~= "" or cells[1].wide then margin = false break end
+      end
+      for _, cells in ipairs(rows) do
+        if margin then table.remove(cells, 1) end
+        for _, c in ipairs(cells) do c.wide = nil end
+        items[#items + 1] = { kind = "row", cells = cells }
       end
     elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
       -- a layout table (one holding other tables) is read as blocks
