@@ -42,4 +42,29 @@ do
   ok(#items == 1 and #items[1].cells == 2, "one-row table: the empty first cell is kept")
 end
 
+---------------------------------------------------------------------------
+-- 2. table 三 whose label cells' colspan is written as empty cells after the label (a
+-- converted table that writes every cell of the grid): "一、本年新收… |  |  | 7 numbers" has
+-- its 7 numbers, the empty cells are no blank 自然人 and 商业企业
+
+do
+  local labels = { "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量" }
+  local page = { "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>",
+    "<tr><td colspan=\"3\" rowspan=\"3\"></td><td colspan=\"7\">申请人情况</td></tr>",
+    "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>",
+    "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>" }
+  for k, label in ipairs(labels) do
+    -- the second row has a real blank 自然人 after its two merge cells
+    local cells = k == 1 and "<td>11</td>" or "<td></td>"
+    for c = 2, 7 do cells = cells .. "<td>" .. (10 * k + c) .. "</td>" end
+    page[#page + 1] = "<tr><td>" .. label .. "</td><td></td><td>&nbsp;</td>" .. cells .. "</tr>"
+  end
+  page[#page + 1] = "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+  local r = imp.import(table.concat(page, "\n"), "t3-merge-cells.html")
+  local new, carried = T.t3_row(r, "new"), T.t3_row(r, "carried_over")
+  ok(same(new, { 11, 12, 13, 14, 15, 16, 17 }), "merge cells: 一 is " .. show(new))
+  ok(same(carried, { "", 22, 23, 24, 25, 26, 27 }), "merge cells: 二 is " .. show(carried))
+end
+
 os.exit(tally.finish())
