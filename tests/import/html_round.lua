@@ -67,4 +67,28 @@ do
   ok(same(carried, { "", 22, 23, 24, 25, 26, 27 }), "merge cells: 二 is " .. show(carried))
 end
 
+---------------------------------------------------------------------------
+-- 3. a subsection heading in bold at the start of its paragraph, the text run on with no
+-- punctuation between them: the bold run is the heading, the text is not glued to it (nor a
+-- short text taken for part of the heading); a bold "一是" lead-in stays in its text
+
+do
+  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p>",
+    "<p><strong>一、总体情况</strong></p>",
+    "<p><strong>（一）主动公开</strong>本年度主动公开政府信息120条。</p>",
+    "<p><b><span>（二）依申请公开</span></b><span>未收到申请。</span></p>",
+    "<p><strong>（三）政府信息管理</strong>：<strong>一是</strong>加强审核。</p>",
+    "<p><strong>二、主动公开政府信息情况</strong></p><p><strong>五、存在的主要问题及改进情况</strong>无。</p>",
+    "</body></html>" }, "\n")
+  local r = imp.import(page, "bold-headings.html")
+  local o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。",
+    "bold heading: （一） is " .. tostring(o[1] and o[1].heading) .. " / " .. tostring(o[1] and o[1].text))
+  ok(o[2] and o[2].heading == "依申请公开" and o[2].text == "未收到申请。",
+    "bold heading: （二） is " .. tostring(o[2] and o[2].heading) .. " / " .. tostring(o[2] and o[2].text))
+  ok(o[3] and o[3].heading == "政府信息管理" and tostring(o[3].text):find("一是加强审核", 1, true),
+    "bold heading: （三） is " .. tostring(o[3] and o[3].heading) .. " / " .. tostring(o[3] and o[3].text))
+end
+
 os.exit(tally.finish())

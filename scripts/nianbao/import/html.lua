@@ -88,15 +88,50 @@ local function rows_of(node, out)
   return out
 end
 
+-- a bold run that opens a paragraph and is a numbered heading ("<strong>（一）主动公开</strong>
+-- 2024年…"): the page shows it as the heading of the text after it, which runs on with no
+-- punctuation between them (with punctuation the text front end splits them already)
+local HEADING_LEAD_MAX = 60 -- bytes: a heading, not a bold sentence
+local CN_NUMERAL = {}
+for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }) do CN_NUMERAL[c] = true end
+local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
+local function is_bold_heading(node, at, line)
+  local child = node[at]
+  if not (child.tag == "strong" or child.tag == "b") then return false end
+  if norm.trim(collapse(table.concat(line))) ~= "" then return false end
+  local t = cell_text(child)
+  if #t > HEADING_LEAD_MAX then return false end
+  local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
+  if not numeral or numeral == "" then return false end
+  for _, cp in utf8.codes(numeral) do
+    if not CN_NUMERAL[utf8.char(cp)] then return false end
+  end
+  local rest = {}
+  for k = at + 1, #node do
+    local sib = node[k]
+    rest[#rest + 1] = type(sib) == "string" and sib or (not SKIP[sib.tag] and cell_text(sib) or "")
+    if norm.trim(collapse(table.concat(rest))) ~= "" then break end
+  end
+  local after = norm.trim(collapse(table.concat(rest)))
+  if after == "" or after:find("^%p") then return false end
+  for _, p in ipairs(LEAD_PUNCT) do
+    if after:sub(1, #p) == p then return false end
+  end
+  return true
+end
+
 local function walk(node, items, line)
   local function flush()
     local t = norm.trim(collapse(table.concat(line)))
     if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
     for i = #line, 1, -1 do line[i] = nil end
   end
-  for _, child in ipairs(node) do
+  for at, child in ipairs(node) do
     if type(child) == "string" then
       line[#line + 1] = child
+    elseif is_bold_heading(node, at, line) then
+      walk(child, items, line)
+      flush()
     elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) then
       -- page chrome: nothing
     elseif child.tag == "br" then
