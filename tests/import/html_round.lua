@@ -91,4 +91,26 @@ do
     "bold heading: （三） is " .. tostring(o[3] and o[3].heading) .. " / " .. tostring(o[3] and o[3].text))
 end
 
+---------------------------------------------------------------------------
+-- 4. text the page hides (Word's hidden text saved as display:none;mso-hide:all, a hidden row,
+-- the hidden attribute) is no part of the report, as in a .docx (word_body.lua)
+
+do
+  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>",
+    "<p>本年度主动公开<span style='display:none;mso-hide:all'>（待核实）</span>政府信息120条。</p>",
+    "<div hidden>旧稿：本年度主动公开政府信息100条。</div>",
+    "<p>二、主动公开政府信息情况</p><table>",
+    "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
+    "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
+    "<tr style=\"DISPLAY: none\"><td>行政许可</td><td colspan=\"3\">99</td></tr>",
+    "<tr><td>行政许可</td><td colspan=\"3\"><span style=\"display:none\">9</span>12</td></tr>",
+    "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+  local r = imp.import(page, "hidden.html")
+  local text = r and r.overview and r.overview[1] and r.overview[1].text
+  ok(text == "本年度主动公开政府信息120条。", "hidden text: overview is " .. tostring(text))
+  local licensing = r and r.proactive and r.proactive.licensing
+  ok(licensing == 12, "hidden row and span: 行政许可 is " .. tostring(plain(licensing)))
+end
+
 os.exit(tally.finish())

@@ -33,6 +33,16 @@ local function is_own_chart(node)
   return (node.tag == "figure" and class:find(" chart ", 1, true)) or (node.tag == "p" and class:find(" chart-none ", 1, true))
 end
 
+-- hidden by the page (a style display:none, Word's hidden text saved as mso-hide:all, the
+-- hidden attribute): not shown to a reader, so no part of the report (docx.c leaves Word's
+-- hidden text out the same way)
+local function is_hidden(node)
+  local a = node.attrs or {}
+  if a.hidden then return true end
+  local style = a.style and a.style:lower()
+  return style ~= nil and (style:find("display%s*:%s*none") or style:find("mso%-hide%s*:%s*all")) ~= nil
+end
+
 local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
 
 -- all text below a node, on one line: a cell's <p>, <div> and <br> parts are joined without
@@ -43,7 +53,7 @@ local function inline_text(node, out)
   for _, child in ipairs(node) do
     if type(child) == "string" then
       out[#out + 1] = child
-    elseif not SKIP[child.tag] then
+    elseif not SKIP[child.tag] and not is_hidden(child) then
       if BREAKS[child.tag] then out[#out + 1] = false end -- a break before and after
       inline_text(child, out)
       if BREAKS[child.tag] then out[#out + 1] = false end
@@ -81,7 +91,8 @@ end
 local function rows_of(node, out)
   for _, child in ipairs(node) do
     if type(child) == "table" then
-      if child.tag == "tr" then out[#out + 1] = child
+      if is_hidden(child) then -- nothing
+      elseif child.tag == "tr" then out[#out + 1] = child
       elseif child.tag ~= "table" then rows_of(child, out) end
     end
   end
@@ -97,7 +108,7 @@ for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "�
 local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
 local function is_bold_heading(node, at, line)
   local child = node[at]
-  if not (child.tag == "strong" or child.tag == "b") then return false end
+  if not (child.tag == "strong" or child.tag == "b") or is_hidden(child) then return false end
   if norm.trim(collapse(table.concat(line))) ~= "" then return false end
   local t = cell_text(child)
   if #t > HEADING_LEAD_MAX then return false end
@@ -109,7 +120,7 @@ local function is_bold_heading(node, at, line)
   local rest = {}
   for k = at + 1, #node do
     local sib = node[k]
-    rest[#rest + 1] = type(sib) == "string" and sib or (not SKIP[sib.tag] and cell_text(sib) or "")
+    rest[#rest + 1] = type(sib) == "string" and sib or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
     if norm.trim(collapse(table.concat(rest))) ~= "" then break end
   end
   local after = norm.trim(collapse(table.concat(rest)))
@@ -132,7 +143,7 @@ local function walk(node, items, line)
     elseif is_bold_heading(node, at, line) then
       walk(child, items, line)
       flush()
-    elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) then
+    elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) or is_hidden(child) then
       -- page chrome: nothing
     elseif child.tag == "br" then
       flush()
@@ -142,7 +153,7 @@ local function walk(node, items, line)
       for _, tr in ipairs(rows_of(child, {})) do
         local cells = {}
         for _, td in ipairs(tr) do
-          if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
+          if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not is_hidden(td) then
             cells[#cells + 1] = { text = cell_text(td), definite = true, wide = (tonumber((td.attrs or {}).colspan) or 1) > 1 }
           end
         end
