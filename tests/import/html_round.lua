@@ -45,7 +45,7 @@ end
 ---------------------------------------------------------------------------
 -- 2. table 三 whose label cells' colspan is written as empty cells after the label (a
 -- converted table that writes every cell of the grid): "一、本年新收… |  |  | 7 numbers" has
--- its 7 numbers, the empty cells are no blank 自然人 and 商业企业
+-- its 7 numbers, the empty cells are no blank 自然人 and 商业企业 (also when its 总计 is blank)
 
 do
   local labels = { "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量" }
@@ -57,14 +57,15 @@ do
   for k, label in ipairs(labels) do
     -- the second row has a real blank 自然人 after its two merge cells
     local cells = k == 1 and "<td>11</td>" or "<td></td>"
-    for c = 2, 7 do cells = cells .. "<td>" .. (10 * k + c) .. "</td>" end
+    for c = 2, 6 do cells = cells .. "<td>" .. (10 * k + c) .. "</td>" end
+    cells = cells .. (k == 1 and "<td>17</td>" or "<td></td>")
     page[#page + 1] = "<tr><td>" .. label .. "</td><td></td><td>&nbsp;</td>" .. cells .. "</tr>"
   end
   page[#page + 1] = "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
   local r = imp.import(table.concat(page, "\n"), "t3-merge-cells.html")
   local new, carried = T.t3_row(r, "new"), T.t3_row(r, "carried_over")
   ok(same(new, { 11, 12, 13, 14, 15, 16, 17 }), "merge cells: 一 is " .. show(new))
-  ok(same(carried, { "", 22, 23, 24, 25, 26, 27 }), "merge cells: 二 is " .. show(carried))
+  ok(same(carried, { "", 22, 23, 24, 25, 26, "" }), "merge cells: 二 is " .. show(carried))
 end
 
 ---------------------------------------------------------------------------
@@ -111,6 +112,23 @@ do
   ok(text == "本年度主动公开政府信息120条。", "hidden text: overview is " .. tostring(text))
   local licensing = r and r.proactive and r.proactive.licensing
   ok(licensing == 12, "hidden row and span: 行政许可 is " .. tostring(plain(licensing)))
+end
+
+---------------------------------------------------------------------------
+-- 5. the margin column after the table (empty in every row, the header's too): the empty cell
+-- ending the header is no blank 结果维持 of table 四
+
+do
+  local row = "<tr><td></td><td>1</td><td>0</td><td>2</td><td>7</td>"
+    .. "<td>1</td><td>0</td><td>0</td><td>0</td><td>2</td><td>0</td><td>2</td><td>0</td><td>1</td><td>4</td></tr>"
+  local text = read("t4-empty-first-col.html"):gsub("<tr><td></td>", "<tr>")
+    :gsub("<tr><td>&nbsp;</td>.-</tr>", row, 1):gsub("</tr>", "<td></td></tr>")
+  local r = imp.import(text, "t4-margin-after.html")
+  same_appeals(r, { { "", 1, 0, 2, 7 }, { 1, 0, 0, 0, 2 }, { 0, 2, 0, 1, 4 } }, "margin column after")
+  -- a table without a header row keeps an empty last column: blank 总计 cells of its own
+  local items = require("nianbao.import.html").items("<table><tr><td>a</td><td>1</td><td></td></tr>"
+    .. "<tr><td>b</td><td>2</td><td></td></tr></table>", {})
+  ok(#items == 2 and #items[1].cells == 3, "no header: the empty last column is kept")
 end
 
 os.exit(tally.finish())

@@ -160,15 +160,23 @@ local function walk(node, items, line)
         if #cells > 0 then rows[#rows + 1] = cells end
       end
       -- a layout column empty in every row (an editor's margin column): its cells are no
-      -- cells of the table; read as blanks they would shift a row's numbers one column on
-      local margin = #rows >= 2
+      -- cells of the table; read as blanks they would shift a row's numbers one column on.
+      -- A last column is a margin only when a row without numbers (a header) has it empty
+      -- too: a column of blank 总计 cells is part of the table.
+      local first, last, header = #rows >= 2, #rows >= 2, false
       for _, cells in ipairs(rows) do
-        if #cells < 2 or cells[1].text ~= "" or cells[1].wide then margin = false break end
+        if #cells < 2 or cells[1].text ~= "" or cells[1].wide then first = false end
+        if #cells < 2 or cells[#cells].text ~= "" or cells[#cells].wide then last = false end
+        local digits = false
+        for _, c in ipairs(cells) do digits = digits or c.text:find("%d") ~= nil end
+        header = header or not digits
       end
       for _, cells in ipairs(rows) do
-        if margin then table.remove(cells, 1) end
+        if first then table.remove(cells, 1) end
+        if last and header then table.remove(cells) end
         for _, c in ipairs(cells) do c.wide = nil end
-        items[#items + 1] = { kind = "row", cells = cells }
+        -- exact: the row's cells are the table's own, margins left out
+        items[#items + 1] = { kind = "row", cells = cells, exact = true }
       end
     elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
       -- a layout table (one holding other tables) is read as blocks

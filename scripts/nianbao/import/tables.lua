@@ -66,7 +66,7 @@ function M.tokens(items)
       end
       if whole then
         rows = rows + 1
-        for k = from, #out do out[k].row = rows end
+        for k = from, #out do out[k].row, out[k].exact = rows, item.exact end
       end
     else
       local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
@@ -467,7 +467,10 @@ function M.take(tokens, i, n, fits)
       if tokens[j].kind ~= "value" and tokens[j].kind ~= "empty" then count = 0 break end
       count, j = count + 1, j + 1
     end
+    -- an empty last cell makes it ambiguous (an empty layout column after the numbers) unless
+    -- the front end left such columns out (html.lua): the cells are then read from the label
     local extra = count - n
+    if extra > 0 and tokens[i + count].kind == "empty" and not tokens[i + count].exact then extra = 0 end
     for k = i + 1, i + extra do
       if tokens[k].kind ~= "empty" then extra = 0 break end
     end
