@@ -131,4 +131,23 @@ do
   ok(#items == 2 and #items[1].cells == 3, "no header: the empty last column is kept")
 end
 
+---------------------------------------------------------------------------
+-- 6. zero-width characters pasted into cells and text (U+200B, U+FEFF, a soft hyphen): the
+-- page shows nothing of them, the number and the label are read as shown
+
+do
+  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>",
+    "<p>本年度主动公开政府信息&#8203;120条。</p><p>二、主动公开政府信息情况</p><table>",
+    "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
+    "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
+    "<tr><td>行政&shy;许可</td><td colspan=\"3\">&#65279;12&#8203;</td></tr>",
+    "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+  local r = imp.import(page, "zero-width.html")
+  local text = r and r.overview and r.overview[1] and r.overview[1].text
+  ok(text == "本年度主动公开政府信息120条。", "zero width: overview is " .. tostring(text))
+  local licensing = r and r.proactive and r.proactive.licensing
+  ok(licensing == 12, "zero width: 行政许可 is " .. tostring(plain(licensing)))
+end
+
 os.exit(tally.finish())

@@ -43,6 +43,13 @@ local function is_hidden(node)
   return style ~= nil and (style:find("display%s*:%s*none") or style:find("mso%-hide%s*:%s*all")) ~= nil
 end
 
+-- characters a page shows as nothing (zero-width space and joiners, word joiner, a BOM
+-- pasted mid-text, soft hyphen): inside a number or a label they would make it unreadable
+local function shown(s)
+  if not s:find("[\xC2\xE2\xEF]") then return s end
+  return (s:gsub("\xE2\x80[\x8B-\x8D]", ""):gsub("\xE2\x81\xA0", ""):gsub("\xEF\xBB\xBF", ""):gsub("\xC2\xAD", ""))
+end
+
 local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
 
 -- all text below a node, on one line: a cell's <p>, <div> and <br> parts are joined without
@@ -52,7 +59,7 @@ local BREAKS = { p = true, div = true, br = true }
 local function inline_text(node, out)
   for _, child in ipairs(node) do
     if type(child) == "string" then
-      out[#out + 1] = child
+      out[#out + 1] = shown(child)
     elseif not SKIP[child.tag] and not is_hidden(child) then
       if BREAKS[child.tag] then out[#out + 1] = false end -- a break before and after
       inline_text(child, out)
@@ -120,7 +127,7 @@ local function is_bold_heading(node, at, line)
   local rest = {}
   for k = at + 1, #node do
     local sib = node[k]
-    rest[#rest + 1] = type(sib) == "string" and sib or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
+    rest[#rest + 1] = type(sib) == "string" and shown(sib) or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
     if norm.trim(collapse(table.concat(rest))) ~= "" then break end
   end
   local after = norm.trim(collapse(table.concat(rest)))
@@ -139,7 +146,7 @@ local function walk(node, items, line)
   end
   for at, child in ipairs(node) do
     if type(child) == "string" then
-      line[#line + 1] = child
+      line[#line + 1] = shown(child)
     elseif is_bold_heading(node, at, line) then
       walk(child, items, line)
       flush()
