@@ -150,4 +150,23 @@ do
   ok(licensing == 12, "zero width: 行政许可 is " .. tostring(plain(licensing)))
 end
 
+---------------------------------------------------------------------------
+-- 7. headings of Word's automatic lists saved as HTML: the number, then no-break spaces as a
+-- tab stop (<![if !supportLists]>…<![endif]>), then the words; the heading is the words alone
+
+do
+  local list = "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>%s"
+    .. "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>%s<o:p></o:p></span></p>"
+  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p>", list:format("一、", "总体情况"),
+    list:format("（一）", "主动公开"), "<p>本年度主动公开政府信息120条。</p>",
+    list:format("（二）", "依申请公开"), "<p>未收到申请。</p>",
+    list:format("二、", "主动公开政府信息情况"), list:format("五、", "存在的主要问题及改进情况"), "<p>无。</p>",
+    "</body></html>" }, "\n")
+  local r = imp.import(page, "word-lists.html")
+  local o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[2] and o[2].heading == "依申请公开",
+    "Word list headings: " .. tostring(o[1] and o[1].heading) .. " / " .. tostring(o[2] and o[2].heading))
+end
+
 os.exit(tally.finish())
