@@ -58,3 +58,8 @@ set_tests_properties(import/word_body PROPERTIES TIMEOUT 120)
 add_test(NAME import/layout_blanks COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/layout_blanks.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/layout_blanks PROPERTIES TIMEOUT 120)
+# CMS and Word "Save as HTML" layouts of generated variants (html_round.lua): an empty layout
+# column in every row, label merges written as empty cells, a table after part 六
+add_test(NAME import/html_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/html_round.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/html_round PROPERTIES TIMEOUT 120)

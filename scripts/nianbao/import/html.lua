@@ -33,6 +33,23 @@ local function is_own_chart(node)
   return (node.tag == "figure" and class:find(" chart ", 1, true)) or (node.tag == "p" and class:find(" chart-none ", 1, true))
 end
 
+-- hidden by the page (a style display:none, Word's hidden text saved as mso-hide:all, the
+-- hidden attribute): not shown to a reader, so no part of the report (docx.c leaves Word's
+-- hidden text out the same way)
+local function is_hidden(node)
+  local a = node.attrs or {}
+  if a.hidden then return true end
+  local style = a.style and a.style:lower()
+  return style ~= nil and (style:find("display%s*:%s*none") or style:find("mso%-hide%s*:%s*all")) ~= nil
+end
+
+-- characters a page shows as nothing (zero-width space and joiners, word joiner, a BOM
+-- pasted mid-text, soft hyphen): inside a number or a label they would make it unreadable
+local function shown(s)
+  if not s:find("[\xC2\xE2\xEF]") then return s end
+  return (s:gsub("\xE2\x80[\x8B-\x8D]", ""):gsub("\xE2\x81\xA0", ""):gsub("\xEF\xBB\xBF", ""):gsub("\xC2\xAD", ""))
+end
+
 local function collapse(s) return (s:gsub("[ \t\r\n\f]+", " ")) end
 
 -- all text below a node, on one line: a cell's <p>, <div> and <br> parts are joined without
@@ -42,8 +59,8 @@ local BREAKS = { p = true, div = true, br = true }
 local function inline_text(node, out)
   for _, child in ipairs(node) do
     if type(child) == "string" then
-      out[#out + 1] = child
-    elseif not SKIP[child.tag] then
+      out[#out + 1] = shown(child)
+    elseif not SKIP[child.tag] and not is_hidden(child) then
       if BREAKS[child.tag] then out[#out + 1] = false end -- a break before and after
       inline_text(child, out)
       if BREAKS[child.tag] then out[#out + 1] = false end
@@ -81,11 +98,44 @@ end
 local function rows_of(node, out)
   for _, child in ipairs(node) do
     if type(child) == "table" then
-      if child.tag == "tr" then out[#out + 1] = child
+      if is_hidden(child) then -- nothing
+      elseif child.tag == "tr" then out[#out + 1] = child
       elseif child.tag ~= "table" then rows_of(child, out) end
     end
   end
   return out
+end
+
+-- a bold run that opens a paragraph and is a numbered heading ("<strong>（一）主动公开</strong>
+-- 2024年…"): the page shows it as the heading of the text after it, which runs on with no
+-- punctuation between them (with punctuation the text front end splits them already)
+local HEADING_LEAD_MAX = 60 -- bytes: a heading, not a bold sentence
+local CN_NUMERAL = {}
+for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }) do CN_NUMERAL[c] = true end
+local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
+local function is_bold_heading(node, at, line)
+  local child = node[at]
+  if not (child.tag == "strong" or child.tag == "b") or is_hidden(child) then return false end
+  if norm.trim(collapse(table.concat(line))) ~= "" then return false end
+  local t = cell_text(child)
+  if #t > HEADING_LEAD_MAX then return false end
+  local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
+  if not numeral or numeral == "" then return false end
+  for _, cp in utf8.codes(numeral) do
+    if not CN_NUMERAL[utf8.char(cp)] then return false end
+  end
+  local rest = {}
+  for k = at + 1, #node do
+    local sib = node[k]
+    rest[#rest + 1] = type(sib) == "string" and shown(sib) or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
+    if norm.trim(collapse(table.concat(rest))) ~= "" then break end
+  end
+  local after = norm.trim(collapse(table.concat(rest)))
+  if after == "" or after:find("^%p") then return false end
+  for _, p in ipairs(LEAD_PUNCT) do
+    if after:sub(1, #p) == p then return false end
+  end
+  return true
 end
 
 local function walk(node, items, line)
@@ -94,23 +144,46 @@ local function walk(node, items, line)
     if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
     for i = #line, 1, -1 do line[i] = nil end
   end
-  for _, child in ipairs(node) do
+  for at, child in ipairs(node) do
     if type(child) == "string" then
-      line[#line + 1] = child
-    elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) then
+      line[#line + 1] = shown(child)
+    elseif is_bold_heading(node, at, line) then
+      walk(child, items, line)
+      flush()
+    elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) or is_hidden(child) then
       -- page chrome: nothing
     elseif child.tag == "br" then
       flush()
     elseif child.tag == "table" and not has_tag(child, "table") then
       flush()
+      local rows = {}
       for _, tr in ipairs(rows_of(child, {})) do
         local cells = {}
         for _, td in ipairs(tr) do
-          if type(td) == "table" and (td.tag == "td" or td.tag == "th") then
-            cells[#cells + 1] = { text = cell_text(td), definite = true }
+          if type(td) == "table" and (td.tag == "td" or td.tag == "th") and not is_hidden(td) then
+            cells[#cells + 1] = { text = cell_text(td), definite = true, wide = (tonumber((td.attrs or {}).colspan) or 1) > 1 }
           end
         end
-        if #cells > 0 then items[#items + 1] = { kind = "row", cells = cells } end
+        if #cells > 0 then rows[#rows + 1] = cells end
+      end
+      -- a layout column empty in every row (an editor's margin column): its cells are no
+      -- cells of the table; read as blanks they would shift a row's numbers one column on.
+      -- A last column is a margin only when a row without numbers (a header) has it empty
+      -- too: a column of blank 总计 cells is part of the table.
+      local first, last, header = #rows >= 2, #rows >= 2, false
+      for _, cells in ipairs(rows) do
+        if #cells < 2 or cells[1].text ~= "" or cells[1].wide then first = false end
+        if #cells < 2 or cells[#cells].text ~= "" or cells[#cells].wide then last = false end
+        local digits = false
+        for _, c in ipairs(cells) do digits = digits or c.text:find("%d") ~= nil end
+        header = header or not digits
+      end
+      for _, cells in ipairs(rows) do
+        if first then table.remove(cells, 1) end
+        if last and header then table.remove(cells) end
+        for _, c in ipairs(cells) do c.wide = nil end
+        -- exact: the row's cells are the table's own, margins left out
+        items[#items + 1] = { kind = "row", cells = cells, exact = true }
       end
     elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
       -- a layout table (one holding other tables) is read as blocks

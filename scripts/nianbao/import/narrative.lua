@@ -118,7 +118,7 @@ function M.overview(paras)
       if heading and norm.trim(heading) ~= "" then
         current = { heading = norm.trim(heading), lines = { norm.trim(text) } }
       elseif nb.width(rest) <= 40 and not rest:find("，", 1, true) then
-        current = { heading = rest, lines = {} }
+        current = { heading = norm.trim(rest), lines = {} } -- no-break spaces after （一） (Word lists)
       else
         current = nil
         append(t)

@@ -55,9 +55,19 @@ function M.tokens(items)
     end
     out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
   end
+  local rows = 0
   for _, item in ipairs(items) do
     if item.kind == "row" then
-      for _, c in ipairs(item.cells) do add(c.text, c.definite) end
+      local from = #out + 1
+      local whole = true -- a row of an HTML or Word table: its cells are all there is of it
+      for _, c in ipairs(item.cells) do
+        add(c.text, c.definite)
+        whole = whole and c.definite
+      end
+      if whole then
+        rows = rows + 1
+        for k = from, #out do out[k].row, out[k].exact = rows, item.exact end
+      end
     else
       local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
       if cells then
@@ -447,6 +457,25 @@ end
 ---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
 ---           the row not read
 function M.take(tokens, i, n, fits)
+  -- a row of a table (HTML, Word) with more cells after its label than the table has columns,
+  -- the extra ones empty and first: the label's merged cells written as empty cells
+  -- ("一、本年新收… |  |  | 7 numbers"), not blanks that would shift the numbers on
+  local row = tokens[i] and tokens[i].row
+  if row then
+    local count, j = 0, i + 1
+    while tokens[j] and tokens[j].row == row do
+      if tokens[j].kind ~= "value" and tokens[j].kind ~= "empty" then count = 0 break end
+      count, j = count + 1, j + 1
+    end
+    -- an empty last cell makes it ambiguous (an empty layout column after the numbers) unless
+    -- the front end left such columns out (html.lua): the cells are then read from the label
+    local extra = count - n
+    if extra > 0 and tokens[i + count].kind == "empty" and not tokens[i + count].exact then extra = 0 end
+    for k = i + 1, i + extra do
+      if tokens[k].kind ~= "empty" then extra = 0 break end
+    end
+    if extra > 0 then i = i + extra end
+  end
   local values, last, ended, blob, how, padded = take_values(tokens, i, n, fits)
   local illegible
   if last and not blob then
