@@ -93,6 +93,28 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 3b. Word saves a bold heading in several bold runs ("<b>（一）</b><b>主动公开</b>", a run per
+-- language or proofing state): the runs together are the heading, not the first alone (which
+-- left the heading empty and its words glued to the text, or lost a section's title)
+
+do
+  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p>",
+    "<p><strong>一、</strong><strong>总体情况</strong></p>",
+    "<p><b><span lang=EN-US>（一）</span></b><b><span>主动公开</span></b>本年度主动公开政府信息120条。</p>",
+    "<p><b>（二）</b><b> </b><b>依申请公开</b></p><p>未收到申请。</p>",
+    "<p><strong>二、</strong><strong>主动公开政府信息情况</strong></p><p><strong>五、存在的主要问题及改进情况</strong>无。</p>",
+    "</body></html>" }, "\n")
+  local r, notes = imp.import(page, "bold-runs.html")
+  local o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。",
+    "bold runs: （一） is " .. tostring(o[1] and o[1].heading) .. " / " .. tostring(o[1] and o[1].text))
+  ok(o[2] and o[2].heading == "依申请公开" and o[2].text == "未收到申请。",
+    "bold runs: （二） is " .. tostring(o[2] and o[2].heading) .. " / " .. tostring(o[2] and o[2].text))
+  ok(not note(notes or {}, "SECTION.MISSING", nil, "未找到标题“二、"), "bold runs: 二、 split into runs is found")
+end
+
+---------------------------------------------------------------------------
 -- 4. text the page hides (Word's hidden text saved as display:none;mso-hide:all, a hidden row,
 -- the hidden attribute) is no part of the report, as in a .docx (word_body.lua)
 

@@ -113,29 +113,47 @@ local HEADING_LEAD_MAX = 60 -- bytes: a heading, not a bold sentence
 local CN_NUMERAL = {}
 for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }) do CN_NUMERAL[c] = true end
 local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
-local function is_bold_heading(node, at, line)
-  local child = node[at]
-  if not (child.tag == "strong" or child.tag == "b") or is_hidden(child) then return false end
-  if norm.trim(collapse(table.concat(line))) ~= "" then return false end
-  local t = cell_text(child)
-  if #t > HEADING_LEAD_MAX then return false end
+local function is_bold(node)
+  return type(node) == "table" and (node.tag == "strong" or node.tag == "b") and not is_hidden(node)
+end
+
+-- The index of the last bold run of such a heading opening at node[at], or nil. Word saves a
+-- bold heading in several runs ("<b>（一）</b><b>主动公开</b>", one per language or proofing
+-- state): the runs in a row are the heading together, split after the last of them.
+local function bold_heading_end(node, at, line)
+  if not is_bold(node[at]) then return nil end
+  if norm.trim(collapse(table.concat(line))) ~= "" then return nil end
+  local runs, last = {}, at
+  for k = at, #node do
+    local sib = node[k]
+    if is_bold(sib) then
+      runs[#runs + 1] = cell_text(sib)
+      last = k
+    elseif type(sib) == "string" and norm.trim(collapse(shown(sib))) == "" then
+      runs[#runs + 1] = sib
+    else
+      break
+    end
+  end
+  local t = norm.trim(collapse(table.concat(runs, "", 1, last - at + 1)))
+  if #t > HEADING_LEAD_MAX then return nil end
   local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
-  if not numeral or numeral == "" then return false end
+  if not numeral or numeral == "" then return nil end
   for _, cp in utf8.codes(numeral) do
-    if not CN_NUMERAL[utf8.char(cp)] then return false end
+    if not CN_NUMERAL[utf8.char(cp)] then return nil end
   end
   local rest = {}
-  for k = at + 1, #node do
+  for k = last + 1, #node do
     local sib = node[k]
     rest[#rest + 1] = type(sib) == "string" and shown(sib) or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
     if norm.trim(collapse(table.concat(rest))) ~= "" then break end
   end
   local after = norm.trim(collapse(table.concat(rest)))
-  if after == "" or after:find("^%p") then return false end
+  if after == "" or after:find("^%p") then return nil end
   for _, p in ipairs(LEAD_PUNCT) do
-    if after:sub(1, #p) == p then return false end
+    if after:sub(1, #p) == p then return nil end
   end
-  return true
+  return last
 end
 
 local function walk(node, items, line)
@@ -144,12 +162,17 @@ local function walk(node, items, line)
     if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
     for i = #line, 1, -1 do line[i] = nil end
   end
+  local heading_end -- the last run of a bold heading being read: the paragraph splits after it
   for at, child in ipairs(node) do
+    if not heading_end then heading_end = bold_heading_end(node, at, line) end
     if type(child) == "string" then
       line[#line + 1] = shown(child)
-    elseif is_bold_heading(node, at, line) then
+    elseif heading_end then
       walk(child, items, line)
-      flush()
+      if heading_end == at then
+        flush()
+        heading_end = nil
+      end
     elseif SKIP[child.tag] or is_chrome(child) or is_own_chart(child) or is_hidden(child) then
       -- page chrome: nothing
     elseif child.tag == "br" then
