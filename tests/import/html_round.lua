@@ -137,6 +137,34 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 4b. what the page hides is not certainly hidden (a script or the style sheet may show it,
+-- and the style sheet may hide what the importer keeps): the texts are named in a warning,
+-- a hidden number that is the only copy of its cell too; a hidden empty row (Word's) is not
+
+do
+  local function page(head, body)
+    return table.concat({ "<html><head><meta charset=\"utf-8\">", head, "</head><body>",
+      "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>", body,
+      "<p>二、主动公开政府信息情况</p><table>",
+      "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
+      "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
+      "<tr style='display:none'><td></td><td></td></tr>",
+      "<tr><td>行政许可</td><td colspan=\"3\">1<span class=\"hid\">9</span>2</td></tr>",
+      "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+  end
+  local function hidden_note(notes, text)
+    return note(notes or {}, "IMPORT.HTML", nil, text)
+  end
+  local _, notes = imp.import(page("", "<p style=\"display:none\">本年度主动公开政府信息120条。</p>"), "hidden-only.html")
+  ok(hidden_note(notes, "本年度主动公开政府信息120条。"), "hidden paragraph, the only copy, is named")
+  _, notes = imp.import(page("<style>@media print { .hid { display: none } } span.hid{display:none}</style>", "<p>本年度主动公开。</p>"),
+    "hidden-class.html")
+  ok(hidden_note(notes, "“9”"), "text a style sheet class hides is named")
+  _, notes = imp.import(page("<style>@media print { .hid { display: none } }</style>", "<p>本年度主动公开。</p>"), "print.html")
+  ok(not hidden_note(notes, "隐藏"), "hidden in print only: no note")
+end
+
+---------------------------------------------------------------------------
 -- 5. the margin column after the table (empty in every row, the header's too): the empty cell
 -- ending the header is no blank 结果维持 of table 四
 

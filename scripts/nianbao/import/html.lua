@@ -219,6 +219,77 @@ local function walk(node, items, line)
   end
 end
 
+-- the classes a rule of the page's style sheet hides (".hid{display:none}", "span.hid, .x{…}"),
+-- outside @media and other at-rules (a print or a narrow screen's rule hides nothing on the page)
+local function hidden_classes(css, out)
+  css = css:gsub("/%*.-%*/", "")
+  local depth, from, prelude, body = 0, 1, "", 1
+  for at, ch in css:gmatch("()([{}])") do
+    if ch == "{" then
+      if depth == 0 then prelude, body = css:sub(from, at - 1), at + 1 end
+      depth = depth + 1
+    elseif depth > 0 then
+      depth = depth - 1
+      if depth == 0 then
+        local rule = css:sub(body, at - 1):lower()
+        if not prelude:find("@", 1, true) and rule:find("display%s*:%s*none") then
+          for sel in prelude:gmatch("[^,]+") do
+            local class = norm.trim(sel):match("^[%w_-]*%.([%w_-]+)$")
+            if class then out[class] = true end
+          end
+        end
+        from = at + 1
+      end
+    end
+  end
+  return out
+end
+
+local function has_class(node, classes)
+  for class in (((node.attrs or {}).class) or ""):gmatch("%S+") do
+    if classes[class] then return true end
+  end
+  return false
+end
+
+-- The texts the page hides: by a style (left out of the report) and by a class of its style
+-- sheet (the importer does not apply style sheets: kept). Neither is certain (a script may show
+-- an element, a style sheet may show or hide it), so both are named for the reader to check.
+local function hidden_texts(node, classes, dropped, kept)
+  for _, child in ipairs(node) do
+    if type(child) == "table" and not SKIP[child.tag] and not is_chrome(child) then
+      local list = is_hidden(child) and dropped or has_class(child, classes) and kept
+      local t = list and norm.trim(collapse(cell_text(child)))
+      if t and t ~= "" then list[#list + 1] = "“" .. t .. "”" end
+      if not list then hidden_texts(child, classes, dropped, kept) end
+    end
+  end
+end
+
+local function style_sheets(node, classes)
+  for _, child in ipairs(node) do
+    if type(child) == "table" then
+      if child.tag == "style" then
+        for _, text in ipairs(child) do
+          if type(text) == "string" then hidden_classes(text, classes) end
+        end
+      else
+        style_sheets(child, classes)
+      end
+    end
+  end
+  return classes
+end
+
+local function listed(texts)
+  local shown_texts = {}
+  for k = 1, math.min(#texts, 5) do
+    local t = texts[k]
+    shown_texts[k] = norm.len(t) > 22 and (t:sub(1, utf8.offset(t, 20) - 1) .. "…”") or t
+  end
+  return table.concat(shown_texts, "、") .. (#texts > 5 and " 等" or "")
+end
+
 --- items for an HTML page (valid UTF-8), or nil, message.
 function M.items(text, notes)
   local tree, cut = html.parse(text)
@@ -226,6 +297,18 @@ function M.items(text, notes)
   if cut then
     notes[#notes + 1] = { id = "IMPORT.HTML", severity = "warning",
       message = "HTML 嵌套过深，过深部分未导入" }
+  end
+  local dropped, kept = {}, {}
+  hidden_texts(tree, style_sheets(tree, {}), dropped, kept)
+  if #dropped > 0 then
+    notes[#notes + 1] = { id = "IMPORT.HTML", severity = "warning",
+      message = string.format("网页用样式隐藏了 %d 处文字，未导入：%s；如网页上显示这些文字（由脚本或样式表显示），请对照原文补入",
+        #dropped, listed(dropped)) }
+  end
+  if #kept > 0 then
+    notes[#notes + 1] = { id = "IMPORT.HTML", severity = "warning",
+      message = string.format("网页的样式表可能隐藏了 %d 处文字，已按文字导入：%s；请对照网页核对",
+        #kept, listed(kept)) }
   end
   local items, line = {}, {}
   walk(tree, items, line)
