@@ -9,21 +9,9 @@ local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../l
 local tally = T.tally()
 local ok = tally.ok
 local read, note = T.fixture, T.note
-local plain, same = T.plain, T.same_cells
-
-local function show(list)
-  local out = {}
-  for i, v in ipairs(list or {}) do out[i] = tostring(plain(v)) end
-  return "{" .. table.concat(out, ",") .. "}"
-end
-
-local function same_appeals(r, want, what)
-  local lists = T.t4_lists(r)
-  if not lists then ok(false, what .. ": table 四 not read") return end
-  for k, g in ipairs(nb.schema.appeals.groups) do
-    ok(same(lists[k], want[k]), string.format("%s: table 四 %s is %s, want %s", what, g.key, show(lists[k]), show(want[k])))
-  end
-end
+local plain, same, show = T.plain, T.same_cells, T.show_cells
+-- table 四 as three lists {upheld, corrected, other, pending, total}
+local function same_appeals(r, want, what) T.check_appeals(ok, r, want, what) end
 
 ---------------------------------------------------------------------------
 -- 1. an empty layout column in every row of table 四, and totals that do not hold (so they

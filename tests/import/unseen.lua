@@ -10,22 +10,9 @@ local tally = T.tally()
 local ok = tally.ok
 local read, note = T.fixture, T.note
 
-local plain, same = T.plain, T.same_cells
-local function show(list)
-  local out = {}
-  for i, v in ipairs(list or {}) do out[i] = tostring(plain(v)) end
-  return "{" .. table.concat(out, ",") .. "}"
-end
-
+local same, show = T.same_cells, T.show_cells
 -- table 四 as three lists {upheld, corrected, other, pending, total}
-local function same_appeals(r, want, what)
-  local lists = T.t4_lists(r)
-  if not lists then ok(false, what .. ": table 四 not read") return end
-  for k, g in ipairs(nb.schema.appeals.groups) do
-    local got = lists[k] or nil
-    ok(same(got, want[k]), string.format("%s: table 四 %s is %s, want %s", what, g.key, show(got), show(want[k])))
-  end
-end
+local function same_appeals(r, want, what) T.check_appeals(ok, r, want, what) end
 
 local t3_row = T.t3_row
 

@@ -97,6 +97,24 @@ function T.t4_lists(r)
   return out
 end
 
+--- A list of cells as a message shows it: "{1,,3}" (a blank as nothing).
+function T.show_cells(list)
+  local out = {}
+  for i, v in ipairs(list or {}) do out[i] = tostring(T.plain(v)) end
+  return "{" .. table.concat(out, ",") .. "}"
+end
+
+--- Asserts (with ok, a tally's) that table 四 of r holds want: three lists, one per group,
+--- { upheld, corrected, other, pending, total }, blanks written "".
+function T.check_appeals(ok, r, want, what)
+  local lists = T.t4_lists(r)
+  if not lists then ok(false, what .. ": table 四 not read") return end
+  for k, g in ipairs(require("nianbao").schema.appeals.groups) do
+    ok(T.same_cells(lists[k], want[k]), string.format("%s: table 四 %s is %s, want %s", what, g.key,
+      T.show_cells(lists[k] or nil), T.show_cells(want[k])))
+  end
+end
+
 --- The row of table 三 of a report (a data file's table, or a view) for a data-file key
 --- ("new", "withheld.state_secret"), or nil.
 function T.t3_row(r, key)
