@@ -11,8 +11,8 @@ local NOTHING_MAX, LEAD_MAX = 60, 12
 local NOTHING = { "无其他需要报告", "没有其他需要报告", "无需要报告", "无其他需报告", "无其他应当报告",
   "未收取", "无收取", "不收取", "没有收取" }
 
-local function says_nothing(s)
-  if utf8.len(s) > NOTHING_MAX or s:find("%d") or not R.has(s, NOTHING) then return false end
+local function says_nothing(s, chars)
+  if chars > NOTHING_MAX or s:find("%d") or not R.has(s, NOTHING) then return false end
   local lead = 0
   for _, clause in ipairs(R.clauses(s)) do
     if not R.has(clause, NOTHING) then lead = lead + utf8.len(clause) end
@@ -69,10 +69,12 @@ return {
       local before = last[key_of(part)]
       -- a four-digit year and its YYYY have the same length, so parts whose normalized texts
       -- differ in length differ whatever their years: only parts of the same length are rewritten and
-      -- compared; then the comparison before the count (utf8.len decodes the whole part)
+      -- compared; then the comparison before the count (utf8.len decodes the whole part) and
+      -- before the reading of a nothing-to-report formula
       local now = before and (not four_digits or #R.normalize(before) == #R.normalize(part.text))
         and comparable(part.text, years)
-      if now and (utf8.len(now) or 0) >= MIN_CHARS and not says_nothing(now) and comparable(before, years) == now then
+      local chars = now and comparable(before, years) == now and (utf8.len(now) or 0)
+      if chars and chars >= MIN_CHARS and not says_nothing(now, chars) then
         ctx:add{ section = part.section, label = part.label, expected = "本年度的新内容", found = "与上年相同",
                  message = string.format("“%s”与上年报告内容雷同（除年份外完全相同）", part.label) }
       end
