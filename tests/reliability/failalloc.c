@@ -45,7 +45,7 @@ static int judging;       /* the run is over: the checks may allocate */
 static int once;          /* the child fails one allocation only, not every later one too */
 static long stride = 1;   /* fork at every stride-th allocation */
 
-static struct timespec forks_cpu; /* the parent's CPU time spent forking and waiting */
+static double forks_cpu; /* seconds of the parent's CPU time spent forking and waiting */
 
 static char out_path[4096], stdout_path[4096], stderr_path[4096];
 static int report_fd = 2; /* the real standard error, kept while fds 1 and 2 go to files */
@@ -149,7 +149,7 @@ clock_t clock(void)
     struct timespec t;
     if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
         return (clock_t)-1;
-    double own = seconds(t) - seconds(forks_cpu);
+    double own = seconds(t) - forks_cpu;
     return (clock_t)(own * CLOCKS_PER_SEC);
 }
 
@@ -161,15 +161,7 @@ static int fork_and_fail_timed(void)
     if (fork_and_fail())
         return 1; /* the child */
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
-    forks_cpu.tv_sec += t1.tv_sec - t0.tv_sec;
-    forks_cpu.tv_nsec += t1.tv_nsec - t0.tv_nsec;
-    if (forks_cpu.tv_nsec < 0) {
-        forks_cpu.tv_sec--;
-        forks_cpu.tv_nsec += 1000000000L;
-    } else if (forks_cpu.tv_nsec >= 1000000000L) {
-        forks_cpu.tv_sec++;
-        forks_cpu.tv_nsec -= 1000000000L;
-    }
+    forks_cpu += seconds(t1) - seconds(t0);
     return 0;
 }
 
@@ -375,6 +367,6 @@ int main(int argc, char **argv)
     say("measured: %s: %ld allocations; %s in %.1f s (%.1f s of the parent's CPU time forking, "
         "kept out of clock()): %ld exit 0 (recovered), %ld exit 2, %ld exit 3, %ld crashes, %ld other problems\n",
         argv[2], allocations, once ? "failed one at a time" : "out of memory from each on", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-        seconds(forks_cpu), outcomes[0], outcomes[2], outcomes[3], crashes, problems);
+        forks_cpu, outcomes[0], outcomes[2], outcomes[3], crashes, problems);
     return problem || crashes || problems || outcomes[1] ? 1 : 0;
 }
