@@ -733,10 +733,11 @@ function M.place_blanks(lines, notes, breaks)
             for _, w in ipairs(lone or {}) do words[#words + 1] = w end
             table.sort(words, function(a, b) return a.first < b.first end)
             -- the numbers joined keep the columns of the row's line
-            local out = {}
+            local out, len = {}, 0
             for _, w in ipairs(words) do
-              local pad = w.first - 1 - #table.concat(out)
-              out[#out + 1] = string.rep(" ", math.max(pad, #out > 0 and 1 or 0)) .. w.text
+              local piece = string.rep(" ", math.max(w.first - 1 - len, #out > 0 and 1 or 0)) .. w.text
+              out[#out + 1] = piece
+              len = len + #piece
             end
             l = table.concat(out)
             lines[j] = l
