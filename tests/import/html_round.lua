@@ -13,6 +13,17 @@ local plain, same, show = T.plain, T.same_cells, T.show_cells
 -- table 四 as three lists {upheld, corrected, other, pending, total}
 local function same_appeals(r, want, what) T.check_appeals(ok, r, want, what) end
 
+-- A small page: the title, 一 holding body, table 二 with rows after its two header rows, 五
+-- (head: more of <head>, such as a style sheet)
+local function small_page(body, rows, head)
+  return table.concat({ "<html><head><meta charset=\"utf-8\">", head or "", "</head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>", body,
+    "<p>二、主动公开政府信息情况</p><table>",
+    "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
+    "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
+    rows, "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+end
+
 ---------------------------------------------------------------------------
 -- 1. an empty layout column in every row of table 四, and totals that do not hold (so they
 -- cannot tell a blank 结果维持 from the layout cell): the column is no cell of the table,
@@ -107,16 +118,10 @@ end
 -- the hidden attribute) is no part of the report, as in a .docx (word_body.lua)
 
 do
-  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
-    "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>",
-    "<p>本年度主动公开<span style='display:none;mso-hide:all'>（待核实）</span>政府信息120条。</p>",
-    "<div hidden>旧稿：本年度主动公开政府信息100条。</div>",
-    "<p>二、主动公开政府信息情况</p><table>",
-    "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
-    "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
-    "<tr style=\"DISPLAY: none\"><td>行政许可</td><td colspan=\"3\">99</td></tr>",
-    "<tr><td>行政许可</td><td colspan=\"3\"><span style=\"display:none\">9</span>12</td></tr>",
-    "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+  local page = small_page("<p>本年度主动公开<span style='display:none;mso-hide:all'>（待核实）</span>政府信息120条。</p>"
+    .. "<div hidden>旧稿：本年度主动公开政府信息100条。</div>",
+    "<tr style=\"DISPLAY: none\"><td>行政许可</td><td colspan=\"3\">99</td></tr>"
+    .. "<tr><td>行政许可</td><td colspan=\"3\"><span style=\"display:none\">9</span>12</td></tr>")
   local r = imp.import(page, "hidden.html")
   local text = r and r.overview and r.overview[1] and r.overview[1].text
   ok(text == "本年度主动公开政府信息120条。", "hidden text: overview is " .. tostring(text))
@@ -131,14 +136,8 @@ end
 
 do
   local function page(head, body)
-    return table.concat({ "<html><head><meta charset=\"utf-8\">", head, "</head><body>",
-      "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>", body,
-      "<p>二、主动公开政府信息情况</p><table>",
-      "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
-      "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
-      "<tr style='display:none'><td></td><td></td></tr>",
-      "<tr><td>行政许可</td><td colspan=\"3\">1<span class=\"hid\">9</span>2</td></tr>",
-      "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+    return small_page(body, "<tr style='display:none'><td></td><td></td></tr>"
+      .. "<tr><td>行政许可</td><td colspan=\"3\">1<span class=\"hid\">9</span>2</td></tr>", head)
   end
   local function hidden_note(notes, text)
     return note(notes or {}, "IMPORT.HTML", nil, text)
@@ -174,13 +173,8 @@ end
 -- page shows nothing of them, the number and the label are read as shown
 
 do
-  local page = table.concat({ "<html><head><meta charset=\"utf-8\"></head><body>",
-    "<p>某县某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>",
-    "<p>本年度主动公开政府信息&#8203;120条。</p><p>二、主动公开政府信息情况</p><table>",
-    "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>",
-    "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>",
-    "<tr><td>行政&shy;许可</td><td colspan=\"3\">&#65279;12&#8203;</td></tr>",
-    "</table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>" }, "\n")
+  local page = small_page("<p>本年度主动公开政府信息&#8203;120条。</p>",
+    "<tr><td>行政&shy;许可</td><td colspan=\"3\">&#65279;12&#8203;</td></tr>")
   local r = imp.import(page, "zero-width.html")
   local text = r and r.overview and r.overview[1] and r.overview[1].text
   ok(text == "本年度主动公开政府信息120条。", "zero width: overview is " .. tostring(text))
