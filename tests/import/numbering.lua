@@ -58,12 +58,7 @@ local function texts(body, numbering, styles)
   end
   return out, warn
 end
-local function show(list) return "{" .. table.concat(list, "|") .. "}" end
-local function same(got, want, what)
-  local good = #got == #want
-  for i = 1, #want do good = good and got[i] == want[i] end
-  ok(good, what .. ": " .. show(got) .. ", want " .. show(want), 2)
-end
+local same = tally.same_list
 
 local function docx(body, numbering, styles)
   local entries = { { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },

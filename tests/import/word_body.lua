@@ -45,12 +45,7 @@ local function items(body, numbering, styles)
   end
   return out, warn
 end
-local function show(list) return "{" .. table.concat(list, " / ") .. "}" end
-local function same(got, want, what)
-  local good = #got == #want
-  for i = 1, #want do good = good and got[i] == want[i] end
-  ok(good, what .. ": " .. show(got) .. ", want " .. show(want), 2)
-end
+local same = tally.same_list
 
 ---------------------------------------------------------------------------
 -- 1. hidden text: Word does not show it (nor prints it); before, it was read as the report's

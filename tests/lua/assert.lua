@@ -156,6 +156,14 @@ function T.tally(out)
       show(expected), show(actual)), 2)
     return r -- not a tail call: level 2 must be this function's caller
   end
+  --- Whether the list got equals want item by item (texts, numbers); a failure shows both.
+  function t.same_list(got, want, what)
+    local good = #got == #want
+    for i = 1, #want do good = good and got[i] == want[i] end
+    local function list(l) return "{" .. table.concat(l, " | ") .. "}" end
+    local r = t.ok(good, what .. ": " .. list(got) .. ", want " .. list(want), 2)
+    return r
+  end
   --- Run fn as one named test: an error in it is one failure, with its traceback.
   function t.test(name, fn)
     local ok, err = xpcall(fn, debug.traceback)
