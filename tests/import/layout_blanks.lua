@@ -348,4 +348,68 @@ do
     .. show((T.t4_lists(r) or {})[1]))
 end
 
+-- 7. table 二's first block of a real report in pdftotext -layout (淮安市 2024): 规章 and
+-- 行政规范性文件, three numbers each, left-aligned under the header's words. A row with a
+-- blank cell has its numbers placed under those of the other row when that row is complete;
+-- when both rows have blanks (no reference), or a number stands between columns, the row is
+-- left out and named as before
+do
+  local name = "../shared/real-reports/01-huaian-city-gov-2024.txt"
+  local text = T.read(name)
+  local lines = { "规章            1          0        11", "行政规范性文件       8          26       66" }
+  local values = { { 1, 0, 11 }, { 8, 26, 66 } }
+  local keys, cols = { "regulations", "normative_documents" }, { "issued", "repealed", "in_force" }
+  local at = {}
+  for k, l in ipairs(lines) do at[k] = assert(text:find(l, 1, true), "the report's table 二") end
+  local function spans(l)
+    local out = {}
+    for a, b in l:gmatch("()%d+()") do out[#out + 1] = { a, b - 1 } end
+    return out
+  end
+  -- the report with the cells of set (row -> { column = true }) blank
+  local function blanked(set)
+    local out = text
+    for k = 2, 1, -1 do
+      local l, sp = lines[k], spans(lines[k])
+      for c in pairs(set[k] or {}) do l = l:sub(1, sp[c][1] - 1) .. string.rep(" ", sp[c][2] - sp[c][1] + 1) .. l:sub(sp[c][2] + 1) end
+      out = out:sub(1, at[k] - 1) .. l .. out:sub(at[k] + #lines[k])
+    end
+    return out
+  end
+  local heads = nb.schema.proactive.blocks[1].columns
+  local cases, wrong = 0, {}
+  for k = 1, 2 do
+    for c = 1, 3 do
+      for d = c, 3 do
+        local set = { [k] = { [c] = true, [d] = true } }
+        cases = cases + 1
+        local r, notes = imp.import(blanked(set), name)
+        local bad = {}
+        for row = 1, 2 do
+          local got = r.proactive and r.proactive[keys[row]] or {}
+          for col = 1, 3 do
+            local want = set[row] and set[row][col] and "" or values[row][col]
+            if plain(got[cols[col]]) ~= want then bad[#bad + 1] = keys[row] .. "." .. cols[col] .. "=" .. tostring(plain(got[cols[col]])) end
+          end
+        end
+        local empty = {}
+        for col = 1, 3 do if set[k][col] then empty[#empty + 1] = heads[col] end end
+        local named = note(notes, "IMPORT.VARIANT", "二", (k == 1 and "规章" or "行政规范性文件") .. "（空白：" .. table.concat(empty, "、") .. "）")
+        if #bad > 0 or not named or note(notes, "SECTION.MISSING", "二") then
+          wrong[#wrong + 1] = string.format("row %d blank %d+%d: %s%s", k, c, d, table.concat(bad, ","), named and "" or " (not named)")
+        end
+      end
+    end
+  end
+  ok(#wrong == 0, string.format("real table 二: a row with blanks placed by the complete row (%d cases): %s", cases, table.concat(wrong, "; ")))
+  -- both rows with a blank: no complete row to place them by, named as before
+  local r, notes = imp.import(blanked({ { [2] = true }, { [1] = true } }), name)
+  ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）") and not note(notes, "IMPORT.VARIANT", "二"),
+    "real table 二: both rows with a blank, not guessed")
+  -- a number midway between two columns: named as before
+  local moved = text:sub(1, at[1] - 1) .. "规章            1              11         " .. text:sub(at[1] + #lines[1])
+  r, notes = imp.import(moved, name)
+  ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）"), "real table 二: a number between two columns not guessed")
+end
+
 os.exit(tally.finish())

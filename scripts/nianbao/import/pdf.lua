@@ -612,6 +612,56 @@ local function header_columns(lines, from, to, m)
   return cols
 end
 
+-- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
+-- with fewer than 3 numbers, when the other row of the block is complete, has its numbers
+-- placed under that row's (in pdftotext's grid, where a line's numbers stand where they are
+-- printed whatever the width of the label before them). The header's words do not tell the
+-- columns: a cell's number may stand at its left, middle or right. Each row placed is added
+-- to `placed`.
+local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
+local function place_t2(lines, placed, breaks)
+  local norm = require "nianbao.import.normalize"
+  for i, line in ipairs(lines) do
+    if line:find("制发", 1, true) and line:find("废止", 1, true) and not line:find("[\t|]") then
+      -- the block's rows: up to 6 lines that are not empty, on the header's page
+      local rows, j, seen = {}, i, 0
+      while j < #lines and seen < 6 do
+        j = j + 1
+        local l = lines[j]
+        if l:find("\f", 1, true) or (breaks and breaks[j]) or select(2, page_number(l)) or l:find("[\t|]")
+            or l:find("第二十条", 1, true) then
+          break
+        end
+        if trim(l) ~= "" then seen = seen + 1 end
+        local xs, before, words = row_at(l, 1)
+        local label = {}
+        for k = 1, before do label[#label + 1] = words[k].text end
+        local key = norm.key(table.concat(label))
+        if T2_ROWS[key] and #xs >= 1 and #xs <= 3 then rows[#rows + 1] = { j = j, xs = xs, key = key } end
+      end
+      local complete
+      for _, r in ipairs(rows) do if #r.xs == 3 then complete = r end end
+      for _, r in ipairs(rows) do
+        if complete and #r.xs < 3 then
+          local cols, mid = {}, complete.xs
+          for c = 1, 3 do cols[c] = { mid[c], mid[c] } end
+          local at = nearest(r.xs, cols, spacing(mid))
+          if at then
+            local _, b, ws = row_at(lines[r.j], 1)
+            lines[r.j] = placed_line(ws, b, at, 3)
+            local empty, used = {}, {}
+            for _, c in ipairs(at) do used[c] = true end
+            for c = 1, 3 do
+              if not used[c] then empty[#empty + 1] = nb.schema.proactive.blocks[1].columns[c] end
+            end
+            placed[#placed + 1] = string.format("%s（空白：%s）", r.key, table.concat(empty, "、"))
+          end
+        end
+      end
+    end
+  end
+end
+
 --- Rows with blank cells in layout text (lines, changed in place): see above. A placed row is
 --- written with its cells apart by tabs and M.BLANK_MARK in the empty ones; each is named in
 --- a note (notes, when given), so that a reader checks it against the PDF. A page starts at a
@@ -619,7 +669,7 @@ end
 function M.place_blanks(lines, notes, breaks)
   local tables = require "nianbao.import.tables"
   local norm = require "nianbao.import.normalize"
-  local placed = { ["三"] = {}, ["四"] = {} }
+  local placed = { ["二"] = {}, ["三"] = {}, ["四"] = {} }
   -- whether the text marks its pages (then each part is one page, one grid)
   local paged = breaks ~= nil
   for _, line in ipairs(lines) do
@@ -777,8 +827,9 @@ function M.place_blanks(lines, notes, breaks)
       end
     end
   end
+  place_t2(lines, placed["二"], breaks)
   if notes then
-    for _, section in ipairs({ "三", "四" }) do
+    for _, section in ipairs({ "二", "三", "四" }) do
       if #placed[section] > 0 then
         notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = section,
           message = string.format("表%s有 %d 行数字比列少（有空白单元格）：已按各数字在版面上对齐的列放入，空着的单元格按空白导入（不是 0），请对照原文核对：%s",
