@@ -584,6 +584,15 @@ test("TEXT.PERIOD reads years typed with the letter O for 〇", function()
   flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局二O二三年政府信息公开工作年度报告" end), 2024, 2023)
   quiet("TEXT.PERIOD", pre("统计期限为二O二四年1月1日至二o二四年12月31日。"))
 end)
+test("TEXT.PERIOD reads 元月 as January", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为二〇二三年元月一日至十二月三十一日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("统计期限为2024年元月1日至2024年11月30日。"), nil, "2024年1月1日至2024年11月30日")
+  flags("TEXT.PERIOD", pre("统计期限为二Ｏ二三年元月一日至二o二三年十二月三十一日。"), nil, "2023年1月1日至2023年12月31日")
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为二〇二四年元月一日至十二月三十一日。"))
+  quiet("TEXT.PERIOD", pre("统计期限为2024年元月1日至2024年12月31日。"))
+end)
 
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
