@@ -176,13 +176,29 @@ static int year_digit(const char *s, size_t n)
     return v >= 0 && v <= 9 && cjk_at(s, n) != 0x4E24 ? v : -1;
 }
 
+/* The letter O or o typed for 〇 ("二O二三年"): a year digit 0 only inside a run, after a
+ * year digit; it never starts a run (YEAR_INNER in scripts/nianbao/text.lua). */
+static int is_year_o(char c) { return c == 'O' || c == 'o'; }
+
+/* Whether the character ending just before byte i is a year digit of a run: an ASCII digit,
+ * a three-byte year digit, or an O after one (O's in a row: the character before them). */
+static int year_digit_before(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && is_year_o(s[j - 1]))
+        j--;
+    if (j == 0)
+        return 0;
+    return is_digit((unsigned char)s[j - 1]) || (j >= 3 && year_digit(s + j - 3, 3) >= 0);
+}
+
 /* years_in_digits (scripts/nianbao/text.lua): a run of exactly four year digits, at least one
  * of them Chinese, before 年 and giving 19xx or 20xx, starts at i (a character boundary of
  * the valid UTF-8 s): its length in bytes, its digits in digits[4]; 0 when none starts here. */
 static size_t year_at(const char *s, size_t i, size_t len, char digits[4])
 {
     /* a run starts after a character that is no year digit: ASCII, or three bytes */
-    if (i > 0 && (is_digit((unsigned char)s[i - 1]) || (i >= 3 && year_digit(s + i - 3, 3) >= 0)))
+    if (i > 0 && year_digit_before(s, i))
         return 0;
     size_t j = i;
     int chinese = 0;
@@ -191,6 +207,8 @@ static size_t year_at(const char *s, size_t i, size_t len, char digits[4])
         if (j + n > len)
             return 0;
         int v = n ? year_digit(s + j, n) : -1;
+        if (v < 0 && k > 0 && n == 1 && is_year_o(s[j]))
+            v = 0;
         if (v < 0)
             return 0;
         digits[k] = (char)('0' + v);

@@ -101,8 +101,9 @@ end
 --- s with each maximal run of the characters in members (a set of one-character strings)
 --- replaced by replace(run, next_ch), run being the list of its characters and next_ch the
 --- character after it (nil at the end); a nil result keeps the run as written. A walk by
---- characters: Lua's classes are byte-wise.
-function M.rewrite_runs(s, members, replace)
+--- characters: Lua's classes are byte-wise. The characters in inner (optional) are members
+--- only inside a run, after a member: they never start one.
+function M.rewrite_runs(s, members, replace, inner)
   local out, run = {}, {}
   local function flush(next_ch)
     if #run == 0 then return end
@@ -116,7 +117,7 @@ function M.rewrite_runs(s, members, replace)
   end
   for _, cp in utf8.codes(s) do
     local ch = utf8.char(cp)
-    if members[ch] then
+    if members[ch] or (inner and inner[ch] and #run > 0) then
       run[#run + 1] = ch
     else
       flush(ch)
@@ -142,13 +143,18 @@ end
 -- digits, so that the rules read it as they read "2023年". ASCII digits are members of a run
 -- too: a mixed year is read, and "12二〇二三年" is a run of six, left alone. Only a run of
 -- exactly four before 年 that gives 19xx or 20xx: "一二三四年" is no year.
+-- The letter O typed for 〇 ("二O二三年", "二o二三年"; full-width Ｏ is O after NFKC) is a
+-- digit only inside a run, after a year digit: it never starts one, so an O elsewhere
+-- ("O2O模式", "ISO二〇二三年") leaves the runs as they were.
 local YEAR_DIGITS = { ["〇"] = 0, ["零"] = 0, ["○"] = 0, ["一"] = 1, ["二"] = 2, ["三"] = 3, ["四"] = 4,
-  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9 }
+  ["五"] = 5, ["六"] = 6, ["七"] = 7, ["八"] = 8, ["九"] = 9, ["O"] = 0, ["o"] = 0 }
 for d = 0, 9 do YEAR_DIGITS[tostring(d)] = d end
+local YEAR_STARTS, YEAR_INNER = {}, { ["O"] = true, ["o"] = true }
+for ch in pairs(YEAR_DIGITS) do YEAR_STARTS[ch] = not YEAR_INNER[ch] or nil end
 
 local function years_in_digits(s)
   if not s:find("年", 1, true) then return s end
-  return M.rewrite_runs(s, YEAR_DIGITS, function(run, next_ch)
+  return M.rewrite_runs(s, YEAR_STARTS, function(run, next_ch)
     if #run ~= 4 or next_ch ~= "年" then return nil end
     local digits, chinese = {}, false
     for k, ch in ipairs(run) do
@@ -157,7 +163,7 @@ local function years_in_digits(s)
     end
     local year = table.concat(digits)
     if chinese and (year:sub(1, 2) == "19" or year:sub(1, 2) == "20") then return year end
-  end)
+  end, YEAR_INNER)
 end
 
 --- Counts in a normalized text: a list of { pos, n, unit } for each number followed by a

@@ -25,7 +25,13 @@ local rewrite_runs = require("nianbao.text").rewrite_runs
 -- a Chinese month or day ends with one of these: most sentences have none and are not walked
 local MD_ENDS = {}
 for ch in pairs(MD_CHARS) do MD_ENDS[#MD_ENDS + 1] = ch .. "月"; MD_ENDS[#MD_ENDS + 1] = ch .. "日" end
+-- 元月 is 一月 (January, "二〇二三年元月一日"): read after 年 or a range's 至/到 only, so that
+-- the 元 of an amount ("100元月均") is never taken for a month
+local FIRST_MONTH = { "年元月", "至元月", "到元月" }
 local function month_day_digits(s)
+  if s:find("元月", 1, true) then
+    for _, m in ipairs(FIRST_MONTH) do s = s:gsub(m, (m:gsub("元月$", "1月"))) end
+  end
   if not R.has(s, MD_ENDS) then return s end
   return rewrite_runs(s, MD_CHARS, function(run, next_ch)
     local n = MD_MAX[next_ch] and R.cn_int(table.concat(run))

@@ -63,3 +63,8 @@ set_tests_properties(import/layout_blanks PROPERTIES TIMEOUT 120)
 add_test(NAME import/html_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/html_round.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/html_round PROPERTIES TIMEOUT 120)
+# cells written with a unit ("1025.14万元", "12件"): read when the unit is the column's, the row
+# left out and named otherwise, in every front end that reads cells (units.lua)
+add_test(NAME import/units COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/units.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/units PROPERTIES TIMEOUT 120)

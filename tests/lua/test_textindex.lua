@@ -72,6 +72,10 @@ local HARD = {
   "一九九九年一二三四年二〇二三二年12二〇二三年２二〇二三年二〇二三件二〇二三 年",
   "十二〇二三年两〇二三年一百二〇二三年三件二〇二三年，二〇二三年二〇二四年2023年",
   "统计期限为二〇二三年一月一日至十二月三十一日，二〇三五年远景目标",
+  -- the letter O typed for 〇 (Ｏ is O after NFKC, o too): a digit inside a run only, never
+  -- its start; an O elsewhere changes nothing
+  "二O二三年、二Ｏ二三年、二o二三年、二ｏ二O年、二OO一年、二O23年，O2O模式，ISO二〇二三年",
+  "O二〇二三年，1O二〇二三年，二O二〇二三年，2O2三年，二O二三件，二O二三 年，OO二〇二四年",
 }
 
 local tests = {}
@@ -98,7 +102,9 @@ end
 -- starts of years as pieces, so that runs of every length meet 年 and many are read as years
 function tests.random_years_equal_the_lua_reference()
   local alphabet = { "二〇", "二零", "二○", "一九", "二0", "二", "〇", "零", "○", "一", "九", "三", "两", "十",
-    "0", "2", "２", "０", "年", "年", "年度", "件", " ", "，", "a" }
+    "0", "2", "２", "０", "年", "年", "年度", "件", " ", "，", "a",
+    -- the letter O typed for 〇 (full-width Ｏ and ｏ become O and o): inside a year and apart
+    "二O", "二Ｏ", "O", "o", "Ｏ", "ｏ", "O2O" }
   math.randomseed(20)
   local years = 0
   for i = 1, 3000 do
@@ -170,6 +176,19 @@ function tests.numbers_with_position_unit_and_form()
   T.eq(idx.numbers[2].value, 105)
   T.eq(idx.numbers[2].form, "chinese")
   T.eq(idx.numbers[2].unit, "")
+end
+
+-- the letter O typed for 〇 in a year, both in C and in Lua: read inside a year only
+function tests.years_typed_with_the_letter_o()
+  local cases = {
+    { "二O二三年", "2023年" }, { "二Ｏ二三年", "2023年" }, { "二o二三年", "2023年" }, { "二ｏ二O年", "2020年" },
+    { "二OO一年度", "2001年度" }, { "O2O模式", "O2O模式" }, { "ISO二〇二三年", "ISO2023年" },
+    { "O二〇二三年", "O2023年" }, { "二O二〇二三年", "二O二〇二三年" }, { "二O二三号", "二O二三号" },
+  }
+  for _, c in ipairs(cases) do
+    T.eq(R._normalize_lua(c[1]), c[2], "Lua: " .. c[1])
+    T.eq(assert(nb._text_index(c[1])).text, c[2], "C: " .. c[1])
+  end
 end
 
 function tests.invalid_utf8_fails_without_raising()

@@ -577,6 +577,22 @@ test("TEXT.PERIOD reads months and days in Chinese numerals", function()
   -- no month 十三 nor day 三十二
   quiet("TEXT.PERIOD", pre("统计期限为2023年十三月一日至2023年十二月三十二日。"))
 end)
+test("TEXT.PERIOD reads years typed with the letter O for 〇", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("统计期限为二O二三年1月1日至12月31日。"), "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("统计期限为二Ｏ二三年一月一日至二o二三年十二月三十一日。"), nil, "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", variant(function(t) t.title = "延津县商务局二O二三年政府信息公开工作年度报告" end), 2024, 2023)
+  quiet("TEXT.PERIOD", pre("统计期限为二O二四年1月1日至二o二四年12月31日。"))
+end)
+test("TEXT.PERIOD reads 元月 as January", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  flags("TEXT.PERIOD", pre("本报告所列数据统计期限为二〇二三年元月一日至十二月三十一日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("统计期限为2024年元月1日至2024年11月30日。"), nil, "2024年1月1日至2024年11月30日")
+  flags("TEXT.PERIOD", pre("统计期限为二Ｏ二三年元月一日至二o二三年十二月三十一日。"), nil, "2023年1月1日至2023年12月31日")
+  quiet("TEXT.PERIOD", pre("本报告所列数据统计期限为二〇二四年元月一日至十二月三十一日。"))
+  quiet("TEXT.PERIOD", pre("统计期限为2024年元月1日至2024年12月31日。"))
+end)
 
 -- TEXT.YEAR ----------------------------------------------------------------
 -- the seed is a 2024 report: last year is 2023
@@ -600,6 +616,16 @@ test("TEXT.YEAR reads last year in Chinese numerals", function()
   quiet("TEXT.YEAR", with_text("二〇二四年，我局共收到申请12件。"))
   quiet("TEXT.YEAR", with_text("二〇二四年度，我局共主动公开信息120条，较二〇二三年增长20%。"))
   quiet("TEXT.YEAR", with_text("二〇二三年结转的2件申请已全部办结。"))
+end)
+test("TEXT.YEAR reads last year typed with the letter O for 〇", function()
+  local f = flags("TEXT.YEAR", with_text("二O二三年，我局共收到申请12件。"), "2024年", "2023年")
+  assert(f.message:find("以上一年度开头", 1, true), tostring(f))
+  flags("TEXT.YEAR", with_text("二Ｏ二三年，我局主动公开政府信息。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("二o二三年度，我局主动公开政府信息。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("我局认真落实条例要求，二O二三年共收到申请5件。"))
+  quiet("TEXT.YEAR", with_text("二O二四年，我局共收到申请12件。"))
+  -- an O that is no digit of a year changes nothing
+  quiet("TEXT.YEAR", with_text("我局推行O2O模式，二〇二四年共收到申请12件。"))
 end)
 test("TEXT.YEAR passes comparisons and carried-over counts", function()
   quiet("TEXT.YEAR", with_text("2024年，我局共主动公开信息120条，较2023年增长20%。"))
@@ -752,6 +778,15 @@ test("YEAR.IDENTICAL reads years in Chinese numerals: last year's copy with 二�
   list = findings("YEAR.IDENTICAL", seed, other)
   assert(#list == 3, #list) -- 平台建设 (no year in it) and 五's two parts, not rewritten here
   for _, f in ipairs(list) do assert(not f.label:find("主动公开", 1, true), f.label) end
+  -- the letter O typed for 〇 (二O二三, full-width 二Ｏ二三, 二o二三): the same year
+  for _, typed in ipairs({ "二O二三", "二Ｏ二三", "二o二三" }) do
+    local o = variant(function(t)
+      t.year = 2023
+      for _, item in ipairs(t.overview) do item.text = item.text:gsub("2024", typed) end
+    end)
+    list = findings("YEAR.IDENTICAL", seed, o)
+    assert(#list == 6, typed .. ": " .. #list)
+  end
 end)
 test("YEAR.IDENTICAL is quiet without a previous report and with rewritten text", function()
   quiet("YEAR.IDENTICAL", seed)

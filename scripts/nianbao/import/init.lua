@@ -381,7 +381,7 @@ local function table_start(list)
       for _, c in ipairs(item.cells) do
         if c.text ~= "" then
           if not first then first = c.text
-          elseif norm.value(norm.key(c.text)) then numbers = numbers + 1 end
+          elseif norm.cell(norm.key(c.text)) then numbers = numbers + 1 end
         end
       end
     end

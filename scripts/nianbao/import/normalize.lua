@@ -100,6 +100,30 @@ function M.value(k)
   return nil
 end
 
+-- Units a published cell may write after its number ("1025.14万元", "12件"), longest first
+-- (万元 before 元): recognised so that a table reader takes the number when the unit is its
+-- column's and names the cell when it is not. Other words after a number stay text.
+M.CELL_UNITS = { "亿元", "万元", "千元", "元", "件", "个", "条", "项", "次" }
+-- the units that mean "so many" in the count columns of tables 二/三/四 (documents,
+-- decisions, applications, cases); the amount column of table 二 is in 万元
+M.COUNT_UNITS = { ["件"] = true, ["个"] = true, ["条"] = true, ["项"] = true, ["次"] = true }
+M.AMOUNT_UNIT = "万元"
+
+--- A cell's value from its key, a unit written after the number allowed: value, unit (nil
+--- when none was written). The number is read as written: "5万元" is 5, never converted.
+function M.cell(k)
+  local v = M.value(k)
+  if v ~= nil then return v end
+  for _, u in ipairs(M.CELL_UNITS) do
+    if #k > #u and k:sub(-#u) == u then
+      local n = M.value(k:sub(1, -#u - 1))
+      if type(n) == "number" then return n, u end
+      return nil
+    end
+  end
+  return nil
+end
+
 --- Whether s is a Chinese numeral of 一…十 characters (nianbao.text).
 M.is_numeral = text.is_numeral
 

@@ -27,7 +27,9 @@ function M.tokens(items)
   local function add(text, definite)
     local k = keys[text] or norm.key(text)
     keys[text] = k
-    local v = norm.value(k)
+    -- a unit written after the number ("12件") is kept with it, checked against the column
+    -- by the table's reader (check_units)
+    local v, unit = norm.cell(k)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
@@ -53,7 +55,7 @@ function M.tokens(items)
       for _, p in ipairs(parts) do out[#out + 1] = { text = p, key = p, kind = "label" } end
       return
     end
-    out[#out + 1] = { text = text, key = k, kind = kind, value = v, definite = definite }
+    out[#out + 1] = { text = text, key = k, kind = kind, value = v, unit = unit, definite = definite }
   end
   local rows = 0
   for _, item in ipairs(items) do
@@ -92,6 +94,8 @@ end
 --- of the tables, so that prose ending in a number is never cut. Returns cells or nil.
 local ROW_TEXT_MAX = 1000 -- bytes: a longer text is prose (checked for every line of a page)
 local CELL_END = { ["无"] = true, ["／"] = true, ["—"] = true, ["－"] = true, ["–"] = true }
+-- the last character of a number's unit ("12件", "5.1万元"): norm.CELL_UNITS
+for _, u in ipairs(norm.CELL_UNITS) do CELL_END[u:sub(-3)] = true end
 for d = 0, 9 do CELL_END[utf8.char(0xFF10 + d)] = true end
 function M.label_cells(text)
   text = norm.trim(text)
@@ -107,7 +111,7 @@ function M.label_cells(text)
   local first = #pieces + 1
   while first > 2 do
     local k = norm.key(pieces[first - 1])
-    if norm.value(k) == nil and k ~= NONE then break end
+    if norm.cell(k) == nil and k ~= NONE then break end
     first = first - 1
   end
   if first > #pieces then return nil end
@@ -411,7 +415,8 @@ local function take_values(tokens, i, n, fits)
       seq[#seq + 1] = { value = nb.BLANK, sure = true, at = j, illegible = t.text }
       definite = definite + 1
     elseif t.kind == "value" or t.definite then
-      seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j }
+      seq[#seq + 1] = { value = t.kind == "value" and t.value or nb.BLANK, sure = true, at = j,
+        unit = t.kind == "value" and t.unit or nil, text = t.text }
       definite = definite + 1
     else
       seq[#seq + 1] = { value = nb.BLANK, sure = false, at = j }
@@ -437,13 +442,19 @@ local function take_values(tokens, i, n, fits)
     elseif last < #seq then last = last + 1
     else break end
   end
-  local out = {}
-  for k = first, math.min(last, first + n - 1) do out[#out + 1] = seq[k].value end
+  local out, units = {}, nil
+  for k = first, math.min(last, first + n - 1) do
+    out[#out + 1] = seq[k].value
+    if seq[k].unit then
+      units = units or {}
+      units[#out] = { unit = seq[k].unit, text = norm.trim(seq[k].text) }
+    end
+  end
   -- padded: empty cells taken after the last sure one. Those are a guess at the columns (a
   -- row that lost a cell, then a trailing tab or pipe, would move its 总计 into 其他);
   -- empty cells between the label and the first number are written cells
   local padded = math.min(last, first + n - 1) - sure_last
-  return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil
+  return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil, units
 end
 
 --- The n cells after the label at index i, as a record:
@@ -456,6 +467,7 @@ end
 ---   padded  the number of empty cells taken after the last sure one (a guess), or nil
 ---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
 ---           the row not read
+---   units   { [c] = { unit = "件", text = "12件" } } for the values written with a unit, or nil
 function M.take(tokens, i, n, fits)
   -- a row of a table (HTML, Word) with more cells after its label than the table has columns,
   -- the extra ones empty and first: the label's merged cells written as empty cells
@@ -476,7 +488,7 @@ function M.take(tokens, i, n, fits)
     end
     if extra > 0 then i = i + extra end
   end
-  local values, last, ended, blob, how, padded = take_values(tokens, i, n, fits)
+  local values, last, ended, blob, how, padded, units = take_values(tokens, i, n, fits)
   local illegible
   if last and not blob then
     for j = i + 1, last do
@@ -488,7 +500,7 @@ function M.take(tokens, i, n, fits)
   end
   if illegible then values = {} end
   return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded,
-    illegible = illegible }
+    illegible = illegible, units = units }
 end
 
 -- What a row's label was not found gives: nothing read.
@@ -516,6 +528,32 @@ local function unread(label, values, n, padded, illegible)
     return string.format("%s（读到 %d 个数，应为 %d 个）", label, read, n)
   end
   return label
+end
+
+-- What a column accepts after its numbers: a count column件/个/条/项/次, the fee column of
+-- table 二 万元 (the column's own unit, so the number is taken as written), the trial format's
+-- amount column nothing (its unit is not fixed by the format).
+local COUNT = { units = norm.COUNT_UNITS, say = "件、个、条、项或次（数量）" }
+local AMOUNT = { units = { [norm.AMOUNT_UNIT] = true }, say = "“" .. norm.AMOUNT_UNIT .. "”" }
+local NO_UNIT = { units = {}, say = "不带单位的数字" }
+
+-- The cells of a row written with a unit that is not their column's ("1025.14元" in the 万元
+-- column, "5万元" or "12件" where the other unit is due): the reason for the row's missing
+-- note, or nil. column(c) gives column c's label and what it accepts (COUNT, AMOUNT).
+local function check_units(units, column)
+  if not units then return nil end
+  local bad = {}
+  for c, u in pairs(units) do
+    local label, accepts = column(c)
+    if not accepts.units[u.unit] then
+      bad[#bad + 1] = { c = c, text = string.format("“%s”一格写作“%s”，单位应为%s，不是“%s”", label, u.text, accepts.say, u.unit) }
+    end
+  end
+  if #bad == 0 then return nil end
+  table.sort(bad, function(a, b) return a.c < b.c end)
+  local parts = {}
+  for k, b in ipairs(bad) do parts[k] = b.text end
+  return table.concat(parts, "；")
 end
 
 -- the closing notes of a table read: the rows not read, the blank cells kept as blanks
@@ -573,9 +611,14 @@ function M.proactive(tokens, notes)
       local i = M.find(tokens, norm.key(row.label), pos)
       local got = i and M.take(tokens, i, n) or NOT_FOUND
       local values, last, blob, padded = got.values, got.last, got.blob, got.padded
+      local wrong = check_units(got.units, function(c)
+        return block.columns[c] or block.columns[1], row.amount and AMOUNT or COUNT
+      end)
       if blob then
         unsplit(runs, row.label, blob)
         pos = last + 1
+      elseif i and #values == n and not padded and wrong then
+        missing[#missing + 1] = string.format("%s（%s）", row.label, wrong)
       elseif i and #values == n and not padded then
         found = found + 1
         pos = last + 1
@@ -670,7 +713,8 @@ end
 -- The rows of table 二 in the 2019 trial format and their number of cells.
 -- (host/schema.c; kept here as { label, cells } pairs)
 M.ROWS_2019 = {}
-for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells } end
+for i, row in ipairs(nb.schema.proactive_2019.rows) do M.ROWS_2019[i] = { row.label, row.cells, block = row.block } end
+local TRIAL_BLOCKS = nb.schema.proactive_2019.blocks
 for _, spec in ipairs(M.ROWS_2019) do
   if not KNOWN[spec[1]] then M.LABELS[#M.LABELS + 1] = spec[1] end
   ROW_LABELS_2019[norm.key(spec[1])] = true
@@ -683,9 +727,15 @@ function M.proactive_2019(tokens, notes)
     local i = M.find(tokens, norm.key(spec[1]), pos)
     local got = i and M.take(tokens, i, spec[2]) or NOT_FOUND
     local values, last, blob, padded = got.values, got.last, got.blob, got.padded
+    local wrong = check_units(got.units, function(c)
+      local col = TRIAL_BLOCKS[spec.block].columns[c]
+      return col.label, col.kind == "amount" and NO_UNIT or COUNT
+    end)
     if blob then
       unsplit(runs, spec[1], blob)
       pos = last + 1
+    elseif i and #values == spec[2] and not padded and wrong then
+      missing[#missing + 1] = string.format("%s（%s）", spec[1], wrong)
     elseif i and #values == spec[2] and not padded then
       out[spec[1]] = values
       pos = last + 1
@@ -846,6 +896,12 @@ local function read_requests(tokens, notes, format, six)
     end
     local got = i and M.take(tokens, i, nread, fits) or NOT_FOUND
     local values, last, ended, blob, how, padded = got.values, got.last, got.ended, got.blob, got.how, got.padded
+    -- every cell of table 三 is a count (with a 小计 column, its cells are one column on)
+    local wrong = check_units(got.units, function(c)
+      if sub_at and c == sub_at then return "小计", COUNT end
+      local col = s.columns[(sub_at and c > sub_at) and c - 1 or c]
+      return col and col.label or tostring(c), COUNT
+    end)
     if i and last then spans[#spans + 1] = { i, last } end
     if i then
       stats.labelled = stats.labelled + 1
@@ -854,6 +910,8 @@ local function read_requests(tokens, notes, format, six)
     if blob then
       unsplit(runs, row.label, blob)
       pos = last + 1
+    elseif i and #values == nread and not padded and wrong then
+      missing[#missing + 1] = string.format("%s（%s）", row.label, wrong)
     elseif i and #values == nread and not padded then
       if how == "total" then by_total[#by_total + 1] = row.label end
       if sub_at then drop_subtotal(values, sub_at, row.label, bad) end
@@ -1128,6 +1186,16 @@ function M.appeals(tokens, notes)
     if #values > 0 then
       note(notes, "SECTION.MISSING", "error", "四", "表四读到 %d 个数，应为 %d 个，未导入", #values - (padded or 0), n)
     end
+    return nil
+  end
+  -- its 15 cells are counts, read as one row: a cell in another unit leaves the table out
+  local wrong = check_units(got.units, function(c)
+    local g, col = s.groups[(c - 1) // width + 1], s.columns[(c - 1) % width + 1]
+    local name = g.key == "review" and s.review or (s.litigation .. " " .. g.label)
+    return name .. " " .. col.label, COUNT
+  end)
+  if wrong then
+    note(notes, "SECTION.MISSING", "error", "四", "表四有单元格的单位不对，未导入：%s", wrong)
     return nil
   end
   local out, k = {}, 0

@@ -49,13 +49,17 @@ end
 local function split_numbers(line)
   local t = norm.trim(line)
   if not t:find("%s") then return nil end
-  -- digits, spaces and blank marks only (checked before any cell is keyed)
+  -- digits, spaces, blank marks and units ("12件") only (checked before any cell is keyed)
   local rest = t:gsub("[%d%s%.,]", "")
   for _, m in ipairs(BLANK_PATTERNS) do rest = rest:gsub(m, "") end
+  for _, u in ipairs(norm.CELL_UNITS) do
+    if rest == "" then break end
+    rest = rest:gsub(u, "")
+  end
   if rest ~= "" then return nil end
   local out = {}
   for part in t:gmatch("%S+") do
-    if not norm.value(norm.key(part)) then return nil end
+    if not norm.cell(norm.key(part)) then return nil end
     out[#out + 1] = cell(part)
   end
   return out
@@ -141,7 +145,7 @@ local function split_spaces(line)
       out[#out + 1] = cell(p)
     end
   end
-  if not norm.value(norm.key(out[#out].text)) then return nil end
+  if not norm.cell(norm.key(out[#out].text)) then return nil end
   return out
 end
 
@@ -188,7 +192,7 @@ local LABEL_MAX_WIDTH = 100
 local function is_label_cell(prev, t)
   if prev.width > LABEL_MAX_WIDTH then return false end
   local k = norm.key(t)
-  if norm.value(k) == nil and k ~= "无" then return false end
+  if norm.cell(k) == nil and k ~= "无" then return false end
   return require("nianbao.import.tables").is_row_label(norm.key(table.concat(prev.parts)))
 end
 
@@ -282,7 +286,7 @@ end
 local FIRST_NUMBER_LOOKAHEAD = 3
 local function numbers_row(item)
   local c = item.kind == "row" and item.cells
-  return c and #c >= 2 and norm.value(norm.key(c[#c].text)) ~= nil and norm.value(norm.key(c[#c - 1].text)) ~= nil
+  return c and #c >= 2 and norm.cell(norm.key(c[#c].text)) ~= nil and norm.cell(norm.key(c[#c - 1].text)) ~= nil
 end
 function M.first_numbers(items)
   for i = 1, #items - 1 do
