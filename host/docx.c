@@ -47,6 +47,12 @@ typedef struct {
     int in_t;      /* inside w:t */
     int tbl;       /* w:tbl depth */
     int span[MAX_DEPTH + 1], vcont[MAX_DEPTH + 1]; /* of the cell open at each table depth */
+    /* the row open at each table depth: its XML depth (0: none), where its 'R' record is, the
+     * paragraphs open around it, whether a cell of it started; and the depth of its w:trPr */
+    int row_depth[MAX_DEPTH + 1], row_nest[MAX_DEPTH + 1];
+    size_t row_at[MAX_DEPTH + 1];
+    char row_cells[MAX_DEPTH + 1];
+    int trpr_depth;
     /* depth inside content Word does not show, which is skipped: mc:Fallback (a copy), a
      * deleted tracked change (w:del, w:moveFrom), what a hidden run holds (w:vanish) */
     int skip;
@@ -218,6 +224,15 @@ static int para_hidden(state *s, const para_props *p)
     return h > 0 || p->mark_deleted;
 }
 
+/* whether the element is the w:del of the w:trPr of the row open (not of a w:trPrChange, the
+ * properties before a change, which is deeper): the row deleted with track changes */
+static int row_deleted(state *s, const char *name)
+{
+    int t = s->tbl;
+    return t > 0 && s->row_depth[t] && s->trpr_depth == s->row_depth[t] + 1 && s->depth == s->trpr_depth + 1
+           && nb_ooxml_is(name, "del");
+}
+
 /* whether the element starts content Word does not show */
 static int hidden_start(state *s, const char *name)
 {
@@ -241,6 +256,20 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     state *s = ud;
     if (++s->depth > MAX_DEPTH)
         return nb_ooxml_stop(s, "XML 嵌套过深");
+    if (!s->skip && row_deleted(s, name)) {
+        /* Word drops the row when its changes are accepted: its record goes, and the rest
+         * of it (the w:del, w:trPr and w:tr open, their contents) is skipped. trPr comes
+         * before the cells, so nothing of the row was read yet but its 'R'. */
+        int t = s->tbl;
+        nb_bytes *o = out(s);
+        if (!s->row_cells[t] && s->row_nest[t] == s->p_nest && s->row_at[t] < o->len) {
+            o->len = s->row_at[t];
+            s->skip = s->depth - s->row_depth[t] + 1;
+            s->row_depth[t] = 0;
+            s->trpr_depth = 0;
+            return;
+        }
+    }
     if (s->skip || hidden_start(s, name)) {
         s->skip++;
         return;
@@ -270,10 +299,18 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (nb_ooxml_is(name, "tbl")) {
         emit_stray(s);
         s->tbl++;
+        s->row_depth[s->tbl] = 0;
         add_record(s, "T");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
+        s->row_depth[s->tbl] = s->depth;
+        s->row_nest[s->tbl] = s->p_nest;
+        s->row_at[s->tbl] = out(s)->len;
+        s->row_cells[s->tbl] = 0;
         add_record(s, "R");
+    } else if (s->tbl > 0 && s->row_depth[s->tbl] && s->depth == s->row_depth[s->tbl] + 1 && nb_ooxml_is(name, "trPr")) {
+        s->trpr_depth = s->depth;
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
+        s->row_cells[s->tbl] = 1;
         emit_stray(s);
         s->span[s->tbl] = 1;
         s->vcont[s->tbl] = 0;
@@ -335,7 +372,11 @@ static void XMLCALL on_end(void *ud, const char *name)
             nb_bytes_add(out(s), span, (size_t)n + 1);
         }
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
+        if (s->depth + 1 == s->row_depth[s->tbl])
+            s->row_depth[s->tbl] = 0;
         add_record(s, "E");
+    } else if (s->depth + 1 == s->trpr_depth) {
+        s->trpr_depth = 0;
     }
 }
 

@@ -1,6 +1,6 @@
 -- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
--- in a run, a paragraph mark or a style) and deleted tracked changes are not read, nor counted
--- by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
+-- in a run, a paragraph mark or a style), deleted tracked changes and table rows deleted with
+-- track changes are not read, nor counted by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
 -- whole, its own paragraphs after it; a data table with a table of several rows in a cell is
 -- read row by row, the inner table's rows in its place (as LibreOffice lists them).
 --   nianbao run tests/import/word_body.lua   (from the repository root)
@@ -220,6 +220,156 @@ do
   ok(not missing, "a report in a frame of a row a part: every heading found: " .. (missing and missing.message or ""))
   ok(lists and T.same_cells(lists[1], { 3, 1, 0, 2, 6 }) and T.same_cells(lists[3], { 0, 2, 0, 1, 3 }),
     "a report in a frame of a row a part: table 四 read: " .. list(1) .. " | " .. list(3))
+end
+
+---------------------------------------------------------------------------
+-- 4. table rows deleted with track changes (w:trPr/w:del): Word strikes the row out and
+-- drops it when the changes are accepted, so the table is read as if it were not there (its
+-- numbers in no cell, not even an empty row of its cells); a row inserted with track changes
+-- (w:trPr/w:ins) is kept. Before, a deleted row's numbers were read as a row of the table.
+
+-- a row whose w:trPr holds more (ppr: what else, before the change mark)
+local function tracked_row(list, change, before)
+  local cells = {}
+  for i, t in ipairs(list) do cells[i] = cell(t) end
+  return "<w:tr><w:trPr>" .. (before or "") .. "<w:" .. change .. ' w:id="9" w:author="a" w:date="2024-01-20T10:00:00Z"/></w:trPr>'
+    .. table.concat(cells) .. "</w:tr>"
+end
+-- the row as Word writes a deleted one: its runs in w:del as w:delText, its marks deleted too
+local function word_deleted_row(list)
+  local cells = {}
+  for i, t in ipairs(list) do
+    cells[i] = '<w:tc><w:p><w:pPr><w:rPr><w:del w:id="10" w:author="a"/></w:rPr></w:pPr><w:del w:id="11" w:author="a">'
+      .. "<w:r><w:delText>" .. t .. "</w:delText></w:r></w:del></w:p></w:tc>"
+  end
+  return '<w:tr><w:trPr><w:cantSplit/><w:del w:id="12" w:author="a"/></w:trPr>' .. table.concat(cells) .. "</w:tr>"
+end
+-- the row as Word writes an inserted one: its runs in w:ins, its marks inserted
+local function word_inserted_row(list)
+  local cells = {}
+  for i, t in ipairs(list) do
+    cells[i] = '<w:tc><w:p><w:pPr><w:rPr><w:ins w:id="13" w:author="a"/></w:rPr></w:pPr><w:ins w:id="14" w:author="a">'
+      .. "<w:r><w:t>" .. t .. "</w:t></w:r></w:ins></w:p></w:tc>"
+  end
+  return '<w:tr><w:trPr><w:ins w:id="15" w:author="a"/></w:trPr>' .. table.concat(cells) .. "</w:tr>"
+end
+
+do
+  same(items("<w:tbl>" .. word.row({ "甲", "1" }) .. tracked_row({ "乙", "2" }, "del") .. tracked_row({ "乙", "3" }, "ins")
+      .. word.row({ "丙", "4" }) .. "</w:tbl>"),
+    { "[甲|1]", "[乙|3]", "[丙|4]" }, "a deleted row (w:trPr/w:del) left out, an inserted one kept")
+  same(items("<w:tbl>" .. word.row({ "甲", "1" }) .. word_deleted_row({ "乙", "2" }) .. word_inserted_row({ "乙", "3" })
+      .. "</w:tbl>"),
+    { "[甲|1]", "[乙|3]" }, "a deleted row as Word writes it: no empty row left")
+  -- the old properties of a changed row (w:trPrChange) say nothing of the row now
+  same(items("<w:tbl>" .. tracked_row({ "甲", "1" }, "ins", '<w:trPrChange w:id="3" w:author="a"><w:trPr><w:del w:id="4" w:author="a"/></w:trPr></w:trPrChange>')
+      .. "</w:tbl>"),
+    { "[甲|1]" }, "a w:del in w:trPrChange deletes no row")
+  -- a deleted row of a table in a cell: only that row goes; a deleted row that holds a table:
+  -- the table goes with it
+  local inner = "<w:tbl>" .. word.row({ "行政复议" }) .. tracked_row({ "旧" }, "del") .. word.row({ "（单位：件）" }) .. "</w:tbl>"
+  same(items("<w:tbl>" .. tr({ "<w:tc>" .. inner .. "<w:p/></w:tc>", cell("5") }) .. word.row({ "合计", "5" })
+      .. '<w:tr><w:trPr><w:del w:id="5" w:author="a"/></w:trPr><w:tc>' .. inner .. "<w:p/></w:tc>" .. cell("6") .. "</w:tr>"
+      .. "</w:tbl>"),
+    { "[行政复议]", "[（单位：件）]", "[5]", "[合计|5]" }, "deleted rows in and around a table in a cell")
+  -- the last row deleted, and every row: the table reads as what is left of it
+  same(items(p("前") .. "<w:tbl>" .. word.row({ "甲", "1" }) .. tracked_row({ "乙", "2" }, "del") .. "</w:tbl>"
+      .. "<w:tbl>" .. tracked_row({ "丙", "3" }, "del") .. "</w:tbl>" .. p("后")),
+    { "前", "[甲|1]", "后" }, "a table's last row and a table's every row deleted")
+end
+
+-- as a report: table 三 where a wrong row was deleted and the corrected one inserted with
+-- track changes, and the same in table 四; the numbers imported are the corrected ones and the
+-- report checks clean
+do
+  local datafile = require "nianbao.datafile"
+  local r = T.load_seed():copy()
+  local q = r.requests
+  q.new = { 6, 2, 0, 0, 0, 1, 9 }
+  q.carried_over = { 1, 0, 0, 0, 0, 0, 1 }
+  q.disclosed = { 4, 1, 0, 0, 0, 1, 6 }
+  q.partially_disclosed = { 1, 0, 0, 0, 0, 0, 1 }
+  q.unavailable = { not_held = { 1, 1, 0, 0, 0, 0, 2 }, needs_creation = { 0, 0, 0, 0, 0, 0, 0 }, unclear = { 0, 0, 0, 0, 0, 0, 0 } }
+  q.total = { 6, 2, 0, 0, 0, 1, 9 }
+  q.carried_forward = { 1, 0, 0, 0, 0, 0, 1 }
+  r.appeals.review = { upheld = 1, corrected = 0, other = 0, pending = 1, total = 2 }
+  for _, item in ipairs(r.overview) do
+    if item.heading == "依申请公开" then
+      item.text = "2024年，本机关共新收政府信息公开申请9件，上年结转1件，结转下年度继续办理1件。"
+    end
+  end
+  local bytes = nb.render(r, "docx")
+  local xml = assert(nb.unzip(bytes, "word/document.xml"))
+  -- the rows of the rendered document whose texts start with label
+  local function row_of(label, nth)
+    local k = 0
+    for row in xml:gmatch("<w:tr>.-</w:tr>") do
+      local texts = {}
+      for t in row:gmatch("<w:t[^>]*>([^<]*)</w:t>") do texts[#texts + 1] = t end
+      if table.concat(texts, "|"):find(label, 1, true) then
+        k = k + 1
+        if k == (nth or 1) then return row end
+      end
+    end
+  end
+  -- a row as Word writes it deleted (bare: only its w:trPr says so), with other numbers
+  local function deleted(row, wrong, word_form)
+    local i = 0
+    local out = row:gsub("(<w:t[^>]*>)([^<]*)(</w:t>)", function(open, t, close)
+      if not t:match("^%d+$") then return nil end
+      i = i + 1
+      return open .. (wrong[i] or t) .. close
+    end)
+    if word_form then
+      out = out:gsub("<w:r>(.-)</w:r>", function(run)
+        return '<w:del w:id="20" w:author="a"><w:r>' .. run:gsub("<w:t([ >])", "<w:delText%1"):gsub("</w:t>", "</w:delText>") .. "</w:r></w:del>"
+      end)
+    end
+    local mark = '<w:del w:id="21" w:author="a" w:date="2025-01-10T09:00:00Z"/>'
+    if out:find("<w:trPr>", 1, true) then return (out:gsub("</w:trPr>", mark .. "</w:trPr>", 1)) end
+    return (out:gsub("^<w:tr>", "<w:tr><w:trPr>" .. mark .. "</w:trPr>"))
+  end
+  local function inserted(row)
+    local mark = '<w:ins w:id="22" w:author="a" w:date="2025-01-10T09:00:00Z"/>'
+    if row:find("<w:trPr>", 1, true) then return (row:gsub("</w:trPr>", mark .. "</w:trPr>", 1)) end
+    return (row:gsub("^<w:tr>", "<w:tr><w:trPr>" .. mark .. "</w:trPr>"))
+  end
+  local function edited(word_form)
+    local x = xml
+    for _, e in ipairs({ { "（二）部分公开", { "3", "0", "0", "0", "0", "0", "3" } },
+                         { "一、本年新收", { "8", "2", "0", "0", "0", "1", "11" } },
+                         { "1|0|0|1|2|0", { "2", "0", "0", "1", "3" } } }) do
+      local row = assert(row_of(e[1], e[3]), e[1])
+      local at = assert(x:find(row, 1, true))
+      x = x:sub(1, at - 1) .. deleted(row, e[2], word_form) .. inserted(row) .. x:sub(at + #row)
+    end
+    local parts = { { name = "[Content_Types].xml", data = assert(nb.unzip(bytes, "[Content_Types].xml")) },
+      { name = "word/document.xml", data = x }, { name = "word/styles.xml", data = assert(nb.unzip(bytes, "word/styles.xml")) } }
+    return nb.zip(parts)
+  end
+  for _, word_form in ipairs({ false, true }) do
+    local what = word_form and "table 三 and 四 corrected with track changes (Word's form)" or "table 三 and 四 corrected with track changes (w:trPr/w:del alone)"
+    local got, notes = imp.import(edited(word_form), "tracked.docx")
+    local tmp = os.tmpname()
+    local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(got)) f:close()
+    local v = assert(nb.load(tmp))
+    os.remove(tmp)
+    local gq = v.requests
+    ok(T.same_cells(gq.new, q.new) and T.same_cells(gq.partially_disclosed, q.partially_disclosed)
+      and T.same_cells(gq.disclosed, q.disclosed) and T.same_cells(gq.unavailable.not_held, q.unavailable.not_held),
+      what .. ": the corrected numbers: 新收 " .. T.show_cells(gq.new) .. ", 部分公开 " .. T.show_cells(gq.partially_disclosed))
+    local lists = T.t4_lists(v)
+    ok(lists and T.same_cells(lists[1], { 1, 0, 0, 1, 2 }), what .. ": table 四's corrected row "
+      .. (lists and T.show_cells(lists[1]) or "not read"))
+    local errors = {}
+    for _, x in ipairs(nb.check(v):errors()) do errors[#errors + 1] = x.id end
+    ok(#errors == 0, what .. ": checks clean: " .. table.concat(errors, ","))
+    local said = {}
+    for _, n in ipairs(notes) do
+      if n.severity ~= "info" then said[#said + 1] = n.id .. ":" .. n.message end
+    end
+    ok(#said == 0, what .. ": no import warning: " .. table.concat(said, " / "))
+  end
 end
 
 os.exit(tally.finish())
