@@ -24,6 +24,7 @@ typedef struct {
     signed char mark_vanish;  /* the paragraph mark's w:vanish: 1, 0, or -1 not said */
     char mark_deleted;        /* the paragraph mark is a deleted tracked change */
     char shown;               /* some of its text is shown */
+    int tbl;                  /* the table whose style applies to its text (s->tbl then), 0: none */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
     char run_style[NB_STYLE_ID_MAX];
@@ -47,6 +48,8 @@ typedef struct {
     int in_t;      /* inside w:t */
     int tbl;       /* w:tbl depth */
     int span[MAX_DEPTH + 1], vcont[MAX_DEPTH + 1]; /* of the cell open at each table depth */
+    int tbl_depth[MAX_DEPTH + 1];          /* the XML depth of the w:tbl open at each table depth */
+    signed char tbl_hides[MAX_DEPTH + 1];  /* its table style's w:vanish: 1, 0, or -1 not said */
     /* the row open at each table depth: its XML depth (0: none), where its 'R' record is, the
      * paragraphs open around it, whether a cell of it started; and the depth of its w:trPr */
     int row_depth[MAX_DEPTH + 1], row_nest[MAX_DEPTH + 1];
@@ -199,28 +202,41 @@ static void paragraph_props(state *s, const char *name, const char **atts)
     }
 }
 
+/* below the paragraph's style: the style of the table it is in, else the document's defaults
+ * (w:docDefaults/w:rPrDefault) */
+static int below_para_style(state *s, const para_props *p)
+{
+    int h = p->tbl > 0 ? s->tbl_hides[p->tbl] : -1;
+    return h >= 0 ? h : nb_default_hides(s->nums);
+}
+
 /* whether the run open in the paragraph p is hidden: its own w:vanish, else its character
- * style's, else its paragraph style's (as Word applies them) */
+ * style's, else its paragraph style's, its table style's, the defaults' (as Word applies them) */
 static int run_hidden(state *s, para_props *p)
 {
     if (p->run_hidden < 0) {
         int h = p->run_vanish;
         if (h < 0 && p->run_style[0])
-            h = nb_style_hides(s->nums, p->run_style, 0);
+            h = nb_style_hides(s->nums, p->run_style, NB_STYLE_CHARACTER);
         if (h < 0)
-            h = nb_style_hides(s->nums, p->n.style, 1);
+            h = nb_style_hides(s->nums, p->n.style, NB_STYLE_PARAGRAPH);
+        if (h < 0)
+            h = below_para_style(s, p);
         p->run_hidden = h > 0;
     }
     return p->run_hidden;
 }
 
-/* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's)
- * or deleted, and none of its text shown. Word neither shows nor counts its number. */
+/* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's,
+ * its table style's, the defaults') or deleted, and none of its text shown. Word neither shows
+ * nor counts its number. */
 static int para_hidden(state *s, const para_props *p)
 {
     if (p->shown)
         return 0;
-    int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, 1);
+    int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, NB_STYLE_PARAGRAPH);
+    if (h < 0)
+        h = below_para_style(s, p);
     return h > 0 || p->mark_deleted;
 }
 
@@ -284,6 +300,8 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
             p->later = s->later.len;
             p->depth = s->depth;
             p->mark_vanish = -1;
+            /* a table's style applies to its cells' text, not to a text box's in a cell */
+            p->tbl = s->p_nest == 0 || s->tbl > s->para[s->p_nest - 1].tbl ? s->tbl : 0;
         }
         s->p_nest++;
         return;
@@ -299,8 +317,15 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (nb_ooxml_is(name, "tbl")) {
         emit_stray(s);
         s->tbl++;
+        s->tbl_depth[s->tbl] = s->depth;
+        s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, "", NB_STYLE_TABLE); /* the default table style */
         s->row_depth[s->tbl] = 0;
         add_record(s, "T");
+    } else if (s->tbl > 0 && s->depth == s->tbl_depth[s->tbl] + 2 && nb_ooxml_is(name, "tblStyle")) {
+        /* (w:tbl/w:tblPr/w:tblStyle: no other w:tblStyle is that deep in a table) */
+        const char *v = nb_ooxml_attr(atts, "val");
+        if (v)
+            s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, v, NB_STYLE_TABLE);
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
         s->row_depth[s->tbl] = s->depth;
         s->row_nest[s->tbl] = s->p_nest;

@@ -1,5 +1,5 @@
 -- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
--- in a run, a paragraph mark or a style), deleted tracked changes and table rows deleted with
+-- in a run, a paragraph mark, a style, a table's style or the document's defaults), deleted tracked changes and table rows deleted with
 -- track changes are not read, nor counted by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
 -- whole, its own paragraphs after it; a data table with a table of several rows in a cell is
 -- read row by row, the inner table's rows in its place (as LibreOffice lists them).
@@ -370,6 +370,63 @@ do
     end
     ok(#said == 0, what .. ": no import warning: " .. table.concat(said, " / "))
   end
+end
+
+---------------------------------------------------------------------------
+-- 5. text hidden by the document's defaults (styles.xml w:docDefaults/w:rPrDefault) and by a
+-- table's style (w:tblStyle): Word takes w:vanish from the run itself, else its character
+-- style, its paragraph style, its table's style, the defaults; w:val "0"/"false" shows the
+-- text again. Before, the defaults and table styles were not read: their hidden text was read.
+
+do
+  local DEFAULTS = '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="SimSun"/><w:vanish/></w:rPr></w:rPrDefault>'
+    .. '<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>'
+  local styles = DEFAULTS .. '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="shown"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="shown2"><w:basedOn w:val="shown"/></w:style>'
+    .. '<w:style w:type="character" w:styleId="cs"><w:rPr><w:vanish w:val="false"/></w:rPr></w:style>'
+  same(items(p("草稿") .. p(r("本年度", '<w:vanish w:val="0"/>') .. r("（注）") .. r("主动公开", '<w:rStyle w:val="cs"/>'))
+      .. p("信息12条。", '<w:pStyle w:val="shown2"/>') .. p(r("隐", VANISH), '<w:pStyle w:val="shown"/>'), nil, styles),
+    { "本年度主动公开", "信息12条。" }, "text hidden by the document defaults, shown again by a run, a character or paragraph style")
+  -- defaults that show text (or say nothing of it) hide nothing
+  same(items(p("甲") .. p(r("乙", VANISH)), nil, '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish w:val="0"/></w:rPr></w:rPrDefault></w:docDefaults>'),
+    { "甲" }, "defaults that show text")
+  -- w:vanish of another part of the defaults or of the latent styles is no default of text
+  same(items(p("甲"), nil, '<w:docDefaults><w:pPrDefault><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr></w:pPrDefault></w:docDefaults>'),
+    { "甲" }, "a w:vanish outside w:rPrDefault/w:rPr")
+
+  -- a table style that hides its text: the table's cells are hidden (the text around it is
+  -- not), but a paragraph style or a run that shows its text wins; a table in a cell has its
+  -- own style (or the default table style); a text box in a cell is no text of the table
+  local tstyles = '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    .. '<w:style w:type="paragraph" w:styleId="shown"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    .. '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>'
+    .. '<w:style w:type="table" w:styleId="hid"><w:basedOn w:val="TableNormal"/><w:rPr><w:vanish/></w:rPr>'
+    .. '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr></w:style>'
+    .. '<w:style w:type="table" w:styleId="hid2"><w:basedOn w:val="hid"/></w:style>'
+  local function styled(style, rows) return '<w:tbl><w:tblPr><w:tblStyle w:val="' .. style .. '"/></w:tblPr>' .. rows .. "</w:tbl>" end
+  same(items(p("前") .. styled("hid2", word.row({ "草稿", "1" }) .. tr({ cell("甲"), "<w:tc>" .. p("2", '<w:pStyle w:val="shown"/>') .. "</w:tc>" })
+      .. tr({ "<w:tc>" .. p(r("乙", '<w:vanish w:val="0"/>')) .. "</w:tc>", cell("3") })) .. p("后"), nil, tstyles),
+    { "前", "[|]", "[|2]", "[乙|]", "后" }, "a table style that hides its cells' text")
+  same(items(styled("hid", tr({ "<w:tc>" .. styled("TableNormal", word.row({ "内" }) .. word.row({ "1" })) .. "<w:p/></w:tc>", cell("外") })
+      .. tr({ "<w:tc><w:tbl>" .. word.row({ "默认" }) .. word.row({ "2" }) .. "</w:tbl><w:p/></w:tc>", cell("x") })), nil, tstyles),
+    { "[内]", "[1]", "[]", "[默认]", "[2]", "[]" }, "tables in a hidden table's cells: their own styles")
+  local shown_box = box(p("框")):gsub("^<w:r>", '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr>')
+  same(items(styled("hid", tr({ "<w:tc>" .. p(r("甲") .. shown_box) .. "</w:tc>" }) .. tr({ cell("乙") }))
+      .. styled("none", word.row({ "丙" })), nil, tstyles),
+    { "[框]", "[]", "[丙]" }, "a text box in a hidden table's cell, a style not defined")
+  -- the defaults under a table style that shows its text
+  same(items(styled("shown_t", word.row({ "甲", "1" })) .. p("乙"), nil, DEFAULTS
+      .. '<w:style w:type="table" w:styleId="shown_t"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'),
+    { "[甲|1]" }, "a table style that shows its text, in hidden defaults")
+  -- a numbered paragraph whose mark the defaults hide, with no text shown, is not counted
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  local SHOW = '<w:vanish w:val="0"/>'
+  same(items(p(r("总体情况", SHOW), NUM) .. p("旧标题", NUM) .. p(r("主动公开政府信息情况", SHOW), NUM), numbering, DEFAULTS),
+    { "一、总体情况", "二、主动公开政府信息情况" }, "a paragraph hidden by the defaults is not counted")
 end
 
 os.exit(tally.finish())
