@@ -64,6 +64,10 @@ typedef struct {
     nb_numbering *nums; /* the definitions of word/numbering.xml and word/styles.xml, or NULL */
     para_props para[MAX_P_NEST]; /* the w:p open at each nesting (a text box's inside a paragraph) */
     int p_nest;
+    /* a paragraph whose mark is deleted (join_nest > 0: its nesting): its text, still in text,
+     * joins the next paragraph if that one follows it in the same container */
+    para_props joined;
+    int join_nest;
 } state;
 
 /* where records go: after the paragraph open, if any (a table in its text box) */
@@ -148,6 +152,18 @@ static void number_para(state *s, para_props *p)
         return;
     memmove(s->text.data + at + n, s->text.data + at, s->text.len - n - at);
     memcpy(s->text.data + at, p->label, n);
+}
+
+/* the paragraph whose mark is deleted has no paragraph after it to join (a table, or the end
+ * of its cell, text box or body, follows): it stays a paragraph of its own, as Word keeps it */
+static void flush_joined(state *s)
+{
+    if (!s->join_nest)
+        return;
+    int nest = s->join_nest;
+    s->join_nest = 0;
+    number_para(s, &s->joined);
+    end_para(s, &s->joined, nest);
 }
 
 static int on_off(const char *v) { return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0); }
@@ -290,7 +306,13 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         s->skip++;
         return;
     }
-    if (nb_ooxml_is(name, "p")) {
+    int is_p = nb_ooxml_is(name, "p");
+    /* what follows a paragraph whose mark is deleted: the next paragraph beside it takes its
+     * text in; a table, or a paragraph elsewhere (in a content control), leaves it whole */
+    int joins = is_p && s->join_nest == s->p_nest + 1 && s->joined.depth == s->depth;
+    if (s->join_nest && !joins && (is_p || nb_ooxml_is(name, "tbl")))
+        flush_joined(s);
+    if (is_p) {
         for (int k = 0; k < s->p_nest && k < MAX_P_NEST; k++)
             count_para(s, &s->para[k]); /* the paragraphs around a text box's come first */
         if (s->p_nest < MAX_P_NEST) {
@@ -302,6 +324,14 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
             p->mark_vanish = -1;
             /* a table's style applies to its cells' text, not to a text box's in a cell */
             p->tbl = s->p_nest == 0 || s->tbl > s->para[s->p_nest - 1].tbl ? s->tbl : 0;
+            if (joins) {
+                /* one paragraph with the deleted mark's: its text first, the properties (the
+                 * number) this paragraph's, as Word accepts the deletion */
+                p->start = s->joined.start;
+                p->later = s->joined.later;
+                p->shown = s->joined.shown;
+                s->join_nest = 0;
+            }
         }
         s->p_nest++;
         return;
@@ -358,11 +388,18 @@ static void XMLCALL on_end(void *ud, const char *name)
         s->skip--;
         return;
     }
+    /* the container of a paragraph whose mark is deleted ends: no paragraph to join */
+    if (s->join_nest && s->depth + 1 < s->joined.depth)
+        flush_joined(s);
     para_props *open = s->p_nest > 0 && s->p_nest <= MAX_P_NEST ? &s->para[s->p_nest - 1] : NULL;
     if (nb_ooxml_is(name, "t")) {
         s->in_t = 0;
     } else if (nb_ooxml_is(name, "p")) {
-        if (open) {
+        if (open && open->mark_deleted && !open->counted) {
+            /* its mark deleted: its text waits for the next paragraph (not counted yet) */
+            s->joined = *open;
+            s->join_nest = s->p_nest;
+        } else if (open) {
             number_para(s, open);
             end_para(s, open, s->p_nest);
         }
@@ -711,6 +748,8 @@ int nb_l_docx_items(lua_State *L)
     int out_of_memory = 0;
     const char *failed = nb_ooxml_parse(&s.b, &s, on_start, on_end, on_text, xml, len, "word/document.xml",
                                         message, sizeof message, &out_of_memory);
+    if (!failed && !out_of_memory)
+        flush_joined(&s); /* (a part whose root ends after its last paragraph has none left) */
     free(s.text.data);
     free(s.later.data);
     nb_numbering_free(defs);

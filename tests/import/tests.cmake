@@ -49,7 +49,8 @@ add_test(NAME import/numbering COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/i
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/numbering PROPERTIES TIMEOUT 120)
 # what Word shows of a body (word_body.lua): hidden text, deleted changes and deleted table rows
-# left out (and not numbered), a text box inside a paragraph, a data table with a table of several rows in a cell
+# left out (and not numbered), paragraphs joined at a deleted mark, a text box inside a
+# paragraph, a data table with a table of several rows in a cell
 add_test(NAME import/word_body COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/word_body.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/word_body PROPERTIES TIMEOUT 120)

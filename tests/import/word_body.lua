@@ -1,7 +1,8 @@
 -- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
--- in a run, a paragraph mark, a style, a table's style or the document's defaults), deleted tracked changes and table rows deleted with
--- track changes are not read, nor counted by the automatic numbering; a text box anchored inside a paragraph leaves the paragraph
--- whole, its own paragraphs after it; a data table with a table of several rows in a cell is
+-- in a run, a paragraph mark, a style, a table's style or the document's defaults), deleted
+-- tracked changes and table rows deleted with track changes are not read, nor counted by the
+-- automatic numbering; a paragraph whose mark is deleted joins the next one; a text box
+-- anchored inside a paragraph leaves the paragraph whole, its own paragraphs after it; a data table with a table of several rows in a cell is
 -- read row by row, the inner table's rows in its place (as LibreOffice lists them).
 --   nianbao run tests/import/word_body.lua   (from the repository root)
 local nb = require "nianbao"
@@ -127,10 +128,14 @@ do
   same(items(p("总体情况", NUM) .. gone("del", "旧标题") .. p("主动公开政府信息情况", NUM) .. gone("moveFrom", "移走的标题")
       .. p("收到和处理政府信息公开申请情况", NUM), numbering),
     { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "deleted numbered paragraphs are not counted")
-  -- a deleted mark whose paragraph still shows text: that text keeps its number
+  -- a deleted mark whose paragraph still shows text: that text joins the next paragraph,
+  -- which keeps its number (section 6); before a table it keeps its own
   same(items(p("总体情况", NUM) .. "<w:p><w:pPr>" .. NUM .. '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>'
       .. r("主动公开政府信息情况") .. "</w:p>" .. p("收到和处理政府信息公开申请情况", NUM), numbering),
-    { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况" }, "a deleted mark, its text shown")
+    { "一、总体情况", "二、主动公开政府信息情况收到和处理政府信息公开申请情况" }, "a deleted mark, its text shown")
+  same(items(p("总体情况", NUM) .. "<w:p><w:pPr>" .. NUM .. '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr></w:pPr>'
+      .. r("主动公开政府信息情况") .. "</w:p>" .. "<w:tbl>" .. word.row({ "1" }) .. "</w:tbl>" .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "二、主动公开政府信息情况", "[1]", "三、收到和处理政府信息公开申请情况" }, "a deleted mark before a table, its text shown")
 end
 
 ---------------------------------------------------------------------------
@@ -427,6 +432,43 @@ do
   local SHOW = '<w:vanish w:val="0"/>'
   same(items(p(r("总体情况", SHOW), NUM) .. p("旧标题", NUM) .. p(r("主动公开政府信息情况", SHOW), NUM), numbering, DEFAULTS),
     { "一、总体情况", "二、主动公开政府信息情况" }, "a paragraph hidden by the defaults is not counted")
+end
+
+---------------------------------------------------------------------------
+-- 6. a paragraph whose mark is deleted with track changes (w:pPr/w:rPr/w:del): when the change
+-- is accepted its text joins the next paragraph, which keeps its own properties (its number),
+-- as Word shows it; before, the two were read as two paragraphs (and in a cell "1" over "2"
+-- as "1 2" where Word shows 12). With no paragraph after it in its container (a table follows,
+-- or its cell, text box or body ends) it stays a paragraph.
+
+do
+  local DEL = '<w:rPr><w:del w:id="7" w:author="a" w:date="2025-01-10T09:00:00Z"/></w:rPr>'
+  same(items(p("本年度主动公开", DEL) .. p("信息", DEL) .. p("12条。") .. p("下一段。")),
+    { "本年度主动公开信息12条。", "下一段。" }, "deleted marks: the paragraphs joined")
+  -- a deleted (moved) paragraph, its text gone too, leaves the next one as it is
+  same(items(p("甲") .. "<w:p><w:pPr>" .. DEL .. '</w:pPr><w:del w:id="8" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del></w:p>'
+      .. "<w:p><w:pPr><w:rPr><w:moveFrom w:id=\"9\" w:author=\"a\"/></w:rPr></w:pPr><w:moveFrom w:id=\"10\" w:author=\"a\">" .. r("移") .. "</w:moveFrom></w:p>"
+      .. p("乙")),
+    { "甲", "乙" }, "deleted paragraphs with their marks")
+  -- the number is the next paragraph's: a numbered heading whose mark is deleted joins the
+  -- unnumbered text after it (and is not counted), an unnumbered text joins a numbered heading
+  local numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    .. '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    .. '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+  local NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+  same(items(p("总体情况", NUM) .. p("主动公开", NUM .. DEL) .. p("本年度无。") .. p("（草稿）", DEL) .. p("收到和处理政府信息公开申请情况", NUM), numbering),
+    { "一、总体情况", "主动公开本年度无。", "二、（草稿）收到和处理政府信息公开申请情况" }, "deleted marks: the next paragraph's number")
+  -- in a cell: "1" over a deleted mark over "2" is 12; the cell's last paragraph stays in
+  -- its cell, the body's last is read
+  same(items("<w:tbl>" .. tr({ "<w:tc>" .. p("1", DEL) .. p("2") .. "</w:tc>", "<w:tc>" .. p("3", DEL) .. "</w:tc>", cell("4") })
+      .. tr({ "<w:tc>" .. p("甲", DEL) .. "<w:tbl>" .. word.row({ "5" }) .. word.row({ "6" }) .. "</w:tbl>" .. p("乙") .. "</w:tc>", cell("7") })
+      .. "</w:tbl>" .. p("末", DEL)),
+    { "[12|3|4]", "[甲]", "[5]", "[6]", "[乙|7]", "末" }, "deleted marks in cells and at the end")
+  -- in a text box: the box's last paragraph does not join the text after the box
+  same(items(p(r("甲") .. box(p("乙", DEL)) .. r("丙")) .. p("丁")),
+    { "甲丙", "乙", "丁" }, "a deleted mark in a text box")
+  same(items(p(r("甲") .. box(p("乙", DEL) .. p("丙"))) .. p("丁")),
+    { "甲", "乙丙", "丁" }, "deleted marks in a text box, joined in it")
 end
 
 os.exit(tally.finish())
