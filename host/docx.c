@@ -56,6 +56,11 @@ typedef struct {
     size_t row_at[MAX_DEPTH + 1];
     char row_cells[MAX_DEPTH + 1];
     int trpr_depth;
+    /* the cell open at each table depth: its XML depth (0: none), where its 'C' record is; and
+     * the depth of its w:tcPr */
+    int cell_depth[MAX_DEPTH + 1];
+    size_t cell_at[MAX_DEPTH + 1];
+    int tcpr_depth;
     /* depth inside content Word does not show, which is skipped: mc:Fallback (a copy), a
      * deleted tracked change (w:del, w:moveFrom), what a hidden run holds (w:vanish) */
     int skip;
@@ -265,6 +270,14 @@ static int row_deleted(state *s, const char *name)
            && nb_ooxml_is(name, "del");
 }
 
+/* the same for a cell: the w:cellDel of the w:tcPr of the cell open */
+static int cell_deleted(state *s, const char *name)
+{
+    int t = s->tbl;
+    return t > 0 && s->cell_depth[t] && s->tcpr_depth == s->cell_depth[t] + 1 && s->depth == s->tcpr_depth + 1
+           && nb_ooxml_is(name, "cellDel");
+}
+
 /* whether the element starts content Word does not show */
 static int hidden_start(state *s, const char *name)
 {
@@ -299,6 +312,19 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
             s->skip = s->depth - s->row_depth[t] + 1;
             s->row_depth[t] = 0;
             s->trpr_depth = 0;
+            return;
+        }
+    }
+    if (!s->skip && cell_deleted(s, name)) {
+        /* a cell deleted with track changes: Word drops it, the cells after it move left. Its
+         * w:tcPr comes before its paragraphs: nothing of it was read but its 'C'. */
+        int t = s->tbl;
+        nb_bytes *o = out(s);
+        if (s->row_nest[t] == s->p_nest && o->len == s->cell_at[t] + 1) {
+            o->len = s->cell_at[t];
+            s->skip = s->depth - s->cell_depth[t] + 1;
+            s->cell_depth[t] = 0;
+            s->tcpr_depth = 0;
             return;
         }
     }
@@ -369,7 +395,11 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         emit_stray(s);
         s->span[s->tbl] = 1;
         s->vcont[s->tbl] = 0;
+        s->cell_depth[s->tbl] = s->depth;
+        s->cell_at[s->tbl] = out(s)->len;
         add_record(s, "C");
+    } else if (s->tbl > 0 && s->cell_depth[s->tbl] && s->depth == s->cell_depth[s->tbl] + 1 && nb_ooxml_is(name, "tcPr")) {
+        s->tcpr_depth = s->depth;
     } else if (s->tbl > 0 && nb_ooxml_is(name, "gridSpan")) {
         const char *v = nb_ooxml_attr(atts, "val");
         int n = v ? atoi(v) : 1;
@@ -423,6 +453,8 @@ static void XMLCALL on_end(void *ud, const char *name)
         add_record(s, "t");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
         emit_stray(s);
+        if (s->depth + 1 == s->cell_depth[s->tbl])
+            s->cell_depth[s->tbl] = 0;
         if (s->vcont[s->tbl]) {
             add_record(s, "m");
         } else {
@@ -439,6 +471,8 @@ static void XMLCALL on_end(void *ud, const char *name)
         add_record(s, "E");
     } else if (s->depth + 1 == s->trpr_depth) {
         s->trpr_depth = 0;
+    } else if (s->depth + 1 == s->tcpr_depth) {
+        s->tcpr_depth = 0;
     }
 }
 

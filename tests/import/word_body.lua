@@ -1,9 +1,10 @@
 -- What Word shows of a document's body, and only that (host/docx.c): hidden text (w:vanish
 -- in a run, a paragraph mark, a style, a table's style or the document's defaults), deleted
 -- tracked changes and table rows deleted with track changes are not read, nor counted by the
--- automatic numbering; a paragraph whose mark is deleted joins the next one; a text box
--- anchored inside a paragraph leaves the paragraph whole, its own paragraphs after it; a data table with a table of several rows in a cell is
--- read row by row, the inner table's rows in its place (as LibreOffice lists them).
+-- automatic numbering, nor are deleted table cells; a paragraph whose mark is deleted joins
+-- the next one; a text box anchored inside a paragraph leaves the paragraph whole, its own
+-- paragraphs after it; a data table with a table of several rows in a cell is read row by
+-- row, the inner table's rows in its place (as LibreOffice lists them).
 --   nianbao run tests/import/word_body.lua   (from the repository root)
 local nb = require "nianbao"
 local imp = require "nianbao.import"
@@ -469,6 +470,19 @@ do
     { "甲丙", "乙", "丁" }, "a deleted mark in a text box")
   same(items(p(r("甲") .. box(p("乙", DEL) .. p("丙"))) .. p("丁")),
     { "甲", "乙丙", "丁" }, "deleted marks in a text box, joined in it")
+end
+
+-- a cell deleted with track changes (w:tcPr/w:cellDel, a column deleted): Word drops it and
+-- the cells after it move left; an inserted one (w:cellIns) is kept
+do
+  local function tracked_cell(text, change, before)
+    return "<w:tc><w:tcPr>" .. (before or "") .. "<w:" .. change .. ' w:id="9" w:author="a"/></w:tcPr>' .. p(text) .. "</w:tc>"
+  end
+  same(items("<w:tbl>" .. tr({ cell("甲"), tracked_cell("1", "cellDel", '<w:tcW w:w="800" w:type="dxa"/>'), cell("2") })
+      .. tr({ cell("乙"), tracked_cell("3", "cellIns"), tracked_cell("4", "cellDel") })
+      .. tr({ cell("丙"), "<w:tc><w:tcPr><w:tcPrChange w:id=\"1\" w:author=\"a\"><w:tcPr><w:cellDel/></w:tcPr></w:tcPrChange></w:tcPr>" .. p("5") .. "</w:tc>" })
+      .. "</w:tbl>"),
+    { "[甲|2]", "[乙|3]", "[丙|5]" }, "deleted cells left out")
 end
 
 os.exit(tally.finish())
