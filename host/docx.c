@@ -24,6 +24,7 @@ typedef struct {
     signed char mark_vanish;  /* the paragraph mark's w:vanish: 1, 0, or -1 not said */
     char mark_deleted;        /* the paragraph mark is a deleted tracked change */
     char shown;               /* some of its text is shown */
+    int tbl;                  /* the table whose style applies to its text (s->tbl then), 0: none */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
     char run_style[NB_STYLE_ID_MAX];
@@ -47,6 +48,19 @@ typedef struct {
     int in_t;      /* inside w:t */
     int tbl;       /* w:tbl depth */
     int span[MAX_DEPTH + 1], vcont[MAX_DEPTH + 1]; /* of the cell open at each table depth */
+    int tbl_depth[MAX_DEPTH + 1];          /* the XML depth of the w:tbl open at each table depth */
+    signed char tbl_hides[MAX_DEPTH + 1];  /* its table style's w:vanish: 1, 0, or -1 not said */
+    /* the row open at each table depth: its XML depth (0: none), where its 'R' record is, the
+     * paragraphs open around it, whether a cell of it started; and the depth of its w:trPr */
+    int row_depth[MAX_DEPTH + 1], row_nest[MAX_DEPTH + 1];
+    size_t row_at[MAX_DEPTH + 1];
+    char row_cells[MAX_DEPTH + 1];
+    int trpr_depth;
+    /* the cell open at each table depth: its XML depth (0: none), where its 'C' record is; and
+     * the depth of its w:tcPr */
+    int cell_depth[MAX_DEPTH + 1];
+    size_t cell_at[MAX_DEPTH + 1];
+    int tcpr_depth;
     /* depth inside content Word does not show, which is skipped: mc:Fallback (a copy), a
      * deleted tracked change (w:del, w:moveFrom), what a hidden run holds (w:vanish) */
     int skip;
@@ -55,6 +69,10 @@ typedef struct {
     nb_numbering *nums; /* the definitions of word/numbering.xml and word/styles.xml, or NULL */
     para_props para[MAX_P_NEST]; /* the w:p open at each nesting (a text box's inside a paragraph) */
     int p_nest;
+    /* a paragraph whose mark is deleted (join_nest > 0: its nesting): its text, still in text,
+     * joins the next paragraph if that one follows it in the same container */
+    para_props joined;
+    int join_nest;
 } state;
 
 /* where records go: after the paragraph open, if any (a table in its text box) */
@@ -141,6 +159,18 @@ static void number_para(state *s, para_props *p)
     memcpy(s->text.data + at, p->label, n);
 }
 
+/* the paragraph whose mark is deleted has no paragraph after it to join (a table, or the end
+ * of its cell, text box or body, follows): it stays a paragraph of its own, as Word keeps it */
+static void flush_joined(state *s)
+{
+    if (!s->join_nest)
+        return;
+    int nest = s->join_nest;
+    s->join_nest = 0;
+    number_para(s, &s->joined);
+    end_para(s, &s->joined, nest);
+}
+
 static int on_off(const char *v) { return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0); }
 
 /* a style id as nb_para_numbering keeps it: one too long for any style here matches none */
@@ -193,29 +223,59 @@ static void paragraph_props(state *s, const char *name, const char **atts)
     }
 }
 
+/* below the paragraph's style: the style of the table it is in, else the document's defaults
+ * (w:docDefaults/w:rPrDefault) */
+static int below_para_style(state *s, const para_props *p)
+{
+    int h = p->tbl > 0 ? s->tbl_hides[p->tbl] : -1;
+    return h >= 0 ? h : nb_default_hides(s->nums);
+}
+
 /* whether the run open in the paragraph p is hidden: its own w:vanish, else its character
- * style's, else its paragraph style's (as Word applies them) */
+ * style's, else its paragraph style's, its table style's, the defaults' (as Word applies them) */
 static int run_hidden(state *s, para_props *p)
 {
     if (p->run_hidden < 0) {
         int h = p->run_vanish;
         if (h < 0 && p->run_style[0])
-            h = nb_style_hides(s->nums, p->run_style, 0);
+            h = nb_style_hides(s->nums, p->run_style, NB_STYLE_CHARACTER);
         if (h < 0)
-            h = nb_style_hides(s->nums, p->n.style, 1);
+            h = nb_style_hides(s->nums, p->n.style, NB_STYLE_PARAGRAPH);
+        if (h < 0)
+            h = below_para_style(s, p);
         p->run_hidden = h > 0;
     }
     return p->run_hidden;
 }
 
-/* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's)
- * or deleted, and none of its text shown. Word neither shows nor counts its number. */
+/* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's,
+ * its table style's, the defaults') or deleted, and none of its text shown. Word neither shows
+ * nor counts its number. */
 static int para_hidden(state *s, const para_props *p)
 {
     if (p->shown)
         return 0;
-    int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, 1);
+    int h = p->mark_vanish >= 0 ? p->mark_vanish : nb_style_hides(s->nums, p->n.style, NB_STYLE_PARAGRAPH);
+    if (h < 0)
+        h = below_para_style(s, p);
     return h > 0 || p->mark_deleted;
+}
+
+/* whether the element is the w:del of the w:trPr of the row open (not of a w:trPrChange, the
+ * properties before a change, which is deeper): the row deleted with track changes */
+static int row_deleted(state *s, const char *name)
+{
+    int t = s->tbl;
+    return t > 0 && s->row_depth[t] && s->trpr_depth == s->row_depth[t] + 1 && s->depth == s->trpr_depth + 1
+           && nb_ooxml_is(name, "del");
+}
+
+/* the same for a cell: the w:cellDel of the w:tcPr of the cell open */
+static int cell_deleted(state *s, const char *name)
+{
+    int t = s->tbl;
+    return t > 0 && s->cell_depth[t] && s->tcpr_depth == s->cell_depth[t] + 1 && s->depth == s->tcpr_depth + 1
+           && nb_ooxml_is(name, "cellDel");
 }
 
 /* whether the element starts content Word does not show */
@@ -241,11 +301,44 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     state *s = ud;
     if (++s->depth > MAX_DEPTH)
         return nb_ooxml_stop(s, "XML 嵌套过深");
+    if (!s->skip && row_deleted(s, name)) {
+        /* Word drops the row when its changes are accepted: its record goes, and the rest
+         * of it (the w:del, w:trPr and w:tr open, their contents) is skipped. trPr comes
+         * before the cells, so nothing of the row was read yet but its 'R'. */
+        int t = s->tbl;
+        nb_bytes *o = out(s);
+        if (!s->row_cells[t] && s->row_nest[t] == s->p_nest && s->row_at[t] < o->len) {
+            o->len = s->row_at[t];
+            s->skip = s->depth - s->row_depth[t] + 1;
+            s->row_depth[t] = 0;
+            s->trpr_depth = 0;
+            return;
+        }
+    }
+    if (!s->skip && cell_deleted(s, name)) {
+        /* a cell deleted with track changes: Word drops it, the cells after it move left. Its
+         * w:tcPr comes before its paragraphs: nothing of it was read but its 'C'. */
+        int t = s->tbl;
+        nb_bytes *o = out(s);
+        if (s->row_nest[t] == s->p_nest && o->len == s->cell_at[t] + 1) {
+            o->len = s->cell_at[t];
+            s->skip = s->depth - s->cell_depth[t] + 1;
+            s->cell_depth[t] = 0;
+            s->tcpr_depth = 0;
+            return;
+        }
+    }
     if (s->skip || hidden_start(s, name)) {
         s->skip++;
         return;
     }
-    if (nb_ooxml_is(name, "p")) {
+    int is_p = nb_ooxml_is(name, "p");
+    /* what follows a paragraph whose mark is deleted: the next paragraph beside it takes its
+     * text in; a table, or a paragraph elsewhere (in a content control), leaves it whole */
+    int joins = is_p && s->join_nest == s->p_nest + 1 && s->joined.depth == s->depth;
+    if (s->join_nest && !joins && (is_p || nb_ooxml_is(name, "tbl")))
+        flush_joined(s);
+    if (is_p) {
         for (int k = 0; k < s->p_nest && k < MAX_P_NEST; k++)
             count_para(s, &s->para[k]); /* the paragraphs around a text box's come first */
         if (s->p_nest < MAX_P_NEST) {
@@ -255,6 +348,16 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
             p->later = s->later.len;
             p->depth = s->depth;
             p->mark_vanish = -1;
+            /* a table's style applies to its cells' text, not to a text box's in a cell */
+            p->tbl = s->p_nest == 0 || s->tbl > s->para[s->p_nest - 1].tbl ? s->tbl : 0;
+            if (joins) {
+                /* one paragraph with the deleted mark's: its text first, the properties (the
+                 * number) this paragraph's, as Word accepts the deletion */
+                p->start = s->joined.start;
+                p->later = s->joined.later;
+                p->shown = s->joined.shown;
+                s->join_nest = 0;
+            }
         }
         s->p_nest++;
         return;
@@ -270,14 +373,33 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (nb_ooxml_is(name, "tbl")) {
         emit_stray(s);
         s->tbl++;
+        s->tbl_depth[s->tbl] = s->depth;
+        s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, "", NB_STYLE_TABLE); /* the default table style */
+        s->row_depth[s->tbl] = 0;
         add_record(s, "T");
+    } else if (s->tbl > 0 && s->depth == s->tbl_depth[s->tbl] + 2 && nb_ooxml_is(name, "tblStyle")) {
+        /* (w:tbl/w:tblPr/w:tblStyle: no other w:tblStyle is that deep in a table) */
+        const char *v = nb_ooxml_attr(atts, "val");
+        if (v)
+            s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, v, NB_STYLE_TABLE);
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
+        s->row_depth[s->tbl] = s->depth;
+        s->row_nest[s->tbl] = s->p_nest;
+        s->row_at[s->tbl] = out(s)->len;
+        s->row_cells[s->tbl] = 0;
         add_record(s, "R");
+    } else if (s->tbl > 0 && s->row_depth[s->tbl] && s->depth == s->row_depth[s->tbl] + 1 && nb_ooxml_is(name, "trPr")) {
+        s->trpr_depth = s->depth;
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
+        s->row_cells[s->tbl] = 1;
         emit_stray(s);
         s->span[s->tbl] = 1;
         s->vcont[s->tbl] = 0;
+        s->cell_depth[s->tbl] = s->depth;
+        s->cell_at[s->tbl] = out(s)->len;
         add_record(s, "C");
+    } else if (s->tbl > 0 && s->cell_depth[s->tbl] && s->depth == s->cell_depth[s->tbl] + 1 && nb_ooxml_is(name, "tcPr")) {
+        s->tcpr_depth = s->depth;
     } else if (s->tbl > 0 && nb_ooxml_is(name, "gridSpan")) {
         const char *v = nb_ooxml_attr(atts, "val");
         int n = v ? atoi(v) : 1;
@@ -296,11 +418,18 @@ static void XMLCALL on_end(void *ud, const char *name)
         s->skip--;
         return;
     }
+    /* the container of a paragraph whose mark is deleted ends: no paragraph to join */
+    if (s->join_nest && s->depth + 1 < s->joined.depth)
+        flush_joined(s);
     para_props *open = s->p_nest > 0 && s->p_nest <= MAX_P_NEST ? &s->para[s->p_nest - 1] : NULL;
     if (nb_ooxml_is(name, "t")) {
         s->in_t = 0;
     } else if (nb_ooxml_is(name, "p")) {
-        if (open) {
+        if (open && open->mark_deleted && !open->counted) {
+            /* its mark deleted: its text waits for the next paragraph (not counted yet) */
+            s->joined = *open;
+            s->join_nest = s->p_nest;
+        } else if (open) {
             number_para(s, open);
             end_para(s, open, s->p_nest);
         }
@@ -324,6 +453,8 @@ static void XMLCALL on_end(void *ud, const char *name)
         add_record(s, "t");
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tc")) {
         emit_stray(s);
+        if (s->depth + 1 == s->cell_depth[s->tbl])
+            s->cell_depth[s->tbl] = 0;
         if (s->vcont[s->tbl]) {
             add_record(s, "m");
         } else {
@@ -335,7 +466,13 @@ static void XMLCALL on_end(void *ud, const char *name)
             nb_bytes_add(out(s), span, (size_t)n + 1);
         }
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
+        if (s->depth + 1 == s->row_depth[s->tbl])
+            s->row_depth[s->tbl] = 0;
         add_record(s, "E");
+    } else if (s->depth + 1 == s->trpr_depth) {
+        s->trpr_depth = 0;
+    } else if (s->depth + 1 == s->tcpr_depth) {
+        s->tcpr_depth = 0;
     }
 }
 
@@ -645,6 +782,8 @@ int nb_l_docx_items(lua_State *L)
     int out_of_memory = 0;
     const char *failed = nb_ooxml_parse(&s.b, &s, on_start, on_end, on_text, xml, len, "word/document.xml",
                                         message, sizeof message, &out_of_memory);
+    if (!failed && !out_of_memory)
+        flush_joined(&s); /* (a part whose root ends after its last paragraph has none left) */
     free(s.text.data);
     free(s.later.data);
     nb_numbering_free(defs);

@@ -69,7 +69,7 @@ typedef struct {
     char *id, *based_on;
     long num;
     int ilvl;
-    char has_num, has_ilvl, is_default, paragraph;
+    char has_num, has_ilvl, is_default, paragraph, table;
     signed char vanish;              /* w:rPr/w:vanish: 1 hidden, 0 shown, -1 not said */
 } style_def;
 
@@ -79,6 +79,8 @@ struct nb_numbering {
     style_def *sty;
     size_t nabs, nnum, nsty, capabs, capnum, capsty;
     const char *default_style;       /* the paragraph style of a paragraph without w:pStyle */
+    const char *default_table_style; /* the style of a table without w:tblStyle */
+    signed char default_vanish;      /* w:docDefaults/w:rPrDefault/w:rPr/w:vanish: 1, 0, -1 not said */
     int failed;                      /* out of memory */
 };
 
@@ -148,6 +150,7 @@ typedef struct {
     style_def *s;
     nlevel *lvl;
     int lvl_depth, style_depth, ppr_depth, rpr_depth, override; /* override: the w:lvlOverride's level or -1 */
+    int defaults_depth, rpr_default_depth, default_rpr_depth; /* w:docDefaults, its w:rPrDefault, that one's w:rPr */
 } defs_state;
 
 /* a start value as Word takes it (0 to 32767) */
@@ -247,9 +250,18 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
             return nb_ooxml_stop(&d->b, n->failed ? "内存不足" : "样式过多");
         d->s->id = copy_text(n, id);
         d->s->paragraph = !type || strcmp(type, "paragraph") == 0;
+        d->s->table = type && strcmp(type, "table") == 0;
         d->s->is_default = nb_ooxml_attr(atts, "default") && on_off(nb_ooxml_attr(atts, "default"));
         d->s->vanish = -1;
         d->style_depth = d->depth;
+    } else if (!d->s && nb_ooxml_is(name, "docDefaults")) {
+        d->defaults_depth = d->depth;
+    } else if (d->defaults_depth && d->depth == d->defaults_depth + 1 && nb_ooxml_is(name, "rPrDefault")) {
+        d->rpr_default_depth = d->depth;
+    } else if (d->rpr_default_depth && d->depth == d->rpr_default_depth + 1 && nb_ooxml_is(name, "rPr")) {
+        d->default_rpr_depth = d->depth;
+    } else if (d->default_rpr_depth && d->depth == d->default_rpr_depth + 1 && nb_ooxml_is(name, "vanish")) {
+        n->default_vanish = (signed char)on_off(val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "basedOn") && val && !d->s->based_on) {
         d->s->based_on = copy_text(n, val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "pPr")) {
@@ -284,6 +296,12 @@ static void XMLCALL on_def_end(void *ud, const char *name)
         d->ppr_depth = 0;
     else if (d->s && d->depth == d->rpr_depth)
         d->rpr_depth = 0;
+    else if (d->depth == d->default_rpr_depth)
+        d->default_rpr_depth = 0;
+    else if (d->depth == d->rpr_default_depth)
+        d->rpr_default_depth = 0;
+    else if (d->depth == d->defaults_depth)
+        d->defaults_depth = 0;
     d->depth--;
 }
 
@@ -347,9 +365,12 @@ static void sort_defs(nb_numbering *n)
         else
             free(n->sty[i].based_on);
     n->nsty = k;
-    for (size_t i = 0; i < n->nsty; i++)
+    for (size_t i = 0; i < n->nsty; i++) {
         if (n->sty[i].paragraph && n->sty[i].is_default && !n->default_style)
             n->default_style = n->sty[i].id;
+        if (n->sty[i].table && n->sty[i].is_default && !n->default_table_style)
+            n->default_table_style = n->sty[i].id;
+    }
     if (n->nsty)
         qsort(n->sty, n->nsty, sizeof *n->sty, cmp_style);
 }
@@ -592,11 +613,12 @@ size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out
 
 /* ---- hidden text ---- */
 
-int nb_style_hides(nb_numbering *n, const char *style_id, int paragraph)
+int nb_style_hides(nb_numbering *n, const char *style_id, int kind)
 {
     if (!n)
         return -1;
-    const style_def *st = find_style(n, style_id && style_id[0] ? style_id : paragraph ? n->default_style : NULL);
+    const char *dflt = kind == NB_STYLE_PARAGRAPH ? n->default_style : kind == NB_STYLE_TABLE ? n->default_table_style : NULL;
+    const style_def *st = find_style(n, style_id && style_id[0] ? style_id : dflt);
     for (int i = 0; st && i < MAX_STYLE_CHAIN; i++) {
         if (st->vanish >= 0)
             return st->vanish;
@@ -604,6 +626,8 @@ int nb_style_hides(nb_numbering *n, const char *style_id, int paragraph)
     }
     return -1;
 }
+
+int nb_default_hides(nb_numbering *n) { return n ? n->default_vanish : -1; }
 
 /* ---- the interface (docx_numbering.h) ---- */
 
@@ -615,6 +639,7 @@ nb_numbering *nb_numbering_read(const char *numbering_xml, size_t numbering_len,
         *why = NULL;
         return NULL;
     }
+    n->default_vanish = -1;
     *why = numbering_xml ? read_defs(n, numbering_xml, numbering_len, message, size, "word/numbering.xml") : NULL;
     if (!*why && styles_xml)
         *why = read_defs(n, styles_xml, styles_len, message, size, "word/styles.xml");

@@ -34,9 +34,16 @@ void nb_numbering_free(nb_numbering *n);
  * bullet, an unknown format: the text alone is read). */
 size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out, size_t cap);
 
+enum { NB_STYLE_CHARACTER, NB_STYLE_PARAGRAPH, NB_STYLE_TABLE };
+
 /* Whether the style style_id hides its text (w:rPr/w:vanish, through w:basedOn): 1 hidden,
- * 0 shown, -1 when no style of the chain says (or n is NULL). paragraph: a paragraph style,
- * where "" is the default paragraph style; else a character style ("": none). */
-int nb_style_hides(nb_numbering *n, const char *style_id, int paragraph);
+ * 0 shown, -1 when no style of the chain says (or n is NULL). kind: NB_STYLE_PARAGRAPH or
+ * NB_STYLE_TABLE, where "" is the default paragraph or table style; NB_STYLE_CHARACTER ("":
+ * none). */
+int nb_style_hides(nb_numbering *n, const char *style_id, int kind);
+
+/* Whether the document's defaults (w:docDefaults/w:rPrDefault/w:rPr/w:vanish) hide text: 1,
+ * 0, or -1 when they do not say (or n is NULL). */
+int nb_default_hides(nb_numbering *n);
 
 #endif

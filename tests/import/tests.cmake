@@ -48,8 +48,9 @@ set_tests_properties(import/unseen PROPERTIES TIMEOUT 120)
 add_test(NAME import/numbering COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/numbering.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/numbering PROPERTIES TIMEOUT 120)
-# what Word shows of a body (word_body.lua): hidden text and deleted changes left out (and not
-# numbered), a text box inside a paragraph, a data table with a table of several rows in a cell
+# what Word shows of a body (word_body.lua): hidden text, deleted changes, table rows and cells
+# left out (and not numbered), paragraphs joined at a deleted mark, a text box inside a
+# paragraph, a data table with a table of several rows in a cell
 add_test(NAME import/word_body COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/word_body.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/word_body PROPERTIES TIMEOUT 120)
