@@ -63,3 +63,8 @@ set_tests_properties(import/layout_blanks PROPERTIES TIMEOUT 120)
 add_test(NAME import/html_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/html_round.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/html_round PROPERTIES TIMEOUT 120)
+# whole reports continuing the layouts of ../shared/samples (text_round.lua): signed cells of
+# the trial table 二 one per line
+add_test(NAME import/text_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/text_round.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/text_round PROPERTIES TIMEOUT 120)
