@@ -69,3 +69,8 @@ set_tests_properties(import/html_round PROPERTIES TIMEOUT 120)
 add_test(NAME import/units COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/units.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/units PROPERTIES TIMEOUT 120)
+# whole reports continuing the layouts of ../shared/samples (text_round.lua): signed cells of
+# the trial table 二 one per line
+add_test(NAME import/text_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/text_round.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/text_round PROPERTIES TIMEOUT 120)

@@ -38,12 +38,13 @@ function M.is_footer(t)
   if #t > 40 or not t:find("%d") then return false end
   local k = norm.key(t)
   -- dashes are several bytes: strip them from both ends and look at what is left
-  local inner = k:gsub("^[%-]+", ""):gsub("[%-]+$", "")
-  for _, d in ipairs({ "—", "–", "－", "―", "‒" }) do
-    while inner:sub(1, #d) == d do inner = inner:sub(#d + 1) end
-    while #inner >= #d and inner:sub(-#d) == d do inner = inner:sub(1, -#d - 1) end
+  -- on both ends: "-52" alone on its line is a signed cell (本年增/减), not a page number
+  local inner, left, right = k, false, false
+  for _, d in ipairs({ "-", "—", "–", "－", "―", "‒" }) do
+    while inner:sub(1, #d) == d do inner, left = inner:sub(#d + 1), true end
+    while #inner >= #d and inner:sub(-#d) == d do inner, right = inner:sub(1, -#d - 1), true end
   end
-  if inner ~= k and inner:match("^%d+$") and #inner <= 3 then return true end
+  if left and right and inner:match("^%d+$") and #inner <= 3 then return true end
   return k:match("^第%d+页$") ~= nil or k:match("^第%d+页,?共%d+页$") ~= nil
 
 end

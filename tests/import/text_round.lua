@@ -1,0 +1,29 @@
+-- Whole reports written to continue the samples' layouts (../shared/samples), imported as text:
+-- every cell in its place or the loss named.
+--   nianbao run tests/import/text_round.lua   (from the repository root)
+local imp = require "nianbao.import"
+local frame = require "nianbao.import.frame"
+
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok = tally.ok
+local read, note = T.fixture, T.note
+local same, show = T.same_cells, T.show_cells
+
+-- 1. a 2023 report keeping the trial format's table 二 (as 04-jinxian), one cell per line: a
+-- signed 本年增/减 alone on its line ("-52 |") is that cell, not a PDF page number "- 52 -"
+-- dropped, which shifted 0 into 本年增/减 and left 处理决定数量 blank
+do
+  local r, notes = imp.import(read("trial-t2-signed-cells.txt"), "trial-t2-signed-cells.txt")
+  local p = r.proactive_2019 or {}
+  ok(same(p["行政许可"] or {}, { 199, -52, 0 }), "行政许可: " .. show(p["行政许可"]))
+  ok(same(p["行政处罚"] or {}, { "", -129, 381 }), "行政处罚: " .. show(p["行政处罚"]))
+  ok(same(p["其他对外管理服务事项"] or {}, { 99, 0, 441 }), "其他对外管理服务事项: " .. show(p["其他对外管理服务事项"]))
+  ok(not note(notes, "IMPORT.DROPPED", nil, "页码"), "no page number dropped")
+  ok(not note(notes, "SECTION.MISSING", "二", "行政处罚"), "行政处罚 read")
+  -- page numbers keep their dashes on both sides
+  ok(frame.is_footer("- 52 -") and frame.is_footer("—3—"), "footers with dashes on both sides")
+  ok(not frame.is_footer("-52") and not frame.is_footer("－52") and not frame.is_footer("52-"), "a signed number is a cell")
+end
+
+os.exit(tally.finish())
