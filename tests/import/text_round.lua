@@ -26,4 +26,24 @@ do
   ok(not frame.is_footer("-52") and not frame.is_footer("－52") and not frame.is_footer("52-"), "a signed number is a cell")
 end
 
+-- 2. the same layout, a trial row with its first cell blank ("规章 |", "|", "79 |", "580 |",
+-- "|"): the next row's label, 规范性文件 (no label of the 2021 format), ends the row; read past
+-- it, the row took the next row's first number and its blank went last
+do
+  local text = read("trial-t2-signed-cells.txt")
+  local nl = text:find("\r\n", 1, true) and "\r\n" or "\n" -- the fixture's line ends (CRLF)
+  local function rewrite(label, cells)
+    local from = assert(text:find(label .. " |" .. nl, 1, true), label)
+    local stop = assert(text:find(nl .. "|" .. nl, from, true), label .. " end") + #nl
+    text = text:sub(1, from - 1) .. label .. " |" .. nl .. table.concat(cells, nl) .. nl .. text:sub(stop)
+  end
+  rewrite("规章", { "|", "79 |", "580 |" })
+  rewrite("规范性文件", { "|", "149 |", "0 |" })
+  local r, notes = imp.import(text, "trial-t2-blank-first.txt")
+  local p = r.proactive_2019 or {}
+  ok(same(p["规章"] or {}, { "", 79, 580 }), "规章 with a blank first cell: " .. show(p["规章"]))
+  ok(same(p["规范性文件"] or {}, { "", 149, 0 }), "规范性文件 with a blank first cell: " .. show(p["规范性文件"]))
+  ok(same(p["行政许可"] or {}, { 199, -52, 0 }), "the rows after them: " .. show(p["行政许可"]))
+end
+
 os.exit(tally.finish())

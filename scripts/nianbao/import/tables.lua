@@ -394,7 +394,7 @@ function M.find_similar(tokens, want, from)
 end
 
 -- The cells after a label, as positional results (see M.take for their meaning).
-local function take_values(tokens, i, n, fits)
+local function take_values(tokens, i, n, fits, stops)
   local blob = tokens[i + 1]
   if blob and blob.kind == "blob" then
     local values, how = runon.split(blob.text, n, fits)
@@ -407,7 +407,8 @@ local function take_values(tokens, i, n, fits)
     local t = tokens[j]
     if t.kind == "blob" then break -- run-on numbers belong to the label before them
     elseif t.kind == "label" then
-      if not M.is_vertical_fragment(t.key) and (is_known_or_prefix(t.key) or norm.numbered(t.key)) then
+      if not M.is_vertical_fragment(t.key) and (is_known_or_prefix(t.key) or norm.numbered(t.key)
+          or (stops and stops[t.key])) then
         ended = false break
       end
       -- a fragment of a label broken over lines, or a page footer: skip it
@@ -468,7 +469,8 @@ end
 ---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
 ---           the row not read
 ---   units   { [c] = { unit = "件", text = "12件" } } for the values written with a unit, or nil
-function M.take(tokens, i, n, fits)
+--- stops (optional): a set of keys that end the row besides the official labels.
+function M.take(tokens, i, n, fits, stops)
   -- a row of a table (HTML, Word) with more cells after its label than the table has columns,
   -- the extra ones empty and first: the label's merged cells written as empty cells
   -- ("一、本年新收… |  |  | 7 numbers"), not blanks that would shift the numbers on
@@ -488,7 +490,7 @@ function M.take(tokens, i, n, fits)
     end
     if extra > 0 then i = i + extra end
   end
-  local values, last, ended, blob, how, padded, units = take_values(tokens, i, n, fits)
+  local values, last, ended, blob, how, padded, units = take_values(tokens, i, n, fits, stops)
   local illegible
   if last and not blob then
     for j = i + 1, last do
@@ -725,7 +727,9 @@ function M.proactive_2019(tokens, notes)
   local out, pos, any, missing, runs = {}, 1, false, {}, {}
   for _, spec in ipairs(M.ROWS_2019) do
     local i = M.find(tokens, norm.key(spec[1]), pos)
-    local got = i and M.take(tokens, i, spec[2]) or NOT_FOUND
+    -- the next row's label ends the row even when it is no label of the 2021 format
+    -- (规范性文件, 政府集中采购): the cells read past it put a blank first cell last
+    local got = i and M.take(tokens, i, spec[2], nil, ROW_LABELS_2019) or NOT_FOUND
     local values, last, blob, padded = got.values, got.last, got.blob, got.padded
     local wrong = check_units(got.units, function(c)
       local col = TRIAL_BLOCKS[spec.block].columns[c]
