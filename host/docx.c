@@ -171,6 +171,18 @@ static void flush_joined(state *s)
     end_para(s, &s->joined, nest);
 }
 
+/* the paragraph whose mark is deleted was in a row or cell deleted with track changes (its
+ * records are cut): its text and its text boxes' records go with it, uncounted */
+static void drop_joined(state *s)
+{
+    if (!s->join_nest)
+        return;
+    s->text.len = s->joined.start;
+    if (s->join_nest == 1)
+        s->later.len = s->joined.later;
+    s->join_nest = 0;
+}
+
 static int on_off(const char *v) { return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0); }
 
 /* a style id as nb_para_numbering keeps it: one too long for any style here matches none */
@@ -308,6 +320,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         int t = s->tbl;
         nb_bytes *o = out(s);
         if (!s->row_cells[t] && s->row_nest[t] == s->p_nest && s->row_at[t] < o->len) {
+            drop_joined(s); /* (a paragraph before w:trPr: the row's, as the tr start flushed any other) */
             o->len = s->row_at[t];
             s->skip = s->depth - s->row_depth[t] + 1;
             s->row_depth[t] = 0;
@@ -321,6 +334,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         int t = s->tbl;
         nb_bytes *o = out(s);
         if (s->row_nest[t] == s->p_nest && o->len == s->cell_at[t] + 1) {
+            drop_joined(s); /* (a paragraph before w:tcPr: the cell's) */
             o->len = s->cell_at[t];
             s->skip = s->depth - s->cell_depth[t] + 1;
             s->cell_depth[t] = 0;
@@ -334,9 +348,13 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     }
     int is_p = nb_ooxml_is(name, "p");
     /* what follows a paragraph whose mark is deleted: the next paragraph beside it takes its
-     * text in; a table, or a paragraph elsewhere (in a content control), leaves it whole */
+     * text in; a table, or a paragraph elsewhere (in a content control), leaves it whole. So
+     * does a row or cell (a paragraph set straight in w:tbl or w:tr): its start cuts text read
+     * outside paragraphs (emit_stray) and its deletion the records after it, the waiting
+     * paragraph's among them */
     int joins = is_p && s->join_nest == s->p_nest + 1 && s->joined.depth == s->depth;
-    if (s->join_nest && !joins && (is_p || nb_ooxml_is(name, "tbl")))
+    if (s->join_nest && !joins
+        && (is_p || nb_ooxml_is(name, "tbl") || nb_ooxml_is(name, "tr") || nb_ooxml_is(name, "tc")))
         flush_joined(s);
     if (is_p) {
         for (int k = 0; k < s->p_nest && k < MAX_P_NEST; k++)

@@ -191,6 +191,20 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 5b. the 2019 trial format: counts in 件 read; its 采购总金额 column has no unit fixed by the
+-- format, so a unit there leaves the row out with a note that says the column takes a bare
+-- number (not "单位应为不带单位的数字", a unit that is no unit)
+
+do
+  local name = "trial-2019.txt"
+  local text = T.fixture(name)
+  case("trial: counts in 件", text, name, { { "\t39\t6\t4422", "\t39件\t6件\t4422件" } }, {})
+  case("trial: 采购总金额 in 万元", text, name, { { "\t39\t5738", "\t39\t5738万元" } },
+    { { path = { "proactive_2019", "政府集中采购" } } },
+    { id = "SECTION.MISSING", section = "二", texts = { "政府集中采购", "“采购总金额”", "“5738万元”", "只写数字", "不带“万元”" } })
+end
+
+---------------------------------------------------------------------------
 -- 6. Word: table 二 and table 四 in Word cells
 
 do

@@ -470,6 +470,16 @@ do
     { "甲丙", "乙", "丁" }, "a deleted mark in a text box")
   same(items(p(r("甲") .. box(p("乙", DEL) .. p("丙"))) .. p("丁")),
     { "甲", "乙丙", "丁" }, "deleted marks in a text box, joined in it")
+  -- one set (out of Word's order) before the w:trPr or w:tcPr of a row or cell deleted with
+  -- track changes goes with it; one straight in a row joins no cell. Before, it waited past
+  -- the records cut with the row and was then written from beyond their end (a crash)
+  local ROW_DEL, CELL_DEL = '<w:trPr><w:del w:id="1" w:author="a"/></w:trPr>', '<w:tcPr><w:cellDel w:id="1" w:author="a"/></w:tcPr>'
+  same(items(p(r("外") .. box("<w:tbl><w:tr>" .. p("甲", DEL) .. ROW_DEL .. cell("1") .. "</w:tr></w:tbl>"))),
+    { "外" }, "a deleted mark in a deleted row, in a text box")
+  same(items(p(r("外") .. box("<w:tbl>" .. tr({ cell("x"), "<w:tc>" .. p("甲", DEL) .. CELL_DEL .. "</w:tc>" }) .. "</w:tbl>"))),
+    { "外", "[x]" }, "a deleted mark in a deleted cell, in a text box")
+  same(items("<w:tbl><w:tr>" .. r("乙") .. p("甲", DEL) .. cell("x") .. "</w:tr></w:tbl>"), { "[x]" },
+    "a deleted mark straight in a row, before a cell")
 end
 
 -- a cell deleted with track changes (w:tcPr/w:cellDel, a column deleted): Word drops it and

@@ -535,9 +535,11 @@ end
 -- What a column accepts after its numbers: a count column件/个/条/项/次, the fee column of
 -- table 二 万元 (the column's own unit, so the number is taken as written), the trial format's
 -- amount column nothing (its unit is not fixed by the format).
-local COUNT = { units = norm.COUNT_UNITS, say = "件、个、条、项或次（数量）" }
-local AMOUNT = { units = { [norm.AMOUNT_UNIT] = true }, say = "“" .. norm.AMOUNT_UNIT .. "”" }
-local NO_UNIT = { units = {}, say = "不带单位的数字" }
+-- say: what the note tells of the cell, given the unit written (a column with no unit names
+-- none it would take)
+local COUNT = { units = norm.COUNT_UNITS, say = "单位应为件、个、条、项或次（数量），不是“%s”" }
+local AMOUNT = { units = { [norm.AMOUNT_UNIT] = true }, say = "单位应为“" .. norm.AMOUNT_UNIT .. "”，不是“%s”" }
+local NO_UNIT = { units = {}, say = "这一列应只写数字（格式未规定它的单位），不带“%s”" }
 
 -- The cells of a row written with a unit that is not their column's ("1025.14元" in the 万元
 -- column, "5万元" or "12件" where the other unit is due): the reason for the row's missing
@@ -548,7 +550,7 @@ local function check_units(units, column)
   for c, u in pairs(units) do
     local label, accepts = column(c)
     if not accepts.units[u.unit] then
-      bad[#bad + 1] = { c = c, text = string.format("“%s”一格写作“%s”，单位应为%s，不是“%s”", label, u.text, accepts.say, u.unit) }
+      bad[#bad + 1] = { c = c, text = string.format("“%s”一格写作“%s”，", label, u.text) .. string.format(accepts.say, u.unit) }
     end
   end
   if #bad == 0 then return nil end
