@@ -541,6 +541,17 @@ local function placed_line(words, before, at, n)
   return table.concat(cells, "\t")
 end
 
+-- The names of the columns a placed row leaves empty (at: its numbers' columns, of n),
+-- joined for its note; name(c) names column c
+local function empty_columns(at, n, name)
+  local used, empty = {}, {}
+  for _, c in ipairs(at) do used[c] = true end
+  for c = 1, n do
+    if not used[c] then empty[#empty + 1] = name(c) end
+  end
+  return table.concat(empty, "、")
+end
+
 -- the label of a row for a note: the last word of its line before the numbers, or of the
 -- nearest line above with one
 local function row_name(lines, i, m)
@@ -649,12 +660,9 @@ local function place_t2(lines, placed, breaks)
           if at then
             local _, b, ws = row_at(lines[r.j], 1)
             lines[r.j] = placed_line(ws, b, at, 3)
-            local empty, used = {}, {}
-            for _, c in ipairs(at) do used[c] = true end
-            for c = 1, 3 do
-              if not used[c] then empty[#empty + 1] = nb.schema.proactive.blocks[1].columns[c] end
-            end
-            placed[#placed + 1] = string.format("%s（空白：%s）", r.key, table.concat(empty, "、"))
+            local heads = nb.schema.proactive.blocks[1].columns
+            placed[#placed + 1] = string.format("%s（空白：%s）", r.key,
+              empty_columns(at, 3, function(c) return heads[c] end))
           end
         end
       end
@@ -718,15 +726,11 @@ function M.place_blanks(lines, notes, breaks)
           local _, before, words = row_at(lines[r.i], m)
           local name = row_name(lines, r.i, m)
           lines[r.i] = placed_line(words, before, at, n)
-          local empty, used = {}, {}
-          for _, c in ipairs(at) do used[c] = true end
-          for c = 1, n do
-            if not used[c] then
-              local col = n == 7 and nb.schema.requests.columns[c]
-              empty[#empty + 1] = col and col.label or string.format("第 %d 列", c)
-            end
-          end
-          table.insert(placed["三"], string.format("%s（空白：%s）", norm.head(name, 20), table.concat(empty, "、")))
+          local empty = empty_columns(at, n, function(c)
+            local col = n == 7 and nb.schema.requests.columns[c]
+            return col and col.label or string.format("第 %d 列", c)
+          end)
+          table.insert(placed["三"], string.format("%s（空白：%s）", norm.head(name, 20), empty))
         end
       end
     end
@@ -811,15 +815,10 @@ function M.place_blanks(lines, notes, breaks)
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
-              local s4, empty, used = nb.schema.appeals, {}, {}
-              for _, c in ipairs(at) do used[c] = true end
-              for c = 1, 15 do
-                if not used[c] then
-                  local g, col = s4.groups[(c - 1) // 5 + 1], s4.columns[(c - 1) % 5 + 1]
-                  empty[#empty + 1] = g.label .. "“" .. col.label .. "”"
-                end
-              end
-              table.insert(placed["四"], "空白：" .. table.concat(empty, "、"))
+              local s4 = nb.schema.appeals
+              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, function(c)
+                return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
+              end))
             end
           end
           break
