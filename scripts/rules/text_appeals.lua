@@ -87,7 +87,7 @@ return {
               end
             end
             if both then subject = nil end
-            local n = R.first_count(piece)
+            local n = R.exact_count(piece)
             -- "行政复议和行政诉讼0件": none of either (a count above 0 for both is no one cell's)
             if both and n == 0 and not R.has(piece, FIELD_WORDS) then
               compare(part, "review", "total", "总计", 0)

@@ -67,7 +67,7 @@ return {
       current = clause
       local shared = false -- a name listed before, without a count of its own
       for piece in (clause .. "、"):gmatch("(.-)、") do
-        local n = R.first_count(piece) -- the cheap question first
+        local n = R.exact_count(piece) -- the cheap question first
         local named = R.has(piece, WORDS)
         -- "行政许可、行政处罚等信息2350条": one count for the whole list
         local listed = shared

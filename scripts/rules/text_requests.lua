@@ -120,7 +120,7 @@ return {
         quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
       end
       if quotes then clause = drop_short_quotes(clause) end
-      local n = R.first_count(clause)
+      local n = R.exact_count(clause)
       if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
       if clause:sub(1, 6) == "其中" then -- "其中:" too
         breakdown_sentence, breakdown_kind = sentence, last_kind
@@ -154,7 +154,7 @@ return {
       for i = 1, #APPLICANTS do
         local a = APPLICANTS[i]
         local pos = clause:find(a.word, 1, true)
-        local m = pos and R.first_count(clause, pos)
+        local m = pos and R.exact_count(clause, pos)
         if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then
           local in_new = R.t3_sum(report, "new", a.first, a.last)
           local in_over = R.t3_sum(report, "carried_over", a.first, a.last)

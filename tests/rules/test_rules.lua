@@ -827,6 +827,27 @@ test("YEAR.IDENTICAL leaves a short nothing-to-report 六 alone, not a copied on
   flags("YEAR.IDENTICAL", this, nil, nil, last)
 end)
 
+-- third round: phrasings of the sample agencies and styles the rounds before did not write
+-- (/tmp/rr2/corpus: 32 correct and 31 faulty reports)
+test("an estimate or a range's end is no count to compare (近, 约, 左右, 超过, 5至9件)", function()
+  quiet("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请近40件，均在法定期限内答复。"))
+  quiet("TEXT.REQUESTS", req_text(118, "全年收到政府信息公开申请约120件，答复120件左右。"))
+  quiet("TEXT.REQUESTS", req_text(97, "全年收到政府信息公开申请近百件，均已办结。"))
+  quiet("TEXT.REQUESTS", req_text(63, "全年共收到政府信息公开申请超过60件。"))
+  quiet("TEXT.REQUESTS", req_text(28, "全年共收到政府信息公开申请28件，各季度收到申请5至9件不等。"))
+  local function pun(n, s) return variant(function(t) t.proactive.punishment = n; overview_text(t, "主动公开", s) end) end
+  quiet("TEXT.PROACTIVE", pun(523, "全年作出行政处罚决定超过500件。"))
+  quiet("TEXT.PROACTIVE", pun(43, "全年作出行政处罚决定约40件。"))
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 12, corrected = 0, other = 0, pending = 0, total = 12 }
+    overview_text(t, "依申请公开", "全年因政府信息公开引发行政复议10件以上。")
+  end))
+  -- an exact count beside them is still read
+  flags("TEXT.REQUESTS", req_text(28, "全年共收到政府信息公开申请27件，各季度收到申请5至9件不等。"), 28, 27)
+  flags("TEXT.PROACTIVE", pun(43, "全年作出行政处罚决定40件，公开执法信息约300条。"), 43, 40)
+  flags("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请40件。"), 36, 40)
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
