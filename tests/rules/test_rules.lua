@@ -848,6 +848,26 @@ test("an estimate or a range's end is no count to compare (近, 约, 左右, 超
   flags("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请40件。"), 36, 40)
 end)
 
+test("TEXT.REQUESTS is quiet on applications corrected, withdrawn or passed on, and on other business", function()
+  local s = "全年共收到政府信息公开申请20件。经告知补正后受理3件，申请人主动撤回申请2件，向有关部门转办1件；全年办结20件。"
+  quiet("TEXT.REQUESTS", req_text(20, s))
+  flags("TEXT.REQUESTS", req_text(20, (s:gsub("办结20件", "办结19件"))), 20, 19)
+  -- a clause after one about messages or letters counts them, not applications
+  quiet("TEXT.REQUESTS", req_text(17, "网站全年接收网民留言320条，办结318条，其余2条正在办理。全年共收到政府信息公开申请17件。"))
+  quiet("TEXT.REQUESTS", req_text(0, "全年共收到网民来信23件，转办相关股室办理23件，均已按时回复。"))
+  flags("TEXT.REQUESTS", req_text(17, "全年接收网民留言320条，办结318条，受理政府信息公开申请16件。"), 17, 16)
+end)
+test("TEXT.REQUESTS is quiet on applications for services and benefits", function()
+  quiet("TEXT.REQUESTS", req_text(9, "全年受理政府信息公开申请9件，均已办结。依托政务服务网受理网上办事申请3,200件，办结率100%。"))
+  quiet("TEXT.REQUESTS", req_text(0, "全年受理最低生活保障申请156件，审核确认134件。"))
+  flags("TEXT.REQUESTS", req_text(9, "全年受理政府信息公开申请11件，网上办事申请3,200件。"), 9, 11)
+end)
+test("TEXT.REQUESTS reads 依申请公开4项 (长春临空) as the applications received", function()
+  local s = "依申请公开4项，部分公开2项，保护第三方合法权益和本机关不掌握相关政府信息各1项。"
+  quiet("TEXT.REQUESTS", req_text(4, s))
+  flags("TEXT.REQUESTS", req_text(4, (s:gsub("依申请公开4项", "依申请公开5项"))), 4, 5)
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
