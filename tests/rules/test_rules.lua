@@ -868,6 +868,11 @@ test("TEXT.REQUESTS reads 依申请公开4项 (长春临空) as the applications
   flags("TEXT.REQUESTS", req_text(4, (s:gsub("依申请公开4项", "依申请公开5项"))), 4, 5)
 end)
 
+test("TEXT.YEAR passes a series of years in one clause, not last year's count alone", function()
+  quiet("TEXT.YEAR", with_text("本年度收到政府信息公开申请25件，2023年、2022年分别为18件、15件，申请量逐年上升。"))
+  quiet("TEXT.YEAR", with_text("2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"))
+  flags("TEXT.YEAR", with_text("2023年收到政府信息公开申请25件，2023年、2022年分别为18件、15件。"), "2024年", "2023年")
+end)
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
