@@ -35,6 +35,21 @@ local function subject_of(s)
   if l then return "litigation" end
 end
 
+-- a clause comparing with earlier years ("较上年分别下降2件、1件") states no count of this year,
+-- except in a series of years ("2023年、2024年分别发生行政复议1件、3件": the count in the
+-- report year's place); the years before the report year are added at check time
+local COMPARED = { "同比", "上年", "去年", "上一年" }
+local function series_count(clause, year)
+  if not clause:find("分别", 1, true) then return nil end
+  local years, k = 0, nil
+  for y in clause:gmatch("%f[%d](%d%d%d%d)年") do
+    years = years + 1
+    if tonumber(y) == year then k = years end
+  end
+  local counts = R.counts(clause)
+  if k and #counts == years then return counts[k].n end
+end
+
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
 
@@ -63,6 +78,11 @@ return {
                    key == "total" and "" or label, stated, v) }
       end
     end
+    local compared = { table.unpack(COMPARED) }
+    if math.type(report.year) == "integer" then
+      compared[#compared + 1] = (report.year - 1) .. "年"
+      compared[#compared + 1] = (report.year - 2) .. "年"
+    end
     R.each_sentence(report, function(sentence, part)
       if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
         local subject
@@ -72,6 +92,11 @@ return {
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
+          if R.has(clause, compared) then
+            local s, n = subject_of(clause), series_count(clause, report.year)
+            if s and n then compare(part, s, "total", "总计", n) end
+            goto next_clause
+          end
           -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
           local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
@@ -134,6 +159,7 @@ return {
               elseif s then compare(part, subject, "total", "总计", n) end
             end
           end
+          ::next_clause::
         end
       end
     end)

@@ -873,6 +873,19 @@ test("TEXT.YEAR passes a series of years in one clause, not last year's count al
   quiet("TEXT.YEAR", with_text("2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"))
   flags("TEXT.YEAR", with_text("2023年收到政府信息公开申请25件，2023年、2022年分别为18件、15件。"), "2024年", "2023年")
 end)
+test("TEXT.APPEALS reads a comparison with last year as none of this year's counts, a series by its year", function()
+  local function r(review, s) return variant(function(t)
+    t.appeals.review = { upheld = review, corrected = 0, other = 0, pending = 0, total = review }
+    overview_text(t, "依申请公开", s)
+  end) end
+  local s = "因政府信息公开引发行政复议2起，复议机关均维持原答复；行政复议、行政诉讼案件数量较上年分别下降2件、1件。"
+  quiet("TEXT.APPEALS", r(2, s))
+  flags("TEXT.APPEALS", r(3, s), 3, 2)
+  local series = "2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"
+  quiet("TEXT.APPEALS", r(3, series))
+  flags("TEXT.APPEALS", r(2, series), 2, 3)
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
