@@ -886,6 +886,18 @@ test("TEXT.APPEALS reads a comparison with last year as none of this year's coun
   flags("TEXT.APPEALS", r(2, series), 2, 3)
 end)
 
+test("TEXT.FEES reads 零收费, 收费0元 and 免费提供 as none collected", function()
+  local function r(text, collected) return variant(function(t)
+    t.other_matters = text
+    t.processing_fees = { notices = collected > 0 and 1 or 0, notified = collected, collected = collected }
+  end) end
+  for _, s in ipairs({ "本年度政府信息公开工作实行零收费。", "本年度政府信息公开收费0元。",
+                       "本年度信息处理费为0元。", "本年度向申请人免费提供政府信息。" }) do
+    quiet("TEXT.FEES", r(s, 0))
+    flags("TEXT.FEES", r(s, 300), 300, "未收取")
+  end
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
