@@ -274,7 +274,8 @@ local function ends_at(s, stop, list)
 end
 
 --- Whether the count at (the second result of first_count: { pos, n, unit }) in s is an
---- estimate or a range's end rather than an exact figure.
+--- estimate or a range's end rather than an exact figure. Some twenty string calls: rules ask
+--- it of a count that disagrees with its table only.
 function M.about(s, at)
   local pos = at.pos
   if ends_at(s, pos - 1, M.ABOUT_BEFORE) then return true end
@@ -288,13 +289,6 @@ function M.about(s, at)
   return false
 end
 
---- The first exact count in s (at or after init): as first_count, but nil for an estimate
---- or a range ("近40件", "5至9件"), which no cell of a table can be compared with.
-function M.exact_count(s, init)
-  local n, at = M.first_count(s, init)
-  if n and M.about(s, at) then return nil end
-  return n, at
-end
 
 -- The labels of a read-only report's overview parts, made once: every rule asks for the
 -- narrative parts (a report a script built and may still change is labelled each time)

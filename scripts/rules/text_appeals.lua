@@ -69,9 +69,12 @@ return {
   warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的行政复议、行政诉讼件数与表四一致",
   check = function(report, ctx)
+    local count_piece, count_at -- the piece at hand and where its count is (nil: no count)
+    -- an estimate or a range's end ("10件以上") is no cell's value: asked of a disagreeing count only
+    local function about() return count_at ~= nil and R.about(count_piece, count_at) end
     local function compare(part, subject, key, label, stated)
       local v = table_value(report, subject, key)
-      if v and v ~= stated then
+      if v and v ~= stated and not about() then
         ctx:add{ section = part.section, label = part.label, row = "appeals." .. subject, column = label,
                  expected = v, found = stated,
                  message = string.format("叙述称%s%s%d件，表四为%d件", SUBJECTS[subject].label,
@@ -94,6 +97,7 @@ return {
           local clause = clauses[i]
           if R.has(clause, compared) then
             local s, n = subject_of(clause), series_count(clause, report.year)
+            count_at = nil
             if s and n then compare(part, s, "total", "总计", n) end
             goto next_clause
           end
@@ -101,6 +105,7 @@ return {
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
           local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
+            count_at = nil
             local s, both = subject_of(piece)
             if (s or both) and R.has(piece, DOCUMENTS) then s, both = nil, false end
             if none and (s or both) then
@@ -112,7 +117,8 @@ return {
               end
             end
             if both then subject = nil end
-            local n = R.exact_count(piece)
+            local n, at = R.first_count(piece)
+            count_piece, count_at = piece, at
             -- "行政复议和行政诉讼0件": none of either (a count above 0 for both is no one cell's)
             if both and n == 0 and not R.has(piece, FIELD_WORDS) then
               compare(part, "review", "total", "总计", 0)
@@ -150,7 +156,7 @@ return {
                   sum = sum and v and sum + v
                   names[k] = SUBJECTS[combined[k]].label
                 end
-                if sum and sum ~= n then
+                if sum and sum ~= n and not about() then
                   local label = table.concat(names, "、")
                   ctx:add{ section = part.section, label = part.label, row = "appeals", column = "总计",
                            expected = sum, found = n,

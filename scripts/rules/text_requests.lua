@@ -99,7 +99,17 @@ return {
   check = function(report, ctx)
     local new, over = R.t3(report, "new"), R.t3(report, "carried_over")
     local total, forward = R.t3(report, "total"), R.t3(report, "carried_forward")
+    -- the clause at hand (as read, and as written) and where its count is, and its sentence
+    local count_clause, count_at, count_written, count_sentence
     local function add(part, row, expected, found, what)
+      -- asked of a disagreeing count only (most agree): an estimate or a range's end ("近40件",
+      -- "5至9件") is no cell's value; after a clause about other business, a clause without
+      -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
+      if count_at and R.about(count_clause, count_at) then return end
+      if not count_written:find("申请", 1, true) then
+        local at = count_sentence:find(count_written, 1, true)
+        if at and R.has(count_sentence:sub(1, at - 1), OTHER_BUSINESS) then return end
+      end
       ctx:add{ section = part.section, label = part.label, row = row, column = "总计",
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
@@ -117,7 +127,6 @@ return {
     -- count this year's applications alone, without the carried-over ones
     local received_sentence, received_n
     local licence_sentence, licence_only -- whether the sentence's 申请 are all 许可申请
-    local business_sentence -- the sentence at hand names other business (OTHER_BUSINESS)
     local function kind_of(clause)
       if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
     end
@@ -130,9 +139,9 @@ return {
         quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
       end
       if quotes then clause = drop_short_quotes(clause) end
-      local n = R.exact_count(clause)
+      local n, at = R.first_count(clause)
+      count_clause, count_at, count_written, count_sentence = clause, at, as_written, sentence
       if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
-      if R.has(clause, OTHER_BUSINESS) then business_sentence = sentence end
       if clause:sub(1, 6) == "其中" then -- "其中:" too
         breakdown_sentence, breakdown_kind = sentence, last_kind
       elseif n and breakdown_sentence ~= sentence then
@@ -148,7 +157,6 @@ return {
         return
       end
       if R.has(as_written, APPEALS) then return end
-      if business_sentence == sentence and not clause:find("申请", 1, true) then return end
       if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
@@ -167,11 +175,12 @@ return {
       for i = 1, #APPLICANTS do
         local a = APPLICANTS[i]
         local pos = clause:find(a.word, 1, true)
-        local m = pos and R.exact_count(clause, pos)
+        local m, at
+        if pos then m, at = R.first_count(clause, pos) end
         if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then
           local in_new = R.t3_sum(report, "new", a.first, a.last)
           local in_over = R.t3_sum(report, "carried_over", a.first, a.last)
-          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) then
+          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) and not R.about(clause, at) then
             ctx:add{ section = part.section, label = part.label, row = "new", column = a.word,
                      expected = in_new, found = m,
                      message = string.format("叙述称%s申请%d件，表三为%d件", a.word, m, in_new) }
