@@ -259,6 +259,37 @@ M.cn_int, M.counts, M.first_count = text.cn_int, text.counts, text.first_count
 M.normalize, M.sentences, M.clauses, M.has = text.normalize, text.sentences, text.clauses, text.has
 M._normalize_lua = text._normalize_lua
 
+-- Words that make a count no one cell's value: an estimate ("近40件", "约120件", "超过500件",
+-- "120件左右") or the upper end of a range ("5至9件"). ("30余件" and "40多件" are no counts to
+-- begin with: the counter does not follow the digits.) Edit the lists to taste.
+M.ABOUT_BEFORE = { "近", "约", "逾", "超过", "不足", "不到" }
+M.ABOUT_AFTER = { "左右", "以上", "上下" }
+M.RANGE_SEPS = { "至", "到", "-", "~", "—", "–" }
+
+local function ends_at(s, stop, list)
+  for i = 1, #list do
+    local w = list[i]
+    if stop >= #w and s:sub(stop - #w + 1, stop) == w then return #w end
+  end
+end
+
+--- Whether the count at (the second result of first_count: { pos, n, unit }) in s is an
+--- estimate or a range's end rather than an exact figure. Some twenty string calls: rules ask
+--- it of a count that disagrees with its table only.
+function M.about(s, at)
+  local pos = at.pos
+  if ends_at(s, pos - 1, M.ABOUT_BEFORE) then return true end
+  local sep = ends_at(s, pos - 1, M.RANGE_SEPS)
+  if sep and s:find("^%d", pos - sep - 1) then return true end
+  local e = s:find("%D", pos) or #s + 1 -- the unit (a three-byte counter) starts at e
+  for i = 1, #M.ABOUT_AFTER do
+    local w = M.ABOUT_AFTER[i]
+    if s:sub(e + 3, e + 2 + #w) == w then return true end
+  end
+  return false
+end
+
+
 -- The labels of a read-only report's overview parts, made once: every rule asks for the
 -- narrative parts (a report a script built and may still change is labelled each time)
 local overview_labels = setmetatable({}, { __mode = "k" })

@@ -35,6 +35,21 @@ local function subject_of(s)
   if l then return "litigation" end
 end
 
+-- a clause comparing with earlier years ("较上年分别下降2件、1件") states no count of this year,
+-- except in a series of years ("2023年、2024年分别发生行政复议1件、3件": the count in the
+-- report year's place); the years before the report year are added at check time
+local COMPARED = { "同比", "上年", "去年", "上一年" }
+local function series_count(clause, year)
+  if not clause:find("分别", 1, true) then return nil end
+  local years, k = 0, nil
+  for y in clause:gmatch("%f[%d](%d%d%d%d)年") do
+    years = years + 1
+    if tonumber(y) == year then k = years end
+  end
+  local counts = R.counts(clause)
+  if k and #counts == years then return counts[k].n end
+end
+
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
 
@@ -54,14 +69,22 @@ return {
   warnings_only = true, -- render can leave it out of a report without errors
   describe = "叙述中的行政复议、行政诉讼件数与表四一致",
   check = function(report, ctx)
+    local count_piece, count_at -- the piece at hand and where its count is (nil: no count)
+    -- an estimate or a range's end ("10件以上") is no cell's value: asked of a disagreeing count only
+    local function about() return count_at ~= nil and R.about(count_piece, count_at) end
     local function compare(part, subject, key, label, stated)
       local v = table_value(report, subject, key)
-      if v and v ~= stated then
+      if v and v ~= stated and not about() then
         ctx:add{ section = part.section, label = part.label, row = "appeals." .. subject, column = label,
                  expected = v, found = stated,
                  message = string.format("叙述称%s%s%d件，表四为%d件", SUBJECTS[subject].label,
                    key == "total" and "" or label, stated, v) }
       end
+    end
+    local compared = { table.unpack(COMPARED) }
+    if math.type(report.year) == "integer" then
+      compared[#compared + 1] = (report.year - 1) .. "年"
+      compared[#compared + 1] = (report.year - 2) .. "年"
     end
     R.each_sentence(report, function(sentence, part)
       if (sentence:find("公开", 1, true) or part.label:find("申请", 1, true)) and R.has(sentence, MENTIONS) then
@@ -72,10 +95,17 @@ return {
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
+          if R.has(clause, compared) then
+            local s, n = subject_of(clause), series_count(clause, report.year)
+            count_at = nil
+            if s and n then compare(part, s, "total", "总计", n) end
+            goto next_clause
+          end
           -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
           local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
+            count_at = nil
             local s, both = subject_of(piece)
             if (s or both) and R.has(piece, DOCUMENTS) then s, both = nil, false end
             if none and (s or both) then
@@ -87,7 +117,8 @@ return {
               end
             end
             if both then subject = nil end
-            local n = R.first_count(piece)
+            local n, at = R.first_count(piece)
+            count_piece, count_at = piece, at
             -- "行政复议和行政诉讼0件": none of either (a count above 0 for both is no one cell's)
             if both and n == 0 and not R.has(piece, FIELD_WORDS) then
               compare(part, "review", "total", "总计", 0)
@@ -125,7 +156,7 @@ return {
                   sum = sum and v and sum + v
                   names[k] = SUBJECTS[combined[k]].label
                 end
-                if sum and sum ~= n then
+                if sum and sum ~= n and not about() then
                   local label = table.concat(names, "、")
                   ctx:add{ section = part.section, label = part.label, row = "appeals", column = "总计",
                            expected = sum, found = n,
@@ -134,6 +165,7 @@ return {
               elseif s then compare(part, subject, "total", "总计", n) end
             end
           end
+          ::next_clause::
         end
       end
     end)

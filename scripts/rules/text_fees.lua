@@ -5,8 +5,10 @@ local R = require "nianbao.rules"
 
 local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for people
 
-local MENTION = { "处理费", "收费", "收取", "费用" }
-local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费" }
+local MENTION = { "处理费", "收费", "收取", "费用", "免费" }
+local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费",
+  -- "实行零收费", "收费0元", "信息处理费为0元", "免费提供"
+  "零收费", "收费0元", "收费为0", "处理费0元", "处理费为0", "免费提供" }
 -- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
 local NOT_FROM = { "未向", "没有向", "不向" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }

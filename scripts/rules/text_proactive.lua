@@ -56,8 +56,11 @@ return {
   check = function(report, ctx)
     local data = report.proactive or {}
     local current -- the clause being read: the finding's sentence (its fingerprint, docs/reviewing.md)
+    local count_piece, count_at -- the piece at hand and where its count is (nil: no count)
     local function compare(part, row, label, table_value, stated)
-      if math.type(table_value) == "integer" and table_value ~= stated then
+      -- an estimate ("约40件", "超过500件") is no cell's value: asked of a disagreeing count only
+      if math.type(table_value) == "integer" and table_value ~= stated
+          and not (count_at and R.about(count_piece, count_at)) then
         ctx:add{ section = part.section, label = part.label, row = "proactive." .. row, column = label,
                  expected = table_value, found = stated, sentence = current,
                  message = string.format("叙述称%s%d件，表二为%d件", label, stated, table_value) }
@@ -67,7 +70,8 @@ return {
       current = clause
       local shared = false -- a name listed before, without a count of its own
       for piece in (clause .. "、"):gmatch("(.-)、") do
-        local n = R.first_count(piece) -- the cheap question first
+        local n, at = R.first_count(piece) -- the cheap question first
+        count_piece, count_at = piece, nil
         local named = R.has(piece, WORDS)
         -- "行政许可、行政处罚等信息2350条": one count for the whole list
         local listed = shared
@@ -82,6 +86,7 @@ return {
         end
         if n and (not named or listed or not_a_cell(piece)) then n = nil end
         if n then
+          count_at = at
           local matched = false
           for _, d in ipairs(DOCS) do
             if not matched and piece:find(d.word, 1, true) and not (d.unless and R.has(piece, d.unless)) then

@@ -6,7 +6,8 @@ local R = require "nianbao.rules"
 -- "没有公民、法人或其他组织提出…申请": the statute's words for the applicants after 没有 / 无
 local NONE = { "未收到", "没有收到", "未接到", "未受理", "无依申请公开", "无政府信息公开申请", "未发生依申请",
   "没有公民", "无公民", "未有公民" }
-local RECEIVED = { "收到", "接到", "受理", "接收", "新收", "共收", "提出", "办理" }
+-- "依申请公开4项，部分公开2项" (a count of the year's applications, as 长春临空 words it)
+local RECEIVED = { "收到", "接到", "受理", "接收", "新收", "共收", "提出", "办理", "依申请公开" }
 local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
 local APPEALS = { "复议", "诉讼" }
@@ -16,11 +17,16 @@ local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
 local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" }
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
--- 建议12件、政协委员提案8件"), of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复
--- 超过法定期限") or of time ("平均答复时间为6个工作日":
--- the unit of time, not 时间, which "在法定时间内办结28件" says of the year's applications)
-local NOT_APPLICATIONS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求",
-  "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
+-- 建议12件、政协委员提案8件"); in a sentence that names such business, a later clause without
+-- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
+local OTHER_BUSINESS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
+-- and counts of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复超过法定期限"),
+-- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
+-- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
+-- says of the year's applications)
+local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时",
+  "补正", "撤回", "转办" }
+for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
 -- the ways an application comes in: "通过网络提出申请98件，信函提出21件，当面提出7件" is a
 -- breakdown by channel (without 其中) when the sentence names two channels or more; a clause
 -- with 共 / 合计 is a total all the same ("通过网络和信函共收到申请126件")
@@ -36,17 +42,20 @@ local function by_channel(clause, sentence)
   for _, c in ipairs(CHANNELS) do if R.has(sentence, c) then n = n + 1 end end
   return n >= 2
 end
--- 申请 only as part of 行政许可申请 / 审批申请 ("受理食品经营等行政许可申请2310件，办结2298件"):
--- applications for a licence, not for information
-local OTHER_APPLICATIONS = { "许可申请", "审批申请" }
+-- 申请 only as part of 行政许可申请 / 审批申请 ("受理食品经营等行政许可申请2310件，办结2298件"),
+-- of applications for a service or a benefit ("受理网上办事申请3200件", "受理最低生活保障申请
+-- 156件"): not for information. The two characters before 申请 name the kind.
+local OTHER_APPLICATIONS = { "许可申请", "审批申请", "办事申请", "服务申请", "保障申请", "救助申请",
+  "补贴申请", "低保申请" }
+local OTHER_KIND = {}
+for _, w in ipairs(OTHER_APPLICATIONS) do OTHER_KIND[w:sub(1, -7)] = true end
 local function only_other_applications(s)
   if not R.has(s, OTHER_APPLICATIONS) then return false end
   local from = 1
   while true do
     local i = s:find("申请", from, true)
     if not i then return true end
-    local before = s:sub(math.max(1, i - 6), i - 1)
-    if before ~= "许可" and before ~= "审批" then return false end
+    if not OTHER_KIND[s:sub(math.max(1, i - 6), i - 1)] then return false end
     from = i + 6
   end
 end
@@ -90,7 +99,17 @@ return {
   check = function(report, ctx)
     local new, over = R.t3(report, "new"), R.t3(report, "carried_over")
     local total, forward = R.t3(report, "total"), R.t3(report, "carried_forward")
+    -- the clause at hand (as read, and as written) and where its count is, and its sentence
+    local count_clause, count_at, count_written, count_sentence
     local function add(part, row, expected, found, what)
+      -- asked of a disagreeing count only (most agree): an estimate or a range's end ("近40件",
+      -- "5至9件") is no cell's value; after a clause about other business, a clause without
+      -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
+      if count_at and R.about(count_clause, count_at) then return end
+      if not count_written:find("申请", 1, true) then
+        local at = count_sentence:find(count_written, 1, true)
+        if at and R.has(count_sentence:sub(1, at - 1), OTHER_BUSINESS) then return end
+      end
       ctx:add{ section = part.section, label = part.label, row = row, column = "总计",
                expected = expected, found = found,
                message = string.format("叙述称%s%s件，与表三不一致", what, tostring(found)) }
@@ -120,7 +139,8 @@ return {
         quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
       end
       if quotes then clause = drop_short_quotes(clause) end
-      local n = R.first_count(clause)
+      local n, at = R.first_count(clause)
+      count_clause, count_at, count_written, count_sentence = clause, at, as_written, sentence
       if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
       if clause:sub(1, 6) == "其中" then -- "其中:" too
         breakdown_sentence, breakdown_kind = sentence, last_kind
@@ -148,17 +168,19 @@ return {
       if sentence ~= licence_sentence then
         licence_sentence, licence_only = sentence, only_other_applications(sentence)
       end
-      if not ((sentence:find("申请", 1, true) and not licence_only) or part.label:find("申请", 1, true)) then
+      -- (a sentence whose 申请 are all of other kinds counts none, in the 依申请公开 part too)
+      if licence_only or not (sentence:find("申请", 1, true) or part.label:find("申请", 1, true)) then
         return
       end
       for i = 1, #APPLICANTS do
         local a = APPLICANTS[i]
         local pos = clause:find(a.word, 1, true)
-        local m = pos and R.first_count(clause, pos)
+        local m, at
+        if pos then m, at = R.first_count(clause, pos) end
         if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then
           local in_new = R.t3_sum(report, "new", a.first, a.last)
           local in_over = R.t3_sum(report, "carried_over", a.first, a.last)
-          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) then
+          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) and not R.about(clause, at) then
             ctx:add{ section = part.section, label = part.label, row = "new", column = a.word,
                      expected = in_new, found = m,
                      message = string.format("叙述称%s申请%d件，表三为%d件", a.word, m, in_new) }

@@ -13,6 +13,15 @@ local AFTER = { "结转", "同期", "相比", "比较", "底", "末", "以来", 
   "报告", "年报", "政府信息公开工作年度报告", "至" }
 
 
+-- a clause that names another year too compares the years ("2023年、2022年分别为18件、15件",
+-- "2023年、2024年分别发生行政复议1件、3件"); asked only of a clause that opens with last year
+local function names_other_year(clause, last)
+  for y in clause:gmatch("%f[%d]%d%d%d%d年") do
+    if y ~= last then return true end
+  end
+  return false
+end
+
 local function starts_with_any(s, list)
   for _, w in ipairs(list) do if s:sub(1, #w) == w then return true end end
   return false
@@ -49,7 +58,7 @@ return {
             -- last year's figure given for comparison: "同比增长25%(2023年为20件)"
             -- (为 and 是 are three bytes each: no character class)
             or (starts_with_any(rest, { "为", "是" }) and rest:find("^%d", 4) ~= nil)
-          if not comparison and a == 1 then
+          if not comparison and a == 1 and not names_other_year(clause, last) then
             local opens = sentence:sub(1, #clause) == clause
             if opens or R.first_count(clause) then
               flagged = opens and "以上一年度开头" or "报告了上一年度的件数"

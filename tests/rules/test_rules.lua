@@ -827,6 +827,77 @@ test("YEAR.IDENTICAL leaves a short nothing-to-report 六 alone, not a copied on
   flags("YEAR.IDENTICAL", this, nil, nil, last)
 end)
 
+-- third round: phrasings of the sample agencies and styles the rounds before did not write
+-- (/tmp/rr2/corpus: 32 correct and 31 faulty reports)
+test("an estimate or a range's end is no count to compare (近, 约, 左右, 超过, 5至9件)", function()
+  quiet("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请近40件，均在法定期限内答复。"))
+  quiet("TEXT.REQUESTS", req_text(118, "全年收到政府信息公开申请约120件，答复120件左右。"))
+  quiet("TEXT.REQUESTS", req_text(97, "全年收到政府信息公开申请近百件，均已办结。"))
+  quiet("TEXT.REQUESTS", req_text(63, "全年共收到政府信息公开申请超过60件。"))
+  quiet("TEXT.REQUESTS", req_text(28, "全年共收到政府信息公开申请28件，各季度收到申请5至9件不等。"))
+  local function pun(n, s) return variant(function(t) t.proactive.punishment = n; overview_text(t, "主动公开", s) end) end
+  quiet("TEXT.PROACTIVE", pun(523, "全年作出行政处罚决定超过500件。"))
+  quiet("TEXT.PROACTIVE", pun(43, "全年作出行政处罚决定约40件。"))
+  quiet("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 12, corrected = 0, other = 0, pending = 0, total = 12 }
+    overview_text(t, "依申请公开", "全年因政府信息公开引发行政复议10件以上。")
+  end))
+  -- an exact count beside them is still read
+  flags("TEXT.REQUESTS", req_text(28, "全年共收到政府信息公开申请27件，各季度收到申请5至9件不等。"), 28, 27)
+  flags("TEXT.PROACTIVE", pun(43, "全年作出行政处罚决定40件，公开执法信息约300条。"), 43, 40)
+  flags("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请40件。"), 36, 40)
+end)
+
+test("TEXT.REQUESTS is quiet on applications corrected, withdrawn or passed on, and on other business", function()
+  local s = "全年共收到政府信息公开申请20件。经告知补正后受理3件，申请人主动撤回申请2件，向有关部门转办1件；全年办结20件。"
+  quiet("TEXT.REQUESTS", req_text(20, s))
+  flags("TEXT.REQUESTS", req_text(20, (s:gsub("办结20件", "办结19件"))), 20, 19)
+  -- a clause after one about messages or letters counts them, not applications
+  quiet("TEXT.REQUESTS", req_text(17, "网站全年接收网民留言320条，办结318条，其余2条正在办理。全年共收到政府信息公开申请17件。"))
+  quiet("TEXT.REQUESTS", req_text(0, "全年共收到网民来信23件，转办相关股室办理23件，均已按时回复。"))
+  flags("TEXT.REQUESTS", req_text(17, "全年接收网民留言320条，办结318条，受理政府信息公开申请16件。"), 17, 16)
+end)
+test("TEXT.REQUESTS is quiet on applications for services and benefits", function()
+  quiet("TEXT.REQUESTS", req_text(9, "全年受理政府信息公开申请9件，均已办结。依托政务服务网受理网上办事申请3,200件，办结率100%。"))
+  quiet("TEXT.REQUESTS", req_text(0, "全年受理最低生活保障申请156件，审核确认134件。"))
+  flags("TEXT.REQUESTS", req_text(9, "全年受理政府信息公开申请11件，网上办事申请3,200件。"), 9, 11)
+end)
+test("TEXT.REQUESTS reads 依申请公开4项 (长春临空) as the applications received", function()
+  local s = "依申请公开4项，部分公开2项，保护第三方合法权益和本机关不掌握相关政府信息各1项。"
+  quiet("TEXT.REQUESTS", req_text(4, s))
+  flags("TEXT.REQUESTS", req_text(4, (s:gsub("依申请公开4项", "依申请公开5项"))), 4, 5)
+end)
+
+test("TEXT.YEAR passes a series of years in one clause, not last year's count alone", function()
+  quiet("TEXT.YEAR", with_text("本年度收到政府信息公开申请25件，2023年、2022年分别为18件、15件，申请量逐年上升。"))
+  quiet("TEXT.YEAR", with_text("2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"))
+  flags("TEXT.YEAR", with_text("2023年收到政府信息公开申请25件，2023年、2022年分别为18件、15件。"), "2024年", "2023年")
+end)
+test("TEXT.APPEALS reads a comparison with last year as none of this year's counts, a series by its year", function()
+  local function r(review, s) return variant(function(t)
+    t.appeals.review = { upheld = review, corrected = 0, other = 0, pending = 0, total = review }
+    overview_text(t, "依申请公开", s)
+  end) end
+  local s = "因政府信息公开引发行政复议2起，复议机关均维持原答复；行政复议、行政诉讼案件数量较上年分别下降2件、1件。"
+  quiet("TEXT.APPEALS", r(2, s))
+  flags("TEXT.APPEALS", r(3, s), 3, 2)
+  local series = "2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"
+  quiet("TEXT.APPEALS", r(3, series))
+  flags("TEXT.APPEALS", r(2, series), 2, 3)
+end)
+
+test("TEXT.FEES reads 零收费, 收费0元 and 免费提供 as none collected", function()
+  local function r(text, collected) return variant(function(t)
+    t.other_matters = text
+    t.processing_fees = { notices = collected > 0 and 1 or 0, notified = collected, collected = collected }
+  end) end
+  for _, s in ipairs({ "本年度政府信息公开工作实行零收费。", "本年度政府信息公开收费0元。",
+                       "本年度信息处理费为0元。", "本年度向申请人免费提供政府信息。" }) do
+    quiet("TEXT.FEES", r(s, 0))
+    flags("TEXT.FEES", r(s, 300), 300, "未收取")
+  end
+end)
+
 -- selection and the ctx contract ---------------------------------------------
 test("nb.check opts.rules / opts.no_rules select rules", function()
   local r = variant(function(t) requests(t, 2, 0, 0); t.other_matters = "无其他需要报告的事项。" end)
