@@ -45,7 +45,7 @@ for l in (probe .. "\n"):gmatch("(.-)\n") do
   elseif kind == "cell" then
     local t = facts.tables[tonumber(f[2])]
     t.cells[#t.cells + 1] = { r = tonumber(f[3]), tag = f[4], rs = tonumber(f[5]), cs = tonumber(f[6]),
-      scope = f[7], align = f[8], text = f[9] or "" }
+      scope = f[7], align = f[8], text = f[9] or "", overflow = f[10] }
   elseif kind == "heading" then
     facts.headings[#facts.headings + 1] = { tag = f[2], text = f[3] }
   elseif kind == "p" then
@@ -222,6 +222,7 @@ for n, expect in ipairs({ expect_t2, expect_t3, expect_t4 }) do
         ok(cell.scope ~= "" and (not want or cell.scope == want), "%s：表头单元格“%s”的 scope 为“%s”", name, text, cell.scope)
       elseif tag == "td" then
         ok(cell.align == "right" or cell.align == "-webkit-right", "%s：数字“%s”应右对齐，实为 %s", name, text, cell.align)
+        ok(cell.overflow == "0", "%s：第 %d 行第 %d 列的数字“%s”超出了单元格", name, r, c, text)
       end
     end
   end

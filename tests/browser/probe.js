@@ -18,8 +18,10 @@
       Math.round(pbox.right - parseFloat(pstyle.paddingRight)));
     Array.prototype.forEach.call(t.rows, function (row, r) {
       Array.prototype.forEach.call(row.cells, function (cell) {
+        // last field: 1 when the text runs out of the cell (a number too wide for its column)
         line("cell", i + 1, r + 1, cell.tagName.toLowerCase(), cell.rowSpan, cell.colSpan,
-          cell.getAttribute("scope") || "", getComputedStyle(cell).textAlign, clean(cell.textContent));
+          cell.getAttribute("scope") || "", getComputedStyle(cell).textAlign, clean(cell.textContent),
+          cell.scrollWidth > cell.clientWidth ? 1 : 0);
       });
     });
   });
