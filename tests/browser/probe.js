@@ -31,9 +31,12 @@
   each("figure svg", function (svg) {
     line("svg", svg.getAttribute("role") || "", clean(svg.getAttribute("aria-label")));
     var labels = svg.querySelectorAll(".label"), values = svg.querySelectorAll(".value");
+    var room = svg.viewBox.baseVal.width;
     Array.prototype.forEach.call(svg.querySelectorAll(".bar"), function (bar, i) {
+      // last field: how far the number at the end of the bar runs past the picture's right edge
+      var v = values[i] ? values[i].getBBox() : { x: 0, width: 0 };
       line("bar", clean(labels[i] && labels[i].textContent), clean(values[i] && values[i].textContent),
-        bar.getBBox().width.toFixed(2));
+        bar.getBBox().width.toFixed(2), (v.x + v.width - room).toFixed(1));
     });
   });
   var pre = document.createElement("pre");
