@@ -109,6 +109,23 @@ local function span(name, n)
   return ""
 end
 
+-- A number of LONG_NUMBER characters or more gets a class naming its length (len4 ... len10),
+-- so that the stylesheet can set it smaller where its column is narrow: table 三's and 四's
+-- columns are fixed, and a number that does not fit runs into its neighbour ("12345678" over
+-- the next cell) or, wrapped, reads as two numbers.
+local LONG_NUMBER = 4
+
+--- The opening tags of a number cell of n characters for tags (see CELL_TAGS), made once.
+local function long_number_tags(tags, n)
+  local kept = tags.long[n]
+  if not kept then
+    local open = tags.num_open:gsub('class="num"', 'class="num len' .. n .. '"')
+    kept = { open = open, num = open .. ">" }
+    tags.long[n] = kept
+  end
+  return kept
+end
+
 --- One row's cells into buf after position n; returns the new last position. In the column
 --- header (and table 二's column-label rows) a label is a column header; a block header of
 --- table 二 heads its block (rowgroup); other labels head rows. The tables are most of a page,
@@ -136,7 +153,12 @@ local function row_markup(buf, n, row, tags, escaped)
     end
     local open, close
     if cell.number then
-      open, close = spans and tags.num_open .. spans .. ">" or tags.num, "</td>"
+      local long = content and #content >= LONG_NUMBER and long_number_tags(tags, #content)
+      if long then
+        open, close = spans and long.open .. spans .. ">" or long.num, "</td>"
+      else
+        open, close = spans and tags.num_open .. spans .. ">" or tags.num, "</td>"
+      end
     elseif cell.note then
       open, close = spans and '<td class="note"' .. spans .. ">" or '<td class="note">', "</td>"
     else
@@ -160,7 +182,7 @@ for _, align in ipairs({ true, false }) do
   local tags = {}
   for _, where in ipairs({ "col", "row", "rowgroup" }) do
     local scope = ' scope="' .. where .. '">'
-    tags[where] = { num_open = num_open, num = num_open .. ">", scope = scope, th = "<th" .. scope }
+    tags[where] = { num_open = num_open, num = num_open .. ">", scope = scope, th = "<th" .. scope, long = {} }
   end
   CELL_TAGS[align] = tags
 end

@@ -39,7 +39,9 @@ local function chart(report)
   local max = 0
   for _, g in ipairs(groups) do max = math.max(max, g.value) end
   local c = CHART
-  local bar_room = c.width - c.label - c.number_room
+  -- the longest bar ends where its number still fits: 56 units hold 5 digits, a ninth-digit
+  -- count needs more (a digit of the 15px 黑体 is at most 9 units wide)
+  local bar_room = c.width - c.label - math.max(c.number_room, 8 + 9 * #tostring(max))
   local height = c.top * 2 + #groups * c.bar_height + (#groups - 1) * c.gap
   local shapes = {}
   for i, g in ipairs(groups) do

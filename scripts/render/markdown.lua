@@ -29,8 +29,13 @@ local function escape(s)
   return s:sub(2)
 end
 
---- Text of a one-line place (a title or heading): its line ends become spaces.
-local function escape_line(s) return escape((tostring(s):gsub("[\r\n]+", " "))) end
+--- Text of a one-line place (a title or heading): its line ends become spaces, and a final
+--- "#" is escaped: after a space, CommonMark would read it as the heading's optional closing
+--- sequence and drop it ("整改 #" shown as "整改"). One already escaped is left alone.
+local function escape_line(s)
+  s = escape((tostring(s):gsub("[\r\n]+", " ")))
+  return (s:gsub("([^\\])#([ \t]*)$", "%1\\#%2"))
+end
 
 local function paragraphs(list)
   local out = {}

@@ -45,7 +45,7 @@ for l in (probe .. "\n"):gmatch("(.-)\n") do
   elseif kind == "cell" then
     local t = facts.tables[tonumber(f[2])]
     t.cells[#t.cells + 1] = { r = tonumber(f[3]), tag = f[4], rs = tonumber(f[5]), cs = tonumber(f[6]),
-      scope = f[7], align = f[8], text = f[9] or "" }
+      scope = f[7], align = f[8], text = f[9] or "", overflow = f[10] }
   elseif kind == "heading" then
     facts.headings[#facts.headings + 1] = { tag = f[2], text = f[3] }
   elseif kind == "p" then
@@ -53,7 +53,7 @@ for l in (probe .. "\n"):gmatch("(.-)\n") do
   elseif kind == "banner" then
     facts.banner[#facts.banner + 1] = f[2]
   elseif kind == "bar" then
-    facts.bars[#facts.bars + 1] = { label = f[2], value = f[3], width = tonumber(f[4]) }
+    facts.bars[#facts.bars + 1] = { label = f[2], value = f[3], width = tonumber(f[4]), past = tonumber(f[5]) }
   elseif kind == "svg" then
     facts.svg[#facts.svg + 1] = { role = f[2], label = f[3] }
   elseif kind then
@@ -222,6 +222,7 @@ for n, expect in ipairs({ expect_t2, expect_t3, expect_t4 }) do
         ok(cell.scope ~= "" and (not want or cell.scope == want), "%s：表头单元格“%s”的 scope 为“%s”", name, text, cell.scope)
       elseif tag == "td" then
         ok(cell.align == "right" or cell.align == "-webkit-right", "%s：数字“%s”应右对齐，实为 %s", name, text, cell.align)
+        ok(cell.overflow == "0", "%s：第 %d 行第 %d 列的数字“%s”超出了单元格", name, r, c, text)
       end
     end
   end
@@ -290,6 +291,7 @@ if not markdown then
       local b = facts.bars[i] or {}
       ok(b.label == g[1], "第 %d 个条形应标“%s”，实为“%s”", i, g[1], tostring(b.label))
       ok(b.value == tostring(sums[i]), "“%s”条形上的数字应为 %d，实为 %s", g[1], sums[i], tostring(b.value))
+      ok(b.past and b.past <= 0, "“%s”条形上的数字超出图的右边 %s 个单位（被截掉）", g[1], tostring(b.past))
       ok(b.width and math.abs(b.width / widest - sums[i] / max) < 0.01,
         "“%s”条形长度应与 %d/%d 成比例，实为 %s/%s", g[1], sums[i], max, tostring(b.width), tostring(widest))
     end

@@ -18,8 +18,10 @@
       Math.round(pbox.right - parseFloat(pstyle.paddingRight)));
     Array.prototype.forEach.call(t.rows, function (row, r) {
       Array.prototype.forEach.call(row.cells, function (cell) {
+        // last field: 1 when the text runs out of the cell (a number too wide for its column)
         line("cell", i + 1, r + 1, cell.tagName.toLowerCase(), cell.rowSpan, cell.colSpan,
-          cell.getAttribute("scope") || "", getComputedStyle(cell).textAlign, clean(cell.textContent));
+          cell.getAttribute("scope") || "", getComputedStyle(cell).textAlign, clean(cell.textContent),
+          cell.scrollWidth > cell.clientWidth ? 1 : 0);
       });
     });
   });
@@ -29,9 +31,12 @@
   each("figure svg", function (svg) {
     line("svg", svg.getAttribute("role") || "", clean(svg.getAttribute("aria-label")));
     var labels = svg.querySelectorAll(".label"), values = svg.querySelectorAll(".value");
+    var room = svg.viewBox.baseVal.width;
     Array.prototype.forEach.call(svg.querySelectorAll(".bar"), function (bar, i) {
+      // last field: how far the number at the end of the bar runs past the picture's right edge
+      var v = values[i] ? values[i].getBBox() : { x: 0, width: 0 };
       line("bar", clean(labels[i] && labels[i].textContent), clean(values[i] && values[i].textContent),
-        bar.getBBox().width.toFixed(2));
+        bar.getBBox().width.toFixed(2), (v.x + v.width - room).toFixed(1));
     });
   });
   var pre = document.createElement("pre");

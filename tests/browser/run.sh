@@ -26,21 +26,26 @@ if "$NB" render "$tmp/broken-2024.lua" -f html -o "$tmp/unforced.html" 2>/dev/nu
   echo "FAIL: 有错误的报告未加 --force 也生成了 HTML"; fail=1
 fi
 
-# load FILE.html in the browser with the probe, then check.lua MODE FILE.html DATAFILE
+# load FILE.html in the browser with the probe, then check.lua MODE FILE.html DATAFILE;
+# a mode with +print: a window as narrow as the printed page (text width 156 mm, 589 px, and
+# the page's 16 mm padding), so that the tables are as wide as in a PDF
 browse() {
-  local mode=$1 page=$2 data=$3
+  local mode=$1 page=$2 data=$3 width=794
+  case "$mode" in *+print*) width=711 ;; esac
   { sed '/<\/body>/,$d' "$page"; echo '<script>'; cat $HERE/probe.js; echo '</script></body></html>'; } > "$page.probe.html"
   timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$(mktemp -d "$tmp/profile.XXXX")" --window-size=794,1123 \
+    --user-data-dir="$(mktemp -d "$tmp/profile.XXXX")" --window-size=$width,1123 \
     --dump-dom "file://$page.probe.html" > "$page.dom" 2> "$page.chromium.log" || {
       echo "FAIL: chromium 无法加载 $page"; cat "$page.chromium.log"; fail=1; return; }
   "$NB" run $HERE/check.lua "$mode" "$page.dom" "$data" "$FORMAT" || fail=1
 }
 
-# name:data file:mode suffix (+forced: render with --force; +profile=NAME: with --profile NAME)
+# name:data file:mode suffix (+forced: render with --force; +profile=NAME: with --profile NAME;
+# +print: at the printed text width)
 for case in seed:reports/yanjin-commerce-2024.lua: busy:$HERE/busy-2024.lua: \
-            broken:$tmp/broken-2024.lua:+forced gbt:$HERE/busy-2024.lua:+profile=gbt9704; do
+            broken:$tmp/broken-2024.lua:+forced gbt:$HERE/busy-2024.lua:+profile=gbt9704 \
+            big:$HERE/big-2024.lua:+print; do
   IFS=: read -r name data suffix <<< "$case"
   force=""
   case "$suffix" in *+forced*) force=--force ;; esac

@@ -105,6 +105,15 @@ if command -v chromium >/dev/null; then
   grep -qxF -- "—1—" "$TMP/chromium.txt" && grep -qxF -- "—2—" "$TMP/chromium.txt" && ok \
     || bad "chromium PDF has no page numbers — 1 — / — 2 —"
   check_page_sides "$TMP/chromium.pdf" chromium
+  # table 二 stays on one page, as in the Word file: in the seed it started at the foot of
+  # page 2 with its first block and went on on page 3 (a block header could stand alone at
+  # the foot of a page)
+  t2_pages=""
+  for p in $(seq 1 "$(pdfinfo "$TMP/chromium.pdf" | awk '/^Pages:/ {print $2}')"); do
+    page=$(pdftotext -enc UTF-8 -f "$p" -l "$p" "$TMP/chromium.pdf" - | tr -d ' \t\r')
+    case "$page" in *第二十条第（一）项*|*行政事业性收费*) t2_pages="$t2_pages $p" ;; esac
+  done
+  [ "$(echo $t2_pages | wc -w)" -eq 1 ] && ok || bad "chromium PDF: table 二 on pages$t2_pages (should be one page)"
   # the HTML title breaks before the suffix too (a span the stylesheet keeps whole), not
   # "……2024 年政" / "府信息……"
   [ "$(sed -n 2p "$TMP/chromium.txt")" = "政府信息公开工作年度报告" ] && ok \

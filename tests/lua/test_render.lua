@@ -189,6 +189,27 @@ function tests.markdown_keeps_data_text_as_text()
   end
 end
 
+-- Markdown: a title or heading that ends in " #" keeps it; unescaped, CommonMark reads it as
+-- the optional closing sequence of the heading and drops it ("整改 #" showed as "整改")
+function tests.markdown_heading_keeps_a_final_hash()
+  local r = T.load_seed():copy()
+  r.title = "延津县商务局 2024 年政府信息公开工作年度报告 #"
+  r.overview[1].heading = "主动公开 ##"
+  r.overview[2].heading = "依申请公开 #  "
+  r.overview[3].heading = "#"
+  local out = nb.render(assert(nb.view(r, "md")), "markdown")
+  local n = 0
+  for line in (out .. "\n"):gmatch("([^\n]*)\n") do
+    if line:match("^#+ ") then
+      n = n + 1
+      -- a closing sequence: #s after a space or tab at the end, or a heading of #s only
+      T.ok(not line:match("[ \t]#+[ \t]*$") and not line:match("^#+ #+[ \t]*$"),
+        "the heading's final # would be read as its closing sequence: " .. line)
+    end
+  end
+  T.eq(n, 1 + 6 + #r.overview, "headings")
+end
+
 -- The chart's bars are written in one concatenation each (render/html.lua), not through el():
 -- the page holds, for every bar, exactly what el() gives for its label, rect and number
 function tests.chart_bars_as_el_writes_them()
