@@ -23,17 +23,45 @@ local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 en
 
 local CHART = { width = 640, label = 88, bar_height = 26, gap = 12, top = 8, number_room = 56 }
 
+-- a cell of table 三's 总计 column that holds a count; a blank one is not known, and the
+-- chart (which draws it as no bar) must not say there were none
+local function known(v) return math.type(v) == "integer" end
+
+-- the result rows whose 总计 is blank, and how many result rows there are
+local function blank_results(report)
+  local requests, total_col, blanks, rows = report.requests or {}, #nb.schema.requests.columns, 0, 0
+  for _, row in ipairs(nb.schema.requests.rows) do
+    if row.result then
+      rows = rows + 1
+      local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
+      if not known(type(v) == "table" and v[total_col] or nil) then blanks = blanks + 1 end
+    end
+  end
+  return blanks, rows
+end
+
 local function chart(report)
   local groups, sum = layout.result_groups(report)
   local total_col = #nb.schema.requests.columns
-  local received = 0
+  local received, received_known = 0, true
   for _, key in ipairs({ "new", "carried_over" }) do
     local row = (report.requests or {})[key]
-    received = received + count(type(row) == "table" and row[total_col] or nil)
+    local v = type(row) == "table" and row[total_col] or nil
+    received = received + count(v)
+    received_known = received_known and known(v)
   end
+  local blanks, rows = blank_results(report)
   if sum == 0 then
-    local sentence = received == 0 and "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。"
-      or "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。"
+    local sentence
+    if blanks == rows then
+      sentence = "图解：表三的办理结果均为空白，无法作图。"
+    elseif blanks > 0 then
+      sentence = string.format("图解：表三的办理结果有 %d 项为空白，其余为 0，无办理结果可作图。", blanks)
+    elseif received == 0 and received_known then
+      sentence = "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。"
+    else
+      sentence = "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。"
+    end
     return el("p", { class = "chart-none" }, sentence)
   end
   local max = 0
@@ -59,7 +87,8 @@ local function chart(report)
       .. '<text class="value" dominant-baseline="central" x="' .. string.format("%.1f", c.label + w + 6) .. '" y="' .. mid
       .. '">' .. node(g.value) .. "</text>")
   end
-  local title = string.format("本年度政府信息公开申请办理结果（共办结 %d 件）", sum)
+  local title = blanks == 0 and string.format("本年度政府信息公开申请办理结果（共办结 %d 件）", sum)
+    or string.format("本年度政府信息公开申请办理结果（共办结 %d 件；另有 %d 项办理结果为空白，未计入）", sum, blanks)
   local svg = el("svg", {
     xmlns = "http://www.w3.org/2000/svg", viewBox = string.format("0 0 %d %d", c.width, height),
     width = c.width, height = height, role = "img", ["aria-label"] = title,

@@ -115,7 +115,9 @@ ok(#notes_of(n4, "IMPORT.NOT_PLACED") == 0, "import html: the chart's 图解 cap
 -- the same captions in the text of a printed page (Chromium's PDF of that page)
 for _, caption in ipairs({ "图解：本年度政府信息公开申请办理结果（共办结 40 件）",
     "图解：本年度未收到政府信息公开申请，也没有上年结转的申请，无办理结果可作图。",
-    "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。" }) do
+    "图解：本年度没有办结的政府信息公开申请，无办理结果可作图。",
+    "图解：本年度政府信息公开申请办理结果（共办结 40 件；另有 2 项办理结果为空白，未计入）",
+    "图解：表三的办理结果均为空白，无法作图。", "图解：表三的办理结果有 3 项为空白，其余为 0，无办理结果可作图。" }) do
   local printed = nb.render(view, "text"):gsub("\n四、政府信息公开行政复议", "\n" .. caption .. "\n\n四、政府信息公开行政复议", 1)
   local _, n5 = imp.import(printed, "printed.txt")
   ok(#notes_of(n5, "IMPORT.NOT_PLACED") == 0, "import text: nianbao's chart caption is not named as not placed: " .. caption)

@@ -210,6 +210,45 @@ function tests.markdown_heading_keeps_a_final_hash()
   T.eq(n, 1 + 6 + #r.overview, "headings")
 end
 
+-- The chart (图解) draws table 三's results; a blank 总计 is not known, not 0: the caption says
+-- so, and never that no application came in when the counts are blank
+function tests.chart_caption_tells_blank_from_zero()
+  local function page(edit)
+    local r = T.load_seed():copy()
+    edit(r.requests)
+    return nb.render(assert(nb.view(r, "chart")), "html", { findings = nb.findings({}) })
+  end
+  local function blank_rows(requests, keep)
+    for _, row in ipairs(nb.schema.requests.rows) do
+      if row.result and not (keep and keep[row.key]) then
+        local v = {}
+        for c = 1, 6 do v[c] = nb.BLANK end
+        if row.group then requests[row.group][row.member] = v else requests[row.key] = v end
+      end
+    end
+  end
+  local zero = { 0, 0, 0, 0, 0, 0 }
+  local all_blank = page(function(q) blank_rows(q) q.new = { nb.BLANK, 0, 0, 0, 0, 0 } q.carried_over = zero end)
+  T.ok(all_blank:find("图解：表三的办理结果均为空白，无法作图。", 1, true), "every result blank: said so")
+  T.ok(not all_blank:find("图解：本年度未收到", 1, true), "every result blank: no claim that none came in")
+  local zeros_new_blank = page(function(q)
+    for _, row in ipairs(nb.schema.requests.rows) do
+      if row.result then if row.group then q[row.group][row.member] = zero else q[row.key] = zero end end
+    end
+    q.new = { nb.BLANK, 0, 0, 0, 0, 0, nb.BLANK } -- (of 6 values, the 总计 of those given is derived)
+    q.carried_over = zero
+  end)
+  T.ok(zeros_new_blank:find("图解：本年度没有办结的政府信息公开申请", 1, true) and not zeros_new_blank:find("图解：本年度未收到", 1, true),
+    "results 0, new applications blank: none done, nothing said of none received")
+  local some = page(function(q)
+    q.disclosed = { 3, 0, 0, 0, 0, 0 }
+    q.partially_disclosed = { nb.BLANK, 0, 0, 0, 0, 0, nb.BLANK }
+  end)
+  T.ok(some:find("另有 1 项办理结果为空白，未计入", 1, true), "one result blank beside counts: named in the caption")
+  local seed = page(function() end)
+  T.ok(not seed:find("图解：[^<]*空白"), "the seed's chart names no blank")
+end
+
 -- The chart's bars are written in one concatenation each (render/html.lua), not through el():
 -- the page holds, for every bar, exactly what el() gives for its label, rect and number
 function tests.chart_bars_as_el_writes_them()

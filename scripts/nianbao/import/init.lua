@@ -431,7 +431,7 @@ end
 -- the captions of nianbao's own chart (render/html.lua), drawn from table 三's numbers: in
 -- the text of its printed page they are no text lost
 local OWN_CHART_CAPTIONS = { "图解：本年度政府信息公开申请办理结果（共办结", "图解：本年度未收到政府信息公开申请，",
-  "图解：本年度没有办结的政府信息公开申请，" }
+  "图解：本年度没有办结的政府信息公开申请，", "图解：表三的办理结果" }
 local function is_own_chart_caption(t)
   for _, c in ipairs(OWN_CHART_CAPTIONS) do
     if t:sub(1, #c) == c then return true end
