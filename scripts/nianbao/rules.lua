@@ -261,34 +261,51 @@ M._normalize_lua = text._normalize_lua
 
 -- Words that make a count no one cell's value: an estimate ("近40件", "约120件", "超过500件",
 -- "120件左右") or the upper end of a range ("5至9件"). ("30余件" and "40多件" are no counts to
--- begin with: the counter does not follow the digits.) Edit the lists to taste.
+-- begin with: the counter does not follow the digits.) Edit the lists to taste. Each word says
+-- where the true value lies, given the stated n: "below" (近, 不足: at most n), "above" (超过,
+-- 以上: at least n) or "near" (约, 左右: on either side).
 M.ABOUT_BEFORE = { "近", "约", "逾", "超过", "不足", "不到" }
 M.ABOUT_AFTER = { "左右", "以上", "上下" }
 M.RANGE_SEPS = { "至", "到", "-", "~", "—", "–" }
+M.ABOUT_SIDE = { ["近"] = "below", ["不足"] = "below", ["不到"] = "below", ["逾"] = "above",
+  ["超过"] = "above", ["以上"] = "above" } -- any other word: "near"
+-- How far from n an estimate may be: a writer rounds to the leading digits, so 近40 is 32..40,
+-- 约40 is 32..48, 超过500 is 500..1000 (beyond twice n one writes the larger round number). A
+-- count outside cannot be the table's value however it is rounded: "约40件" for 60 is wrong.
+M.ABOUT_NEAR, M.ABOUT_ONE_SIDED = 0.2, 1.0
 
 local function ends_at(s, stop, list)
   for i = 1, #list do
     local w = list[i]
-    if stop >= #w and s:sub(stop - #w + 1, stop) == w then return #w end
+    if stop >= #w and s:sub(stop - #w + 1, stop) == w then return #w, w end
   end
 end
 
+-- whether value fits an estimate of n on the given side
+local function fits(n, side, value)
+  if value == nil then return true end
+  if side == "below" then return value <= n and value >= n * (1 - M.ABOUT_NEAR) end
+  if side == "above" then return value >= n and value <= n * (1 + M.ABOUT_ONE_SIDED) end
+  return math.abs(value - n) <= n * M.ABOUT_NEAR
+end
+
 --- Whether the count at (the second result of first_count: { pos, n, unit }) in s is an
---- estimate or a range's end rather than an exact figure. Some twenty string calls: rules ask
---- it of a count that disagrees with its table only.
-function M.about(s, at)
+--- estimate or a range's end rather than an exact figure; given value (the table's), whether
+--- it is an estimate that value fits (a range's end is of a part, any value fits: "各季度收到
+--- 申请5至9件不等"). Some twenty string calls: rules ask it of a disagreeing count only.
+function M.about(s, at, value)
   local pos = at.pos
-  if ends_at(s, pos - 1, M.ABOUT_BEFORE) then return true end
+  local _, w = ends_at(s, pos - 1, M.ABOUT_BEFORE)
+  if w then return fits(at.n, M.ABOUT_SIDE[w] or "near", value) end
   local sep = ends_at(s, pos - 1, M.RANGE_SEPS)
   if sep and s:find("^%d", pos - sep - 1) then return true end
   local e = s:find("%D", pos) or #s + 1 -- the unit (a three-byte counter) starts at e
   for i = 1, #M.ABOUT_AFTER do
-    local w = M.ABOUT_AFTER[i]
-    if s:sub(e + 3, e + 2 + #w) == w then return true end
+    w = M.ABOUT_AFTER[i]
+    if s:sub(e + 3, e + 2 + #w) == w then return fits(at.n, M.ABOUT_SIDE[w] or "near", value) end
   end
   return false
 end
-
 
 -- The labels of a read-only report's overview parts, made once: every rule asks for the
 -- narrative parts (a report a script built and may still change is labelled each time)

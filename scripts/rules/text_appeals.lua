@@ -70,11 +70,12 @@ return {
   describe = "叙述中的行政复议、行政诉讼件数与表四一致",
   check = function(report, ctx)
     local count_piece, count_at -- the piece at hand and where its count is (nil: no count)
-    -- an estimate or a range's end ("10件以上") is no cell's value: asked of a disagreeing count only
-    local function about() return count_at ~= nil and R.about(count_piece, count_at) end
+    -- an estimate ("10件以上") that the table's value v fits, or a range's end, is no cell's
+    -- value: asked of a disagreeing count only
+    local function about(v) return count_at ~= nil and R.about(count_piece, count_at, v) end
     local function compare(part, subject, key, label, stated)
       local v = table_value(report, subject, key)
-      if v and v ~= stated and not about() then
+      if v and v ~= stated and not about(v) then
         ctx:add{ section = part.section, label = part.label, row = "appeals." .. subject, column = label,
                  expected = v, found = stated,
                  message = string.format("叙述称%s%s%d件，表四为%d件", SUBJECTS[subject].label,
@@ -156,7 +157,7 @@ return {
                   sum = sum and v and sum + v
                   names[k] = SUBJECTS[combined[k]].label
                 end
-                if sum and sum ~= n and not about() then
+                if sum and sum ~= n and not about(sum) then
                   local label = table.concat(names, "、")
                   ctx:add{ section = part.section, label = part.label, row = "appeals", column = "总计",
                            expected = sum, found = n,

@@ -58,9 +58,10 @@ return {
     local current -- the clause being read: the finding's sentence (its fingerprint, docs/reviewing.md)
     local count_piece, count_at -- the piece at hand and where its count is (nil: no count)
     local function compare(part, row, label, table_value, stated)
-      -- an estimate ("约40件", "超过500件") is no cell's value: asked of a disagreeing count only
+      -- an estimate ("约40件", "超过500件") that the table's value fits is no cell's value:
+      -- asked of a disagreeing count only
       if math.type(table_value) == "integer" and table_value ~= stated
-          and not (count_at and R.about(count_piece, count_at)) then
+          and not (count_at and R.about(count_piece, count_at, table_value)) then
         ctx:add{ section = part.section, label = part.label, row = "proactive." .. row, column = label,
                  expected = table_value, found = stated, sentence = current,
                  message = string.format("叙述称%s%d件，表二为%d件", label, stated, table_value) }

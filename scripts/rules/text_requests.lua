@@ -102,10 +102,10 @@ return {
     -- the clause at hand (as read, and as written) and where its count is, and its sentence
     local count_clause, count_at, count_written, count_sentence
     local function add(part, row, expected, found, what)
-      -- asked of a disagreeing count only (most agree): an estimate or a range's end ("近40件",
-      -- "5至9件") is no cell's value; after a clause about other business, a clause without
+      -- asked of a disagreeing count only (most agree): an estimate the table's value fits
+      -- ("近40件" for 36) or a range's end ("5至9件") is no cell's value; after a clause about other business, a clause without
       -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
-      if count_at and R.about(count_clause, count_at) then return end
+      if count_at and R.about(count_clause, count_at, expected) then return end
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and R.has(count_sentence:sub(1, at - 1), OTHER_BUSINESS) then return end
@@ -180,7 +180,7 @@ return {
         if m and not clause:sub(pos, pos + 60):find("予以公开", 1, true) then
           local in_new = R.t3_sum(report, "new", a.first, a.last)
           local in_over = R.t3_sum(report, "carried_over", a.first, a.last)
-          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) and not R.about(clause, at) then
+          if in_new and in_over and not one_of(m, { in_new, in_new + in_over }) and not R.about(clause, at, in_new) then
             ctx:add{ section = part.section, label = part.label, row = "new", column = a.word,
                      expected = in_new, found = m,
                      message = string.format("叙述称%s申请%d件，表三为%d件", a.word, m, in_new) }

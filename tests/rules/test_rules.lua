@@ -848,6 +848,25 @@ test("an estimate or a range's end is no count to compare (近, 约, 左右, 超
   flags("TEXT.REQUESTS", req_text(36, "全年共受理政府信息公开申请40件。"), 36, 40)
 end)
 
+-- an estimate says where the value lies; one the table's value cannot fit is a wrong count
+test("an estimate the table's value cannot fit is still flagged (约40件 for 60, 超过500件 for 300)", function()
+  flags("TEXT.REQUESTS", req_text(60, "全年共收到政府信息公开申请约40件。"), 60, 40)
+  flags("TEXT.REQUESTS", req_text(60, "全年共收到政府信息公开申请近40件。"), 60, 40)
+  flags("TEXT.REQUESTS", req_text(41, "全年共受理政府信息公开申请近40件。"), 41, 40) -- 近 is below
+  flags("TEXT.REQUESTS", req_text(300, "全年共收到政府信息公开申请超过500件。"), 300, 500)
+  flags("TEXT.REQUESTS", req_text(5000, "全年共收到政府信息公开申请超过500件。"), 5000, 500)
+  flags("TEXT.REQUESTS", req_text(20, "全年共收到政府信息公开申请40件左右。"), 20, 40)
+  quiet("TEXT.REQUESTS", req_text(44, "全年共收到政府信息公开申请约40件。"))
+  local function pun(n, s) return variant(function(t) t.proactive.punishment = n; overview_text(t, "主动公开", s) end) end
+  flags("TEXT.PROACTIVE", pun(43, "全年作出行政处罚决定约400件。"), 43, 400)
+  flags("TEXT.APPEALS", variant(function(t)
+    t.appeals.review = { upheld = 2, corrected = 0, other = 0, pending = 0, total = 2 }
+    overview_text(t, "依申请公开", "全年因政府信息公开引发行政复议10件以上。")
+  end), 2, 10)
+  -- a range's end still passes: it spans parts of the year, not the year's count
+  quiet("TEXT.REQUESTS", req_text(60, "全年共收到政府信息公开申请60件，各季度收到申请5至20件不等。"))
+end)
+
 test("TEXT.REQUESTS is quiet on applications corrected, withdrawn or passed on, and on other business", function()
   local s = "全年共收到政府信息公开申请20件。经告知补正后受理3件，申请人主动撤回申请2件，向有关部门转办1件；全年办结20件。"
   quiet("TEXT.REQUESTS", req_text(20, s))
