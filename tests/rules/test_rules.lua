@@ -875,6 +875,9 @@ test("TEXT.REQUESTS is quiet on applications corrected, withdrawn or passed on, 
   quiet("TEXT.REQUESTS", req_text(17, "网站全年接收网民留言320条，办结318条，其余2条正在办理。全年共收到政府信息公开申请17件。"))
   quiet("TEXT.REQUESTS", req_text(0, "全年共收到网民来信23件，转办相关股室办理23件，均已按时回复。"))
   flags("TEXT.REQUESTS", req_text(17, "全年接收网民留言320条，办结318条，受理政府信息公开申请16件。"), 17, 16)
+  -- other business named before the applications' count leaves the clauses after it to them
+  flags("TEXT.REQUESTS", req_text(60, "坚持把咨询答复与申请办理结合起来，全年共收到政府信息公开申请60件，办结58件。"), 60, 58)
+  flags("TEXT.REQUESTS", req_text(60, "依托12345热线和网站留言渠道，全年共收到政府信息公开申请60件，办结58件。"), 60, 58)
 end)
 test("TEXT.REQUESTS is quiet on applications for services and benefits", function()
   quiet("TEXT.REQUESTS", req_text(9, "全年受理政府信息公开申请9件，均已办结。依托政务服务网受理网上办事申请3,200件，办结率100%。"))
