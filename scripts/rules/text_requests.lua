@@ -24,9 +24,12 @@ local OTHER_BUSINESS = { "热线", "12345", "建议", "提案", "信访", "来�
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
 -- says of the year's applications)
-local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时",
-  "补正", "撤回", "转办" }
+local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
 for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
+-- applications sent on or back are a subset, unless the clause is the year's total naming
+-- where they came from ("全年共收到转办及直接提交的政府信息公开申请58件")
+local SENT_BACK = { "补正", "撤回", "转办" }
+local TOTAL = { "共收到", "共受理", "共接收", "共接到", "共新收" }
 -- the ways an application comes in: "通过网络提出申请98件，信函提出21件，当面提出7件" is a
 -- breakdown by channel (without 其中) when the sentence names two channels or more; a clause
 -- with 共 / 合计 is a total all the same ("通过网络和信函共收到申请126件")
@@ -208,7 +211,8 @@ return {
       -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
       local in_breakdown = breakdown_sentence == sentence
         and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
-      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words) then
+      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words)
+          or (R.has(clause, SENT_BACK) and not R.has(clause, TOTAL)) then
         return
       end
       if R.has(clause, DONE) then

@@ -871,6 +871,9 @@ test("TEXT.REQUESTS is quiet on applications corrected, withdrawn or passed on, 
   local s = "全年共收到政府信息公开申请20件。经告知补正后受理3件，申请人主动撤回申请2件，向有关部门转办1件；全年办结20件。"
   quiet("TEXT.REQUESTS", req_text(20, s))
   flags("TEXT.REQUESTS", req_text(20, (s:gsub("办结20件", "办结19件"))), 20, 19)
+  -- the year's total naming where its applications came from is read all the same
+  flags("TEXT.REQUESTS", req_text(60, "全年共收到转办及直接提交的政府信息公开申请58件。"), 60, 58)
+  quiet("TEXT.REQUESTS", req_text(58, "全年共收到转办及直接提交的政府信息公开申请58件。"))
   -- a clause after one about messages or letters counts them, not applications
   quiet("TEXT.REQUESTS", req_text(17, "网站全年接收网民留言320条，办结318条，其余2条正在办理。全年共收到政府信息公开申请17件。"))
   quiet("TEXT.REQUESTS", req_text(0, "全年共收到网民来信23件，转办相关股室办理23件，均已按时回复。"))
