@@ -7,8 +7,22 @@ local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for pe
 
 local MENTION = { "处理费", "收费", "收取", "费用", "免费" }
 local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费",
-  -- "实行零收费", "收费0元", "信息处理费为0元", "免费提供"
-  "零收费", "收费0元", "收费为0", "处理费0元", "处理费为0", "免费提供" }
+  -- "实行零收费", "向申请人免费提供政府信息" ("免费提供查阅场所" says nothing of the fee)
+  "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供" }
+-- "收费0元", "信息处理费为0元", "收费为0": a zero that is the whole amount (not "0.05万元")
+local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0" }
+local function zero_fee(text)
+  for _, w in ipairs(ZERO) do
+    local from = 1
+    while true do
+      local _, e = text:find(w, from, true)
+      if not e then break end
+      if not text:find("^[%d.]", e + 1) then return true end
+      from = e + 1
+    end
+  end
+  return false
+end
 -- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
 local NOT_FROM = { "未向", "没有向", "不向" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
@@ -33,7 +47,7 @@ return {
     end
     local dropped = R.t3(report, "other.no_fee_payment")
     local fees = report.processing_fees
-    local none = R.has(text, NONE_COLLECTED)
+    local none = R.has(text, NONE_COLLECTED) or zero_fee(text)
     local collected, notices
     for _, clause in ipairs(R.clauses(text)) do
       if not none and R.has(clause, NOT_FROM) then
@@ -51,6 +65,9 @@ return {
       if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
     end
     if R.has(text, NO_NOTICE) then notices = notices or 0 end
+    -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
+    -- 其余申请零收费"), and the amount is what is compared
+    if collected and collected > 0 then none = false end
     if dropped and notices and dropped > notices then
       add(notices, dropped, string.format("叙述称发出收费通知%d件，但表三有%d件申请因逾期未缴纳费用而不再处理",
         notices, dropped))

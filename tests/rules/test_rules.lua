@@ -921,6 +921,14 @@ test("TEXT.FEES reads 零收费, 收费0元 and 免费提供 as none collected",
     quiet("TEXT.FEES", r(s, 0))
     flags("TEXT.FEES", r(s, 300), 300, "未收取")
   end
+  -- an amount beginning with 0, a free service that is no fee, an amount beside a word of none
+  for _, s in ipairs({ "本年度共发出收费通知1件，收取信息处理费为0.05万元。",
+                       "本年度政府信息公开收费为0.05万元。",
+                       "本年度向申请人收取信息处理费500元。我局在政务大厅免费提供查阅场所。",
+                       "本年度发出收费通知1件，收取信息处理费500元，其余申请零收费。" }) do
+    quiet("TEXT.FEES", r(s, 500))
+  end
+  flags("TEXT.FEES", r("本年度发出收费通知1件，收取信息处理费500元，其余申请零收费。", 300), 300, 500)
 end)
 
 -- selection and the ctx contract ---------------------------------------------
