@@ -16,6 +16,8 @@ local AFTER = { "结转", "同期", "相比", "比较", "底", "末", "以来", 
 -- a clause that names another year too compares the years ("2023年、2022年分别为18件、15件",
 -- "2023年、2024年分别发生行政复议1件、3件"); asked only of a clause that opens with last year
 local function names_other_year(clause, last)
+  -- (a series says 分别: "2023年共收到申请25件较2022年增加5件" is last year's report)
+  if not clause:find("分别", 1, true) then return false end
   for y in clause:gmatch("%f[%d]%d%d%d%d年") do
     if y ~= last then return true end
   end

@@ -897,6 +897,8 @@ test("TEXT.YEAR passes a series of years in one clause, not last year's count al
   quiet("TEXT.YEAR", with_text("本年度收到政府信息公开申请25件，2023年、2022年分别为18件、15件，申请量逐年上升。"))
   quiet("TEXT.YEAR", with_text("2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"))
   flags("TEXT.YEAR", with_text("2023年收到政府信息公开申请25件，2023年、2022年分别为18件、15件。"), "2024年", "2023年")
+  -- another year in a comparison, not a series, leaves last year's count what it is
+  flags("TEXT.YEAR", with_text("2023年共收到政府信息公开申请25件较2022年增加5件。"), "2024年", "2023年")
 end)
 test("TEXT.APPEALS reads a comparison with last year as none of this year's counts, a series by its year", function()
   local function r(review, s) return variant(function(t)
