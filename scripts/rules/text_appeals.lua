@@ -97,10 +97,21 @@ return {
         for i = 1, #clauses do
           local clause = clauses[i]
           if R.has(clause, compared) then
-            local s, n = subject_of(clause), series_count(clause, report.year)
+            local n = series_count(clause, report.year)
             count_at = nil
-            if s and n then compare(part, s, "total", "总计", n) end
-            goto next_clause
+            if n then
+              local s = subject_of(clause)
+              if s then compare(part, s, "total", "总计", n) end
+              goto next_clause
+            end
+            -- a count before the comparison is this year's ("行政复议3件较上年减少1件")
+            local cut = #clause + 1
+            for _, w in ipairs(compared) do
+              local at = clause:find(w, 1, true)
+              if at and at < cut then cut = at end
+            end
+            clause = clause:sub(1, cut - 1)
+            if not R.first_count(clause) then goto next_clause end
           end
           -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)

@@ -911,6 +911,9 @@ test("TEXT.APPEALS reads a comparison with last year as none of this year's coun
   local series = "2023年、2024年分别发生政府信息公开行政复议1件、3件，均维持原答复。"
   quiet("TEXT.APPEALS", r(3, series))
   flags("TEXT.APPEALS", r(2, series), 2, 3)
+  -- this year's count before the comparison in the same clause is read
+  flags("TEXT.APPEALS", r(2, "本年度发生政府信息公开行政复议案件3件较上年减少1件。"), 2, 3)
+  quiet("TEXT.APPEALS", r(3, "本年度发生政府信息公开行政复议案件3件较上年减少1件。"))
 end)
 
 test("TEXT.FEES reads 零收费, 收费0元 and 免费提供 as none collected", function()
