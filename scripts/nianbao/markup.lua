@@ -112,8 +112,15 @@ end
 -- A number of LONG_NUMBER characters or more gets a class naming its length (len4 ... len10),
 -- so that the stylesheet can set it smaller where its column is narrow: table 三's and 四's
 -- columns are fixed, and a number that does not fit runs into its neighbour ("12345678" over
--- the next cell) or, wrapped, reads as two numbers.
-local LONG_NUMBER = 4
+-- the next cell) or, wrapped, reads as two numbers. Only a number's text gets it (digits, and
+-- a point, comma or sign: not "不适用" nor markup, whose bytes are no characters), and a
+-- number longer than LONGEST gets the class of LONGEST, the smallest type the stylesheet has.
+local LONG_NUMBER, LONGEST = 4, 10
+local function number_length(content)
+  local n = #content
+  if n < LONG_NUMBER or content:find("[^%d.,%-]") then return nil end
+  return n > LONGEST and LONGEST or n
+end
 
 --- The opening tags of a number cell of n characters for tags (see CELL_TAGS), made once.
 local function long_number_tags(tags, n)
@@ -153,7 +160,8 @@ local function row_markup(buf, n, row, tags, escaped)
     end
     local open, close
     if cell.number then
-      local long = content and #content >= LONG_NUMBER and long_number_tags(tags, #content)
+      local len = content and number_length(content)
+      local long = len and long_number_tags(tags, len)
       if long then
         open, close = spans and long.open .. spans .. ">" or long.num, "</td>"
       else

@@ -197,6 +197,15 @@ function tests.markup_lists_and_cells()
     '\n</tbody>\n<tbody>\n<tr><td class="num"><b></td><td class="num"></tr>\n</tbody>\n</table>' }), "cells, spans, holes")
   T.ok(node(markup.table(grid, { align_attribute = true })):find('<td align="right" class="num">1</td>', 1, true),
     "align on the numbers")
+  -- a long number's class names its length (the stylesheet sets it smaller); text that is no
+  -- number gets none, and beyond ten characters the class of ten, the smallest type
+  local long = { columns = 5, header_rows = 0, rows = { {
+    { text = "1234", number = true }, { text = "123456.78", number = true }, { text = "不适用", number = true },
+    { text = raw("<b>12</b>"), number = true }, { text = "123456789012", number = true } } } }
+  T.eq(node(markup.table(long, { caption = false, columns = false })), '<table>\n<tbody>\n<tr>'
+    .. '<td class="num len4">1234</td><td class="num len9">123456.78</td><td class="num">不适用</td>'
+    .. '<td class="num"><b>12</b></td><td class="num len10">123456789012</td></tr>\n</tbody>\n</table>',
+    "lenN of numbers only")
   -- spans are kept by count: an integer and the float of the same value stay apart
   local spans = { columns = 200, header_rows = 0, rows = { {
     { text = "a", colspan = 2, header = true }, { text = "b", colspan = 2.0, header = true },
