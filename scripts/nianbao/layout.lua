@@ -193,19 +193,24 @@ local RESULT_GROUPS = {
 local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 end
 
 --- The 总计 of each result group of table 三 (its rows summed), as a list of { label, value },
---- and their sum; blank or invalid cells count 0.
+--- and their sum; blank or invalid cells count 0. Then how many of the result rows have a
+--- 总计 that is no count (blank: not known, which a chart must not call none), and how many
+--- result rows there are.
 function M.result_groups(report)
   local requests = report.requests or {}
   local total_col = #nb.schema.requests.columns
   -- one pass over the rows: a result row counts for the group named by its key and for the
   -- group it is a member of (once when they are the same)
-  local totals = {}
+  local totals, blanks, rows = {}, 0, 0
   for _, g in ipairs(RESULT_GROUPS) do totals[g.key] = 0 end
   for _, row in ipairs(nb.schema.requests.rows) do
     local key, group = row.key, row.group
     if row.result and (totals[key] or totals[group]) then
       local v = group and (requests[group] or {})[row.member] or requests[key]
-      local n = count(type(v) == "table" and v[total_col] or nil)
+      local cell = type(v) == "table" and v[total_col] or nil
+      local n = count(cell)
+      rows = rows + 1
+      if math.type(cell) ~= "integer" then blanks = blanks + 1 end
       if totals[key] then totals[key] = totals[key] + n end
       if group ~= key and totals[group] then totals[group] = totals[group] + n end
     end
@@ -215,7 +220,7 @@ function M.result_groups(report)
     groups[i] = { label = g.label, value = totals[g.key] }
     sum = sum + totals[g.key]
   end
-  return groups, sum
+  return groups, sum, blanks, rows
 end
 
 return M

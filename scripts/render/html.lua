@@ -23,34 +23,18 @@ local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 en
 
 local CHART = { width = 640, label = 88, bar_height = 26, gap = 12, top = 8, number_room = 56 }
 
--- a cell of table 三's 总计 column that holds a count; a blank one is not known, and the
--- chart (which draws it as no bar) must not say there were none
-local function known(v) return math.type(v) == "integer" end
-
--- the result rows whose 总计 is blank, and how many result rows there are
-local function blank_results(report)
-  local requests, total_col, blanks, rows = report.requests or {}, #nb.schema.requests.columns, 0, 0
-  for _, row in ipairs(nb.schema.requests.rows) do
-    if row.result then
-      rows = rows + 1
-      local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
-      if not known(type(v) == "table" and v[total_col] or nil) then blanks = blanks + 1 end
-    end
-  end
-  return blanks, rows
-end
-
 local function chart(report)
-  local groups, sum = layout.result_groups(report)
+  -- blanks: result rows whose 总计 is blank, not known; the chart draws no bar for them and
+  -- must not call them none (nor the applications none when those counts are blank)
+  local groups, sum, blanks, rows = layout.result_groups(report)
   local total_col = #nb.schema.requests.columns
   local received, received_known = 0, true
   for _, key in ipairs({ "new", "carried_over" }) do
     local row = (report.requests or {})[key]
     local v = type(row) == "table" and row[total_col] or nil
     received = received + count(v)
-    received_known = received_known and known(v)
+    received_known = received_known and math.type(v) == "integer"
   end
-  local blanks, rows = blank_results(report)
   if sum == 0 then
     local sentence
     if blanks == rows then

@@ -165,14 +165,25 @@ function tests.result_groups_as_one_pass_per_group()
       groups[#groups + 1] = { label = LABELS[key], value = n }
       sum = sum + n
     end
-    return groups, sum
+    -- the result rows whose 总计 is no count (blank: not known), of all the result rows
+    local blanks, rows = 0, 0
+    for _, row in ipairs(nb.schema.requests.rows) do
+      if row.result then
+        rows = rows + 1
+        local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
+        if math.type(type(v) == "table" and v[total_col] or nil) ~= "integer" then blanks = blanks + 1 end
+      end
+    end
+    return groups, sum, blanks, rows
   end
   local function same(report, what)
-    local g1, s1 = layout.result_groups(report)
-    local g2, s2 = reference(report)
+    local g1, s1, b1, r1 = layout.result_groups(report)
+    local g2, s2, b2, r2 = reference(report)
     T.deep_eq(g1, g2, what .. ": groups")
     T.eq(s1, s2, what .. ": sum")
-    T.deep_eq({ cells.result_groups(report) }, { g1, s1 }, what .. ": nianbao.cells gives the same")
+    T.eq(b1, b2, what .. ": result rows with a blank 总计")
+    T.eq(r1, r2, what .. ": result rows")
+    T.deep_eq({ cells.result_groups(report) }, { layout.result_groups(report) }, what .. ": nianbao.cells gives the same")
   end
   same(T.load_seed(), "seed")
   same({}, "no table 三")
