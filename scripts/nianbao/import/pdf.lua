@@ -402,6 +402,13 @@ local function row_at(line, m)
   return xs, a - 1, words
 end
 
+-- the key (normalize.key) of the words of a layout line before its numbers (row_at's before)
+local function label_key(words, before)
+  local label = {}
+  for k = 1, before do label[k] = words[k].text end
+  return require("nianbao.import.normalize").key(table.concat(label))
+end
+
 -- the narrowest spacing of adjacent columns
 local function spacing(cols)
   local s = math.huge
@@ -631,7 +638,6 @@ end
 -- to `placed`.
 local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
 local function place_t2(lines, placed, breaks)
-  local norm = require "nianbao.import.normalize"
   for i, line in ipairs(lines) do
     if line:find("制发", 1, true) and line:find("废止", 1, true) and not line:find("[\t|]") then
       -- the block's rows: up to 6 lines that are not empty, on the header's page
@@ -645,9 +651,7 @@ local function place_t2(lines, placed, breaks)
         end
         if trim(l) ~= "" then seen = seen + 1 end
         local xs, before, words = row_at(l, 1)
-        local label = {}
-        for k = 1, before do label[#label + 1] = words[k].text end
-        local key = norm.key(table.concat(label))
+        local key = label_key(words, before)
         if T2_ROWS[key] and #xs >= 1 and #xs <= 3 then rows[#rows + 1] = { j = j, xs = xs, key = key } end
       end
       local complete
@@ -746,9 +750,7 @@ function M.place_blanks(lines, notes, breaks)
     local cut = line:find(M.CUT_MARK, 1, true) ~= nil
     if not line:find("[\t|]") and line:find("%d[ \r]*$") and not last_cut then
       local xs, before, words = row_at(line, 1)
-      local label = {}
-      for k = 1, before do label[#label + 1] = words[k].text end
-      local key = norm.key(table.concat(label))
+      local key = label_key(words, before)
       local labelled = key ~= "" and (tables.is_label_piece(key)
         or before >= 2 and tables.is_label_piece(norm.key(words[before].text)))
       -- every line ending in numbers is kept (a complete row is a reference, any line may be
