@@ -192,17 +192,18 @@ local RESULT_GROUPS = {
 
 local function count(v) return math.type(v) == "integer" and v > 0 and v or 0 end
 
---- The 总计 of each result group of table 三 (its rows summed), as a list of { label, value },
---- and their sum; blank or invalid cells count 0. Then how many of the result rows have a
---- 总计 that is no count (blank: not known, which a chart must not call none), and how many
---- result rows there are.
+--- The 总计 of each result group of table 三 (its rows summed), as a list of { label, value,
+--- blank }, and their sum; blank or invalid cells count 0, and blank = true marks a group
+--- none of whose rows has a count (a chart must not draw it as 0). Then how many of the
+--- result rows have a 总计 that is no count (blank: not known, which a chart must not call
+--- none), and how many result rows there are.
 function M.result_groups(report)
   local requests = report.requests or {}
   local total_col = #nb.schema.requests.columns
   -- one pass over the rows: a result row counts for the group named by its key and for the
   -- group it is a member of (once when they are the same)
-  local totals, blanks, rows = {}, 0, 0
-  for _, g in ipairs(RESULT_GROUPS) do totals[g.key] = 0 end
+  local totals, known, blanks, rows = {}, {}, 0, 0
+  for _, g in ipairs(RESULT_GROUPS) do totals[g.key], known[g.key] = 0, false end
   for _, row in ipairs(nb.schema.requests.rows) do
     local key, group = row.key, row.group
     if row.result and (totals[key] or totals[group]) then
@@ -210,14 +211,15 @@ function M.result_groups(report)
       local cell = type(v) == "table" and v[total_col] or nil
       local n = count(cell)
       rows = rows + 1
-      if math.type(cell) ~= "integer" then blanks = blanks + 1 end
-      if totals[key] then totals[key] = totals[key] + n end
-      if group ~= key and totals[group] then totals[group] = totals[group] + n end
+      local counted = math.type(cell) == "integer"
+      if not counted then blanks = blanks + 1 end
+      if totals[key] then totals[key], known[key] = totals[key] + n, known[key] or counted end
+      if group ~= key and totals[group] then totals[group], known[group] = totals[group] + n, known[group] or counted end
     end
   end
   local groups, sum = {}, 0
   for i, g in ipairs(RESULT_GROUPS) do
-    groups[i] = { label = g.label, value = totals[g.key] }
+    groups[i] = { label = g.label, value = totals[g.key], blank = not known[g.key] or nil }
     sum = sum + totals[g.key]
   end
   return groups, sum, blanks, rows

@@ -68,8 +68,9 @@ local function chart(report)
       .. node(g.label) .. "</text>"
       .. '<rect class="bar" height="' .. c.bar_height .. '" width="' .. string.format("%.1f", w) .. '" x="' .. c.label
       .. '" y="' .. y .. '"></rect>'
-      .. '<text class="value" dominant-baseline="central" x="' .. string.format("%.1f", c.label + w + 6) .. '" y="' .. mid
-      .. '">' .. node(g.value) .. "</text>")
+      .. '<text class="value' .. (g.blank and " blank" or "") .. '" dominant-baseline="central" x="'
+      .. string.format("%.1f", c.label + w + 6) .. '" y="' .. mid
+      .. '">' .. node(g.blank and "空白" or g.value) .. "</text>")
   end
   local title = blanks == 0 and string.format("本年度政府信息公开申请办理结果（共办结 %d 件）", sum)
     or string.format("本年度政府信息公开申请办理结果（共办结 %d 件；另有 %d 项办理结果为空白，未计入）", sum, blanks)

@@ -154,15 +154,17 @@ function tests.result_groups_as_one_pass_per_group()
     local total_col = #nb.schema.requests.columns
     local groups, sum = {}, 0
     for _, key in ipairs(ORDER) do
-      local n = 0
+      local n, known = 0, false
       for _, row in ipairs(nb.schema.requests.rows) do
         if row.result and (row.key == key or row.group == key) then
           local v = row.group and (requests[row.group] or {})[row.member] or requests[row.key]
           local x = type(v) == "table" and v[total_col] or nil
           n = n + (math.type(x) == "integer" and x > 0 and x or 0)
+          known = known or math.type(x) == "integer"
         end
       end
-      groups[#groups + 1] = { label = LABELS[key], value = n }
+      -- blank: no row of the group has a count (the chart says 空白, not 0)
+      groups[#groups + 1] = { label = LABELS[key], value = n, blank = not known or nil }
       sum = sum + n
     end
     -- the result rows whose 总计 is no count (blank: not known), of all the result rows

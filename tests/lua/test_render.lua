@@ -245,6 +245,13 @@ function tests.chart_caption_tells_blank_from_zero()
     q.partially_disclosed = { nb.BLANK, 0, 0, 0, 0, 0, nb.BLANK }
   end)
   T.ok(some:find("另有 1 项办理结果为空白，未计入", 1, true), "one result blank beside counts: named in the caption")
+  -- the blank group's bar: no "0" beside it, 空白 instead; a group with a count stays a number
+  T.ok(some:find('<text class="value blank" [^>]*>空白</text>'), "the all-blank group is labelled 空白")
+  T.ok(not some:find('>部分公开</text><rect[^>]*></rect><text class="value"[^>]*>0<'), "the blank group is not drawn as 0")
+  T.ok(some:find('>予以公开</text><rect[^>]*></rect><text class="value"[^>]*>3<'), "the counted group keeps its number")
+  local zero_group = page(function(q) q.disclosed = { 3, 0, 0, 0, 0, 0 } q.partially_disclosed = zero end)
+  T.ok(not zero_group:find('class="value blank"', 1, true) and zero_group:find('>部分公开</text><rect[^>]*></rect><text class="value"[^>]*>0<'),
+    "a group of 0 is drawn as 0")
   local seed = page(function() end)
   T.ok(not seed:find("图解：[^<]*空白"), "the seed's chart names no blank")
 end
@@ -258,12 +265,16 @@ function tests.chart_bars_as_el_writes_them()
   r.requests.disclosed = { 3, 1, 0, 0, 0, 2 }
   r.requests.withheld.third_party = { 0, 1, 0, 0, 0, 0 }
   r.requests.other.other = { 0, 0, 0, 0, 0, 4 }
+  for _, row in ipairs(nb.schema.requests.rows) do -- no row of the group has a count: labelled 空白
+    if row.group == "unavailable" then r.requests.unavailable[row.member] = { nb.BLANK, 0, 0, 0, 0, 0, nb.BLANK } end
+  end
   local report = assert(nb.view(r, "chart"))
   local page = nb.render(report, "html", { findings = nb.findings({}) })
   local groups = require("nianbao.cells").result_groups(report)
   local max = 0
   for _, g in ipairs(groups) do max = math.max(max, g.value) end
   T.ok(max > 0, "the report has results to chart")
+  T.ok(groups[4].blank and not groups[1].blank, "one group is blank, the others are not")
   for i, g in ipairs(groups) do
     local y = 8 + (i - 1) * (26 + 12)
     local w = g.value / max * (640 - 88 - 56)
@@ -271,8 +282,8 @@ function tests.chart_bars_as_el_writes_them()
     local bar = node({ "\n",
       el("text", { class = "label", x = 88 - 8, y = mid, ["text-anchor"] = "end", ["dominant-baseline"] = "central" }, g.label),
       el("rect", { class = "bar", x = 88, y = y, width = string.format("%.1f", w), height = 26 }, ""),
-      el("text", { class = "value", x = string.format("%.1f", 88 + w + 6), y = mid, ["dominant-baseline"] = "central" },
-        g.value) })
+      el("text", { class = g.blank and "value blank" or "value", x = string.format("%.1f", 88 + w + 6), y = mid,
+        ["dominant-baseline"] = "central" }, g.blank and "空白" or g.value) })
     T.ok(page:find(bar, 1, true), "bar " .. i .. " as el() writes it: " .. bar)
   end
 end
