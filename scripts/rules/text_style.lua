@@ -30,20 +30,13 @@ local function excerpt(s, p)
   return s:sub(a, b and b - 1 or #s)
 end
 
--- scan one text: returns { half = {byte positions}, spaced = { {after=cp|nil,
--- before=cp|nil, at=byte} }, tight = { [cp] = n } (Chinese right after a digit),
--- tight_before = { [cp] = n } (Chinese right before a digit) }. Excerpts are cut only for
--- the place a message quotes. nb.runs gives each run as start, stop, the code point before
--- and the one after (false at an end of the text).
+-- scan one text for what a message names: returns { half = {byte positions}, spaced = {
+-- {after=cp|nil, before=cp|nil, at=byte} } }. Excerpts are cut only for the place a message
+-- quotes. nb.runs gives each run as start, stop, the code point before and the one after
+-- (false at an end of the text).
 local function scan(s)
-  local out = { half = {}, spaced = {}, tight = {}, tight_before = {} }
-  local r = runs(s, DIGITS)
-  for k = 1, #r, 4 do
-    local prev, next = r[k + 2], r[k + 3]
-    if is_cjk(next) then out.tight[next] = (out.tight[next] or 0) + 1 end
-    if is_cjk(prev) then out.tight_before[prev] = (out.tight_before[prev] or 0) + 1 end
-  end
-  r = runs(s, HALF, true)
+  local out = { half = {}, spaced = {} }
+  local r = runs(s, HALF, true)
   for k = 1, #r, 4 do
     if is_cjk(r[k + 2]) or is_cjk(r[k + 3]) then out.half[#out.half + 1] = r[k] end
   end
@@ -57,6 +50,18 @@ local function scan(s)
     end
   end
   return out
+end
+
+-- the Chinese characters one text writes right after a digit (tight[cp] = true) and right
+-- before one (tight_before[cp] = true), added to the two sets. Asked only when some text
+-- spaces a number: the runs of digits are the most of a text's runs.
+local function add_tight(s, tight, tight_before)
+  local r = runs(s, DIGITS)
+  for k = 1, #r, 4 do
+    local prev, next = r[k + 2], r[k + 3]
+    if is_cjk(next) then tight[next] = true end
+    if is_cjk(prev) then tight_before[prev] = true end
+  end
 end
 
 -- 文号: an issuer, a bracketed year, a number, 号; only 〔〕 are right. Read backwards from
@@ -101,11 +106,13 @@ return {
     if report.preamble then table.insert(parts, 2, { label = "前言", text = report.preamble }) end
     -- "mixed": the same word written both ways ("2024 年" here, "2024年" there); a spaced
     -- number counts only when the character on its spaced side is written tight elsewhere
-    local scans, tight, tight_before = {}, {}, {}
+    local scans, tight, tight_before, any_spaced = {}, {}, {}, false
     for i, part in ipairs(parts) do
       scans[i] = scan(part.text)
-      for cp in pairs(scans[i].tight) do tight[cp] = true end
-      for cp in pairs(scans[i].tight_before) do tight_before[cp] = true end
+      any_spaced = any_spaced or #scans[i].spaced > 0
+    end
+    if any_spaced and SPACES == "mixed" then
+      for _, part in ipairs(parts) do add_tight(part.text, tight, tight_before) end
     end
     local function counted(sp)
       if SPACES == "never" then return true end
