@@ -1,0 +1,38 @@
+-- Web page layouts of the round "HTML and Word import of unseen layouts" (54 generated whole
+-- reports in CMS layouts): what a reader of the imported file would call wrong, each case
+-- the smallest page that shows it.
+--   nianbao run tests/import/web_layouts.lua   (from the repository root)
+local imp = require "nianbao.import"
+
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
+local tally = T.tally()
+local ok, note = tally.ok, T.note
+
+local function page(body)
+  return table.concat({ "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>",
+    "<p>某县某局2023年政府信息公开工作年度报告</p>", body, "</body></html>" }, "\n")
+end
+local MIDDLE = "<p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>"
+  .. "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
+
+---------------------------------------------------------------------------
+-- 1. a portal's footer with its parts on one line (主办单位, 网站标识码, ICP备案号), wider than
+-- a line of chrome, and a footer of links ("联系我们 | 网站地图"): page chrome, not part of 六
+
+do
+  local r, notes = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE
+    .. "<p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>"
+    .. "<div class=\"bottom\">联系我们 | 网站地图 | 隐私声明</div>"
+    .. "<div class=\"foot\">主办单位：某市某区卫生健康委员会　网站标识码：1234000001　ICP备案号：京ICP备12345678号-1　"
+    .. "京公网安备 11010502000000号</div>"), "footer-one-line.html")
+  ok(r and r.other_matters == "本年度未收取信息处理费。", "one-line footer: 六 is the report's text: "
+    .. tostring(r and r.other_matters))
+  ok(note(notes, "IMPORT.DROPPED", nil, "网页附加信息 2 行"), "one-line footer: the chrome is counted")
+  -- a paragraph of the report as wide as a page's lines stays the report's, the mark in it or not
+  local long = "本机关网站标识码及备案信息已在门户网站公示，" .. string.rep("全年持续做好政府网站日常监测与内容保障工作，", 6)
+  r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
+    .. "<p>六、其他需要报告的事项</p><p>" .. long .. "</p>"), "footer-prose.html")
+  ok(r and r.other_matters == long, "a wide paragraph naming 网站标识码 is kept: " .. tostring(r and r.other_matters))
+end
+
+os.exit(tally.finish())
