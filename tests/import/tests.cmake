@@ -75,7 +75,7 @@ add_test(NAME import/text_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/text_round PROPERTIES TIMEOUT 120)
 # web page layouts of the round of 54 generated whole reports (web_layouts.lua): a portal's
-# footer on one line
+# footer on one line, a report pasted into one <pre>
 add_test(NAME import/web_layouts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/web_layouts.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/web_layouts PROPERTIES TIMEOUT 120)

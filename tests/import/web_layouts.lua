@@ -35,4 +35,26 @@ do
   ok(r and r.other_matters == long, "a wide paragraph naming 网站标识码 is kept: " .. tostring(r and r.other_matters))
 end
 
+---------------------------------------------------------------------------
+-- 2. the report pasted as plain text into one <pre> (a CMS's "paste as text"): each line is a
+-- heading or a paragraph, as the page shows them, not the whole text run into one paragraph
+
+do
+  local pre = table.concat({ "一、总体情况", "　　（一）主动公开", "　　本年度主动公开政府信息120条。",
+    "　　（二）依申请公开", "　　未收到申请。" }, "\n")
+  local r, notes = imp.import(page("<pre>" .. pre .. "</pre>" .. MIDDLE
+    .. "<pre>五、存在的主要问题及改进情况\n　　存在的主要问题：无。\n六、其他需要报告的事项\n　　无。</pre>"), "pre.html")
+  local o = r and r.overview or {}
+  ok(#o == 2 and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。"
+    and o[2].heading == "依申请公开" and o[2].text == "未收到申请。",
+    "pre: 一's subsections: " .. tostring(o[1] and o[1].heading) .. " / " .. tostring(o[1] and o[1].text))
+  ok(r and r.problems == "存在的主要问题：无。" and r.other_matters == "无。",
+    "pre: 五 and 六 apart: " .. tostring(r and r.problems) .. " / " .. tostring(r and r.other_matters))
+  ok(not note(notes, "SECTION.MISSING", nil, "一、总体情况"), "pre: the heading 一 is found")
+  -- white space of a <p> still runs on: a line end in a paragraph's source is no break
+  r = imp.import(page("<p>一、总体情况</p><p>本年度主动公开\n政府信息120条。</p>" .. MIDDLE), "p-newline.html")
+  ok(r and r.overview and r.overview[1] and r.overview[1].text == "本年度主动公开 政府信息120条。",
+    "p: a line end in the source is a space: " .. tostring(r and r.overview and r.overview[1] and r.overview[1].text))
+end
+
 os.exit(tally.finish())

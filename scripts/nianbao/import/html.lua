@@ -156,7 +156,9 @@ local function bold_heading_end(node, at, line)
   return last
 end
 
-local function walk(node, items, line)
+-- pre: inside a <pre>, where the page shows each line end of the text as one (a report
+-- pasted as plain text: its headings and paragraphs are lines, not one run of text)
+local function walk(node, items, line, pre)
   local function flush()
     local t = norm.trim(collapse(table.concat(line)))
     if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
@@ -165,10 +167,18 @@ local function walk(node, items, line)
   local heading_end -- the last run of a bold heading being read: the paragraph splits after it
   for at, child in ipairs(node) do
     if not heading_end then heading_end = bold_heading_end(node, at, line) end
-    if type(child) == "string" then
+    if type(child) == "string" and pre then
+      local from = 1
+      for stop in child:gmatch("()\n") do
+        line[#line + 1] = shown(child:sub(from, stop - 1))
+        flush()
+        from = stop + 1
+      end
+      line[#line + 1] = shown(child:sub(from))
+    elseif type(child) == "string" then
       line[#line + 1] = shown(child)
     elseif heading_end then
-      walk(child, items, line)
+      walk(child, items, line, pre)
       if heading_end == at then
         flush()
         heading_end = nil
@@ -211,10 +221,10 @@ local function walk(node, items, line)
     elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
       -- a layout table (one holding other tables) is read as blocks
       flush()
-      walk(child, items, line)
+      walk(child, items, line, pre or child.tag == "pre")
       flush()
     else
-      walk(child, items, line)
+      walk(child, items, line, pre)
     end
   end
 end
