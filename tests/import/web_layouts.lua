@@ -57,4 +57,40 @@ do
     "p: a line end in the source is a space: " .. tostring(r and r.overview and r.overview[1] and r.overview[1].text))
 end
 
+---------------------------------------------------------------------------
+-- 3. Word: a subsection heading in bold runs at the start of its paragraph, the text run on in
+-- plain runs with no punctuation between them: the heading and its text apart (as the HTML
+-- front end splits <strong>（一）主动公开</strong>…); a bold "一是" lead-in, or a bold lead
+-- followed by punctuation, stays in its text; the items' text holds no mark of the lead
+
+do
+  local nb = require "nianbao"
+  local word = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/word.lua")
+  local function run(t, bold) return "<w:r>" .. (bold and "<w:rPr><w:b/></w:rPr>" or "") .. "<w:t>" .. t .. "</w:t></w:r>" end
+  local function para(...) return "<w:p>" .. table.concat({ ... }) .. "</w:p>" end
+  local body = para(run("某县某局2023年政府信息公开工作年度报告", true)) .. para(run("一、总体情况", true))
+    .. para(run("（一）", true), run("主动公开", true), run("本年度主动公开政府信息120条。"))
+    .. para(run("（二）依申请公开", true), run(" "), run("未收到申请。"))
+    .. para(run("（三）政府信息管理", true), run("：严格审核。"))
+    .. para(run("一是", true), run("加强审核。"))
+    .. para(run("二、主动公开政府信息情况")) .. para(run("三、收到和处理政府信息公开申请情况"))
+    .. para(run("四、政府信息公开行政复议、行政诉讼情况")) .. para(run("五、存在的主要问题及改进情况"))
+    .. para(run("无。")) .. para(run("六、其他需要报告的事项")) .. para(run("无。"))
+  local xml = '<?xml version="1.0" encoding="UTF-8"?><w:document ' .. word.W .. "><w:body>" .. body .. "</w:body></w:document>"
+  local bytes = nb.zip({ { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },
+    { name = "word/document.xml", data = xml } })
+  local r = imp.import(bytes, "bold-lead.docx")
+  local o = r and r.overview or {}
+  local function show(k) return tostring(o[k] and o[k].heading) .. " / " .. tostring(o[k] and o[k].text) end
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。", "Word bold lead: （一） is " .. show(1))
+  ok(o[2] and o[2].heading == "依申请公开" and o[2].text == "未收到申请。", "Word bold lead: （二） is " .. show(2))
+  ok(o[3] and o[3].heading == "政府信息管理" and tostring(o[3].text):find("严格审核。", 1, true) and tostring(o[3].text):find("一是加强审核。", 1, true),
+    "Word bold lead: （三） is " .. show(3))
+  local items = nb.docx_items(xml)
+  local marked = false
+  for _, item in ipairs(items) do marked = marked or (item.text and item.text:find("%c") ~= nil) end
+  ok(not marked and items[3].text == "（一）主动公开本年度主动公开政府信息120条。" and items[3].lead == #"（一）主动公开",
+    "docx_items: the text as shown, the lead's length apart: " .. tostring(items[3].text) .. " " .. tostring(items[3].lead))
+end
+
 os.exit(tally.finish())
