@@ -27,11 +27,19 @@ typedef struct {
     int tbl;                  /* the table whose style applies to its text (s->tbl then), 0: none */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
+    signed char run_bold;     /* the run's own w:b */
+    char lead;                /* LEAD_NONE, LEAD_BOLD (its text so far is bold), LEAD_DONE */
     char run_style[NB_STYLE_ID_MAX];
     char counted;             /* counted in its list (label holds its number) */
     size_t label_len;
     char label[NB_NUMBER_LABEL_MAX];
 } para_props;
+
+/* A paragraph that opens with bold runs and goes on in plain ones ("（一）主动公开" in bold,
+ * then its text): LEAD_MARK stands in its text where the bold lead ends, and its item gets
+ * the lead's length in bytes (lead). The byte is no XML character, so never in the text. */
+enum { LEAD_NONE, LEAD_BOLD, LEAD_DONE };
+#define LEAD_MARK '\x01'
 
 /* ---- the document ---- */
 
@@ -225,6 +233,7 @@ static void paragraph_props(state *s, const char *name, const char **atts)
         p->run_rpr_depth = 0;
         p->run_vanish = -1;
         p->run_hidden = -1;
+        p->run_bold = 0;
         p->run_style[0] = '\0';
     } else if (p->run_depth && s->depth == p->run_depth + 1 && nb_ooxml_is(name, "rPr")) {
         p->run_rpr_depth = s->depth;
@@ -232,6 +241,8 @@ static void paragraph_props(state *s, const char *name, const char **atts)
         p->run_vanish = (signed char)on_off(v);
     } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "rStyle") && v) {
         copy_style(p->run_style, v);
+    } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "b")) {
+        p->run_bold = (signed char)on_off(v);
     }
 }
 
@@ -498,6 +509,18 @@ static void XMLCALL on_text(void *ud, const char *text, int len)
 {
     state *s = ud;
     if (s->in_t && !s->skip) {
+        if (len > 0 && s->p_nest > 0 && s->p_nest <= MAX_P_NEST) {
+            para_props *p = &s->para[s->p_nest - 1];
+            int blank = 1; /* white space alone neither starts nor ends the bold lead */
+            for (int i = 0; i < len && blank; i++)
+                blank = text[i] == ' ' || text[i] == '\t';
+            if (!blank && p->lead == LEAD_NONE) {
+                p->lead = p->run_bold ? LEAD_BOLD : LEAD_DONE;
+            } else if (!blank && p->lead == LEAD_BOLD && !p->run_bold) {
+                nb_bytes_add(&s->text, "\x01", 1);
+                p->lead = LEAD_DONE;
+            }
+        }
         nb_bytes_add(&s->text, text, (size_t)len);
         if (len > 0 && s->p_nest > 0 && s->p_nest <= MAX_P_NEST)
             s->para[s->p_nest - 1].shown = 1;
@@ -547,6 +570,7 @@ typedef struct {
 /* a paragraph of a cell (or of a table set in it) joins the cell's text. Paragraphs join with
  * nothing (a label wrapped over two keeps its words), but a number over a number with a
  * space: "1" over "2" is never 12 */
+static void push_unmarked(lua_State *L, const char *text);
 static void cell_para(lua_State *L, row_reader *r, const char *text)
 {
     if (r->in_cell) {
@@ -557,11 +581,30 @@ static void cell_para(lua_State *L, row_reader *r, const char *text)
             lua_concat(L, 2);
         }
     }
-    lua_pushstring(L, text);
+    push_unmarked(L, text);
     if (r->in_cell)
         lua_concat(L, 2);
     r->in_cell = 1;
 }
+
+/* pushes text without its LEAD_MARKs; answers the byte offset of the first, or -1 */
+static long push_unmarked_at(lua_State *L, const char *text)
+{
+    const char *m = strchr(text, LEAD_MARK);
+    if (!m) {
+        lua_pushstring(L, text);
+        return -1;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (const char *q = text; *q; q++)
+        if (*q != LEAD_MARK)
+            luaL_addchar(&b, *q);
+    luaL_pushresult(&b);
+    return (long)(m - text);
+}
+
+static void push_unmarked(lua_State *L, const char *text) { (void)push_unmarked_at(L, text); }
 
 static void drop_cell_text(lua_State *L, row_reader *r)
 {
@@ -705,9 +748,14 @@ static int push_items(lua_State *L)
         char kind = *p;
         if (kind == 'P') {
             if (!leaf) {
-                lua_createtable(L, 0, 2);
+                lua_createtable(L, 0, 3);
                 set_text(L, "kind", "para");
-                set_text(L, "text", p + 1);
+                long lead = push_unmarked_at(L, p + 1);
+                lua_setfield(L, -2, "text");
+                if (lead > 0) {
+                    lua_pushinteger(L, lead);
+                    lua_setfield(L, -2, "lead");
+                }
                 lua_rawseti(L, -2, ++r.n);
             } else if (r.in_row) {
                 cell_para(L, &r, p + 1);

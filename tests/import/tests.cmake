@@ -74,3 +74,14 @@ set_tests_properties(import/units PROPERTIES TIMEOUT 120)
 add_test(NAME import/text_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/text_round.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/text_round PROPERTIES TIMEOUT 120)
+# web page layouts of the round of 54 generated whole reports (web_layouts.lua): a portal's
+# footer on one line, a report pasted into one <pre>
+add_test(NAME import/web_layouts COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/web_layouts.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/web_layouts PROPERTIES TIMEOUT 120)
+# whole reports in 60 generated layouts (layouts_gen.lua: web pages of CMS sites, Word
+# documents), each imported and compared cell by cell with its reference (layouts_check.lua)
+add_test(NAME import/layouts COMMAND sh -c "rm -rf \"$1\" && \"$0\" run tests/import/layouts_gen.lua \"$1\" >/dev/null && \"$0\" run tests/import/layouts_check.lua \"$1\""
+         $<TARGET_FILE:nianbao> ${CMAKE_CURRENT_BINARY_DIR}/import-layouts
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/layouts PROPERTIES TIMEOUT 120)

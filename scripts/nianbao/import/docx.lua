@@ -55,8 +55,20 @@ function M.items(bytes, name, notes)
   end
   for _, item in ipairs(items) do
     if item.kind == "para" then
+      local text = item.text
+      -- a bold numbered heading that opens the paragraph, its text run on after it in plain
+      -- runs ("（一）主动公开" in bold, "2024年…"): the heading and its text apart, as the HTML
+      -- front end splits <strong>（一）主动公开</strong>2024年…
+      if item.lead and not text:sub(1, item.lead):find("\n", 1, true) then
+        local head = norm.trim((text:sub(1, item.lead):gsub("[ \t]+", " ")))
+        local rest = text:sub(item.lead + 1)
+        if norm.heading_lead(head, norm.trim((rest:match("^[^\n]*"):gsub("[ \t]+", " ")))) then
+          out[#out + 1] = { kind = "para", text = head }
+          text = rest
+        end
+      end
       -- a line break (w:br) ends a paragraph, as <br> does in the HTML front end
-      for line in (item.text .. "\n"):gmatch("([^\n]*)\n") do
+      for line in (text .. "\n"):gmatch("([^\n]*)\n") do
         local t = norm.trim((line:gsub("[ \t]+", " ")))
         if t ~= "" then out[#out + 1] = { kind = "para", text = t } end
       end

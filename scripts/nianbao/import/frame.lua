@@ -14,8 +14,12 @@ local CHROME = { "来源:", "信息来源:", "文章来源:", "时间:", "发布
   -- or saved whole): after 六 they ran into its text
   "当前位置:", "您当前的位置:", "您的位置:", "您现在的位置:", "所在位置:", "当前位置>",
   "主办单位:", "主办:", "承办单位:", "承办:", "版权所有", "网站标识码", "网站地图", "技术支持:", "Copyright", "©" }
--- a site's registration numbers, anywhere in a short line ("皖ICP备…号", "皖公网安备…号")
-local REGISTRATIONS = { "ICP备", "公网安备" }
+-- a site's registration numbers, anywhere in a short line ("皖ICP备…号", "皖公网安备…号"),
+-- and the marks of its footer's links and code ("联系我们 | 网站地图", "网站标识码：…")
+local REGISTRATIONS = { "ICP备", "公网安备", "网站标识码", "网站地图" }
+-- a portal's footer often sets its parts on one line (主办, 承办, 网站标识码, ICP备, 公网安备):
+-- wider than a line of chrome, still far narrower than a paragraph that would name them
+local FOOTER_MAX_WIDTH = 200
 
 --- Whether a line is web-page chrome around the report ("【字号：大 中 小】", "来源：某局").
 function M.is_chrome(t)
@@ -23,12 +27,15 @@ function M.is_chrome(t)
   -- megabytes of lines)
   local k = norm.key(norm.head(t, 12))
   if k:sub(1, #"原文链接") == "原文链接" then return true end -- a long address follows
-  if #t > 320 or nb.width(t) > 80 then return false end
-  for _, w in ipairs(CHROME) do
-    if k:sub(1, #w) == w then return true end
-  end
+  if #t > 4 * FOOTER_MAX_WIDTH then return false end
+  local width = nb.width(t)
+  if width > FOOTER_MAX_WIDTH then return false end
   for _, w in ipairs(REGISTRATIONS) do
     if t:find(w, 1, true) then return true end
+  end
+  if #t > 320 or width > 80 then return false end
+  for _, w in ipairs(CHROME) do
+    if k:sub(1, #w) == w then return true end
   end
   return false
 end

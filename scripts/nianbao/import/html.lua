@@ -107,12 +107,7 @@ local function rows_of(node, out)
 end
 
 -- a bold run that opens a paragraph and is a numbered heading ("<strong>（一）主动公开</strong>
--- 2024年…"): the page shows it as the heading of the text after it, which runs on with no
--- punctuation between them (with punctuation the text front end splits them already)
-local HEADING_LEAD_MAX = 60 -- bytes: a heading, not a bold sentence
-local CN_NUMERAL = {}
-for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }) do CN_NUMERAL[c] = true end
-local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
+-- 2024年…"): the heading of the text after it (norm.heading_lead)
 local function is_bold(node)
   return type(node) == "table" and (node.tag == "strong" or node.tag == "b") and not is_hidden(node)
 end
@@ -136,27 +131,20 @@ local function bold_heading_end(node, at, line)
     end
   end
   local t = norm.trim(collapse(table.concat(runs, "", 1, last - at + 1)))
-  if #t > HEADING_LEAD_MAX then return nil end
-  local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
-  if not numeral or numeral == "" then return nil end
-  for _, cp in utf8.codes(numeral) do
-    if not CN_NUMERAL[utf8.char(cp)] then return nil end
-  end
+  if not norm.heading_lead(t) then return nil end
   local rest = {}
   for k = last + 1, #node do
     local sib = node[k]
     rest[#rest + 1] = type(sib) == "string" and shown(sib) or ((SKIP[sib.tag] or is_hidden(sib)) and "" or cell_text(sib))
     if norm.trim(collapse(table.concat(rest))) ~= "" then break end
   end
-  local after = norm.trim(collapse(table.concat(rest)))
-  if after == "" or after:find("^%p") then return nil end
-  for _, p in ipairs(LEAD_PUNCT) do
-    if after:sub(1, #p) == p then return nil end
-  end
+  if not norm.heading_lead(t, norm.trim(collapse(table.concat(rest)))) then return nil end
   return last
 end
 
-local function walk(node, items, line)
+-- pre: inside a <pre>, where the page shows each line end of the text as one (a report
+-- pasted as plain text: its headings and paragraphs are lines, not one run of text)
+local function walk(node, items, line, pre)
   local function flush()
     local t = norm.trim(collapse(table.concat(line)))
     if t ~= "" then items[#items + 1] = { kind = "para", text = t } end
@@ -165,10 +153,18 @@ local function walk(node, items, line)
   local heading_end -- the last run of a bold heading being read: the paragraph splits after it
   for at, child in ipairs(node) do
     if not heading_end then heading_end = bold_heading_end(node, at, line) end
-    if type(child) == "string" then
+    if type(child) == "string" and pre then
+      local from = 1
+      for stop in child:gmatch("()\n") do
+        line[#line + 1] = shown(child:sub(from, stop - 1))
+        flush()
+        from = stop + 1
+      end
+      line[#line + 1] = shown(child:sub(from))
+    elseif type(child) == "string" then
       line[#line + 1] = shown(child)
     elseif heading_end then
-      walk(child, items, line)
+      walk(child, items, line, pre)
       if heading_end == at then
         flush()
         heading_end = nil
@@ -211,10 +207,10 @@ local function walk(node, items, line)
     elseif BLOCK[child.tag] or child.tag == "table" or child.tag == "tbody" then
       -- a layout table (one holding other tables) is read as blocks
       flush()
-      walk(child, items, line)
+      walk(child, items, line, pre or child.tag == "pre")
       flush()
     else
-      walk(child, items, line)
+      walk(child, items, line, pre)
     end
   end
 end

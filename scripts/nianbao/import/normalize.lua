@@ -165,6 +165,32 @@ function M.index(list, key_of)
   return index
 end
 
+-- A bold run that opens a paragraph and is a numbered heading ("（一）主动公开" in bold, then
+-- "2024年…"): the page shows it as the heading of the text after it, which runs on with no
+-- punctuation between them (with punctuation the text front end splits them already).
+-- Used by the HTML (<strong>) and Word (w:b) front ends.
+local HEADING_LEAD_MAX = 60 -- bytes: a heading, not a bold sentence
+local CN_NUMERAL = {}
+for _, c in ipairs({ "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }) do CN_NUMERAL[c] = true end
+local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
+
+--- Whether the bold lead t (trimmed) of a paragraph is a numbered heading ("（一）…", "一、…")
+--- set apart from the text after it (trimmed; when given: not empty, not opening with punctuation).
+function M.heading_lead(t, after)
+  if #t > HEADING_LEAD_MAX then return false end
+  local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
+  if not numeral or numeral == "" then return false end
+  for _, cp in utf8.codes(numeral) do
+    if not CN_NUMERAL[utf8.char(cp)] then return false end
+  end
+  if after == nil then return true end
+  if after == "" or after:find("^%p") then return false end
+  for _, p in ipairs(LEAD_PUNCT) do
+    if after:sub(1, #p) == p then return false end
+  end
+  return true
+end
+
 --- Number of characters of a UTF-8 string (bytes when it is not valid UTF-8).
 function M.len(s) return utf8.len(s) or #s end
 
