@@ -63,7 +63,9 @@ function M.tokens(items)
       local from = #out + 1
       local whole = true -- a row of an HTML or Word table: its cells are all there is of it
       for _, c in ipairs(item.cells) do
+        local at = #out + 1
         add(c.text, c.definite)
+        for k = at, #out do out[k].piped, out[k].bar = c.piped, c.bar end
         whole = whole and c.definite
       end
       if whole then
@@ -393,8 +395,30 @@ function M.find_similar(tokens, want, from)
   end
 end
 
+-- A row copied one cell per line, each cell closed by a pipe ("5 |"), a blank cell a bare
+-- "|" and the row ended by another: a blank last cell and the row's end are one bare "|"
+-- ("规章 |", "5 |", "0 |", "|", "规范性文件 |"). The n cells when the count works out: n
+-- cell lines after the label, the last a bare "|", and the next line a label (a new row);
+-- otherwise nil, and the row is read as any other.
+local function piped_row(tokens, i, n)
+  if not tokens[i].piped then return nil end
+  local values, any = {}, false
+  for k = 1, n do
+    local t = tokens[i + k]
+    if not t or not t.piped then return nil end
+    if t.kind == "value" then values[k], any = t.value, true
+    elseif t.bar then values[k] = nb.BLANK
+    else return nil end
+  end
+  local after = tokens[i + n + 1]
+  if not any or not tokens[i + n].bar or (after and not (after.kind == "label" and after.piped)) then return nil end
+  return values
+end
+
 -- The cells after a label, as positional results (see M.take for their meaning).
 local function take_values(tokens, i, n, fits, stops)
+  local piped = piped_row(tokens, i, n)
+  if piped then return piped, i + n, false end
   local blob = tokens[i + 1]
   if blob and blob.kind == "blob" then
     local values, how = runon.split(blob.text, n, fits)

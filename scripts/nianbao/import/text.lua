@@ -246,7 +246,14 @@ function M.items(text, notes)
       local cells
       if too_wide(line) then cells = nil -- a paragraph (a row would be a table per cell)
       elseif line:find("\t") then cells = split_tabs(line)
-      elseif line:find("|", 1, true) then cells = split_pipes(line)
+      elseif line:find("|", 1, true) then
+        cells = split_pipes(line)
+        -- one cell per line, each closed by a pipe ("79 |"), a bare "|" ending the row: the
+        -- table reader tells a blank last cell by these marks (tables.take)
+        if #cells == 1 and t:find("^[^|]*|$") then
+          cells[1].piped = true
+          cells[1].bar = t == "|" or nil
+        end
       else
         cells = split_numbers(line) or split_spaces(line)
         cells = cells and unglue_cells(cells) or split_fragments(line) or split_label_row(line)
