@@ -412,4 +412,72 @@ do
   ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）"), "real table 二: a number between two columns not guessed")
 end
 
+-- 8. the same block with every cell carrying its unit ("1件", as many agencies print it): a row
+-- with a blank cell is placed as in 7, the units kept for the table reader (a count in 件, the
+-- fee in 万元); a unit that is not its column's still names the row
+do
+  local name = "../shared/real-reports/01-huaian-city-gov-2024.txt"
+  local text = T.read(name)
+  local plain_lines = { "规章            1          0        11", "行政规范性文件       8          26       66" }
+  -- the numbers keep their first columns (left-aligned), each unit one more column
+  local lines = { "规章            1件        0件      11件", "行政规范性文件       8件        26件     66件" }
+  local values = { { 1, 0, 11 }, { 8, 26, 66 } }
+  local keys, cols = { "regulations", "normative_documents" }, { "issued", "repealed", "in_force" }
+  local at = {}
+  for k, l in ipairs(plain_lines) do at[k] = assert(text:find(l, 1, true), "the report's table 二") end
+  local fee = "行政事业性收费                       96171.6"
+  local fee_at = assert(text:find(fee, 1, true), "the report's fee row")
+  text = text:sub(1, fee_at - 1) .. fee .. "万元" .. text:sub(fee_at + #fee)
+  local function blanked(set, unit)
+    local out = text
+    for k = 2, 1, -1 do
+      local l, c = lines[k], 0
+      l = l:gsub("%d+件", function(w)
+        c = c + 1
+        if set[k] and set[k][c] then return string.rep(" ", utf8.len(w)) end
+        if unit and k == 1 and c == 3 then return (w:gsub("件", unit)) end
+      end)
+      out = out:sub(1, at[k] - 1) .. l .. out:sub(at[k] + #plain_lines[k])
+    end
+    return out
+  end
+  local r, notes = imp.import(blanked({}), name)
+  ok(r.proactive and r.proactive.fees == 96171.6 and plain(r.proactive.regulations.in_force) == 11
+    and not note(notes, "SECTION.MISSING", "二"), "table 二 with units, complete")
+  local heads = nb.schema.proactive.blocks[1].columns
+  local cases, wrong = 0, {}
+  for k = 1, 2 do
+    for c = 1, 3 do
+      for d = c, 3 do
+        local set = { [k] = { [c] = true, [d] = true } }
+        cases = cases + 1
+        r, notes = imp.import(blanked(set), name)
+        local bad = {}
+        for row = 1, 2 do
+          local got = r.proactive and r.proactive[keys[row]] or {}
+          for col = 1, 3 do
+            local want = set[row] and set[row][col] and "" or values[row][col]
+            if plain(got[cols[col]]) ~= want then bad[#bad + 1] = keys[row] .. "." .. cols[col] .. "=" .. tostring(plain(got[cols[col]])) end
+          end
+        end
+        local empty = {}
+        for col = 1, 3 do if set[k][col] then empty[#empty + 1] = heads[col] end end
+        local named = note(notes, "IMPORT.VARIANT", "二", (k == 1 and "规章" or "行政规范性文件") .. "（空白：" .. table.concat(empty, "、") .. "）")
+        if #bad > 0 or not named or note(notes, "SECTION.MISSING", "二") then
+          wrong[#wrong + 1] = string.format("row %d blank %d+%d: %s%s", k, c, d, table.concat(bad, ","), named and "" or " (not named)")
+        end
+      end
+    end
+  end
+  ok(#wrong == 0, string.format("table 二 with units: a row with blanks placed by the complete row (%d cases): %s", cases, table.concat(wrong, "; ")))
+  -- a unit that is not the column's: the placed row is named, not read
+  r, notes = imp.import(blanked({ [1] = { [2] = true } }, "元"), name)
+  ok(r.proactive and r.proactive.regulations == nil and note(notes, "SECTION.MISSING", "二", "规章（“现行有效件数”一格写作“11元”"),
+    "table 二 with units: a placed row with a wrong unit is named")
+  -- both rows with a blank: no complete row, named as before
+  r, notes = imp.import(blanked({ { [2] = true }, { [1] = true } }), name)
+  ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）") and not note(notes, "IMPORT.VARIANT", "二"),
+    "table 二 with units: both rows with a blank, not guessed")
+end
+
 os.exit(tally.finish())

@@ -213,9 +213,11 @@ local function words_at(line)
 end
 
 -- the trailing words of a list that match pattern: the index of the first of them
+-- (pattern: a string, or a function of the word's text)
 local function trailing(words, pattern)
   local k = #words
-  while k >= 1 and words[k].text:match(pattern) do k = k - 1 end
+  local fits = type(pattern) == "function" and pattern or function(t) return t:match(pattern) end
+  while k >= 1 and fits(words[k].text) do k = k - 1 end
   return k + 1
 end
 
@@ -394,9 +396,10 @@ local SPLIT_ROW_LINES = 3
 local function center(w) return (w.first + w.last) / 2 end
 
 -- the numbers at the end of a layout line: their centres in metric m, and the words before
-local function row_at(line, m)
+-- (pattern: what a number is, NUMBER when not given)
+local function row_at(line, m, pattern)
   local words = METRICS[m](line)
-  local a = trailing(words, NUMBER)
+  local a = trailing(words, pattern or NUMBER)
   local xs = {}
   for k = a, #words do xs[#xs + 1] = center(words[k]) end
   return xs, a - 1, words
@@ -637,6 +640,15 @@ end
 -- columns: a cell's number may stand at its left, middle or right. Each row placed is added
 -- to `placed`.
 local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
+-- a cell of table 二 may carry its unit ("3件"): a number still, its unit kept in the cell
+-- for the table reader to check against the column
+local function t2_number(w)
+  if w:match(NUMBER) then return true end
+  for _, u in ipairs(require("nianbao.import.normalize").CELL_UNITS) do
+    if #w > #u and w:sub(-#u) == u then return w:sub(1, -#u - 1):match(NUMBER) ~= nil end
+  end
+  return false
+end
 local function place_t2(lines, placed, breaks)
   for i, line in ipairs(lines) do
     if line:find("制发", 1, true) and line:find("废止", 1, true) and not line:find("[\t|]") then
@@ -650,7 +662,7 @@ local function place_t2(lines, placed, breaks)
           break
         end
         if trim(l) ~= "" then seen = seen + 1 end
-        local xs, before, words = row_at(l, 1)
+        local xs, before, words = row_at(l, 1, t2_number)
         local key = label_key(words, before)
         if T2_ROWS[key] and #xs >= 1 and #xs <= 3 then rows[#rows + 1] = { j = j, xs = xs, key = key } end
       end
@@ -662,7 +674,7 @@ local function place_t2(lines, placed, breaks)
           for c = 1, 3 do cols[c] = { mid[c], mid[c] } end
           local at = nearest(r.xs, cols, spacing(mid))
           if at then
-            local _, b, ws = row_at(lines[r.j], 1)
+            local _, b, ws = row_at(lines[r.j], 1, t2_number)
             lines[r.j] = placed_line(ws, b, at, 3)
             local heads = nb.schema.proactive.blocks[1].columns
             placed[#placed + 1] = string.format("%s（空白：%s）", r.key,

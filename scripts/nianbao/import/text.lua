@@ -196,6 +196,15 @@ local function is_label_cell(prev, t)
   return require("nianbao.import.tables").is_row_label(norm.key(table.concat(prev.parts)))
 end
 
+-- whether a line of text ends in a number with its unit ("11件", "96171.6万元"): a table's
+-- row in layout text whose cells carry units (its blank cells are placed as any row's)
+function M.ends_in_unit(text)
+  for _, u in ipairs(norm.CELL_UNITS) do
+    if text:find("%d" .. u .. "[ \r]*\n") then return true end
+  end
+  return false
+end
+
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
@@ -220,7 +229,7 @@ function M.items(text, notes)
   -- ("4,6" / "51"): the pieces joined as the PDF front end joins them
   -- and leave a blank cell empty, a row then having fewer numbers than columns: placed by
   -- where its numbers stand (pdf.place_blanks)
-  if text:find("%d[ \r]*\n") then
+  if text:find("%d[ \r]*\n") or M.ends_in_unit(text) then
     local lines = {}
     for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
     local pdf = require "nianbao.import.pdf"
