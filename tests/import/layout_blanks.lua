@@ -480,4 +480,79 @@ do
     "table 二 with units: both rows with a blank, not guessed")
 end
 
+-- 9. table 四 of a PDF whose 15 columns are narrow: each header cell is set one character per
+-- line ("结", "果", "维", "持" on four lines; "总", "计" on the middle two), the characters of
+-- neighbouring columns a space or two apart on each line. A row with blank cells is placed by
+-- the columns of those characters; a number midway between two of them is not guessed
+do
+  local name = "t4-layout-blank-cells.txt"
+  local base = read(name)
+  local head_at = assert(base:find("四、政府信息公开行政复议、行政诉讼情况\n\n", 1, true))
+  local from = head_at + #"四、政府信息公开行政复议、行政诉讼情况\n\n"
+  local stop = assert(base:find("\n\n五、", from, true))
+  local HEADS = { "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" }
+  -- pitch: grid columns from one table column to the next; a number centred under its column
+  local function table4(values, pitch, shift)
+    local left = 6
+    local function col(c) return left + pitch * (c - 1) end
+    local function line(items)
+      local out, len = {}, 0
+      for _, it in ipairs(items) do
+        local pad = math.max(it[1] - len, len > 0 and 1 or 0)
+        out[#out + 1] = string.rep(" ", pad) .. it[2]
+        len = len + pad + utf8.len(it[2])
+      end
+      return table.concat(out)
+    end
+    local lines = { line({ { left + 8, "行政复议" }, { col(6) + 8, "行政诉讼" } }),
+      line({ { col(6), "未经复议直接起诉" }, { col(11), "复议后起诉" } }) }
+    for r = 1, 4 do
+      local items = {}
+      for c = 1, 15 do
+        local h = HEADS[(c - 1) % 5 + 1]
+        local ch = (c % 5 ~= 0 or r == 2 or r == 3) and utf8.char(utf8.codepoint(h, utf8.offset(h, c % 5 == 0 and r - 1 or r))) or nil
+        if ch then items[#items + 1] = { col(c), ch } end
+      end
+      lines[#lines + 1] = line(items)
+    end
+    local items = {}
+    for c, v in ipairs(values) do
+      if v ~= "" then
+        local t = tostring(v)
+        items[#items + 1] = { col(c) - (#t - 1) // 2 + (shift and shift[c] or 0), t }
+      end
+    end
+    lines[#lines + 1] = line(items)
+    return base:sub(1, from - 1) .. table.concat(lines, "\n") .. base:sub(stop)
+  end
+  local cases, wrong = 0, {}
+  local function try(values, pitch)
+    cases = cases + 1
+    local r, notes = imp.import(table4(values, pitch), name)
+    local got = {}
+    for _, g in ipairs(T.t4_lists(r) or {}) do for _, v in ipairs(g) do got[#got + 1] = v end end
+    local blanks = 0
+    for _, v in ipairs(values) do if v == "" then blanks = blanks + 1 end end
+    if not same(got, values) or (blanks > 0 and not note(notes, "IMPORT.VARIANT", "四")) then
+      wrong[#wrong + 1] = string.format("pitch %d %s: %s", pitch, show(values), show(got))
+    end
+  end
+  local full = { { 2, 3, 1, 5, 9, 2, 1, 4, 0, 7, 3, 1, 2, 0, 6 }, { 12, 3, 10, 5, 30, 2, 11, 4, 0, 17, 31, 1, 2, 0, 34 } }
+  for p, pitch in ipairs({ 2, 3 }) do
+    for c = 1, 15 do
+      local v = table.move(full[p], 1, 15, 1, {})
+      v[c] = ""
+      try(v, pitch)
+    end
+    local v = table.move(full[p], 1, 15, 1, {})
+    v[3], v[9], v[14] = "", "", ""
+    try(v, pitch)
+  end
+  ok(#wrong == 0, string.format("table 四, a header one character per line: rows with blanks placed (%d cases): %s", cases, table.concat(wrong, "; ")))
+  -- a number one column off, midway between two characters' columns: named, not placed
+  local v = { 2, 3, "", 5, 9, 2, 1, 4, 0, 7, 3, 1, 2, 0, 6 }
+  local r, notes = imp.import(table4(v, 2, { [2] = 1 }), name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "table 四, one character per line: a number between columns not guessed")
+end
+
 os.exit(tally.finish())

@@ -592,12 +592,13 @@ end
 
 -- the words of a header line, a cell's word spaced out ("结 果", "审 结": a single character
 -- one space from the next) taken as one: its pieces would count as two columns
--- (a form feed starts a page's first line: no column of the page)
-local function header_words(line, m)
+-- (a form feed starts a page's first line: no column of the page). merge false: each word as
+-- it stands (a header set one character per line in narrow columns one space apart: "维 纠 其")
+local function header_words(line, m, merge)
   local out = {}
   for _, w in ipairs(METRICS[m]((line:gsub("\f", "")))) do
     local prev = out[#out]
-    if prev and w.first == prev.last + 2 and (utf8.len(prev.text) == 1 or utf8.len(w.text) == 1) then
+    if merge and prev and w.first == prev.last + 2 and (utf8.len(prev.text) == 1 or utf8.len(w.text) == 1) then
       out[#out] = { text = prev.text .. " " .. w.text, first = prev.first, last = w.last }
     else
       out[#out + 1] = w
@@ -608,10 +609,10 @@ end
 
 -- Columns of table 四 from its header: the short words (结果, 维持, 总计 …) between the line
 -- with 行政复议 and the row, grouped by the columns they overlap; 15 groups or nil.
-local function header_columns(lines, from, to, m)
+local function header_columns(lines, from, to, m, merge)
   local spans = {}
   for j = from, to do
-    for _, w in ipairs(header_words(lines[j], m)) do
+    for _, w in ipairs(header_words(lines[j], m, merge)) do
       if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
           and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
         -- a wide character takes one column in pdftotext's grid but two in width: the word's
@@ -814,16 +815,20 @@ function M.place_blanks(lines, notes, breaks)
           if tails ~= false and before == 0 and #xs >= 10 and #xs < 15 then
             -- the header's words are wide characters: in the metric that is not the text's
             -- their shifts disagree and nothing is found; two metrics that find columns
-            -- must find the same
+            -- must find the same. A header's single characters one space apart are a word
+            -- spaced out ("结 果") or the columns of a header set one character per line
+            -- ("维 纠 其 尚"): both are tried, and where both find columns they must agree
             local at, m
             for metric = 1, #METRICS do
-              local cols = header_columns(lines, top, j - 1, metric)
-              if cols then
-                local mid = {}
-                for c = 1, #cols do mid[c] = cols[c][1] end
-                local got = nearest((row_at(l, metric)), cols, spacing(mid), true)
-                if got and at and table.concat(got, ",") ~= table.concat(at, ",") then at = false break end
-                if got then at, m = got, m or metric end
+              for _, merge in ipairs({ true, false }) do
+                local cols = at ~= false and header_columns(lines, top, j - 1, metric, merge)
+                if cols then
+                  local mid = {}
+                  for c = 1, #cols do mid[c] = cols[c][1] end
+                  local got = nearest((row_at(l, metric)), cols, spacing(mid), true)
+                  if got and at and table.concat(got, ",") ~= table.concat(at, ",") then at = false break end
+                  if got then at, m = got, m or metric end
+                end
               end
             end
             if at then
