@@ -145,7 +145,9 @@ local function split_spaces(line)
       out[#out + 1] = cell(p)
     end
   end
-  if not norm.cell(norm.key(out[#out].text)) then return nil end
+  -- (a dash run into a number, "—440", is a cell too: the table reader names it)
+  local last = norm.key(out[#out].text)
+  if not norm.cell(last) and not require("nianbao.import.tables").is_dashed(last) then return nil end
   return out
 end
 
