@@ -555,4 +555,30 @@ do
   ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "table 四, one character per line: a number between columns not guessed")
 end
 
+-- 10. table 三 of the layout text with a blank mark in a cell ("无", "—": the mark is a cell, the
+-- row complete, never short with its numbers placed after the mark), and a line after the
+-- table that ends in a number ("予以公开         2" of a chart, far left of the columns): no
+-- second half of the short last row, which took its 2 as 总计 and said nothing
+do
+  local name = "pdf-layout-blank-cells.txt"
+  for _, m in ipairs({ "无", "—", "/" }) do
+    local text, count = read(name):gsub("（一）予以公开                3     12     0     37 ", "（一）予以公开                3     12     0     " .. m .. "  ")
+    assert(count == 1, "the fixture's row")
+    local r, notes = imp.import(text, name)
+    ok(same(row(r, "disclosed"), { 3, 12, 0, "", 3, 25, 80 }), "a blank mark " .. m .. " in a layout row: " .. show(row(r, "disclosed")))
+    ok(not note(notes, "IMPORT.VARIANT", "三", "予以公开（空白"), "a blank mark " .. m .. ": the row is not placed")
+  end
+  local text, count = read(name):gsub("(四、结转下年度继续办理 [^\n]*\n)", "%1 予以公开         2\n 部分公开     1\n")
+  assert(count == 1, "the fixture's last row")
+  local r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), T3.carried_forward), "a chart's line after the table: " .. show(row(r, "carried_forward")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、结转下年度继续办理（空白"), "a chart's line after the table: the last row placed and named")
+  -- the chart's number right under the last row's 总计 (76): no piece of it wrapped in its cell
+  local last = assert(read(name):match("\n( *四、结转下年度继续办理 [^\n]*76)\n"), "the fixture's last row")
+  local chart = " 予以公开" .. string.rep(" ", utf8.len(last) - 6) .. "2"
+  text = read(name):gsub("(四、结转下年度继续办理 [^\n]*\n)", "%1" .. chart .. "\n", 1)
+  r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), T3.carried_forward), "a chart's number under the 总计: " .. show(row(r, "carried_forward")))
+end
+
 os.exit(tally.finish())

@@ -281,6 +281,18 @@ function M.join_wrapped(lines)
       -- the text before the pieces continues a label: it ends left of the row's numbers and
       -- is no row label of its own
       local in_label = b == 1 or below[b - 1].last < row[a].first
+      -- (nor a piece of another label that does not go on from the row's: a chart's
+      -- "予以公开   178" under the table's last row, whose 58 it made 58178; a piece set
+      -- vertically beside the rows, "本年", goes with any)
+      if b > 1 and a > 1 then
+        local label = {}
+        for k = 1, a - 1 do label[k] = row[k].text end
+        local lk, own = norm.key(lead), norm.key(table.concat(label))
+        if tables.is_row_label(own) and tables.is_label_piece(lk) and not tables.is_vertical_fragment(lk)
+            and not tables.is_label_piece(own .. lk) and not tables.is_label_piece(norm.key(row[a - 1].text) .. lk) then
+          in_label = false
+        end
+      end
       local own_row = lead ~= "" and (M.row_label(below[1].text) or tables.is_row_label(norm.key(lead))
         or tables.is_row_label(norm.key(below[1].text)))
       -- or the label is its last word, after a piece of a label set vertically beside the
@@ -395,11 +407,23 @@ local SPLIT_ROW_LINES = 3
 
 local function center(w) return (w.first + w.last) / 2 end
 
--- the numbers at the end of a layout line: their centres in metric m, and the words before
--- (pattern: what a number is, NUMBER when not given)
+-- A blank mark set in a cell ("0  0  无  0"; the schema's blank markers) is a cell of the row
+-- as a number is: a row with one is complete, not short by one (its numbers were placed
+-- after the mark, under the wrong columns)
+local MARKS = { ["无"] = true }
+for _, b in ipairs(nb._blanks) do if b ~= "" then MARKS[b] = true end end
+local function cell_word(t) return t:match(NUMBER) ~= nil or MARKS[t] == true end
+
+-- the numbers at the end of a layout line (with the blank marks among them, not marks alone):
+-- their centres in metric m, and the words before (pattern: what a number is, when not that)
 local function row_at(line, m, pattern)
   local words = METRICS[m](line)
-  local a = trailing(words, pattern or NUMBER)
+  local a = trailing(words, pattern or cell_word)
+  if not pattern then
+    local any = false
+    for k = a, #words do any = any or words[k].text:match(NUMBER) ~= nil end
+    if not any then a = #words + 1 end
+  end
   local xs = {}
   for k = a, #words do xs[#xs + 1] = center(words[k]) end
   return xs, a - 1, words
@@ -644,7 +668,7 @@ local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
 -- a cell of table 二 may carry its unit ("3件"): a number still, its unit kept in the cell
 -- for the table reader to check against the column
 local function t2_number(w)
-  if w:match(NUMBER) then return true end
+  if w:match(NUMBER) or MARKS[w] then return true end
   for _, u in ipairs(require("nianbao.import.normalize").CELL_UNITS) do
     if #w > #u and w:sub(-#u) == u then return w:sub(1, -#u - 1):match(NUMBER) ~= nil end
   end
@@ -713,10 +737,30 @@ function M.place_blanks(lines, notes, breaks)
     if (count[n] or 0) < 2 then return end
     -- a row whose first numbers stand beside its label and the others on a line just below
     -- (or above) has its cells on two lines that together make a row: not a short row
+    -- (only numbers in the table's columns: a line after the table that ends in a number,
+    -- "予以公开 2" of a chart, far left of them, is no half of its last row)
+    local left = math.huge
+    for _, r in ipairs(rows) do
+      if r.k == n then left = math.min(left, (row_at(lines[r.i], 1))[1]) end
+    end
+    local function in_columns(r) return (row_at(lines[r.i], 1))[1] >= left - 2 end
+    -- nor the numbers of a line whose text is a piece of another label than the row's
+    -- ("予以公开 … 2" of a chart under the last row): a second half has none, or the rest of
+    -- the row's label, or a piece set vertically beside the rows
+    local function other_label(p, q)
+      local _, before, words = row_at(lines[q.i], 1)
+      local lk = label_key(words, before)
+      if lk == "" or not tables.is_label_piece(lk) or tables.is_vertical_fragment(lk) then return false end
+      local _, pb, pw = row_at(lines[p.i], 1)
+      -- (the row's label may come after a piece set vertically: "开 5.属于三类内")
+      return not tables.is_label_piece(label_key(pw, pb) .. lk)
+        and not (pb >= 1 and tables.is_label_piece(norm.key(pw[pb].text) .. lk))
+    end
     local split = {}
     for x = 2, #rows do
       local p, q = rows[x - 1], rows[x]
-      if q.i - p.i <= SPLIT_ROW_LINES and p.k < n and q.k < n and p.k + q.k <= n then
+      if q.i - p.i <= SPLIT_ROW_LINES and p.k < n and q.k < n and p.k + q.k <= n and in_columns(p) and in_columns(q)
+          and not other_label(p, q) then
         split[p], split[q] = true, true
       end
     end
