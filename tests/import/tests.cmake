@@ -74,3 +74,8 @@ set_tests_properties(import/units PROPERTIES TIMEOUT 120)
 add_test(NAME import/text_round COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/text_round.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/text_round PROPERTIES TIMEOUT 120)
+# whole reports of other agencies (corpus.lua, tests/import/corpus/ made by make.sh): as plain
+# text and as a PDF's layout text, every cell of tables 二/三/四 against the reference data file
+add_test(NAME import/corpus COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/corpus.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/corpus PROPERTIES TIMEOUT 300)
