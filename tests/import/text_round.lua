@@ -110,4 +110,16 @@ do
   ok(r.proactive and r.proactive.regulations == nil and dashed(notes, "二", "规章", "—0"), "layout: 规章 —0 named")
 end
 
+-- 5. a PDF's layout text whose narrow columns set a row's first numbers one space apart right
+-- after its label ("一、本年新收政府信息公开申请数量 36 10      1   4  6 9 66"): each is a cell
+-- (only the last was taken off the label, and the row was named short)
+do
+  local name = "tests/import/corpus/022.pdf.txt"
+  local text = T.read(name)
+  ok(text:find("一、本年新收政府信息公开申请数量 36 10      1", 1, true), "the corpus report's row")
+  local r, notes = imp.import(text, name)
+  ok(same(T.t3_row(r, "new") or {}, { 36, 10, 1, 4, 6, 9, 66 }), "numbers one space after the label: " .. show(T.t3_row(r, "new")))
+  ok(not note(notes, "SECTION.MISSING", "三"), "table 三 read whole")
+end
+
 os.exit(tally.finish())

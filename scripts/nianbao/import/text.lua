@@ -87,18 +87,24 @@ end
 
 -- A row's first number set one space after a piece of its label, the others further on or
 -- on the next line ("合法权益 0      1   0 …", "分处理的，只计这一 1"): a cell of its own. A
--- row label never ends in a digit.
+-- row label never ends in a digit. Its first numbers may be several, each one space from the
+-- next ("申请数量 36 10      1   4 …": narrow columns): each a cell. Returns the label and the
+-- numbers (a list).
 local function number_off(text)
-  local label, n = text:match("^(.*[^%d%s%.,/%-]) +(%d+)$")
-  if label and not label:find("%d$") then return label, n end
+  local label, ns = text:match("^(.*[^%d%s%.,/%-]) +(%d[%d ]*)$")
+  if label and not label:find("%d$") then
+    local list = {}
+    for n in ns:gmatch("%d+") do list[#list + 1] = n end
+    return label, list
+  end
 end
 
 local function unglue_cells(cells)
   local out = {}
   for _, c in ipairs(cells) do
-    local label, n = number_off(c.text)
+    local label, ns = number_off(c.text)
     for _, piece in ipairs(unglue(label or c.text)) do out[#out + 1] = cell(piece) end
-    if n then out[#out + 1] = cell(n) end
+    for _, n in ipairs(ns or {}) do out[#out + 1] = cell(n) end
   end
   return out
 end
