@@ -412,4 +412,173 @@ do
   ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）"), "real table 二: a number between two columns not guessed")
 end
 
+-- 8. the same block with every cell carrying its unit ("1件", as many agencies print it): a row
+-- with a blank cell is placed as in 7, the units kept for the table reader (a count in 件, the
+-- fee in 万元); a unit that is not its column's still names the row
+do
+  local name = "../shared/real-reports/01-huaian-city-gov-2024.txt"
+  local text = T.read(name)
+  local plain_lines = { "规章            1          0        11", "行政规范性文件       8          26       66" }
+  -- the numbers keep their first columns (left-aligned), each unit one more column
+  local lines = { "规章            1件        0件      11件", "行政规范性文件       8件        26件     66件" }
+  local values = { { 1, 0, 11 }, { 8, 26, 66 } }
+  local keys, cols = { "regulations", "normative_documents" }, { "issued", "repealed", "in_force" }
+  local at = {}
+  for k, l in ipairs(plain_lines) do at[k] = assert(text:find(l, 1, true), "the report's table 二") end
+  local fee = "行政事业性收费                       96171.6"
+  local fee_at = assert(text:find(fee, 1, true), "the report's fee row")
+  text = text:sub(1, fee_at - 1) .. fee .. "万元" .. text:sub(fee_at + #fee)
+  local function blanked(set, unit)
+    local out = text
+    for k = 2, 1, -1 do
+      local l, c = lines[k], 0
+      l = l:gsub("%d+件", function(w)
+        c = c + 1
+        if set[k] and set[k][c] then return string.rep(" ", utf8.len(w)) end
+        if unit and k == 1 and c == 3 then return (w:gsub("件", unit)) end
+      end)
+      out = out:sub(1, at[k] - 1) .. l .. out:sub(at[k] + #plain_lines[k])
+    end
+    return out
+  end
+  local r, notes = imp.import(blanked({}), name)
+  ok(r.proactive and r.proactive.fees == 96171.6 and plain(r.proactive.regulations.in_force) == 11
+    and not note(notes, "SECTION.MISSING", "二"), "table 二 with units, complete")
+  local heads = nb.schema.proactive.blocks[1].columns
+  local cases, wrong = 0, {}
+  for k = 1, 2 do
+    for c = 1, 3 do
+      for d = c, 3 do
+        local set = { [k] = { [c] = true, [d] = true } }
+        cases = cases + 1
+        r, notes = imp.import(blanked(set), name)
+        local bad = {}
+        for row = 1, 2 do
+          local got = r.proactive and r.proactive[keys[row]] or {}
+          for col = 1, 3 do
+            local want = set[row] and set[row][col] and "" or values[row][col]
+            if plain(got[cols[col]]) ~= want then bad[#bad + 1] = keys[row] .. "." .. cols[col] .. "=" .. tostring(plain(got[cols[col]])) end
+          end
+        end
+        local empty = {}
+        for col = 1, 3 do if set[k][col] then empty[#empty + 1] = heads[col] end end
+        local named = note(notes, "IMPORT.VARIANT", "二", (k == 1 and "规章" or "行政规范性文件") .. "（空白：" .. table.concat(empty, "、") .. "）")
+        if #bad > 0 or not named or note(notes, "SECTION.MISSING", "二") then
+          wrong[#wrong + 1] = string.format("row %d blank %d+%d: %s%s", k, c, d, table.concat(bad, ","), named and "" or " (not named)")
+        end
+      end
+    end
+  end
+  ok(#wrong == 0, string.format("table 二 with units: a row with blanks placed by the complete row (%d cases): %s", cases, table.concat(wrong, "; ")))
+  -- a unit that is not the column's: the placed row is named, not read
+  r, notes = imp.import(blanked({ [1] = { [2] = true } }, "元"), name)
+  ok(r.proactive and r.proactive.regulations == nil and note(notes, "SECTION.MISSING", "二", "规章（“现行有效件数”一格写作“11元”"),
+    "table 二 with units: a placed row with a wrong unit is named")
+  -- both rows with a blank: no complete row, named as before
+  r, notes = imp.import(blanked({ { [2] = true }, { [1] = true } }), name)
+  ok(note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）") and not note(notes, "IMPORT.VARIANT", "二"),
+    "table 二 with units: both rows with a blank, not guessed")
+end
+
+-- 9. table 四 of a PDF whose 15 columns are narrow: each header cell is set one character per
+-- line ("结", "果", "维", "持" on four lines; "总", "计" on the middle two), the characters of
+-- neighbouring columns a space or two apart on each line. A row with blank cells is placed by
+-- the columns of those characters; a number midway between two of them is not guessed
+do
+  local name = "t4-layout-blank-cells.txt"
+  local base = read(name)
+  local head_at = assert(base:find("四、政府信息公开行政复议、行政诉讼情况\n\n", 1, true))
+  local from = head_at + #"四、政府信息公开行政复议、行政诉讼情况\n\n"
+  local stop = assert(base:find("\n\n五、", from, true))
+  local HEADS = { "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" }
+  -- pitch: grid columns from one table column to the next; a number centred under its column
+  local function table4(values, pitch, shift)
+    local left = 6
+    local function col(c) return left + pitch * (c - 1) end
+    local function line(items)
+      local out, len = {}, 0
+      for _, it in ipairs(items) do
+        local pad = math.max(it[1] - len, len > 0 and 1 or 0)
+        out[#out + 1] = string.rep(" ", pad) .. it[2]
+        len = len + pad + utf8.len(it[2])
+      end
+      return table.concat(out)
+    end
+    local lines = { line({ { left + 8, "行政复议" }, { col(6) + 8, "行政诉讼" } }),
+      line({ { col(6), "未经复议直接起诉" }, { col(11), "复议后起诉" } }) }
+    for r = 1, 4 do
+      local items = {}
+      for c = 1, 15 do
+        local h = HEADS[(c - 1) % 5 + 1]
+        local ch = (c % 5 ~= 0 or r == 2 or r == 3) and utf8.char(utf8.codepoint(h, utf8.offset(h, c % 5 == 0 and r - 1 or r))) or nil
+        if ch then items[#items + 1] = { col(c), ch } end
+      end
+      lines[#lines + 1] = line(items)
+    end
+    local items = {}
+    for c, v in ipairs(values) do
+      if v ~= "" then
+        local t = tostring(v)
+        items[#items + 1] = { col(c) - (#t - 1) // 2 + (shift and shift[c] or 0), t }
+      end
+    end
+    lines[#lines + 1] = line(items)
+    return base:sub(1, from - 1) .. table.concat(lines, "\n") .. base:sub(stop)
+  end
+  local cases, wrong = 0, {}
+  local function try(values, pitch)
+    cases = cases + 1
+    local r, notes = imp.import(table4(values, pitch), name)
+    local got = {}
+    for _, g in ipairs(T.t4_lists(r) or {}) do for _, v in ipairs(g) do got[#got + 1] = v end end
+    local blanks = 0
+    for _, v in ipairs(values) do if v == "" then blanks = blanks + 1 end end
+    if not same(got, values) or (blanks > 0 and not note(notes, "IMPORT.VARIANT", "四")) then
+      wrong[#wrong + 1] = string.format("pitch %d %s: %s", pitch, show(values), show(got))
+    end
+  end
+  local full = { { 2, 3, 1, 5, 9, 2, 1, 4, 0, 7, 3, 1, 2, 0, 6 }, { 12, 3, 10, 5, 30, 2, 11, 4, 0, 17, 31, 1, 2, 0, 34 } }
+  for p, pitch in ipairs({ 2, 3 }) do
+    for c = 1, 15 do
+      local v = table.move(full[p], 1, 15, 1, {})
+      v[c] = ""
+      try(v, pitch)
+    end
+    local v = table.move(full[p], 1, 15, 1, {})
+    v[3], v[9], v[14] = "", "", ""
+    try(v, pitch)
+  end
+  ok(#wrong == 0, string.format("table 四, a header one character per line: rows with blanks placed (%d cases): %s", cases, table.concat(wrong, "; ")))
+  -- a number one column off, midway between two characters' columns: named, not placed
+  local v = { 2, 3, "", 5, 9, 2, 1, 4, 0, 7, 3, 1, 2, 0, 6 }
+  local r, notes = imp.import(table4(v, 2, { [2] = 1 }), name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "table 四, one character per line: a number between columns not guessed")
+end
+
+-- 10. table 三 of the layout text with a blank mark in a cell ("无", "—": the mark is a cell, the
+-- row complete, never short with its numbers placed after the mark), and a line after the
+-- table that ends in a number ("予以公开         2" of a chart, far left of the columns): no
+-- second half of the short last row, which took its 2 as 总计 and said nothing
+do
+  local name = "pdf-layout-blank-cells.txt"
+  for _, m in ipairs({ "无", "—", "/" }) do
+    local text, count = read(name):gsub("（一）予以公开                3     12     0     37 ", "（一）予以公开                3     12     0     " .. m .. "  ")
+    assert(count == 1, "the fixture's row")
+    local r, notes = imp.import(text, name)
+    ok(same(row(r, "disclosed"), { 3, 12, 0, "", 3, 25, 80 }), "a blank mark " .. m .. " in a layout row: " .. show(row(r, "disclosed")))
+    ok(not note(notes, "IMPORT.VARIANT", "三", "予以公开（空白"), "a blank mark " .. m .. ": the row is not placed")
+  end
+  local text, count = read(name):gsub("(四、结转下年度继续办理 [^\n]*\n)", "%1 予以公开         2\n 部分公开     1\n")
+  assert(count == 1, "the fixture's last row")
+  local r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), T3.carried_forward), "a chart's line after the table: " .. show(row(r, "carried_forward")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、结转下年度继续办理（空白"), "a chart's line after the table: the last row placed and named")
+  -- the chart's number right under the last row's 总计 (76): no piece of it wrapped in its cell
+  local last = assert(read(name):match("\n( *四、结转下年度继续办理 [^\n]*76)\n"), "the fixture's last row")
+  local chart = " 予以公开" .. string.rep(" ", utf8.len(last) - 6) .. "2"
+  text = read(name):gsub("(四、结转下年度继续办理 [^\n]*\n)", "%1" .. chart .. "\n", 1)
+  r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), T3.carried_forward), "a chart's number under the 总计: " .. show(row(r, "carried_forward")))
+end
+
 os.exit(tally.finish())

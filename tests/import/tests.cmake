@@ -85,3 +85,8 @@ add_test(NAME import/layouts COMMAND sh -c "rm -rf \"$1\" && \"$0\" run tests/im
          $<TARGET_FILE:nianbao> ${CMAKE_CURRENT_BINARY_DIR}/import-layouts
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/layouts PROPERTIES TIMEOUT 120)
+# whole reports of other agencies (corpus.lua, tests/import/corpus/ made by make.sh): as plain
+# text and as a PDF's layout text, every cell of tables 二/三/四 against the reference data file
+add_test(NAME import/corpus COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/corpus.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/corpus PROPERTIES TIMEOUT 300)

@@ -89,6 +89,8 @@ for _, b in ipairs(nb._blanks) do BLANKS[b] = true end -- nb.schema.blanks witho
 --- when the cell holds text.
 function M.value(k)
   if BLANKS[k] then return nb.BLANK end
+  -- the minus sign (U+2212, which NFKC keeps) before a number is a minus
+  if k:find("^\226\136\146%d") then k = "-" .. k:sub(4) end
   -- thousands separators, in a count or in an amount with decimals ("5,125.11" 万元)
   local plain = k
   local int, frac = k:match("^(%d%d?%d?,[%d,]+)(%.?%d*)$")

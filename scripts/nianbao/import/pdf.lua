@@ -213,9 +213,11 @@ local function words_at(line)
 end
 
 -- the trailing words of a list that match pattern: the index of the first of them
+-- (pattern: a string, or a function of the word's text)
 local function trailing(words, pattern)
   local k = #words
-  while k >= 1 and words[k].text:match(pattern) do k = k - 1 end
+  local fits = type(pattern) == "function" and pattern or function(t) return t:match(pattern) end
+  while k >= 1 and fits(words[k].text) do k = k - 1 end
   return k + 1
 end
 
@@ -279,6 +281,18 @@ function M.join_wrapped(lines)
       -- the text before the pieces continues a label: it ends left of the row's numbers and
       -- is no row label of its own
       local in_label = b == 1 or below[b - 1].last < row[a].first
+      -- (nor a piece of another label that does not go on from the row's: a chart's
+      -- "予以公开   178" under the table's last row, whose 58 it made 58178; a piece set
+      -- vertically beside the rows, "本年", goes with any)
+      if b > 1 and a > 1 then
+        local label = {}
+        for k = 1, a - 1 do label[k] = row[k].text end
+        local lk, own = norm.key(lead), norm.key(table.concat(label))
+        if tables.is_row_label(own) and tables.is_label_piece(lk) and not tables.is_vertical_fragment(lk)
+            and not tables.is_label_piece(own .. lk) and not tables.is_label_piece(norm.key(row[a - 1].text) .. lk) then
+          in_label = false
+        end
+      end
       local own_row = lead ~= "" and (M.row_label(below[1].text) or tables.is_row_label(norm.key(lead))
         or tables.is_row_label(norm.key(below[1].text)))
       -- or the label is its last word, after a piece of a label set vertically beside the
@@ -393,10 +407,23 @@ local SPLIT_ROW_LINES = 3
 
 local function center(w) return (w.first + w.last) / 2 end
 
--- the numbers at the end of a layout line: their centres in metric m, and the words before
-local function row_at(line, m)
+-- A blank mark set in a cell ("0  0  无  0"; the schema's blank markers) is a cell of the row
+-- as a number is: a row with one is complete, not short by one (its numbers were placed
+-- after the mark, under the wrong columns)
+local MARKS = { ["无"] = true }
+for _, b in ipairs(nb._blanks) do if b ~= "" then MARKS[b] = true end end
+local function cell_word(t) return t:match(NUMBER) ~= nil or MARKS[t] == true end
+
+-- the numbers at the end of a layout line (with the blank marks among them, not marks alone):
+-- their centres in metric m, and the words before (pattern: what a number is, when not that)
+local function row_at(line, m, pattern)
   local words = METRICS[m](line)
-  local a = trailing(words, NUMBER)
+  local a = trailing(words, pattern or cell_word)
+  if not pattern then
+    local any = false
+    for k = a, #words do any = any or words[k].text:match(NUMBER) ~= nil end
+    if not any then a = #words + 1 end
+  end
   local xs = {}
   for k = a, #words do xs[#xs + 1] = center(words[k]) end
   return xs, a - 1, words
@@ -589,12 +616,13 @@ end
 
 -- the words of a header line, a cell's word spaced out ("结 果", "审 结": a single character
 -- one space from the next) taken as one: its pieces would count as two columns
--- (a form feed starts a page's first line: no column of the page)
-local function header_words(line, m)
+-- (a form feed starts a page's first line: no column of the page). merge false: each word as
+-- it stands (a header set one character per line in narrow columns one space apart: "维 纠 其")
+local function header_words(line, m, merge)
   local out = {}
   for _, w in ipairs(METRICS[m]((line:gsub("\f", "")))) do
     local prev = out[#out]
-    if prev and w.first == prev.last + 2 and (utf8.len(prev.text) == 1 or utf8.len(w.text) == 1) then
+    if merge and prev and w.first == prev.last + 2 and (utf8.len(prev.text) == 1 or utf8.len(w.text) == 1) then
       out[#out] = { text = prev.text .. " " .. w.text, first = prev.first, last = w.last }
     else
       out[#out + 1] = w
@@ -605,10 +633,10 @@ end
 
 -- Columns of table 四 from its header: the short words (结果, 维持, 总计 …) between the line
 -- with 行政复议 and the row, grouped by the columns they overlap; 15 groups or nil.
-local function header_columns(lines, from, to, m)
+local function header_columns(lines, from, to, m, merge)
   local spans = {}
   for j = from, to do
-    for _, w in ipairs(header_words(lines[j], m)) do
+    for _, w in ipairs(header_words(lines[j], m, merge)) do
       if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
           and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
         -- a wide character takes one column in pdftotext's grid but two in width: the word's
@@ -637,6 +665,15 @@ end
 -- columns: a cell's number may stand at its left, middle or right. Each row placed is added
 -- to `placed`.
 local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
+-- a cell of table 二 may carry its unit ("3件"): a number still, its unit kept in the cell
+-- for the table reader to check against the column
+local function t2_number(w)
+  if w:match(NUMBER) or MARKS[w] then return true end
+  for _, u in ipairs(require("nianbao.import.normalize").CELL_UNITS) do
+    if #w > #u and w:sub(-#u) == u then return w:sub(1, -#u - 1):match(NUMBER) ~= nil end
+  end
+  return false
+end
 local function place_t2(lines, placed, breaks)
   for i, line in ipairs(lines) do
     if line:find("制发", 1, true) and line:find("废止", 1, true) and not line:find("[\t|]") then
@@ -650,7 +687,7 @@ local function place_t2(lines, placed, breaks)
           break
         end
         if trim(l) ~= "" then seen = seen + 1 end
-        local xs, before, words = row_at(l, 1)
+        local xs, before, words = row_at(l, 1, t2_number)
         local key = label_key(words, before)
         if T2_ROWS[key] and #xs >= 1 and #xs <= 3 then rows[#rows + 1] = { j = j, xs = xs, key = key } end
       end
@@ -662,7 +699,7 @@ local function place_t2(lines, placed, breaks)
           for c = 1, 3 do cols[c] = { mid[c], mid[c] } end
           local at = nearest(r.xs, cols, spacing(mid))
           if at then
-            local _, b, ws = row_at(lines[r.j], 1)
+            local _, b, ws = row_at(lines[r.j], 1, t2_number)
             lines[r.j] = placed_line(ws, b, at, 3)
             local heads = nb.schema.proactive.blocks[1].columns
             placed[#placed + 1] = string.format("%s（空白：%s）", r.key,
@@ -700,10 +737,30 @@ function M.place_blanks(lines, notes, breaks)
     if (count[n] or 0) < 2 then return end
     -- a row whose first numbers stand beside its label and the others on a line just below
     -- (or above) has its cells on two lines that together make a row: not a short row
+    -- (only numbers in the table's columns: a line after the table that ends in a number,
+    -- "予以公开 2" of a chart, far left of them, is no half of its last row)
+    local left = math.huge
+    for _, r in ipairs(rows) do
+      if r.k == n then left = math.min(left, (row_at(lines[r.i], 1))[1]) end
+    end
+    local function in_columns(r) return (row_at(lines[r.i], 1))[1] >= left - 2 end
+    -- nor the numbers of a line whose text is a piece of another label than the row's
+    -- ("予以公开 … 2" of a chart under the last row): a second half has none, or the rest of
+    -- the row's label, or a piece set vertically beside the rows
+    local function other_label(p, q)
+      local _, before, words = row_at(lines[q.i], 1)
+      local lk = label_key(words, before)
+      if lk == "" or not tables.is_label_piece(lk) or tables.is_vertical_fragment(lk) then return false end
+      local _, pb, pw = row_at(lines[p.i], 1)
+      -- (the row's label may come after a piece set vertically: "开 5.属于三类内")
+      return not tables.is_label_piece(label_key(pw, pb) .. lk)
+        and not (pb >= 1 and tables.is_label_piece(norm.key(pw[pb].text) .. lk))
+    end
     local split = {}
     for x = 2, #rows do
       local p, q = rows[x - 1], rows[x]
-      if q.i - p.i <= SPLIT_ROW_LINES and p.k < n and q.k < n and p.k + q.k <= n then
+      if q.i - p.i <= SPLIT_ROW_LINES and p.k < n and q.k < n and p.k + q.k <= n and in_columns(p) and in_columns(q)
+          and not other_label(p, q) then
         split[p], split[q] = true, true
       end
     end
@@ -802,16 +859,20 @@ function M.place_blanks(lines, notes, breaks)
           if tails ~= false and before == 0 and #xs >= 10 and #xs < 15 then
             -- the header's words are wide characters: in the metric that is not the text's
             -- their shifts disagree and nothing is found; two metrics that find columns
-            -- must find the same
+            -- must find the same. A header's single characters one space apart are a word
+            -- spaced out ("结 果") or the columns of a header set one character per line
+            -- ("维 纠 其 尚"): both are tried, and where both find columns they must agree
             local at, m
             for metric = 1, #METRICS do
-              local cols = header_columns(lines, top, j - 1, metric)
-              if cols then
-                local mid = {}
-                for c = 1, #cols do mid[c] = cols[c][1] end
-                local got = nearest((row_at(l, metric)), cols, spacing(mid), true)
-                if got and at and table.concat(got, ",") ~= table.concat(at, ",") then at = false break end
-                if got then at, m = got, m or metric end
+              for _, merge in ipairs({ true, false }) do
+                local cols = at ~= false and header_columns(lines, top, j - 1, metric, merge)
+                if cols then
+                  local mid = {}
+                  for c = 1, #cols do mid[c] = cols[c][1] end
+                  local got = nearest((row_at(l, metric)), cols, spacing(mid), true)
+                  if got and at and table.concat(got, ",") ~= table.concat(at, ",") then at = false break end
+                  if got then at, m = got, m or metric end
+                end
               end
             end
             if at then

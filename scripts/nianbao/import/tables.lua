@@ -18,6 +18,38 @@ local LABEL_PREFIX_MIN = 4
 -- neighbour (merged or blank cells) and a few fragments (a footer, a broken label) between.
 local function cell_window(n) return 4 * n + 8 end
 
+-- dashes that are no minus sign: em, en, figure dash and horizontal bar
+local DASHES = { "\226\128\148", "\226\128\147", "\226\128\146", "\226\128\149" }
+
+--- Whether a key is a dash (or several) run into a number: "—440", "–5", "——12".
+function M.is_dashed(k)
+  local rest, n = k, 0
+  repeat
+    local cut = false
+    for _, d in ipairs(DASHES) do
+      if rest:sub(1, #d) == d then rest, cut, n = rest:sub(#d + 1), true, n + 1 end
+    end
+  until not cut
+  return n > 0 and rest:match("^%d[%d,]*%.?%d*$") ~= nil
+end
+
+-- What the note says of cells that are no legible number (the texts of take's illegible).
+function M.illegible_reason(texts)
+  local dashed, cut = {}, {}
+  for _, t in ipairs(texts) do
+    table.insert(M.is_dashed(norm.key(t)) and dashed or cut, t)
+  end
+  local parts = {}
+  if #cut > 0 then
+    parts[#parts + 1] = string.format("数字无法辨认：“%s”，可能在单元格内折行", table.concat(cut, "”“"))
+  end
+  if #dashed > 0 then
+    parts[#parts + 1] = string.format("“%s”数字前的破折号是负号还是空白标记（后面连着下一格的数字），无法确定",
+      table.concat(dashed, "”“"))
+  end
+  return table.concat(parts, "；")
+end
+
 --- Tokens of a list of items: every cell (a para is one cell) with its key and kind:
 --- "value" (a number or a blank placeholder), "empty" or "label".
 --- A para of run-on table text ("规章007规范性文件…") gives its labels and "blob" tokens:
@@ -39,6 +71,10 @@ function M.tokens(items)
     if kind == "label" and #k <= 32 and (k:match("^%d[%d,]*,[%d,]*%.?%d*$") or k:match("^%d[%d,.]*…$") or k:match("^%d[%d,]*%.?%d*%.%.%.$")) then
       kind = "illegible"
     end
+    -- nor is a dash run into a number ("—440", "–5", "——12"): a minus typed as a dash, or a
+    -- blank mark with the next cell's number run on; which one is not certain (a "-" or "－"
+    -- is a minus, and "−", the minus sign: normalize.value)
+    if kind == "label" and #k <= 40 and M.is_dashed(k) then kind = "illegible" end
     -- nor is a cell of a Word or HTML table whose digits stand apart ("1 2": two paragraphs
     -- in the cell, "1<br>2"), which the key would join into 12; digits grouped by threes with
     -- spaces ("1 234") are one number
@@ -63,7 +99,9 @@ function M.tokens(items)
       local from = #out + 1
       local whole = true -- a row of an HTML or Word table: its cells are all there is of it
       for _, c in ipairs(item.cells) do
+        local at = #out + 1
         add(c.text, c.definite)
+        for k = at, #out do out[k].piped, out[k].bar = c.piped, c.bar end
         whole = whole and c.definite
       end
       if whole then
@@ -393,8 +431,30 @@ function M.find_similar(tokens, want, from)
   end
 end
 
+-- A row copied one cell per line, each cell closed by a pipe ("5 |"), a blank cell a bare
+-- "|" and the row ended by another: a blank last cell and the row's end are one bare "|"
+-- ("规章 |", "5 |", "0 |", "|", "规范性文件 |"). The n cells when the count works out: n
+-- cell lines after the label, the last a bare "|", and the next line a label (a new row);
+-- otherwise nil, and the row is read as any other.
+local function piped_row(tokens, i, n)
+  if not tokens[i].piped then return nil end
+  local values, any = {}, false
+  for k = 1, n do
+    local t = tokens[i + k]
+    if not t or not t.piped then return nil end
+    if t.kind == "value" then values[k], any = t.value, true
+    elseif t.bar then values[k] = nb.BLANK
+    else return nil end
+  end
+  local after = tokens[i + n + 1]
+  if not any or not tokens[i + n].bar or (after and not (after.kind == "label" and after.piped)) then return nil end
+  return values
+end
+
 -- The cells after a label, as positional results (see M.take for their meaning).
 local function take_values(tokens, i, n, fits, stops)
+  local piped = piped_row(tokens, i, n)
+  if piped then return piped, i + n, false end
   local blob = tokens[i + 1]
   if blob and blob.kind == "blob" then
     local values, how = runon.split(blob.text, n, fits)
@@ -523,7 +583,7 @@ end
 -- how many were read: such a row is left out, as its numbers cannot be put in columns
 local function unread(label, values, n, padded, illegible)
   if illegible then
-    return string.format("%s（数字无法辨认：“%s”，可能在单元格内折行）", label, table.concat(illegible, "”“"))
+    return string.format("%s（%s）", label, M.illegible_reason(illegible))
   end
   local read = values and #values - (padded or 0) or 0
   if read > 0 and read ~= n then
@@ -1183,8 +1243,13 @@ function M.appeals(tokens, notes)
     return nil
   end
   if got.illegible then
-    note(notes, "SECTION.MISSING", "error", "四", "表四的数字无法辨认：“%s”（可能在单元格内折行），未导入",
-      table.concat(got.illegible, "”“"))
+    local reason = M.illegible_reason(got.illegible)
+    if reason:find("^数字无法辨认") and not reason:find("；", 1, true) then
+      note(notes, "SECTION.MISSING", "error", "四", "表四的数字无法辨认：“%s”（可能在单元格内折行），未导入",
+        table.concat(got.illegible, "”“"))
+    else
+      note(notes, "SECTION.MISSING", "error", "四", "表四的数字未导入：%s", reason)
+    end
     return nil
   end
   if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end

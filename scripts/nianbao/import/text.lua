@@ -87,18 +87,24 @@ end
 
 -- A row's first number set one space after a piece of its label, the others further on or
 -- on the next line ("合法权益 0      1   0 …", "分处理的，只计这一 1"): a cell of its own. A
--- row label never ends in a digit.
+-- row label never ends in a digit. Its first numbers may be several, each one space from the
+-- next ("申请数量 36 10      1   4 …": narrow columns): each a cell. Returns the label and the
+-- numbers (a list).
 local function number_off(text)
-  local label, n = text:match("^(.*[^%d%s%.,/%-]) +(%d+)$")
-  if label and not label:find("%d$") then return label, n end
+  local label, ns = text:match("^(.*[^%d%s%.,/%-]) +(%d[%d ]*)$")
+  if label and not label:find("%d$") then
+    local list = {}
+    for n in ns:gmatch("%d+") do list[#list + 1] = n end
+    return label, list
+  end
 end
 
 local function unglue_cells(cells)
   local out = {}
   for _, c in ipairs(cells) do
-    local label, n = number_off(c.text)
+    local label, ns = number_off(c.text)
     for _, piece in ipairs(unglue(label or c.text)) do out[#out + 1] = cell(piece) end
-    if n then out[#out + 1] = cell(n) end
+    for _, n in ipairs(ns or {}) do out[#out + 1] = cell(n) end
   end
   return out
 end
@@ -145,7 +151,9 @@ local function split_spaces(line)
       out[#out + 1] = cell(p)
     end
   end
-  if not norm.cell(norm.key(out[#out].text)) then return nil end
+  -- (a dash run into a number, "—440", is a cell too: the table reader names it)
+  local last = norm.key(out[#out].text)
+  if not norm.cell(last) and not require("nianbao.import.tables").is_dashed(last) then return nil end
   return out
 end
 
@@ -196,6 +204,15 @@ local function is_label_cell(prev, t)
   return require("nianbao.import.tables").is_row_label(norm.key(table.concat(prev.parts)))
 end
 
+-- whether a line of text ends in a number with its unit ("11件", "96171.6万元"): a table's
+-- row in layout text whose cells carry units (its blank cells are placed as any row's)
+function M.ends_in_unit(text)
+  for _, u in ipairs(norm.CELL_UNITS) do
+    if text:find("%d" .. u .. "[ \r]*\n") then return true end
+  end
+  return false
+end
+
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
@@ -220,7 +237,7 @@ function M.items(text, notes)
   -- ("4,6" / "51"): the pieces joined as the PDF front end joins them
   -- and leave a blank cell empty, a row then having fewer numbers than columns: placed by
   -- where its numbers stand (pdf.place_blanks)
-  if text:find("%d[ \r]*\n") then
+  if text:find("%d[ \r]*\n") or M.ends_in_unit(text) then
     local lines = {}
     for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
     local pdf = require "nianbao.import.pdf"
@@ -246,7 +263,14 @@ function M.items(text, notes)
       local cells
       if too_wide(line) then cells = nil -- a paragraph (a row would be a table per cell)
       elseif line:find("\t") then cells = split_tabs(line)
-      elseif line:find("|", 1, true) then cells = split_pipes(line)
+      elseif line:find("|", 1, true) then
+        cells = split_pipes(line)
+        -- one cell per line, each closed by a pipe ("79 |"), a bare "|" ending the row: the
+        -- table reader tells a blank last cell by these marks (tables.take)
+        if #cells == 1 and t:find("^[^|]*|$") then
+          cells[1].piped = true
+          cells[1].bar = t == "|" or nil
+        end
       else
         cells = split_numbers(line) or split_spaces(line)
         cells = cells and unglue_cells(cells) or split_fragments(line) or split_label_row(line)
