@@ -47,9 +47,13 @@ return {
     end
     local dropped = R.t3(report, "other.no_fee_payment")
     local fees = report.processing_fees
-    local none = R.has(text, NONE_COLLECTED) or zero_fee(text)
+    -- "信息处理费：0元", "收取信息处理费：0.05万元": a colon after 费 introduces its amount,
+    -- which is read as if it followed 费 directly (the colon would cut it into a clause of its own)
+    local read = text
+    if read:find("费:", 1, true) then read = read:gsub("费:", "费") end
+    local none = R.has(read, NONE_COLLECTED) or zero_fee(read)
     local collected, notices
-    for _, clause in ipairs(R.clauses(text)) do
+    for _, clause in ipairs(R.clauses(read)) do
       if not none and R.has(clause, NOT_FROM) then
         for _, w in ipairs(NOT_FROM) do
           local at = clause:find(w, 1, true)
@@ -64,7 +68,7 @@ return {
       local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
       if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
     end
-    if R.has(text, NO_NOTICE) then notices = notices or 0 end
+    if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
     -- 其余申请零收费"), and the amount is what is compared
     if collected and collected > 0 then none = false end

@@ -956,6 +956,24 @@ test("rule findings are read-only and built-in findings stay", function()
   assert(not pcall(function() list[1].severity = "warning" end), "a finding could be edited")
 end)
 
+-- third round: known gaps and phrasings of county, township and department reports ------------
+local function fees(text, collected)
+  return variant(function(t)
+    t.other_matters = text
+    t.processing_fees = { notices = collected > 0 and 1 or 0, notified = collected, collected = collected }
+  end)
+end
+test("TEXT.FEES reads a zero after a colon or a space as none collected", function()
+  for _, s in ipairs({ "本年度信息处理费：0元。", "信息处理费:0元。", "本年度收取信息处理费 0 元。", "收费：0元。" }) do
+    quiet("TEXT.FEES", fees(s, 0))
+    flags("TEXT.FEES", fees(s, 500), 500, "未收取")
+  end
+end)
+test("TEXT.FEES compares an amount after a colon", function()
+  quiet("TEXT.FEES", fees("本年度收取信息处理费：0.05万元。", 500))
+  flags("TEXT.FEES", fees("本年度收取信息处理费：0.05万元。", 800), 800, 500)
+  flags("TEXT.FEES", fees("本年度收取信息处理费：0.05万元。", 0), 0, 500)
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
