@@ -19,13 +19,20 @@ local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" 
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
 -- 建议12件、政协委员提案8件"); in a sentence that names such business, a later clause without
 -- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
-local OTHER_BUSINESS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
+local OTHER_BUSINESS = { "热线", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
+-- and the 12345 hotline named by its number alone ("办理12345转办件47件"), but not a longer
+-- number with 12345 in it (a count, a phone or a document number): a plain find first
+local function hotline(s)
+  return s:find("12345", 1, true) ~= nil and s:find("%f[%d]12345%f[%D]") ~= nil
+end
+local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or hotline(s) end
 -- and counts of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复超过法定期限"),
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
 -- says of the year's applications)
 local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
 for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
+local function not_applications(s) return R.has(s, NOT_APPLICATIONS) or hotline(s) end
 -- applications sent on or back are a subset, unless the clause is the year's total naming
 -- where they came from ("全年共收到转办及直接提交的政府信息公开申请58件")
 local SENT_BACK = { "补正", "撤回", "转办" }
@@ -98,7 +105,7 @@ end
 -- ("接收网民留言320条，办结318条"), not only before ("坚持把咨询答复与申请办理结合起来，
 -- 全年共收到政府信息公开申请60件，办结58件" counts applications)
 local function names_other_business_last(before)
-  if not R.has(before, OTHER_BUSINESS) then return false end
+  if not names_other_business(before) then return false end
   local last, from = 0, 1
   while true do
     local i = before:find("申请", from, true)
@@ -106,7 +113,7 @@ local function names_other_business_last(before)
     last, from = i, i + 6
   end
   local rest = before:sub(last + 1)
-  return R.has(rest, OTHER_BUSINESS)
+  return names_other_business(rest)
 end
 
 return {
@@ -211,7 +218,7 @@ return {
       -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
       local in_breakdown = breakdown_sentence == sentence
         and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
-      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words)
+      if in_breakdown or not_applications(clause) or R.has(clause, compare_words)
           or (R.has(clause, SENT_BACK) and not R.has(clause, TOTAL)) then
         return
       end

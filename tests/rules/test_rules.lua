@@ -974,6 +974,14 @@ test("TEXT.FEES compares an amount after a colon", function()
   flags("TEXT.FEES", fees("本年度收取信息处理费：0.05万元。", 800), 800, 500)
   flags("TEXT.FEES", fees("本年度收取信息处理费：0.05万元。", 0), 0, 500)
 end)
+test("TEXT.REQUESTS takes 12345 for the hotline only when it stands alone", function()
+  -- a number with 12345 inside it is a count of applications like any other
+  flags("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请123450件。"), 30, 123450)
+  flags("TEXT.REQUESTS", req_text(30, "全年通过0391-61234567专线受理政府信息公开申请25件。"), 30, 25)
+  flags("TEXT.REQUESTS", req_text(30, "全年通过0391-12345678电话和网上平台受理政府信息公开申请25件。"), 30, 25)
+  -- the hotline itself still counts other business
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345转办件47件,已全部办结。"))
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
