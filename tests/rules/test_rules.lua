@@ -982,6 +982,20 @@ test("TEXT.REQUESTS takes 12345 for the hotline only when it stands alone", func
   -- the hotline itself still counts other business
   quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345转办件47件,已全部办结。"))
 end)
+test("TEXT.YEAR is quiet on last year dating a document, not on a period or an event of last year", function()
+  quiet("TEXT.YEAR", with_text("2023年12月出台的《某某县河道采砂管理办法》于今年3月1日起施行，我局同步发布解读材料。"))
+  quiet("TEXT.YEAR", with_text("2023年12月印发《关于进一步加强政务公开工作的实施意见》，本年度抓好落实。"))
+  quiet("TEXT.YEAR", with_text("2023年12月，我局制定印发了《2024年政务公开工作要点》，明确年度重点任务。"))
+  quiet("TEXT.YEAR", with_text("2023年11月20日发布的《某某市政府信息公开规定》自今年起施行。"))
+  -- a period, an event, a count, a year without its month are still last year's
+  flags("TEXT.YEAR", with_text("2023年1月1日至12月31日，我局主动公开信息120条。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("2023年3月，我局召开政务公开工作推进会。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("2023年12月共收到政府信息公开申请5件。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("2023年，我局印发了《政务公开工作要点》。"), "2024年", "2023年")
+  flags("TEXT.YEAR", with_text("2023年12月，我局印发《工作要点》并主动公开政府信息120条。"), "2024年", "2023年")
+  flags("TEXT.PERIOD", variant(function(t) t.preamble = "本报告统计期限为2023年1月1日至12月31日。" end), nil, "2023年1月1日至2023年12月31日")
+end)
+
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
