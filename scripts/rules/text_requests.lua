@@ -12,6 +12,9 @@ local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
 local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
+-- applications still being handled at the year's end are the ones carried forward
+-- ("已答复25件，5件正在办理中"), not a count of the applications received (办理)
+local PENDING = { "正在办理", "办理中", "尚未办结", "未办结", "正在处理", "处理中" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
@@ -182,10 +185,11 @@ return {
         return
       end
       if R.has(as_written, APPEALS) then return end
-      if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
+      local pending = R.has(clause, PENDING)
+      if pending or clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
-        elseif R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年") then
+        elseif pending or R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年") then
           if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
         end
         return

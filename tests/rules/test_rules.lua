@@ -996,6 +996,12 @@ test("TEXT.YEAR is quiet on last year dating a document, not on a period or an e
   flags("TEXT.PERIOD", variant(function(t) t.preamble = "本报告统计期限为2023年1月1日至12月31日。" end), nil, "2023年1月1日至2023年12月31日")
 end)
 
+test("TEXT.REQUESTS reads applications still being handled as the carried-forward count", function()
+  local s = "全年共收到政府信息公开申请30件，截至12月31日，已答复25件，5件正在办理中。"
+  quiet("TEXT.REQUESTS", req_in(30, 0, 5, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(30, 0, 5, "依申请公开", s:gsub("5件正在", "6件正在")), 5, 6)
+  quiet("TEXT.REQUESTS", req_in(30, 0, 2, "依申请公开", "全年共收到政府信息公开申请30件，办结28件，尚有2件在办理中。"))
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
