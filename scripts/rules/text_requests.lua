@@ -220,8 +220,11 @@ return {
       -- the parts of a breakdown ("收到申请18件，其中通过网络提出申请15件，通过信函提出申请3件";
       -- "办结30件，其中按时办结28件") are not the total; a count of the other kind in it is
       -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
+      -- (新收 is the year's new applications, a row of table 三 of its own: "共办理申请30件
+      -- (含上年结转2件)，其中新收28件")
       local in_breakdown = breakdown_sentence == sentence
         and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
+        and not clause:find("新收", 1, true)
       if in_breakdown or not_applications(clause) or R.has(clause, compare_words)
           or (R.has(clause, SENT_BACK) and not R.has(clause, TOTAL)) then
         return

@@ -1002,6 +1002,13 @@ test("TEXT.REQUESTS reads applications still being handled as the carried-forwar
   flags("TEXT.REQUESTS", req_in(30, 0, 5, "依申请公开", s:gsub("5件正在", "6件正在")), 5, 6)
   quiet("TEXT.REQUESTS", req_in(30, 0, 2, "依申请公开", "全年共收到政府信息公开申请30件，办结28件，尚有2件在办理中。"))
 end)
+test("TEXT.REQUESTS reads 新收 in a breakdown of the applications handled", function()
+  local s = "全年共办理政府信息公开申请30件（含上年结转2件），其中新收28件，已全部办结。"
+  quiet("TEXT.REQUESTS", req_in(28, 2, 0, "依申请公开", s))
+  flags("TEXT.REQUESTS", req_in(28, 2, 0, "依申请公开", s:gsub("新收28件", "新收27件")), 28, 27)
+  -- the other parts of such a breakdown are still no total
+  quiet("TEXT.REQUESTS", req_in(28, 2, 0, "依申请公开", "全年共办理政府信息公开申请30件，其中网上申请20件，信函申请10件。"))
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
