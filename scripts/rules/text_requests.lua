@@ -144,6 +144,7 @@ return {
     end
     -- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count.
     -- Last year is named: 比 and 较 alone are in 比较, 较高, 较多 ("关注度较高的申请25件").
+    local next_year = math.type(report.year) == "integer" and report.year + 1 or nil
     local compare_words = { "同比", "上年", "去年", "上一年",
       math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
@@ -187,9 +188,12 @@ return {
       if R.has(as_written, APPEALS) then return end
       local pending = R.has(clause, PENDING)
       if pending or clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
+        -- "结转至2025年", and "结转2025年" when 2025 is the next year
+        local to_year = clause:match("结转(%d%d%d%d)年")
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
-        elseif pending or R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年") then
+        elseif pending or R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年")
+            or (to_year and tonumber(to_year) == next_year) then
           if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
         end
         return

@@ -1009,6 +1009,12 @@ test("TEXT.REQUESTS reads 新收 in a breakdown of the applications handled", fu
   -- the other parts of such a breakdown are still no total
   quiet("TEXT.REQUESTS", req_in(28, 2, 0, "依申请公开", "全年共办理政府信息公开申请30件，其中网上申请20件，信函申请10件。"))
 end)
+test("TEXT.REQUESTS reads 结转2026年 (without 至) as carried forward", function()
+  local s = "全年共收到政府信息公开申请88件，上年结转4件，办结90件，结转2026年2件。"
+  quiet("TEXT.REQUESTS", variant(function(t) t.year = 2025; requests(t, 88, 4, 2); overview_text(t, "依申请公开", s) end))
+  flags("TEXT.REQUESTS", variant(function(t) t.year = 2025; requests(t, 88, 4, 2); overview_text(t, "依申请公开", s:gsub("2件。$", "3件。")) end), 2, 3)
+end)
+
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
