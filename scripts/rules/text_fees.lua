@@ -8,7 +8,9 @@ local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for pe
 local MENTION = { "处理费", "收费", "收取", "费用", "免费" }
 local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费",
   -- "实行零收费", "向申请人免费提供政府信息" ("免费提供查阅场所" says nothing of the fee)
-  "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供" }
+  "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供",
+  -- "未发生信息处理费收费情况" (未发生收费 with the fee named in between)
+  "未发生信息处理费" }
 -- "收费0元", "信息处理费为0元", "收费为0": a zero that is the whole amount (not "0.05万元")
 local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0" }
 local function zero_fee(text)

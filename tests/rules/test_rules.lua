@@ -1015,6 +1015,11 @@ test("TEXT.REQUESTS reads 结转2026年 (without 至) as carried forward", funct
   flags("TEXT.REQUESTS", variant(function(t) t.year = 2025; requests(t, 88, 4, 2); overview_text(t, "依申请公开", s:gsub("2件。$", "3件。")) end), 2, 3)
 end)
 
+test("TEXT.FEES reads 未发生信息处理费收费情况 as none collected", function()
+  local s = "按照《政府信息公开信息处理费管理办法》，本年度未发生信息处理费收费情况。"
+  quiet("TEXT.FEES", fees(s, 0))
+  flags("TEXT.FEES", fees(s, 200), 200, "未收取")
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
