@@ -265,11 +265,15 @@ end)
 test("TEXT.APPEALS reads 纠错 as 结果纠正", function()
   local s = "发生政府信息公开行政复议案件3件，均维持原答复，被复议纠错0件。"
   quiet("TEXT.APPEALS", variant(function(t) t.appeals.review = { upheld = 3, corrected = 0, other = 0, pending = 0, total = 3 }; overview_text(t, "依申请公开", s) end))
-  local f = flags("TEXT.APPEALS", variant(function(t)
+  -- (均维持 says all 3 were upheld: that disagrees too, and is found first)
+  local list = findings("TEXT.APPEALS", variant(function(t)
     t.appeals.review = { upheld = 2, corrected = 1, other = 0, pending = 0, total = 3 }
     overview_text(t, "依申请公开", s)
-  end), 1, 0)
-  assert(f.column == "结果纠正", f.column)
+  end))
+  assert(#list == 2, #list)
+  assert(list[1].column == "结果维持" and list[1].expected == 2 and list[1].found == 3, tostring(list[1]))
+  local f = list[2]
+  assert(f.column == "结果纠正" and f.expected == 1 and f.found == 0, tostring(f))
 end)
 test("TEXT.APPEALS reads 行政复议、行政诉讼各1件 as one of each", function()
   local s = "因政府信息公开引发行政复议、行政诉讼各1件，均维持原行政行为。"
@@ -1020,6 +1024,38 @@ test("TEXT.FEES reads 未发生信息处理费收费情况 as none collected", f
   quiet("TEXT.FEES", fees(s, 0))
   flags("TEXT.FEES", fees(s, 200), 200, "未收取")
 end)
+-- table 四 with one review (or none) and results as given
+local function appeals(review, direct)
+  return function(t)
+    t.appeals.review = { upheld = review[1], corrected = review[2], other = review[3], pending = review[4],
+      total = review[1] + review[2] + review[3] + review[4] }
+    direct = direct or { 0, 0, 0, 0 }
+    t.appeals.litigation_direct = { upheld = direct[1], corrected = direct[2], other = direct[3], pending = direct[4],
+      total = direct[1] + direct[2] + direct[3] + direct[4] }
+  end
+end
+local function appeals_text(text, review, direct)
+  return variant(function(t) appeals(review, direct)(t); overview_text(t, "依申请公开", text) end)
+end
+test("TEXT.APPEALS reads a result without a count as the result of every case counted before it", function()
+  local s = "全年发生政府信息公开行政复议1件（结果维持）。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 1, 0, 0 }), 0, 1)
+  s = "因政府信息公开申请引发行政复议案件1件，尚未审结。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }), 0, 1)
+  s = "全年行政复议2件，经审查，均维持原答复。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 1, 0, 0 }), 1, 2)
+  s = "全年因政府信息公开引发行政复议、行政诉讼各1件，结果均为维持。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }, { 1, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }, { 0, 0, 1, 0 }), 0, 1)
+  -- the rest, a part or a count of its own is no result of all of them
+  quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，纠正1件，其余维持。", { 2, 1, 0, 0 }))
+  quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，其中维持2件，部分纠正。", { 2, 1, 0, 0 }))
+  quiet("TEXT.APPEALS", appeals_text("全年行政复议2件，法院判决维持1件。", { 1, 0, 0, 1 }))
+end)
+
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
