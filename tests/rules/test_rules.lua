@@ -1056,6 +1056,36 @@ test("TEXT.APPEALS reads a result without a count as the result of every case co
   quiet("TEXT.APPEALS", appeals_text("全年行政复议2件，法院判决维持1件。", { 1, 0, 0, 1 }))
 end)
 
+-- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
+-- county, township and department reports; a correct one has no finding, a faulty one is
+-- flagged by its rule and no other
+test("the third round's corpus: no finding on the correct reports, the one expected on the faulty", function()
+  local dir = (((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/corpus3/")
+  local expect = dofile(dir .. "expect.lua")
+  local names, correct, faulty = {}, 0, 0
+  for name in pairs(expect) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local want = expect[name]
+    local ids, seen = {}, false
+    for _, f in ipairs(nb.check(assert(nb.load(dir .. name)))) do
+      if f.severity == "error" or f.severity == "warning" then
+        ids[#ids + 1] = f.id
+        if f.id == want then seen = true end
+      end
+    end
+    if want then
+      faulty = faulty + 1
+      assert(seen, name .. ": " .. want .. " is quiet (" .. table.concat(ids, " ") .. ")")
+      for _, id in ipairs(ids) do assert(id == want, name .. ": also " .. id) end
+    else
+      correct = correct + 1
+      assert(#ids == 0, name .. ": " .. table.concat(ids, " "))
+    end
+  end
+  assert(correct >= 30 and faulty >= 30, correct .. " correct, " .. faulty .. " faulty")
+end)
+
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
