@@ -14,7 +14,8 @@ local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- applications still being handled at the year's end are the ones carried forward
 -- ("已答复25件，5件正在办理中"), not a count of the applications received (办理)
-local PENDING = { "正在办理", "办理中", "尚未办结", "未办结", "正在处理", "处理中" }
+-- (a count read as received or done: 办理 and 办结 are in RECEIVED and DONE)
+local PENDING = { "正在办理", "办理中", "未办结" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
@@ -24,7 +25,8 @@ local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" 
 -- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
 local OTHER_BUSINESS = { "热线", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
 -- and the 12345 hotline named by its number alone ("办理12345转办件47件"), but not a longer
--- number with 12345 in it (a count, a phone or a document number): a plain find first
+-- number with 12345 in it (a count, a phone or a document number): a plain find first.
+-- Asked of a disagreeing count only (most agree).
 local function hotline(s)
   return s:find("12345", 1, true) ~= nil and s:find("%f[%d]12345%f[%D]") ~= nil
 end
@@ -35,7 +37,6 @@ local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or hotlin
 -- says of the year's applications)
 local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
 for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
-local function not_applications(s) return R.has(s, NOT_APPLICATIONS) or hotline(s) end
 -- applications sent on or back are a subset, unless the clause is the year's total naming
 -- where they came from ("全年共收到转办及直接提交的政府信息公开申请58件")
 local SENT_BACK = { "补正", "撤回", "转办" }
@@ -134,6 +135,7 @@ return {
       -- ("近40件" for 36) or a range's end ("5至9件") is no cell's value; after a clause about other business, a clause without
       -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
       if count_at and R.about(count_clause, count_at, expected) then return end
+      if hotline(count_clause) then return end
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end
@@ -156,6 +158,13 @@ return {
     -- count this year's applications alone, without the carried-over ones
     local received_sentence, received_n
     local licence_sentence, licence_only -- whether the sentence's 申请 are all 许可申请
+    -- whether a disagreeing count is of applications still being handled: then it is compared
+    -- with the ones carried forward
+    local function pending(part, clause, n)
+      if not R.has(clause, PENDING) then return false end
+      if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
+      return true
+    end
     local function kind_of(clause)
       if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
     end
@@ -186,14 +195,12 @@ return {
         return
       end
       if R.has(as_written, APPEALS) then return end
-      local pending = R.has(clause, PENDING)
-      if pending or clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
-        -- "结转至2025年", and "结转2025年" when 2025 is the next year
-        local to_year = clause:match("结转(%d%d%d%d)年")
+      if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
-        elseif pending or R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年")
-            or (to_year and tonumber(to_year) == next_year) then
+        elseif R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年")
+            -- "结转至2025年", and "结转2025年" when 2025 is the next year
+            or (next_year and tonumber(clause:match("结转(%d%d%d%d)年") or "0") == next_year) then
           if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
         end
         return
@@ -229,7 +236,7 @@ return {
       local in_breakdown = breakdown_sentence == sentence
         and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
         and not clause:find("新收", 1, true)
-      if in_breakdown or not_applications(clause) or R.has(clause, compare_words)
+      if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words)
           or (R.has(clause, SENT_BACK) and not R.has(clause, TOTAL)) then
         return
       end
@@ -238,13 +245,15 @@ return {
         if total and over and over > 0 and received_sentence == sentence and received_n == new then
           ok[2] = total - over
         end
-        if total and not one_of(n, ok) and not by_channel(clause, sentence) then
+        if total and not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
           add(part, "total", total, n, "办结申请")
         end
       elseif R.has(clause, RECEIVED) and new and over then
         local ok = { new, new + over }
         if clause:find("办理", 1, true) then ok[#ok + 1] = total end
-        if not one_of(n, ok) and not by_channel(clause, sentence) then add(part, "new", new, n, "收到申请") end
+        if not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
+          add(part, "new", new, n, "收到申请")
+        end
         received_sentence, received_n = sentence, n
       end
     end
