@@ -11,8 +11,9 @@ local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", 
   "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供",
   -- "未发生信息处理费收费情况" (未发生收费 with the fee named in between)
   "未发生信息处理费" }
--- "收费0元", "信息处理费为0元", "收费为0": a zero that is the whole amount (not "0.05万元")
-local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0" }
+-- "收费0元", "信息处理费为0元", "收费为0", "收费金额为0元": a zero that is the whole amount
+-- (not "0.05万元")
+local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0", "费金额为0", "收取金额为0" }
 local function zero_fee(text)
   for _, w in ipairs(ZERO) do
     local from = 1

@@ -1086,6 +1086,11 @@ test("the third round's corpus: no finding on the correct reports, the one expec
   assert(correct >= 30 and faulty >= 30, correct .. " correct, " .. faulty .. " faulty")
 end)
 
+test("TEXT.FEES reads 收费金额为0元 as none collected", function()
+  local s = "本年度信息处理费收费金额为0元。"
+  quiet("TEXT.FEES", fees(s, 0))
+  flags("TEXT.FEES", fees(s, 300), 300, "未收取")
+end)
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
