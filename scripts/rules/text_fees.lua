@@ -28,6 +28,7 @@ local function zero_fee(text)
 end
 -- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
 local NOT_FROM = { "未向", "没有向", "不向" }
+local AMOUNT = { "金额", "共计", "合计", "总计" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
 
 return {
@@ -55,7 +56,7 @@ return {
     local read = text
     if read:find("费:", 1, true) then read = read:gsub("费:", "费") end
     local none = R.has(read, NONE_COLLECTED) or zero_fee(read)
-    local collected, notices
+    local collected, notices, after_collect
     for _, clause in ipairs(R.clauses(read)) do
       if not none and R.has(clause, NOT_FROM) then
         for _, w in ipairs(NOT_FROM) do
@@ -67,9 +68,13 @@ return {
       -- the numbers after the first 收取; the frontiers make a number start where its digits start
       -- and take all of them, so a long digit run is read once (linear), not once per position
       local at = clause:find("收取", 1, true)
+      -- or in the clause right after one with 收取 and no amount, when it starts with the
+      -- amount's word ("按标准收取信息处理费，金额共计0.05万元")
+      if not at and after_collect and R.has(clause:sub(1, 6), AMOUNT) then at = 1 end
       local wan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
       local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
       if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
+      after_collect = at and not (wan or yuan)
     end
     if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，

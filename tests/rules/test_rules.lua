@@ -1086,6 +1086,13 @@ test("the third round's corpus: no finding on the correct reports, the one expec
   assert(correct >= 30 and faulty >= 30, correct .. " correct, " .. faulty .. " faulty")
 end)
 
+test("TEXT.FEES reads the amount in the clause after 收取 that starts with 金额 or 共计", function()
+  local s = "本年度对超出一定数量的申请按标准收取信息处理费，金额共计0.05万元。"
+  quiet("TEXT.FEES", fees(s, 500))
+  flags("TEXT.FEES", fees(s, 800), 800, 500)
+  -- an amount of something else after a word of none is not the fee's
+  quiet("TEXT.FEES", fees("本年度未收取信息处理费，全年印制公开指南支出300元。", 0))
+end)
 test("TEXT.FEES reads 收费金额为0元 as none collected", function()
   local s = "本年度信息处理费收费金额为0元。"
   quiet("TEXT.FEES", fees(s, 0))
