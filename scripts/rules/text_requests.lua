@@ -248,13 +248,16 @@ return {
         if total and not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
           add(part, "total", total, n, "办结申请")
         end
-      elseif R.has(clause, RECEIVED) and new and over then
+      elseif R.has(clause, RECEIVED) then
+        if not (new and over) then return end
         local ok = { new, new + over }
         if clause:find("办理", 1, true) then ok[#ok + 1] = total end
         if not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
           add(part, "new", new, n, "收到申请")
         end
         received_sentence, received_n = sentence, n
+      else
+        return true -- a count of no kind ("21件"): the caller may read it with the clause before
       end
     end
     -- A clause adds a finding only when it states a count or says 申请, so only a sentence
@@ -263,7 +266,16 @@ return {
     R.each_sentence(report, function(sentence, part)
       if not (R.first_count(sentence) or sentence:find("申请", 1, true)) then return end
       local clauses = R.clauses(sentence)
-      for i = 1, #clauses do read_clause(clauses[i], part, sentence) end
+      for i = 1, #clauses do
+        local clause = clauses[i]
+        -- "共收到申请(含转办)21件": a count of no kind right after a parenthesis without a
+        -- count is the count of the clause before the parenthesis
+        if read_clause(clause, part, sentence) and i > 2 and not R.first_count(clauses[i - 2])
+            and not R.first_count(clauses[i - 1])
+            and sentence:find("(" .. clauses[i - 1] .. ")" .. clause, 1, true) then
+          read_clause(clauses[i - 2] .. clause, part, sentence)
+        end
+      end
     end)
   end,
 }

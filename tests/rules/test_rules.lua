@@ -1098,6 +1098,14 @@ test("TEXT.FEES reads 收费金额为0元 as none collected", function()
   quiet("TEXT.FEES", fees(s, 0))
   flags("TEXT.FEES", fees(s, 300), 300, "未收取")
 end)
+test("TEXT.REQUESTS reads a count after a parenthesis as the count of the clause before it", function()
+  local s = "2024年，共收到各类政府信息公开申请（含转办）21件，均已按期答复。"
+  quiet("TEXT.REQUESTS", req_text(21, s))
+  flags("TEXT.REQUESTS", req_text(23, s), 23, 21)
+  -- a parenthesis with a count of its own is read as before
+  quiet("TEXT.REQUESTS", req_in(28, 2, 0, "依申请公开", "全年共办理政府信息公开申请30件（含上年结转2件），已全部办结。"))
+end)
+
 -- helpers ---------------------------------------------------------------------
 local R = require "nianbao.rules"
 test("nianbao.rules helpers read Chinese numerals and normalise", function()
