@@ -105,7 +105,7 @@ return {
         for i = 1, #clauses do
           local clause = clauses[i]
           if whole then
-            if R.first_count(clause) then
+            if clause:find("%d") then -- (any number: no count object to build)
               whole = nil
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do

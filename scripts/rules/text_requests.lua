@@ -25,12 +25,10 @@ local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" 
 -- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
 local OTHER_BUSINESS = { "热线", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
 -- and the 12345 hotline named by its number alone ("办理12345转办件47件"), but not a longer
--- number with 12345 in it (a count, a phone or a document number): a plain find first.
--- Asked of a disagreeing count only (most agree).
-local function hotline(s)
-  return s:find("12345", 1, true) ~= nil and s:find("%f[%d]12345%f[%D]") ~= nil
-end
-local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or hotline(s) end
+-- number with 12345 in it (a count, a phone or a document number). Asked of a disagreeing
+-- count only (most agree).
+local HOTLINE = "%f[%d]12345%f[%D]"
+local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or s:find(HOTLINE) end
 -- and counts of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复超过法定期限"),
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
@@ -135,7 +133,7 @@ return {
       -- ("近40件" for 36) or a range's end ("5至9件") is no cell's value; after a clause about other business, a clause without
       -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
       if count_at and R.about(count_clause, count_at, expected) then return end
-      if hotline(count_clause) then return end
+      if count_clause:find(HOTLINE) then return end
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end

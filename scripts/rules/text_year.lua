@@ -40,12 +40,7 @@ local function dates_document(rest, next_clause)
     after = next_clause
   end
   local book = after:find("《", 1, true)
-  if not book or R.first_count(after) then return false end
-  for _, w in ipairs(ISSUED) do
-    local v = after:find(w, 1, true)
-    if v and v < book then return true end
-  end
-  return false
+  return book and not R.first_count(after) and R.has(after:sub(1, book - 1), ISSUED)
 end
 
 local function starts_with_any(s, list)
