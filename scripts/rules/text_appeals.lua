@@ -50,6 +50,11 @@ local function series_count(clause, year)
   if k and #counts == years then return counts[k].n end
 end
 
+-- a result without a count after a total ("行政复议1件（结果维持）", "行政复议2件，均维持原答复",
+-- "行政复议1件，尚未审结") is the result of all of them; not with these words, which name
+-- some of them ("纠正1件，其余维持", "部分纠正")
+local SOME = { "其余", "其他", "余下", "部分", "个别" }
+
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
 
@@ -93,9 +98,26 @@ return {
         -- both litigation groups named ("其中未经复议直接起诉5件，复议后起诉2件，法院判决维持6件"):
         -- a result counted after them may be of the two together
         local groups = {}
+        -- the subjects of the last total stated in the sentence and their count, until a clause
+        -- with a count: { n, subject, ... }
+        local whole
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
+          if whole then
+            if clause:find("%d") then -- (any number: no count object to build)
+              whole = nil
+            elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
+              for _, f in ipairs(FIELDS) do
+                if R.has(clause, f.words) then
+                  count_at = nil
+                  for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
+                  break
+                end
+              end
+              whole = nil
+            end
+          end
           if R.has(clause, compared) then
             local n = series_count(clause, report.year)
             count_at = nil
@@ -146,8 +168,12 @@ return {
               if #combined < 2 then combined = nil end
             end
             if n and piece:find("各", 1, true) then
+              whole = { n }
               for k = 1, #listed do
-                if listed[k] ~= s then compare(part, listed[k], "total", "总计", n) end
+                if listed[k] ~= s then
+                  compare(part, listed[k], "total", "总计", n)
+                  whole[#whole + 1] = listed[k]
+                end
               end
             end
             if s and not n then listed[#listed + 1] = s elseif n then listed = {} end
@@ -174,7 +200,11 @@ return {
                            expected = sum, found = n,
                            message = string.format("叙述称%s共%d件，表四合计为%d件", label, n, sum) }
                 end
-              elseif s then compare(part, subject, "total", "总计", n) end
+              elseif s then
+                compare(part, subject, "total", "总计", n)
+                if whole and whole[1] == n then whole[#whole + 1] = subject else whole = { n, subject } end
+              end
+              if field or combined then whole = nil end
             end
           end
           ::next_clause::

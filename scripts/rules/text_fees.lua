@@ -8,9 +8,12 @@ local function num(x) return math.tointeger(x) or x end -- 3900.0 -> 3900 for pe
 local MENTION = { "处理费", "收费", "收取", "费用", "免费" }
 local NONE_COLLECTED = { "未收取", "无收取", "没有收取", "不收取", "未收费", "未产生", "均未收取", "免收", "未发生收费",
   -- "实行零收费", "向申请人免费提供政府信息" ("免费提供查阅场所" says nothing of the fee)
-  "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供" }
--- "收费0元", "信息处理费为0元", "收费为0": a zero that is the whole amount (not "0.05万元")
-local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0" }
+  "零收费", "免费提供政府信息", "免费提供信息", "免费向申请人提供",
+  -- "未发生信息处理费收费情况" (未发生收费 with the fee named in between)
+  "未发生信息处理费" }
+-- "收费0元", "信息处理费为0元", "收费为0", "收费金额为0元": a zero that is the whole amount
+-- (not "0.05万元")
+local ZERO = { "收费0", "收费为0", "处理费0", "处理费为0", "费金额为0", "收取金额为0" }
 local function zero_fee(text)
   for _, w in ipairs(ZERO) do
     local from = 1
@@ -25,6 +28,7 @@ local function zero_fee(text)
 end
 -- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
 local NOT_FROM = { "未向", "没有向", "不向" }
+local AMOUNT = { "金额", "共计", "合计", "总计" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
 
 return {
@@ -47,9 +51,13 @@ return {
     end
     local dropped = R.t3(report, "other.no_fee_payment")
     local fees = report.processing_fees
-    local none = R.has(text, NONE_COLLECTED) or zero_fee(text)
-    local collected, notices
-    for _, clause in ipairs(R.clauses(text)) do
+    -- "信息处理费：0元", "收取信息处理费：0.05万元": a colon after 费 introduces its amount,
+    -- which is read as if it followed 费 directly (the colon would cut it into a clause of its own)
+    local read = text
+    if read:find("费:", 1, true) then read = read:gsub("费:", "费") end
+    local none = R.has(read, NONE_COLLECTED) or zero_fee(read)
+    local collected, notices, after_collect
+    for _, clause in ipairs(R.clauses(read)) do
       if not none and R.has(clause, NOT_FROM) then
         for _, w in ipairs(NOT_FROM) do
           local at = clause:find(w, 1, true)
@@ -60,11 +68,15 @@ return {
       -- the numbers after the first 收取; the frontiers make a number start where its digits start
       -- and take all of them, so a long digit run is read once (linear), not once per position
       local at = clause:find("收取", 1, true)
+      -- or in the clause right after one with 收取 and no amount, when it starts with the
+      -- amount's word ("按标准收取信息处理费，金额共计0.05万元")
+      if not at and after_collect and R.has(clause:sub(1, 6), AMOUNT) then at = 1 end
       local wan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
       local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
       if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
+      after_collect = at and not (wan or yuan)
     end
-    if R.has(text, NO_NOTICE) then notices = notices or 0 end
+    if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
     -- 其余申请零收费"), and the amount is what is compared
     if collected and collected > 0 then none = false end

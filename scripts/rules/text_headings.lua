@@ -22,8 +22,9 @@ local SECTIONS = {
 }
 -- parts of the 2019 trial format that the 2021 format dropped
 local OLD_PARTS = { "收费及减免", "概述", "附指标统计表" }
-local CN_NUMERALS = {} -- 一 … 十, the characters a heading's own number is written with
-for n = 1, 10 do CN_NUMERALS[n] = require("nianbao.text").numeral(n) end
+-- 一 … 十, the characters a heading's own number is written with (written out: ten calls of
+-- nb.numeral at every start cost more than the list)
+local CN_NUMERALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" }
 
 -- does a (normalized) heading start with its own number: (一) 1. 1、 一、 第一
 local function numbered(h)

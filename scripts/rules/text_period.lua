@@ -23,8 +23,10 @@ local MD_CHARS = { ["〇"] = true, ["零"] = true, ["一"] = true, ["二"] = tru
 local MD_MAX = { ["月"] = 12, ["日"] = 31 }
 local rewrite_runs = require("nianbao.text").rewrite_runs
 -- a Chinese month or day ends with one of these: most sentences have none and are not walked
-local MD_ENDS = {}
-for ch in pairs(MD_CHARS) do MD_ENDS[#MD_ENDS + 1] = ch .. "月"; MD_ENDS[#MD_ENDS + 1] = ch .. "日" end
+-- (each character of MD_CHARS before 月 and 日, written out: made by concatenation at every
+-- start, they cost some 10 K instructions a run)
+local MD_ENDS = { "〇月", "〇日", "零月", "零日", "一月", "一日", "二月", "二日", "三月", "三日", "四月", "四日",
+  "五月", "五日", "六月", "六日", "七月", "七日", "八月", "八日", "九月", "九日", "十月", "十日" }
 -- 元月 is 一月 (January, "二〇二三年元月一日"): read after 年 or a range's 至/到 only, so that
 -- the 元 of an amount ("100元月均") is never taken for a month
 local FIRST_MONTH = { "年元月", "至元月", "到元月" }

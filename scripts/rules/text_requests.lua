@@ -12,6 +12,10 @@ local DONE = { "办结", "答复", "办理完毕", "处理完毕" }
 local RESULTS = { "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "自然人", "法人", "企业", "机构", "组织" }
 local APPEALS = { "复议", "诉讼" }
 local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
+-- applications still being handled at the year's end are the ones carried forward
+-- ("已答复25件，5件正在办理中"), not a count of the applications received (办理)
+-- (a count read as received or done: 办理 and 办结 are in RECEIVED and DONE)
+local PENDING = { "正在办理", "办理中", "未办结" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
@@ -19,7 +23,12 @@ local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" 
 -- a count of other business handled beside applications ("办理12345热线47件", "办理人大代表
 -- 建议12件、政协委员提案8件"); in a sentence that names such business, a later clause without
 -- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
-local OTHER_BUSINESS = { "热线", "12345", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
+local OTHER_BUSINESS = { "热线", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
+-- and the 12345 hotline named by its number alone ("办理12345转办件47件"), but not a longer
+-- number with 12345 in it (a count, a phone or a document number). Asked of a disagreeing
+-- count only (most agree).
+local HOTLINE = "%f[%d]12345%f[%D]"
+local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or s:find(HOTLINE) end
 -- and counts of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复超过法定期限"),
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
@@ -98,7 +107,7 @@ end
 -- ("接收网民留言320条，办结318条"), not only before ("坚持把咨询答复与申请办理结合起来，
 -- 全年共收到政府信息公开申请60件，办结58件" counts applications)
 local function names_other_business_last(before)
-  if not R.has(before, OTHER_BUSINESS) then return false end
+  if not names_other_business(before) then return false end
   local last, from = 0, 1
   while true do
     local i = before:find("申请", from, true)
@@ -106,7 +115,7 @@ local function names_other_business_last(before)
     last, from = i, i + 6
   end
   local rest = before:sub(last + 1)
-  return R.has(rest, OTHER_BUSINESS)
+  return names_other_business(rest)
 end
 
 return {
@@ -124,6 +133,7 @@ return {
       -- ("近40件" for 36) or a range's end ("5至9件") is no cell's value; after a clause about other business, a clause without
       -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
       if count_at and R.about(count_clause, count_at, expected) then return end
+      if count_clause:find(HOTLINE) then return end
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end
@@ -134,6 +144,7 @@ return {
     end
     -- a clause comparing with last year ("比上年收到的18件增加了7件") states last year's count.
     -- Last year is named: 比 and 较 alone are in 比较, 较高, 较多 ("关注度较高的申请25件").
+    local next_year = math.type(report.year) == "integer" and report.year + 1 or nil
     local compare_words = { "同比", "上年", "去年", "上一年",
       math.type(report.year) == "integer" and (report.year - 1) .. "年" or nil }
     local quoted_sentence, quotes -- whether the sentence of the clauses at hand quotes at all
@@ -145,6 +156,13 @@ return {
     -- count this year's applications alone, without the carried-over ones
     local received_sentence, received_n
     local licence_sentence, licence_only -- whether the sentence's 申请 are all 许可申请
+    -- whether a disagreeing count is of applications still being handled: then it is compared
+    -- with the ones carried forward
+    local function pending(part, clause, n)
+      if not R.has(clause, PENDING) then return false end
+      if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
+      return true
+    end
     local function kind_of(clause)
       if R.has(clause, DONE) then return "done" elseif R.has(clause, RECEIVED) then return "received" end
     end
@@ -178,7 +196,9 @@ return {
       if clause:find("结转", 1, true) or clause:find("顺延", 1, true) then
         if clause:find("上年", 1, true) and not clause:find("下年", 1, true) then
           if over and n ~= over then add(part, "carried_over", over, n, "上年结转申请") end
-        elseif R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年") then
+        elseif R.has(clause, NEXT_YEAR) or clause:find("结转至%d+年")
+            -- "结转至2025年", and "结转2025年" when 2025 is the next year
+            or (next_year and tonumber(clause:match("结转(%d%d%d%d)年") or "0") == next_year) then
           if forward and n ~= forward then add(part, "carried_forward", forward, n, "结转下年度") end
         end
         return
@@ -209,8 +229,11 @@ return {
       -- the parts of a breakdown ("收到申请18件，其中通过网络提出申请15件，通过信函提出申请3件";
       -- "办结30件，其中按时办结28件") are not the total; a count of the other kind in it is
       -- ("收到申请30件，其中…，已全部办结28件"). A breakdown after no count covers every clause.
+      -- (新收 is the year's new applications, a row of table 三 of its own: "共办理申请30件
+      -- (含上年结转2件)，其中新收28件")
       local in_breakdown = breakdown_sentence == sentence
         and (breakdown_kind == nil or kind_of(clause) == breakdown_kind)
+        and not clause:find("新收", 1, true)
       if in_breakdown or R.has(clause, NOT_APPLICATIONS) or R.has(clause, compare_words)
           or (R.has(clause, SENT_BACK) and not R.has(clause, TOTAL)) then
         return
@@ -220,14 +243,19 @@ return {
         if total and over and over > 0 and received_sentence == sentence and received_n == new then
           ok[2] = total - over
         end
-        if total and not one_of(n, ok) and not by_channel(clause, sentence) then
+        if total and not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
           add(part, "total", total, n, "办结申请")
         end
-      elseif R.has(clause, RECEIVED) and new and over then
+      elseif R.has(clause, RECEIVED) then
+        if not (new and over) then return end
         local ok = { new, new + over }
         if clause:find("办理", 1, true) then ok[#ok + 1] = total end
-        if not one_of(n, ok) and not by_channel(clause, sentence) then add(part, "new", new, n, "收到申请") end
+        if not one_of(n, ok) and not by_channel(clause, sentence) and not pending(part, clause, n) then
+          add(part, "new", new, n, "收到申请")
+        end
         received_sentence, received_n = sentence, n
+      else
+        return true -- a count of no kind ("21件"): the caller may read it with the clause before
       end
     end
     -- A clause adds a finding only when it states a count or says 申请, so only a sentence
@@ -236,7 +264,16 @@ return {
     R.each_sentence(report, function(sentence, part)
       if not (R.first_count(sentence) or sentence:find("申请", 1, true)) then return end
       local clauses = R.clauses(sentence)
-      for i = 1, #clauses do read_clause(clauses[i], part, sentence) end
+      for i = 1, #clauses do
+        local clause = clauses[i]
+        -- "共收到申请(含转办)21件": a count of no kind right after a parenthesis without a
+        -- count is the count of the clause before the parenthesis
+        if read_clause(clause, part, sentence) and i > 2 and not R.first_count(clauses[i - 2])
+            and not R.first_count(clauses[i - 1])
+            and sentence:find("(" .. clauses[i - 1] .. ")" .. clause, 1, true) then
+          read_clause(clauses[i - 2] .. clause, part, sentence)
+        end
+      end
     end)
   end,
 }

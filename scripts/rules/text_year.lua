@@ -24,6 +24,25 @@ local function names_other_year(clause, last)
   return false
 end
 
+-- verbs that date a document: "2023年12月出台的《…办法》于今年3月1日起施行" dates an act of
+-- last year that this year's work refers to, it does not report last year
+local ISSUED = { "出台", "印发", "发布", "制定", "颁布", "公布", "修订" }
+
+-- whether the text after last year's 年 (rest) dates a named document: an optional month
+-- and day, then in the same clause (or, after a date standing alone as its clause, the next
+-- clause: "2023年12月,我局印发了《…》") a verb of ISSUED before a 《 and no count. A year
+-- alone before a comma ("2023年,我局印发了《…》") opens a sentence of last year.
+local function dates_document(rest, next_clause)
+  local after, month = rest, rest:match("^%d%d?月()")
+  if month then after = rest:sub(month):gsub("^%d%d?日", "") end
+  if after == "" then
+    if not month or not next_clause then return false end
+    after = next_clause
+  end
+  local book = after:find("《", 1, true)
+  return book and not R.first_count(after) and R.has(after:sub(1, book - 1), ISSUED)
+end
+
 local function starts_with_any(s, list)
   for _, w in ipairs(list) do if s:sub(1, #w) == w then return true end end
   return false
@@ -60,7 +79,8 @@ return {
             -- last year's figure given for comparison: "同比增长25%(2023年为20件)"
             -- (为 and 是 are three bytes each: no character class)
             or (starts_with_any(rest, { "为", "是" }) and rest:find("^%d", 4) ~= nil)
-          if not comparison and a == 1 and not names_other_year(clause, last) then
+          if not comparison and a == 1 and not names_other_year(clause, last)
+              and not dates_document(rest, clauses[i + 1]) then
             local opens = sentence:sub(1, #clause) == clause
             if opens or R.first_count(clause) then
               flagged = opens and "以上一年度开头" or "报告了上一年度的件数"
