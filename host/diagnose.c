@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -367,4 +368,221 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
         nb_format(out, size, "文件行数过多%s", token);
     else
         nb_format(out, size, "%s", msg);
+}
+
+/* ---------- a key written twice in one table ---------- */
+
+/* One key seen: the table it belongs to (a number per constructor), its text and line. */
+typedef struct {
+    size_t table;
+    const char *key;
+    size_t len;
+    int line;
+} dup_entry;
+
+typedef struct {
+    dup_entry *slots; /* open addressing; table == 0 marks a free slot */
+    size_t cap, used;
+} dup_set;
+
+static size_t dup_hash(size_t table, const char *key, size_t len)
+{
+    uint64_t h = 1469598103934665603ull ^ table;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+    return (size_t)h;
+}
+
+/* The line of an earlier entry of the same key and table, after adding it when new; 0 when
+ * new, -1 when out of memory. */
+static int dup_add(dup_set *s, size_t table, const char *key, size_t len, int line)
+{
+    if ((s->used + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        dup_entry *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slots[i].table)
+                continue;
+            size_t j = dup_hash(s->slots[i].table, s->slots[i].key, s->slots[i].len) & (cap - 1);
+            while (slots[j].table)
+                j = (j + 1) & (cap - 1);
+            slots[j] = s->slots[i];
+        }
+        free(s->slots);
+        s->slots = slots;
+        s->cap = cap;
+    }
+    size_t j = dup_hash(table, key, len) & (s->cap - 1);
+    for (; s->slots[j].table; j = (j + 1) & (s->cap - 1)) {
+        const dup_entry *e = &s->slots[j];
+        if (e->table == table && e->len == len && memcmp(e->key, key, len) == 0)
+            return e->line;
+    }
+    s->slots[j] = (dup_entry){table, key, len, line};
+    s->used++;
+    return 0;
+}
+
+enum { DUP_MAX_DEPTH = 256, DUP_PATH = 512 };
+
+/* Past a quoted string at p (its opening quote), counting lines of escaped line ends. */
+static const char *skip_quoted(const char *p, const char *end, int *line)
+{
+    char q = *p++;
+    while (p < end && *p != q && *p != '\n') {
+        if (*p == '\\' && p + 1 < end) {
+            if (p[1] == '\n')
+                (*line)++;
+            p++;
+        }
+        p++;
+    }
+    return p < end && *p == q ? p + 1 : p;
+}
+
+int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_error *err)
+{
+    const char *p = buf, *end = buf + len;
+    int line = 1, found = 0;
+    dup_set set = {NULL, 0, 0};
+    /* per open table: its number, where its path ends, how many positional items so far */
+    struct {
+        size_t id, path_len;
+        long items;
+    } frames[DUP_MAX_DEPTH];
+    int depth = 0;
+    size_t next_id = 1;
+    char path[DUP_PATH] = "";
+    /* the last significant token: '{', ',', ';' mark the start of a field */
+    char prev = 0;
+    /* a field's key just read (`name =` or `["name"] =`), for the table it may open */
+    const char *key = NULL;
+    size_t key_len = 0;
+    while (p < end && !found) {
+        unsigned char ch = (unsigned char)*p;
+        int field_start = depth > 0 && (prev == '{' || prev == ',' || prev == ';');
+        if (ch == '\n') {
+            line++;
+            p++;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') {
+            p++;
+            continue;
+        }
+        if (ch == '-' && p + 1 < end && p[1] == '-') { /* a comment */
+            p += 2;
+            int level = long_open(p, end);
+            if (level >= 0)
+                p = long_close(p + level + 2, end, level, &line);
+            else
+                while (p < end && *p != '\n')
+                    p++;
+            continue;
+        }
+        const char *k = NULL, *after = NULL;
+        size_t k_len = 0;
+        if (field_start && (is_ident((char)ch) && !(ch >= '0' && ch <= '9'))) {
+            /* name = value */
+            const char *q = p;
+            while (q < end && is_ident(*q))
+                q++;
+            const char *r = q;
+            while (r < end && (*r == ' ' || *r == '\t'))
+                r++;
+            if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
+                k = p;
+                k_len = (size_t)(q - p);
+                after = r + 1;
+            }
+        } else if (field_start && ch == '[' && long_open(p, end) < 0) {
+            /* ["name"] = value: the key is compared as written */
+            const char *q = p + 1;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            if (q < end && (*q == '"' || *q == '\'')) {
+                int l2 = line;
+                const char *s = q, *e = skip_quoted(q, end, &l2);
+                const char *r = e;
+                while (r < end && (*r == ' ' || *r == '\t'))
+                    r++;
+                if (l2 == line && r < end && *r == ']') {
+                    r++;
+                    while (r < end && (*r == ' ' || *r == '\t'))
+                        r++;
+                    if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
+                        k = s + 1;
+                        k_len = (size_t)(e - s) - 2;
+                        after = r + 1;
+                    }
+                }
+            }
+        }
+        if (k) {
+            int before = dup_add(&set, frames[depth - 1].id, k, k_len, line);
+            if (before < 0)
+                break;
+            if (before > 0) {
+                nb_error_set(err, "%s:%d: %s%s%.*s：键“%.*s”重复（第 %d 行已写过一次），后写的值会覆盖先写的；"
+                                  "请删去其中一个，或改为应有的键",
+                             name, line, path, path[0] ? "." : "", (int)k_len, k, (int)k_len, k, before);
+                found = 1;
+                break;
+            }
+            key = k;
+            key_len = k_len;
+            prev = '=';
+            p = after;
+            continue;
+        }
+        if (field_start && ch != '}')
+            frames[depth - 1].items++;
+        if (ch == '{') {
+            if (depth == DUP_MAX_DEPTH)
+                break;
+            size_t n = strlen(path);
+            frames[depth].path_len = n;
+            if (depth > 0) { /* the path of this table: its key, or its place in a list */
+                if (prev == '=' && key)
+                    snprintf(path + n, sizeof path - n, "%s%.*s", n ? "." : "", (int)key_len, key);
+                else if (field_start)
+                    snprintf(path + n, sizeof path - n, "[%ld]", frames[depth - 1].items);
+            }
+            frames[depth].id = next_id++;
+            frames[depth].items = 0;
+            depth++;
+            key = NULL;
+            prev = '{';
+            p++;
+            continue;
+        }
+        if (ch == '}') {
+            if (depth > 0) {
+                depth--;
+                path[frames[depth].path_len] = '\0';
+            }
+            prev = '}';
+            p++;
+            continue;
+        }
+        if (ch == '"' || ch == '\'') {
+            p = skip_quoted(p, end, &line);
+        } else if (ch == '[' && long_open(p, end) >= 0) {
+            int level = long_open(p, end);
+            p = long_close(p + level + 2, end, level, &line);
+        } else if (is_ident((char)ch)) { /* a name or a number (1e-5, 0x1p4) as one token */
+            while (p < end && (is_ident(*p) || *p == '.' ||
+                               ((*p == '-' || *p == '+') && (ch >= '0' && ch <= '9') &&
+                                strchr("eEpP", p[-1]))))
+                p++;
+        } else {
+            p++;
+        }
+        prev = (char)ch;
+        key = NULL;
+    }
+    free(set.slots);
+    return found;
 }

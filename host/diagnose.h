@@ -20,6 +20,11 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
  * part is looked for as `part =` after the previous one. 0 when not found. */
 int nb_diagnose_key_line(const char *buf, size_t len, const char *path);
 
+/* 1 (and err set to "name:line: path：键“k”重复…") when one table constructor of a data file
+ * that loaded gives the same key twice: Lua keeps the last value without a word. 0 otherwise
+ * (also when the scan runs out of memory or nesting). */
+int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_error *err);
+
 /* Lua's syntax message (without "name:line:") in Chinese; the message itself when it is not
  * one of those known. */
 void nb_diagnose_lua_message(const char *msg, char *out, size_t size);

@@ -1027,6 +1027,9 @@ struct report_take {
 static int take_report(lua_State *L, const char *name, nb_error *err, void *ud)
 {
     struct report_take *t = ud;
+    /* a key given twice would lose its first value without a word: refused, with both lines */
+    if (nb_diagnose_duplicate_key(t->buf, t->len, name, err))
+        return 0;
     t->r = convert_source(L, -1, 0, name, t->buf, t->len, t->text_budget, err);
     return t->r != NULL;
 }

@@ -325,14 +325,17 @@ function M.main(args)
     io.write(topic and topic.help or usage())
     return EXIT_OK
   end
+  local function print_version()
+    print("nianbao " .. nb.version)
+    -- the optional parts of this build (a Windows build may lack gumbo)
+    print(require("nianbao.html").available and "网页导入（gumbo）：有"
+      or "网页导入（gumbo）：无（网页请另存为 .txt 后导入）")
+    return EXIT_OK
+  end
   if not cmd then
     for _, a in ipairs(args) do
       if a == "--version" or a == "-V" then
-        print("nianbao " .. nb.version)
-        -- the optional parts of this build (a Windows build may lack gumbo)
-        print(require("nianbao.html").available and "网页导入（gumbo）：有"
-          or "网页导入（gumbo）：无（网页请另存为 .txt 后导入）")
-        return EXIT_OK
+        return print_version()
       end
       if a == "--help" or a == "-h" then
         io.write(usage())
@@ -357,6 +360,11 @@ function M.main(args)
       io.write(cmd.help or cmd.summary or "")
       return EXIT_OK
     end
+  end
+  -- --version is global (FORMAT.md §4): accepted before or after the command and its files
+  for _, a in ipairs(rest) do
+    if a == "--" then break end
+    if a == "--version" then return print_version() end
   end
   local opts, files = M.parse(command, cmd.spec or {}, cmd.aliases or {}, rest)
   if not opts then

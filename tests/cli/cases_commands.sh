@@ -101,6 +101,21 @@ expect_exit 0 -- "$NB" --version
 expect_contains out "nianbao "
 expect_contains out "网页导入（gumbo）：有"
 
+# --version is a global option, and FORMAT.md §4 accepts options after the command name and
+# the file names too
+case_ "version after the command or the files"
+for c in check render new summary compare; do
+  expect_exit 0 -- "$NB" "$c" --version
+  expect_contains out "nianbao "
+done
+expect_exit 0 -- "$NB" check "$SEED" --version
+expect_contains out "nianbao "
+expect_not_contains out "通过"
+expect_exit 0 -- "$NB" --version render "$SEED"
+expect_contains out "nianbao "
+# after --, --version is a file name
+expect_exit 2 -- "$NB" check -- --version
+
 case_ "usage errors: unknown command or option, no command"
 expect_exit 2 -- "$NB" frobnicate
 expect_contains err "frobnicate"

@@ -18,6 +18,23 @@ seed_with 's/^  agency = /  agencey = /' "$TMP/unknown_top.lua"
 expect_exit 2 -- "$NB" check "$TMP/unknown_top.lua"
 expect_line err "agencey" "agency"
 
+# Lua keeps the last of two values of one key without a word: the first would be lost
+case_ "reject: a key given twice in one table names both lines and the path"
+seed_with 's/^    carried_over = { 0, 0, 0, 0, 0, 0, 0 },/&\n    new = { 5, 0, 0, 0, 0, 0, 5 },/' "$TMP/dup_row.lua"
+first=$(grep -n '^    new = ' "$TMP/dup_row.lua" | head -1 | cut -d: -f1)
+second=$(grep -n '^    new = ' "$TMP/dup_row.lua" | tail -1 | cut -d: -f1)
+expect_exit 2 -- "$NB" check "$TMP/dup_row.lua"
+expect_line err "$TMP/dup_row.lua:$second:" "requests.new" "重复" "第 $first 行"
+seed_with 's/^  year = 2024,/  year = 2024, ["year"] = 2023,/' "$TMP/dup_year.lua"
+expect_exit 2 -- "$NB" render "$TMP/dup_year.lua"
+expect_line err "$TMP/dup_year.lua:6:" "year" "重复"
+# in a list item, and the same key in two tables or inside a text is no duplicate
+seed_with 's/heading = "监督保障",/heading = "监督保障", heading = "保障",/' "$TMP/dup_item.lua"
+expect_exit 2 -- "$NB" check "$TMP/dup_item.lua"
+expect_contains err "overview[5].heading"
+seed_with 's/^  problems = "/  problems = "year = 1, year = 2 { a = 1, a = 2 } /' "$TMP/dup_text.lua"
+expect_exit 0 -- "$NB" check --builtin-only "$TMP/dup_text.lua"
+
 case_ "reject: missing file"
 expect_exit 2 -- "$NB" check "$TMP/no-such-report.lua"
 expect_contains err "$TMP/no-such-report.lua"
