@@ -406,6 +406,14 @@ static int push_table(reader *r, int depth, int reg)
             if (was_set)
                 return 0;
         } else {
+            /* a key given twice is left to the compiler too: the loader then names it
+             * (nb_diagnose_duplicate_key), a scan of the whole text that a file read here
+             * is spared */
+            lua_pushvalue(L, i);
+            int was_set = lua_rawget(L, t) != LUA_TNIL;
+            lua_pop(L, 1);
+            if (was_set)
+                return 0;
             lua_pushvalue(L, i);
             lua_pushvalue(L, i + 1);
             lua_rawset(L, t);

@@ -1009,8 +1009,9 @@ static int refuse_numerals(const char *buf, size_t len, const char *name, nb_err
 }
 
 /* What to do with the value a data chunk returned (on top of the sandbox's stack);
- * returns 0 on failure with *err set. */
-typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, void *ud);
+ * returns 0 on failure with *err set. literal: the literal reader read the file (it takes
+ * no file that gives a key twice). */
+typedef int (*sandbox_take)(lua_State *L, const char *name, nb_error *err, int literal, void *ud);
 
 static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_limits *limits,
                         nb_error *err, sandbox_take take, void *ud);
@@ -1024,11 +1025,12 @@ struct report_take {
     size_t text_budget;
 };
 
-static int take_report(lua_State *L, const char *name, nb_error *err, void *ud)
+static int take_report(lua_State *L, const char *name, nb_error *err, int literal, void *ud)
 {
     struct report_take *t = ud;
-    /* a key given twice would lose its first value without a word: refused, with both lines */
-    if (nb_diagnose_duplicate_key(t->buf, t->len, name, err))
+    /* a key given twice would lose its first value without a word: refused, with both lines
+     * (asked only of a compiled file: the literal reader declines such a file) */
+    if (!literal && nb_diagnose_duplicate_key(t->buf, t->len, name, err))
         return 0;
     t->r = convert_source(L, -1, 0, name, t->buf, t->len, t->text_budget, err);
     return t->r != NULL;
@@ -1108,8 +1110,8 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
     sandbox_budget budget = {0, lim->max_instructions, {0, 0}, lim->max_seconds};
     *(sandbox_budget **)lua_getextraspace(L) = &budget;
 
-    int ok = 0, status;
-    if (read_as_literal(L, buf, len, lim))
+    int ok = 0, status, literal = read_as_literal(L, buf, len, lim);
+    if (literal)
         goto take;
     /* Too many numbers are refused before the compiler reads them. The reader counted its
      * own (every numeral of a file it takes is a value) and declines past the same limit,
@@ -1152,7 +1154,7 @@ static int sandbox_eval(const char *buf, size_t len, const char *name, const nb_
 take:
     /* Room for the conversion itself, which builds only small key strings. */
     alloc.limit = alloc.used + 4 * 1024 * 1024;
-    ok = take(L, name, err, ud);
+    ok = take(L, name, err, literal, ud);
 done:
     lua_close(L);
     nb_pool_free(alloc.pool);
@@ -1329,8 +1331,9 @@ static int copy_protected(lua_State *dst)
     return 2;
 }
 
-static int take_copy(lua_State *L, const char *name, nb_error *err, void *ud)
+static int take_copy(lua_State *L, const char *name, nb_error *err, int literal, void *ud)
 {
+    (void)literal;
     lua_State *dst = ud;
     if (lua_type(L, -1) != LUA_TTABLE) {
         nb_error_set(err, "%s：数据文件必须返回一个表（return { ... }）", name);
