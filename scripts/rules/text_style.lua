@@ -127,8 +127,10 @@ return {
       end
       local docnos = bad_docnos(part.text)
       if #docnos > 0 then
+        -- the first as it should be written: "[2021]30号" -> "〔2021〕30号"
+        local right = "〔" .. docnos[1]:sub(2, 5) .. "〕" .. docnos[1]:sub(7)
         ctx:add{ section = part.section, label = part.label, found = docnos[1], expected = "〔年份〕",
-                 message = string.format("文号的年份应使用六角括号〔〕，如“%s”", docnos[1]) }
+                 message = string.format("文号的年份应使用六角括号〔〕：“%s”应写作“%s”", docnos[1], right) }
       end
       local n, first = 0, nil
       local spaced = sc.spaced

@@ -690,12 +690,15 @@ test("TEXT.STYLE catches half-width punctuation among Chinese (sample 01)", func
   end))
 end)
 test("TEXT.STYLE catches 文号 brackets other than 〔〕", function()
-  flags("TEXT.STYLE", variant(function(t) t.other_matters = "按照国办公开办函[2021]30号要求，2024 年度未收取政府信息公开处理费。" end), "〔年份〕", "[2021]30号")
+  local f = flags("TEXT.STYLE", variant(function(t) t.other_matters = "按照国办公开办函[2021]30号要求，2024 年度未收取政府信息公开处理费。" end), "〔年份〕", "[2021]30号")
+  -- the message gives the form to write, not only the wrong one
+  assert(f.message:find("“[2021]30号”应写作“〔2021〕30号”", 1, true), f.message)
   quiet("TEXT.STYLE", variant(function(t) t.other_matters = "按照国办公开办函〔2021〕30号要求，2024 年度未收取政府信息公开处理费。" end))
 end)
 test("TEXT.STYLE reads 文号 in full-width and 【】 forms, and not a year of other length", function()
   local function docno(text) return variant(function(t) t.other_matters = text .. "2024 年度未收取政府信息公开处理费。" end) end
-  flags("TEXT.STYLE", docno("按照某办函（２０２１）５号要求，"), "〔年份〕", "(2021)5号")
+  local f = flags("TEXT.STYLE", docno("按照某办函（２０２１）５号要求，"), "〔年份〕", "(2021)5号")
+  assert(f.message:find("应写作“〔2021〕5号”", 1, true), f.message)
   flags("TEXT.STYLE", docno("按照某办函【2021】12号要求，"), "〔年份〕", "[2021]12号")
   flags("TEXT.STYLE", docno("按照某办函（2020）（2021）3号要求，"), "〔年份〕", "(2021)3号")
   quiet("TEXT.STYLE", docno("按照某办函[12021]5号、（2021）号、[2021]5件要求，"))
