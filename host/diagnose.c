@@ -382,9 +382,8 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
 /* One key seen: the table it belongs to (a number per constructor), its bytes in the set's
  * store (a kind byte, then a string's value or a number's bytes) and its line. */
 typedef struct {
-    size_t table, off, len;
+    uint32_t table, off, len; /* (a file past 4 GiB is not scanned) */
     int line;
-    char item; /* a list item's place */
 } dup_entry;
 
 typedef struct {
@@ -406,16 +405,16 @@ static size_t dup_hash(const dup_set *s, size_t table, const char *key, size_t l
     return (size_t)h;
 }
 
-/* The key is the store's bytes from off (item: a list item's place). The line of an earlier
- * entry of the same key and table (the key then leaves the store; *was_item tells whether
- * that was a list item); 0 when new (it is kept), -1 when out of memory. */
-static int dup_add(dup_set *s, size_t table, size_t off, int line, char item, char *was_item)
+/* The key is the store's bytes from off. The line of an earlier entry of the same key and
+ * table (the key then leaves the store); 0 when new (it is kept when insert, else it leaves
+ * the store too), -1 when out of memory. */
+static int dup_add(dup_set *s, size_t table, size_t off, int line, int insert)
 {
     if (s->store.failed)
         return -1;
     size_t len = s->store.len - off;
     if ((s->used + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
+        size_t cap = s->cap ? s->cap * 2 : 64;
         dup_entry *slots = calloc(cap, sizeof *slots);
         if (!slots)
             return -1;
@@ -438,11 +437,14 @@ static int dup_add(dup_set *s, size_t table, size_t off, int line, char item, ch
         const dup_entry *e = &s->slots[j];
         if (e->table == table && e->len == len && memcmp(s->store.data + e->off, key, len) == 0) {
             s->store.len = off;
-            *was_item = e->item;
             return e->line;
         }
     }
-    s->slots[j] = (dup_entry){table, off, len, line, item};
+    if (!insert) {
+        s->store.len = off;
+        return 0;
+    }
+    s->slots[j] = (dup_entry){(uint32_t)table, (uint32_t)off, (uint32_t)len, line};
     s->used++;
     return 0;
 }
@@ -546,7 +548,8 @@ static const char *quoted_text(const char *p, const char *end, int *line, nb_byt
             return NULL;
         if (c != '\\') {
             const char *r = p + 1;
-            while (r < end && *r != q && *r != '\\' && *r != '\n' && *r != '\r')
+            /* (the bytes of Chinese text, all past 0x7F, are told apart first) */
+            while (r < end && ((unsigned char)*r >= 0x80 || (*r != q && *r != '\\' && *r != '\n' && *r != '\r')))
                 r++;
             if (out)
                 nb_bytes_add(out, p, (size_t)(r - p));
@@ -762,19 +765,45 @@ static int block_word(const char *s, const char *e, int *delta)
     return 0;
 }
 
+/* per open table: its number, where its path ends, how many list items so far (their lines
+ * from item_base on), whether it has a key [n], and the parentheses and blocks open where it
+ * opened (a ',' or name inside those is no field) */
+typedef struct {
+    size_t id, path_len, item_base;
+    long items;
+    long paren, block;
+    char has_int;
+} frame;
+
+typedef struct {
+    int *lines;
+    size_t len, cap;
+} line_stack;
+
+static int push_line(line_stack *s, int line)
+{
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        int *lines = realloc(s->lines, cap * sizeof *lines);
+        if (!lines)
+            return 0;
+        s->lines = lines;
+        s->cap = cap;
+    }
+    s->lines[s->len++] = line;
+    return 1;
+}
+
 int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_error *err)
 {
     const char *p = buf, *end = buf + len;
     int line = 1, found = 0;
+    if (len > UINT32_MAX / 16) /* the set keeps 32-bit offsets; no data file is that big */
+        return 0;
     dup_set set = {NULL, 0, 0, {0}, 0};
     set.seed = 1469598103934665603ull ^ (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&set;
-    /* per open table: its number, where its path ends, how many list items so far, and the
-     * parentheses and blocks open where it opened (a ',' or name inside those is no field) */
-    struct {
-        size_t id, path_len;
-        long items;
-        long paren, block;
-    } frames[DUP_MAX_DEPTH];
+    frame frames[DUP_MAX_DEPTH];
+    line_stack items = {NULL, 0, 0}; /* the lines of the list items of the tables open */
     int depth = 0;
     long paren = 0, block = 0;
     size_t next_id = 1;
@@ -789,9 +818,11 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
         while (p < end && *p != '\n' && *p != '\r')
             p++;
     while (p < end && !found) {
-        p = skip_blank(p, end, &line);
-        if (p >= end)
-            break;
+        if ((unsigned char)*p <= ' ' || *p == '-') { /* (most tokens follow no blank) */
+            p = skip_blank(p, end, &line);
+            if (p >= end)
+                break;
+        }
         unsigned char ch = (unsigned char)*p;
         if (depth > 0 && (prev == '{' || prev == ',' || prev == ';') && ch != '}' &&
             paren == frames[depth - 1].paren && block == frames[depth - 1].block) {
@@ -834,28 +865,48 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             int keyed = after || (ch == '[' && long_open(p, end) < 0);
             if (!after)
                 set.store.len = off;
-            if (!keyed) { /* a list item: the key of its place */
-                int64_t i = ++frames[depth - 1].items;
-                nb_bytes_add(&set.store, "i", 1);
-                nb_bytes_add(&set.store, &i, 8);
-                k_len = (size_t)snprintf(item, sizeof item, "[%lld]", (long long)i);
-                k = item;
-            }
-            if (!keyed || after) {
-                char was_item = 0;
-                int before = dup_add(&set, frames[depth - 1].id, off, kline, (char)!keyed, &was_item);
-                if (before < 0)
+            char was_item = 0;
+            int before = 0;
+            frame *f = &frames[depth - 1];
+            if (!keyed) {
+                /* a list item: its line kept by its place; compared with the keys [n] of the
+                 * table (the set holds no items: lists are long and [n] keys rare) */
+                int64_t i = ++f->items;
+                k = item; /* written out only when named: most items are not */
+                if (!push_line(&items, kline))
                     break;
-                if (before > 0) {
-                    /* a list item and a key [n]: Lua keeps the item's value, whichever comes first */
-                    const char *tail = !keyed || was_item ? "只会留下一个值（列表的各项按位置就是键 [1]、[2]……）"
-                                                          : "后写的值会覆盖先写的";
-                    nb_error_set(err, "%s:%d: %s%s%.*s：键“%.*s”重复（第 %d 行已写过一次），%s；请删去其中一个，或改为应有的键",
-                                 name, kline, path, path[0] && k[0] != '[' ? "." : "", (int)k_len, k, (int)k_len, k,
-                                 before, tail);
-                    found = 1;
-                    break;
+                if (f->has_int) {
+                    nb_bytes_add(&set.store, "i", 1);
+                    nb_bytes_add(&set.store, &i, 8);
+                    before = dup_add(&set, f->id, off, kline, 0);
                 }
+            } else if (after && !set.store.failed && set.store.data[off] == 'i') {
+                int64_t n;
+                memcpy(&n, set.store.data + off + 1, 8);
+                f->has_int = 1;
+                if (n >= 1 && n <= f->items) {
+                    before = items.lines[f->item_base + (size_t)n - 1];
+                    was_item = 1;
+                    set.store.len = off;
+                } else {
+                    before = dup_add(&set, f->id, off, kline, 1);
+                }
+            } else if (after) {
+                before = dup_add(&set, f->id, off, kline, 1);
+            }
+            if (before < 0)
+                break;
+            if (before > 0) {
+                if (k == item)
+                    k_len = (size_t)snprintf(item, sizeof item, "[%ld]", f->items);
+                /* a list item and a key [n]: Lua keeps the item's value, whichever comes first */
+                const char *tail = !keyed || was_item ? "只会留下一个值（列表的各项按位置就是键 [1]、[2]……）"
+                                                      : "后写的值会覆盖先写的";
+                nb_error_set(err, "%s:%d: %s%s%.*s：键“%.*s”重复（第 %d 行已写过一次），%s；请删去其中一个，或改为应有的键",
+                             name, kline, path, path[0] && k[0] != '[' ? "." : "", (int)k_len, k, (int)k_len, k, before,
+                             tail);
+                found = 1;
+                break;
             }
             if (after) {
                 key = k;
@@ -875,10 +926,14 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
                 break;
             size_t n = strlen(path);
             frames[depth].path_len = n;
+            if (key == item) /* the table is a list item: named by its place */
+                key_len = (size_t)snprintf(item, sizeof item, "[%ld]", frames[depth - 1].items);
             if (depth > 0 && key)
                 snprintf(path + n, sizeof path - n, "%s%.*s", n && key[0] != '[' ? "." : "", (int)key_len, key);
             frames[depth].id = next_id++;
             frames[depth].items = 0;
+            frames[depth].item_base = items.len;
+            frames[depth].has_int = 0;
             frames[depth].paren = paren;
             frames[depth].block = block;
             depth++;
@@ -891,6 +946,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             if (depth > 0) {
                 depth--;
                 path[frames[depth].path_len] = '\0';
+                items.len = frames[depth].item_base;
             }
             prev = '}';
             key = NULL;
@@ -925,5 +981,6 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
     }
     free(set.slots);
     free(set.store.data);
+    free(items.lines);
     return found;
 }
