@@ -902,9 +902,12 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
                 /* a list item and a key [n]: Lua keeps the item's value, whichever comes first */
                 const char *tail = !keyed || was_item ? "只会留下一个值（列表的各项按位置就是键 [1]、[2]……）"
                                                       : "后写的值会覆盖先写的";
-                nb_error_set(err, "%s:%d: %s%s%.*s：键“%.*s”重复（第 %d 行已写过一次），%s；请删去其中一个，或改为应有的键",
-                             name, kline, path, path[0] && k[0] != '[' ? "." : "", (int)k_len, k, (int)k_len, k, before,
-                             tail);
+                /* a key of a page of text is named by its start: the message keeps its end */
+                size_t shown = nb_utf8_fit(k, k_len, 60);
+                const char *more = shown < k_len ? "…" : "";
+                nb_error_set(err, "%s:%d: %s%s%.*s%s：键“%.*s%s”重复（第 %d 行已写过一次），%s；请删去其中一个，或改为应有的键",
+                             name, kline, path, path[0] && k[0] != '[' ? "." : "", (int)shown, k, more, (int)shown, k, more,
+                             before, tail);
                 found = 1;
                 break;
             }

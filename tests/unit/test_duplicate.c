@@ -118,6 +118,20 @@ static void message_names_the_path(void **state)
     assert_int_equal(dup("return {\n list = {\n  { k = 1 },\n  { k = 1,\n    k = 2 } } }", &err), 5);
     assert_contains(err.message, "list[2].k");
     assert_contains(err.message, "第 4 行");
+    /* a key of a page of text: named by its start, the message's end kept */
+    nb_bytes b = {0};
+    nb_bytes_add(&b, "return {\n", 9);
+    for (int i = 0; i < 2; i++) {
+        nb_bytes_add(&b, " [\"", 3);
+        for (int j = 0; j < 2000; j++)
+            nb_bytes_add(&b, "长", strlen("长"));
+        nb_bytes_add(&b, "\"] = 1,\n", 8);
+    }
+    nb_bytes_add(&b, "}", 1);
+    assert_int_equal(dup_line(b.data, b.len, &err), 3);
+    assert_contains(err.message, "长…”重复（第 2 行已写过一次）");
+    assert_contains(err.message, "请删去其中一个");
+    free(b.data);
 }
 
 /* Files that end inside a string, a long bracket, a comment or a key: no read past the end. */
