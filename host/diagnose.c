@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "bytes.h"
 #include "utf8.h"
 
 /* ---------- the file's encoding ---------- */
@@ -372,186 +374,571 @@ void nb_diagnose_lua_message(const char *msg, char *out, size_t size)
 
 /* ---------- a key written twice in one table ---------- */
 
-/* One key seen: the table it belongs to (a number per constructor), its text and line. */
+/* A scan of the file as Lua's lexer reads it, that tells the fields of each table
+ * constructor apart and compares their keys by value: a string however written (escapes,
+ * long brackets), a number however written ([1], [1.0], [0x1] and a list's first place are
+ * one key), true and false. A key made by an expression ([x], [1 + 1]) is not compared. */
+
+/* One key seen: the table it belongs to (a number per constructor), its bytes in the set's
+ * store (a kind byte, then a string's value or a number's bytes) and its line. */
 typedef struct {
-    size_t table;
-    const char *key;
-    size_t len;
+    uint32_t table, off, len; /* (a file past 4 GiB is not scanned) */
     int line;
 } dup_entry;
 
 typedef struct {
     dup_entry *slots; /* open addressing; table == 0 marks a free slot */
     size_t cap, used;
+    nb_bytes store;
+    uint64_t seed; /* differs from run to run: a file cannot be made of keys that collide */
 } dup_set;
 
-static size_t dup_hash(size_t table, const char *key, size_t len)
+static size_t dup_hash(const dup_set *s, size_t table, const char *key, size_t len)
 {
-    uint64_t h = 1469598103934665603ull ^ table;
+    uint64_t h = s->seed ^ table;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+    /* the slot is taken from the low bits: mix the high ones in */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return (size_t)h;
 }
 
-/* The line of an earlier entry of the same key and table, after adding it when new; 0 when
- * new, -1 when out of memory. */
-static int dup_add(dup_set *s, size_t table, const char *key, size_t len, int line)
+/* The key is the store's bytes from off. The line of an earlier entry of the same key and
+ * table (the key then leaves the store); 0 when new (it is kept when insert, else it leaves
+ * the store too), -1 when out of memory. */
+static int dup_add(dup_set *s, size_t table, size_t off, int line, int insert)
 {
+    if (s->store.failed)
+        return -1;
+    size_t len = s->store.len - off;
     if ((s->used + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
+        size_t cap = s->cap ? s->cap * 2 : 64;
         dup_entry *slots = calloc(cap, sizeof *slots);
         if (!slots)
             return -1;
         for (size_t i = 0; i < s->cap; i++) {
-            if (!s->slots[i].table)
+            const dup_entry *e = &s->slots[i];
+            if (!e->table)
                 continue;
-            size_t j = dup_hash(s->slots[i].table, s->slots[i].key, s->slots[i].len) & (cap - 1);
+            size_t j = dup_hash(s, e->table, s->store.data + e->off, e->len) & (cap - 1);
             while (slots[j].table)
                 j = (j + 1) & (cap - 1);
-            slots[j] = s->slots[i];
+            slots[j] = *e;
         }
         free(s->slots);
         s->slots = slots;
         s->cap = cap;
     }
-    size_t j = dup_hash(table, key, len) & (s->cap - 1);
+    const char *key = s->store.data + off;
+    size_t j = dup_hash(s, table, key, len) & (s->cap - 1);
     for (; s->slots[j].table; j = (j + 1) & (s->cap - 1)) {
         const dup_entry *e = &s->slots[j];
-        if (e->table == table && e->len == len && memcmp(e->key, key, len) == 0)
+        if (e->table == table && e->len == len && memcmp(s->store.data + e->off, key, len) == 0) {
+            s->store.len = off;
             return e->line;
+        }
     }
-    s->slots[j] = (dup_entry){table, key, len, line};
+    if (!insert) {
+        s->store.len = off;
+        return 0;
+    }
+    s->slots[j] = (dup_entry){(uint32_t)table, (uint32_t)off, (uint32_t)len, line};
     s->used++;
     return 0;
 }
 
 enum { DUP_MAX_DEPTH = 256, DUP_PATH = 512 };
 
-/* Past a quoted string at p (its opening quote), counting lines of escaped line ends. */
-static const char *skip_quoted(const char *p, const char *end, int *line)
+/* The length of a line end at p as Lua counts them: \n, \r, \r\n and \n\r are one each. */
+static size_t line_end(const char *p, const char *end)
+{
+    if (p >= end || (*p != '\n' && *p != '\r'))
+        return 0;
+    return p + 1 < end && (p[1] == '\n' || p[1] == '\r') && p[1] != p[0] ? 2 : 1;
+}
+
+static const char *long_text(const char *p, const char *end, int level, int *line, nb_bytes *out);
+
+/* Past white space and comments at p, counting lines. */
+static const char *skip_blank(const char *p, const char *end, int *line)
+{
+    while (p < end) {
+        size_t n = line_end(p, end);
+        if (n) {
+            (*line)++;
+            p += n;
+        } else if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
+            p++;
+        } else if (*p == '-' && p + 1 < end && p[1] == '-') {
+            p += 2;
+            int level = long_open(p, end);
+            if (level >= 0) {
+                p = long_text(p, end, level, line, NULL);
+                if (!p) /* a comment that does not close */
+                    return end;
+            } else {
+                while (p < end && *p != '\n' && *p != '\r')
+                    p++;
+            }
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* Past the long bracket at p (its '[' of the given level), counting lines; its text added to
+ * out when out (Lua drops a line end right after the opening one and writes each as \n).
+ * NULL when it does not close. */
+static const char *long_text(const char *p, const char *end, int level, int *line, nb_bytes *out)
+{
+    p += level + 2;
+    size_t n = line_end(p, end);
+    if (n) {
+        (*line)++;
+        p += n;
+    }
+    while (p < end) {
+        n = line_end(p, end);
+        if (n) {
+            (*line)++;
+            p += n;
+            if (out)
+                nb_bytes_add(out, "\n", 1);
+            continue;
+        }
+        if (*p == ']') {
+            const char *q = p + 1;
+            int k = 0;
+            while (q < end && *q == '=') {
+                k++;
+                q++;
+            }
+            if (k == level && q < end && *q == ']')
+                return q + 1;
+        }
+        const char *r = p + 1; /* a run of plain bytes */
+        while (r < end && *r != ']' && *r != '\n' && *r != '\r')
+            r++;
+        if (out)
+            nb_bytes_add(out, p, (size_t)(r - p));
+        p = r;
+    }
+    return NULL;
+}
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Past the quoted string at p (its opening quote), counting lines (an escaped line end, and
+ * those \z skips, are lines of the file); its value added to out when out. NULL when it does
+ * not close before a line end or the end. */
+static const char *quoted_text(const char *p, const char *end, int *line, nb_bytes *out)
 {
     char q = *p++;
-    while (p < end && *p != q && *p != '\n') {
-        if (*p == '\\' && p + 1 < end) {
-            if (p[1] == '\n')
-                (*line)++;
+    while (p < end) {
+        char c = *p;
+        if (c == q)
+            return p + 1;
+        if (c == '\n' || c == '\r')
+            return NULL;
+        if (c != '\\') {
+            const char *r = p + 1;
+            /* (the bytes of Chinese text, all past 0x7F, are told apart first) */
+            while (r < end && ((unsigned char)*r >= 0x80 || (*r != q && *r != '\\' && *r != '\n' && *r != '\r')))
+                r++;
+            if (out)
+                nb_bytes_add(out, p, (size_t)(r - p));
+            p = r;
+            continue;
+        }
+        if (++p >= end)
+            return NULL;
+        char v[8];
+        size_t n = 1, le = line_end(p, end);
+        if (le) {
+            (*line)++;
+            p += le;
+            v[0] = '\n';
+        } else if (*p == 'z') { /* skips white space, line ends too */
+            p++;
+            while (p < end) {
+                le = line_end(p, end);
+                if (le) {
+                    (*line)++;
+                    p += le;
+                } else if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
+                    p++;
+                } else {
+                    break;
+                }
+            }
+            continue;
+        } else if (*p == 'x') {
+            int x = 0;
+            for (p++; p < end && n < 3 && hex_value(*p) >= 0; p++, n++)
+                x = x * 16 + hex_value(*p);
+            v[0] = (char)x;
+            n = 1;
+        } else if (*p == 'u') { /* \u{X}: UTF-8 as Lua extends it, up to 2^31 - 1 */
+            unsigned long x = 0;
+            for (p++; p < end && (*p == '{' || hex_value(*p) >= 0); p++)
+                if (*p != '{' && x < 0x80000000ul)
+                    x = x * 16 + (unsigned long)hex_value(*p);
+            if (p < end && *p == '}')
+                p++;
+            if (x >= 0x80000000ul)
+                x = 0x7FFFFFFFul;
+            n = 0;
+            if (x < 0x80) {
+                v[7 - n++] = (char)x;
+            } else {
+                unsigned long first = 0x3F; /* what the first byte still holds */
+                do {
+                    v[7 - n++] = (char)(0x80 | (x & 0x3F));
+                    x >>= 6;
+                    first >>= 1;
+                } while (x > first);
+                v[7 - n++] = (char)((~first << 1) | x);
+            }
+            if (out)
+                nb_bytes_add(out, v + 8 - n, n);
+            continue;
+        } else if (*p >= '0' && *p <= '9') {
+            int x = 0, k = 0;
+            for (; p < end && k < 3 && *p >= '0' && *p <= '9'; p++, k++)
+                x = x * 10 + (*p - '0');
+            v[0] = (char)x;
+        } else {
+            const char *from = "abfnrtv", *to = "\a\b\f\n\r\t\v", *e = strchr(from, *p);
+            v[0] = *p && e ? to[e - from] : *p;
             p++;
         }
-        p++;
+        if (out)
+            nb_bytes_add(out, v, n);
     }
-    return p < end && *p == q ? p + 1 : p;
+    return NULL;
+}
+
+/* The end of the numeral at p, as Lua's lexer reads one. */
+static const char *numeral_end(const char *p, const char *end)
+{
+    const char *expo = "Ee";
+    if (p + 1 < end && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        expo = "Pp";
+        p += 2;
+    }
+    while (p < end) {
+        if (*p == expo[0] || *p == expo[1]) {
+            p++;
+            if (p < end && (*p == '+' || *p == '-'))
+                p++;
+        } else if (hex_value(*p) >= 0 || *p == '.') {
+            p++;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* Adds the value of the numeral s..e (negated when neg) as a table key: 'i' and an integer,
+ * or 'f' and a float that is no integer (Lua makes 2.0 the key 2). 0 when it is no numeral. */
+static int numeral_key(const char *s, const char *e, int neg, nb_bytes *out)
+{
+    size_t n = (size_t)(e - s);
+    int hex = n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+    int integer = 1, overflow = 0;
+    uint64_t u = 0;
+    for (const char *p = s + (hex ? 2 : 0); p < e && integer; p++) {
+        int d = hex_value(*p);
+        if (d < 0 || (!hex && d > 9)) {
+            integer = 0;
+        } else if (hex) {
+            u = u * 16 + (uint64_t)d; /* wraps around, as Lua's hexadecimal integers do */
+        } else {
+            overflow |= u > (UINT64_MAX - (uint64_t)d) / 10;
+            u = u * 10 + (uint64_t)d;
+        }
+    }
+    char kind;
+    unsigned char bytes[8];
+    /* a decimal integer past the largest one is a float in Lua */
+    if (integer && (hex || (!overflow && u <= (uint64_t)INT64_MAX))) {
+        if (neg)
+            u = 0 - u;
+        kind = 'i';
+        memcpy(bytes, &u, 8);
+    } else {
+        char tmp[128];
+        char *copy = n < sizeof tmp ? tmp : malloc(n + 1);
+        if (!copy)
+            return 0;
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        char *stop;
+        double d = strtod(copy, &stop);
+        int whole = stop == copy + n;
+        if (copy != tmp)
+            free(copy);
+        if (!whole || n == 0)
+            return 0;
+        if (neg)
+            d = -d;
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && (double)(int64_t)d == d) {
+            int64_t i = (int64_t)d;
+            kind = 'i';
+            memcpy(bytes, &i, 8);
+        } else {
+            kind = 'f';
+            memcpy(bytes, &d, 8);
+        }
+    }
+    nb_bytes_add(out, &kind, 1);
+    nb_bytes_add(out, bytes, 8);
+    return 1;
+}
+
+static int is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
+/* The key of the field "[...] =" at p (its '['), added to out: a string, a numeral (with one
+ * minus), true or false. Past its '=', or NULL when it is none of those. */
+static const char *bracket_key(const char *p, const char *end, int *line, nb_bytes *out)
+{
+    const char *q = skip_blank(p + 1, end, line);
+    if (q >= end)
+        return NULL;
+    if (*q == '"' || *q == '\'') {
+        nb_bytes_add(out, "s", 1);
+        q = quoted_text(q, end, line, out);
+    } else if (long_open(q, end) >= 0) {
+        nb_bytes_add(out, "s", 1);
+        q = long_text(q, end, long_open(q, end), line, out);
+    } else {
+        int neg = *q == '-' && !(q + 1 < end && q[1] == '-');
+        if (neg)
+            q = skip_blank(q + 1, end, line);
+        if (q < end && ((*q >= '0' && *q <= '9') || (*q == '.' && q + 1 < end && q[1] >= '0' && q[1] <= '9'))) {
+            const char *e = numeral_end(q, end);
+            if ((e < end && is_ident(*e)) || !numeral_key(q, e, neg, out))
+                return NULL;
+            q = e;
+        } else if (!neg && is_name_start(*q)) {
+            const char *e = q;
+            while (e < end && is_ident(*e))
+                e++;
+            if (e - q == 4 && memcmp(q, "true", 4) == 0)
+                nb_bytes_add(out, "bt", 2);
+            else if (e - q == 5 && memcmp(q, "false", 5) == 0)
+                nb_bytes_add(out, "bf", 2);
+            else
+                return NULL;
+            q = e;
+        } else {
+            return NULL;
+        }
+    }
+    if (!q)
+        return NULL;
+    q = skip_blank(q, end, line);
+    if (q >= end || *q != ']')
+        return NULL;
+    q = skip_blank(q + 1, end, line);
+    return q < end && *q == '=' && (q + 1 == end || q[1] != '=') ? q + 1 : NULL;
+}
+
+/* Whether the name s..e opens a block that "end" (or "until") closes. */
+static int block_word(const char *s, const char *e, int *delta)
+{
+    static const char *const open[] = {"function", "if", "do", "repeat"}, *const close[] = {"end", "until"};
+    size_t n = (size_t)(e - s);
+    for (size_t i = 0; i < sizeof open / sizeof *open; i++)
+        if (strlen(open[i]) == n && memcmp(s, open[i], n) == 0)
+            return *delta = 1;
+    for (size_t i = 0; i < sizeof close / sizeof *close; i++)
+        if (strlen(close[i]) == n && memcmp(s, close[i], n) == 0)
+            return *delta = -1, 1;
+    return 0;
+}
+
+/* per open table: its number, where its path ends, how many list items so far (their lines
+ * from item_base on), whether it has a key [n], and the parentheses and blocks open where it
+ * opened (a ',' or name inside those is no field) */
+typedef struct {
+    size_t id, path_len, item_base;
+    long items;
+    long paren, block;
+    char has_int;
+} frame;
+
+typedef struct {
+    int *lines;
+    size_t len, cap;
+} line_stack;
+
+static int push_line(line_stack *s, int line)
+{
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        int *lines = realloc(s->lines, cap * sizeof *lines);
+        if (!lines)
+            return 0;
+        s->lines = lines;
+        s->cap = cap;
+    }
+    s->lines[s->len++] = line;
+    return 1;
 }
 
 int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_error *err)
 {
     const char *p = buf, *end = buf + len;
     int line = 1, found = 0;
-    dup_set set = {NULL, 0, 0};
-    /* per open table: its number, where its path ends, how many positional items so far */
-    struct {
-        size_t id, path_len;
-        long items;
-    } frames[DUP_MAX_DEPTH];
+    if (len > UINT32_MAX / 16) /* the set keeps 32-bit offsets; no data file is that big */
+        return 0;
+    dup_set set = {NULL, 0, 0, {0}, 0};
+    set.seed = 1469598103934665603ull ^ (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&set;
+    frame frames[DUP_MAX_DEPTH];
+    line_stack items = {NULL, 0, 0}; /* the lines of the list items of the tables open */
     int depth = 0;
+    long paren = 0, block = 0;
     size_t next_id = 1;
     char path[DUP_PATH] = "";
     /* the last significant token: '{', ',', ';' mark the start of a field */
     char prev = 0;
-    /* a field's key just read (`name =` or `["name"] =`), for the table it may open */
+    /* a field's key just read, as written (for the path of a table that is its value) */
     const char *key = NULL;
     size_t key_len = 0;
+    char item[32]; /* a list item's key, "[3]" */
+    if (p < end && *p == '#') /* a first line "#!..." that Lua skips */
+        while (p < end && *p != '\n' && *p != '\r')
+            p++;
     while (p < end && !found) {
+        if ((unsigned char)*p <= ' ' || *p == '-') { /* (most tokens follow no blank) */
+            p = skip_blank(p, end, &line);
+            if (p >= end)
+                break;
+        }
         unsigned char ch = (unsigned char)*p;
-        int field_start = depth > 0 && (prev == '{' || prev == ',' || prev == ';');
-        if (ch == '\n') {
-            line++;
-            p++;
-            continue;
-        }
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') {
-            p++;
-            continue;
-        }
-        if (ch == '-' && p + 1 < end && p[1] == '-') { /* a comment */
-            p += 2;
-            int level = long_open(p, end);
-            if (level >= 0)
-                p = long_close(p + level + 2, end, level, &line);
-            else
-                while (p < end && *p != '\n')
-                    p++;
-            continue;
-        }
-        const char *k = NULL, *after = NULL;
-        size_t k_len = 0;
-        if (field_start && (is_ident((char)ch) && !(ch >= '0' && ch <= '9'))) {
-            /* name = value */
-            const char *q = p;
-            while (q < end && is_ident(*q))
-                q++;
-            const char *r = q;
-            while (r < end && (*r == ' ' || *r == '\t'))
-                r++;
-            if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
-                k = p;
-                k_len = (size_t)(q - p);
-                after = r + 1;
-            }
-        } else if (field_start && ch == '[' && long_open(p, end) < 0) {
-            /* ["name"] = value: the key is compared as written */
-            const char *q = p + 1;
-            while (q < end && (*q == ' ' || *q == '\t'))
-                q++;
-            if (q < end && (*q == '"' || *q == '\'')) {
-                int l2 = line;
-                const char *s = q, *e = skip_quoted(q, end, &l2);
-                const char *r = e;
-                while (r < end && (*r == ' ' || *r == '\t'))
-                    r++;
-                if (l2 == line && r < end && *r == ']') {
-                    r++;
-                    while (r < end && (*r == ' ' || *r == '\t'))
-                        r++;
-                    if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
+        if (depth > 0 && (prev == '{' || prev == ',' || prev == ';') && ch != '}' &&
+            paren == frames[depth - 1].paren && block == frames[depth - 1].block) {
+            /* a field: "name =", "[key] =" or a list item */
+            size_t off = set.store.len;
+            int kline = line, l2 = line;
+            const char *k = p, *after = NULL;
+            size_t k_len = 0;
+            if (ch == '[' && long_open(p, end) < 0) {
+                after = bracket_key(p, end, &l2, &set.store);
+                k_len = after ? (size_t)(after - p) : 0;
+                /* shown as written, or as its name when written plainly ["name"] */
+                if (after) {
+                    const char *s = skip_blank(p + 1, end, &(int){0});
+                    const char *e = s < end && (*s == '"' || *s == '\'') ? memchr(s + 1, *s, (size_t)(end - s - 1)) : NULL;
+                    if (e && set.store.len - off - 1 == (size_t)(e - s - 1) &&
+                        memcmp(set.store.data + off + 1, s + 1, (size_t)(e - s - 1)) == 0) {
                         k = s + 1;
-                        k_len = (size_t)(e - s) - 2;
+                        k_len = (size_t)(e - s - 1);
+                    } else {
+                        while (k_len > 0 && k[k_len - 1] != ']')
+                            k_len--;
+                    }
+                }
+            } else if (is_name_start((char)ch)) {
+                const char *e = p;
+                while (e < end && is_ident(*e))
+                    e++;
+                const char *r = skip_blank(e, end, &l2);
+                if (r < end && *r == '=' && (r + 1 == end || r[1] != '=')) {
+                    int delta;
+                    if (!block_word(p, e, &delta)) {
+                        nb_bytes_add(&set.store, "s", 1);
+                        nb_bytes_add(&set.store, p, (size_t)(e - p));
                         after = r + 1;
+                        k_len = (size_t)(e - p);
                     }
                 }
             }
-        }
-        if (k) {
-            int before = dup_add(&set, frames[depth - 1].id, k, k_len, line);
+            int keyed = after || (ch == '[' && long_open(p, end) < 0);
+            if (!after)
+                set.store.len = off;
+            char was_item = 0;
+            int before = 0;
+            frame *f = &frames[depth - 1];
+            if (!keyed) {
+                /* a list item: its line kept by its place; compared with the keys [n] of the
+                 * table (the set holds no items: lists are long and [n] keys rare) */
+                int64_t i = ++f->items;
+                k = item; /* written out only when named: most items are not */
+                if (!push_line(&items, kline))
+                    break;
+                if (f->has_int) {
+                    nb_bytes_add(&set.store, "i", 1);
+                    nb_bytes_add(&set.store, &i, 8);
+                    before = dup_add(&set, f->id, off, kline, 0);
+                }
+            } else if (after && !set.store.failed && set.store.data[off] == 'i') {
+                int64_t n;
+                memcpy(&n, set.store.data + off + 1, 8);
+                f->has_int = 1;
+                if (n >= 1 && n <= f->items) {
+                    before = items.lines[f->item_base + (size_t)n - 1];
+                    was_item = 1;
+                    set.store.len = off;
+                } else {
+                    before = dup_add(&set, f->id, off, kline, 1);
+                }
+            } else if (after) {
+                before = dup_add(&set, f->id, off, kline, 1);
+            }
             if (before < 0)
                 break;
             if (before > 0) {
-                nb_error_set(err, "%s:%d: %s%s%.*s：键“%.*s”重复（第 %d 行已写过一次），后写的值会覆盖先写的；"
-                                  "请删去其中一个，或改为应有的键",
-                             name, line, path, path[0] ? "." : "", (int)k_len, k, (int)k_len, k, before);
+                if (k == item)
+                    k_len = (size_t)snprintf(item, sizeof item, "[%ld]", f->items);
+                /* a list item and a key [n]: Lua keeps the item's value, whichever comes first */
+                const char *tail = !keyed || was_item ? "只会留下一个值（列表的各项按位置就是键 [1]、[2]……）"
+                                                      : "后写的值会覆盖先写的";
+                /* a key of a page of text is named by its start: the message keeps its end */
+                size_t shown = nb_utf8_fit(k, k_len, 60);
+                const char *more = shown < k_len ? "…" : "";
+                nb_error_set(err, "%s:%d: %s%s%.*s%s：键“%.*s%s”重复（第 %d 行已写过一次），%s；请删去其中一个，或改为应有的键",
+                             name, kline, path, path[0] && k[0] != '[' ? "." : "", (int)shown, k, more, (int)shown, k, more,
+                             before, tail);
                 found = 1;
                 break;
             }
-            key = k;
-            key_len = k_len;
-            prev = '=';
-            p = after;
-            continue;
+            if (after) {
+                key = k;
+                key_len = k_len;
+                prev = '=';
+                line = l2;
+                p = after;
+                continue;
+            }
+            if (!keyed) { /* the item's value follows: a table there is named by its place */
+                key = item;
+                key_len = k_len;
+            }
         }
-        if (field_start && ch != '}')
-            frames[depth - 1].items++;
         if (ch == '{') {
             if (depth == DUP_MAX_DEPTH)
                 break;
             size_t n = strlen(path);
             frames[depth].path_len = n;
-            if (depth > 0) { /* the path of this table: its key, or its place in a list */
-                if (prev == '=' && key)
-                    snprintf(path + n, sizeof path - n, "%s%.*s", n ? "." : "", (int)key_len, key);
-                else if (field_start)
-                    snprintf(path + n, sizeof path - n, "[%ld]", frames[depth - 1].items);
-            }
+            if (key == item) /* the table is a list item: named by its place */
+                key_len = (size_t)snprintf(item, sizeof item, "[%ld]", frames[depth - 1].items);
+            if (depth > 0 && key)
+                snprintf(path + n, sizeof path - n, "%s%.*s", n && key[0] != '[' ? "." : "", (int)key_len, key);
             frames[depth].id = next_id++;
             frames[depth].items = 0;
+            frames[depth].item_base = items.len;
+            frames[depth].has_int = 0;
+            frames[depth].paren = paren;
+            frames[depth].block = block;
             depth++;
             key = NULL;
             prev = '{';
@@ -562,27 +949,41 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             if (depth > 0) {
                 depth--;
                 path[frames[depth].path_len] = '\0';
+                items.len = frames[depth].item_base;
             }
             prev = '}';
+            key = NULL;
             p++;
             continue;
         }
+        const char *next = p + 1;
         if (ch == '"' || ch == '\'') {
-            p = skip_quoted(p, end, &line);
+            next = quoted_text(p, end, &line, NULL);
         } else if (ch == '[' && long_open(p, end) >= 0) {
-            int level = long_open(p, end);
-            p = long_close(p + level + 2, end, level, &line);
-        } else if (is_ident((char)ch)) { /* a name or a number (1e-5, 0x1p4) as one token */
-            while (p < end && (is_ident(*p) || *p == '.' ||
-                               ((*p == '-' || *p == '+') && (ch >= '0' && ch <= '9') &&
-                                strchr("eEpP", p[-1]))))
-                p++;
-        } else {
-            p++;
+            next = long_text(p, end, long_open(p, end), &line, NULL);
+        } else if (ch >= '0' && ch <= '9') {
+            next = numeral_end(p, end);
+        } else if (is_name_start((char)ch)) {
+            while (next < end && is_ident(*next))
+                next++;
+            int delta;
+            if (block_word(p, next, &delta))
+                block += delta;
+        } else if (ch == '(') {
+            paren++;
+        } else if (ch == ')') {
+            paren--;
         }
+        if (!next) /* a string that does not close: no Lua, nothing more to tell */
+            break;
+        p = next;
         prev = (char)ch;
-        key = NULL;
+        /* a list item's table may follow a sign or a parenthesis: "{ ({ ... }) }" */
+        if (!(key == item && (ch == '(' || ch == '-')))
+            key = NULL;
     }
     free(set.slots);
+    free(set.store.data);
+    free(items.lines);
     return found;
 }

@@ -385,6 +385,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
                 p->start = s->joined.start;
                 p->later = s->joined.later;
                 p->shown = s->joined.shown;
+                p->lead = s->joined.lead; /* a lead goes on from the text taken in, or is over */
                 s->join_nest = 0;
             }
         }
@@ -511,9 +512,17 @@ static void XMLCALL on_text(void *ud, const char *text, int len)
     if (s->in_t && !s->skip) {
         if (len > 0 && s->p_nest > 0 && s->p_nest <= MAX_P_NEST) {
             para_props *p = &s->para[s->p_nest - 1];
-            int blank = 1; /* white space alone neither starts nor ends the bold lead */
-            for (int i = 0; i < len && blank; i++)
-                blank = text[i] == ' ' || text[i] == '\t';
+            /* white space alone neither starts nor ends the bold lead: an indent of
+             * full-width spaces (U+3000) or no-break ones (U+00A0) neither */
+            int blank = 1;
+            for (int i = 0; i < len && blank;) {
+                int n = text[i] == ' ' || text[i] == '\t'                       ? 1
+                        : i + 1 < len && memcmp(text + i, "\xC2\xA0", 2) == 0     ? 2
+                        : i + 2 < len && memcmp(text + i, "\xE3\x80\x80", 3) == 0 ? 3
+                                                                                 : 0;
+                blank = n > 0;
+                i += n;
+            }
             if (!blank && p->lead == LEAD_NONE) {
                 p->lead = p->run_bold ? LEAD_BOLD : LEAD_DONE;
             } else if (!blank && p->lead == LEAD_BOLD && !p->run_bold) {

@@ -34,6 +34,15 @@ expect_exit 2 -- "$NB" check "$TMP/dup_item.lua"
 expect_contains err "overview[5].heading"
 seed_with 's/^  problems = "/  problems = "year = 1, year = 2 { a = 1, a = 2 } /' "$TMP/dup_text.lua"
 expect_exit 0 -- "$NB" check --builtin-only "$TMP/dup_text.lua"
+# a row's list item and a key [1] are one key: Lua keeps the item, the 3 would be lost
+seed_with 's/^    carried_over = { 0, 0, 0, 0, 0, 0, 0 },/    carried_over = { 0, 0, 0, 0, 0, 0, 0, [1] = 3 },/' "$TMP/dup_place.lua"
+line=$(grep -n '^    carried_over = ' "$TMP/dup_place.lua" | head -1 | cut -d: -f1)
+expect_exit 2 -- "$NB" check "$TMP/dup_place.lua"
+expect_line err "$TMP/dup_place.lua:$line:" "requests.carried_over[1]" "重复" "列表的各项"
+# a key spelt with an escape, on a line that a lone \r (old Mac line end) begins
+seed_with 's/^  year = 2024,/  year = 2024,\r  ["\\121ear"] = 2023,/' "$TMP/dup_escape.lua"
+expect_exit 2 -- "$NB" check "$TMP/dup_escape.lua"
+expect_line err "$TMP/dup_escape.lua:7:" "121ear" "第 6 行"
 
 case_ "reject: missing file"
 expect_exit 2 -- "$NB" check "$TMP/no-such-report.lua"

@@ -91,6 +91,22 @@ do
   for _, item in ipairs(items) do marked = marked or (item.text and item.text:find("%c") ~= nil) end
   ok(not marked and items[3].text == "（一）主动公开本年度主动公开政府信息120条。" and items[3].lead == #"（一）主动公开",
     "docx_items: the text as shown, the lead's length apart: " .. tostring(items[3].text) .. " " .. tostring(items[3].lead))
+  -- an indent of full-width or no-break spaces before the bold lead is white space too
+  local function lead_of(body)
+    local it = nb.docx_items('<?xml version="1.0" encoding="UTF-8"?><w:document ' .. word.W .. "><w:body>" .. body .. "</w:body></w:document>")[1]
+    return it and it.lead and it.text:sub(1, it.lead), it and it.text
+  end
+  for _, indent in ipairs({ "　　", "\u{A0}", " 　" }) do
+    local lead = lead_of(para(run(indent), run("（一）主动公开", true), run("本年度。")))
+    ok(lead == indent .. "（一）主动公开", "docx_items: a bold lead after an indent " .. ("%q"):format(indent) .. ": " .. tostring(lead))
+  end
+  -- a paragraph whose mark is deleted (tracked) is one with the next: its plain text before the
+  -- next one's bold is no bold lead, its bold text one that goes on
+  local deleted = '<w:pPr><w:rPr><w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+  local lead, text = lead_of("<w:p>" .. deleted .. run("本年度") .. "</w:p>" .. para(run("（一）主动公开", true), run("本年度。")))
+  ok(text == "本年度（一）主动公开本年度。" and lead == nil, "docx_items: plain text taken in opens no lead: " .. tostring(lead))
+  lead = lead_of("<w:p>" .. deleted .. run("（一）", true) .. "</w:p>" .. para(run("主动公开", true), run("本年度。")))
+  ok(lead == "（一）主动公开", "docx_items: bold text taken in opens the lead: " .. tostring(lead))
 end
 
 os.exit(tally.finish())
