@@ -55,6 +55,20 @@ end
 -- some of them ("纠正1件，其余维持", "部分纠正")
 local SOME = { "其余", "其他", "余下", "部分", "个别" }
 
+-- a result of one stage with another still pending ("行政诉讼1件，一审判决维持，二审尚在审理中")
+-- is no result of the case: table 四 counts it 尚未审结. Whether clause i, or one after it
+-- up to a count or another subject, says so.
+local PENDING = FIELDS[4].words
+assert(FIELDS[4].key == "pending")
+local function still_pending(clauses, i)
+  for j = i, #clauses do
+    local c = clauses[j]
+    if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
+    if R.has(c, PENDING) then return true end
+  end
+  return false
+end
+
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
 
@@ -110,6 +124,7 @@ return {
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do
                 if R.has(clause, f.words) then
+                  if f.key ~= "pending" and still_pending(clauses, i) then break end
                   count_at = nil
                   for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
                   break

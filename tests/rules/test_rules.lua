@@ -1058,6 +1058,19 @@ test("TEXT.APPEALS reads a result without a count as the result of every case co
   quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，其中维持2件，部分纠正。", { 2, 1, 0, 0 }))
   quiet("TEXT.APPEALS", appeals_text("全年行政复议2件，法院判决维持1件。", { 1, 0, 0, 1 }))
 end)
+test("TEXT.APPEALS reads no result of all the cases when a stage of them is still pending", function()
+  -- table 四 counts a case with a first-instance judgment and the appeal pending as 尚未审结
+  local s = "全年发生政府信息公开行政诉讼1件，一审判决维持，二审尚在审理中。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审维持原答复二审正在审理。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  -- a pending stage said first is read as pending; without pending words the result is read
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，二审尚在审理中，一审判决维持。",
+    { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决维持。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }), 0, 1)
+  -- pending words about another subject or after another count leave the result read
+  flags("TEXT.APPEALS", appeals_text("全年行政复议2件，均维持原答复，另有行政诉讼正在审理中。", { 1, 1, 0, 0 }), 1, 2)
+  flags("TEXT.APPEALS", appeals_text("全年行政复议2件，均维持原答复，行政诉讼1件尚未审结。", { 1, 1, 0, 0 }, { 0, 0, 0, 1 }), 1, 2)
+end)
 
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
