@@ -988,6 +988,10 @@ test("TEXT.REQUESTS takes 12345 for the hotline only when it stands alone", func
   flags("TEXT.REQUESTS", req_text(30, "全年通过0391-12345678电话和网上平台受理政府信息公开申请25件。"), 30, 25)
   -- the hotline itself still counts other business
   quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345转办件47件,已全部办结。"))
+  -- nor is the number of a document (文号) the hotline; "12345号码" is
+  flags("TEXT.REQUESTS", req_text(30, "根据苏政办发〔2024〕12345号文件要求全年共受理政府信息公开申请25件。"), 30, 25)
+  flags("TEXT.REQUESTS", req_text(30, "按[2024]12345号通知精神全年共受理政府信息公开申请25件。"), 30, 25)
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345号码转办件47件,已全部办结。"))
 end)
 test("TEXT.YEAR is quiet on last year dating a document, not on a period or an event of last year", function()
   quiet("TEXT.YEAR", with_text("2023年12月出台的《某某县河道采砂管理办法》于今年3月1日起施行，我局同步发布解读材料。"))
