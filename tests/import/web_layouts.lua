@@ -33,6 +33,23 @@ do
   r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
     .. "<p>六、其他需要报告的事项</p><p>" .. long .. "</p>"), "footer-prose.html")
   ok(r and r.other_matters == long, "a wide paragraph naming 网站标识码 is kept: " .. tostring(r and r.other_matters))
+  -- and a short one of 五 or 六 naming 网站地图, a sentence or a line of one cut by a PDF
+  local five, six = "进一步优化网站地图和栏目设置，方便公众查找政府信息。", "优化了网站地图和栏目设置。"
+  r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>" .. five
+    .. "</p><p>六、其他需要报告的事项</p><p>" .. six .. "</p>"), "footer-sitemap-prose.html")
+  ok(r and r.problems == five and r.other_matters == six, "paragraphs naming 网站地图 are kept: "
+    .. tostring(r and r.problems) .. " / " .. tostring(r and r.other_matters))
+  local text = table.concat({ "某县某局2023年政府信息公开工作年度报告", "一、总体情况", "无。",
+    "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况", "一是政府网站栏目有待完善，下一步将进一步优化",
+    "网站地图和栏目设置方便公众查找政府信息。", "六、其他需要报告的事项", "无。", "" }, "\n")
+  r = imp.import(text, "footer-sitemap-prose.txt")
+  ok(r and r.problems == "一是政府网站栏目有待完善，下一步将进一步优化网站地图和栏目设置方便公众查找政府信息。",
+    "a PDF's line naming 网站地图 is kept: " .. tostring(r and r.problems))
+  -- a footer of links set apart by spaces is still chrome
+  r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
+    .. "<p>六、其他需要报告的事项</p><p>无。</p><p>联系我们　网站地图　隐私声明</p>"), "footer-sitemap-spaced.html")
+  ok(r and r.other_matters == "无。", "a spaced footer of links is chrome: " .. tostring(r and r.other_matters))
 end
 
 ---------------------------------------------------------------------------
