@@ -177,6 +177,14 @@ do
   end
 end
 
+-- The labels of the tables without their numbering marks ("予以公开", "不予公开"), as a
+-- chart of the results beside a table names them.
+local BARE = {}
+for k in pairs(KNOWN) do
+  local bare = k:gsub("^%(.-%)", ""):gsub("^%d+%.", ""):gsub("^[一二三四五六七八九十]+、", "")
+  if bare ~= k and bare ~= "" then BARE[bare] = true end
+end
+
 -- The row labels (keys) that may end a run of header text in run-on tables, both formats.
 M.LABELS = {}
 for k in pairs(KNOWN) do M.LABELS[#M.LABELS + 1] = k end
@@ -253,6 +261,17 @@ function M.is_row_label(k)
   if ROW_LABELS_2019[k] then return true end
   local parts = M.split_group(k)
   return is_known_or_prefix(parts[#parts])
+end
+
+-- Whether a text met among a row's numbers names another row: a label without its mark
+-- (a chart's "予以公开  72" below the table), or a row's numbered label after a piece of a
+-- vertical one ("度 （三） 1.属于国家秘密  0 …"). (The text's start was asked already.)
+local function names_row(k)
+  if BARE[k] then return true end
+  for p in k:gmatch("()[%(%d]") do
+    if p > 1 and norm.numbered(k:sub(p)) and M.is_row_label(k:sub(p)) then return true end
+  end
+  return false
 end
 
 --- Whether a key is a row label of the tables, or a piece of one of at least 2 characters
@@ -471,7 +490,10 @@ local function take_values(tokens, i, n, fits, stops)
           or (stops and stops[t.key])) then
         ended = false break
       end
-      -- a fragment of a label broken over lines, or a page footer: skip it
+      -- a fragment of a label broken over lines, or a page footer: skip it. But after the
+      -- row's first numbers, a text with another row's label in it starts no part of this
+      -- row: the row ends there, short and named, rather than take that row's numbers
+      if definite > 0 and names_row(t.key) then ended = false break end
     elseif t.kind == "illegible" then
       seq[#seq + 1] = { value = nb.BLANK, sure = true, at = j, illegible = t.text }
       definite = definite + 1
