@@ -74,6 +74,29 @@ do
     "p: a line end in the source is a space: " .. tostring(r and r.overview and r.overview[1] and r.overview[1].text))
 end
 
+-- 2b. a table pasted as text in a <pre>: its spacing collapsed, a row's cells one space apart.
+-- A blank mark among them is a cell ("—"); before, the row was read as run-on numbers, the
+-- mark joined its label and 13 was cut into 1 and 3 to make up seven cells. Without a mark,
+-- six numbers a space apart are not made seven: the row is named.
+do
+  local function t3(row)
+    return page("<p>一、总体情况</p><p>无。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><pre>"
+      .. row .. "\n</pre><p>四、政府信息公开行政复议、行政诉讼情况</p>")
+  end
+  for _, mark in ipairs({ "—", "无", "/" }) do
+    local r, notes = imp.import(t3("5.要求行政机关确认或重新出具已获取信息 " .. mark .. " 0 0 2 5 6 13"), "pre-row.html")
+    local got = T.t3_row(r, "not_processed.reconfirmation")
+    ok(T.same_cells(got, { "", 0, 0, 2, 5, 6, 13 }), "pre row with " .. mark .. ": the mark is a blank cell: " .. T.show_cells(got))
+    ok(not note(notes, "IMPORT.LABEL_VARIANT"), "pre row with " .. mark .. ": the label is the format's")
+  end
+  local r, notes = imp.import(t3("5.要求行政机关确认或重新出具已获取信息 0 0 2 5 6 13"), "pre-row.html")
+  ok(T.t3_row(r, "not_processed.reconfirmation") == nil, "pre row of six numbers: not read as seven: "
+    .. T.show_cells(T.t3_row(r, "not_processed.reconfirmation")))
+  local named = "5.要求行政机关确认或重新出具已获取信息"
+  ok(note(notes, "IMPORT.RUNON", "三", named) or note(notes, "SECTION.MISSING", "三", named),
+    "pre row of six numbers: the row is named")
+end
+
 ---------------------------------------------------------------------------
 -- 3. Word: a subsection heading in bold runs at the start of its paragraph, the text run on in
 -- plain runs with no punctuation between them: the heading and its text apart (as the HTML

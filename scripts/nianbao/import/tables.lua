@@ -109,7 +109,20 @@ function M.tokens(items)
         for k = from, #out do out[k].row, out[k].exact = rows, item.exact end
       end
     else
-      local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
+      local cells = runon.cells(item.text, M.LABELS)
+      -- a row's label, then its cells a space apart with a blank mark among them ("5.要求…
+      -- 信息 — 0 0 2 0 6 18", a table pasted as text): run-on numbers have no blank cell,
+      -- and read so the mark joined the label and a number was cut in two to make up the count
+      local row = M.label_cells(item.text)
+      if cells and row then
+        local marked = false
+        for k = 2, #row do
+          local key = norm.key(row[k].text)
+          marked = marked or key == NONE or norm.cell(key) == nb.BLANK
+        end
+        if marked then cells = row end
+      end
+      cells = cells or row
       if cells then
         for _, c in ipairs(cells) do
           if c.blob then
