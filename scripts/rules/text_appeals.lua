@@ -7,7 +7,7 @@ local FIELDS = {
   { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
   { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正" },
   { words = { "其他结果" }, key = "other", label = "其他结果" },
-  { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
+  { words = { "尚未审结", "未审结", "正在审理", "审理中", "尚在审理", "未结案" }, key = "pending", label = "尚未审结" },
 }
 local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
 for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end

@@ -1067,6 +1067,9 @@ test("TEXT.APPEALS reads no result of all the cases when a stage of them is stil
   local s = "全年发生政府信息公开行政诉讼1件，一审判决维持，二审尚在审理中。"
   quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
   quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审维持原答复二审正在审理。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决维持，二审尚在审理。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决驳回诉讼请求并维持，目前尚未结案。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼2件，其中尚未结案1件。", { 0, 0, 0, 0 }, { 0, 0, 0, 2 }), 2, 1)
   -- a pending stage said first is read as pending; without pending words the result is read
   flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，二审尚在审理中，一审判决维持。",
     { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
