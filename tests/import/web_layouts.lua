@@ -46,6 +46,9 @@ do
   r = imp.import(text, "footer-sitemap-prose.txt")
   ok(r and r.problems == "一是政府网站栏目有待完善，下一步将进一步优化网站地图和栏目设置方便公众查找政府信息。",
     "a PDF's line naming 网站地图 is kept: " .. tostring(r and r.problems))
+  -- nor is a numbered heading set with wide spaces
+  local frame = require "nianbao.import.frame"
+  ok(not frame.is_chrome("（三）优化网站地图  提升检索效率"), "a numbered heading naming 网站地图 is no chrome")
   -- a footer of links set apart by spaces is still chrome
   r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
     .. "<p>六、其他需要报告的事项</p><p>无。</p><p>联系我们　网站地图　隐私声明</p>"), "footer-sitemap-spaced.html")

@@ -43,7 +43,9 @@ function M.is_chrome(t)
   local width = nb.width(t)
   if width > FOOTER_MAX_WIDTH then return false end
   if has_any(t, REGISTRATIONS) then return true end
-  if has_any(t, FOOTER_MARKS) and has_any(t, FOOTER_SEPARATORS) and not has_any(t, SENTENCE_MARKS) then
+  -- (a numbered line is a heading of the report: "（三）优化网站地图  提升检索")
+  if has_any(t, FOOTER_MARKS) and has_any(t, FOOTER_SEPARATORS) and not has_any(t, SENTENCE_MARKS)
+      and not norm.numbered(k) then
     return true
   end
   if #t > 320 or width > 80 then return false end
