@@ -134,6 +134,17 @@ do
   for _, item in ipairs(items) do marked = marked or (item.text and item.text:find("%c") ~= nil) end
   ok(not marked and items[3].text == "（一）主动公开本年度主动公开政府信息120条。" and items[3].lead == #"（一）主动公开",
     "docx_items: the text as shown, the lead's length apart: " .. tostring(items[3].text) .. " " .. tostring(items[3].lead))
+  -- the number alone in bold is no heading of its own: the words after it are the heading
+  r = imp.import(page("<p>一、总体情况</p><p><strong>（一）</strong>主动公开</p><p>本年度主动公开政府信息120条。</p>" .. MIDDLE),
+    "bold-number.html")
+  o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。", "HTML bold number: （一） is " .. show(1))
+  body = para(run("一、总体情况", true)) .. para(run("（一）", true), run("主动公开")) .. para(run("本年度主动公开政府信息120条。"))
+  xml = '<?xml version="1.0" encoding="UTF-8"?><w:document ' .. word.W .. "><w:body>" .. body .. "</w:body></w:document>"
+  r = imp.import(nb.zip({ { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },
+    { name = "word/document.xml", data = xml } }), "bold-number.docx")
+  o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。", "Word bold number: （一） is " .. show(1))
 end
 
 os.exit(tally.finish())
