@@ -60,24 +60,11 @@ local SOME = { "其余", "其他", "余下", "部分", "个别" }
 -- up to a count or another subject, says so.
 local PENDING = FIELDS[4].words
 assert(FIELDS[4].key == "pending")
--- a result's word said not to be ("无未审结案件", "没有被纠错", "均未被纠正"): no result of the cases
-local NEGATIONS = { "无", "没有", "不存在", "未", "未被", "没有被", "无被" }
-local function negated(c, words)
-  for _, w in ipairs(words) do
-    local at = c:find(w, 1, true)
-    if at then
-      for _, n in ipairs(NEGATIONS) do
-        if at > #n and c:sub(at - #n, at - 1) == n then return true end
-      end
-    end
-  end
-  return false
-end
 local function still_pending(clauses, i)
   for j = i, #clauses do
     local c = clauses[j]
     if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
-    if R.has(c, PENDING) and not negated(c, PENDING) then return true end
+    if R.has(c, PENDING) then return true end
   end
   return false
 end
@@ -137,7 +124,7 @@ return {
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do
                 if R.has(clause, f.words) then
-                  if negated(clause, f.words) or (f.key ~= "pending" and still_pending(clauses, i)) then break end
+                  if f.key ~= "pending" and still_pending(clauses, i) then break end
                   count_at = nil
                   for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
                   break
