@@ -7,7 +7,7 @@ local FIELDS = {
   { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
   { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正" },
   { words = { "其他结果" }, key = "other", label = "其他结果" },
-  { words = { "尚未审结", "未审结", "正在审理", "审理中" }, key = "pending", label = "尚未审结" },
+  { words = { "尚未审结", "未审结", "正在审理", "审理中", "尚在审理", "未结案" }, key = "pending", label = "尚未审结" },
 }
 local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
 for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end
@@ -54,6 +54,20 @@ end
 -- "行政复议1件，尚未审结") is the result of all of them; not with these words, which name
 -- some of them ("纠正1件，其余维持", "部分纠正")
 local SOME = { "其余", "其他", "余下", "部分", "个别" }
+
+-- a result of one stage with another still pending ("行政诉讼1件，一审判决维持，二审尚在审理中")
+-- is no result of the case: table 四 counts it 尚未审结. Whether clause i, or one after it
+-- up to a count or another subject, says so.
+local PENDING = FIELDS[4].words
+assert(FIELDS[4].key == "pending")
+local function still_pending(clauses, i)
+  for j = i, #clauses do
+    local c = clauses[j]
+    if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
+    if R.has(c, PENDING) then return true end
+  end
+  return false
+end
 
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
@@ -110,6 +124,7 @@ return {
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do
                 if R.has(clause, f.words) then
+                  if f.key ~= "pending" and still_pending(clauses, i) then break end
                   count_at = nil
                   for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
                   break

@@ -25,10 +25,18 @@ local NONE_OTHER = { "逾期", "超期", "延期", "投诉", "异议", "举报" 
 -- 申请 counts it too ("接收网民留言320条，办结318条，其余2条正在办理")
 local OTHER_BUSINESS = { "热线", "建议", "提案", "信访", "来信", "来访", "咨询", "留言", "诉求" }
 -- and the 12345 hotline named by its number alone ("办理12345转办件47件"), but not a longer
--- number with 12345 in it (a count, a phone or a document number). Asked of a disagreeing
--- count only (most agree).
-local HOTLINE = "%f[%d]12345%f[%D]"
-local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or s:find(HOTLINE) end
+-- number with 12345 in it (a count, a phone or a document number) nor the number of a
+-- document ("〔2024〕12345号", not "12345号码"). Asked of a disagreeing count only (most agree).
+local function names_hotline(s)
+  local from = 1
+  while true do
+    local _, e = s:find("%f[%d]12345%f[%D]", from)
+    if not e then return false end
+    if s:sub(e + 1, e + 3) ~= "号" or s:sub(e + 4, e + 6) == "码" then return true end
+    from = e + 1
+  end
+end
+local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or names_hotline(s) end
 -- and counts of a subset ("依法延期答复2件", "1件依法延长答复期限", "2件申请答复超过法定期限"),
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
@@ -133,7 +141,7 @@ return {
       -- ("近40件" for 36) or a range's end ("5至9件") is no cell's value; after a clause about other business, a clause without
       -- 申请 counts that business ("接收网民留言320条，办结318条，其余2条正在办理")
       if count_at and R.about(count_clause, count_at, expected) then return end
-      if count_clause:find(HOTLINE) then return end
+      if names_hotline(count_clause) then return end
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end

@@ -35,6 +35,7 @@ local SPLITS = {
   { "12", 3, nil, nil, "拆不出 3 个数" },
   { "120000013", 7, row_total, nil, "种拆分都不符合本行总计" },        -- a wrong row stays unread
   { "1111112", 7, row_total, nil, nil },                            -- 7 digits: 1+1+1+1+1+1 ≠ 2 is kept as published
+  { "0 0 2 5 6 13", 7, row_total, nil, "只有 6 个数，应为 7 个" },   -- numbers a space apart: a blank, no cut 13
 }
 for _, s in ipairs(SPLITS) do
   local raw, n, fits, want, how = table.unpack(s)

@@ -33,6 +33,26 @@ do
   r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
     .. "<p>六、其他需要报告的事项</p><p>" .. long .. "</p>"), "footer-prose.html")
   ok(r and r.other_matters == long, "a wide paragraph naming 网站标识码 is kept: " .. tostring(r and r.other_matters))
+  -- and a short one of 五 or 六 naming 网站地图, a sentence or a line of one cut by a PDF
+  local five, six = "进一步优化网站地图和栏目设置，方便公众查找政府信息。", "优化了网站地图和栏目设置。"
+  r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>" .. five
+    .. "</p><p>六、其他需要报告的事项</p><p>" .. six .. "</p>"), "footer-sitemap-prose.html")
+  ok(r and r.problems == five and r.other_matters == six, "paragraphs naming 网站地图 are kept: "
+    .. tostring(r and r.problems) .. " / " .. tostring(r and r.other_matters))
+  local text = table.concat({ "某县某局2023年政府信息公开工作年度报告", "一、总体情况", "无。",
+    "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况", "一是政府网站栏目有待完善，下一步将进一步优化",
+    "网站地图和栏目设置方便公众查找政府信息。", "六、其他需要报告的事项", "无。", "" }, "\n")
+  r = imp.import(text, "footer-sitemap-prose.txt")
+  ok(r and r.problems == "一是政府网站栏目有待完善，下一步将进一步优化网站地图和栏目设置方便公众查找政府信息。",
+    "a PDF's line naming 网站地图 is kept: " .. tostring(r and r.problems))
+  -- nor is a numbered heading set with wide spaces
+  local frame = require "nianbao.import.frame"
+  ok(not frame.is_chrome("（三）优化网站地图  提升检索效率"), "a numbered heading naming 网站地图 is no chrome")
+  -- a footer of links set apart by spaces is still chrome
+  r = imp.import(page("<p>一、总体情况</p><p>无。</p>" .. MIDDLE .. "<p>五、存在的主要问题及改进情况</p><p>无。</p>"
+    .. "<p>六、其他需要报告的事项</p><p>无。</p><p>联系我们　网站地图　隐私声明</p>"), "footer-sitemap-spaced.html")
+  ok(r and r.other_matters == "无。", "a spaced footer of links is chrome: " .. tostring(r and r.other_matters))
 end
 
 ---------------------------------------------------------------------------
@@ -55,6 +75,29 @@ do
   r = imp.import(page("<p>一、总体情况</p><p>本年度主动公开\n政府信息120条。</p>" .. MIDDLE), "p-newline.html")
   ok(r and r.overview and r.overview[1] and r.overview[1].text == "本年度主动公开 政府信息120条。",
     "p: a line end in the source is a space: " .. tostring(r and r.overview and r.overview[1] and r.overview[1].text))
+end
+
+-- 2b. a table pasted as text in a <pre>: its spacing collapsed, a row's cells one space apart.
+-- A blank mark among them is a cell ("—"); before, the row was read as run-on numbers, the
+-- mark joined its label and 13 was cut into 1 and 3 to make up seven cells. Without a mark,
+-- six numbers a space apart are not made seven: the row is named.
+do
+  local function t3(row)
+    return page("<p>一、总体情况</p><p>无。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><pre>"
+      .. row .. "\n</pre><p>四、政府信息公开行政复议、行政诉讼情况</p>")
+  end
+  for _, mark in ipairs({ "—", "无", "/" }) do
+    local r, notes = imp.import(t3("5.要求行政机关确认或重新出具已获取信息 " .. mark .. " 0 0 2 5 6 13"), "pre-row.html")
+    local got = T.t3_row(r, "not_processed.reconfirmation")
+    ok(T.same_cells(got, { "", 0, 0, 2, 5, 6, 13 }), "pre row with " .. mark .. ": the mark is a blank cell: " .. T.show_cells(got))
+    ok(not note(notes, "IMPORT.LABEL_VARIANT"), "pre row with " .. mark .. ": the label is the format's")
+  end
+  local r, notes = imp.import(t3("5.要求行政机关确认或重新出具已获取信息 0 0 2 5 6 13"), "pre-row.html")
+  ok(T.t3_row(r, "not_processed.reconfirmation") == nil, "pre row of six numbers: not read as seven: "
+    .. T.show_cells(T.t3_row(r, "not_processed.reconfirmation")))
+  local named = "5.要求行政机关确认或重新出具已获取信息"
+  ok(note(notes, "IMPORT.RUNON", "三", named) or note(notes, "SECTION.MISSING", "三", named),
+    "pre row of six numbers: the row is named")
 end
 
 ---------------------------------------------------------------------------
@@ -107,6 +150,17 @@ do
   ok(text == "本年度（一）主动公开本年度。" and lead == nil, "docx_items: plain text taken in opens no lead: " .. tostring(lead))
   lead = lead_of("<w:p>" .. deleted .. run("（一）", true) .. "</w:p>" .. para(run("主动公开", true), run("本年度。")))
   ok(lead == "（一）主动公开", "docx_items: bold text taken in opens the lead: " .. tostring(lead))
+  -- the number alone in bold is no heading of its own: the words after it are the heading
+  r = imp.import(page("<p>一、总体情况</p><p><strong>（一）</strong>主动公开</p><p>本年度主动公开政府信息120条。</p>" .. MIDDLE),
+    "bold-number.html")
+  o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。", "HTML bold number: （一） is " .. show(1))
+  body = para(run("一、总体情况", true)) .. para(run("（一）", true), run("主动公开")) .. para(run("本年度主动公开政府信息120条。"))
+  xml = '<?xml version="1.0" encoding="UTF-8"?><w:document ' .. word.W .. "><w:body>" .. body .. "</w:body></w:document>"
+  r = imp.import(nb.zip({ { name = "[Content_Types].xml", data = '<?xml version="1.0"?><Types/>' },
+    { name = "word/document.xml", data = xml } }), "bold-number.docx")
+  o = r and r.overview or {}
+  ok(o[1] and o[1].heading == "主动公开" and o[1].text == "本年度主动公开政府信息120条。", "Word bold number: （一） is " .. show(1))
 end
 
 os.exit(tally.finish())

@@ -988,6 +988,10 @@ test("TEXT.REQUESTS takes 12345 for the hotline only when it stands alone", func
   flags("TEXT.REQUESTS", req_text(30, "全年通过0391-12345678电话和网上平台受理政府信息公开申请25件。"), 30, 25)
   -- the hotline itself still counts other business
   quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345转办件47件,已全部办结。"))
+  -- nor is the number of a document (文号) the hotline; "12345号码" is
+  flags("TEXT.REQUESTS", req_text(30, "根据苏政办发〔2024〕12345号文件要求全年共受理政府信息公开申请25件。"), 30, 25)
+  flags("TEXT.REQUESTS", req_text(30, "按[2024]12345号通知精神全年共受理政府信息公开申请25件。"), 30, 25)
+  quiet("TEXT.REQUESTS", req_text(30, "全年共收到政府信息公开申请30件。办理12345号码转办件47件,已全部办结。"))
 end)
 test("TEXT.YEAR is quiet on last year dating a document, not on a period or an event of last year", function()
   quiet("TEXT.YEAR", with_text("2023年12月出台的《某某县河道采砂管理办法》于今年3月1日起施行，我局同步发布解读材料。"))
@@ -1057,6 +1061,22 @@ test("TEXT.APPEALS reads a result without a count as the result of every case co
   quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，纠正1件，其余维持。", { 2, 1, 0, 0 }))
   quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，其中维持2件，部分纠正。", { 2, 1, 0, 0 }))
   quiet("TEXT.APPEALS", appeals_text("全年行政复议2件，法院判决维持1件。", { 1, 0, 0, 1 }))
+end)
+test("TEXT.APPEALS reads no result of all the cases when a stage of them is still pending", function()
+  -- table 四 counts a case with a first-instance judgment and the appeal pending as 尚未审结
+  local s = "全年发生政府信息公开行政诉讼1件，一审判决维持，二审尚在审理中。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审维持原答复二审正在审理。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决维持，二审尚在审理。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  quiet("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决驳回诉讼请求并维持，目前尚未结案。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼2件，其中尚未结案1件。", { 0, 0, 0, 0 }, { 0, 0, 0, 2 }), 2, 1)
+  -- a pending stage said first is read as pending; without pending words the result is read
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，二审尚在审理中，一审判决维持。",
+    { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
+  flags("TEXT.APPEALS", appeals_text("全年发生政府信息公开行政诉讼1件，一审判决维持。", { 0, 0, 0, 0 }, { 0, 0, 0, 1 }), 0, 1)
+  -- pending words about another subject or after another count leave the result read
+  flags("TEXT.APPEALS", appeals_text("全年行政复议2件，均维持原答复，另有行政诉讼正在审理中。", { 1, 1, 0, 0 }), 1, 2)
+  flags("TEXT.APPEALS", appeals_text("全年行政复议2件，均维持原答复，行政诉讼1件尚未审结。", { 1, 1, 0, 0 }, { 0, 0, 0, 1 }), 1, 2)
 end)
 
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of

@@ -14,9 +14,21 @@ local CHROME = { "来源:", "信息来源:", "文章来源:", "时间:", "发布
   -- or saved whole): after 六 they ran into its text
   "当前位置:", "您当前的位置:", "您的位置:", "您现在的位置:", "所在位置:", "当前位置>",
   "主办单位:", "主办:", "承办单位:", "承办:", "版权所有", "网站标识码", "网站地图", "技术支持:", "Copyright", "©" }
--- a site's registration numbers, anywhere in a short line ("皖ICP备…号", "皖公网安备…号"),
--- and the marks of its footer's links and code ("联系我们 | 网站地图", "网站标识码：…")
-local REGISTRATIONS = { "ICP备", "公网安备", "网站标识码", "网站地图" }
+-- a site's registration numbers, anywhere in a short line ("皖ICP备…号", "皖公网安备…号")
+local REGISTRATIONS = { "ICP备", "公网安备" }
+-- and the marks of its footer's links and code ("联系我们 | 网站地图", "网站标识码：…"), which a
+-- report's sentence may name too ("优化了网站地图和栏目设置。"): only in a line set apart
+-- like a footer's (by bars or wide spaces) that has no mark of a sentence
+local FOOTER_MARKS = { "网站标识码", "网站地图" }
+for _, w in ipairs(FOOTER_MARKS) do FOOTER_MARKS[w] = true end
+local FOOTER_SEPARATORS = { "|", "｜", "  ", "\227\128\128", "\194\160", "\t" }
+local SENTENCE_MARKS = { "，", "。", "；", "、", ",", ";" }
+local function has_any(t, list)
+  for _, w in ipairs(list) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
 -- a portal's footer often sets its parts on one line (主办, 承办, 网站标识码, ICP备, 公网安备):
 -- wider than a line of chrome, still far narrower than a paragraph that would name them
 local FOOTER_MAX_WIDTH = 200
@@ -30,12 +42,18 @@ function M.is_chrome(t)
   if #t > 4 * FOOTER_MAX_WIDTH then return false end
   local width = nb.width(t)
   if width > FOOTER_MAX_WIDTH then return false end
-  for _, w in ipairs(REGISTRATIONS) do
-    if t:find(w, 1, true) then return true end
+  if has_any(t, REGISTRATIONS) then return true end
+  -- (a numbered line is a heading of the report: "（三）优化网站地图  提升检索")
+  if has_any(t, FOOTER_MARKS) and has_any(t, FOOTER_SEPARATORS) and not has_any(t, SENTENCE_MARKS)
+      and not norm.numbered(k) then
+    return true
   end
   if #t > 320 or width > 80 then return false end
   for _, w in ipairs(CHROME) do
-    if k:sub(1, #w) == w then return true end
+    if k:sub(1, #w) == w then
+      -- (a line of a sentence cut by a PDF may start with 网站地图 too)
+      return not (FOOTER_MARKS[w] and has_any(t, SENTENCE_MARKS))
+    end
   end
   return false
 end

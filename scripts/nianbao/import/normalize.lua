@@ -180,8 +180,11 @@ local LEAD_PUNCT = { "：", "；", "。", "，", "、", "．", "（", "(" }
 --- set apart from the text after it (trimmed; when given: not empty, not opening with punctuation).
 function M.heading_lead(t, after)
   if #t > HEADING_LEAD_MAX then return false end
-  local numeral = t:match("^（(.-)）") or t:match("^(.-)、")
+  local numeral, words = t:match("^（(.-)）(.*)$")
+  if not numeral then numeral, words = t:match("^(.-)、(.*)$") end
   if not numeral or numeral == "" then return false end
+  -- the number alone in bold ("<strong>（一）</strong>主动公开"): the heading's words follow it
+  if M.trim(words) == "" then return false end
   for _, cp in utf8.codes(numeral) do
     if not CN_NUMERAL[utf8.char(cp)] then return false end
   end

@@ -135,6 +135,14 @@ function M.split(raw, n, fits)
     -- a minus sign starts a new number ("35-15" is 35 and -15)
     for part in g:gsub("(%d)%-", "%1 -"):gmatch("%S+") do groups[#groups + 1] = part end
   end
+  -- numbers a space apart, each a published number on its own ("0 0 2 5 6 13"): fewer than
+  -- n is a cell left blank, not a number run into the next; none is cut to make up the count
+  -- (the spaces alone: a minus run into a number, "2648-18538", may be a dash of a blank)
+  if #groups >= 2 and #groups < n and select(2, raw:gsub("%S+", "")) == #groups then
+    local apart = true
+    for _, g in ipairs(groups) do apart = apart and number(g) ~= nil end
+    if apart then return nil, string.format("只有 %d 个数，应为 %d 个（可能有空白单元格）", #groups, n) end
+  end
   local found, fitting, steps, current = {}, {}, 0, {}
   local function walk(gi, start)
     steps = steps + 1

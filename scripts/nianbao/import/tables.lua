@@ -109,7 +109,20 @@ function M.tokens(items)
         for k = from, #out do out[k].row, out[k].exact = rows, item.exact end
       end
     else
-      local cells = runon.cells(item.text, M.LABELS) or M.label_cells(item.text)
+      local cells = runon.cells(item.text, M.LABELS)
+      -- a row's label, then its cells a space apart with a blank mark among them ("5.要求…
+      -- 信息 — 0 0 2 0 6 18", a table pasted as text): run-on numbers have no blank cell,
+      -- and read so the mark joined the label and a number was cut in two to make up the count
+      local row = M.label_cells(item.text)
+      if cells and row then
+        local marked = false
+        for k = 2, #row do
+          local key = norm.key(row[k].text)
+          marked = marked or key == NONE or norm.cell(key) == nb.BLANK
+        end
+        if marked then cells = row end
+      end
+      cells = cells or row
       if cells then
         for _, c in ipairs(cells) do
           if c.blob then
@@ -175,6 +188,14 @@ do
     known(r.label)
     if r.group_label then known(r.group_label) end
   end
+end
+
+-- The labels of the tables without their numbering marks ("予以公开", "不予公开"), as a
+-- chart of the results beside a table names them.
+local BARE = {}
+for k in pairs(KNOWN) do
+  local bare = k:gsub("^%(.-%)", ""):gsub("^%d+%.", ""):gsub("^[一二三四五六七八九十]+、", "")
+  if bare ~= k and bare ~= "" then BARE[bare] = true end
 end
 
 -- The row labels (keys) that may end a run of header text in run-on tables, both formats.
@@ -253,6 +274,17 @@ function M.is_row_label(k)
   if ROW_LABELS_2019[k] then return true end
   local parts = M.split_group(k)
   return is_known_or_prefix(parts[#parts])
+end
+
+-- Whether a text met among a row's numbers names another row: a label without its mark
+-- (a chart's "予以公开  72" below the table), or a row's numbered label after a piece of a
+-- vertical one ("度 （三） 1.属于国家秘密  0 …"). (The text's start was asked already.)
+local function names_row(k)
+  if BARE[k] then return true end
+  for p in k:gmatch("()[%(%d]") do
+    if p > 1 and norm.numbered(k:sub(p)) and M.is_row_label(k:sub(p)) then return true end
+  end
+  return false
 end
 
 --- Whether a key is a row label of the tables, or a piece of one of at least 2 characters
@@ -471,7 +503,10 @@ local function take_values(tokens, i, n, fits, stops)
           or (stops and stops[t.key])) then
         ended = false break
       end
-      -- a fragment of a label broken over lines, or a page footer: skip it
+      -- a fragment of a label broken over lines, or a page footer: skip it. But after the
+      -- row's first numbers, a text with another row's label in it starts no part of this
+      -- row: the row ends there, short and named, rather than take that row's numbers
+      if definite > 0 and names_row(t.key) then ended = false break end
     elseif t.kind == "illegible" then
       seq[#seq + 1] = { value = nb.BLANK, sure = true, at = j, illegible = t.text }
       definite = definite + 1
