@@ -396,27 +396,22 @@ static int push_table(reader *r, int depth, int reg)
         if (lua_type(L, i) == LUA_TBOOLEAN) {
             lua_pushvalue(L, i + 1);
             lua_rawseti(L, t, next++);
-        } else if (lua_isnil(L, i + 1)) {
-            /* nil sets nothing, but clearing a key set before makes the table depend on
-             * when the collector runs (it marks a cleared key dead, and the same key set
-             * again then takes another node): left to the compiler */
-            lua_pushvalue(L, i);
-            int was_set = lua_rawget(L, t) != LUA_TNIL;
-            lua_pop(L, 1);
-            if (was_set)
-                return 0;
         } else {
-            /* a key given twice is left to the compiler too: the loader then names it
-             * (nb_diagnose_duplicate_key), a scan of the whole text that a file read here
-             * is spared */
+            /* a key set before is left to the compiler: given twice, the loader then names
+             * it (nb_diagnose_duplicate_key, a scan of the whole text that a file read here
+             * is spared); cleared (nil sets nothing), the table would depend on when the
+             * collector runs (it marks a cleared key dead, and the same key set again then
+             * takes another node) */
             lua_pushvalue(L, i);
             int was_set = lua_rawget(L, t) != LUA_TNIL;
             lua_pop(L, 1);
             if (was_set)
                 return 0;
-            lua_pushvalue(L, i);
-            lua_pushvalue(L, i + 1);
-            lua_rawset(L, t);
+            if (!lua_isnil(L, i + 1)) {
+                lua_pushvalue(L, i);
+                lua_pushvalue(L, i + 1);
+                lua_rawset(L, t);
+            }
         }
     }
     if (t > base + 1) { /* the table in place of its fields */
