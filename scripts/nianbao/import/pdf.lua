@@ -212,6 +212,23 @@ local function words_at(line)
   return out
 end
 
+-- the key (normalize.key) of the words of a layout line before its numbers (row_at's before)
+local function label_key(words, before)
+  local label = {}
+  for k = 1, before do label[k] = words[k].text end
+  return require("nianbao.import.normalize").key(table.concat(label))
+end
+
+-- Whether lk, the key of the text of a line near a row, is a piece of another label than the
+-- row's: not one the row's label (key own, its last word's key last, if any) goes on into,
+-- nor a piece set vertically beside the rows, which goes with any (a chart's "予以公开" under
+-- the table's last row is another)
+local function other_label_piece(own, last, lk)
+  local tables = require "nianbao.import.tables"
+  return tables.is_label_piece(lk) and not tables.is_vertical_fragment(lk)
+    and not tables.is_label_piece(own .. lk) and not (last and tables.is_label_piece(last .. lk))
+end
+
 -- the trailing words of a list that match pattern: the index of the first of them
 -- (pattern: a string, or a function of the word's text)
 local function trailing(words, pattern)
@@ -285,11 +302,8 @@ function M.join_wrapped(lines)
       -- "予以公开   178" under the table's last row, whose 58 it made 58178; a piece set
       -- vertically beside the rows, "本年", goes with any)
       if b > 1 and a > 1 then
-        local label = {}
-        for k = 1, a - 1 do label[k] = row[k].text end
-        local lk, own = norm.key(lead), norm.key(table.concat(label))
-        if tables.is_row_label(own) and tables.is_label_piece(lk) and not tables.is_vertical_fragment(lk)
-            and not tables.is_label_piece(own .. lk) and not tables.is_label_piece(norm.key(row[a - 1].text) .. lk) then
+        local own = label_key(row, a - 1)
+        if tables.is_row_label(own) and other_label_piece(own, norm.key(row[a - 1].text), norm.key(lead)) then
           in_label = false
         end
       end
@@ -427,13 +441,6 @@ local function row_at(line, m, pattern)
   local xs = {}
   for k = a, #words do xs[#xs + 1] = center(words[k]) end
   return xs, a - 1, words
-end
-
--- the key (normalize.key) of the words of a layout line before its numbers (row_at's before)
-local function label_key(words, before)
-  local label = {}
-  for k = 1, before do label[k] = words[k].text end
-  return require("nianbao.import.normalize").key(table.concat(label))
 end
 
 -- the narrowest spacing of adjacent columns
@@ -749,12 +756,9 @@ function M.place_blanks(lines, notes, breaks)
     -- the row's label, or a piece set vertically beside the rows
     local function other_label(p, q)
       local _, before, words = row_at(lines[q.i], 1)
-      local lk = label_key(words, before)
-      if lk == "" or not tables.is_label_piece(lk) or tables.is_vertical_fragment(lk) then return false end
       local _, pb, pw = row_at(lines[p.i], 1)
       -- (the row's label may come after a piece set vertically: "开 5.属于三类内")
-      return not tables.is_label_piece(label_key(pw, pb) .. lk)
-        and not (pb >= 1 and tables.is_label_piece(norm.key(pw[pb].text) .. lk))
+      return other_label_piece(label_key(pw, pb), pb >= 1 and norm.key(pw[pb].text) or nil, label_key(words, before))
     end
     local split = {}
     for x = 2, #rows do
