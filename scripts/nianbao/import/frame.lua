@@ -23,12 +23,7 @@ local FOOTER_MARKS = { "网站标识码", "网站地图" }
 for _, w in ipairs(FOOTER_MARKS) do FOOTER_MARKS[w] = true end
 local FOOTER_SEPARATORS = { "|", "｜", "  ", "\227\128\128", "\194\160", "\t" }
 local SENTENCE_MARKS = { "，", "。", "；", "、", ",", ";" }
-local function has_any(t, list)
-  for _, w in ipairs(list) do
-    if t:find(w, 1, true) then return true end
-  end
-  return false
-end
+local has_any = nb.has_any
 -- a portal's footer often sets its parts on one line (主办, 承办, 网站标识码, ICP备, 公网安备):
 -- wider than a line of chrome, still far narrower than a paragraph that would name them
 local FOOTER_MAX_WIDTH = 200
