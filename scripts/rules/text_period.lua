@@ -7,6 +7,35 @@ local DATE = "(%d%d%d%d)年(%d%d?)月(%d%d?)日"
 -- the same with dots or slashes ("2024.1.1-2024.12.31", "2024/1/1至2024/12/31"): the end
 -- is read in the form of the start
 local DATE_DOTS = "(%d%d%d%d)([./])(%d%d?)%2(%d%d?)"
+local DATE_AT, DATE_DOTS_AT = "^" .. DATE .. "()", "^" .. DATE_DOTS .. "()"
+
+-- The first date of s, as s:match(DATE .. "()") finds it, and the first date with dots or
+-- slashes, as s:match(DATE_DOTS .. "()"). Both are tried only where the 年, dot or slash
+-- that must follow the year is: a pattern that opens with a capture, tried at every byte of
+-- a long sentence, costs some 100 instructions a byte (50 K for one of 500 characters).
+local function first_date(s)
+  local from = 1
+  while true do
+    local at = s:find("年", from, true)
+    if not at then return nil end
+    if at > 4 then
+      local y, m, d, e = s:match(DATE_AT, at - 4)
+      if y then return y, m, d, e end
+    end
+    from = at + 3
+  end
+end
+local function first_date_dots(s)
+  local dot, slash = s:find(".", 1, true), s:find("/", 1, true)
+  while dot or slash do
+    local at = (dot and slash) and math.min(dot, slash) or dot or slash
+    if at > 4 then
+      local y, sep, m, d, e = s:match(DATE_DOTS_AT, at - 4)
+      if y then return y, sep, m, d, e end
+    end
+    if at == dot then dot = s:find(".", at + 1, true) else slash = s:find("/", at + 1, true) end
+  end
+end
 local PERIOD_WORDS = { "统计", "期限", "时限", "报告期", "期间" }
 -- words that make a date range the report's period; with only the words above ("2024年9月1日
 -- 至2024年9月30日期间开展统计法治宣传月活动") a range is read as the period only when it runs
@@ -58,10 +87,10 @@ return {
     local function period(sentence, part)
       if R.has(sentence, PERIOD_WORDS) then
         sentence = month_day_digits(sentence)
-        local y1, m1, d1, rest = sentence:match(DATE .. "()")
+        local y1, m1, d1, rest = first_date(sentence)
         local dots -- the separator of a start written "2024.1.1"
         if not y1 then
-          local y, sep, m, d, e = sentence:match(DATE_DOTS .. "()")
+          local y, sep, m, d, e = first_date_dots(sentence)
           -- a year-month-day of numbers, not a version or a decimal ("2024.12" alone)
           if y and tonumber(m) <= 12 and tonumber(d) <= 31 then y1, m1, d1, rest, dots = y, m, d, e, sep end
         end

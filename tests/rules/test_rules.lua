@@ -544,6 +544,18 @@ test("TEXT.PERIOD reads a period of twelve months across a year end, said to be 
     t.preamble = "本报告所列数据统计期限为2023年12月1日至11月30日。"
   end), "2024年1月1日至2024年12月31日", "2023年12月1日至2024年11月30日")
 end)
+test("TEXT.PERIOD reads the first date after years, dots and slashes that start none", function()
+  local function pre(s) return variant(function(t) t.preamble = s end) end
+  -- a 年 with no date after it, and five digits before one, come first
+  flags("TEXT.PERIOD", pre("2023年度报告已公开，12023年不是年份，本报告统计期限为2023年1月1日至2023年12月31日。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  -- a heading's dot and a slash that start no date come before the one that does
+  flags("TEXT.PERIOD", pre("4.依申请公开和/或主动公开的统计期限为2023.1.1-2023.12.31。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  flags("TEXT.PERIOD", pre("1.统计期限为2023/1/1至2023/12/31，见附表2.1。"),
+    "2024年1月1日至2024年12月31日", "2023年1月1日至2023年12月31日")
+  quiet("TEXT.PERIOD", pre("4.依申请公开和/或主动公开的统计期限为2024.1.1-2024.12.31。"))
+end)
 local function in_overview(text) return variant(function(t) overview_text(t, "主动公开", text) end) end
 test("TEXT.PERIOD is quiet on the dates of an activity", function()
   quiet("TEXT.PERIOD", in_overview("2024年9月1日至2024年9月30日期间开展统计法治宣传月活动，发放宣传资料500余份。"))
