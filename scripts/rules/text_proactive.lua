@@ -106,11 +106,10 @@ return {
         end
       end
     end
-    for _, part in ipairs(R.narratives(report)) do
+    R.each_part(report, function(part, sentences)
       if part.section == "一" then
         -- only the clauses that name a row of 表二, looked for first in their sentence (a word
         -- in a clause is in its sentence): most sentences name none and are not cut
-        local sentences = R.sentences(R.normalize(part.text))
         for k = 1, #sentences do
           if R.has(sentences[k], WORDS) then
             local clauses = R.clauses(sentences[k])
@@ -120,6 +119,6 @@ return {
           end
         end
       end
-    end
+    end)
   end,
 }

@@ -101,9 +101,9 @@ return {
   warnings_only = true, -- render can leave it out of a report without errors
   describe = "文字风格：中文间的半角标点、文号括号应为〔〕、数字与汉字间的空格（如“2024 年”）",
   check = function(report, ctx)
-    local parts = R.narratives(report)
-    table.insert(parts, 1, { section = "一", label = "标题", text = report.title or "" })
-    if report.preamble then table.insert(parts, 2, { label = "前言", text = report.preamble }) end
+    local parts = { { section = "一", label = "标题", text = report.title or "" } }
+    if report.preamble then parts[2] = { label = "前言", text = report.preamble } end
+    R.each_part(report, function(part) parts[#parts + 1] = part end)
     -- "mixed": the same word written both ways ("2024 年" here, "2024年" there); a spaced
     -- number counts only when the character on its spaced side is written tight elsewhere
     local scans, tight, tight_before, any_spaced = {}, {}, {}, false
