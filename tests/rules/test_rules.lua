@@ -1155,5 +1155,19 @@ test("nianbao.rules each_sentence visits every normalized sentence with its part
   R.each_sentence(r, function(sentence, part) if part.section == "六" then got[#got + 1] = sentence end end)
   assert(#got == 2 and got[1] == "一是3件" and got[2] == "二是2件", table.concat(got, "|"))
 end)
+test("nianbao.rules each_part hands the parts read-only, the same to every rule", function()
+  local r = variant(function(t) t.other_matters = "一是 3 件。二是两件！" end)
+  local n, seen = 0, nil
+  R.each_part(r, function(part, sentences)
+    n = n + 1
+    local want = R.sentences(R.normalize(part.text))
+    assert(#sentences == #want and sentences[1] == want[1], part.label)
+    if part.section == "六" then seen = part end
+    -- a rule that changes a part would change what the next rule reads
+    assert(not pcall(function() part.label = "改" end), "part is writable")
+  end)
+  assert(n == #R.narratives(r) and seen and seen.label == "其他需要报告的事项")
+  R.each_sentence(r, function(_, part) if part.section == "六" then assert(part == seen) end end)
+end)
 
 os.exit(tally.finish())
