@@ -82,13 +82,23 @@ int nb_diagnose_encoding(const char *buf, size_t len, const char *name, nb_error
     size_t valid = 0, invalid = 0;
     for (size_t i = 0; i < len;) {
         if (p[i] < 0x80) {
-            i++;
+            /* ASCII (a data file's keys, numbers and indentation) eight bytes at a time */
+            for (i++; i + 8 <= len; i += 8) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+            }
             continue;
         }
         if ((p[i] & 0xF0) == 0xE0 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
             (p[i + 2] & 0xC0) == 0x80) { /* a Chinese character, the commonest case */
             valid++;
             i += 3;
+            /* even if every byte left were invalid, they would be fewer than the valid ones:
+             * the file is no GBK file (most UTF-8 files know it before their last quarter) */
+            if (valid > invalid + (len - i))
+                break;
             continue;
         }
         size_t n = utf8_seq(p + i, len - i);

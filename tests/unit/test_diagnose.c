@@ -127,6 +127,83 @@ static void encodings(void **state)
     assert_contains(err.message, "UTF-16");
 }
 
+/* The verdict on GBK, by the plain count the scanner's shortcuts (ASCII eight bytes at a
+ * time, stopping once the valid sequences cannot be outnumbered) must agree with: every
+ * byte read, valid UTF-8 sequences and invalid bytes counted to the end. */
+static int plain_gbk_verdict(const unsigned char *p, size_t n)
+{
+    size_t valid = 0, invalid = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = p[i] < 0x80 ? 1 : p[i] >= 0xF0 && p[i] <= 0xF4 ? 4 : p[i] >= 0xE0 && p[i] < 0xF0 ? 3
+                                                           : p[i] >= 0xC2 && p[i] < 0xE0 ? 2 : 0;
+        int ok = len > 0 && len <= n - i;
+        for (size_t k = 1; ok && k < len; k++)
+            ok = (p[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            invalid++;
+            i++;
+        } else {
+            valid += len > 1;
+            i += len;
+        }
+    }
+    if (invalid < 8 || invalid < valid)
+        return 0;
+    for (size_t i = 0; i < n;) { /* and it reads as GB18030 */
+        if (p[i] < 0x80)
+            i++;
+        else if (p[i] >= 0x81 && p[i] <= 0xFE && i + 1 < n && p[i + 1] >= 0x40 && p[i + 1] <= 0xFE && p[i + 1] != 0x7F)
+            i += 2;
+        else if (p[i] >= 0x81 && p[i] <= 0xFE && i + 3 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 &&
+                 p[i + 2] >= 0x81 && p[i + 2] <= 0xFE && p[i + 3] >= 0x30 && p[i + 3] <= 0x39)
+            i += 4;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+static void encoding_shortcuts_agree(void **state)
+{
+    (void)state;
+    /* pieces a data file is made of: ASCII runs, Chinese in UTF-8, GBK pairs, stray bytes */
+    static const char *const pieces[] = {"return {", " ", "  year = 2024,\n", "\"", "民政局", "。", "\xc3\xf1",
+                                         "\xd5\xfe\xbe\xd6", "\xff", "\xe6\x97", "\xc2\xa0", "\xf0\x9f\x98\x80", "x"};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    int gbk = 0, utf8 = 0;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char buf[512];
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)(seed >> 16) % 40;
+        /* most rounds lean to one kind, as real files do */
+        int lean = round % 3;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t pick = (seed >> 16) % npieces;
+            if (lean == 1 && pick >= 6 && pick <= 7 && (seed & 0x100))
+                pick = 4;
+            if (lean == 2 && pick >= 4 && (seed & 0x300)) /* mostly GBK, some of the rest */
+                pick = 6 + ((seed >> 9) & 1);
+            size_t len = strlen(pieces[pick]);
+            if (n + len > sizeof buf)
+                break;
+            memcpy(buf + n, pieces[pick], len);
+            n += len;
+        }
+        nb_error err = {{0}};
+        int want = plain_gbk_verdict(buf, n);
+        int got = nb_diagnose_encoding((const char *)buf, n, "r.lua", &err);
+        if (got != want)
+            fail_msg("round %d: the scanner says %d, the plain count %d", round, got, want);
+        gbk += want;
+        utf8 += !want;
+    }
+    if (gbk < 1000 || utf8 < 1000) /* both verdicts were tried */
+        fail_msg("GBK %d times, not GBK %d times", gbk, utf8);
+}
+
 static void key_lines(void **state)
 {
     (void)state;
@@ -189,6 +266,7 @@ int main(void)
         cmocka_unit_test(chinese_inside_strings_and_comments_is_fine),
         cmocka_unit_test(stray_byte_outside_strings),
         cmocka_unit_test(encodings),
+        cmocka_unit_test(encoding_shortcuts_agree),
         cmocka_unit_test(key_lines),
         cmocka_unit_test(lua_messages),
         cmocka_unit_test(os_errors),
