@@ -168,17 +168,20 @@ local function traced(stop)
   end
 end
 
+-- fn(r, c) with the traceback of an error it raises (made once: a rule runs for every report)
+local traced_error = traced(nil)
+local function run_traced(fn, r, c)
+  local ok, err = xpcall(fn, traced_error, r, c)
+  if not ok then error(err, 0) end
+end
+
 --- Runs fn(report, ctx) under the instruction budget; when it runs out, appends a warning
 --- naming the rule to added instead of the rule's findings. Other errors propagate, with the
 --- traceback of where they were raised.
 function M.budgeted(rule, fn, report, ctx, added)
   local first = #added
   if rule.bundled and try_quickly and M.QUICK_MS > 0 and M.BUDGET >= M.QUICK_MS * MAX_PER_MS then
-    local function run(r, c)
-      local ok, err = xpcall(fn, traced(nil), r, c)
-      if not ok then error(err, 0) end
-    end
-    local ok, err = try_quickly(M.QUICK_MS, run, report, ctx)
+    local ok, err = try_quickly(M.QUICK_MS, run_traced, fn, report, ctx)
     if ok then return end
     if ok == false then error(err, 0) end
     for i = #added, first + 1, -1 do added[i] = nil end -- stopped (or not run): the hook decides
