@@ -1165,6 +1165,11 @@ test("nianbao.rules each_part hands the parts read-only, the same to every rule"
     if part.section == "六" then seen = part end
     -- a rule that changes a part would change what the next rule reads
     assert(not pcall(function() part.label = "改" end), "part is writable")
+    local keys = {}
+    for k in pairs(part) do keys[#keys + 1] = k end
+    table.sort(keys)
+    assert(table.concat(keys, ",") == (part.heading and "heading,label,section,text" or "label,section,text"),
+      table.concat(keys, ","))
   end)
   assert(n == #R.narratives(r) and seen and seen.label == "其他需要报告的事项")
   R.each_sentence(r, function(_, part) if part.section == "六" then assert(part == seen) end end)
