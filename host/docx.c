@@ -27,7 +27,7 @@ typedef struct {
     int tbl;                  /* the table whose style applies to its text (s->tbl then), 0: none */
     int run_depth, run_rpr_depth;
     signed char run_vanish, run_hidden; /* the run's own w:vanish (-1: not said); hidden (-1: not known yet) */
-    signed char run_bold;     /* the run's own w:b */
+    signed char run_bold, run_bolded; /* the run's own w:b (-1: not said); bold (-1: not known yet) */
     char lead;                /* LEAD_NONE, LEAD_BOLD (its text so far is bold), LEAD_DONE */
     char run_style[NB_STYLE_ID_MAX];
     char counted;             /* counted in its list (label holds its number) */
@@ -58,6 +58,7 @@ typedef struct {
     int span[MAX_DEPTH + 1], vcont[MAX_DEPTH + 1]; /* of the cell open at each table depth */
     int tbl_depth[MAX_DEPTH + 1];          /* the XML depth of the w:tbl open at each table depth */
     signed char tbl_hides[MAX_DEPTH + 1];  /* its table style's w:vanish: 1, 0, or -1 not said */
+    signed char tbl_bold[MAX_DEPTH + 1];   /* and its w:b */
     /* the row open at each table depth: its XML depth (0: none), where its 'R' record is, the
      * paragraphs open around it, whether a cell of it started; and the depth of its w:trPr */
     int row_depth[MAX_DEPTH + 1], row_nest[MAX_DEPTH + 1];
@@ -233,7 +234,8 @@ static void paragraph_props(state *s, const char *name, const char **atts)
         p->run_rpr_depth = 0;
         p->run_vanish = -1;
         p->run_hidden = -1;
-        p->run_bold = 0;
+        p->run_bold = -1;
+        p->run_bolded = -1;
         p->run_style[0] = '\0';
     } else if (p->run_depth && s->depth == p->run_depth + 1 && nb_ooxml_is(name, "rPr")) {
         p->run_rpr_depth = s->depth;
@@ -241,8 +243,10 @@ static void paragraph_props(state *s, const char *name, const char **atts)
         p->run_vanish = (signed char)on_off(v);
     } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "rStyle") && v) {
         copy_style(p->run_style, v);
+        p->run_bolded = -1; /* (known again from the properties said so far) */
     } else if (p->run_rpr_depth && s->depth == p->run_rpr_depth + 1 && nb_ooxml_is(name, "b")) {
         p->run_bold = (signed char)on_off(v);
+        p->run_bolded = -1;
     }
 }
 
@@ -269,6 +273,34 @@ static int run_hidden(state *s, para_props *p)
         p->run_hidden = h > 0;
     }
     return p->run_hidden;
+}
+
+/* whether the text of the run open in the paragraph p is bold, as Word shows it. Bold is a
+ * toggle property (ECMA-376 Part 1, 17.7.3): the run's own w:b says it outright (w:val="0" or
+ * "false" turns a style's bold off); else each level of styles says it by the first value along
+ * its w:basedOn chain: the defaults' bold, toggled by a bold table style, replaced by the
+ * paragraph style's value (Word resets there rather than toggle: MS-OI29500 2.1.258), toggled
+ * by a bold character style ("false" in a toggling level leaves the value): a bold character
+ * style (Strong, 要点) in a bold paragraph style is plain. Chinese text is East Asian, which
+ * Word formats with the properties of non-complex scripts: w:b; w:bCs is the bold of complex
+ * scripts (Arabic, Hebrew) and is not read. */
+static int run_bold(state *s, para_props *p)
+{
+    if (p->run_bolded < 0) {
+        int b = p->run_bold;
+        if (b < 0) {
+            b = nb_default_bold(s->nums) > 0;
+            if (p->tbl > 0 && s->tbl_bold[p->tbl] > 0)
+                b = !b;
+            int para = nb_style_bold(s->nums, p->n.style, NB_STYLE_PARAGRAPH);
+            if (para >= 0)
+                b = para;
+            if (p->run_style[0] && nb_style_bold(s->nums, p->run_style, NB_STYLE_CHARACTER) > 0)
+                b = !b;
+        }
+        p->run_bolded = b > 0;
+    }
+    return p->run_bolded;
 }
 
 /* whether the paragraph p is hidden: its mark hidden (the mark's w:vanish, else its style's,
@@ -405,13 +437,16 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         s->tbl++;
         s->tbl_depth[s->tbl] = s->depth;
         s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, "", NB_STYLE_TABLE); /* the default table style */
+        s->tbl_bold[s->tbl] = (signed char)nb_style_bold(s->nums, "", NB_STYLE_TABLE);
         s->row_depth[s->tbl] = 0;
         add_record(s, "T");
     } else if (s->tbl > 0 && s->depth == s->tbl_depth[s->tbl] + 2 && nb_ooxml_is(name, "tblStyle")) {
         /* (w:tbl/w:tblPr/w:tblStyle: no other w:tblStyle is that deep in a table) */
         const char *v = nb_ooxml_attr(atts, "val");
-        if (v)
+        if (v) {
             s->tbl_hides[s->tbl] = (signed char)nb_style_hides(s->nums, v, NB_STYLE_TABLE);
+            s->tbl_bold[s->tbl] = (signed char)nb_style_bold(s->nums, v, NB_STYLE_TABLE);
+        }
     } else if (s->tbl > 0 && nb_ooxml_is(name, "tr")) {
         s->row_depth[s->tbl] = s->depth;
         s->row_nest[s->tbl] = s->p_nest;
@@ -524,8 +559,8 @@ static void XMLCALL on_text(void *ud, const char *text, int len)
                 i += n;
             }
             if (!blank && p->lead == LEAD_NONE) {
-                p->lead = p->run_bold ? LEAD_BOLD : LEAD_DONE;
-            } else if (!blank && p->lead == LEAD_BOLD && !p->run_bold) {
+                p->lead = run_bold(s, p) ? LEAD_BOLD : LEAD_DONE;
+            } else if (!blank && p->lead == LEAD_BOLD && !run_bold(s, p)) {
                 nb_bytes_add(&s->text, "\x01", 1);
                 p->lead = LEAD_DONE;
             }

@@ -71,6 +71,7 @@ typedef struct {
     int ilvl;
     char has_num, has_ilvl, is_default, paragraph, table;
     signed char vanish;              /* w:rPr/w:vanish: 1 hidden, 0 shown, -1 not said */
+    signed char bold;                /* w:rPr/w:b: 1, 0, -1 not said */
 } style_def;
 
 struct nb_numbering {
@@ -81,6 +82,7 @@ struct nb_numbering {
     const char *default_style;       /* the paragraph style of a paragraph without w:pStyle */
     const char *default_table_style; /* the style of a table without w:tblStyle */
     signed char default_vanish;      /* w:docDefaults/w:rPrDefault/w:rPr/w:vanish: 1, 0, -1 not said */
+    signed char default_bold;        /* and its w:b */
     int failed;                      /* out of memory */
 };
 
@@ -253,6 +255,7 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->s->table = type && strcmp(type, "table") == 0;
         d->s->is_default = nb_ooxml_attr(atts, "default") && on_off(nb_ooxml_attr(atts, "default"));
         d->s->vanish = -1;
+        d->s->bold = -1;
         d->style_depth = d->depth;
     } else if (!d->s && nb_ooxml_is(name, "docDefaults")) {
         d->defaults_depth = d->depth;
@@ -262,6 +265,8 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->default_rpr_depth = d->depth;
     } else if (d->default_rpr_depth && d->depth == d->default_rpr_depth + 1 && nb_ooxml_is(name, "vanish")) {
         n->default_vanish = (signed char)on_off(val);
+    } else if (d->default_rpr_depth && d->depth == d->default_rpr_depth + 1 && nb_ooxml_is(name, "b")) {
+        n->default_bold = (signed char)on_off(val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "basedOn") && val && !d->s->based_on) {
         d->s->based_on = copy_text(n, val);
     } else if (d->s && d->depth == d->style_depth + 1 && nb_ooxml_is(name, "pPr")) {
@@ -270,6 +275,9 @@ static void XMLCALL on_def_start(void *ud, const char *name, const char **atts)
         d->rpr_depth = d->depth;
     } else if (d->s && d->rpr_depth && d->depth == d->rpr_depth + 1 && nb_ooxml_is(name, "vanish")) {
         d->s->vanish = (signed char)on_off(val);
+    } else if (d->s && d->rpr_depth && d->depth == d->rpr_depth + 1 && nb_ooxml_is(name, "b")) {
+        /* (w:b, not w:bCs: see run_bold in docx.c) */
+        d->s->bold = (signed char)on_off(val);
     } else if (d->s && d->ppr_depth && d->depth == d->ppr_depth + 2 && nb_ooxml_is(name, "numId") && val) {
         d->s->num = atol(val);
         d->s->has_num = 1;
@@ -611,23 +619,33 @@ size_t nb_numbering_label(nb_numbering *n, const nb_para_numbering *p, char *out
     return len;
 }
 
-/* ---- hidden text ---- */
+/* ---- hidden text, bold text ---- */
 
-int nb_style_hides(nb_numbering *n, const char *style_id, int kind)
+/* the first value of a run property that the style style_id or a style it is based on says
+ * (at most MAX_STYLE_CHAIN of them: a chain that loops, or one longer, ends there), -1 when
+ * none does; "" is the default style of its kind (none for a character style) */
+static int style_value(nb_numbering *n, const char *style_id, int kind, int bold)
 {
     if (!n)
         return -1;
     const char *dflt = kind == NB_STYLE_PARAGRAPH ? n->default_style : kind == NB_STYLE_TABLE ? n->default_table_style : NULL;
     const style_def *st = find_style(n, style_id && style_id[0] ? style_id : dflt);
     for (int i = 0; st && i < MAX_STYLE_CHAIN; i++) {
-        if (st->vanish >= 0)
-            return st->vanish;
+        int v = bold ? st->bold : st->vanish;
+        if (v >= 0)
+            return v;
         st = st->based_on ? find_style(n, st->based_on) : NULL;
     }
     return -1;
 }
 
+int nb_style_hides(nb_numbering *n, const char *style_id, int kind) { return style_value(n, style_id, kind, 0); }
+
 int nb_default_hides(nb_numbering *n) { return n ? n->default_vanish : -1; }
+
+int nb_style_bold(nb_numbering *n, const char *style_id, int kind) { return style_value(n, style_id, kind, 1); }
+
+int nb_default_bold(nb_numbering *n) { return n ? n->default_bold : -1; }
 
 /* ---- the interface (docx_numbering.h) ---- */
 
@@ -640,6 +658,7 @@ nb_numbering *nb_numbering_read(const char *numbering_xml, size_t numbering_len,
         return NULL;
     }
     n->default_vanish = -1;
+    n->default_bold = -1;
     *why = numbering_xml ? read_defs(n, numbering_xml, numbering_len, message, size, "word/numbering.xml") : NULL;
     if (!*why && styles_xml)
         *why = read_defs(n, styles_xml, styles_len, message, size, "word/styles.xml");

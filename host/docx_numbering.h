@@ -1,8 +1,8 @@
 /* Word's automatic numbering (word/numbering.xml, and the paragraph styles of
  * word/styles.xml that number their paragraphs): the number Word shows before a numbered
  * paragraph, so that the importer reads "一、总体情况" where the document holds "总体情况"
- * in a list; and the styles that hide their text (w:vanish). Used by host/docx.c while it
- * reads the body. */
+ * in a list; and the styles that hide their text (w:vanish) or set it in bold (w:b). Used by
+ * host/docx.c while it reads the body. */
 #ifndef NB_DOCX_NUMBERING_H
 #define NB_DOCX_NUMBERING_H
 
@@ -45,5 +45,10 @@ int nb_style_hides(nb_numbering *n, const char *style_id, int kind);
 /* Whether the document's defaults (w:docDefaults/w:rPrDefault/w:rPr/w:vanish) hide text: 1,
  * 0, or -1 when they do not say (or n is NULL). */
 int nb_default_hides(nb_numbering *n);
+
+/* The same for bold (w:rPr/w:b), as each style says it; how the levels combine is the
+ * caller's (a toggle property, host/docx.c run_bold). */
+int nb_style_bold(nb_numbering *n, const char *style_id, int kind);
+int nb_default_bold(nb_numbering *n);
 
 #endif

@@ -90,3 +90,8 @@ set_tests_properties(import/layouts PROPERTIES TIMEOUT 120)
 add_test(NAME import/corpus COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/corpus.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/corpus PROPERTIES TIMEOUT 300)
+# Word bold from styles (word_bold.lua): a bold lead whose bold comes from a character,
+# paragraph or table style or the defaults, turned off in a run, toggled; w:basedOn loops end
+add_test(NAME import/word_bold COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/word_bold.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/word_bold PROPERTIES TIMEOUT 120)
