@@ -58,13 +58,30 @@ local SOME = { "其余", "其他", "余下", "部分", "个别" }
 -- a result of one stage with another still pending ("行政诉讼1件，一审判决维持，二审尚在审理中")
 -- is no result of the case: table 四 counts it 尚未审结. Whether clause i, or one after it
 -- up to a count or another subject, says so.
-local PENDING = FIELDS[4].words
+local PENDING, PENDING_LABEL = FIELDS[4].words, FIELDS[4].label
 assert(FIELDS[4].key == "pending")
+-- a result word right after one of these is a result none of the cases had ("目前无未审结案件",
+-- "均未被纠错"): a count of 0, not of every case
+local NEGATIONS = { "无", "没有", "未", "不存在", "无被", "未被", "没有被" }
+local function negated(clause, words)
+  for _, w in ipairs(words) do
+    local at = clause:find(w, 1, true)
+    if at then
+      for _, n in ipairs(NEGATIONS) do
+        if at > #n and clause:sub(at - #n, at - 1) == n then return true end
+      end
+    end
+  end
+  return false
+end
+-- every case of the totals before has been decided ("均已结案"): none pending
+local ALL_CLOSED = { "均已审结", "均已结案", "全部审结", "全部结案" }
+
 local function still_pending(clauses, i)
   for j = i, #clauses do
     local c = clauses[j]
     if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
-    if R.has(c, PENDING) then return true end
+    if R.has(c, PENDING) and not negated(c, PENDING) then return true end
   end
   return false
 end
@@ -115,9 +132,29 @@ return {
         -- the subjects of the last total stated in the sentence and their count, until a clause
         -- with a count: { n, subject, ... }
         local whole
+        -- the subjects of every total stated since the last result counted: what "均已结案" or
+        -- "无未审结案件" is about ("行政诉讼1件、行政复议2件，均已结案")
+        local since = {}
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
+          if #since > 0 and not clause:find("%d") and not R.has(clause, SOME) then
+            local key, label
+            if R.has(clause, FIELD_WORDS) then
+              for _, f in ipairs(FIELDS) do
+                if R.has(clause, f.words) then
+                  if negated(clause, f.words) then key, label = f.key, f.label end
+                  break
+                end
+              end
+            end
+            if not key and R.has(clause, ALL_CLOSED) then key, label = "pending", PENDING_LABEL end
+            if key then
+              count_at = nil
+              for k = 1, #since do compare(part, since[k], key, label, 0) end
+              whole = nil
+            end
+          end
           if whole then
             if clause:find("%d") then -- (any number: no count object to build)
               whole = nil
@@ -188,6 +225,7 @@ return {
                 if listed[k] ~= s then
                   compare(part, listed[k], "total", "总计", n)
                   whole[#whole + 1] = listed[k]
+                  since[#since + 1] = listed[k]
                 end
               end
             end
@@ -217,9 +255,10 @@ return {
                 end
               elseif s then
                 compare(part, subject, "total", "总计", n)
+                since[#since + 1] = subject
                 if whole and whole[1] == n then whole[#whole + 1] = subject else whole = { n, subject } end
               end
-              if field or combined then whole = nil end
+              if field or combined then whole, since = nil, {} end
             end
           end
           ::next_clause::

@@ -1079,6 +1079,27 @@ test("TEXT.APPEALS reads no result of all the cases when a stage of them is stil
   flags("TEXT.APPEALS", appeals_text("全年行政复议2件，均维持原答复，行政诉讼1件尚未审结。", { 1, 1, 0, 0 }, { 0, 0, 0, 1 }), 1, 2)
 end)
 
+test("TEXT.APPEALS reads a statement that no case is pending (or corrected) as none, not as every case", function()
+  for _, s in ipairs({ "全年因政府信息公开引发行政复议2件，目前无未审结案件。", "全年因政府信息公开引发行政复议2件，均已审结。",
+      "全年因政府信息公开引发行政复议2件，无尚未审结的案件。", "全年因政府信息公开引发行政复议2件，没有未审结案件。" }) do
+    quiet("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }))
+    flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 1 }), 1, 0)
+  end
+  local s = "全年因政府信息公开引发行政复议2件，其中1件尚未审结。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }), 0, 1)
+  s = "全年因政府信息公开被申请行政复议2件，均未被纠错。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 1, 0, 0 }), 1, 0)
+  -- "均已结案" after two totals is about both
+  s = "全年共有政府信息公开行政诉讼案件1件、行政复议案件2件，均已结案。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }, { 1, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 1 }, { 1, 0, 0, 0 }), 1, 0)
+  flags("TEXT.APPEALS", appeals_text(s, { 2, 0, 0, 0 }, { 0, 0, 0, 1 }), 1, 0)
+  -- still read after a counted result: the pending case is of the total, not of 其中
+  quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，其中维持2件，1件尚未审结。", { 2, 0, 0, 1 }))
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
