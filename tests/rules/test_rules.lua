@@ -1142,6 +1142,27 @@ test("TEXT.FEES reads 收费金额为0元 as none collected", function()
   quiet("TEXT.FEES", fees(s, 0))
   flags("TEXT.FEES", fees(s, 300), 300, "未收取")
 end)
+test("TEXT.FEES compares an amount after the fee's name without 收取, not one of other charges", function()
+  for _, s in ipairs({ "本年度收费金额为0.03万元。", "本年度信息处理费金额0.03万元。", "本年度信息处理费：0.03万元（向1名申请人收取）。",
+      "全年共收费2笔，合计300元。" }) do
+    quiet("TEXT.FEES", fees(s, 300))
+    flags("TEXT.FEES", fees(s, 500), 500, 300)
+  end
+  -- amounts of other charges, of a notice unpaid or of a waiver are no fee collected
+  for _, s in ipairs({ "本年度未收取信息处理费。全年公开行政事业性收费项目12项，收费金额合计35.6万元。",
+      "本年度未收取信息处理费。本局公开全县收费目录清单，全年收取行政事业性收费共计128万元。",
+      "本年度未收取信息处理费。全年保障办案经费收费0.5万元。",
+      "本年度未收取信息处理费；政务服务大厅复印服务收费0.2万元已上缴财政。",
+      "本年度对1名困难申请人减免信息处理费0.01万元，未收取其他费用。" }) do
+    quiet("TEXT.FEES", fees(s, 0))
+    flags("TEXT.FEES", fees(s, 200), 200, "未收取")
+  end
+  quiet("TEXT.FEES", variant(function(t)
+    t.other_matters = "本年度发出收费通知1件，涉及信息处理费0.05万元，申请人逾期未缴纳。"
+    t.processing_fees = { notices = 1, notified = 500, collected = 0 }
+    t.requests.other.no_fee_payment = row(1)
+  end))
+end)
 test("TEXT.REQUESTS reads a count after a parenthesis as the count of the clause before it", function()
   local s = "2024年，共收到各类政府信息公开申请（含转办）21件，均已按期答复。"
   quiet("TEXT.REQUESTS", req_text(21, s))
