@@ -30,6 +30,8 @@ local function subject_of(s)
   if s:find("直接起诉", 1, true) then return "litigation_direct" end
   if s:find("复议后起诉", 1, true) then return "litigation_after_review" end
   local r, l = s:find("复议", 1, true), s:find("诉讼", 1, true)
+  -- "判决驳回诉讼请求1件" is a result, not a count of cases of litigation
+  while l and s:sub(l, l + 11) == "诉讼请求" do l = s:find("诉讼", l + 12, true) end
   if r and l then return nil, true end
   if r then return "review" end
   if l then return "litigation" end

@@ -1100,6 +1100,12 @@ test("TEXT.APPEALS reads a statement that no case is pending (or corrected) as n
   quiet("TEXT.APPEALS", appeals_text("全年行政复议3件，其中维持2件，1件尚未审结。", { 2, 0, 0, 1 }))
 end)
 
+test("TEXT.APPEALS reads 驳回诉讼请求N件 as a result, not as a count of litigation", function()
+  local s = "因政府信息公开被提起行政诉讼2件，其中法院判决驳回诉讼请求1件，裁定驳回起诉1件。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 1, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 1, 1 }), 3, 2)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
