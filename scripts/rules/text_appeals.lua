@@ -163,7 +163,8 @@ return {
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do
                 if R.has(clause, f.words) then
-                  if f.key ~= "pending" and still_pending(clauses, i) then break end
+                  -- a stage's result with a later stage pending: the cases are pending
+                  if f.key ~= "pending" and still_pending(clauses, i) then f = FIELDS[4] end
                   count_at = nil
                   for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
                   break

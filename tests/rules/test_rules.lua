@@ -1106,6 +1106,12 @@ test("TEXT.APPEALS reads 驳回诉讼请求N件 as a result, not as a count of l
   flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 1, 1 }), 3, 2)
 end)
 
+test("TEXT.APPEALS reads a case decided at first instance and pending at second as pending", function()
+  local s = "因政府信息公开被提起行政诉讼1件，一审判决维持，原告已提起上诉，二审正在审理中。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
