@@ -157,9 +157,12 @@ return {
               whole = nil
             end
           end
+          -- the totals before a clause with a count, which may add one more of the same count
+          -- ("其中未经复议直接起诉1件，复议后起诉1件，均尚未审结")
+          local carried
           if whole then
             if clause:find("%d") then -- (any number: no count object to build)
-              whole = nil
+              carried, whole = whole, nil
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               for _, f in ipairs(FIELDS) do
                 if R.has(clause, f.words) then
@@ -259,6 +262,7 @@ return {
               elseif s then
                 compare(part, subject, "total", "总计", n)
                 since[#since + 1] = subject
+                whole = whole or carried
                 if whole and whole[1] == n then whole[#whole + 1] = subject else whole = { n, subject } end
               end
               if field or combined then whole, since = nil, {} end

@@ -1112,6 +1112,21 @@ test("TEXT.APPEALS reads a case decided at first instance and pending at second 
   flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
 end)
 
+test("TEXT.APPEALS reads a result after totals of the same count in clauses of their own as theirs", function()
+  local s = "因政府信息公开被提起行政诉讼2件，其中未经复议直接起诉1件，复议后起诉1件，均尚未审结。"
+  local function r(direct, after)
+    return variant(function(t) appeals({ 0, 0, 0, 0 }, direct)(t)
+      t.appeals.litigation_after_review = { upheld = after[1], corrected = after[2], other = after[3], pending = after[4], total = 1 }
+      overview_text(t, "依申请公开", s) end)
+  end
+  quiet("TEXT.APPEALS", r({ 0, 0, 0, 1 }, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", r({ 1, 0, 0, 0 }, { 0, 0, 0, 1 }), 0, 1)
+  flags("TEXT.APPEALS", r({ 0, 0, 0, 1 }, { 1, 0, 0, 0 }), 0, 1)
+  s = "全年因政府信息公开引发行政复议1件，行政诉讼1件，均维持原答复。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }, { 1, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 1, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
