@@ -195,7 +195,7 @@ return {
           end
           -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
-          local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
+          local listed = {} -- subjects named without a count before "各N件" or "均为N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
             count_at = nil
             local s, both = subject_of(piece)
@@ -225,7 +225,7 @@ return {
               combined[#combined + 1] = s
               if #combined < 2 then combined = nil end
             end
-            if n and piece:find("各", 1, true) then
+            if n and (piece:find("各", 1, true) or piece:find("均为", 1, true)) then
               whole = { n }
               for k = 1, #listed do
                 if listed[k] ~= s then

@@ -1127,6 +1127,12 @@ test("TEXT.APPEALS reads a result after totals of the same count in clauses of t
   flags("TEXT.APPEALS", appeals_text(s, { 0, 1, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
 end)
 
+test("TEXT.APPEALS reads 行政复议、行政诉讼案件均为0件 as none of either", function()
+  local s = "政府信息公开行政复议、行政诉讼案件均为0件。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }), 1, 0)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
