@@ -3,14 +3,34 @@
 -- table 四. Litigation in the text is the sum of both litigation groups of table 四.
 local R = require "nianbao.rules"
 
+-- the decisions table 四 counts as 纠正 (撤销, 确认违法, 责令重新答复) and as 其他结果 (终止 after a
+-- withdrawal, 调解, 和解); in a clause that also rejects or requests ("驳回原告要求撤销答复的诉讼
+-- 请求") they name what was asked for, not the result: the words of also are left out there
 local FIELDS = {
   { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
-  { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正" },
-  { words = { "其他结果" }, key = "other", label = "其他结果" },
+  { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正",
+    also = { "撤销原", "予以撤销", "被撤销", "决定撤销", "判决撤销", "确认违法", "责令重新", "责令履行" } },
+  { words = { "其他结果" }, key = "other", label = "其他结果", also = { "终止", "撤回", "撤诉", "调解", "和解" } },
   { words = { "尚未审结", "未审结", "正在审理", "审理中", "尚在审理", "未结案" }, key = "pending", label = "尚未审结" },
 }
+local ASKED = { "驳回", "请求", "要求" }
 local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
-for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end
+for _, f in ipairs(FIELDS) do
+  for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end
+  for _, w in ipairs(f.also or {}) do FIELD_WORDS[#FIELD_WORDS + 1] = w f.words[#f.words + 1] = w end
+  f.plain = { table.unpack(f.words, 1, #f.words - #(f.also or {})) }
+end
+-- the first field whose words s has (s has one of FIELD_WORDS)
+local function field_of(s)
+  local asked
+  for _, f in ipairs(FIELDS) do
+    if R.has(s, f.words) then
+      if not f.also or R.has(s, f.plain) then return f end
+      if asked == nil then asked = R.has(s, ASKED) end
+      if not asked then return f end
+    end
+  end
+end
 local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政",
   "无行政复议", "无行政诉讼" }
 -- a piece names a subject (subject_of) only with one of these; a sentence without any states
@@ -142,14 +162,8 @@ return {
           local clause = clauses[i]
           if #since > 0 and not clause:find("%d") and not R.has(clause, SOME) then
             local key, label
-            if R.has(clause, FIELD_WORDS) then
-              for _, f in ipairs(FIELDS) do
-                if R.has(clause, f.words) then
-                  if negated(clause, f.words) then key, label = f.key, f.label end
-                  break
-                end
-              end
-            end
+            local f = R.has(clause, FIELD_WORDS) and field_of(clause)
+            if f and negated(clause, f.words) then key, label = f.key, f.label end
             if not key and R.has(clause, ALL_CLOSED) then key, label = "pending", PENDING_LABEL end
             if key then
               count_at = nil
@@ -164,14 +178,12 @@ return {
             if clause:find("%d") then -- (any number: no count object to build)
               carried, whole = whole, nil
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
-              for _, f in ipairs(FIELDS) do
-                if R.has(clause, f.words) then
-                  -- a stage's result with a later stage pending: the cases are pending
-                  if f.key ~= "pending" and still_pending(clauses, i) then f = FIELDS[4] end
-                  count_at = nil
-                  for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
-                  break
-                end
+              local f = field_of(clause)
+              if f then
+                -- a stage's result with a later stage pending: the cases are pending
+                if f.key ~= "pending" and still_pending(clauses, i) then f = FIELDS[4] end
+                count_at = nil
+                for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
               end
               whole = nil
             end
@@ -237,10 +249,7 @@ return {
             end
             if s and not n then listed[#listed + 1] = s elseif n then listed = {} end
             if n and subject then -- the field's words are looked for only in a piece with a count
-              local field
-              for _, f in ipairs(FIELDS) do
-                if R.has(piece, f.words) then field = f break end
-              end
+              local field = R.has(piece, FIELD_WORDS) and field_of(piece) or nil
               if field and groups.litigation_direct and groups.litigation_after_review
                   and (subject == "litigation_direct" or subject == "litigation_after_review")
                   and n == table_value(report, "litigation", field.key) then

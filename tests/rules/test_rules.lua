@@ -1133,6 +1133,24 @@ test("TEXT.APPEALS reads 行政复议、行政诉讼案件均为0件 as none of 
   flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }), 1, 0)
 end)
 
+test("TEXT.APPEALS reads 撤销、确认违法、责令 as 纠正 and 终止、撤回、调解、和解 as 其他结果", function()
+  local s = "因政府信息公开被申请行政复议1件，复议机关决定撤销原答复、责令重新答复。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 1, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }), 0, 1)
+  s = "因政府信息公开被申请行政复议3件，其中复议维持2件，确认违法1件。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 2, 1, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 2, 0, 1, 0 }), 0, 1)
+  for _, s in ipairs({ "因政府信息公开申请引发行政复议1件，经复议机关调解，申请人撤回复议申请，复议终止。",
+      "全年因政府信息公开被申请行政复议1件，双方达成和解，申请人撤回申请。" }) do
+    quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 1, 0 }))
+    flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 1 }), 0, 1)
+  end
+  -- what a rejected claim asked for is no result
+  s = "因政府信息公开被提起行政诉讼1件，法院判决驳回原告要求撤销答复的诉讼请求。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 0, 0 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 1, 0, 0 }), 2, 1)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
