@@ -179,13 +179,18 @@ return {
               carried, whole = whole, nil
             elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
               local f = field_of(clause)
+              -- a clause naming one of the subjects is its result alone, and the others' may
+              -- follow ("行政复议1件、行政诉讼1件，其中行政复议已维持，行政诉讼尚在审理中")
+              local own = R.has(clause, MENTIONS) and subject_of(clause)
               if f then
                 -- a stage's result with a later stage pending: the cases are pending
                 if f.key ~= "pending" and still_pending(clauses, i) then f = FIELDS[4] end
                 count_at = nil
-                for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
+                for k = 2, #whole do
+                  if not own or whole[k] == own then compare(part, whole[k], f.key, f.label, whole[1]) end
+                end
               end
-              whole = nil
+              if not own then whole = nil end
             end
           end
           if R.has(clause, compared) then

@@ -1151,6 +1151,13 @@ test("TEXT.APPEALS reads 撤销、确认违法、责令 as 纠正 and 终止、�
   flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 1, 0, 0 }), 2, 1)
 end)
 
+test("TEXT.APPEALS reads a result naming one of two subjects counted before as that one's", function()
+  local s = "因政府信息公开申请被申请人提起行政复议1件、行政诉讼1件，其中行政复议已维持，行政诉讼尚在审理中。"
+  quiet("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }, { 0, 0, 0, 1 }))
+  flags("TEXT.APPEALS", appeals_text(s, { 1, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
+  flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 1 }, { 0, 0, 0, 1 }), 0, 1)
+end)
+
 -- the corpus of the third round (tests/rules/corpus3, expect.lua): short reports in wordings of
 -- county, township and department reports; a correct one has no finding, a faulty one is
 -- flagged by its rule and no other
