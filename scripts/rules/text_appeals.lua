@@ -3,34 +3,14 @@
 -- table 四. Litigation in the text is the sum of both litigation groups of table 四.
 local R = require "nianbao.rules"
 
--- the decisions table 四 counts as 纠正 (撤销, 确认违法, 责令重新答复) and as 其他结果 (终止 after a
--- withdrawal, 调解, 和解); in a clause that also rejects or requests ("驳回原告要求撤销答复的诉讼
--- 请求") they name what was asked for, not the result: the words of also are left out there
 local FIELDS = {
   { words = { "结果维持", "维持" }, key = "upheld", label = "结果维持" },
-  { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正",
-    also = { "撤销原", "予以撤销", "被撤销", "决定撤销", "判决撤销", "确认违法", "责令重新", "责令履行" } },
-  { words = { "其他结果" }, key = "other", label = "其他结果", also = { "终止", "撤回", "撤诉", "调解", "和解" } },
+  { words = { "结果纠正", "纠正", "纠错" }, key = "corrected", label = "结果纠正" },
+  { words = { "其他结果" }, key = "other", label = "其他结果" },
   { words = { "尚未审结", "未审结", "正在审理", "审理中", "尚在审理", "未结案" }, key = "pending", label = "尚未审结" },
 }
-local ASKED = { "驳回", "请求", "要求" }
 local FIELD_WORDS = {} -- every word of FIELDS: a count of one result, not a total
-for _, f in ipairs(FIELDS) do
-  for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end
-  for _, w in ipairs(f.also or {}) do FIELD_WORDS[#FIELD_WORDS + 1] = w f.words[#f.words + 1] = w end
-  f.plain = { table.unpack(f.words, 1, #f.words - #(f.also or {})) }
-end
--- the first field whose words s has (s has one of FIELD_WORDS)
-local function field_of(s)
-  local asked
-  for _, f in ipairs(FIELDS) do
-    if R.has(s, f.words) then
-      if not f.also or R.has(s, f.plain) then return f end
-      if asked == nil then asked = R.has(s, ASKED) end
-      if not asked then return f end
-    end
-  end
-end
+for _, f in ipairs(FIELDS) do for _, w in ipairs(f.words) do FIELD_WORDS[#FIELD_WORDS + 1] = w end end
 local NONE = { "未发生", "未收到", "未出现", "未有", "没有", "无涉及", "未涉及", "不涉及", "无因", "无政府信息公开行政",
   "无行政复议", "无行政诉讼" }
 -- a piece names a subject (subject_of) only with one of these; a sentence without any states
@@ -51,7 +31,7 @@ local function subject_of(s)
   if s:find("复议后起诉", 1, true) then return "litigation_after_review" end
   local r, l = s:find("复议", 1, true), s:find("诉讼", 1, true)
   -- "判决驳回诉讼请求1件" is a result, not a count of cases of litigation
-  while l and s:sub(l, l + 11) == "诉讼请求" do l = s:find("诉讼", l + 12, true) end
+  while l and s:find("诉讼请求", l, true) == l do l = s:find("诉讼", l + 12, true) end
   if r and l then return nil, true end
   if r then return "review" end
   if l then return "litigation" end
@@ -72,41 +52,13 @@ local function series_count(clause, year)
   if k and #counts == years then return counts[k].n end
 end
 
--- a result without a count after a total ("行政复议1件（结果维持）", "行政复议2件，均维持原答复",
--- "行政复议1件，尚未审结") is the result of all of them; not with these words, which name
--- some of them ("纠正1件，其余维持", "部分纠正")
-local SOME = { "其余", "其他", "余下", "部分", "个别" }
-
--- a result of one stage with another still pending ("行政诉讼1件，一审判决维持，二审尚在审理中")
--- is no result of the case: table 四 counts it 尚未审结. Whether clause i, or one after it
--- up to a count or another subject, says so.
-local PENDING, PENDING_LABEL = FIELDS[4].words, FIELDS[4].label
+-- A clause without a count after a total ("行政复议1件（结果维持）", "行政复议2件，均维持原答复",
+-- "行政复议1件，尚未审结", "目前无未审结案件") and a count of a decision rather than a column
+-- ("确认违法1件") are read by nianbao.rules_rare, loaded the first time one is met: most reports
+-- have neither, and every check loads this file
 assert(FIELDS[4].key == "pending")
--- a result word right after one of these is a result none of the cases had ("目前无未审结案件",
--- "均未被纠错"): a count of 0, not of every case
-local NEGATIONS = { "无", "没有", "未", "不存在", "无被", "未被", "没有被" }
-local function negated(clause, words)
-  for _, w in ipairs(words) do
-    local at = clause:find(w, 1, true)
-    if at then
-      for _, n in ipairs(NEGATIONS) do
-        if at > #n and clause:sub(at - #n, at - 1) == n then return true end
-      end
-    end
-  end
-  return false
-end
--- every case of the totals before has been decided ("均已结案"): none pending
-local ALL_CLOSED = { "均已审结", "均已结案", "全部审结", "全部结案" }
-
-local function still_pending(clauses, i)
-  for j = i, #clauses do
-    local c = clauses[j]
-    if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
-    if R.has(c, PENDING) and not negated(c, PENDING) then return true end
-  end
-  return false
-end
+local rare
+local function more() rare = rare or require "nianbao.rules_rare" return rare end
 
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
@@ -155,42 +107,20 @@ return {
         -- with a count: { n, subject, ... }
         local whole
         -- the subjects of every total stated since the last result counted: what "均已结案" or
-        -- "无未审结案件" is about ("行政诉讼1件、行政复议2件，均已结案")
-        local since = {}
+        -- "无未审结案件" is about ("行政诉讼1件、行政复议2件，均已结案"); nil: none
+        local since
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
-          if #since > 0 and not clause:find("%d") and not R.has(clause, SOME) then
-            local key, label
-            local f = R.has(clause, FIELD_WORDS) and field_of(clause)
-            if f and negated(clause, f.words) then key, label = f.key, f.label end
-            if not key and R.has(clause, ALL_CLOSED) then key, label = "pending", PENDING_LABEL end
-            if key then
-              count_at = nil
-              for k = 1, #since do compare(part, since[k], key, label, 0) end
-              whole = nil
-            end
-          end
           -- the totals before a clause with a count, which may add one more of the same count
           -- ("其中未经复议直接起诉1件，复议后起诉1件，均尚未审结")
           local carried
-          if whole then
+          if whole or since then
             if clause:find("%d") then -- (any number: no count object to build)
               carried, whole = whole, nil
-            elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
-              local f = field_of(clause)
-              -- a clause naming one of the subjects is its result alone, and the others' may
-              -- follow ("行政复议1件、行政诉讼1件，其中行政复议已维持，行政诉讼尚在审理中")
-              local own = R.has(clause, MENTIONS) and subject_of(clause)
-              if f then
-                -- a stage's result with a later stage pending: the cases are pending
-                if f.key ~= "pending" and still_pending(clauses, i) then f = FIELDS[4] end
-                count_at = nil
-                for k = 2, #whole do
-                  if not own or whole[k] == own then compare(part, whole[k], f.key, f.label, whole[1]) end
-                end
-              end
-              if not own then whole = nil end
+            else
+              count_at = nil
+              whole = more().after_total(clause, clauses, i, whole, since or {}, part, compare, FIELDS, subject_of, MENTIONS)
             end
           end
           if R.has(clause, compared) then
@@ -242,19 +172,24 @@ return {
               combined[#combined + 1] = s
               if #combined < 2 then combined = nil end
             end
-            if n and (piece:find("各", 1, true) or piece:find("均为", 1, true)) then
+            if n and (piece:find("各", 1, true) or #listed > 0 and piece:find("均为", 1, true)) then
               whole = { n }
               for k = 1, #listed do
                 if listed[k] ~= s then
                   compare(part, listed[k], "total", "总计", n)
                   whole[#whole + 1] = listed[k]
+                  since = since or {}
                   since[#since + 1] = listed[k]
                 end
               end
             end
             if s and not n then listed[#listed + 1] = s elseif n then listed = {} end
             if n and subject then -- the field's words are looked for only in a piece with a count
-              local field = R.has(piece, FIELD_WORDS) and field_of(piece) or nil
+              local field
+              for _, f in ipairs(FIELDS) do
+                if R.has(piece, f.words) then field = f break end
+              end
+              if not field and not s then field = more().field(piece, FIELDS) end
               if field and groups.litigation_direct and groups.litigation_after_review
                   and (subject == "litigation_direct" or subject == "litigation_after_review")
                   and n == table_value(report, "litigation", field.key) then
@@ -275,11 +210,12 @@ return {
                 end
               elseif s then
                 compare(part, subject, "total", "总计", n)
+                since = since or {}
                 since[#since + 1] = subject
                 whole = whole or carried
                 if whole and whole[1] == n then whole[#whole + 1] = subject else whole = { n, subject } end
               end
-              if field or combined then whole, since = nil, {} end
+              if field or combined then whole, since = nil, nil end
             end
           end
           ::next_clause::

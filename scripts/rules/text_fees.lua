@@ -29,21 +29,6 @@ end
 -- "未向申请人收取信息处理费": 收取 after 未向 / 没有向 / 不向 in a clause stating no amount
 local NOT_FROM = { "未向", "没有向", "不向" }
 local AMOUNT = { "金额", "共计", "合计", "总计" }
--- an amount after the fee's name, without 收取 ("收费金额为0.03万元", "信息处理费共计450元"), is the
--- amount collected, unless the clause says it was only asked for, waived or a rate
-local NAMED = { "处理费", "收费" }
-local NOT_COLLECTED = { "通知", "应收", "应缴", "涉及", "减免", "免收", "未缴", "逾期", "标准", "每" }
--- a clause about other charges ("行政事业性收费", "服务收费", "办案经费") states no amount of the
--- information-processing fee, with or without 收取
-local OTHER_FEES = { "事业性收费", "服务收费", "服务费", "经费", "罚没", "工本费" }
--- the amount from at on; the frontiers make a number start where its digits start and take all
--- of them, so a long digit run is read once (linear), not once per position
-local function amount_at(clause, at)
-  local wan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
-  if wan then return tonumber(wan) * 10000 end
-  local yuan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
-  return yuan and tonumber(yuan)
-end
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
 
 return {
@@ -72,39 +57,29 @@ return {
     if read:find("费:", 1, true) then read = read:gsub("费:", "费") end
     local none = R.has(read, NONE_COLLECTED) or zero_fee(read)
     local collected, notices, after_collect
-    for _, sentence in ipairs(R.sentences(read)) do
-      -- a sentence about other charges only: "公开行政事业性收费项目12项，收费金额合计35.6万元"
-      local others = R.has(sentence, OTHER_FEES) and not sentence:find("处理费", 1, true)
-      for _, clause in ipairs(R.clauses(sentence)) do
-        if not none and R.has(clause, NOT_FROM) then
-          for _, w in ipairs(NOT_FROM) do
-            local at = clause:find(w, 1, true)
-            if at and clause:find("收取", at, true) and not clause:find("%d") then none = true break end
-          end
+    for _, clause in ipairs(R.clauses(read)) do
+      if not none and R.has(clause, NOT_FROM) then
+        for _, w in ipairs(NOT_FROM) do
+          local at = clause:find(w, 1, true)
+          if at and clause:find("收取", at, true) and not clause:find("%d") then none = true break end
         end
-        if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
-        -- the numbers after the first 收取
-        local at = clause:find("收取", 1, true)
-        -- or in the clause right after one with 收取 and no amount, when it starts with the
-        -- amount's word ("按标准收取信息处理费，金额共计0.05万元")
-        if not at and after_collect and R.has(clause:sub(1, 6), AMOUNT) then at = 1 end
-        local amount = at and amount_at(clause, at)
-        if not amount and not collected and R.has(clause, NAMED) and not R.has(clause, NOT_COLLECTED) then
-          for _, w in ipairs(NAMED) do
-            local named = clause:find(w, 1, true)
-            amount = named and amount_at(clause, named)
-            if amount then break end
-            at = at or named
-          end
-        end
-        if others then amount, at = nil, nil end
-        if not collected and amount then collected = amount end
-        after_collect = at and not amount
       end
+      if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
+      -- the numbers after the first 收取; the frontiers make a number start where its digits start
+      -- and take all of them, so a long digit run is read once (linear), not once per position
+      local at = clause:find("收取", 1, true)
+      -- or in the clause right after one with 收取 and no amount, when it starts with the
+      -- amount's word ("按标准收取信息处理费，金额共计0.05万元")
+      if not at and after_collect and R.has(clause:sub(1, 6), AMOUNT) then at = 1 end
+      local wan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
+      local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
+      if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
+      after_collect = at and not (wan or yuan)
     end
     if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
     -- 其余申请零收费"), and the amount is what is compared
+    local none_said = none
     if collected and collected > 0 then none = false end
     if dropped and notices and dropped > notices then
       add(notices, dropped, string.format("叙述称发出收费通知%d件，但表三有%d件申请因逾期未缴纳费用而不再处理",
@@ -112,6 +87,13 @@ return {
     end
     if fees then
       local c = fees.collected
+      -- an amount without 收取 ("收费金额为0.03万元"), or one of other charges ("收取行政事业性收费
+      -- 128万元"), is read (by nianbao.rules_rare) only when what was read would not agree
+      if type(c) == "number" and read:find("元", 1, true)
+          and (collected and math.abs(collected - c) > 0.005 or not collected and (c > 0 or not none)) then
+        collected = require("nianbao.rules_rare").fee_collected(read, AMOUNT)
+        none = none_said and not (collected and collected > 0)
+      end
       if none and type(c) == "number" and c > 0 then
         add("未收取", num(c), string.format("叙述称未收取信息处理费，但数据中实际收取金额为%s元", num(c)))
       elseif collected and type(c) == "number" and math.abs(collected - c) > 0.005 then
