@@ -30,6 +30,8 @@ local function subject_of(s)
   if s:find("直接起诉", 1, true) then return "litigation_direct" end
   if s:find("复议后起诉", 1, true) then return "litigation_after_review" end
   local r, l = s:find("复议", 1, true), s:find("诉讼", 1, true)
+  -- "判决驳回诉讼请求1件" is a result, not a count of cases of litigation
+  while l and s:find("诉讼请求", l, true) == l do l = s:find("诉讼", l + 12, true) end
   if r and l then return nil, true end
   if r then return "review" end
   if l then return "litigation" end
@@ -50,24 +52,13 @@ local function series_count(clause, year)
   if k and #counts == years then return counts[k].n end
 end
 
--- a result without a count after a total ("行政复议1件（结果维持）", "行政复议2件，均维持原答复",
--- "行政复议1件，尚未审结") is the result of all of them; not with these words, which name
--- some of them ("纠正1件，其余维持", "部分纠正")
-local SOME = { "其余", "其他", "余下", "部分", "个别" }
-
--- a result of one stage with another still pending ("行政诉讼1件，一审判决维持，二审尚在审理中")
--- is no result of the case: table 四 counts it 尚未审结. Whether clause i, or one after it
--- up to a count or another subject, says so.
-local PENDING = FIELDS[4].words
+-- A clause without a count after a total ("行政复议1件（结果维持）", "行政复议2件，均维持原答复",
+-- "行政复议1件，尚未审结", "目前无未审结案件") and a count of a decision rather than a column
+-- ("确认违法1件") are read by nianbao.rules_rare, loaded the first time one is met: most reports
+-- have neither, and every check loads this file
 assert(FIELDS[4].key == "pending")
-local function still_pending(clauses, i)
-  for j = i, #clauses do
-    local c = clauses[j]
-    if j > i and (c:find("%d") or R.has(c, MENTIONS)) then return false end
-    if R.has(c, PENDING) then return true end
-  end
-  return false
-end
+local rare
+local function more() rare = rare or require "nianbao.rules_rare" return rare end
 
 -- "行政复议、行政诉讼案件共3件": one count for every subject listed before it
 local SUMMED = { "共", "合计" }
@@ -115,22 +106,21 @@ return {
         -- the subjects of the last total stated in the sentence and their count, until a clause
         -- with a count: { n, subject, ... }
         local whole
+        -- the subjects of every total stated since the last result counted: what "均已结案" or
+        -- "无未审结案件" is about ("行政诉讼1件、行政复议2件，均已结案"); nil: none
+        local since
         local clauses = R.clauses(sentence)
         for i = 1, #clauses do
           local clause = clauses[i]
-          if whole then
+          -- the totals before a clause with a count, which may add one more of the same count
+          -- ("其中未经复议直接起诉1件，复议后起诉1件，均尚未审结")
+          local carried
+          if whole or since then
             if clause:find("%d") then -- (any number: no count object to build)
-              whole = nil
-            elseif R.has(clause, FIELD_WORDS) and not R.has(clause, SOME) then
-              for _, f in ipairs(FIELDS) do
-                if R.has(clause, f.words) then
-                  if f.key ~= "pending" and still_pending(clauses, i) then break end
-                  count_at = nil
-                  for k = 2, #whole do compare(part, whole[k], f.key, f.label, whole[1]) end
-                  break
-                end
-              end
-              whole = nil
+              carried, whole = whole, nil
+            else
+              count_at = nil
+              whole = more().after_total(clause, clauses, i, whole, since or {}, part, compare, FIELDS, subject_of, MENTIONS)
             end
           end
           if R.has(clause, compared) then
@@ -152,7 +142,7 @@ return {
           end
           -- (the cheap question first); "无行政复议纠错案件" says nothing of how many there were
           local none = not R.first_count(clause) and R.has(clause, NONE) and not R.has(clause, FIELD_WORDS)
-          local listed = {} -- subjects named without a count before "各N件" ("行政复议、行政诉讼各1件")
+          local listed = {} -- subjects named without a count before "各N件" or "均为N件" ("行政复议、行政诉讼各1件")
           for piece in (clause .. "、"):gmatch("(.-)、") do
             count_at = nil
             local s, both = subject_of(piece)
@@ -182,12 +172,14 @@ return {
               combined[#combined + 1] = s
               if #combined < 2 then combined = nil end
             end
-            if n and piece:find("各", 1, true) then
+            if n and (piece:find("各", 1, true) or #listed > 0 and piece:find("均为", 1, true)) then
               whole = { n }
               for k = 1, #listed do
                 if listed[k] ~= s then
                   compare(part, listed[k], "total", "总计", n)
                   whole[#whole + 1] = listed[k]
+                  since = since or {}
+                  since[#since + 1] = listed[k]
                 end
               end
             end
@@ -197,6 +189,7 @@ return {
               for _, f in ipairs(FIELDS) do
                 if R.has(piece, f.words) then field = f break end
               end
+              if not field and not s then field = more().field(piece, FIELDS) end
               if field and groups.litigation_direct and groups.litigation_after_review
                   and (subject == "litigation_direct" or subject == "litigation_after_review")
                   and n == table_value(report, "litigation", field.key) then
@@ -217,9 +210,12 @@ return {
                 end
               elseif s then
                 compare(part, subject, "total", "总计", n)
+                since = since or {}
+                since[#since + 1] = subject
+                whole = whole or carried
                 if whole and whole[1] == n then whole[#whole + 1] = subject else whole = { n, subject } end
               end
-              if field or combined then whole = nil end
+              if field or combined then whole, since = nil, nil end
             end
           end
           ::next_clause::

@@ -79,6 +79,7 @@ return {
     if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
     -- 其余申请零收费"), and the amount is what is compared
+    local none_said = none
     if collected and collected > 0 then none = false end
     if dropped and notices and dropped > notices then
       add(notices, dropped, string.format("叙述称发出收费通知%d件，但表三有%d件申请因逾期未缴纳费用而不再处理",
@@ -86,6 +87,13 @@ return {
     end
     if fees then
       local c = fees.collected
+      -- an amount without 收取 ("收费金额为0.03万元"), or one of other charges ("收取行政事业性收费
+      -- 128万元"), is read (by nianbao.rules_rare) only when what was read would not agree
+      if type(c) == "number" and read:find("元", 1, true)
+          and (collected and math.abs(collected - c) > 0.005 or not collected and (c > 0 or not none)) then
+        collected = require("nianbao.rules_rare").fee_collected(read, AMOUNT)
+        none = none_said and not (collected and collected > 0)
+      end
       if none and type(c) == "number" and c > 0 then
         add("未收取", num(c), string.format("叙述称未收取信息处理费，但数据中实际收取金额为%s元", num(c)))
       elseif collected and type(c) == "number" and math.abs(collected - c) > 0.005 then
