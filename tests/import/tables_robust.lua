@@ -235,4 +235,46 @@ do
 end
 
 os.remove(tmp)
+-- a row of table 二 with one cell, that cell blank and nothing written in it ("行政强制" alone
+-- on its line, as a PDF's layout text or a copy of it gives it): the cell is blank, there is
+-- no other column to place a number in. Not certain, and named as before: a number standing
+-- between the row before and the next row's label (set on a line of its own), a table cut
+-- off after the label, a table none of whose rows has a number
+do
+  local base = read("t2-cells-space.txt")
+  local function t2(text, name)
+    local r, notes = imp.import(text, name)
+    return r.proactive or {}, notes
+  end
+  local text, count = base:gsub("行政强制 3\n", "行政强制\n")
+  assert(count == 1, "the fixture's row")
+  local p, notes = t2(text, "t2-coercion-blank.txt")
+  ok(p.coercion == nb.BLANK and p.punishment == 41 and p.fees == 5125.11,
+    "one-cell row, its cell blank: read as blank: " .. show({ p.punishment, p.coercion, p.fees }))
+  ok(not note(notes, "SECTION.MISSING", "二") and note(notes, "VALUE.BLANK", "二", "表二有 4 个空白单元格"),
+    "one-cell row, its cell blank: counted as a blank, not named missing")
+  -- trailing spaces (a copy of an aligned table) change nothing
+  p = t2((base:gsub("行政强制 3\n", "行政强制            \n")), "t2-coercion-spaces.txt")
+  ok(p.coercion == nb.BLANK, "one-cell row, spaces after the label: blank: " .. show({ p.coercion }))
+  -- the last row of the table, a heading after it
+  p, notes = t2((base:gsub("行政事业性收费 5,125.11\n", "行政事业性收费\n")), "t2-fee-blank.txt")
+  ok(p.fees == nb.BLANK and not note(notes, "SECTION.MISSING", "二"), "the fee row blank before heading 三: " .. show({ p.fees }))
+  -- the same table cut off after the label: not certain
+  local cut = base:gsub("行政事业性收费 5,125.11\n.*$", "行政事业性收费\n")
+  p, notes = t2(cut, "t2-fee-cut.txt")
+  ok(p.fees == nil and note(notes, "SECTION.MISSING", "二", "行政事业性收费"), "the fee row at the end of a cut table: named: " .. show({ p.fees }))
+  -- the number on a line of its own before the label, or after it (before the next block's
+  -- row): whose it is is not certain
+  p, notes = t2((base:gsub("行政强制 3\n", "            3\n行政强制\n")), "t2-coercion-above.txt")
+  ok(p.coercion == nil and note(notes, "SECTION.MISSING", "二", "行政强制"), "a number above the label: named: " .. show({ p.coercion }))
+  p, notes = t2((base:gsub("行政强制 3\n第二十条第（八）项\n", "行政强制\n第二十条第（八）项\n            3\n")), "t2-coercion-below.txt")
+  ok(p.coercion == nil and note(notes, "SECTION.MISSING", "二", "行政强制"), "a number after the next block's header: named: " .. show({ p.coercion }))
+  -- no row of the table with a number: not a table of blanks
+  local bare = base:gsub("([^\n]) [%d,. 无]+\n", "%1\n")
+  p, notes = t2(bare, "t2-bare.txt")
+  ok(p.licensing == nil and p.coercion == nil and p.fees == nil, "a table with no numbers: no blanks read: "
+    .. show({ p.licensing, p.punishment, p.coercion, p.fees }))
+end
+
+os.remove(tmp)
 os.exit(tally.finish())

@@ -702,8 +702,38 @@ function M.is_2019(tokens)
 end
 
 --- Table 二 (2021 format) -> proactive table or nil.
-function M.proactive(tokens, notes)
+-- the row labels of table 二 (keys): where the text of one row ends
+local ROWS_2 = {}
+for _, b in ipairs(nb.schema.proactive.blocks) do
+  for _, r in ipairs(b.rows) do ROWS_2[norm.key(r.label)] = true end
+end
+
+-- Whether the one cell of the row labelled at i is blank, its number left out ("行政强制"
+-- alone on its line, then the next block's header): no number stands between the cells of
+-- the row read before (up to from) and the label, nor after it up to the next row's label
+-- or, when the table is closed (a heading follows it), to its end. A row of one cell has no
+-- other column its number could be in: nothing is placed.
+local function blank_one_cell(tokens, i, from, closed)
+  for j = from, i - 1 do
+    local k = tokens[j].kind
+    if k ~= "label" and k ~= "empty" then return false end
+  end
+  for j = i + 1, #tokens do
+    local t = tokens[j]
+    if t.kind == "label" and ROWS_2[t.key] then return true end
+    if t.kind ~= "label" and t.kind ~= "empty" then return false end
+  end
+  return closed == true
+end
+
+--- Table 二 (2021 format) from its tokens; closed: a heading follows the table (it is not cut
+--- off at its end).
+function M.proactive(tokens, notes, closed)
   local out, pos, found, blanks, missing, runs = {}, 1, 0, 0, {}, {}
+  -- rows of one cell read blank as nothing stands for it (blank_one_cell), kept only when
+  -- other rows' numbers were read: a table whose numbers are all missing (a picture, a copy
+  -- without them) is not a table of blanks
+  local empty_rows, numbers = {}, 0
   for _, block in ipairs(nb.schema.proactive.blocks) do
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
@@ -713,7 +743,13 @@ function M.proactive(tokens, notes)
       local wrong = check_units(got.units, function(c)
         return block.columns[c] or block.columns[1], row.amount and AMOUNT or COUNT
       end)
-      if blob then
+      for _, v in ipairs(values or {}) do if is_number(v) then numbers = numbers + 1 end end
+      if i and n == 1 and #values == 0 and not blob and not got.illegible
+          and blank_one_cell(tokens, i, pos, closed) then
+        missing[#missing + 1] = row.label
+        empty_rows[#empty_rows + 1] = { row = row, at = #missing }
+        pos = i + 1
+      elseif blob then
         unsplit(runs, row.label, blob)
         pos = last + 1
       elseif i and #values == n and not padded and wrong then
@@ -731,6 +767,14 @@ function M.proactive(tokens, notes)
       else
         missing[#missing + 1] = unread(row.label, values, n, padded, got.illegible)
       end
+    end
+  end
+  if numbers >= 2 then
+    for k = #empty_rows, 1, -1 do
+      local e = empty_rows[k]
+      table.remove(missing, e.at)
+      out[e.row.key] = nb.BLANK
+      found, blanks = found + 1, blanks + 1
     end
   end
   note_unsplit(notes, "二", runs)
