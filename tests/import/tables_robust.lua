@@ -276,5 +276,49 @@ do
     .. show({ p.licensing, p.punishment, p.coercion, p.fees }))
 end
 
+-- table 三 with tabs (a copy from Word or Excel) whose rows lost their trailing tabs, a row's
+-- blank 总计 then without its field: the empty fields of the label's merged cells before its
+-- numbers were taken for its first cells, every number one column right, and only the blank
+-- count said anything. The header (自然人 … 总计) and the complete rows give each column's
+-- field: the row is written out to 总计 and named. Without a header the missing cell's column
+-- is not known: the row is left out and named, with what could not be placed
+do
+  local name = "tests/import/corpus/014.txt"
+  local base = T.read(name)
+  local function t3(text) local r, notes = imp.import(text, name) return r, notes end
+  local row = T.t3_row
+  -- a blank 总计 written as an empty last field: read (it was named short)
+  local r, notes = t3(base)
+  ok(same(row(r, "other.no_fee_payment"), { 0, 0, 0, 0, 0, 0, "" }), "tabs: an empty last field under 总计: "
+    .. show(row(r, "other.no_fee_payment")))
+  ok(not note(notes, "SECTION.MISSING", "三") and note(notes, "IMPORT.VARIANT", "三", "2.申请人逾期未按收费通知要求缴纳费用、（空白：总计）"),
+    "tabs: the row placed by the header's fields is named")
+  -- the same row and 一、本年新收 without their last field
+  local text, c1 = base:gsub("(2%.申请人逾期未按收费[^\n]-\t0\t0\t0\t0\t0\t0)\t\n", "%1\n")
+  local c2
+  text, c2 = text:gsub("(一、本年新收政府信息公开申请数量\t\t\t4\t1\t1\t2\t0\t1)\t9\n", "%1\n")
+  assert(c1 == 1 and c2 == 1, "the corpus report's rows")
+  r, notes = t3(text)
+  ok(same(row(r, "new"), { 4, 1, 1, 2, 0, 1, "" }), "tabs: a row without its 总计 field, not moved right: " .. show(row(r, "new")))
+  ok(same(row(r, "other.no_fee_payment"), { 0, 0, 0, 0, 0, 0, "" }), "tabs: the other row too: " .. show(row(r, "other.no_fee_payment")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "一、本年新收政府信息公开申请数量（空白：总计）；2.申请人逾期"), "tabs: both rows named")
+  ok(same(row(r, "disclosed"), { 0, 0, 0, 2, 0, 0, 2 }), "tabs: the complete rows as they are")
+  -- no header: which cell the row lost is not known
+  local bare, c3 = text:gsub("\n\t\t\t自然人\t法人或其他组织[^\n]*\n", "\n")
+  assert(c3 == 1, "the corpus report's header")
+  r, notes = t3(bare)
+  ok(row(r, "new") == nil, "tabs, no header: the short row not moved right: " .. show(row(r, "new")))
+  ok(note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数，应为 7 个）"), "tabs, no header: the row named missing")
+  ok(note(notes, "IMPORT.VARIANT", "三", "缺的是哪一列无法确定，这些行未导入：一、本年新收政府信息公开申请数量（6 个数，应为 7 个）"),
+    "tabs, no header: what could not be placed is said")
+  ok(same(row(r, "disclosed"), { 0, 0, 0, 2, 0, 0, 2 }), "tabs, no header: the complete rows still read")
+  -- a header whose 总计 is not six fields after 自然人 (its merged cells one field each): the
+  -- same
+  local merged = text:gsub("\n\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n", "\n\t\t\t自然人\t法人或其他组织\t总计\n")
+  r, notes = t3(merged)
+  ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数"),
+    "tabs, header's cells merged: not placed, named: " .. show(row(r, "new")))
+end
+
 os.remove(tmp)
 os.exit(tally.finish())
