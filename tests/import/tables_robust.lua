@@ -320,5 +320,32 @@ do
     "tabs, header's cells merged: not placed, named: " .. show(row(r, "new")))
 end
 
+-- table 四 with tabs, its last cells blank: empty fields after the last number (or lost with
+-- their tabs) were a guess for the reader, which named the row. Its header's words stand at
+-- the fields of the 15 columns: the row is read by them, and named
+do
+  local name = "tests/import/corpus/050.txt"
+  local base = T.read(name)
+  local want = { { 10, 5, 0, 2, 17 }, { "", 3, 6, 2, 17 }, { 8, 1, 5, "", "" } }
+  local function check(text, what)
+    local r, notes = imp.import(text, name)
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), what .. ": group " .. k .. " " .. show(got[k])) end
+    ok(not note(notes, "SECTION.MISSING", "四") and note(notes, "IMPORT.VARIANT", "四",
+      "空白：未经复议直接起诉“结果维持”、复议后起诉“尚未审结”、复议后起诉“总计”"), what .. ": the blanks named")
+  end
+  check(base, "table 四 with tabs, empty last fields")
+  local cut, count = base:gsub("(\n10\t5\t0\t2\t17\t\t3\t6\t2\t17\t8\t1\t5)\t\t\n", "%1\n")
+  assert(count == 1, "the corpus report's row")
+  check(cut, "table 四 with tabs, the last fields lost")
+  -- without the header's last line the columns' fields are not known: the empty fields
+  -- that end the line above (under its words) were taken for the row's first cells, its
+  -- numbers two columns on, a group's total failing, and only the blanks counted. Named
+  local bare = cut:gsub("\n\t\t\t\t\t结果维持[^\n]*\n", "\n")
+  local r, notes = imp.import(bare, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四的数字前有 2 个空单元格"),
+    "table 四 with tabs, no header: named, not read: " .. show((T.t4_lists(r) or {})[1]))
+end
+
 os.remove(tmp)
 os.exit(tally.finish())

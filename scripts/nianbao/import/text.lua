@@ -332,6 +332,53 @@ function M.place_tabs(lines, notes)
   end
 end
 
+-- Table 四 in text with tabs: its one row of 15 cells, its header's last lines above it with
+-- 结果维持 … 总计 at the fields of the columns (行政复议's on one line, 行政诉讼's on the next,
+-- empty fields under the words of the line above). When those words stand at fields 1-15, one
+-- column a field, the row's empty fields and the fields its trailing tabs lost are its blank
+-- cells (the reader took empty fields after its last number for a guess, and named the row;
+-- a row of 14 fields, the last lost, was named short)
+local T4_HEADER_LINES = 3
+function M.place_tabs_4(lines, notes)
+  local mark = require("nianbao.import.pdf").BLANK_MARK
+  local s4 = nb.schema.appeals
+  for i, line in ipairs(lines) do
+    if line:find("\t", 1, true) and not line:find("[^%d%s,.\t]") and line:find("%d") then
+      local fields = tab_fields(line)
+      -- the header's words above: each column's word at its field
+      local at = {}
+      for h = i - 1, math.max(1, i - T4_HEADER_LINES), -1 do
+        if not lines[h]:find("\t", 1, true) then break end
+        for k, f in ipairs(tab_fields(lines[h])) do
+          if f ~= "" and k <= 15 then at[k] = at[k] or f end
+        end
+      end
+      local grid = #fields <= 15
+      for c = 1, 15 do
+        local want = s4.columns[(c - 1) % 5 + 1].label
+        grid = grid and at[c] == want
+      end
+      local numbers = 0
+      for _, f in ipairs(fields) do if f ~= "" then numbers = numbers + 1 end end
+      -- (a row whose empty fields all stand between numbers is read as it is)
+      local trailing = #fields < 15 or fields[#fields] == ""
+      if grid and trailing and numbers >= 10 and numbers < 15 then
+        local empty = {}
+        for c = 1, 15 do
+          if (fields[c] or "") == "" then
+            fields[c] = mark
+            empty[#empty + 1] = s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
+          end
+        end
+        lines[i] = table.concat(fields, "\t")
+        notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = "四",
+          message = string.format("表四的一行用制表符分隔，有空白单元格（行尾的可能连同制表符一起缺了）：已按表头中各列所在的位置放入，空着的单元格按空白导入（不是 0），请对照原文核对：空白：%s",
+            table.concat(empty, "、")) }
+      end
+    end
+  end
+end
+
 function M.items(text, notes)
   local items = {}
   if text:sub(-1) ~= "\n" and #text > 0 then
@@ -367,6 +414,7 @@ function M.items(text, notes)
     local lines = {}
     for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
     M.place_tabs(lines, notes)
+    M.place_tabs_4(lines, notes)
     text = table.concat(lines, "\n") .. "\n"
   end
   local blank_before, page_break = true, false
