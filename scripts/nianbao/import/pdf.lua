@@ -694,6 +694,7 @@ local function packed_columns(lines, from, to, line, n)
   local k = #words
   local missing, at, c = n - k, { 1 }, 1
   local wide = 0
+  if not words[1].text:match(NUMBER) then return nil end -- (a blank mark is a cell of its own)
   for x = 2, k do
     if not words[x].text:match(NUMBER) then return nil end
     local gap = words[x].first - words[x - 1].last - 1
