@@ -602,4 +602,57 @@ do
     "the next row's label after a vertical piece: the short row named")
 end
 
+-- 12. table 四 printed by Chromium (nianbao render -f pdf --pdf-engine chromium, pdftotext
+-- -layout): the cells next to each other one space apart, the header's words too, a run after
+-- a blank cell at a column of its own; the header's words stand in another grid than the
+-- numbers ("维持 纠正" three columns a cell, "6 2" two). Placed by the gaps when each missing
+-- cell has a wide gap of its own; a blank first or last cell, two blank cells side by side,
+-- or a blank cell packed over by wide numbers ("400 1640") leave too few gaps: named, not read
+do
+  local name = "pdf-t4-chromium-blanks.txt"
+  local cases = {}
+  -- (each case: "=== SET-BLANKS", then its lines up to the next case)
+  for line in read(name):gmatch("([^\n]*)\n") do
+    local id = line:match("^=== (%S+)$")
+    if id then cases[#cases + 1] = { id = id, lines = {} }
+    elseif cases[#cases] then table.insert(cases[#cases].lines, line) end
+  end
+  assert(#cases == 15, "the fixture's cases: " .. #cases)
+  local VALUES = { { 6, 2, 4, 2, 14, 4, 0, 6, 4, 14, 13, 6, 4, 0, 23 },
+    { 1206, 32, 400, 2, 1640, 4, 1100, 6, 4, 1114, 13, 6, 4, 0, 23 } }
+  local PLACED = { ["1-10"] = true, ["1-2+9"] = true, ["1-4+12"] = true, ["1-13"] = true,
+    ["2-2"] = true, ["2-9"] = true, ["2-3"] = true, ["2-11"] = true }
+  local s4 = nb.schema.appeals
+  local function label(c) return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”" end
+  for _, case in ipairs(cases) do
+    local set, blank = case.id:match("^(%d)%-(.*)$")
+    local want, empty, blanks = {}, {}, {}
+    for c in blank:gmatch("%d+") do blanks[tonumber(c)] = true end
+    for c = 1, 15 do
+      want[c] = blanks[c] and "" or VALUES[tonumber(set)][c]
+      if blanks[c] then empty[#empty + 1] = label(c) end
+    end
+    local text = "某县某局2024年政府信息公开工作年度报告\n\n" .. table.concat(case.lines, "\n") .. "\n  五、存在的主要问题及改进情况\n"
+    for _, how in ipairs({ "layout text", "PDF front end" }) do
+      local r, notes
+      if how == "layout text" then r, notes = imp.import(text, name)
+      else
+        local placing = {}
+        r, notes = imp.import(pdf.from_layout(text, placing), "attachment.txt")
+        for _, n in ipairs(placing) do notes[#notes + 1] = n end
+      end
+      local got = {}
+      for k, g in ipairs(T.t4_lists(r) or {}) do for c = 1, 5 do got[(k - 1) * 5 + c] = g and g[c] end end
+      if PLACED[case.id] then
+        ok(same(got, want), how .. ": chromium table 四, blank " .. blank .. ", placed by the gaps: " .. show(got))
+        ok(note(notes, "IMPORT.VARIANT", "四", "空白：" .. table.concat(empty, "、") .. "（按数字间的空隙定位"),
+          how .. ": chromium table 四, blank " .. blank .. ", the placing named")
+      else
+        ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 " .. (15 - #empty) .. " 个数"),
+          how .. ": chromium table 四, blank " .. blank .. ", not certain: named, not read: " .. show(got))
+      end
+    end
+  end
+end
+
 os.exit(tally.finish())

@@ -235,4 +235,117 @@ do
 end
 
 os.remove(tmp)
+-- a row of table 二 with one cell, that cell blank and nothing written in it ("行政强制" alone
+-- on its line, as a PDF's layout text or a copy of it gives it): the cell is blank, there is
+-- no other column to place a number in. Not certain, and named as before: a number standing
+-- between the row before and the next row's label (set on a line of its own), a table cut
+-- off after the label, a table none of whose rows has a number
+do
+  local base = read("t2-cells-space.txt")
+  local function t2(text, name)
+    local r, notes = imp.import(text, name)
+    return r.proactive or {}, notes
+  end
+  local text, count = base:gsub("行政强制 3\n", "行政强制\n")
+  assert(count == 1, "the fixture's row")
+  local p, notes = t2(text, "t2-coercion-blank.txt")
+  ok(p.coercion == nb.BLANK and p.punishment == 41 and p.fees == 5125.11,
+    "one-cell row, its cell blank: read as blank: " .. show({ p.punishment, p.coercion, p.fees }))
+  ok(not note(notes, "SECTION.MISSING", "二") and note(notes, "VALUE.BLANK", "二", "表二有 4 个空白单元格"),
+    "one-cell row, its cell blank: counted as a blank, not named missing")
+  -- trailing spaces (a copy of an aligned table) change nothing
+  p = t2((base:gsub("行政强制 3\n", "行政强制            \n")), "t2-coercion-spaces.txt")
+  ok(p.coercion == nb.BLANK, "one-cell row, spaces after the label: blank: " .. show({ p.coercion }))
+  -- the last row of the table, a heading after it
+  p, notes = t2((base:gsub("行政事业性收费 5,125.11\n", "行政事业性收费\n")), "t2-fee-blank.txt")
+  ok(p.fees == nb.BLANK and not note(notes, "SECTION.MISSING", "二"), "the fee row blank before heading 三: " .. show({ p.fees }))
+  -- the same table cut off after the label: not certain
+  local cut = base:gsub("行政事业性收费 5,125.11\n.*$", "行政事业性收费\n")
+  p, notes = t2(cut, "t2-fee-cut.txt")
+  ok(p.fees == nil and note(notes, "SECTION.MISSING", "二", "行政事业性收费"), "the fee row at the end of a cut table: named: " .. show({ p.fees }))
+  -- the number on a line of its own before the label, or after it (before the next block's
+  -- row): whose it is is not certain
+  p, notes = t2((base:gsub("行政强制 3\n", "            3\n行政强制\n")), "t2-coercion-above.txt")
+  ok(p.coercion == nil and note(notes, "SECTION.MISSING", "二", "行政强制"), "a number above the label: named: " .. show({ p.coercion }))
+  p, notes = t2((base:gsub("行政强制 3\n第二十条第（八）项\n", "行政强制\n第二十条第（八）项\n            3\n")), "t2-coercion-below.txt")
+  ok(p.coercion == nil and note(notes, "SECTION.MISSING", "二", "行政强制"), "a number after the next block's header: named: " .. show({ p.coercion }))
+  -- no row of the table with a number: not a table of blanks
+  local bare = base:gsub("([^\n]) [%d,. 无]+\n", "%1\n")
+  p, notes = t2(bare, "t2-bare.txt")
+  ok(p.licensing == nil and p.coercion == nil and p.fees == nil, "a table with no numbers: no blanks read: "
+    .. show({ p.licensing, p.punishment, p.coercion, p.fees }))
+end
+
+-- table 三 with tabs (a copy from Word or Excel) whose rows lost their trailing tabs, a row's
+-- blank 总计 then without its field: the empty fields of the label's merged cells before its
+-- numbers were taken for its first cells, every number one column right, and only the blank
+-- count said anything. The header (自然人 … 总计) and the complete rows give each column's
+-- field: the row is written out to 总计 and named. Without a header the missing cell's column
+-- is not known: the row is left out and named, with what could not be placed
+do
+  local name = "tests/import/corpus/014.txt"
+  local base = T.read(name)
+  local function t3(text) local r, notes = imp.import(text, name) return r, notes end
+  local row = T.t3_row
+  -- a blank 总计 written as an empty last field: read (it was named short)
+  local r, notes = t3(base)
+  ok(same(row(r, "other.no_fee_payment"), { 0, 0, 0, 0, 0, 0, "" }), "tabs: an empty last field under 总计: "
+    .. show(row(r, "other.no_fee_payment")))
+  ok(not note(notes, "SECTION.MISSING", "三") and note(notes, "IMPORT.VARIANT", "三", "2.申请人逾期未按收费通知要求缴纳费用、（空白：总计）"),
+    "tabs: the row placed by the header's fields is named")
+  -- the same row and 一、本年新收 without their last field
+  local text, c1 = base:gsub("(2%.申请人逾期未按收费[^\n]-\t0\t0\t0\t0\t0\t0)\t\n", "%1\n")
+  local c2
+  text, c2 = text:gsub("(一、本年新收政府信息公开申请数量\t\t\t4\t1\t1\t2\t0\t1)\t9\n", "%1\n")
+  assert(c1 == 1 and c2 == 1, "the corpus report's rows")
+  r, notes = t3(text)
+  ok(same(row(r, "new"), { 4, 1, 1, 2, 0, 1, "" }), "tabs: a row without its 总计 field, not moved right: " .. show(row(r, "new")))
+  ok(same(row(r, "other.no_fee_payment"), { 0, 0, 0, 0, 0, 0, "" }), "tabs: the other row too: " .. show(row(r, "other.no_fee_payment")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "一、本年新收政府信息公开申请数量（空白：总计）；2.申请人逾期"), "tabs: both rows named")
+  ok(same(row(r, "disclosed"), { 0, 0, 0, 2, 0, 0, 2 }), "tabs: the complete rows as they are")
+  -- no header: which cell the row lost is not known
+  local bare, c3 = text:gsub("\n\t\t\t自然人\t法人或其他组织[^\n]*\n", "\n")
+  assert(c3 == 1, "the corpus report's header")
+  r, notes = t3(bare)
+  ok(row(r, "new") == nil, "tabs, no header: the short row not moved right: " .. show(row(r, "new")))
+  ok(note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数，应为 7 个）"), "tabs, no header: the row named missing")
+  ok(note(notes, "IMPORT.VARIANT", "三", "缺的是哪一列无法确定，这些行未导入：一、本年新收政府信息公开申请数量（6 个数，应为 7 个）"),
+    "tabs, no header: what could not be placed is said")
+  ok(same(row(r, "disclosed"), { 0, 0, 0, 2, 0, 0, 2 }), "tabs, no header: the complete rows still read")
+  -- a header whose 总计 is not six fields after 自然人 (its merged cells one field each): the
+  -- same
+  local merged = text:gsub("\n\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n", "\n\t\t\t自然人\t法人或其他组织\t总计\n")
+  r, notes = t3(merged)
+  ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数"),
+    "tabs, header's cells merged: not placed, named: " .. show(row(r, "new")))
+end
+
+-- table 四 with tabs, its last cells blank: empty fields after the last number (or lost with
+-- their tabs) were a guess for the reader, which named the row. Its header's words stand at
+-- the fields of the 15 columns: the row is read by them, and named
+do
+  local name = "tests/import/corpus/050.txt"
+  local base = T.read(name)
+  local want = { { 10, 5, 0, 2, 17 }, { "", 3, 6, 2, 17 }, { 8, 1, 5, "", "" } }
+  local function check(text, what)
+    local r, notes = imp.import(text, name)
+    local got = T.t4_lists(r) or {}
+    for k = 1, 3 do ok(same(got[k], want[k]), what .. ": group " .. k .. " " .. show(got[k])) end
+    ok(not note(notes, "SECTION.MISSING", "四") and note(notes, "IMPORT.VARIANT", "四",
+      "空白：未经复议直接起诉“结果维持”、复议后起诉“尚未审结”、复议后起诉“总计”"), what .. ": the blanks named")
+  end
+  check(base, "table 四 with tabs, empty last fields")
+  local cut, count = base:gsub("(\n10\t5\t0\t2\t17\t\t3\t6\t2\t17\t8\t1\t5)\t\t\n", "%1\n")
+  assert(count == 1, "the corpus report's row")
+  check(cut, "table 四 with tabs, the last fields lost")
+  -- without the header's last line the columns' fields are not known: the empty fields
+  -- that end the line above (under its words) were taken for the row's first cells, its
+  -- numbers two columns on, a group's total failing, and only the blanks counted. Named
+  local bare = cut:gsub("\n\t\t\t\t\t结果维持[^\n]*\n", "\n")
+  local r, notes = imp.import(bare, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四的数字前有 2 个空单元格"),
+    "table 四 with tabs, no header: named, not read: " .. show((T.t4_lists(r) or {})[1]))
+end
+
+os.remove(tmp)
 os.exit(tally.finish())

@@ -656,7 +656,7 @@ function M.import(bytes, name)
       "表格是 2019 年试行格式（国办公开办函〔2019〕60号）%s；已按原标签导入",
       late and string.format("，%d 年度报告应使用 2021 年格式", report.year) or "")
   else
-    report.proactive = tables.proactive(t2, notes)
+    report.proactive = tables.proactive(t2, notes, at[3] ~= nil)
   end
   why(2, from)
   from = #notes + 1

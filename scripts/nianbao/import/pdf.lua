@@ -665,6 +665,58 @@ local function header_columns(lines, from, to, m, merge)
   return cols
 end
 
+-- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
+-- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
+-- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
+-- lines above: the numbers and the header's words then stand in different grids (one column
+-- for a digit, two for a word) and the header tells nothing of where a number is. The gaps
+-- tell it: a gap of one space is two cells next to each other; a blank cell between two
+-- numbers leaves a wider gap, but not always (wide numbers in narrow cells are packed over
+-- it, "400 1640"), and a blank first or last cell leaves none. So the row is placed only when
+-- its wider gaps are as many as its missing cells: each then holds one blank, none is at an
+-- end and none is packed over. The header's words must be packed as well (the printer's
+-- mark: in another layout a gap of one space may be any), and each group that comes out
+-- whole must add up (its 总计 the sum of the other four): a row placed wrong rarely does.
+-- Returns the columns of the row's numbers, or nil.
+local function packed_columns(lines, from, to, line, n)
+  local packed = false
+  for j = from, to do
+    local run, prev = 0, nil
+    for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
+      local short = not w.text:find("%d") and utf8.len(w.text) == 2
+      run = (short and prev and w.first == prev.last + 2) and run + 1 or (short and 1 or 0)
+      prev = short and w or nil
+      packed = packed or run >= 4
+    end
+  end
+  if not packed then return nil end
+  local words = words_at(line)
+  local k = #words
+  local missing, at, c = n - k, { 1 }, 1
+  local wide = 0
+  if not words[1].text:match(NUMBER) then return nil end -- (a blank mark is a cell of its own)
+  for x = 2, k do
+    if not words[x].text:match(NUMBER) then return nil end
+    local gap = words[x].first - words[x - 1].last - 1
+    if gap >= 2 then wide = wide + 1; c = c + 1 end
+    c = c + 1
+    at[x] = c
+  end
+  if wide ~= missing or c ~= n then return nil end
+  -- the groups the placing leaves whole must add up
+  local cells = {}
+  for x, col in ipairs(at) do cells[col] = tonumber((words[x].text:gsub(",", ""))) end
+  for g = 0, n - 5, 5 do
+    local whole, sum = true, 0
+    for col = g + 1, g + 4 do
+      whole = whole and cells[col] ~= nil
+      sum = sum + (cells[col] or 0)
+    end
+    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return nil end
+  end
+  return at
+end
+
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
 -- with fewer than 3 numbers, when the other row of the block is complete, has its numbers
 -- placed under that row's (in pdftotext's grid, where a line's numbers stand where they are
@@ -879,13 +931,18 @@ function M.place_blanks(lines, notes, breaks)
                 end
               end
             end
+            local gaps = false
+            if at == nil then
+              at, m = packed_columns(lines, top, j - 1, l, 15), 1
+              gaps = at ~= nil
+            end
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
               local s4 = nb.schema.appeals
               table.insert(placed["四"], "空白：" .. empty_columns(at, 15, function(c)
                 return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
-              end))
+              end) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
             end
           end
           break

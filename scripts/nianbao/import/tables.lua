@@ -532,7 +532,7 @@ local function take_values(tokens, i, n, fits, stops)
     for k = 1, math.min(n, #seq) do out[k] = seq[k].value end
     return out, seq[#out] and seq[#out].at or i, ended
   end
-  local sure_last = last
+  local sure_first, sure_last = first, last
   while last - first + 1 < n do
     if first > 1 then first = first - 1
     elseif last < #seq then last = last + 1
@@ -550,7 +550,8 @@ local function take_values(tokens, i, n, fits, stops)
   -- row that lost a cell, then a trailing tab or pipe, would move its 总计 into 其他);
   -- empty cells between the label and the first number are written cells
   local padded = math.min(last, first + n - 1) - sure_last
-  return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil, units
+  return out, seq[math.min(last, first + n - 1)].at, ended, nil, nil, padded > 0 and padded or nil, units,
+    sure_first > first and sure_first - first or nil
 end
 
 --- The n cells after the label at index i, as a record:
@@ -564,6 +565,7 @@ end
 ---   illegible  the texts of cells that are no legible number ("4,6"): values is then empty,
 ---           the row not read
 ---   units   { [c] = { unit = "件", text = "12件" } } for the values written with a unit, or nil
+---   lead    the number of empty cells taken before the first sure one, or nil
 --- stops (optional): a set of keys that end the row besides the official labels.
 function M.take(tokens, i, n, fits, stops)
   -- a row of a table (HTML, Word) with more cells after its label than the table has columns,
@@ -585,7 +587,7 @@ function M.take(tokens, i, n, fits, stops)
     end
     if extra > 0 then i = i + extra end
   end
-  local values, last, ended, blob, how, padded, units = take_values(tokens, i, n, fits, stops)
+  local values, last, ended, blob, how, padded, units, lead = take_values(tokens, i, n, fits, stops)
   local illegible
   if last and not blob then
     for j = i + 1, last do
@@ -597,7 +599,7 @@ function M.take(tokens, i, n, fits, stops)
   end
   if illegible then values = {} end
   return { values = values, last = last, ended = ended, blob = blob, how = how, padded = padded,
-    illegible = illegible, units = units }
+    illegible = illegible, units = units, lead = lead }
 end
 
 -- What a row's label was not found gives: nothing read.
@@ -702,8 +704,38 @@ function M.is_2019(tokens)
 end
 
 --- Table 二 (2021 format) -> proactive table or nil.
-function M.proactive(tokens, notes)
+-- the row labels of table 二 (keys): where the text of one row ends
+local ROWS_2 = {}
+for _, b in ipairs(nb.schema.proactive.blocks) do
+  for _, r in ipairs(b.rows) do ROWS_2[norm.key(r.label)] = true end
+end
+
+-- Whether the one cell of the row labelled at i is blank, its number left out ("行政强制"
+-- alone on its line, then the next block's header): no number stands between the cells of
+-- the row read before (up to from) and the label, nor after it up to the next row's label
+-- or, when the table is closed (a heading follows it), to its end. A row of one cell has no
+-- other column its number could be in: nothing is placed.
+local function blank_one_cell(tokens, i, from, closed)
+  for j = from, i - 1 do
+    local k = tokens[j].kind
+    if k ~= "label" and k ~= "empty" then return false end
+  end
+  for j = i + 1, #tokens do
+    local t = tokens[j]
+    if t.kind == "label" and ROWS_2[t.key] then return true end
+    if t.kind ~= "label" and t.kind ~= "empty" then return false end
+  end
+  return closed == true
+end
+
+--- Table 二 (2021 format) from its tokens; closed: a heading follows the table (it is not cut
+--- off at its end).
+function M.proactive(tokens, notes, closed)
   local out, pos, found, blanks, missing, runs = {}, 1, 0, 0, {}, {}
+  -- rows of one cell read blank as nothing stands for it (blank_one_cell), kept only when
+  -- other rows' numbers were read: a table whose numbers are all missing (a picture, a copy
+  -- without them) is not a table of blanks
+  local empty_rows, numbers = {}, 0
   for _, block in ipairs(nb.schema.proactive.blocks) do
     for _, row in ipairs(block.rows) do
       local n = row.cells and #row.cells or 1
@@ -713,7 +745,13 @@ function M.proactive(tokens, notes)
       local wrong = check_units(got.units, function(c)
         return block.columns[c] or block.columns[1], row.amount and AMOUNT or COUNT
       end)
-      if blob then
+      for _, v in ipairs(values or {}) do if is_number(v) then numbers = numbers + 1 end end
+      if i and n == 1 and #values == 0 and not blob and not got.illegible
+          and blank_one_cell(tokens, i, pos, closed) then
+        missing[#missing + 1] = row.label
+        empty_rows[#empty_rows + 1] = { row = row, at = #missing }
+        pos = i + 1
+      elseif blob then
         unsplit(runs, row.label, blob)
         pos = last + 1
       elseif i and #values == n and not padded and wrong then
@@ -731,6 +769,14 @@ function M.proactive(tokens, notes)
       else
         missing[#missing + 1] = unread(row.label, values, n, padded, got.illegible)
       end
+    end
+  end
+  if numbers >= 2 then
+    for k = #empty_rows, 1, -1 do
+      local e = empty_rows[k]
+      table.remove(missing, e.at)
+      out[e.row.key] = nb.BLANK
+      found, blanks = found + 1, blanks + 1
     end
   end
   note_unsplit(notes, "二", runs)
@@ -1288,6 +1334,15 @@ function M.appeals(tokens, notes)
     return nil
   end
   if how == "total" then note_by_total(notes, "四", { "行政复议、行政诉讼" }) end
+  -- empty cells taken before the first number (a header's empty fields, or blank cells) and
+  -- a group's total that then fails: the numbers were moved on by those cells (a row of tabs
+  -- that lost its last fields), not certain
+  if #values == n and not padded and got.lead and not holding(got) then
+    note(notes, "SECTION.MISSING", "error", "四",
+      "表四的数字前有 %d 个空单元格，它们是空白单元格还是表头的空位无法确定（当作空白单元格时，有一组的总计不等于各项之和），未导入",
+      got.lead)
+    return nil
+  end
   if #values ~= n or padded then
     if #values > 0 then
       note(notes, "SECTION.MISSING", "error", "四", "表四读到 %d 个数，应为 %d 个，未导入", #values - (padded or 0), n)

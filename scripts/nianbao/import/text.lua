@@ -214,6 +214,171 @@ function M.ends_in_unit(text)
 end
 
 --- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
+-- Table 三 in text with tabs (a copy from Word or Excel): each cell is a field, a blank cell
+-- an empty one, so a row's numbers stand at the fields of their columns. A row whose last
+-- cells were blank may come without their fields (trailing tabs trimmed): the table reader
+-- then took the empty fields before its numbers (the label's merged cells) for its first
+-- cells, moving every number one column right. The columns' fields are known when the header
+-- has 自然人 and 总计 six fields apart and the complete rows' numbers stand at those fields:
+-- a short row whose numbers all stand there is written out to 总计, its empty cells with a
+-- blank mark, and named. Otherwise which cell it lost is not known: its empty fields before
+-- its numbers are dropped (the reader then names it short) and the row is named.
+local T3_COLUMNS = 7
+local T2_LABELS -- table 二's row labels (keys), made when first needed (nb.schema is built then)
+local T3_ROWS_AFTER_HEADER = 60
+local function tab_fields(line)
+  local out = {}
+  for part in (line .. "\t"):gmatch("(.-)\t") do out[#out + 1] = norm.trim(part) end
+  return out
+end
+local function is_cell(f)
+  local k = norm.key(f)
+  return k ~= "" and (k == "无" or norm.cell(k) ~= nil)
+end
+-- a tab row: its fields, the index of its label (the last text before its cells), the
+-- indices of its cells written (numbers and blank marks)
+local function tab_row(line)
+  local fields = tab_fields(line)
+  local label, cells = nil, {}
+  for k = #fields, 1, -1 do
+    if fields[k] ~= "" and not is_cell(fields[k]) then label = k break end
+  end
+  if not label then return nil end
+  for k = label + 1, #fields do
+    if fields[k] ~= "" then cells[#cells + 1] = k end
+  end
+  return { fields = fields, label = label, cells = cells }
+end
+
+function M.place_tabs(lines, notes)
+  local tables = require "nianbao.import.tables"
+  local mark = require("nianbao.import.pdf").BLANK_MARK
+  if not T2_LABELS then
+    T2_LABELS = {}
+    for _, b in ipairs(nb.schema.proactive.blocks) do
+      for _, r in ipairs(b.rows) do T2_LABELS[norm.key(r.label)] = true end
+    end
+  end
+  local head
+  for h, line in ipairs(lines) do
+    if line:find("\t", 1, true) and line:find("自然人", 1, true) then head = h break end
+  end
+  local f1, f7
+  if head then
+    for k, f in ipairs(tab_fields(lines[head])) do if f == "自然人" then f1 = k end end
+    for h = head, math.max(1, head - 2), -1 do
+      if lines[h]:find("\t", 1, true) then
+        for k, f in ipairs(tab_fields(lines[h])) do if f == "总计" then f7 = f7 or k end end
+      end
+    end
+  end
+  -- the rows of the table (its labels, not table 二's): tab lines up to the heading of part
+  -- 四, after the header (any line when there is none)
+  local rows, first, last = {}, nil, nil
+  for i = (head or 0) + 1, head and math.min(#lines, head + T3_ROWS_AFTER_HEADER) or #lines do
+    local line = lines[i]
+    if #rows > 0 and not line:find("\t", 1, true) and norm.trim(line):find("^四、") then break end
+    local r = line:find("\t", 1, true) and tab_row(line)
+    local key = r and norm.key(r.fields[r.label])
+    if r and #r.cells > 0 and tables.is_label_piece(key) and not T2_LABELS[key] then
+      r.i = i
+      rows[#rows + 1] = r
+      -- a complete row: its 7 cells the last fields, one after another
+      if #r.cells == T3_COLUMNS and r.cells[1] == #r.fields - T3_COLUMNS + 1 then
+        if first and (first ~= r.cells[1] or last ~= #r.fields) then first = false end
+        if first ~= false then first, last = r.cells[1], #r.fields end
+      end
+    end
+  end
+  -- (the complete rows' field count, when they agree: a row with fewer fields lost cells)
+  local count = first and last or math.huge
+  -- the grid: the header's 自然人 and 总计 at the complete rows' first and last fields
+  local grid = first and f1 == first and f7 == last and f7 - f1 == T3_COLUMNS - 1
+  local placed, unplaced = {}, {}
+  local columns = nb.schema.requests.columns
+  for _, r in ipairs(rows) do
+    local n = #r.cells
+    local short = n < T3_COLUMNS and (#r.fields < count or r.fields[#r.fields] == "")
+    if short and grid and r.label < f1 and r.cells[1] >= f1 and #r.fields <= f7 then
+      local fields, empty = r.fields, {}
+      for k = f1, f7 do
+        if (fields[k] or "") == "" then
+          fields[k] = mark
+          empty[#empty + 1] = columns[k - f1 + 1].label
+        end
+      end
+      for k = 1, f7 do fields[k] = fields[k] or "" end
+      lines[r.i] = table.concat(fields, "\t")
+      placed[#placed + 1] = string.format("%s（空白：%s）", norm.head(r.fields[r.label], 20), table.concat(empty, "、"))
+    elseif short and not grid and #r.fields < count and r.cells[1] > r.label + 1 then
+      -- the empty fields before the numbers are dropped: the reader must not take them
+      local fields = {}
+      for k = 1, #r.fields do
+        if k <= r.label or k >= r.cells[1] then fields[#fields + 1] = r.fields[k] end
+      end
+      lines[r.i] = table.concat(fields, "\t")
+      unplaced[#unplaced + 1] = string.format("%s（%d 个数，应为 %d 个）", norm.head(r.fields[r.label], 20), n, T3_COLUMNS)
+    end
+  end
+  if #placed > 0 then
+    notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = "三",
+      message = string.format("表三有 %d 行用制表符分隔、行尾少了数字（空着的单元格，或连同它的制表符一起缺了）：已按表头和完整的行中各列所在的位置放入，空着的单元格按空白导入（不是 0），请对照原文核对：%s",
+        #placed, table.concat(placed, "；")) }
+  end
+  if #unplaced > 0 then
+    notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = "三",
+      message = string.format("表三有 %d 行用制表符分隔、比其他行少了单元格：表头和完整的行没有给出各列所在的位置，缺的是哪一列无法确定，这些行未导入：%s",
+        #unplaced, table.concat(unplaced, "；")) }
+  end
+end
+
+-- Table 四 in text with tabs: its one row of 15 cells, its header's last lines above it with
+-- 结果维持 … 总计 at the fields of the columns (行政复议's on one line, 行政诉讼's on the next,
+-- empty fields under the words of the line above). When those words stand at fields 1-15, one
+-- column a field, the row's empty fields and the fields its trailing tabs lost are its blank
+-- cells (the reader took empty fields after its last number for a guess, and named the row;
+-- a row of 14 fields, the last lost, was named short)
+local T4_HEADER_LINES = 3
+function M.place_tabs_4(lines, notes)
+  local mark = require("nianbao.import.pdf").BLANK_MARK
+  local s4 = nb.schema.appeals
+  for i, line in ipairs(lines) do
+    if line:find("\t", 1, true) and not line:find("[^%d%s,.\t]") and line:find("%d") then
+      local fields = tab_fields(line)
+      -- the header's words above: each column's word at its field
+      local at = {}
+      for h = i - 1, math.max(1, i - T4_HEADER_LINES), -1 do
+        if not lines[h]:find("\t", 1, true) then break end
+        for k, f in ipairs(tab_fields(lines[h])) do
+          if f ~= "" and k <= 15 then at[k] = at[k] or f end
+        end
+      end
+      local grid = #fields <= 15
+      for c = 1, 15 do
+        local want = s4.columns[(c - 1) % 5 + 1].label
+        grid = grid and at[c] == want
+      end
+      local numbers = 0
+      for _, f in ipairs(fields) do if f ~= "" then numbers = numbers + 1 end end
+      -- (a row whose empty fields all stand between numbers is read as it is)
+      local trailing = #fields < 15 or fields[#fields] == ""
+      if grid and trailing and numbers >= 10 and numbers < 15 then
+        local empty = {}
+        for c = 1, 15 do
+          if (fields[c] or "") == "" then
+            fields[c] = mark
+            empty[#empty + 1] = s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
+          end
+        end
+        lines[i] = table.concat(fields, "\t")
+        notes[#notes + 1] = { id = "IMPORT.VARIANT", severity = "warning", section = "四",
+          message = string.format("表四的一行用制表符分隔，有空白单元格（行尾的可能连同制表符一起缺了）：已按表头中各列所在的位置放入，空着的单元格按空白导入（不是 0），请对照原文核对：空白：%s",
+            table.concat(empty, "、")) }
+      end
+    end
+  end
+end
+
 function M.items(text, notes)
   local items = {}
   if text:sub(-1) ~= "\n" and #text > 0 then
@@ -243,6 +408,13 @@ function M.items(text, notes)
     local pdf = require "nianbao.import.pdf"
     if text:find("%d[ \r]*\n[^\n]-%d[ \r]*\n") then pdf.join_wrapped(lines) end
     pdf.place_blanks(lines, notes)
+    text = table.concat(lines, "\n") .. "\n"
+  end
+  if text:find("\t", 1, true) then
+    local lines = {}
+    for line in text:gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+    M.place_tabs(lines, notes)
+    M.place_tabs_4(lines, notes)
     text = table.concat(lines, "\n") .. "\n"
   end
   local blank_before, page_break = true, false

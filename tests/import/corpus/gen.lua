@@ -145,6 +145,14 @@ for i = 1, n do
     local c = all[random(#all)]
     blanks[#blanks + 1] = c
   end
+  -- the reports after the first 40: blanks in each of tables 二, 三 and 四 (1-2, 1-3, 1-2),
+  -- drawn after the others, so that the first 40 stay as they were
+  if i > 40 then
+    local n3 = #schema.requests.rows * 7
+    for _, t in ipairs({ { 1, 10, 2 }, { 11, 10 + n3, 3 }, { 11 + n3, #all, 2 } }) do
+      for _ = 1, random(t[3]) do blanks[#blanks + 1] = all[random(t[1], t[2])] end
+    end
+  end
   -- the reference, then the source with a sentinel in each blank cell
   local src = datafile.serialize(r)
   local sentinels = {}
