@@ -26,13 +26,19 @@ local SUBJECTS = {
   litigation_after_review = { label = "复议后起诉的行政诉讼", groups = { "litigation_after_review" } },
 }
 
+-- a suit named by the review decision it contests ("申请人不服复议决定提起行政诉讼1件")
+local AGAINST_REVIEW = { "不服复议", "不服行政复议", "复议后提起" }
+
 local function subject_of(s)
   if s:find("直接起诉", 1, true) then return "litigation_direct" end
   if s:find("复议后起诉", 1, true) then return "litigation_after_review" end
   local r, l = s:find("复议", 1, true), s:find("诉讼", 1, true)
   -- "判决驳回诉讼请求1件" is a result, not a count of cases of litigation
   while l and s:find("诉讼请求", l, true) == l do l = s:find("诉讼", l + 12, true) end
-  if r and l then return nil, true end
+  if r and l then
+    if r < l and R.has(s, AGAINST_REVIEW) then return "litigation_after_review" end
+    return nil, true
+  end
   if r then return "review" end
   if l then return "litigation" end
 end

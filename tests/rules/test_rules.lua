@@ -1124,6 +1124,26 @@ test("TEXT.APPEALS reads a case decided at first instance and pending at second 
   flags("TEXT.APPEALS", appeals_text(s, { 0, 0, 0, 0 }, { 1, 0, 0, 0 }), 0, 1)
 end)
 
+test("TEXT.APPEALS reads a suit against a review decision as a suit after review", function()
+  local function r(after, direct)
+    return function(text)
+      return variant(function(t) appeals({ 0, 0, 0, 0 }, direct or { 0, 0, 0, 0 })(t)
+        t.appeals.litigation_after_review = { upheld = after[1], corrected = after[2], other = after[3],
+          pending = after[4], total = after[1] + after[2] + after[3] + after[4] }
+        overview_text(t, "依申请公开", text) end)
+    end
+  end
+  for _, s in ipairs({ "申请人不服复议决定提起行政诉讼1件，目前尚在审理中。",
+      "申请人不服行政复议决定向法院提起行政诉讼1件，尚未审结。" }) do
+    quiet("TEXT.APPEALS", r({ 0, 0, 0, 1 })(s))
+    flags("TEXT.APPEALS", r({ 1, 0, 0, 0 })(s), 0, 1) -- the table says decided, the text pending
+    flags("TEXT.APPEALS", r({ 0, 0, 0, 0 }, { 0, 0, 0, 1 })(s), 0, 1) -- counted as a direct suit
+  end
+  -- naming both without saying one led to the other is still no subject of its own
+  quiet("TEXT.APPEALS", variant(function(t) appeals({ 0, 0, 0, 1 }, { 0, 0, 0, 1 })(t)
+    overview_text(t, "依申请公开", "行政复议和行政诉讼各1件，均尚未审结。") end))
+end)
+
 test("TEXT.APPEALS reads a result after totals of the same count in clauses of their own as theirs", function()
   local s = "因政府信息公开被提起行政诉讼2件，其中未经复议直接起诉1件，复议后起诉1件，均尚未审结。"
   local function r(direct, after)
