@@ -386,6 +386,12 @@ end
 --- The mark written in a cell that the layout shows empty (a blank marker of the schema).
 M.BLANK_MARK = "／"
 
+--- The name of table 四's cell c (1..15) in a note: 行政复议“结果维持”.
+function M.t4_cell_name(c)
+  local s4 = nb.schema.appeals
+  return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
+end
+
 -- a character's columns: pdftotext -layout gives each character one column, CJK too; a copy
 -- from a viewer may give a wide (CJK, full-width) character two
 local function wide_words(line)
@@ -939,10 +945,7 @@ function M.place_blanks(lines, notes, breaks)
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
-              local s4 = nb.schema.appeals
-              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, function(c)
-                return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
-              end) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
+              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
             end
           end
           break

@@ -703,9 +703,9 @@ function M.is_2019(tokens)
   return all:find("\n规范性文件\n", 1, true) ~= nil
 end
 
---- Table 二 (2021 format) -> proactive table or nil.
--- the row labels of table 二 (keys): where the text of one row ends
-local ROWS_2 = {}
+--- The row labels of table 二 (keys): where the text of one row ends.
+M.ROWS_2 = {}
+local ROWS_2 = M.ROWS_2
 for _, b in ipairs(nb.schema.proactive.blocks) do
   for _, r in ipairs(b.rows) do ROWS_2[norm.key(r.label)] = true end
 end

@@ -213,7 +213,6 @@ function M.ends_in_unit(text)
   return false
 end
 
---- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 -- Table 三 in text with tabs (a copy from Word or Excel): each cell is a field, a blank cell
 -- an empty one, so a row's numbers stand at the fields of their columns. A row whose last
 -- cells were blank may come without their fields (trailing tabs trimmed): the table reader
@@ -224,7 +223,6 @@ end
 -- blank mark, and named. Otherwise which cell it lost is not known: its empty fields before
 -- its numbers are dropped (the reader then names it short) and the row is named.
 local T3_COLUMNS = 7
-local T2_LABELS -- table 二's row labels (keys), made when first needed (nb.schema is built then)
 local T3_ROWS_AFTER_HEADER = 60
 local function tab_fields(line)
   local out = {}
@@ -253,12 +251,6 @@ end
 function M.place_tabs(lines, notes)
   local tables = require "nianbao.import.tables"
   local mark = require("nianbao.import.pdf").BLANK_MARK
-  if not T2_LABELS then
-    T2_LABELS = {}
-    for _, b in ipairs(nb.schema.proactive.blocks) do
-      for _, r in ipairs(b.rows) do T2_LABELS[norm.key(r.label)] = true end
-    end
-  end
   local head
   for h, line in ipairs(lines) do
     if line:find("\t", 1, true) and line:find("自然人", 1, true) then head = h break end
@@ -280,7 +272,7 @@ function M.place_tabs(lines, notes)
     if #rows > 0 and not line:find("\t", 1, true) and norm.trim(line):find("^四、") then break end
     local r = line:find("\t", 1, true) and tab_row(line)
     local key = r and norm.key(r.fields[r.label])
-    if r and #r.cells > 0 and tables.is_label_piece(key) and not T2_LABELS[key] then
+    if r and #r.cells > 0 and tables.is_label_piece(key) and not tables.ROWS_2[key] then
       r.i = i
       rows[#rows + 1] = r
       -- a complete row: its 7 cells the last fields, one after another
@@ -340,7 +332,8 @@ end
 -- a row of 14 fields, the last lost, was named short)
 local T4_HEADER_LINES = 3
 function M.place_tabs_4(lines, notes)
-  local mark = require("nianbao.import.pdf").BLANK_MARK
+  local pdf = require "nianbao.import.pdf"
+  local mark = pdf.BLANK_MARK
   local s4 = nb.schema.appeals
   for i, line in ipairs(lines) do
     if line:find("\t", 1, true) and not line:find("[^%d%s,.\t]") and line:find("%d") then
@@ -367,7 +360,7 @@ function M.place_tabs_4(lines, notes)
         for c = 1, 15 do
           if (fields[c] or "") == "" then
             fields[c] = mark
-            empty[#empty + 1] = s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”"
+            empty[#empty + 1] = pdf.t4_cell_name(c)
           end
         end
         lines[i] = table.concat(fields, "\t")
@@ -379,6 +372,7 @@ function M.place_tabs_4(lines, notes)
   end
 end
 
+--- items, notes for a text (valid UTF-8); complete = false when the text was cut off.
 function M.items(text, notes)
   local items = {}
   if text:sub(-1) ~= "\n" and #text > 0 then
