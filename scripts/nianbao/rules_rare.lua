@@ -98,20 +98,11 @@ local NOT_COLLECTED = { "通知", "应收", "应缴", "涉及", "减免", "免�
 -- information-processing fee, with or without 收取
 local OTHER_FEES = { "事业性收费", "服务收费", "服务费", "经费", "罚没", "工本费" }
 
--- the amount from at on, in 元; the frontiers make a number start where its digits start and
--- take all of them, so a long digit run is read once (linear), not once per position
-local function amount_at(clause, at)
-  local wan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
-  if wan then return tonumber(wan) * 10000 end
-  local yuan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
-  return yuan and tonumber(yuan)
-end
-
 --- The fee collected that text (section 六, normalized) states, in 元, or nil: the first
 --- amount after 收取 or after the fee's name, or in the clause right after one of them
 --- that starts with one of amount_words ("按标准收取信息处理费，金额共计0.05万元"); none in a
---- sentence about other charges.
-function M.fee_collected(text, amount_words)
+--- sentence about other charges. amount_at(clause, at) is the rule's reader of an amount.
+function M.fee_collected(text, amount_words, amount_at)
   local after -- the clause before named the fee without an amount
   for _, sentence in ipairs(R.sentences(text)) do
     if R.has(sentence, OTHER_FEES) and not sentence:find("处理费", 1, true) then

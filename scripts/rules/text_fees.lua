@@ -31,6 +31,16 @@ local NOT_FROM = { "未向", "没有向", "不向" }
 local AMOUNT = { "金额", "共计", "合计", "总计" }
 local NO_NOTICE = { "未发出收费通知", "未发收费通知", "无收费通知", "没有发出收费通知", "未向申请人发出收费" }
 
+-- the amount in clause from byte at on, in 元, or nil; the frontiers make a number start where
+-- its digits start and take all of them, so a long digit run is read once (linear), not once
+-- per position
+local function amount_at(clause, at)
+  local wan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
+  if wan then return tonumber(wan) * 10000 end
+  local yuan = clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
+  return yuan and tonumber(yuan)
+end
+
 return {
   id = "TEXT.FEES",
   severity = "warning",
@@ -65,16 +75,14 @@ return {
         end
       end
       if clause:find("收费通知", 1, true) then notices = notices or R.first_count(clause) end
-      -- the numbers after the first 收取; the frontiers make a number start where its digits start
-      -- and take all of them, so a long digit run is read once (linear), not once per position
+      -- the amount after the first 收取
       local at = clause:find("收取", 1, true)
       -- or in the clause right after one with 收取 and no amount, when it starts with the
       -- amount's word ("按标准收取信息处理费，金额共计0.05万元")
       if not at and after_collect and R.has(clause:sub(1, 6), AMOUNT) then at = 1 end
-      local wan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)万元", at)
-      local yuan = at and clause:match("%f[%d](%d+%f[^%d]%.?%d*)元", at)
-      if not collected and (wan or yuan) then collected = wan and tonumber(wan) * 10000 or tonumber(yuan) end
-      after_collect = at and not (wan or yuan)
+      local amount = at and amount_at(clause, at)
+      if not collected and amount then collected = amount end
+      after_collect = at and not amount
     end
     if R.has(read, NO_NOTICE) then notices = notices or 0 end
     -- an amount collected is stated: a word of none is about the rest ("收取信息处理费100元，
@@ -91,7 +99,7 @@ return {
       -- 128万元"), is read (by nianbao.rules_rare) only when what was read would not agree
       if type(c) == "number" and read:find("元", 1, true)
           and (collected and math.abs(collected - c) > 0.005 or not collected and (c > 0 or not none)) then
-        collected = require("nianbao.rules_rare").fee_collected(read, AMOUNT)
+        collected = require("nianbao.rules_rare").fee_collected(read, AMOUNT, amount_at)
         none = none_said and not (collected and collected > 0)
       end
       if none and type(c) == "number" and c > 0 then
