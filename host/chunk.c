@@ -1,5 +1,6 @@
 #include "chunk.h"
 #include "bytes.h"
+#include "lualex.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -13,44 +14,12 @@
 static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-long nb_long_bracket_level(const char *buf, size_t len, size_t i)
-{
-    size_t j = i + 1;
-    while (j < len && buf[j] == '=')
-        j++;
-    return (j < len && buf[j] == '[') ? (long)(j - i - 1) : -1;
-}
-
-size_t nb_line_end(const char *buf, size_t len, size_t i)
-{
-    const char *nl = memchr(buf + i, '\n', len - i);
-    size_t end = nl ? (size_t)(nl - buf) : len;
-    const char *cr = memchr(buf + i, '\r', end - i);
-    return cr ? (size_t)(cr - buf) : end;
-}
-
-size_t nb_long_bracket_end(const char *buf, size_t len, size_t i, long level)
-{
-    i += (size_t)level + 2;
-    while (i < len) {
-        if (buf[i] == ']') {
-            size_t j = i + 1;
-            while (j < len && buf[j] == '=')
-                j++;
-            if (j < len && buf[j] == ']' && (long)(j - i - 1) == level)
-                return j + 1;
-        }
-        i++;
-    }
-    return 0;
-}
-
 /* Index just past the long string or comment opened at buf[i] (the end of the text when it
  * is never closed). */
-static size_t skip_long(const char *buf, size_t len, size_t i, long level)
+static size_t skip_long(const char *buf, size_t len, size_t i, int level)
 {
-    size_t end = nb_long_bracket_end(buf, len, i, level);
-    return end ? end : len;
+    const char *end = nb_lex_long(buf + i, buf + len, level, NULL, NULL, NULL);
+    return end ? (size_t)(end - buf) : len;
 }
 
 size_t nb_count_numerals(const char *buf, size_t len)
@@ -58,11 +27,10 @@ size_t nb_count_numerals(const char *buf, size_t len)
     size_t count = 0, i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)buf[i];
-        long level; /* of a long bracket at i */
-        if (c == '-' && i + 1 < len && buf[i + 1] == '-') {
-            i += 2;
-            level = (i < len && buf[i] == '[') ? nb_long_bracket_level(buf, len, i) : -1;
-            i = level >= 0 ? skip_long(buf, len, i, level) : nb_line_end(buf, len, i);
+        int level; /* of a long bracket at i */
+        if (c == '-' && i + 1 < len && buf[i + 1] == '-') { /* comments, and the blank after */
+            const char *end = nb_lex_blank(buf + i, buf + len, NULL);
+            i = end ? (size_t)(end - buf) : len;
         } else if (c == '"' || c == '\'') {
             /* A newline ends no string here: Lua refuses the file there anyway, and \z or an
              * escaped CR LF would otherwise put this scan out of step with Lua's. */
@@ -79,7 +47,7 @@ size_t nb_count_numerals(const char *buf, size_t len)
                 i = (size_t)(b - buf) + 2; /* the backslash and the character it escapes */
             }
             i++;
-        } else if (c == '[' && (level = nb_long_bracket_level(buf, len, i)) >= 0) {
+        } else if (c == '[' && (level = nb_lex_long_level(buf + i, buf + len)) >= 0) {
             i = skip_long(buf, len, i, level);
         } else if (is_alpha(c)) {
             while (i < len && (is_alpha((unsigned char)buf[i]) || is_digit((unsigned char)buf[i])))

@@ -17,18 +17,6 @@ typedef struct lua_State lua_State;
  * bounds that walk (a real report has a few hundred). */
 #define NB_MAX_NUMERALS 5000
 
-/* At buf[i] == '[': the level of the long bracket "[==[" opened there (the number of '='),
- * or -1 when none is. */
-long nb_long_bracket_level(const char *buf, size_t len, size_t i);
-
-/* Index just past the closing bracket of the long string or comment opened at buf[i] with
- * `level`; 0 when it is never closed. */
-size_t nb_long_bracket_end(const char *buf, size_t len, size_t i, long level);
-
-/* Index of the line end (\n or \r, as Lua's lexer ends a line comment) at or after buf[i],
- * or len: found with memchr, as a data file's comments are long lines. */
-size_t nb_line_end(const char *buf, size_t len, size_t i);
-
 /* Numerals in Lua source text (outside strings and comments); an upper bound of what the
  * parser sees. */
 size_t nb_count_numerals(const char *buf, size_t len);

@@ -1,5 +1,6 @@
 #include "literal.h"
 #include "chunk.h"
+#include "lualex.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -14,12 +15,8 @@ typedef struct {
     size_t numerals; /* read so far: past NB_MAX_NUMERALS the loader refuses the file */
 } reader;
 
-static int is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-static int is_newline(int c) { return c == '\n' || c == '\r'; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-static int is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-static int hex_value(int c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 static int peek(const reader *r, size_t ahead)
 {
@@ -29,124 +26,43 @@ static int peek(const reader *r, size_t ahead)
 /* At '[': the level of the long bracket it opens, or -1. */
 static int long_bracket_level(const reader *r)
 {
-    return (int)nb_long_bracket_level(r->p, (size_t)(r->end - r->p), 0);
-}
-
-/* Past the long bracket of this level that starts at p, to just after its closing one:
- * *body and *body_len are what lies between (raw, newlines not yet folded). 0 when it is
- * never closed. */
-static int skip_long_bracket(reader *r, int level, const char **body, size_t *body_len)
-{
-    size_t end = nb_long_bracket_end(r->p, (size_t)(r->end - r->p), 0, level);
-    if (!end)
-        return 0;
-    *body = r->p + level + 2;
-    *body_len = end - (size_t)level * 2 - 4;
-    r->p += end;
-    return 1;
+    return nb_lex_long_level(r->p, r->end);
 }
 
 /* Spaces and comments. 0 on a long comment that is never closed. */
 static int skip_blank(reader *r)
 {
-    for (;;) {
-        while (r->p < r->end && is_space((unsigned char)*r->p))
-            r->p++;
-        if (peek(r, 0) != '-' || peek(r, 1) != '-')
-            return 1;
-        r->p += 2;
-        int level = peek(r, 0) == '[' ? long_bracket_level(r) : -1;
-        if (level >= 0) {
-            const char *body;
-            size_t n;
-            if (!skip_long_bracket(r, level, &body, &n))
-                return 0;
-        } else {
-            r->p += nb_line_end(r->p, (size_t)(r->end - r->p), 0);
-        }
-    }
-}
-
-/* A long string at p: its first newline dropped and every newline sequence (\n, \r, \r\n,
- * \n\r) made one \n, as the lexer does. */
-static int push_long_string(reader *r, int level)
-{
-    const char *s;
-    size_t n;
-    if (!skip_long_bracket(r, level, &s, &n))
+    if (r->p < r->end && (unsigned char)*r->p > ' ' && *r->p != '-')
+        return 1; /* (most tokens follow no blank: the lexer is called for the others) */
+    const char *p = nb_lex_blank(r->p, r->end, NULL);
+    if (!p)
         return 0;
-    const char *end = s + n;
-    if (s < end && is_newline((unsigned char)*s)) {
-        char first = *s++;
-        if (s < end && is_newline((unsigned char)*s) && *s != first)
-            s++;
-    }
-    if (!memchr(s, '\r', (size_t)(end - s))) {
-        lua_pushlstring(r->L, s, (size_t)(end - s));
-        return 1;
-    }
-    luaL_Buffer b;
-    luaL_buffinit(r->L, &b);
-    while (s < end) {
-        char c = *s++;
-        if (!is_newline((unsigned char)c)) {
-            luaL_addchar(&b, c);
-            continue;
-        }
-        luaL_addchar(&b, '\n');
-        if (s < end && is_newline((unsigned char)*s) && *s != c)
-            s++;
-    }
-    luaL_pushresult(&b);
+    r->p = p;
     return 1;
 }
 
-/* After a backslash in a quoted string: adds what the escape stands for to b and moves p
- * past it. 0 for an escape the reader leaves to the compiler (\u{...}) or one that is not
- * valid. */
-static int add_escape(reader *r, luaL_Buffer *b)
+/* The string at p, which the lexer has read to stop, pushed with the value it makes of it.
+ * The value, never longer than its text, is written into a buffer of that size. */
+static int push_lexed(reader *r, const char *stop)
 {
-    static const char letter[] = "abfnrtv\\\"'", value[] = "\a\b\f\n\r\t\v\\\"'";
-    int c = peek(r, 0);
-    const char *simple = c > 0 ? strchr(letter, c) : NULL;
-    if (simple) {
-        luaL_addchar(b, value[simple - letter]);
-        r->p++;
-        return 1;
-    }
-    if (c == '\n' || c == '\r') { /* a backslash before a line break keeps it */
-        luaL_addchar(b, '\n');
-        r->p++;
-        if (is_newline(peek(r, 0)) && peek(r, 0) != c)
-            r->p++;
-        return 1;
-    }
-    if (c == 'x') {
-        if (!is_hex(peek(r, 1)) || !is_hex(peek(r, 2)))
-            return 0;
-        luaL_addchar(b, (char)(hex_value(peek(r, 1)) * 16 + hex_value(peek(r, 2))));
-        r->p += 3;
-        return 1;
-    }
-    if (c == 'z') { /* skips the spaces that follow, line breaks too */
-        r->p++;
-        while (r->p < r->end && is_space((unsigned char)*r->p))
-            r->p++;
-        return 1;
-    }
-    if (is_digit(c)) { /* up to three decimal digits, at most 255 */
-        int v = 0, n = 0;
-        while (n < 3 && is_digit(peek(r, 0))) {
-            v = v * 10 + (peek(r, 0) - '0');
-            r->p++;
-            n++;
-        }
-        if (v > 255)
-            return 0;
-        luaL_addchar(b, (char)v);
-        return 1;
-    }
-    return 0;
+    luaL_Buffer b;
+    size_t len = 0;
+    char *out = luaL_buffinitsize(r->L, &b, (size_t)(stop - r->p));
+    int level = *r->p == '[' ? long_bracket_level(r) : -1;
+    if (level >= 0)
+        nb_lex_long(r->p, r->end, level, NULL, out, &len);
+    else
+        nb_lex_quoted(r->p, r->end, NULL, out, &len);
+    luaL_pushresultsize(&b, len);
+    r->p = stop;
+    return 1;
+}
+
+/* A long string at p. */
+static int push_long_string(reader *r, int level)
+{
+    const char *stop = nb_lex_long(r->p, r->end, level, NULL, NULL, NULL);
+    return stop && push_lexed(r, stop);
 }
 
 /* The bytes that stop the plain run of a quoted string: its quote (bit 1 for ", 2 for '),
@@ -164,7 +80,7 @@ static int push_quoted(reader *r)
     const char *start = r->p;
     while (r->p < r->end && !(STRING_STOP[(unsigned char)*r->p] & stop))
         r->p++;
-    if (r->p < r->end && is_newline((unsigned char)*r->p))
+    if (r->p < r->end && (*r->p == '\n' || *r->p == '\r'))
         return 0; /* unfinished string */
     if (r->p >= r->end)
         return 0;
@@ -173,33 +89,10 @@ static int push_quoted(reader *r)
         r->p++;
         return 1;
     }
-    luaL_Buffer b;
-    luaL_buffinit(r->L, &b);
-    luaL_addlstring(&b, start, (size_t)(r->p - start));
-    int ok = 1;
-    while (ok && r->p < r->end && *r->p != quote) {
-        char c = *r->p;
-        if (is_newline((unsigned char)c)) {
-            ok = 0;
-            break;
-        }
-        r->p++;
-        if (c != '\\')
-            luaL_addchar(&b, c);
-        else
-            ok = add_escape(r, &b);
-    }
-    ok = ok && r->p < r->end;
-    /* the buffer is finished even on failure: a long one is a to-be-closed slot, and Lua
-     * 5.4.4's lua_settop, closing it for the caller, can leave the stack top dangling when
-     * the close grows the stack (fixed in 5.4.5) */
-    luaL_pushresult(&b);
-    if (!ok) {
-        lua_pop(r->L, 1);
-        return 0;
-    }
-    r->p++;
-    return 1;
+    /* an escape: the whole string is read by the lexer's rules */
+    r->p = start - 1;
+    const char *past = nb_lex_quoted(r->p, r->end, NULL, NULL, NULL);
+    return past && push_lexed(r, past);
 }
 
 /* A numeral at p, its extent as the lexer takes it, converted by Lua itself. */
@@ -208,24 +101,8 @@ static int push_number(reader *r)
     if (++r->numerals > NB_MAX_NUMERALS)
         return 0;
     const char *start = r->p;
-    const char *exponent = "Ee";
-    if (peek(r, 0) == '0' && (peek(r, 1) == 'x' || peek(r, 1) == 'X')) {
-        exponent = "Pp";
-        r->p += 2;
-    }
-    for (;;) {
-        int c = peek(r, 0);
-        if (c > 0 && (c == exponent[0] || c == exponent[1])) {
-            r->p++;
-            if (peek(r, 0) == '+' || peek(r, 0) == '-')
-                r->p++;
-        } else if (c > 0 && (is_hex(c) || c == '.')) {
-            r->p++;
-        } else {
-            break;
-        }
-    }
-    if (r->p < r->end && is_alpha((unsigned char)*r->p))
+    r->p = nb_lex_numeral(start, r->end);
+    if (!r->p)
         return 0; /* a numeral touching a letter */
     char text[128];
     size_t n = (size_t)(r->p - start);

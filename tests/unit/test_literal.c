@@ -52,6 +52,9 @@ static void forms_are_read_as_lua_reads_them(void **state)
         " 0x10000000000000000, 1e400, 1e-400, 123456789012345678901234567890 }",
         "return { -1, - 2, -0, -0.0, -.5, -9223372036854775808, -0x8000000000000000, -1e400, -\n--c\n3 }",
         "return { '\\a\\b\\f\\n\\r\\t\\v\\\\\\\"\\'', \"\\065\\0651\\9\\255\\0\\00\\000x\", \"\\x41\\xfF\\x00\" }",
+        "return { '\\u{41}', '\\u{0}x', '\\u{7f}\\u{80}', '\\u{7FF}\\u{800}', '\\u{FFFF}\\u{10000}',"
+        " '\\u{10FFFF}\\u{1FFFFF}\\u{200000}', '\\u{3FFFFFF}\\u{4000000}', '\\u{7FFFFFFF}', '\\u{0000000041}',"
+        " '\\u{4E2D}\\u{6587}' }",
         "return { \"a\\\nb\", \"a\\\r\nb\", \"a\\\n\rb\", \"x\\z  \n\t y\", \"\\z\" }",
         "return { '\xe4\xb8\xad\xe6\x96\x87', \"'\", '\"', '', \"\" }",
         "return { [[\nab]], [[\r\nab]], [[\n\rab]], [[\r\rab]], [[\n\nab]], [==[a]]b]=]c]==] }",
@@ -80,7 +83,9 @@ static void everything_else_is_left_to_the_compiler(void **state)
         "return { nil }", "return { 1, nil, 3 }", "return { end = 1 }", "return { nil = 1 }",
         "return { goto = 1 }", "return { a = 1 b = 2 }", "return { a == 1 }", "return { a = }",
         "return { , }", "return { 1,, }", "return { 'unterminated }", "return { \"a\nb\" }",
-        "return { 'a\rb' }", "return { '\\q' }", "return { '\\u{41}' }", "return { '\\256' }",
+        "return { 'a\rb' }", "return { '\\q' }", "return { '\\256' }",
+        "return { '\\u{80000000}' }", "return { '\\u{}' }", "return { '\\u41' }", "return { '\\u{41' }",
+        "return { '\\u{g}' }", "return { '\\u{0000000080000000}' }",
         "return { '\\x4' }", "return { '\\x' }", "return { '\\", "return { [[abc }", "return { 1e }",
         "return { 3x }", "return { 0x }", "return { 1..2 }", "return { 0xg }", "return { 1_000 }",
         "--[[ unterminated", "return {} --[==[ unterminated ]=]", "return { [=x] = 1 }",
