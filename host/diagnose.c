@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "bytes.h"
+#include "lualex.h"
 #include "utf8.h"
 
 /* ---------- the file's encoding ---------- */
@@ -133,38 +134,18 @@ static const wide_char WIDE[] = {
     {"５", "5"}, {"６", "6"}, {"７", "7"}, {"８", "8"}, {"９", "9"},
 };
 
-/* The level of a long bracket opening at p ("[[" 0, "[==[" 2), or -1. */
-static int long_open(const char *p, const char *end)
+/* Past the long bracket opened at p with level, counting lines, or end when it never closes. */
+static const char *past_long(const char *p, const char *end, int level, int *line)
 {
-    if (p >= end || *p != '[')
-        return -1;
-    int level = 0;
-    p++;
-    while (p < end && *p == '=') {
-        level++;
-        p++;
-    }
-    return p < end && *p == '[' ? level : -1;
+    const char *q = nb_lex_long(p, end, level, line, NULL, NULL);
+    return q ? q : end;
 }
 
-/* Past the long bracket closing level at p, or end. */
-static const char *long_close(const char *p, const char *end, int level, int *line)
+/* Past white space and comments at p, counting lines (end when a comment never closes). */
+static const char *skip_blank(const char *p, const char *end, int *line)
 {
-    for (; p < end; p++) {
-        if (*p == '\n')
-            (*line)++;
-        if (*p == ']') {
-            const char *q = p + 1;
-            int n = 0;
-            while (q < end && *q == '=') {
-                n++;
-                q++;
-            }
-            if (n == level && q < end && *q == ']')
-                return q + 1;
-        }
-    }
-    return end;
+    const char *q = nb_lex_blank(p, end, line);
+    return q ? q : end;
 }
 
 int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *err)
@@ -173,33 +154,26 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
     int line = 1;
     while (p < end) {
         unsigned char ch = (unsigned char)*p;
-        if (ch == '\n') {
-            line++;
+        if (ch == '\n' || ch == '\r' || (ch == '-' && p + 1 < end && p[1] == '-')) {
+            p = skip_blank(p, end, &line); /* line breaks and comments */
+        } else if (ch == '"' || ch == '\'') { /* a quoted string, escapes skipped, not checked */
             p++;
-        } else if (ch == '-' && p + 1 < end && p[1] == '-') { /* a comment */
-            p += 2;
-            int level = long_open(p, end);
-            if (level >= 0) {
-                p = long_close(p + level + 2, end, level, &line);
-            } else {
-                while (p < end && *p != '\n')
-                    p++;
-            }
-        } else if (ch == '"' || ch == '\'') { /* a quoted string, escapes skipped */
-            p++;
-            while (p < end && (unsigned char)*p != ch && *p != '\n') {
+            while (p < end && (unsigned char)*p != ch && *p != '\n' && *p != '\r') {
                 if (*p == '\\' && p + 1 < end) {
-                    if (p[1] == '\n')
+                    size_t nl = nb_lex_newline(p + 1, end);
+                    if (nl) { /* an escaped line break continues the string */
                         line++;
+                        p += 1 + nl;
+                        continue;
+                    }
                     p++;
                 }
                 p++;
             }
             if (p < end && (unsigned char)*p == ch)
                 p++;
-        } else if (ch == '[' && long_open(p, end) >= 0) {
-            int level = long_open(p, end);
-            p = long_close(p + level + 2, end, level, &line);
+        } else if (ch == '[' && nb_lex_long_level(p, end) >= 0) {
+            p = past_long(p, end, nb_lex_long_level(p, end), &line);
         } else if (ch >= 0x80) {
             /* a character outside any string: Lua syntax knows only ASCII */
             size_t n = utf8_seq((const unsigned char *)p, (size_t)(end - p));
@@ -461,199 +435,28 @@ static int dup_add(dup_set *s, size_t table, size_t off, int line, int insert)
 
 enum { DUP_MAX_DEPTH = 256, DUP_PATH = 512 };
 
-/* The length of a line end at p as Lua counts them: \n, \r, \r\n and \n\r are one each. */
-static size_t line_end(const char *p, const char *end)
+/* Past the string at p (a long bracket of level, or quoted when level < 0), counting lines;
+ * its value appended to out when out. NULL when it does not close. */
+static const char *string_value(const char *p, const char *end, int level, int *line, nb_bytes *out)
 {
-    if (p >= end || (*p != '\n' && *p != '\r'))
-        return 0;
-    return p + 1 < end && (p[1] == '\n' || p[1] == '\r') && p[1] != p[0] ? 2 : 1;
-}
-
-static const char *long_text(const char *p, const char *end, int level, int *line, nb_bytes *out);
-
-/* Past white space and comments at p, counting lines. */
-static const char *skip_blank(const char *p, const char *end, int *line)
-{
-    while (p < end) {
-        size_t n = line_end(p, end);
-        if (n) {
-            (*line)++;
-            p += n;
-        } else if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
-            p++;
-        } else if (*p == '-' && p + 1 < end && p[1] == '-') {
-            p += 2;
-            int level = long_open(p, end);
-            if (level >= 0) {
-                p = long_text(p, end, level, line, NULL);
-                if (!p) /* a comment that does not close */
-                    return end;
-            } else {
-                while (p < end && *p != '\n' && *p != '\r')
-                    p++;
-            }
-        } else {
-            break;
-        }
-    }
-    return p;
-}
-
-/* Past the long bracket at p (its '[' of the given level), counting lines; its text added to
- * out when out (Lua drops a line end right after the opening one and writes each as \n).
- * NULL when it does not close. */
-static const char *long_text(const char *p, const char *end, int level, int *line, nb_bytes *out)
-{
-    p += level + 2;
-    size_t n = line_end(p, end);
-    if (n) {
-        (*line)++;
-        p += n;
-    }
-    while (p < end) {
-        n = line_end(p, end);
-        if (n) {
-            (*line)++;
-            p += n;
-            if (out)
-                nb_bytes_add(out, "\n", 1);
-            continue;
-        }
-        if (*p == ']') {
-            const char *q = p + 1;
-            int k = 0;
-            while (q < end && *q == '=') {
-                k++;
-                q++;
-            }
-            if (k == level && q < end && *q == ']')
-                return q + 1;
-        }
-        const char *r = p + 1; /* a run of plain bytes */
-        while (r < end && *r != ']' && *r != '\n' && *r != '\r')
-            r++;
-        if (out)
-            nb_bytes_add(out, p, (size_t)(r - p));
-        p = r;
-    }
-    return NULL;
+    const char *stop = level >= 0 ? nb_lex_long(p, end, level, line, NULL, NULL)
+                                  : nb_lex_quoted(p, end, line, NULL, NULL);
+    size_t off = out ? out->len : 0, n = 0;
+    /* room for the value, which is never longer than its text, then the value over it */
+    if (!stop || !out || !nb_bytes_add(out, p, (size_t)(stop - p)) || out->over)
+        return stop;
+    if (level >= 0)
+        nb_lex_long(p, end, level, NULL, out->data + off, &n);
+    else
+        nb_lex_quoted(p, end, NULL, out->data + off, &n);
+    out->len = off + n;
+    out->data[out->len] = '\0';
+    return stop;
 }
 
 static int hex_value(char c)
 {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-/* Past the quoted string at p (its opening quote), counting lines (an escaped line end, and
- * those \z skips, are lines of the file); its value added to out when out. NULL when it does
- * not close before a line end or the end. */
-static const char *quoted_text(const char *p, const char *end, int *line, nb_bytes *out)
-{
-    char q = *p++;
-    while (p < end) {
-        char c = *p;
-        if (c == q)
-            return p + 1;
-        if (c == '\n' || c == '\r')
-            return NULL;
-        if (c != '\\') {
-            const char *r = p + 1;
-            /* (the bytes of Chinese text, all past 0x7F, are told apart first) */
-            while (r < end && ((unsigned char)*r >= 0x80 || (*r != q && *r != '\\' && *r != '\n' && *r != '\r')))
-                r++;
-            if (out)
-                nb_bytes_add(out, p, (size_t)(r - p));
-            p = r;
-            continue;
-        }
-        if (++p >= end)
-            return NULL;
-        char v[8];
-        size_t n = 1, le = line_end(p, end);
-        if (le) {
-            (*line)++;
-            p += le;
-            v[0] = '\n';
-        } else if (*p == 'z') { /* skips white space, line ends too */
-            p++;
-            while (p < end) {
-                le = line_end(p, end);
-                if (le) {
-                    (*line)++;
-                    p += le;
-                } else if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
-                    p++;
-                } else {
-                    break;
-                }
-            }
-            continue;
-        } else if (*p == 'x') {
-            int x = 0;
-            for (p++; p < end && n < 3 && hex_value(*p) >= 0; p++, n++)
-                x = x * 16 + hex_value(*p);
-            v[0] = (char)x;
-            n = 1;
-        } else if (*p == 'u') { /* \u{X}: UTF-8 as Lua extends it, up to 2^31 - 1 */
-            unsigned long x = 0;
-            for (p++; p < end && (*p == '{' || hex_value(*p) >= 0); p++)
-                if (*p != '{' && x < 0x80000000ul)
-                    x = x * 16 + (unsigned long)hex_value(*p);
-            if (p < end && *p == '}')
-                p++;
-            if (x >= 0x80000000ul)
-                x = 0x7FFFFFFFul;
-            n = 0;
-            if (x < 0x80) {
-                v[7 - n++] = (char)x;
-            } else {
-                unsigned long first = 0x3F; /* what the first byte still holds */
-                do {
-                    v[7 - n++] = (char)(0x80 | (x & 0x3F));
-                    x >>= 6;
-                    first >>= 1;
-                } while (x > first);
-                v[7 - n++] = (char)((~first << 1) | x);
-            }
-            if (out)
-                nb_bytes_add(out, v + 8 - n, n);
-            continue;
-        } else if (*p >= '0' && *p <= '9') {
-            int x = 0, k = 0;
-            for (; p < end && k < 3 && *p >= '0' && *p <= '9'; p++, k++)
-                x = x * 10 + (*p - '0');
-            v[0] = (char)x;
-        } else {
-            const char *from = "abfnrtv", *to = "\a\b\f\n\r\t\v", *e = strchr(from, *p);
-            v[0] = *p && e ? to[e - from] : *p;
-            p++;
-        }
-        if (out)
-            nb_bytes_add(out, v, n);
-    }
-    return NULL;
-}
-
-/* The end of the numeral at p, as Lua's lexer reads one. */
-static const char *numeral_end(const char *p, const char *end)
-{
-    const char *expo = "Ee";
-    if (p + 1 < end && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-        expo = "Pp";
-        p += 2;
-    }
-    while (p < end) {
-        if (*p == expo[0] || *p == expo[1]) {
-            p++;
-            if (p < end && (*p == '+' || *p == '-'))
-                p++;
-        } else if (hex_value(*p) >= 0 || *p == '.') {
-            p++;
-        } else {
-            break;
-        }
-    }
-    return p;
 }
 
 /* Adds the value of the numeral s..e (negated when neg) as a table key: 'i' and an integer,
@@ -722,19 +525,16 @@ static const char *bracket_key(const char *p, const char *end, int *line, nb_byt
     const char *q = skip_blank(p + 1, end, line);
     if (q >= end)
         return NULL;
-    if (*q == '"' || *q == '\'') {
+    if (*q == '"' || *q == '\'' || nb_lex_long_level(q, end) >= 0) {
         nb_bytes_add(out, "s", 1);
-        q = quoted_text(q, end, line, out);
-    } else if (long_open(q, end) >= 0) {
-        nb_bytes_add(out, "s", 1);
-        q = long_text(q, end, long_open(q, end), line, out);
+        q = string_value(q, end, nb_lex_long_level(q, end), line, out);
     } else {
         int neg = *q == '-' && !(q + 1 < end && q[1] == '-');
         if (neg)
             q = skip_blank(q + 1, end, line);
         if (q < end && ((*q >= '0' && *q <= '9') || (*q == '.' && q + 1 < end && q[1] >= '0' && q[1] <= '9'))) {
-            const char *e = numeral_end(q, end);
-            if ((e < end && is_ident(*e)) || !numeral_key(q, e, neg, out))
+            const char *e = nb_lex_numeral(q, end);
+            if (!e || !numeral_key(q, e, neg, out))
                 return NULL;
             q = e;
         } else if (!neg && is_name_start(*q)) {
@@ -841,7 +641,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             int kline = line, l2 = line;
             const char *k = p, *after = NULL;
             size_t k_len = 0;
-            if (ch == '[' && long_open(p, end) < 0) {
+            if (ch == '[' && nb_lex_long_level(p, end) < 0) {
                 after = bracket_key(p, end, &l2, &set.store);
                 k_len = after ? (size_t)(after - p) : 0;
                 /* shown as written, or as its name when written plainly ["name"] */
@@ -872,7 +672,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
                     }
                 }
             }
-            int keyed = after || (ch == '[' && long_open(p, end) < 0);
+            int keyed = after || (ch == '[' && nb_lex_long_level(p, end) < 0);
             if (!after)
                 set.store.len = off;
             char was_item = 0;
@@ -967,12 +767,10 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             continue;
         }
         const char *next = p + 1;
-        if (ch == '"' || ch == '\'') {
-            next = quoted_text(p, end, &line, NULL);
-        } else if (ch == '[' && long_open(p, end) >= 0) {
-            next = long_text(p, end, long_open(p, end), &line, NULL);
+        if (ch == '"' || ch == '\'' || (ch == '[' && nb_lex_long_level(p, end) >= 0)) {
+            next = string_value(p, end, nb_lex_long_level(p, end), &line, NULL);
         } else if (ch >= '0' && ch <= '9') {
-            next = numeral_end(p, end);
+            next = nb_lex_numeral(p, end);
         } else if (is_name_start((char)ch)) {
             while (next < end && is_ident(*next))
                 next++;
@@ -984,7 +782,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
         } else if (ch == ')') {
             paren--;
         }
-        if (!next) /* a string that does not close: no Lua, nothing more to tell */
+        if (!next) /* a string that does not close, a numeral run into a name: no Lua, nothing more to tell */
             break;
         p = next;
         prev = (char)ch;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -59,6 +60,35 @@ static void chinese_inside_strings_and_comments_is_fine(void **state)
     /* outside: named even when it is no punctuation the table knows */
     assert_true(syntax("return { 机关 = 1 }", &err));
     assert_contains(err.message, "“机”在引号之外");
+}
+
+/* The line named is the one Lua names for the same file: every line break counts once, as
+ * the lexer counts it ("\r\n" and "\n\r" are one, "\r" alone is one), in comments and in
+ * strings too; an escaped line break continues a string. */
+static void lines_counted_as_lua_counts_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int line;
+    } cases[] = {
+        {"return {\r a = 1,\r b = 2\xef\xbc\x8c\r}", 3},
+        {"return {\r\n a = 1,\r\n b = 2\xef\xbc\x8c }", 3},
+        {"return {\n\r a = 1,\n\r\n\r b = 2\xef\xbc\x8c }", 4},
+        {"-- c\r--[[\r\r]] return { a = \xef\xbc\x93 }", 4},
+        {"return { a = [[\r\n\r\n]], b = \xef\xbc\x93 }", 3},
+        {"return { a = \"x\\\r\ny\", b = 2\xef\xbc\x8c }", 2},
+        {"return { a = 'x\\\ry', b = 2\xef\xbc\x8c }", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nb_error err = {{0}};
+        if (!syntax(cases[i].text, &err))
+            fail_msg("case %zu: nothing found", i);
+        char want[32];
+        snprintf(want, sizeof want, "x.lua:%d:", cases[i].line);
+        if (!strstr(err.message, want))
+            fail_msg("case %zu: “%s” lacks “%s”", i, err.message, want);
+    }
 }
 
 /* Whether s is UTF-8: every lead byte followed by its continuation bytes (enough for a test). */
@@ -267,6 +297,7 @@ int main(void)
         cmocka_unit_test(stray_byte_outside_strings),
         cmocka_unit_test(encodings),
         cmocka_unit_test(encoding_shortcuts_agree),
+        cmocka_unit_test(lines_counted_as_lua_counts_them),
         cmocka_unit_test(key_lines),
         cmocka_unit_test(lua_messages),
         cmocka_unit_test(os_errors),
