@@ -1,6 +1,7 @@
 -- check -j N / summary -j N: the checks of a batch spread over N child processes of this
 -- same program, each writing what check prints for each of its files; the parent prints
--- it all in the batch's own order, byte for byte what one process prints.
+-- it all in the batch's own order, byte for byte what one process prints. import -d -j N
+-- runs its children with M.run_children too (its frames: commands/import.lua).
 --
 -- check without --previous hands each file to a child before anything is loaded
 -- (M.check): the parts are balanced by size, and each child checks its files alone. The
@@ -130,28 +131,24 @@ local function temp_names(n)
   return names
 end
 
--- Run one child per part (a non-empty list of entries, each checked with its
--- entry.previous_entry if it has one) with `flags` after the common options. For each file a
--- child answered for: entry.output is what check prints for it, entry.errors and
--- entry.warnings its counts, entry.agency and entry.year its report's. Entries of a child
--- whose answers cannot be taken (see the top), or of a part no child could be started for
--- (no temporary file), are left alone.
-local function run(parts, opts, flags)
+--- Run this program's `command` (its arguments after the scripts folders, shell-quoted:
+--- "import", "check --format json") in one child per part (a non-empty list of entries),
+--- each with `--job LIST`: a work list (M.write_job) of the records record(entry) makes, {a,
+--- b or nil} strings. take(part, answers) is called with what each child wrote to its answers
+--- file, for the children that exited 0 having printed nothing; a part no child could be
+--- started for (no temporary file) is left alone, as is one whose child failed.
+function M.run_children(parts, command, record, take)
   -- NIANBAO_JOB_CHILD: the parent has warned about scripts folders others may write to
   local prefix = { "NIANBAO_JOB_CHILD=1", shquote(M.self_path()) }
   for _, dir in ipairs(nb.search_path()) do prefix[#prefix + 1] = "--scripts " .. shquote(dir) end
-  prefix[#prefix + 1] = "check --format " .. (opts.format or "text")
-  if opts.ignore_reviews then prefix[#prefix + 1] = "--ignore-reviews" end
-  if opts.rules then prefix[#prefix + 1] = "--rules " .. shquote(table.concat(opts.rules, ",")) end
-  if opts.no_rules then prefix[#prefix + 1] = "--no-rules " .. shquote(table.concat(opts.no_rules, ",")) end
-  if flags ~= "" then prefix[#prefix + 1] = flags end
+  prefix[#prefix + 1] = command
   local running = {}
   for _, p in ipairs(parts) do
     local names = temp_names(3)
     if not names then break end -- no temporary file: the parts not started are the parent's
     local job, answers, stray = names[1], names[2], names[3]
     local records = {}
-    for i, e in ipairs(p) do records[i] = { e.path, e.previous_entry and e.previous_entry.path } end
+    for i, e in ipairs(p) do records[i] = record(e) end
     local h
     if M.write_job(job, answers, records) then
       -- the child's answers go to a file it writes itself; anything it prints goes to
@@ -166,23 +163,38 @@ local function run(parts, opts, flags)
     if r.handle then exited, how, code = r.handle:close() end
     local data, stray = read_all(r.answers), read_all(r.stray)
     for _, path in ipairs({ r.job, r.answers, r.stray }) do os.remove(path) end
-    -- exited 0 (a child's findings are in its answers, not its exit code), silent, every frame there
-    local normal = exited == true and how == "exit" and code == 0
-    local frames = normal and stray == "" and data and M.parse_answers(data, #r.part)
-    if frames then
-      for k, e in ipairs(r.part) do
-        local f = frames[k]
-        if f then
-          e.output, e.errors, e.warnings, e.agency, e.year = f.output, f.errors, f.warnings, f.agency, f.year
-        end
-      end
-    end
+    -- exited 0 (a child's findings are in its answers, not its exit code), silent
+    if exited == true and how == "exit" and code == 0 and stray == "" and data then take(r.part, data) end
   end
 end
 
--- At most `jobs` non-empty parts of `entries`, each entry to the part with the least work
--- so far by weight(e), heaviest first; each part keeps the batch's order.
-local function balance(entries, jobs, weight)
+-- check in one child per part (each entry checked with its entry.previous_entry if it has
+-- one) with `flags` after the common options. For each file a child answered for:
+-- entry.output is what check prints for it, entry.errors and entry.warnings its counts,
+-- entry.agency and entry.year its report's. Entries of a child whose answers cannot be taken
+-- (see the top) are left alone.
+local function run(parts, opts, flags)
+  local command = { "check --format " .. (opts.format or "text") }
+  if opts.ignore_reviews then command[#command + 1] = "--ignore-reviews" end
+  if opts.rules then command[#command + 1] = "--rules " .. shquote(table.concat(opts.rules, ",")) end
+  if opts.no_rules then command[#command + 1] = "--no-rules " .. shquote(table.concat(opts.no_rules, ",")) end
+  if flags ~= "" then command[#command + 1] = flags end
+  local function record(e) return { e.path, e.previous_entry and e.previous_entry.path } end
+  M.run_children(parts, table.concat(command, " "), record, function(part, data)
+    local frames = M.parse_answers(data, #part) -- every frame there
+    if not frames then return end
+    for k, e in ipairs(part) do
+      local f = frames[k]
+      if f then
+        e.output, e.errors, e.warnings, e.agency, e.year = f.output, f.errors, f.warnings, f.agency, f.year
+      end
+    end
+  end)
+end
+
+--- At most `jobs` non-empty parts of `entries`, each entry to the part with the least work
+--- so far by weight(e), heaviest first; each part keeps the batch's order.
+function M.balance(entries, jobs, weight)
   jobs = math.min(jobs, math.max(#entries, 1)) -- no more parts than files (-j 1000000 of one file)
   local parts = {}
   for i = 1, jobs do parts[i] = { load = 0 } end
@@ -206,7 +218,8 @@ local function balance(entries, jobs, weight)
   return out
 end
 
-local function file_size(e)
+--- The size of entry.path in bytes (0 when it cannot be read): the weight of a file to balance.
+function M.file_size(e)
   return require("lfs").attributes(e.path, "size") or 0
 end
 
@@ -228,7 +241,7 @@ function M.check_pairs(entries, opts, jobs)
     end
   end
   if #paired == 0 then return end
-  run(balance(paired, jobs, function(e) return file_size(e) + file_size(e.previous_entry) end), opts, "")
+  run(M.balance(paired, jobs, function(e) return M.file_size(e) + M.file_size(e.previous_entry) end), opts, "")
 end
 
 --- Check the entries of a batch in `jobs` child processes: batch.expand's, not yet loaded
@@ -243,7 +256,7 @@ function M.check(entries, opts, jobs)
   for _, e in ipairs(entries) do
     if for_a_child(e) then todo[#todo + 1] = e end
   end
-  run(balance(todo, jobs, file_size), opts, opts.previous and "--previous " .. shquote(opts.previous) or "")
+  run(M.balance(todo, jobs, M.file_size), opts, opts.previous and "--previous " .. shquote(opts.previous) or "")
   return true
 end
 
