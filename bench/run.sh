@@ -135,6 +135,10 @@ done
 echo "== import of published pages (${#TXT[@]} text, ${#HTML[@]} HTML)"
 compare "import text (one page)" "$NB run $ROOT/bench/load.lua $ONE" "$NB import ${TXT[0]}"
 compare "import HTML (one page)" "$NB run $ROOT/bench/load.lua $ONE" "$NB import ${HTML[0]}"
+if [ "$(nproc)" -gt 1 ]; then
+  compare "import -d of the ${#TXT[@]} + ${#HTML[@]} pages, -j $(nproc) against one process" \
+    "$NB import $WORK/published -d $WORK/imported --force" "$NB import $WORK/published -d $WORK/imported -j $(nproc) --force"
+fi
 LOAD_US=$(inproc load "${DATA[@]:0:$IMPORT_FILES}")
 report "import text, per page, in process" "nb.load of its data file" "$LOAD_US" "nianbao.import" "$(inproc import "${TXT[@]}")" us
 report "import HTML, per page, in process" "nb.load of its data file" "$LOAD_US" "nianbao.import" "$(inproc import "${HTML[@]}")" us

@@ -217,6 +217,53 @@ expect_exit 2 -- "$NB" import "$DL"
 expect_contains err "是文件夹"
 expect_contains err "-d"
 
+case_ "import -d -j 2: what one process prints and writes, from child processes"
+# a pdftotext first on PATH that notes which process started it, as a folder named by its
+# number (the converter may write no file: its limits allow none)
+REAL_PDFTOTEXT=$(command -v pdftotext)
+mkdir -p "$TMP/bin"
+printf '#!/bin/sh\nmkdir -p "%s/$PPID"\nexec "%s" "$@"\n' "$TMP/pdftotext-parents" "$REAL_PDFTOTEXT" >"$TMP/bin/pdftotext"
+chmod +x "$TMP/bin/pdftotext"
+PATH="$TMP/bin:$PATH" "$NB" import "$DL" -d "$TMP/数据j1" >"$TMP/j1.out" 2>"$TMP/j1.err"
+j1=$?
+# an output that exists is refused alike, and two inputs of one data file name are named alike
+mkdir -p "$TMP/数据j1b" "$TMP/数据j2b"
+echo keep >"$TMP/数据j1b/商务局.lua"; echo keep >"$TMP/数据j2b/商务局.lua"
+cp "$TMP/busy.html" "$TMP/测试局.txt"
+"$NB" import "$DL"/* "$TMP/测试局.txt" -d "$TMP/数据j1b" >"$TMP/j1b.out" 2>"$TMP/j1b.err"
+j1b=$?
+rm -rf "$TMP/pdftotext-parents"
+PATH="$TMP/bin:$PATH" "$NB" import "$DL" -d "$TMP/数据j2" -j 2 >"$TMP/j2.out" 2>"$TMP/j2.err" &
+parent=$!
+wait $parent
+j2=$?
+"$NB" import "$DL"/* "$TMP/测试局.txt" -d "$TMP/数据j2b" -j 2 >"$TMP/j2b.out" 2>"$TMP/j2b.err"
+j2b=$?
+[ "$j1 $j1b" = "$j2 $j2b" ] && pass || fail "exit codes: -j 1 $j1 $j1b, -j 2 $j2 $j2b"
+for n in j1 j1b; do
+  m=${n/j1/j2}
+  sed "s/数据${m}/数据${n}/g" "$TMP/$m.out" | cmp -s - "$TMP/$n.out" && pass || fail "$m.out differs from $n.out"
+  sed "s/数据${m}/数据${n}/g" "$TMP/$m.err" | cmp -s - "$TMP/$n.err" && pass || fail "$m.err differs from $n.err"
+done
+diff -r "$TMP/数据j1" "$TMP/数据j2" >/dev/null && pass || fail "-j 2 wrote other data files"
+diff -r "$TMP/数据j1b" "$TMP/数据j2b" >/dev/null && pass || fail "-j 2 wrote other data files (b)"
+grep -q keep "$TMP/数据j2b/商务局.lua" && pass || fail "-j 2 overwrote an existing data file"
+grep -q "同名" "$TMP/j2b.out" && pass || fail "-j 2 did not name two inputs of one data file"
+# the PDFs were converted by children, never by the parent
+[ -n "$(ls "$TMP/pdftotext-parents" 2>/dev/null)" ] && pass || fail "pdftotext did not run"
+[ -e "$TMP/pdftotext-parents/$parent" ] && fail "the parent converted a PDF itself" || pass
+# a child killed on its first PDF: the parent imports that child's inputs itself, nothing lost
+printf '#!/bin/sh\n[ "$NIANBAO_JOB_CHILD" = 1 ] && kill -9 $PPID\nexec "%s" "$@"\n' "$REAL_PDFTOTEXT" >"$TMP/bin/pdftotext"
+PATH="$TMP/bin:$PATH" "$NB" import "$DL" -d "$TMP/数据j4" -j 2 >"$TMP/j4.out" 2>"$TMP/j4.err"
+[ $? -eq "$j1" ] && pass || fail "-j 2 with a child killed: another exit code"
+sed "s/数据j4/数据j1/g" "$TMP/j4.out" | cmp -s - "$TMP/j1.out" && pass || fail "-j 2 with a child killed: another table"
+sed "s/数据j4/数据j1/g" "$TMP/j4.err" | cmp -s - "$TMP/j1.err" && pass || fail "-j 2 with a child killed: other notes"
+diff -r "$TMP/数据j1" "$TMP/数据j4" >/dev/null && pass || fail "-j 2 with a child killed: other data files"
+"$NB" import "$DL" -d "$TMP/数据j3" -j 0 2>"$TMP/err" >/dev/null
+[ $? -eq 2 ] && grep -q -- "-j 应为正整数" "$TMP/err" && pass || fail "-j 0 is not refused"
+"$NB" import "$TMP/busy.html" -j 2 2>"$TMP/err" >/dev/null
+[ $? -eq 2 ] && grep -q -- "-d DIR" "$TMP/err" && pass || fail "-j without -d is not refused"
+
 case_ "real page: a portal's HTML report as PDF and as .docx"
 REAL=../shared/real-reports/08-pingtan-zone-2024.html
 if [ -f "$REAL" ]; then
