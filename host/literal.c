@@ -58,11 +58,21 @@ static int push_lexed(reader *r, const char *stop)
     return 1;
 }
 
-/* A long string at p. */
+/* A long string at p. Without a CR its value is its text, less a line break right after
+ * the opening bracket: pushed from the text without the lexer's second pass. */
 static int push_long_string(reader *r, int level)
 {
     const char *stop = nb_lex_long(r->p, r->end, level, NULL, NULL, NULL);
-    return stop && push_lexed(r, stop);
+    if (!stop)
+        return 0;
+    const char *s = r->p + level + 2, *e = stop - level - 2;
+    if (memchr(s, '\r', (size_t)(e - s)))
+        return push_lexed(r, stop);
+    if (s < e && *s == '\n')
+        s++;
+    lua_pushlstring(r->L, s, (size_t)(e - s));
+    r->p = stop;
+    return 1;
 }
 
 /* The bytes that stop the plain run of a quoted string: its quote (bit 1 for ", 2 for '),
