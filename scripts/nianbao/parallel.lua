@@ -65,7 +65,11 @@ end
 --- message when it cannot be read or is not one.
 function M.read_job(path)
   local data, err = read_all(path)
-  if not data then return nil, err end
+  if not data then
+    err = tostring(err) -- io.open's message starts with the name, which the caller says
+    if err:sub(1, #path + 2) == path .. ": " then err = err:sub(#path + 3) end
+    return nil, require("nianbao.cli").os_error(err)
+  end
   local fields = {}
   for field in data:gmatch("([^%z]*)%z") do fields[#fields + 1] = field end
   if #fields % 2 ~= 1 or fields[1] == "" or #table.concat(fields) + #fields ~= #data then
