@@ -29,6 +29,13 @@ end
 function M.say(fmt, ...) io.stderr:write(M.printable(string.format(fmt, ...)), "\n") end
 local say = M.say
 
+--- The value of a command's -j: a positive integer (1 when not given), or nil after saying why.
+function M.jobs(command, value)
+  local jobs = math.tointeger(tonumber(value or 1))
+  if jobs and jobs >= 1 then return jobs end
+  say("nianbao %s：-j 应为正整数，实际为 %s", command, tostring(value))
+end
+
 --- True (after saying why) when OUT names an existing file that must not be overwritten
 --- without --force; commands that create a file call it before writing.
 function M.refuse_overwrite(command, out, force)

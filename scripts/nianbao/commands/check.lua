@@ -181,11 +181,8 @@ return {
       local failed = review.command(opts, files, check_opts)
       if failed then return failed end
     end
-    local jobs = math.tointeger(tonumber(opts.jobs or 1))
-    if not jobs or jobs < 1 then
-      say("nianbao check：-j 应为正整数，实际为 %s", tostring(opts.jobs))
-      return EXIT_USAGE
-    end
+    local jobs = cli.jobs("check", opts.jobs)
+    if not jobs then return EXIT_USAGE end
     local parallel = jobs > 1 and require("nianbao.parallel")
     local child_opts = { previous = opts.previous, rules = opts.rules, no_rules = opts["no-rules"], format = format,
       ignore_reviews = opts["ignore-reviews"] }

@@ -259,11 +259,8 @@ return {
       end
       return run_job(opts.job)
     end
-    local jobs = math.tointeger(tonumber(opts.jobs or 1))
-    if not jobs or jobs < 1 then
-      say("nianbao import：-j 应为正整数，实际为 %s", tostring(opts.jobs))
-      return EXIT_USAGE
-    end
+    local jobs = cli.jobs("import", opts.jobs)
+    if not jobs then return EXIT_USAGE end
     if opts.jobs and not opts.dir then
       say("nianbao import：-j 用于批量导入（-d DIR）；导入一个文件不需要 -j")
       return EXIT_USAGE

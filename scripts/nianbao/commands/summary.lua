@@ -53,11 +53,8 @@ return {
     -- a long batch keeps batch.KEEP reports in memory and loads the others again in turn
     local entries = batch.load(batch.expand(files), nil, batch.KEEP)
     batch.pair_years(entries)
-    local jobs = math.tointeger(tonumber(opts.jobs or 1))
-    if not jobs or jobs < 1 then
-      say("nianbao summary：-j 应为正整数，实际为 %s", tostring(opts.jobs))
-      return EXIT_USAGE
-    end
+    local jobs = cli.jobs("summary", opts.jobs)
+    if not jobs then return EXIT_USAGE end
     if jobs > 1 then require("nianbao.parallel").findings(entries, jobs) end
     local progress = batch.progress(#entries, "汇总")
     local rows = require("nianbao.summary").rows(entries, { step = progress.step,
