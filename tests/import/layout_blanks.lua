@@ -596,6 +596,12 @@ do
   name = "corpus/004.pdf.txt"
   text, count = T.read("tests/import/" .. name):gsub("(（一）予以公开[ %d]-) 6\n", "%1  \n")
   assert(count == 1, "the corpus report's row")
+  -- (its short row below, "0  0  0      0 0  0", stands in its columns: placed by the
+  -- columns' order, see 13; its first number two characters left of its column it cannot be)
+  r, notes = imp.import(text, name)
+  ok(same(row(r, "partially_disclosed"), { 0, 0, 0, "", 0, 0, 0 }), "a short row in its columns below another: placed " .. show(row(r, "partially_disclosed")))
+  text, count = text:gsub("(只计这一情形，不计其他情形）    )  0  0  0      0 0  0\n", "%10    0  0      0 0  0\n")
+  assert(count == 1, "the corpus report's second row")
   r, notes = imp.import(text, name)
   ok(row(r, "partially_disclosed") == nil, "the next row's label after a vertical piece: its 0 not taken: " .. show(row(r, "partially_disclosed")))
   ok(note(notes, "SECTION.MISSING", "三", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）（读到 6 个数"),
@@ -653,6 +659,27 @@ do
       end
     end
   end
+end
+
+-- 13. a short row of table 三 whose numbers are set unevenly by pdftotext (two digits a
+-- character or two left of one digit's place): "9 12    7" with a blank after 7. The 12 is
+-- nearly as near 9's column as its own, but 9 and 7 stand in their columns for certain and
+-- the numbers keep the columns' order: the 12 can only be in the column between. A number
+-- midway between two columns that the order both leaves it stays named.
+do
+  local name = "corpus/013.pdf.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  ok(same(row(r, "other.other"), { 9, 12, 7, "", 11, 4, 52 }), "uneven numbers: placed by the columns' order: " .. show(row(r, "other.other")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "3.其他（空白：社会公益组织）"), "uneven numbers: the placing named")
+  -- 7 in the fourth column: 12 between 9's column and 7's may be in the second or the third,
+  -- and stands midway
+  local line = "       3.其他" .. string.rep(" ", 12) .. "9     12    7   11   4 52"
+  local text, count = base:gsub("       3%.其他            9 12    7       11   4 52", line)
+  assert(count == 1, "the corpus report's row")
+  r, notes = imp.import(text, name)
+  ok(row(r, "other.other") == nil, "uneven numbers, one midway between two columns left to it: not guessed: " .. show(row(r, "other.other")))
+  ok(note(notes, "SECTION.MISSING", "三", "3.其他（读到 6 个数，应为 7 个）"), "uneven numbers, one midway: the row named")
 end
 
 os.exit(tally.finish())

@@ -462,24 +462,61 @@ end
 -- ranges overlapping, a number as near another column as twice its distance to its own
 -- (pdftotext's grid moves a cell by a character or two from row to row), one further from
 -- any column than CLOSE times their narrowest spacing s, or two numbers nearest the same
--- column. spread: the header's words and the row's numbers are aligned by different rules,
--- so a common shift is allowed, but the shifts of the numbers must then agree.
+-- column. The numbers stand in the columns' order: a number between two placed for certain
+-- may only go to a column between theirs (leaving room for the numbers between), so a column
+-- it cannot take does not make it uncertain ("9 12 … 7": 9 and 7 placed, 12 is the column
+-- between, though nearly as near 9's). spread: the header's words and the row's numbers are
+-- aligned by different rules, so a common shift is allowed, but the shifts of the numbers
+-- must then agree.
 M.PLACE_CLOSE = 0.6
 M.PLACE_MARGIN = 2 -- the second nearest column at least this many times as far
 M.PLACE_SPREAD = 0.3
 local function nearest(xs, cols, s, spread)
   for c = 2, #cols do if cols[c][1] <= cols[c - 1][2] then return nil end end
-  local at, lo, hi = {}, math.huge, -math.huge
-  for j, x in ipairs(xs) do
+  local at = {}
+  -- the nearest of columns lo..hi to x: its index, or nil when not certain
+  local function pick(x, lo, hi)
     local c1, d1, d2 = nil, math.huge, math.huge
-    for c, col in ipairs(cols) do
+    for c = lo, hi do
+      local col = cols[c]
       local d = math.max(0, col[1] - x, x - col[2])
       if d < d1 then c1, d1, d2 = c, d, d1 elseif d < d2 then d2 = d end
     end
     if d1 > M.PLACE_CLOSE * s or d2 < M.PLACE_MARGIN * d1 or d2 - d1 < 1 then return nil end
-    if j > 1 and c1 <= at[j - 1] then return nil end
-    at[j] = c1
-    local shift = x - (cols[c1][1] + cols[c1][2]) / 2
+    return c1
+  end
+  -- first the numbers certain among all columns, then the others among the columns the
+  -- placed ones leave them, until none is placed more
+  for j, x in ipairs(xs) do at[j] = pick(x, 1, #cols) end
+  local placed = true
+  while placed do
+    placed = false
+    local prev = 0
+    for j = 1, #xs do
+      if at[j] then
+        if at[j] <= (at[prev] or 0) + (j - prev - 1) then return nil end
+        prev = j
+      end
+    end
+    prev = 0
+    for j = 1, #xs do
+      if at[j] then prev = j
+      else
+        local next_j = j + 1
+        while next_j <= #xs and not at[next_j] do next_j = next_j + 1 end
+        local lo = (at[prev] or 0) + (j - prev)
+        local hi = (at[next_j] or #cols + 1) - (next_j - j)
+        if lo > hi then return nil end
+        at[j] = pick(xs[j], lo, hi)
+        placed = placed or at[j] ~= nil
+      end
+    end
+  end
+  local lo, hi = math.huge, -math.huge
+  for j, x in ipairs(xs) do
+    local c = at[j]
+    if not c or (j > 1 and c <= at[j - 1]) then return nil end
+    local shift = x - (cols[c][1] + cols[c][2]) / 2
     lo, hi = math.min(lo, shift), math.max(hi, shift)
   end
   if spread and hi - lo > M.PLACE_SPREAD * s then return nil end
