@@ -682,4 +682,29 @@ do
   ok(note(notes, "SECTION.MISSING", "三", "3.其他（读到 6 个数，应为 7 个）"), "uneven numbers, one midway: the row named")
 end
 
+-- 14. the rows a short row is compared with. In 025, the two rows above (the same label's
+-- width) agree in the metric of a wide character two columns as well, but the nearest rows
+-- on both sides only in pdftotext's: that is the text's metric, not the one whose rows agree
+-- a little better. In 033, the nearest rows on both sides agree on no grid ("15 38 19 71" of
+-- the first row packed), nor do the four nearest below ("17" a character and a half left
+-- of a "1"): the three nearest that do agree place it. Rows near that agree on no grid at
+-- all leave it named.
+do
+  local name = "corpus/025.pdf.txt"
+  local r, notes = imp.import(T.read("tests/import/" .. name), name)
+  ok(same(row(r, "disclosed"), { 0, 2, 0, "", 2, 1, 5 }), "the metric of both sides' rows: placed " .. show(row(r, "disclosed")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "（一）予以公开（空白：社会公益组织）"), "the metric of both sides' rows: the placing named")
+  name = "corpus/033.pdf.txt"
+  local base = T.read("tests/import/" .. name)
+  r, notes = imp.import(base, name)
+  ok(same(row(r, "disclosed"), { 8, 22, 3, "", 28, 1, 62 }), "the nearest rows that agree: placed " .. show(row(r, "disclosed")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "（一）予以公开（空白：社会公益组织）"), "the nearest rows that agree: the placing named")
+  -- the second row below set two characters right: no two of the nearest below agree
+  local text, count = base:gsub("(度 （三） 1%.属于国家秘密        )", "%1  ")
+  assert(count == 1, "the corpus report's row")
+  r, notes = imp.import(text, name)
+  ok(row(r, "disclosed") == nil, "no nearest rows that agree: not guessed: " .. show(row(r, "disclosed")))
+  ok(note(notes, "SECTION.MISSING", "三", "（一）予以公开（读到 6 个数，应为 7 个）"), "no nearest rows that agree: the row named")
+end
+
 os.exit(tally.finish())

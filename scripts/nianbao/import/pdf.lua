@@ -579,14 +579,16 @@ local function row_columns(lines, rows, r, n, m, paged)
   table.sort(both, by_distance)
   if #both >= 2 then
     local g = grid(lines, nearest_rows(both, PLACE_REFERENCES), n, m)
-    if g then return { g } end
+    if g then return { g }, 1 end
   end
   if paged then
+    -- (the nearest that agree: a row of wide numbers set apart from the others, "17" a
+    -- character and a half left of a "1", is no grid with them)
     for _, set in ipairs({ above, below }) do
       table.sort(set, by_distance)
-      if #set >= 2 then
-        local g = grid(lines, nearest_rows(set, PLACE_REFERENCES), n, m)
-        if g then return { g } end
+      for count = math.min(PLACE_REFERENCES, #set), 2, -1 do
+        local g = grid(lines, nearest_rows(set, count), n, m)
+        if g then return { g }, 2 end
       end
     end
     return nil
@@ -606,7 +608,7 @@ local function row_columns(lines, rows, r, n, m, paged)
   end
   -- (one side alone is the set of both sides, which were no one grid)
   if #grids < 2 then return nil end
-  return grids
+  return grids, 2
 end
 
 -- the cells of a placed row: the words before the numbers (each a cell, as cells() makes
@@ -865,13 +867,16 @@ function M.place_blanks(lines, notes, breaks)
     end
     for _, r in ipairs(rows) do
       if r.k < n and r.eligible and (r.k >= 2 or r.labelled) and not split[r] then
-        -- the metric of the text: the one in which the complete rows near agree best
-        local at, m, best
+        -- the metric of the text: the one in which the complete rows near agree best; one
+        -- in which the nearest rows on both sides agree before one in which only the rows
+        -- of one side do (those may share a label's width, which sets them alike in the
+        -- wrong metric)
+        local at, m, best, best_rank
         for metric = 1, #METRICS do
-          local grids = row_columns(lines, rows, r, n, metric, paged)
+          local grids, rank = row_columns(lines, rows, r, n, metric, paged)
           local worst = 0
           for _, g in ipairs(grids or {}) do worst = math.max(worst, g.worst) end
-          if grids and (not best or worst < best) then
+          if grids and (not best or rank < best_rank or (rank == best_rank and worst < best)) then
             -- every grid must place the numbers alike (a page break may lie between them)
             local got, xs = nil, (row_at(lines[r.i], metric))
             for x, g in ipairs(grids) do
@@ -879,7 +884,7 @@ function M.place_blanks(lines, notes, breaks)
               if not one or (got and table.concat(one, ",") ~= table.concat(got, ",")) then got = nil break end
               if x == 1 then got = one end
             end
-            at, m, best = got, metric, worst
+            at, m, best, best_rank = got, metric, worst, rank
           end
         end
         if at then
