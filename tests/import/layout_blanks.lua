@@ -707,4 +707,22 @@ do
   ok(note(notes, "SECTION.MISSING", "三", "（一）予以公开（读到 6 个数，应为 7 个）"), "no nearest rows that agree: the row named")
 end
 
+-- 15. table 四 in plain text aligned by spaces for a screen (a wide character two columns),
+-- each number flush with the right end of its header's words ("结果维持" / "       0"): a
+-- number is as near the next column's middle as its own, but it ends where its header
+-- does. A number set one character off leaves the row named.
+do
+  local name = "corpus/005.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  local got = T.t4_lists(r) or {}
+  ok(same(got[1], { 0, 0, 0, 0, 0 }) and same(got[2], { 1, 0, 0, 0, 1 }) and same(got[3], { 1, 0, "", 0, 1 }),
+    "table 四 aligned by spaces: placed by its header's words: " .. show(got[3]))
+  ok(note(notes, "IMPORT.VARIANT", "四", "空白：复议后起诉“其他结果”"), "table 四 aligned by spaces: the placing named")
+  local text, count = base:gsub("(\n       0         0         0         0     0         1         0         0         0     1         1)", "%1 ")
+  assert(count == 1, "the corpus report's table 四")
+  r, notes = imp.import(text, name)
+  ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "table 四 aligned by spaces, a number a character off: not guessed")
+end
+
 os.exit(tally.finish())

@@ -707,7 +707,38 @@ local function header_columns(lines, from, to, m, merge)
   if #groups ~= 15 then return nil end
   local cols = {}
   for c, g in ipairs(groups) do cols[c] = { g[3] / g[4], g[3] / g[4] } end
-  return cols
+  return cols, groups
+end
+
+-- Table 四 in text aligned by spaces for a screen (a wide character two columns): each number
+-- set flush with the right (or left) end of its header's words ("结果维持" / "       0"), so
+-- near the next column's middle as its own's and not placed by nearest. The header tells the
+-- column when every number of the row ends (or starts) just where one of the 15 groups of
+-- the header's words does, all on the same side; a number set anywhere else leaves the row
+-- as it is. Every metric and way of taking the header's words that places it must place it
+-- alike. Returns the columns of the row's numbers and the metric, or nil.
+local function aligned_columns(lines, from, to, line)
+  local found, metric
+  for m = 1, #METRICS do
+    local words = METRICS[m](line)
+    for _, merge in ipairs({ true, false }) do
+      local _, groups = header_columns(lines, from, to, m, merge)
+      for side = 1, 2 do
+        local at = groups and {}
+        for x, w in ipairs(groups and words or {}) do
+          for c, g in ipairs(groups) do
+            if (side == 1 and w.last == g[2]) or (side == 2 and w.first == g[1]) then at[x] = c end
+          end
+          if not at[x] or (x > 1 and at[x] <= at[x - 1]) then at = nil break end
+        end
+        if at then
+          if found and table.concat(found, ",") ~= table.concat(at, ",") then return nil end
+          found, metric = at, metric or m
+        end
+      end
+    end
+  end
+  return found, metric
 end
 
 -- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
@@ -980,6 +1011,7 @@ function M.place_blanks(lines, notes, breaks)
               end
             end
             local gaps = false
+            if at == nil then at, m = aligned_columns(lines, top, j - 1, l) end
             if at == nil then
               at, m = packed_columns(lines, top, j - 1, l, 15), 1
               gaps = at ~= nil
