@@ -725,4 +725,22 @@ do
   ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数"), "table 四 aligned by spaces, a number a character off: not guessed")
 end
 
+-- 16. table 二's 规章 row with a blank cell in plain text aligned by spaces for a screen: its
+-- numbers stand under the complete row's in the metric of a wide character two columns, the
+-- text's metric as table 三's rows tell it (not pdftotext's, in which the labels' widths
+-- shift them). A number midway between two columns stays named.
+do
+  local name = "corpus/045.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  local reg = ((r.proactive or {}).regulations) or {}
+  ok(same({ reg.issued, reg.repealed, reg.in_force }, { 0, 0, "" }), "table 二 aligned by spaces: 规章 placed " .. show({ reg.issued, reg.repealed, reg.in_force }))
+  ok(note(notes, "IMPORT.VARIANT", "二", "规章（空白：现行有效件数）"), "table 二 aligned by spaces: the placing named")
+  local text, count = base:gsub("\n规章                       0件            0件", "\n规章                       0件                   0件")
+  assert(count == 1, "the corpus report's row")
+  r, notes = imp.import(text, name)
+  ok(((r.proactive or {}).regulations) == nil and note(notes, "SECTION.MISSING", "二", "规章（读到 2 个数，应为 3 个）"),
+    "table 二 aligned by spaces, a number midway: not guessed")
+end
+
 os.exit(tally.finish())

@@ -798,7 +798,7 @@ end
 -- placed under that row's (in pdftotext's grid, where a line's numbers stand where they are
 -- printed whatever the width of the label before them). The header's words do not tell the
 -- columns: a cell's number may stand at its left, middle or right. Each row placed is added
--- to `placed`.
+-- to `placed`. m: the text's metric (as table 三's rows tell it), pdftotext's when not known.
 local T2_ROWS = { ["规章"] = true, ["行政规范性文件"] = true }
 -- a cell of table 二 may carry its unit ("3件"): a number still, its unit kept in the cell
 -- for the table reader to check against the column
@@ -809,7 +809,7 @@ local function t2_number(w)
   end
   return false
 end
-local function place_t2(lines, placed, breaks)
+local function place_t2(lines, placed, breaks, m)
   for i, line in ipairs(lines) do
     if line:find("制发", 1, true) and line:find("废止", 1, true) and not line:find("[\t|]") then
       -- the block's rows: up to 6 lines that are not empty, on the header's page
@@ -822,7 +822,7 @@ local function place_t2(lines, placed, breaks)
           break
         end
         if trim(l) ~= "" then seen = seen + 1 end
-        local xs, before, words = row_at(l, 1, t2_number)
+        local xs, before, words = row_at(l, m, t2_number)
         local key = label_key(words, before)
         if T2_ROWS[key] and #xs >= 1 and #xs <= 3 then rows[#rows + 1] = { j = j, xs = xs, key = key } end
       end
@@ -834,7 +834,7 @@ local function place_t2(lines, placed, breaks)
           for c = 1, 3 do cols[c] = { mid[c], mid[c] } end
           local at = nearest(r.xs, cols, spacing(mid))
           if at then
-            local _, b, ws = row_at(lines[r.j], 1, t2_number)
+            local _, b, ws = row_at(lines[r.j], m, t2_number)
             lines[r.j] = placed_line(ws, b, at, 3)
             local heads = nb.schema.proactive.blocks[1].columns
             placed[#placed + 1] = string.format("%s（空白：%s）", r.key,
@@ -860,6 +860,10 @@ function M.place_blanks(lines, notes, breaks)
     if paged then break end
     paged = line:find("\f", 1, true) ~= nil or select(2, page_number(line)) == true
   end
+  -- the metric of the text, when table 三 tells it: the complete rows of a part are one grid in
+  -- it and not in the other (labels of other widths before them); nil when not known, false
+  -- when parts disagree
+  local metric
   -- the rows of a part of a page: { i, k } for each line ending in numbers
   local function place_part(rows)
     if #rows == 0 then return end
@@ -870,6 +874,15 @@ function M.place_blanks(lines, notes, breaks)
     for _, r in ipairs(rows) do count[r.k] = (count[r.k] or 0) + 1 end
     local n = (count[8] or 0) >= 2 and 8 or 7
     if (count[n] or 0) < 2 then return end
+    local complete = {}
+    for _, r in ipairs(rows) do
+      if r.k == n and #complete < PLACE_REFERENCES then complete[#complete + 1] = r end
+    end
+    local in_1, in_2 = grid(lines, complete, n, 1) ~= nil, grid(lines, complete, n, 2) ~= nil
+    if in_1 ~= in_2 then
+      local this = in_1 and 1 or 2
+      if metric == nil then metric = this elseif metric ~= this then metric = false end
+    end
     -- a row whose first numbers stand beside its label and the others on a line just below
     -- (or above) has its cells on two lines that together make a row: not a short row
     -- (only numbers in the table's columns: a line after the table that ends in a number,
@@ -1027,7 +1040,7 @@ function M.place_blanks(lines, notes, breaks)
       end
     end
   end
-  place_t2(lines, placed["二"], breaks)
+  place_t2(lines, placed["二"], breaks, metric or 1)
   if notes then
     for _, section in ipairs({ "二", "三", "四" }) do
       if #placed[section] > 0 then
