@@ -743,4 +743,26 @@ do
     "table 二 aligned by spaces, a number midway: not guessed")
 end
 
+-- 17. the first number pushed left by its row's label, which runs into the first column:
+-- pdftotext sets it one space after the label ("…申请数量 14      5  7"), far left of its
+-- column. When the next number stands in the second column for certain, the first can only
+-- be in the first. When the order leaves it two columns (012: "…申请数量 10         1   1",
+-- its next number in the third), or it stands apart from the label, it stays named.
+do
+  local name = "corpus/036.pdf.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  ok(same(row(r, "new"), { 14, 5, 7, "", 5, 7, 47 }), "a first number pushed by the label: placed " .. show(row(r, "new")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "一、本年新收政府信息公开申请数量（空白：社会公益组织）"), "a first number pushed by the label: the placing named")
+  local text, count = base:gsub("申请数量 14      5", "申请数量  14     5")
+  assert(count == 1, "the corpus report's row")
+  r, notes = imp.import(text, name)
+  ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数"),
+    "a first number apart from the label, far left of its column: not guessed: " .. show(row(r, "new")))
+  name = "corpus/012.pdf.txt"
+  r, notes = imp.import(T.read("tests/import/" .. name), name)
+  ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数"),
+    "a first number pushed by the label, two columns left to it: not guessed: " .. show(row(r, "new")))
+end
+
 os.exit(tally.finish())

@@ -467,11 +467,13 @@ end
 -- it cannot take does not make it uncertain ("9 12 … 7": 9 and 7 placed, 12 is the column
 -- between, though nearly as near 9's). spread: the header's words and the row's numbers are
 -- aligned by different rules, so a common shift is allowed, but the shifts of the numbers
--- must then agree.
+-- must then agree. pushed: the first number stands one space after the row's label, which
+-- ran into the first column (pdftotext then sets the number right after it, left of its
+-- column): it goes to the one column the order leaves it, however far left of it.
 M.PLACE_CLOSE = 0.6
 M.PLACE_MARGIN = 2 -- the second nearest column at least this many times as far
 M.PLACE_SPREAD = 0.3
-local function nearest(xs, cols, s, spread)
+local function nearest(xs, cols, s, spread, pushed)
   for c = 2, #cols do if cols[c][1] <= cols[c - 1][2] then return nil end end
   local at = {}
   -- the nearest of columns lo..hi to x: its index, or nil when not certain
@@ -508,6 +510,7 @@ local function nearest(xs, cols, s, spread)
         local hi = (at[next_j] or #cols + 1) - (next_j - j)
         if lo > hi then return nil end
         at[j] = pick(xs[j], lo, hi)
+        if j == 1 and pushed and lo == hi and xs[1] < cols[lo][1] then at[1] = lo end
         placed = placed or at[j] ~= nil
       end
     end
@@ -922,9 +925,10 @@ function M.place_blanks(lines, notes, breaks)
           for _, g in ipairs(grids or {}) do worst = math.max(worst, g.worst) end
           if grids and (not best or rank < best_rank or (rank == best_rank and worst < best)) then
             -- every grid must place the numbers alike (a page break may lie between them)
-            local got, xs = nil, (row_at(lines[r.i], metric))
+            local xs, before, words = row_at(lines[r.i], metric)
+            local got, pushed = nil, before >= 1 and words[before + 1].first == words[before].last + 2
             for x, g in ipairs(grids) do
-              local one = nearest(xs, g.cols, g.s)
+              local one = nearest(xs, g.cols, g.s, nil, pushed)
               if not one or (got and table.concat(one, ",") ~= table.concat(got, ",")) then got = nil break end
               if x == 1 then got = one end
             end
