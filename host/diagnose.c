@@ -159,14 +159,14 @@ int nb_diagnose_syntax(const char *buf, size_t len, const char *name, nb_error *
         } else if (ch == '"' || ch == '\'') { /* a quoted string, escapes skipped, not checked */
             p++;
             while (p < end && (unsigned char)*p != ch && *p != '\n' && *p != '\r') {
-                if (*p == '\\' && p + 1 < end) {
-                    size_t nl = nb_lex_newline(p + 1, end);
-                    if (nl) { /* an escaped line break continues the string */
-                        line++;
-                        p += 1 + nl;
-                        continue;
-                    }
-                    p++;
+                if (*p == '\\') {
+                    /* read as Lua reads it: an escaped line break, and the line breaks \z
+                     * skips, continue the string; one Lua refuses is passed over */
+                    char v[6];
+                    size_t n;
+                    const char *q = nb_lex_escape(p + 1, end, &line, v, &n);
+                    p = q ? q : p + 2 < end ? p + 2 : end;
+                    continue;
                 }
                 p++;
             }

@@ -96,9 +96,7 @@ static size_t utf8_bytes(unsigned long x, char v[6])
     return n + 1;
 }
 
-/* After the backslash at p[-1]: past the escape, its value written to v (*n bytes, 0 for
- * \z); NULL for one Lua refuses. */
-static const char *escape(const char *p, const char *end, int *line, char v[6], size_t *n)
+const char *nb_lex_escape(const char *p, const char *end, int *line, char v[6], size_t *n)
 {
     static const char letter[] = "abfnrtv\\\"'", value[] = "\a\b\f\n\r\t\v\\\"'";
     *n = 1;
@@ -189,7 +187,7 @@ const char *nb_lex_quoted(const char *p, const char *end, int *line, char *out, 
         }
         char v[6];
         size_t n;
-        p = escape(p + 1, end, line, v, &n);
+        p = nb_lex_escape(p + 1, end, line, v, &n);
         if (!p)
             return NULL;
         put(out, &len, v, n);

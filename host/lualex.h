@@ -26,6 +26,10 @@ const char *nb_lex_long(const char *p, const char *end, int level, int *line, ch
  * escaped line break continues it) or holds an escape Lua refuses. out as for nb_lex_long. */
 const char *nb_lex_quoted(const char *p, const char *end, int *line, char *out, size_t *out_len);
 
+/* After the backslash at p[-1]: past the escape of a quoted string, its value written to v
+ * (*n bytes, 0 for \z); NULL for one Lua refuses. */
+const char *nb_lex_escape(const char *p, const char *end, int *line, char v[6], size_t *n);
+
 /* Past the numeral at p (a digit, or a '.' before one), as far as the lexer reads one: hex
  * digits and dots, and a sign after an exponent mark (e, or p when it starts 0x). NULL when
  * a letter follows it, which Lua refuses. */

@@ -79,6 +79,10 @@ static void lines_counted_as_lua_counts_them(void **state)
         {"return { a = [[\r\n\r\n]], b = \xef\xbc\x93 }", 3},
         {"return { a = \"x\\\r\ny\", b = 2\xef\xbc\x8c }", 2},
         {"return { a = 'x\\\ry', b = 2\xef\xbc\x8c }", 2},
+        /* \z skips the line breaks after it: the string goes on past them */
+        {"return {\n a = \"x\\z\n  \xe4\xb8\xad\",\n b = 2\xef\xbc\x8c }", 4},
+        {"return {\n a = \"x\\z\r\n\r\n  y\", b = 2\xef\xbc\x8c }", 4},
+        {"return { a = '\\z\n', b = 'y\\z\n\\\n', c = 3\xef\xbc\x8c }", 4},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nb_error err = {{0}};
