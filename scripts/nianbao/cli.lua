@@ -26,7 +26,9 @@ function M.printable(s)
   return (s:gsub("\194([\128-\159])", function(c) return string.format("\\u{%04X}", c:byte()) end))
 end
 
-function M.say(fmt, ...) io.stderr:write(M.printable(string.format(fmt, ...)), "\n") end
+--- The line say writes for fmt and its values (a -j child keeps it to hand to the parent).
+function M.line(fmt, ...) return M.printable(string.format(fmt, ...)) .. "\n" end
+function M.say(fmt, ...) io.stderr:write(M.line(fmt, ...)) end
 local say = M.say
 
 --- The value of a command's -j: a positive integer (1 when not given), or nil after saying why.

@@ -141,7 +141,7 @@ local function run_job(list)
   local answers = assert(io.open(path, "wb"))
   for k, r in ipairs(records) do
     local said = {}
-    local function tell(fmt, ...) said[#said + 1] = cli.printable(string.format(fmt, ...)) .. "\n" end
+    local function tell(fmt, ...) said[#said + 1] = cli.line(fmt, ...) end
     local status, written, what = import_entry(r[1], r[2], tell)
     assert(answers:write(frame(k, status, written, what, table.concat(said))))
   end
