@@ -68,6 +68,14 @@ function T.read(path)
   return s
 end
 
+--- text with the one place the pattern `from` matches replaced by `to` (a test's near case
+--- made from a fixture); an error when it matches no place or several (the fixture changed).
+function T.edited(text, from, to)
+  local out, count = text:gsub(from, to)
+  assert(count == 1, "the fixture's text, edited where it matches " .. from .. ": " .. count .. " places")
+  return out
+end
+
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 
