@@ -439,24 +439,15 @@ enum { DUP_MAX_DEPTH = 256, DUP_PATH = 512 };
  * its value appended to out when out. NULL when it does not close. */
 static const char *string_value(const char *p, const char *end, int level, int *line, nb_bytes *out)
 {
-    const char *stop = level >= 0 ? nb_lex_long(p, end, level, line, NULL, NULL)
-                                  : nb_lex_quoted(p, end, line, NULL, NULL);
+    const char *stop = nb_lex_string(p, end, level, line, NULL, NULL);
     size_t off = out ? out->len : 0, n = 0;
     /* room for the value, which is never longer than its text, then the value over it */
     if (!stop || !out || !nb_bytes_add(out, p, (size_t)(stop - p)) || out->over)
         return stop;
-    if (level >= 0)
-        nb_lex_long(p, end, level, NULL, out->data + off, &n);
-    else
-        nb_lex_quoted(p, end, NULL, out->data + off, &n);
+    nb_lex_string(p, end, level, NULL, out->data + off, &n);
     out->len = off + n;
     out->data[out->len] = '\0';
     return stop;
-}
-
-static int hex_value(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
 /* Adds the value of the numeral s..e (negated when neg) as a table key: 'i' and an integer,
@@ -468,7 +459,7 @@ static int numeral_key(const char *s, const char *e, int neg, nb_bytes *out)
     int integer = 1, overflow = 0;
     uint64_t u = 0;
     for (const char *p = s + (hex ? 2 : 0); p < e && integer; p++) {
-        int d = hex_value(*p);
+        int d = nb_lex_hex_value(*p);
         if (d < 0 || (!hex && d > 9)) {
             integer = 0;
         } else if (hex) {
@@ -525,9 +516,10 @@ static const char *bracket_key(const char *p, const char *end, int *line, nb_byt
     const char *q = skip_blank(p + 1, end, line);
     if (q >= end)
         return NULL;
-    if (*q == '"' || *q == '\'' || nb_lex_long_level(q, end) >= 0) {
+    int level = nb_lex_long_level(q, end);
+    if (*q == '"' || *q == '\'' || level >= 0) {
         nb_bytes_add(out, "s", 1);
-        q = string_value(q, end, nb_lex_long_level(q, end), line, out);
+        q = string_value(q, end, level, line, out);
     } else {
         int neg = *q == '-' && !(q + 1 < end && q[1] == '-');
         if (neg)
@@ -634,6 +626,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
                 break;
         }
         unsigned char ch = (unsigned char)*p;
+        int level = ch == '[' ? nb_lex_long_level(p, end) : -1; /* of a long string at p */
         if (depth > 0 && (prev == '{' || prev == ',' || prev == ';') && ch != '}' &&
             paren == frames[depth - 1].paren && block == frames[depth - 1].block) {
             /* a field: "name =", "[key] =" or a list item */
@@ -641,7 +634,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             int kline = line, l2 = line;
             const char *k = p, *after = NULL;
             size_t k_len = 0;
-            if (ch == '[' && nb_lex_long_level(p, end) < 0) {
+            if (ch == '[' && level < 0) {
                 after = bracket_key(p, end, &l2, &set.store);
                 k_len = after ? (size_t)(after - p) : 0;
                 /* shown as written, or as its name when written plainly ["name"] */
@@ -672,7 +665,7 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
                     }
                 }
             }
-            int keyed = after || (ch == '[' && nb_lex_long_level(p, end) < 0);
+            int keyed = after || (ch == '[' && level < 0);
             if (!after)
                 set.store.len = off;
             char was_item = 0;
@@ -767,8 +760,8 @@ int nb_diagnose_duplicate_key(const char *buf, size_t len, const char *name, nb_
             continue;
         }
         const char *next = p + 1;
-        if (ch == '"' || ch == '\'' || (ch == '[' && nb_lex_long_level(p, end) >= 0)) {
-            next = string_value(p, end, nb_lex_long_level(p, end), &line, NULL);
+        if (ch == '"' || ch == '\'' || level >= 0) {
+            next = string_value(p, end, level, &line, NULL);
         } else if (ch >= '0' && ch <= '9') {
             next = nb_lex_numeral(p, end);
         } else if (is_name_start((char)ch)) {

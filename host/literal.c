@@ -41,18 +41,15 @@ static int skip_blank(reader *r)
     return 1;
 }
 
-/* The string at p, which the lexer has read to stop, pushed with the value it makes of it.
- * The value, never longer than its text, is written into a buffer of that size. */
-static int push_lexed(reader *r, const char *stop)
+/* The string at p (long of level, or quoted when level < 0), which the lexer has read to
+ * stop, pushed with the value it makes of it. The value, never longer than its text, is
+ * written into a buffer of that size. */
+static int push_lexed(reader *r, int level, const char *stop)
 {
     luaL_Buffer b;
     size_t len = 0;
     char *out = luaL_buffinitsize(r->L, &b, (size_t)(stop - r->p));
-    int level = *r->p == '[' ? long_bracket_level(r) : -1;
-    if (level >= 0)
-        nb_lex_long(r->p, r->end, level, NULL, out, &len);
-    else
-        nb_lex_quoted(r->p, r->end, NULL, out, &len);
+    nb_lex_string(r->p, r->end, level, NULL, out, &len);
     luaL_pushresultsize(&b, len);
     r->p = stop;
     return 1;
@@ -67,7 +64,7 @@ static int push_long_string(reader *r, int level)
         return 0;
     const char *s = r->p + level + 2, *e = stop - level - 2;
     if (memchr(s, '\r', (size_t)(e - s)))
-        return push_lexed(r, stop);
+        return push_lexed(r, level, stop);
     if (s < e && *s == '\n')
         s++;
     lua_pushlstring(r->L, s, (size_t)(e - s));
@@ -102,7 +99,7 @@ static int push_quoted(reader *r)
     /* an escape: the whole string is read by the lexer's rules */
     r->p = start - 1;
     const char *past = nb_lex_quoted(r->p, r->end, NULL, NULL, NULL);
-    return past && push_lexed(r, past);
+    return past && push_lexed(r, -1, past);
 }
 
 /* A numeral at p, its extent as the lexer takes it, converted by Lua itself. */

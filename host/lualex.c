@@ -5,7 +5,7 @@
 static int is_newline(char c) { return c == '\n' || c == '\r'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-static int hex_value(char c)
+int nb_lex_hex_value(char c)
 {
     return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
 }
@@ -15,6 +15,25 @@ size_t nb_lex_newline(const char *p, const char *end)
     if (p >= end || !is_newline(*p))
         return 0;
     return p + 1 < end && is_newline(p[1]) && p[1] != p[0] ? 2 : 1;
+}
+
+/* Past the white space at p, line breaks included (counted). Inline: the literal reader asks
+ * nb_lex_blank between most tokens of a data file. */
+static inline const char *past_space(const char *p, const char *end, int *line)
+{
+    while (p < end) {
+        char c = *p;
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\v') { /* (the most, in a data file) */
+            p++;
+        } else if (is_newline(c)) {
+            if (line)
+                ++*line;
+            p += nb_lex_newline(p, end);
+        } else {
+            break;
+        }
+    }
+    return p;
 }
 
 int nb_lex_long_level(const char *p, const char *end)
@@ -115,36 +134,23 @@ const char *nb_lex_escape(const char *p, const char *end, int *line, char v[6], 
         return p + nl;
     }
     if (*p == 'x') { /* exactly two hex digits */
-        if (end - p < 3 || hex_value(p[1]) < 0 || hex_value(p[2]) < 0)
+        if (end - p < 3 || nb_lex_hex_value(p[1]) < 0 || nb_lex_hex_value(p[2]) < 0)
             return NULL;
-        v[0] = (char)(hex_value(p[1]) * 16 + hex_value(p[2]));
+        v[0] = (char)(nb_lex_hex_value(p[1]) * 16 + nb_lex_hex_value(p[2]));
         return p + 3;
     }
     if (*p == 'z') { /* skips the white space that follows, line breaks too */
         *n = 0;
-        p++;
-        while (p < end) {
-            nl = nb_lex_newline(p, end);
-            if (nl) {
-                if (line)
-                    ++*line;
-                p += nl;
-            } else if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
-                p++;
-            } else {
-                break;
-            }
-        }
-        return p;
+        return past_space(p + 1, end, line);
     }
     if (*p == 'u') { /* \u{X...}: at least one hex digit, at most 0x7FFFFFFF */
-        if (end - p < 3 || p[1] != '{' || hex_value(p[2]) < 0)
+        if (end - p < 3 || p[1] != '{' || nb_lex_hex_value(p[2]) < 0)
             return NULL;
         unsigned long x = 0;
-        for (p += 2; p < end && hex_value(*p) >= 0; p++) {
+        for (p += 2; p < end && nb_lex_hex_value(*p) >= 0; p++) {
             if (x > 0x7FFFFFFul)
                 return NULL;
-            x = x * 16 + (unsigned long)hex_value(*p);
+            x = x * 16 + (unsigned long)nb_lex_hex_value(*p);
         }
         if (p >= end || *p != '}')
             return NULL;
@@ -195,6 +201,11 @@ const char *nb_lex_quoted(const char *p, const char *end, int *line, char *out, 
     return NULL;
 }
 
+const char *nb_lex_string(const char *p, const char *end, int level, int *line, char *out, size_t *out_len)
+{
+    return level >= 0 ? nb_lex_long(p, end, level, line, out, out_len) : nb_lex_quoted(p, end, line, out, out_len);
+}
+
 const char *nb_lex_numeral(const char *p, const char *end)
 {
     const char *mark = "Ee";
@@ -207,7 +218,7 @@ const char *nb_lex_numeral(const char *p, const char *end)
             p++;
             if (p < end && (*p == '+' || *p == '-'))
                 p++;
-        } else if (hex_value(*p) >= 0 || *p == '.') {
+        } else if (nb_lex_hex_value(*p) >= 0 || *p == '.') {
             p++;
         } else {
             break;
@@ -218,30 +229,21 @@ const char *nb_lex_numeral(const char *p, const char *end)
 
 const char *nb_lex_blank(const char *p, const char *end, int *line)
 {
-    while (p < end) {
-        char c = *p;
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
-            p++;
-        } else if (is_newline(c)) {
-            if (line)
-                ++*line;
-            p += nb_lex_newline(p, end);
-        } else if (c == '-' && p + 1 < end && p[1] == '-') {
-            p += 2;
-            int level = nb_lex_long_level(p, end);
-            if (level >= 0) {
-                p = nb_lex_long(p, end, level, line, NULL, NULL);
-                if (!p)
-                    return NULL;
-            } else { /* to the line break, found by memchr: a data file's comments are long lines */
-                const char *nl = memchr(p, '\n', (size_t)(end - p));
-                const char *stop = nl ? nl : end;
-                const char *cr = memchr(p, '\r', (size_t)(stop - p));
-                p = cr ? cr : stop;
-            }
-        } else {
-            break;
+    for (;;) {
+        p = past_space(p, end, line);
+        if (end - p < 2 || p[0] != '-' || p[1] != '-')
+            return p;
+        p += 2;
+        int level = nb_lex_long_level(p, end);
+        if (level >= 0) {
+            p = nb_lex_long(p, end, level, line, NULL, NULL);
+            if (!p)
+                return NULL;
+        } else { /* to the line break, found by memchr: a data file's comments are long lines */
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *stop = nl ? nl : end;
+            const char *cr = memchr(p, '\r', (size_t)(stop - p));
+            p = cr ? cr : stop;
         }
     }
-    return p;
 }

@@ -30,6 +30,9 @@ const char *nb_lex_quoted(const char *p, const char *end, int *line, char *out, 
  * (*n bytes, 0 for \z); NULL for one Lua refuses. */
 const char *nb_lex_escape(const char *p, const char *end, int *line, char v[6], size_t *n);
 
+/* nb_lex_long when level >= 0 (a long string opened at p), else nb_lex_quoted. */
+const char *nb_lex_string(const char *p, const char *end, int level, int *line, char *out, size_t *out_len);
+
 /* Past the numeral at p (a digit, or a '.' before one), as far as the lexer reads one: hex
  * digits and dots, and a sign after an exponent mark (e, or p when it starts 0x). NULL when
  * a letter follows it, which Lua refuses. */
@@ -37,5 +40,8 @@ const char *nb_lex_numeral(const char *p, const char *end);
 
 /* Past the white space and comments at p; NULL when a long comment never closes. */
 const char *nb_lex_blank(const char *p, const char *end, int *line);
+
+/* The value of a hex digit, or -1 for another character. */
+int nb_lex_hex_value(char c);
 
 #endif
