@@ -276,10 +276,15 @@ return {
         local clause = clauses[i]
         -- "共收到申请(含转办)21件": a count of no kind right after a parenthesis without a
         -- count is the count of the clause before the parenthesis
-        if read_clause(clause, part, sentence) and i > 2 and not R.first_count(clauses[i - 2])
-            and not R.first_count(clauses[i - 1])
-            and sentence:find("(" .. clauses[i - 1] .. ")" .. clause, 1, true) then
-          read_clause(clauses[i - 2] .. clause, part, sentence)
+        if read_clause(clause, part, sentence) then
+          if i > 2 and not R.first_count(clauses[i - 2]) and not R.first_count(clauses[i - 1])
+              and sentence:find("(" .. clauses[i - 1] .. ")" .. clause, 1, true) then
+            read_clause(clauses[i - 2] .. clause, part, sentence)
+          elseif i > 1 and not R.first_count(clauses[i - 1]) and R.has(clause:sub(1, 6), SUMMED) then
+            -- "共收到政府信息公开申请，共计145件": a total in a clause of its own counts
+            -- what the clause before names
+            read_clause(clauses[i - 1] .. clause, part, sentence)
+          end
         end
       end
     end)

@@ -9,3 +9,8 @@ add_test(NAME rules/docs COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs.sh $<TARGET
 add_test(NAME rules/draft COMMAND nianbao run ${CMAKE_CURRENT_LIST_DIR}/test_draft.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(rules/draft PROPERTIES TIMEOUT 300)
+# faults injected one at a time into the real reports (../shared): each found at its place,
+# the clean reports raise only the findings judged right
+add_test(NAME rules/faults2 COMMAND nianbao run ${CMAKE_CURRENT_LIST_DIR}/faults2.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(rules/faults2 PROPERTIES TIMEOUT 300)
