@@ -328,6 +328,18 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 6. table 四 with its litigation groups in the other order (复议后起诉 first)
+
+do
+  local head = T4_HEAD:gsub("未经复议直接起诉", "@"):gsub("复议后起诉", "未经复议直接起诉"):gsub("@", "复议后起诉")
+  local c = {}
+  for _, g in ipairs({ 1, 3, 2 }) do for j = 1, 5 do c[#c + 1] = td(T4[g][j]) end end
+  local t4 = "<table>" .. head .. "<tr>" .. table.concat(c) .. "</tr></table>"
+  local _, notes = compare(page({ t4 = t4 }), "t4-swapped.html")
+  ok(note(notes, "IMPORT.VARIANT", "四", "复议后起诉"), "t4-swapped.html: the order named")
+end
+
+---------------------------------------------------------------------------
 -- 7. table 四 laid out one group a row (5 columns, the groups as row labels)
 
 do

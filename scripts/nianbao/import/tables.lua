@@ -1359,8 +1359,23 @@ function M.appeals(tokens, notes)
     note(notes, "SECTION.MISSING", "error", "四", "表四有单元格的单位不对，未导入：%s", wrong)
     return nil
   end
+  -- the litigation groups in the order the table names them: a header (or row labels) with
+  -- 复议后起诉 before 未经复议直接起诉 has its numbers in that order, not the schema's
+  local function label_at(text)
+    for i = start, #tokens do
+      local t = tokens[i]
+      if t.kind == "label" and t.key:find(text, 1, true) then return i end
+    end
+  end
+  local direct, after = label_at("直接起诉"), label_at("复议后起诉")
+  local groups = s.groups
+  if direct and after and after < direct then
+    groups = { s.groups[1], s.groups[3], s.groups[2] }
+    note(notes, "IMPORT.VARIANT", "warning", "四",
+      "表四的“复议后起诉”列在“未经复议直接起诉”之前；已按表头的列名导入")
+  end
   local out, k = {}, 0
-  for _, g in ipairs(s.groups) do
+  for _, g in ipairs(groups) do
     out[g.key] = {}
     for _, c in ipairs(s.columns) do
       k = k + 1
