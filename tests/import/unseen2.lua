@@ -353,6 +353,23 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 8. table 三 transposed: the applicants as rows, the table's rows as columns
+
+do
+  local head = { "<tr><td>申请人情况</td>" }
+  for _, row in ipairs(ROWS) do head[#head + 1] = td(row.label) end
+  local rows = { table.concat(head) .. "</tr>" }
+  for j, label in ipairs({ "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" }) do
+    local c = { td(label) }
+    for _, row in ipairs(ROWS) do c[#c + 1] = td(T3[row.key][j]) end
+    rows[#rows + 1] = "<tr>" .. table.concat(c) .. "</tr>"
+  end
+  local _, notes = compare(page({ t3 = "<table>" .. table.concat(rows, "\n") .. "</table>" }), "t3-transposed.html", { ["t3.*"] = false },
+    { check = false })
+  ok(note(notes, "SECTION.MISSING", "三"), "t3-transposed.html: table 三 named")
+end
+
+---------------------------------------------------------------------------
 -- 9. a row of table 三 written as one merged cell ("0" or "无" across the seven columns)
 
 do

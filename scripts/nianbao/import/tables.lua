@@ -572,6 +572,13 @@ function M.take(tokens, i, n, fits, stops)
   -- the extra ones empty and first: the label's merged cells written as empty cells
   -- ("一、本年新收… |  |  | 7 numbers"), not blanks that would shift the numbers on
   local row = tokens[i] and tokens[i].row
+  -- the last cell of a table's row whose cell before is another row's label (the labels
+  -- written across one row: a table transposed): its numbers are in no cell after it, and
+  -- the next row's cells are another thing's (a column of applicants), never this row's
+  if row and (not tokens[i + 1] or tokens[i + 1].row ~= row) and tokens[i - 1] and tokens[i - 1].row == row
+      and tokens[i - 1].kind == "label" and is_known_or_prefix(tokens[i - 1].key) then
+    return { values = {}, last = i }
+  end
   if row then
     local count, j = 0, i + 1
     while tokens[j] and tokens[j].row == row do
