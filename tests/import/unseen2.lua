@@ -398,6 +398,19 @@ do
 end
 
 ---------------------------------------------------------------------------
+-- 11. a footnote mark after a number ("12①", "7*", "3注"): the mark is no digit of the number
+
+do
+  local marks = { ["t3.new.7"] = "①", ["t2.licensing"] = "*", ["t4.review.5"] = "（注）" }
+  -- the row, the cell, table 四 (one row) left out and the mark named
+  local r, notes = compare(page({ num = function(v, path) return tostring(v) .. (marks[path] or "") end }), "footnote-marks.html",
+    { ["t3.new.*"] = false, ["t2.licensing"] = false, ["t4.*"] = false }, { check = false })
+  ok(note(notes, "SECTION.MISSING", "三", "“585①”数字后有注释标记"), "footnote-marks.html: the mark of 三 named")
+  ok(note(notes, "SECTION.MISSING", "二", "“1234*”数字后有注释标记"), "footnote-marks.html: the mark of 二 named")
+  ok(note(notes, "SECTION.MISSING", "四", "“7（注）”数字后有注释标记"), "footnote-marks.html: the mark of 四 named")
+end
+
+---------------------------------------------------------------------------
 -- Word documents: the tables of the pages above as Word writes them (w:gridSpan for a
 -- colspan, w:vMerge for a rowspan)
 

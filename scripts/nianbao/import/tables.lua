@@ -33,13 +33,34 @@ function M.is_dashed(k)
   return n > 0 and rest:match("^%d[%d,]*%.?%d*$") ~= nil
 end
 
+--- Whether a cell is a number with a footnote mark after it ("585①", "1234*", "7※",
+--- "12（注）"): the key would read ① as a digit (NFKC: "5851"), and a mark is no blank.
+function M.is_marked(text)
+  local rest = norm.trim(text)
+  local digits = 0
+  repeat
+    local cut = rest:match("^[%d,.]+") or rest:match("^\239\188[\144-\153]") -- ASCII or full-width digits
+    if cut then rest, digits = rest:sub(#cut + 1), digits + 1 end
+  until not cut
+  if digits == 0 or rest == "" then return false end
+  local b1, b2, b3 = rest:byte(1, 3)
+  return rest:find("^[*#]") ~= nil or rest:find("^\239\188[\131\138]") ~= nil -- ＃ ＊
+    or rest:find("^\226\128\187") ~= nil -- ※
+    or (b1 == 0xE2 and (b2 == 0x91 and b3 >= 0xA0 or b2 == 0x92 or b2 == 0x93)) -- ①-⓿, ⑴, ⒈
+    or (b1 == 0xE2 and (b2 == 0x9D and b3 >= 0xB6 or b2 == 0x9E and b3 <= 0x93)) -- ❶-➓
+    or rest:find("^%(?注") ~= nil or rest:find("^\239\188\136注") ~= nil -- 注, (注, （注
+end
+
 -- What the note says of cells that are no legible number (the texts of take's illegible).
 function M.illegible_reason(texts)
-  local dashed, cut = {}, {}
+  local dashed, cut, marked = {}, {}, {}
   for _, t in ipairs(texts) do
-    table.insert(M.is_dashed(norm.key(t)) and dashed or cut, t)
+    table.insert(M.is_marked(t) and marked or M.is_dashed(norm.key(t)) and dashed or cut, t)
   end
   local parts = {}
+  if #marked > 0 then
+    parts[#parts + 1] = string.format("“%s”数字后有注释标记，数字无法确定", table.concat(marked, "”“"))
+  end
   if #cut > 0 then
     parts[#parts + 1] = string.format("数字无法辨认：“%s”，可能在单元格内折行", table.concat(cut, "”“"))
   end
@@ -75,6 +96,8 @@ function M.tokens(items)
     -- blank mark with the next cell's number run on; which one is not certain (a "-" or "－"
     -- is a minus, and "−", the minus sign: normalize.value)
     if kind == "label" and #k <= 40 and M.is_dashed(k) then kind = "illegible" end
+    -- nor is a number with a footnote mark ("585①" would read 5851, "1234*" a blank)
+    if kind ~= "empty" and #text <= 40 and M.is_marked(text) then kind = "illegible" end
     -- nor is a cell of a Word or HTML table whose digits stand apart ("1 2": two paragraphs
     -- in the cell, "1<br>2"), which the key would join into 12; digits grouped by threes with
     -- spaces ("1 234") are one number
