@@ -1194,6 +1194,55 @@ function M.requests(tokens, notes, format)
     return nil
   end
   for _, n in ipairs(own) do notes[#notes + 1] = n end
+  if out then return M.applicant_order(tokens, out, notes) end
+  return out
+end
+
+-- the applicant columns a header names without doubt (其他 and 总计 name rows too)
+local APPLICANTS = { "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构" }
+
+--- Table 三 whose header names the applicant columns in another order than the official one
+--- ("科研机构" before "商业企业"): the numbers stand under their headers, so they are moved
+--- to their columns when the header is a table's (HTML, Word: its cells are certain), and
+--- the table is left out with a note when it is text (a PDF's header may be broken apart).
+function M.applicant_order(tokens, out, notes)
+  local first = M.find(tokens, norm.key(nb.schema.requests.rows[1].label), 1) or #tokens + 1
+  local at, definite = {}, true
+  for i = 1, first - 1 do
+    local t = tokens[i]
+    if t.kind == "label" then
+      for c, label in ipairs(APPLICANTS) do
+        if t.key == label and not at[c] then at[c] = i definite = definite and t.row ~= nil end
+      end
+    end
+  end
+  local found = {}
+  for c = 1, #APPLICANTS do if at[c] then found[#found + 1] = c end end
+  local by_place = { table.unpack(found) }
+  table.sort(by_place, function(a, b) return at[a] < at[b] end)
+  local moved = false
+  for k = 1, #found do moved = moved or by_place[k] ~= found[k] end
+  if not moved then return out end
+  local names = {}
+  for k, c in ipairs(by_place) do names[k] = APPLICANTS[c] end
+  if not definite then
+    note(notes, "SECTION.MISSING", "error", "三",
+      "表三表头的申请人列顺序与官方格式不同（%s），各数字属于哪一列无法确定，表三未导入", table.concat(names, "、"))
+    return nil
+  end
+  -- the column read in place found[k] is the applicant by_place[k]
+  local function move(v)
+    if type(v) ~= "table" then return end
+    if #v == #nb.schema.requests.columns then
+      local old = { table.unpack(v) }
+      for k = 1, #found do v[by_place[k]] = old[found[k]] end
+      return
+    end
+    for _, x in pairs(v) do move(x) end
+  end
+  move(out)
+  note(notes, "IMPORT.VARIANT", "warning", "三",
+    "表三表头的申请人列顺序与官方格式不同（%s）：已按表头的列名把数字放入各列", table.concat(names, "、"))
   return out
 end
 
