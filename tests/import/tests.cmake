@@ -95,3 +95,9 @@ set_tests_properties(import/corpus PROPERTIES TIMEOUT 300)
 add_test(NAME import/word_bold COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/word_bold.lua
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(import/word_bold PROPERTIES TIMEOUT 120)
+# whole reports of agencies never seen (unseen2.lua), generated from one set of numbers: CMS
+# cells and <div> tables, marks after numbers, columns in another order, a table transposed,
+# Word fields and content controls, a 2019 page; every cell of 二/三/四 compared
+add_test(NAME import/unseen2 COMMAND nianbao run ${CMAKE_CURRENT_SOURCE_DIR}/import/unseen2.lua
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(import/unseen2 PROPERTIES TIMEOUT 120)

@@ -33,13 +33,34 @@ function M.is_dashed(k)
   return n > 0 and rest:match("^%d[%d,]*%.?%d*$") ~= nil
 end
 
+--- Whether a cell is a number with a footnote mark after it ("585①", "1234*", "7※",
+--- "12（注）"): the key would read ① as a digit (NFKC: "5851"), and a mark is no blank.
+function M.is_marked(text)
+  local rest = norm.trim(text)
+  local digits = 0
+  repeat
+    local cut = rest:match("^[%d,.]+") or rest:match("^\239\188[\144-\153]") -- ASCII or full-width digits
+    if cut then rest, digits = rest:sub(#cut + 1), digits + 1 end
+  until not cut
+  if digits == 0 or rest == "" then return false end
+  local b1, b2, b3 = rest:byte(1, 3)
+  return rest:find("^[*#]") ~= nil or rest:find("^\239\188[\131\138]") ~= nil -- ＃ ＊
+    or rest:find("^\226\128\187") ~= nil -- ※
+    or (b1 == 0xE2 and (b2 == 0x91 and b3 >= 0xA0 or b2 == 0x92 or b2 == 0x93)) -- ①-⓿, ⑴, ⒈
+    or (b1 == 0xE2 and (b2 == 0x9D and b3 >= 0xB6 or b2 == 0x9E and b3 <= 0x93)) -- ❶-➓
+    or rest:find("^%(?注") ~= nil or rest:find("^\239\188\136注") ~= nil -- 注, (注, （注
+end
+
 -- What the note says of cells that are no legible number (the texts of take's illegible).
 function M.illegible_reason(texts)
-  local dashed, cut = {}, {}
+  local dashed, cut, marked = {}, {}, {}
   for _, t in ipairs(texts) do
-    table.insert(M.is_dashed(norm.key(t)) and dashed or cut, t)
+    table.insert(M.is_marked(t) and marked or M.is_dashed(norm.key(t)) and dashed or cut, t)
   end
   local parts = {}
+  if #marked > 0 then
+    parts[#parts + 1] = string.format("“%s”数字后有注释标记，数字无法确定", table.concat(marked, "”“"))
+  end
   if #cut > 0 then
     parts[#parts + 1] = string.format("数字无法辨认：“%s”，可能在单元格内折行", table.concat(cut, "”“"))
   end
@@ -64,6 +85,8 @@ function M.tokens(items)
     local v, unit = norm.cell(k)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
+    -- "〇", the ideographic zero, alone in a cell is the number 0 (as "二〇二四" writes it)
+    if k == "\227\128\135" then v = 0 end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
     -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
@@ -75,6 +98,8 @@ function M.tokens(items)
     -- blank mark with the next cell's number run on; which one is not certain (a "-" or "－"
     -- is a minus, and "−", the minus sign: normalize.value)
     if kind == "label" and #k <= 40 and M.is_dashed(k) then kind = "illegible" end
+    -- nor is a number with a footnote mark ("585①" would read 5851, "1234*" a blank)
+    if kind ~= "empty" and #text <= 40 and M.is_marked(text) then kind = "illegible" end
     -- nor is a cell of a Word or HTML table whose digits stand apart ("1 2": two paragraphs
     -- in the cell, "1<br>2"), which the key would join into 12; digits grouped by threes with
     -- spaces ("1 234") are one number
@@ -572,6 +597,13 @@ function M.take(tokens, i, n, fits, stops)
   -- the extra ones empty and first: the label's merged cells written as empty cells
   -- ("一、本年新收… |  |  | 7 numbers"), not blanks that would shift the numbers on
   local row = tokens[i] and tokens[i].row
+  -- the last cell of a table's row whose cell before is another row's label (the labels
+  -- written across one row: a table transposed): its numbers are in no cell after it, and
+  -- the next row's cells are another thing's (a column of applicants), never this row's
+  if row and (not tokens[i + 1] or tokens[i + 1].row ~= row) and tokens[i - 1] and tokens[i - 1].row == row
+      and tokens[i - 1].kind == "label" and is_known_or_prefix(tokens[i - 1].key) then
+    return { values = {}, last = i }
+  end
   if row then
     local count, j = 0, i + 1
     while tokens[j] and tokens[j].row == row do
@@ -1162,6 +1194,55 @@ function M.requests(tokens, notes, format)
     return nil
   end
   for _, n in ipairs(own) do notes[#notes + 1] = n end
+  if out then return M.applicant_order(tokens, out, notes) end
+  return out
+end
+
+-- the applicant columns a header names without doubt (其他 and 总计 name rows too)
+local APPLICANTS = { "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构" }
+
+--- Table 三 whose header names the applicant columns in another order than the official one
+--- ("科研机构" before "商业企业"): the numbers stand under their headers, so they are moved
+--- to their columns when the header is a table's (HTML, Word: its cells are certain), and
+--- the table is left out with a note when it is text (a PDF's header may be broken apart).
+function M.applicant_order(tokens, out, notes)
+  local first = M.find(tokens, norm.key(nb.schema.requests.rows[1].label), 1) or #tokens + 1
+  local at, definite = {}, true
+  for i = 1, first - 1 do
+    local t = tokens[i]
+    if t.kind == "label" then
+      for c, label in ipairs(APPLICANTS) do
+        if t.key == label and not at[c] then at[c] = i definite = definite and t.row ~= nil end
+      end
+    end
+  end
+  local found = {}
+  for c = 1, #APPLICANTS do if at[c] then found[#found + 1] = c end end
+  local by_place = { table.unpack(found) }
+  table.sort(by_place, function(a, b) return at[a] < at[b] end)
+  local moved = false
+  for k = 1, #found do moved = moved or by_place[k] ~= found[k] end
+  if not moved then return out end
+  local names = {}
+  for k, c in ipairs(by_place) do names[k] = APPLICANTS[c] end
+  if not definite then
+    note(notes, "SECTION.MISSING", "error", "三",
+      "表三表头的申请人列顺序与官方格式不同（%s），各数字属于哪一列无法确定，表三未导入", table.concat(names, "、"))
+    return nil
+  end
+  -- the column read in place found[k] is the applicant by_place[k]
+  local function move(v)
+    if type(v) ~= "table" then return end
+    if #v == #nb.schema.requests.columns then
+      local old = { table.unpack(v) }
+      for k = 1, #found do v[by_place[k]] = old[found[k]] end
+      return
+    end
+    for _, x in pairs(v) do move(x) end
+  end
+  move(out)
+  note(notes, "IMPORT.VARIANT", "warning", "三",
+    "表三表头的申请人列顺序与官方格式不同（%s）：已按表头的列名把数字放入各列", table.concat(names, "、"))
   return out
 end
 
@@ -1359,8 +1440,23 @@ function M.appeals(tokens, notes)
     note(notes, "SECTION.MISSING", "error", "四", "表四有单元格的单位不对，未导入：%s", wrong)
     return nil
   end
+  -- the litigation groups in the order the table names them: a header (or row labels) with
+  -- 复议后起诉 before 未经复议直接起诉 has its numbers in that order, not the schema's
+  local function label_at(text)
+    for i = start, #tokens do
+      local t = tokens[i]
+      if t.kind == "label" and t.key:find(text, 1, true) then return i end
+    end
+  end
+  local direct, after = label_at("直接起诉"), label_at("复议后起诉")
+  local groups = s.groups
+  if direct and after and after < direct then
+    groups = { s.groups[1], s.groups[3], s.groups[2] }
+    note(notes, "IMPORT.VARIANT", "warning", "四",
+      "表四的“复议后起诉”列在“未经复议直接起诉”之前；已按表头的列名导入")
+  end
   local out, k = {}, 0
-  for _, g in ipairs(s.groups) do
+  for _, g in ipairs(groups) do
     out[g.key] = {}
     for _, c in ipairs(s.columns) do
       k = k + 1
