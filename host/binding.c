@@ -1138,6 +1138,118 @@ static void push_exit_codes(lua_State *L)
     }
 }
 
+/* ---------- argument checks of the public functions ---------- */
+
+/* The documented arguments of the module's C functions (docs/lua-api.md), checked before
+ * the function runs, so that a script calling one wrongly reads in Chinese which function
+ * and which argument, at its own file:line, rather than Lua's "bad argument #1 to 'load'".
+ * One word per argument, TYPE:NAME: s a string (a number is taken, as Lua's libraries take
+ * it), t a table, n a number, i an integer, a any value; ? after the type: optional. */
+static const struct {
+    const char *name;
+    const char *args;
+} checked_args[] = {
+    {"load", "s:path"},
+    {"load_data", "s:path"},
+    {"run_limited", "t:argv t?:limits"},
+    {"unzip", "s:bytes s:name"},
+    {"docx_items", "s:xml s?:numbering s?:styles"},
+    {"view", "t:table s?:name"},
+    {"freeze", "t:t"},
+    {"width", "s:s"},
+    {"nfkc", "s:s"},
+    {"default_title", "s:agency i?:year"},
+    {"find", "s:name"},
+    {"load_script", "s:name"},
+    {"suggest", "s:word t:list"},
+    {"has_any", "s:s t:words"},
+    {"find_byte", "s:s s:bytes i?:init"},
+    {"codepoints_around", "s:s i:i i?:j"},
+    {"runs", "s:s s:chars"},
+    {"first_count", "s:s i?:init"},
+    {"escape_html", "a:s"},
+    {"embedded_names", "s?:folder"},
+    {"write_file", "s:path s:text"},
+    {"zip", "t:entries"},
+};
+
+static const char *type_zh(char t)
+{
+    switch (t) {
+    case 's': return "字符串";
+    case 't': return "表";
+    case 'n': return "数";
+    case 'i': return "整数";
+    default: return "一个值";
+    }
+}
+
+static const char *value_zh(lua_State *L, int i)
+{
+    switch (lua_type(L, i)) {
+    case LUA_TNIL: return " nil";
+    case LUA_TBOOLEAN: return "布尔值";
+    case LUA_TNUMBER: return lua_isinteger(L, i) ? "整数" : "数";
+    case LUA_TSTRING: return "字符串";
+    case LUA_TTABLE: return "表";
+    case LUA_TFUNCTION: return "函数";
+    default: return luaL_typename(L, i);
+    }
+}
+
+static int fits(lua_State *L, int i, char t)
+{
+    switch (t) {
+    case 's': return lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TNUMBER;
+    case 't': return lua_type(L, i) == LUA_TTABLE;
+    case 'n': return lua_type(L, i) == LUA_TNUMBER;
+    case 'i': {
+        int is_int;
+        lua_tointegerx(L, i, &is_int);
+        return lua_type(L, i) == LUA_TNUMBER && is_int;
+    }
+    default: return lua_type(L, i) != LUA_TNONE;
+    }
+}
+
+/* Upvalues: the function, its name, its argument words. */
+static int checked_call(lua_State *L)
+{
+    const char *args = lua_tostring(L, lua_upvalueindex(3));
+    int i = 1;
+    for (const char *w = args; *w; i++) {
+        char t = w[0];
+        int optional = w[1] == '?';
+        const char *name = strchr(w, ':') + 1;
+        const char *end = strchr(name, ' ');
+        int len = end ? (int)(end - name) : (int)strlen(name);
+        int absent = lua_isnoneornil(L, i);
+        if (!(optional && absent) && !fits(L, i, t)) {
+            const char *found = lua_type(L, i) == LUA_TNONE ? NULL : value_zh(L, i);
+            lua_pushlstring(L, name, (size_t)len); /* lua_pushfstring has no %.*s */
+            return luaL_error(L, "nb.%s：第 %d 个参数 %s 应为%s%s，%s%s", lua_tostring(L, lua_upvalueindex(2)), i,
+                              lua_tostring(L, -1), type_zh(t), optional ? "或 nil" : "",
+                              found ? "实际为" : "但没有给出", found ? found : "");
+        }
+        w = end ? end + 1 : name + len;
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* Replaces each function of checked_args in the module (on the top of the stack) by a
+ * closure that checks its arguments first. */
+static void check_arguments_of(lua_State *L)
+{
+    for (size_t k = 0; k < sizeof checked_args / sizeof checked_args[0]; k++) {
+        lua_getfield(L, -1, checked_args[k].name);
+        assert(lua_iscfunction(L, -1));
+        lua_pushstring(L, checked_args[k].name);
+        lua_pushstring(L, checked_args[k].args);
+        lua_pushcclosure(L, checked_call, 3);
+        lua_setfield(L, -2, checked_args[k].name);
+    }
+}
+
 static const luaL_Reg functions[] = {
     {"load", l_load},
     {"load_data", l_load_data},
@@ -1221,6 +1333,7 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, BLANK_KEY);
 
     luaL_newlib(L, functions);
+    check_arguments_of(L);
     push_blank(L);
     lua_setfield(L, -2, "BLANK");
     lua_pushliteral(L, NB_VERSION);

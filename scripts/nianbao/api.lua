@@ -6,6 +6,22 @@ local nb = require "nianbao"
 local BLANK = nb.BLANK
 local text = require "nianbao.text"
 
+-- An argument of the wrong type is named as the C functions name theirs (host/binding.c,
+-- checked_call), at the file:line of the script that called the function `fn`.
+local TYPE_ZH = { string = "字符串", table = "表", number = "数", boolean = "布尔值", ["function"] = "函数" }
+local function check_arg(fn, i, name, v, types, optional)
+  local t = type(v)
+  if (v == nil and optional) or types[t] then return end
+  local want = {}
+  for _, k in ipairs({ "string", "table", "number" }) do
+    -- a number taken for a string (as Lua's libraries take it) is not named
+    if types[k] and not (k == "number" and types.string) then want[#want + 1] = TYPE_ZH[k] end
+  end
+  error(string.format("%s：第 %d 个参数 %s 应为%s%s，实际为%s", fn, i, name, table.concat(want, "或"),
+    optional and "或 nil" or "", v == nil and " nil" or (TYPE_ZH[t] or t)), 3)
+end
+local STRING, TABLE, NUMBER = { string = true, number = true }, { table = true }, { number = true }
+
 ---------------------------------------------------------------------------
 -- report methods (report:copy(), report:cell(path, column))
 
@@ -57,6 +73,8 @@ end
 --- path is an index ("overview.1.text"). nil where the report leaves the cell out; an error
 --- for a path the format does not have.
 function methods:cell(path, column)
+  check_arg("report:cell", 1, "path", path, STRING)
+  check_arg("report:cell", 2, "column", column, STRING, true) -- a number, or a key ("in_force")
   path = tostring(path)
   local head = path:match("^([^%.]+)")
   local base = path:gsub("%.%d+$", "") -- a column by number: "requests.new.7"
@@ -83,6 +101,7 @@ function nb.pad(s, n, align)
   if align ~= nil and not ALIGNS[align] then
     error(string.format("nb.pad：align 应为 \"left\"、\"right\" 或 \"center\"，实际为 %s", tostring(align)), 2)
   end
+  check_arg("nb.pad", 2, "n", n, NUMBER)
   s = tostring(s)
   local gap = n - nb.width(s)
   if gap <= 0 then return s end
@@ -96,6 +115,7 @@ end
 
 --- Wrap s into lines of at most n display columns; returns a list of lines.
 function nb.wrap(s, n)
+  check_arg("nb.wrap", 2, "n", n, NUMBER)
   local lines = {}
   for para in (tostring(s) .. "\n"):gmatch("(.-)\n") do
     local line, w = {}, 0
@@ -123,8 +143,9 @@ nb.numeral = text.numeral
 local XML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;" }
 
 --- The one place where text is escaped for XML (docx).
-function nb.escape_xml(s)
-  s = tostring(s)
+function nb.escape_xml(...)
+  if select("#", ...) == 0 then error("nb.escape_xml：第 1 个参数 s 应为一个值，但没有给出", 2) end
+  local s = tostring((...))
   -- most texts have nothing to escape: a byte search in C first, since gsub tries its class
   -- at every byte (a Word file escapes every text of the report)
   if not nb.find_byte(s, "&<>\"'") then return s end
@@ -213,6 +234,8 @@ end
 -- templates: templates/<format>/<name> along the search path; {{name}} is replaced
 
 function nb.template(name, vars)
+  check_arg("nb.template", 1, "name", name, STRING)
+  check_arg("nb.template", 2, "vars", vars, TABLE, true)
   local path = "templates/" .. name
   local text, where = nb.find(path)
   if not text then error(string.format("找不到模板 %s（在脚本搜索路径的 templates/ 下）", path), 2) end
@@ -256,6 +279,7 @@ local TABLE_SECTIONS = { ["二"] = true, ["三"] = true, ["四"] = true }
 
 --- One readable Chinese line for a finding.
 function nb.describe_finding(f)
+  check_arg("nb.describe_finding", 1, "f", f, TABLE)
   local place = {}
   if f.section then -- 二三四 are tables; 一五六 are narrative sections
     place[#place + 1] = (TABLE_SECTIONS[f.section] and "表" .. f.section) or ("第" .. f.section .. "部分")
@@ -286,6 +310,7 @@ end
 
 --- Wrap plain finding records into a findings list (records become read-only).
 function nb.findings(list)
+  check_arg("nb.findings", 1, "list", list, TABLE)
   local out = {}
   for i, f in ipairs(list) do
     if getmetatable(f) == "nianbao.frozen" then
@@ -322,7 +347,12 @@ end
 --- opts.skip_warnings_only: leave out the rules that declare warnings_only (all the errors,
 --- not all the warnings).
 function nb.check(report, opts)
+  check_arg("nb.check", 1, "report", report, TABLE)
+  check_arg("nb.check", 2, "opts", opts, TABLE, true)
   opts = opts or {}
+  if opts.previous ~= nil and type(opts.previous) ~= "table" then
+    error("nb.check：opts.previous（上一年度的报告）应为报告或 nil，实际为" .. (TYPE_ZH[type(opts.previous)] or type(opts.previous)), 2)
+  end
   local list = nb._builtin_check(report, opts.previous)
   rules_mod = rules_mod or require("nianbao.rules")
   local added = rules_mod.run(report, opts)
@@ -334,33 +364,42 @@ end
 ---------------------------------------------------------------------------
 -- rendering: render/<format>.lua returns { name, extension, render = function(report, findings, opts) }
 
-function nb.renderer(format)
+-- level: where an error points (2: the caller of nb.renderer, 3: the caller of nb.render)
+local function renderer(format, level)
   if type(format) ~= "string" or not format:match("^[%w_%-]+$") then
-    error(string.format("nb.renderer：输出格式名只能由字母、数字、_ 和 - 组成，实际为 %s", tostring(format)), 2)
+    error(string.format("nb.renderer：输出格式名只能由字母、数字、_ 和 - 组成，实际为 %s", tostring(format)), level)
   end
   local ok, mod = pcall(require, "render." .. format)
   if not ok then
     if tostring(mod):find("在脚本搜索路径中找不到", 1, true) then
-      error(string.format("未知的输出格式“%s”：找不到 render/%s.lua", format, format), 2)
+      error(string.format("未知的输出格式“%s”：找不到 render/%s.lua", format, format), level)
     end
     error(mod, 0)
   end
   local _, where = nb.find("render/" .. format .. ".lua")
   if type(mod) ~= "table" or type(mod.render) ~= "function" then
     error(string.format("%s：渲染脚本必须返回 { name = ..., render = function(report, findings, opts) ... end }",
-      where or ("render/" .. format .. ".lua")), 2)
+      where or ("render/" .. format .. ".lua")), level)
   end
   return mod
 end
 
+function nb.renderer(format) return (renderer(format, 3)) end
+
 --- A profile (profiles/NAME.lua along the search path), checked and guarded; raises an
 --- error when there is none of that name.
-function nb.profile(name) return require("nianbao.profile").get(name) end
+function nb.profile(name)
+  check_arg("nb.profile", 1, "name", name, { string = true, table = true }, true)
+  return require("nianbao.profile").get(name)
+end
 
 --- Render a report; returns the output as a string, or nil and a message when the renderer
 --- could not make it (an external program failed: render/pdf.lua's engine). opts.profile: a
 --- profile or its name.
 function nb.render(report, format, opts)
+  check_arg("nb.render", 1, "report", report, TABLE)
+  check_arg("nb.render", 2, "format", format, STRING, true)
+  check_arg("nb.render", 3, "opts", opts, TABLE, true)
   opts = opts or {}
   if type(opts.profile) == "string" then
     local copy = {}
@@ -368,8 +407,8 @@ function nb.render(report, format, opts)
     copy.profile = nb.profile(opts.profile)
     opts = copy
   end
-  format = format or "text"
-  local r = nb.renderer(format)
+  format = format and tostring(format) or "text"
+  local r = renderer(format, 3)
   local findings = opts.findings or nb.check(report, opts)
   local out, why = r.render(report, findings, opts)
   if out == nil and why ~= nil then return nil, tostring(why) end
@@ -383,6 +422,10 @@ end
 
 --- The read-only text index of a report's narrative (or of one string): normalised text,
 --- sentences, clauses and numbers, built once in C (scripts/nianbao/textindex.lua).
-function nb.text(x) return require("nianbao.textindex").of(x) end
+function nb.text(x)
+  check_arg("nb.text", 1, "report", x, { table = true, string = true, number = true })
+  if type(x) == "number" then x = tostring(x) end
+  return require("nianbao.textindex").of(x)
+end
 
 return nb
