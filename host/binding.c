@@ -68,6 +68,13 @@ static int blank_tostring(lua_State *L)
 
 /* ---------- frozen tables ---------- */
 
+/* Arithmetic or an order comparison on a blank cell: said in Chinese, at the script's line
+ * (Lua's own "attempt to perform arithmetic on a nianbao.BLANK value" names no remedy). */
+static int blank_arith(lua_State *L)
+{
+    return luaL_error(L, "空白单元格（nb.BLANK）不能参与计算或比较大小；先用 v == nb.BLANK 判断");
+}
+
 static int frozen_newindex(lua_State *L)
 {
     return luaL_error(L, "报告数据是只读的，不能修改字段“%s”；要修改请先 report:copy()",
@@ -1325,6 +1332,13 @@ int nb_open_module(lua_State *L)
     lua_setfield(L, -2, "__tostring");
     lua_pushliteral(L, "nianbao.BLANK");
     lua_setfield(L, -2, "__name");
+    static const char *const arith[] = {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm",
+                                        "__idiv", "__band", "__bor", "__bxor", "__shl", "__shr", "__bnot",
+                                        "__lt", "__le"};
+    for (size_t i = 0; i < sizeof arith / sizeof arith[0]; i++) {
+        lua_pushcfunction(L, blank_arith);
+        lua_setfield(L, -2, arith[i]);
+    }
     lua_pushcfunction(L, frozen_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushliteral(L, "nianbao.BLANK");

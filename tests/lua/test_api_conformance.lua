@@ -248,7 +248,9 @@ function tests.view_values_blanks_and_totals()
   T.eq(tostring(nb.BLANK), "", "tostring(nb.BLANK)")
   T.eq(nb.format_number(nb.BLANK), "", "format_number of a blank")
   local cell = v.requests.withheld.state_secret[6]
-  T.raises(function() local _ = cell + 1 end, nil, "arithmetic on a blank")
+  error_of(function() local _ = cell + 1 end, "nb.BLANK")
+  error_of(function() local _ = 1 - cell end, "nb.BLANK")
+  error_of(function() local _ = cell < 1 end, "nb.BLANK")
   T.eq(cell == 0, false, "a blank is not 0")
   local blank_copy = v:copy().requests.withheld.state_secret[6]
   T.eq(blank_copy, nb.BLANK, "a copy keeps the blank")
