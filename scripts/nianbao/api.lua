@@ -92,6 +92,9 @@ function methods:cell(path, column)
   return v
 end
 
+--- report:text(), the same as nb.text(report) (LUA-API.md names both).
+function methods:text() return nb.text(self) end
+
 ---------------------------------------------------------------------------
 -- text helpers
 

@@ -448,6 +448,7 @@ end
 function tests.text_index_of_a_report()
   local r = T.load_seed()
   local t = nb.text(r)
+  T.eq(r:text(), t, "report:text() is nb.text(report)")
   T.ok(#t > 0, "the narrative parts")
   local part = t[1]
   T.ok(type(part.text) == "string" and type(part.sentences) == "table" and type(part.clauses) == "table"
