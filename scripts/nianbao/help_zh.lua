@@ -44,7 +44,7 @@ return {
   ["nb.zip"] = "把若干文件打包成 ZIP（.docx、.xlsx 用），返回压缩包的字节",
   ["nb.load_data"] = "在数据文件的沙箱中载入非报告的数据文件（如核实记录 .review.lua），返回普通表的副本",
   ["nb.run_limited"] = "在受限的子进程中运行外部程序（如 pdftotext）：限时间、内存和输出大小",
-  ["nb.unzip"] = "从 ZIP 文件（如 .docx）中取出一个文件；限制条目数、大小和压缩比，拒绝 ZIP 炸弹",
+  ["nb.unzip"] = "从 ZIP 文件（如 .docx）中取出一个文件，不给文件名时取出全部文件；限制条目数、大小和压缩比，拒绝 ZIP 炸弹",
   ["nb.docx_items"] = "把 Word 的 word/document.xml 解析成段落和表格行（供导入使用）",
   ["nianbao.text"] = "文字工具：中文数字、规范化后的叙述、分句与分句读、数字及其位置",
   ["nianbao.markup"] = "只转义一次的 HTML 构造器和官方表格的标记（网页、Markdown 等共用）",

@@ -445,6 +445,47 @@ end
 ---------------------------------------------------------------------------
 -- the additions of the second round
 
+function tests.zip_and_unzip_as_the_contract_writes_them()
+  local entries = { { name = "mimetype", data = "application/vnd.test", store = true },
+                    { name = "word/说明.txt", data = string.rep("政府信息公开", 100) },
+                    { name = "empty.txt", data = "" } }
+  local z = nb.zip(entries)
+  T.eq(type(z), "string", "bytes")
+  T.eq(z:sub(1, 2), "PK", "a ZIP")
+  -- nb.unzip(bytes, limits) -> entries, in order, the list nb.zip takes
+  local back = assert(nb.unzip(z, { entries = 10, size = 4096, ratio = 100 }))
+  T.eq(#back, 3, "every entry")
+  for i, e in ipairs(entries) do
+    T.eq(back[i].name, e.name, "name " .. i)
+    T.eq(back[i].data, e.data, "data " .. i)
+  end
+  T.deep_eq(nb.unzip(z), back, "without limits: the usual bounds")
+  T.eq(nb.zip(back), nb.zip({ { name = "mimetype", data = "application/vnd.test" }, back[2], back[3] }),
+    "zip(unzip(z)) packs the same files")
+  -- bounded: entry count, sizes
+  local none, msg = nb.unzip(z, { entries = 2 })
+  T.eq(none, nil, "too many entries")
+  T.ok(msg:find("3", 1, true), "the count is named: " .. msg)
+  none, msg = nb.unzip(z, { size = 100 })
+  T.eq(none, nil, "an entry too large")
+  T.ok(msg:find("word/说明.txt", 1, true), "the entry is named: " .. msg)
+  none = nb.unzip(string.rep("x", 100))
+  T.eq(none, nil, "not a ZIP")
+  none = nb.unzip(z:sub(1, #z - 10))
+  T.eq(none, nil, "a cut archive")
+  -- a ZIP bomb is refused by the ratio
+  local bomb = nb.zip({ { name = "zeros", data = string.rep("\0", 1 << 20) } })
+  none, msg = nb.unzip(bomb, { ratio = 50 })
+  T.eq(none, nil, "a ratio beyond the bound")
+  T.ok(msg:find("压缩比", 1, true), "the ratio is named: " .. msg)
+  -- the one-entry form of docs/lua-api.md stays
+  T.eq(nb.unzip(z, "word/说明.txt"), entries[2].data, "one entry by name")
+  error_of(function() local _ = nb.unzip() end, "nb.unzip", "bytes")
+  error_of(function() local _ = nb.unzip(z, 5) end, "nb.unzip", "limits")
+  error_of(function() local _ = nb.unzip(z, { max = 5 }) end, "nb.unzip", "max")
+  error_of(function() local _ = nb.zip() end, "nb.zip", "entries")
+end
+
 function tests.text_index_of_a_report()
   local r = T.load_seed()
   local t = nb.text(r)
