@@ -419,6 +419,57 @@ function tests.profile_example()
   error_of(function() local _ = nb.profile(5) end, "nb.profile", "name")
 end
 
+-- The examples as files of a user's folder on the search path, through the commands (in a
+-- child process; where /proc/self/exe names no program, as on Windows, this is left out).
+function tests.script_files_through_the_commands()
+  local lfs = require "lfs"
+  if not lfs.attributes("/proc/self/exe") then return end
+  local dir = os.tmpname()
+  os.remove(dir)
+  local files = {
+    ["render/html.lua"] = [[return { name = "html", extension = "html",
+             render = function(report, findings, opts) return "<!doctype html>..." end }]],
+    ["rules/text_requests.lua"] = [[return { id = "TEXT.REQUESTS", severity = "warning", describe = "叙述与表三一致",
+             check = function(report, ctx)
+               ctx:add{ section = "一", message = "...", expected = 2, found = 3 }
+             end }]],
+    ["profiles/mine.lua"] = [[return { name = "mine",
+             text = function(s) return (s:gsub("(%d) (年)", "%1%2")) end,
+             heading = function(level, n, title) return nil end,
+             amount = function(x) return string.format("%.2f", x) end }]],
+    ["render/nofn.lua"] = [[return { name = "nofn", extension = "nofn" }]],
+    ["profiles/noname.lua"] = [[return { text = function(s) return s end }]],
+  }
+  assert(lfs.mkdir(dir))
+  for _, sub in ipairs({ "render", "rules", "profiles" }) do assert(lfs.mkdir(dir .. "/" .. sub)) end
+  for name, text in pairs(files) do
+    local f = assert(io.open(dir .. "/" .. name, "wb"))
+    f:write(text)
+    f:close()
+  end
+  local function run(...)
+    return nb.run_limited({ "/proc/self/exe", "--scripts", dir, ... }, { timeout = 60 })
+  end
+  local html = run("render", T.seed, "-f", "html")
+  local check = run("check", T.seed)
+  local mine = run("render", T.seed, "--profile", "mine")
+  local nofn = run("render", T.seed, "-f", "nofn")
+  local noname = run("render", T.seed, "--profile", "noname")
+  for name in pairs(files) do os.remove(dir .. "/" .. name) end
+  for _, sub in ipairs({ "render", "rules", "profiles" }) do lfs.rmdir(dir .. "/" .. sub) end
+  lfs.rmdir(dir)
+  T.eq(html.stdout, "<!doctype html>...", "the renderer example replaces render/html.lua")
+  T.eq(check.status, nb.exit.ok, "the rule example adds a warning only")
+  T.ok(check.stdout:find("TEXT.REQUESTS", 1, true), "its finding is shown: " .. check.stdout .. check.stderr)
+  T.eq(mine.status, nb.exit.ok, "the profile example renders: " .. mine.stderr)
+  T.ok(mine.stdout:find("一、总体情况", 1, true), "with the default headings")
+  -- a missing field: the file is named
+  T.eq(nofn.status, nb.exit.script, "a renderer without render")
+  T.ok(nofn.stderr:find(dir .. "/render/nofn.lua", 1, true), "names the file: " .. nofn.stderr)
+  T.eq(noname.status, nb.exit.script, "a profile without name")
+  T.ok(noname.stderr:find(dir .. "/profiles/noname.lua", 1, true), "names the file: " .. noname.stderr)
+end
+
 ---------------------------------------------------------------------------
 -- the prompt: its globals and helpers, installed as `nianbao repl` installs them
 
