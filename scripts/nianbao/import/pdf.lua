@@ -744,6 +744,35 @@ local function aligned_columns(lines, from, to, line)
   return found, metric
 end
 
+-- whether the header's words (lines from..to) are packed one space apart, four or more in a
+-- run ("维持 纠正 结果 审结"): the printer's mark
+local function packed_header(lines, from, to)
+  for j = from, to do
+    local run, prev = 0, nil
+    for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
+      local short = not w.text:find("%d") and utf8.len(w.text) == 2
+      run = (short and prev and w.first == prev.last + 2) and run + 1 or (short and 1 or 0)
+      prev = short and w or nil
+      if run >= 4 then return true end
+    end
+  end
+  return false
+end
+
+-- whether each group of table 四 (five cells) that is whole adds up, its 总计 the sum of the
+-- other four (cells: the numbers by column, nil for a blank)
+local function adds_up(cells, n)
+  for g = 0, n - 5, 5 do
+    local whole, sum = true, 0
+    for col = g + 1, g + 4 do
+      whole = whole and cells[col] ~= nil
+      sum = sum + (cells[col] or 0)
+    end
+    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return false end
+  end
+  return true
+end
+
 -- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
 -- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
 -- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
@@ -758,17 +787,7 @@ end
 -- whole must add up (its 总计 the sum of the other four): a row placed wrong rarely does.
 -- Returns the columns of the row's numbers, or nil.
 local function packed_columns(lines, from, to, line, n)
-  local packed = false
-  for j = from, to do
-    local run, prev = 0, nil
-    for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
-      local short = not w.text:find("%d") and utf8.len(w.text) == 2
-      run = (short and prev and w.first == prev.last + 2) and run + 1 or (short and 1 or 0)
-      prev = short and w or nil
-      packed = packed or run >= 4
-    end
-  end
-  if not packed then return nil end
+  if not packed_header(lines, from, to) then return nil end
   local words = words_at(line)
   local k = #words
   local missing, at, c = n - k, { 1 }, 1
@@ -785,15 +804,7 @@ local function packed_columns(lines, from, to, line, n)
   -- the groups the placing leaves whole must add up
   local cells = {}
   for x, col in ipairs(at) do cells[col] = tonumber((words[x].text:gsub(",", ""))) end
-  for g = 0, n - 5, 5 do
-    local whole, sum = true, 0
-    for col = g + 1, g + 4 do
-      whole = whole and cells[col] ~= nil
-      sum = sum + (cells[col] or 0)
-    end
-    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return nil end
-  end
-  return at
+  return adds_up(cells, n) and at or nil
 end
 
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
@@ -1027,16 +1038,16 @@ function M.place_blanks(lines, notes, breaks)
                 end
               end
             end
-            local gaps = false
+            local how = false -- (how the placing was found, for the note; when not by the header)
             if at == nil then at, m = aligned_columns(lines, top, j - 1, l) end
             if at == nil then
               at, m = packed_columns(lines, top, j - 1, l, 15), 1
-              gaps = at ~= nil
+              how = at ~= nil and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）"
             end
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
-              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
+              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (how or ""))
             end
           end
           break
