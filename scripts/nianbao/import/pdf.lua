@@ -744,31 +744,51 @@ local function aligned_columns(lines, from, to, line)
   return found, metric
 end
 
--- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
--- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
--- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
--- lines above: the numbers and the header's words then stand in different grids (one column
--- for a digit, two for a word) and the header tells nothing of where a number is. The gaps
--- tell it: a gap of one space is two cells next to each other; a blank cell between two
--- numbers leaves a wider gap, but not always (wide numbers in narrow cells are packed over
--- it, "400 1640"), and a blank first or last cell leaves none. So the row is placed only when
--- its wider gaps are as many as its missing cells: each then holds one blank, none is at an
--- end and none is packed over. The header's words must be packed as well (the printer's
--- mark: in another layout a gap of one space may be any), and each group that comes out
--- whole must add up (its 总计 the sum of the other four): a row placed wrong rarely does.
--- Returns the columns of the row's numbers, or nil.
-local function packed_columns(lines, from, to, line, n)
-  local packed = false
+-- whether the header's words (lines from..to) are packed one space apart, four or more in a
+-- run ("维持 纠正 结果 审结"): the printer's mark
+local function packed_header(lines, from, to)
   for j = from, to do
     local run, prev = 0, nil
     for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
       local short = not w.text:find("%d") and utf8.len(w.text) == 2
       run = (short and prev and w.first == prev.last + 2) and run + 1 or (short and 1 or 0)
       prev = short and w or nil
-      packed = packed or run >= 4
+      if run >= 4 then return true end
     end
   end
-  if not packed then return nil end
+  return false
+end
+
+-- whether each group of table 四 (five cells) that is whole adds up, its 总计 the sum of the
+-- other four (cells: the numbers by column, nil for a blank)
+local function adds_up(cells, n)
+  for g = 0, n - 5, 5 do
+    local whole, sum = true, 0
+    for col = g + 1, g + 4 do
+      whole = whole and cells[col] ~= nil
+      sum = sum + (cells[col] or 0)
+    end
+    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return false end
+  end
+  return true
+end
+
+-- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
+-- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
+-- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
+-- lines above: the numbers and the header's words then stand in different grids (one column
+-- for a digit, two for a word) and the header tells nothing of where a number packed after
+-- another is (only where a run starts: see run_columns). The gaps tell it: a gap of one
+-- space is two cells next to each other; a blank cell between two numbers leaves a wider
+-- gap, but not always (wide numbers in narrow cells are packed over it, "400 1640"), and a
+-- blank first or last cell leaves none. So the row is placed only when its wider gaps are
+-- as many as its missing cells: each then holds one blank, none is at an end and none is
+-- packed over. The header's words must be packed as well (the printer's mark: in another
+-- layout a gap of one space may be any), and each group that comes out whole must add up
+-- (its 总计 the sum of the other four): a row placed wrong rarely does.
+-- Returns the columns of the row's numbers, or nil.
+local function packed_columns(lines, from, to, line, n)
+  if not packed_header(lines, from, to) then return nil end
   local words = words_at(line)
   local k = #words
   local missing, at, c = n - k, { 1 }, 1
@@ -785,15 +805,54 @@ local function packed_columns(lines, from, to, line, n)
   -- the groups the placing leaves whole must add up
   local cells = {}
   for x, col in ipairs(at) do cells[col] = tonumber((words[x].text:gsub(",", ""))) end
-  for g = 0, n - 5, 5 do
-    local whole, sum = true, 0
-    for col = g + 1, g + 4 do
-      whole = whole and cells[col] ~= nil
-      sum = sum + (cells[col] or 0)
+  return adds_up(cells, n) and at or nil
+end
+
+-- The same print, a row the gaps do not place (a blank first or last cell, two blank cells
+-- side by side). Where a run starts (the line's first number, or one after a gap of two
+-- spaces or more) pdftotext sets it by where it is printed, in the grid of the header's
+-- words; only the numbers after it in its run are packed. With numbers of one or two digits
+-- a run never runs ahead of its cells (a number and its space take no more columns than a
+-- header's word and its space) and a blank cell between two numbers always starts a new
+-- run. So each run's first number is placed by the header's columns (nearest, each way of
+-- taking the header's words that finds them placing it alike), the others of its run in
+-- the columns after it, one each; the runs must fit, a blank between each two, and each
+-- group that comes out whole must add up. Wider numbers are packed over a blank and push
+-- the runs after them ("400 1640"): not placed. Returns the columns of the row's numbers,
+-- or nil.
+local function run_columns(lines, from, to, line, n)
+  if not packed_header(lines, from, to) then return nil end
+  local words = words_at(line)
+  local starts, lengths = {}, {}
+  for x, w in ipairs(words) do
+    if not w.text:match("^%d%d?$") then return nil end
+    if x == 1 or w.first - words[x - 1].last - 1 >= 2 then
+      starts[#starts + 1] = center(w)
+      lengths[#lengths + 1] = 1
+    else
+      lengths[#lengths] = lengths[#lengths] + 1
     end
-    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return nil end
   end
-  return at
+  local first
+  for _, merge in ipairs({ true, false }) do
+    local cols = header_columns(lines, from, to, 1, merge)
+    if cols then
+      local mid = {}
+      for c = 1, #cols do mid[c] = cols[c][1] end
+      local got = nearest(starts, cols, spacing(mid), true)
+      if not got or (first and table.concat(got, ",") ~= table.concat(first, ",")) then return nil end
+      first = got
+    end
+  end
+  if not first then return nil end
+  local at, cells = {}, {}
+  for r, c in ipairs(first) do
+    if r > 1 and c < at[#at] + 2 then return nil end -- (no blank between two runs)
+    for k = 0, lengths[r] - 1 do at[#at + 1] = c + k end
+  end
+  if at[#at] > n then return nil end
+  for x, col in ipairs(at) do cells[col] = tonumber(words[x].text) end
+  return adds_up(cells, n) and at or nil
 end
 
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
@@ -1027,16 +1086,20 @@ function M.place_blanks(lines, notes, breaks)
                 end
               end
             end
-            local gaps = false
+            local how = false -- (how the placing was found, for the note; when not by the header)
             if at == nil then at, m = aligned_columns(lines, top, j - 1, l) end
             if at == nil then
               at, m = packed_columns(lines, top, j - 1, l, 15), 1
-              gaps = at ~= nil
+              how = at ~= nil and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）"
+            end
+            if at == nil then
+              at, m = run_columns(lines, top, j - 1, l, 15), 1
+              how = at ~= nil and "（按每段数字第一个数在表头下的位置定位：其后一个空格相隔的数字为相邻单元格，较宽的空隙为空白单元格）"
             end
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
-              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
+              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (how or ""))
             end
           end
           break
