@@ -580,11 +580,16 @@ end
 -- reads it alone, and the numbers after another row's label are not its own. A chart's line
 -- after the last row ("予以公开  72") gave the row its 72 as 总计; the next row's label after
 -- a piece of a vertical one ("度 （三） 1.属于国家秘密  0 …") gave the row above its first 0.
--- Each such row is left out and named.
+-- Each such row is left out and named. (001's last row with its 总计 blank, each number where
+-- the complete rows' runs start, is placed by the runs' starts, see 19: the chart's number is
+-- not its 总计 either; with its 1 two characters off its column it is not placed.)
 do
   local name = "corpus/001.pdf.txt"
   local text = T.edited(T.read("tests/import/" .. name), "(四、结转下年度继续办理[ %d]-) 52\n", "%1   \n")
   local r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), { 40, 5, 0, 3, 3, 1, "" }), "a chart after a short last row placed by its runs: nothing taken from it: " .. show(row(r, "carried_forward")))
+  text = T.edited(T.read("tests/import/" .. name), "(四、结转下年度继续办理[ %d]-)   1 52\n", "%1     1   \n")
+  r, notes = imp.import(text, name)
   ok(row(r, "carried_forward") == nil, "a chart after a short last row: nothing taken from it: " .. show(row(r, "carried_forward")))
   ok(note(notes, "SECTION.MISSING", "三", "四、结转下年度继续办理（读到 6 个数，应为 7 个）"), "a chart after a short last row: the row named")
   name = "corpus/004.pdf.txt"
@@ -807,6 +812,40 @@ do
     "corpus/051.pdf.txt", 13, "numbers of three digits")
   -- 050's 行政复议 not adding up
   named(T.edited(t4("050"), "\n 10 5 0 2 17 ", "\n 10 5 0 2 18 "), "corpus/050.pdf.txt", 12, "a group that does not add up")
+end
+
+-- 19. table 三 printed by Chromium (its header's words packed, "企业 机构 组织 机构"): pdftotext
+-- packs the numbers of narrow cells one space apart ("98 43 13 61 47 15 277", "9 11"), so the
+-- complete rows of a page may agree on no grid and a short row's packed numbers stand off
+-- their columns. Where each run of numbers starts (two spaces or more before it) is where the
+-- complete rows' runs start in its column: 045's last row "23 12    0   8       2 46" is placed
+-- by them, a number packed after one of one or two digits in the next column; 021's "1   0
+-- 0   1   0   2", its last run in a column no complete row's run starts in, right of all the
+-- others. A run start two characters off every column, a run pushed by its label that the
+-- order leaves two columns (043's "175 54" before a run in the fourth column: three) or a
+-- header not packed (another printer) leave the row named.
+do
+  local name = "corpus/045.pdf.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  ok(same(row(r, "carried_forward"), { 23, 12, 0, 8, "", 2, 46 }), "chromium table 三: placed by the runs' starts: " .. show(row(r, "carried_forward")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、结转下年度继续办理（空白：法律服务机构）（按每段数字第一个数在本页各列的位置定位）"),
+    "chromium table 三: the placing named")
+  local function named(text, name, key, label, what)
+    local r, notes = imp.import(text, name)
+    ok(row(r, key) == nil and note(notes, "SECTION.MISSING", "三", label .. "（读到 6 个数，应为 7 个）"),
+      what .. ": not guessed: " .. show(row(r, key)))
+  end
+  named(T.edited(base, "   8       2 46\n", "   8     2 46\n"), name, "carried_forward", "四、结转下年度继续办理",
+    "chromium table 三, a run's start two characters off every column")
+  named(T.edited(base, "企业 机构 组织 机构\n       5%.属于三类", "企业  机构  组织  机构\n       5.属于三类"), name,
+    "carried_forward", "四、结转下年度继续办理", "chromium table 三, the header not packed")
+  name = "corpus/021.pdf.txt"
+  r, notes = imp.import(T.read("tests/import/" .. name), name)
+  ok(same(row(r, "other.no_correction"), { 1, 0, "", 0, 1, 0, 2 }), "chromium table 三, a run in a column no run starts in: placed " .. show(row(r, "other.no_correction")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "（空白：科研机构）（按每段数字第一个数在本页各列的位置定位）"), "chromium table 三, a run in a column no run starts in: named")
+  name = "corpus/043.pdf.txt"
+  named(T.read("tests/import/" .. name), name, "new", "一、本年新收政府信息公开申请数量", "chromium table 三, a pushed run the order leaves three columns")
 end
 
 os.exit(tally.finish())

@@ -855,6 +855,91 @@ local function run_columns(lines, from, to, line, n)
   return adds_up(cells, n) and at or nil
 end
 
+-- Table 三 printed by Chromium (its header's words packed, as packed_header tells): pdftotext
+-- packs a number one space after the one before it when their cells are narrow ("98 43 13 61
+-- 47 15 277", "9 11"), so the complete rows of a page may agree on no grid, and a short row's
+-- packed numbers stand off their columns. Where a run of numbers starts (two spaces or more
+-- after the word before it) pdftotext sets it where it is printed, as it sets the runs that
+-- start in that column in the complete rows of the page: those starts are the page's grid
+-- (each column's range; a column no run starts in is not known). A run's start goes to a
+-- column whose starts it stands within a character of, or to a column not known that lies
+-- between the known ones left and right of it; a number packed after one of one or two
+-- digits is in the next column (a blank cell between them leaves a wider gap; a wider number
+-- may be packed over one: then any column after it); a run set one space after the row's
+-- label (pushed by it) in any column the order leaves it. Every placing of the row's numbers in
+-- the columns' order that all this allows is tried: the row is placed only when exactly one
+-- is. Returns the columns of the row's numbers, or nil.
+local function run_placed(lines, rows, r, n)
+  local function starts_run(words, x)
+    return words[x].first - (x > 1 and words[x - 1].last or 0) - 1 >= 2
+  end
+  local cols = {}
+  for _, q in ipairs(rows) do
+    if q.k == n then
+      local _, before, words = row_at(lines[q.i], 1)
+      for c = 1, n do
+        if starts_run(words, before + c) then
+          local x, col = center(words[before + c]), cols[c]
+          cols[c] = col and { math.min(col[1], x), math.max(col[2], x) } or { x, x }
+        end
+      end
+    end
+  end
+  -- one grid: each known column's starts within a character and a half, in the columns' order
+  local last
+  for c = 1, n do
+    local col = cols[c]
+    if col then
+      if col[2] - col[1] > 1.5 or (last and col[1] <= last + 1) then return nil end
+      last = col[2]
+    end
+  end
+  local _, before, words = row_at(lines[r.i], 1)
+  local k = #words - before
+  -- the columns each number may take (a set), and whether it follows the one before it
+  local may, next_to = {}, {}
+  for j = 1, k do
+    local x = before + j
+    local w = words[x]
+    if starts_run(words, x) then
+      may[j] = {}
+      for c = 1, n do
+        local col, fits = cols[c], true
+        if col then
+          fits = math.max(0, col[1] - center(w), center(w) - col[2]) <= 1
+        else
+          for d = 1, n do
+            local o = cols[d]
+            if o and ((d < c and center(w) <= o[2] + 1) or (d > c and center(w) >= o[1] - 1)) then fits = false end
+          end
+        end
+        if fits then may[j][c] = true end
+      end
+    elseif j > 1 then
+      next_to[j] = utf8.len(words[x - 1].text) <= 2
+    end
+    -- (a run pushed by the label: any column)
+  end
+  local found, count = nil, 0
+  local at = {}
+  local function try(j, from)
+    if count > 1 then return end
+    if j > k then
+      count = count + 1
+      found = table.move(at, 1, k, 1, {})
+      return
+    end
+    for c = from, n - (k - j) do
+      if (not may[j] or may[j][c]) and (not next_to[j] or c == at[j - 1] + 1) then
+        at[j] = c
+        try(j + 1, c + 1)
+      end
+    end
+  end
+  try(1, 1)
+  return count == 1 and found or nil
+end
+
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
 -- with fewer than 3 numbers, when the other row of the block is complete, has its numbers
 -- placed under that row's (in pdftotext's grid, where a line's numbers stand where they are
@@ -927,7 +1012,7 @@ function M.place_blanks(lines, notes, breaks)
   -- when parts disagree
   local metric
   -- the rows of a part of a page: { i, k } for each line ending in numbers
-  local function place_part(rows)
+  local function place_part(rows, from)
     if #rows == 0 then return end
     -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones. Two rows of 8
     -- tell the 小计 variant even when rows of 7 are more: those are its rows with one blank
@@ -994,6 +1079,14 @@ function M.place_blanks(lines, notes, breaks)
             at, m, best, best_rank = got, metric, worst, rank
           end
         end
+        -- (a Chromium print, whose packed numbers the nearest complete rows may not place:
+        -- by where each run of numbers starts, on a page, in pdftotext's grid)
+        local how = ""
+        -- (two numbers at least: a chart's "予以公开  102" after the table is no row of it)
+        if not at and r.k >= 2 and paged and packed_header(lines, from, rows[1].i - 1) then
+          at, m = run_placed(lines, rows, r, n), 1
+          how = "（按每段数字第一个数在本页各列的位置定位）"
+        end
         if at then
           local _, before, words = row_at(lines[r.i], m)
           local name = row_name(lines, r.i, m)
@@ -1002,18 +1095,18 @@ function M.place_blanks(lines, notes, breaks)
             local col = n == 7 and nb.schema.requests.columns[c]
             return col and col.label or string.format("第 %d 列", c)
           end)
-          table.insert(placed["三"], string.format("%s（空白：%s）", norm.head(name, 20), empty))
+          table.insert(placed["三"], string.format("%s（空白：%s）%s", norm.head(name, 20), empty, how))
         end
       end
     end
   end
-  local part, last_cut = {}, false
+  local part, last_cut, part_from = {}, false, 1
   for i, line in ipairs(lines) do
     -- (a page's footer, "— 3 —", ends it in text whose form feeds were lost)
     if line:find("\f", 1, true) or (breaks and breaks[i]) or select(2, page_number(line))
         or section_break(line, tables, norm) then
-      place_part(part)
-      part = {}
+      place_part(part, part_from)
+      part, part_from = {}, i
     end
     local cut = line:find(M.CUT_MARK, 1, true) ~= nil
     if not line:find("[\t|]") and line:find("%d[ \r]*$") and not last_cut then
@@ -1030,7 +1123,7 @@ function M.place_blanks(lines, notes, breaks)
     end
     last_cut = cut
   end
-  place_part(part)
+  place_part(part, part_from)
   -- table 四: a row of 10 to 14 numbers after the header's 行政复议 (within 12 lines that are
   -- not empty: pdftotext spaces a tall header with empty ones), its columns from the header.
   -- Only the header's words on the row's page count (each page has its own grid): a page
