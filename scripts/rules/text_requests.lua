@@ -88,6 +88,26 @@ local APPLICANTS = {
   { word = "法律服务机构", first = 5, last = 5 },
 }
 
+-- A count in 次 or 篇 is of events or articles ("召开依申请公开会商会议12次", "与申请人电话沟通
+-- 320次"), and one of places ("共有15个单位收到申请") is of where applications went: neither
+-- counts applications. The first count of a clause that may: nil when there is none.
+local NOT_APPLICATION_UNITS = { ["次"] = true, ["篇"] = true }
+local PLACES = { "单位", "部门", "乡镇", "街道", "窗口", "科室", "县区", "区县" }
+local function first_application_count(clause)
+  local n, at = R.first_count(clause)
+  while n do
+    local e = clause:find("%D", at.pos) -- the counter starts here, the counted thing after it
+    local place = at.unit == "个" and R.has(clause:sub(e + 3, e + 8), PLACES)
+    if not (NOT_APPLICATION_UNITS[at.unit] or place) then return n, at end
+    n, at = R.first_count(clause, e + 3)
+  end
+end
+
+-- applicants of one kind named in a "none" clause ("未收到科研机构、社会公益组织提出的申请"):
+-- none of that kind, not none at all
+-- (not 法人: "未收到公民、法人或其他组织提出的申请" is the statute's words for none at all)
+local KINDS = { "自然人", "商业企业", "科研机构", "公益组织", "法律服务机构" }
+
 local function one_of(n, list)
   for _, v in ipairs(list) do if v == n then return true end end
   return false
@@ -183,7 +203,7 @@ return {
         quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
       end
       if quotes then clause = drop_short_quotes(clause) end
-      local n, at = R.first_count(clause)
+      local n, at = first_application_count(clause)
       count_clause, count_at, count_written, count_sentence = clause, at, as_written, sentence
       if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
       if clause:sub(1, 6) == "其中" then -- "其中:" too
@@ -193,7 +213,7 @@ return {
       end
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
-            and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) then
+            and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) and not R.has(clause, KINDS) then
           ctx:add{ section = part.section, label = part.label, row = "new", column = "总计",
                    expected = new, found = 0,
                    message = string.format("叙述称未收到政府信息公开申请，表三本年新收申请为%d件", new) }
