@@ -137,9 +137,11 @@ end
 
 -- whether the text before a clause ends on other business: it names some after its last 申请
 -- ("接收网民留言320条，办结318条"), not only before ("坚持把咨询答复与申请办理结合起来，
--- 全年共收到政府信息公开申请60件，办结58件" counts applications)
-local function names_other_business_last(before)
-  if not names_other_business(before) then return false end
+-- 全年共收到政府信息公开申请60件，办结58件" counts applications); with names, whether it
+-- names what names(s) looks for
+local function names_other_business_last(before, names)
+  names = names or names_other_business
+  if not names(before) then return false end
   local last, from = 0, 1
   while true do
     local i = before:find("申请", from, true)
@@ -147,8 +149,10 @@ local function names_other_business_last(before)
     last, from = i, i + 6
   end
   local rest = before:sub(last + 1)
-  return names_other_business(rest)
+  return names(rest)
 end
+-- whether a text names an appeal: after "行政复议36起，", "维持原答复25起" counts appeals
+local function names_appeal(s) return R.has(s, APPEALS) end
 
 return {
   id = "TEXT.REQUESTS",
@@ -169,6 +173,9 @@ return {
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end
+        -- a result of the appeals named before it ("行政复议36起，其中维持原答复25起",
+        -- "被复议机关维持25起，责令重新答复3起")
+        if at and names_other_business_last(count_sentence:sub(1, at - 1), names_appeal) then return end
       end
       ctx:add{ section = part.section, label = part.label, row = row, column = "总计",
                expected = expected, found = found,
