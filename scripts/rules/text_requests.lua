@@ -15,8 +15,9 @@ local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- applications still being handled at the year's end are the ones carried forward
 -- ("已答复25件，5件正在办理中"), not a count of the applications received (办理)
 -- (a count read as received or done: 办理 and 办结 are in RECEIVED and DONE)
--- ("尚有6件未到答复期限": not yet due, so carried forward too, not a count of the answered)
-local PENDING = { "正在办理", "办理中", "未办结", "未到答复期", "尚未答复" }
+-- ("尚有6件未到答复期限", "6件尚在办理期限内", "6件跨年度办理": not yet due, so carried
+-- forward too, not a count of the answered)
+local PENDING = { "正在办理", "办理中", "未办结", "未到答复期", "尚未答复", "尚有", "尚在", "跨年" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
@@ -45,7 +46,9 @@ local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or names_
 local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时",
   -- the count of one agency that ranks first ("收到申请最多的是区自然资源局，共47件") or of one
   -- month ("单月最高收到申请32件")
-  "最多的", "最少的", "最高的", "最低的", "单月", "单日" }
+  "最多的", "最少的", "最高的", "最低的", "单月", "单日",
+  -- those of a kind described before ("答复前与申请人沟通确认申请内容的有42件")
+  "的有" }
 for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
 -- applications sent on or back are a subset, unless the clause is the year's total naming
 -- where they came from ("全年共收到转办及直接提交的政府信息公开申请58件")
