@@ -15,7 +15,9 @@ local NEXT_YEAR = { "下年", "下一年", "次年", "顺延" }
 -- applications still being handled at the year's end are the ones carried forward
 -- ("已答复25件，5件正在办理中"), not a count of the applications received (办理)
 -- (a count read as received or done: 办理 and 办结 are in RECEIVED and DONE)
-local PENDING = { "正在办理", "办理中", "未办结" }
+-- ("尚有6件未到答复期限", "6件尚在办理期限内", "6件跨年度办理": not yet due, so carried
+-- forward too, not a count of the answered)
+local PENDING = { "正在办理", "办理中", "未办结", "未到答复期", "尚未答复", "尚有", "尚在", "跨年" }
 -- a "none" clause about something else than applications: "未收到申请人投诉",
 -- "无依申请公开逾期答复情况" say nothing of how many applications came in (申请人 is no such
 -- word: "未收到申请人提出的政府信息公开申请" says none came in)
@@ -41,7 +43,12 @@ local function names_other_business(s) return R.has(s, OTHER_BUSINESS) or names_
 -- of applications sent on or back ("经告知补正后受理3件", "申请人撤回2件", "转办1件") or of
 -- time ("平均答复时间为6个工作日": the unit of time, not 时间, which "在法定时间内办结28件"
 -- says of the year's applications)
-local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时" }
+local NOT_APPLICATIONS = { "延期", "延长", "逾期", "超期", "超过法定", "超出法定", "工作日", "自然日", "小时",
+  -- the count of one agency that ranks first ("收到申请最多的是区自然资源局，共47件") or of one
+  -- month ("单月最高收到申请32件")
+  "最多的", "最少的", "最高的", "最低的", "单月", "单日",
+  -- those of a kind described before ("答复前与申请人沟通确认申请内容的有42件")
+  "的有" }
 for _, w in ipairs(OTHER_BUSINESS) do NOT_APPLICATIONS[#NOT_APPLICATIONS + 1] = w end
 -- applications sent on or back are a subset, unless the clause is the year's total naming
 -- where they came from ("全年共收到转办及直接提交的政府信息公开申请58件")
@@ -88,6 +95,26 @@ local APPLICANTS = {
   { word = "法律服务机构", first = 5, last = 5 },
 }
 
+-- A count in 次 or 篇 is of events or articles ("召开依申请公开会商会议12次", "与申请人电话沟通
+-- 320次"), and one of places ("共有15个单位收到申请") is of where applications went: neither
+-- counts applications. The first count of a clause that may: nil when there is none.
+local NOT_APPLICATION_UNITS = { ["次"] = true, ["篇"] = true }
+local PLACES = { "单位", "部门", "乡镇", "街道", "窗口", "科室", "县区", "区县" }
+local function first_application_count(clause)
+  local n, at = R.first_count(clause)
+  while n do
+    local e = clause:find("%D", at.pos) -- the counter starts here, the counted thing after it
+    local place = at.unit == "个" and R.has(clause:sub(e + 3, e + 8), PLACES)
+    if not (NOT_APPLICATION_UNITS[at.unit] or place) then return n, at end
+    n, at = R.first_count(clause, e + 3)
+  end
+end
+
+-- applicants of one kind named in a "none" clause ("未收到科研机构、社会公益组织提出的申请"):
+-- none of that kind, not none at all
+-- (not 法人: "未收到公民、法人或其他组织提出的申请" is the statute's words for none at all)
+local KINDS = { "自然人", "商业企业", "科研机构", "公益组织", "法律服务机构" }
+
 local function one_of(n, list)
   for _, v in ipairs(list) do if v == n then return true end end
   return false
@@ -113,9 +140,11 @@ end
 
 -- whether the text before a clause ends on other business: it names some after its last 申请
 -- ("接收网民留言320条，办结318条"), not only before ("坚持把咨询答复与申请办理结合起来，
--- 全年共收到政府信息公开申请60件，办结58件" counts applications)
-local function names_other_business_last(before)
-  if not names_other_business(before) then return false end
+-- 全年共收到政府信息公开申请60件，办结58件" counts applications); with names, whether it
+-- names what names(s) looks for
+local function names_other_business_last(before, names)
+  names = names or names_other_business
+  if not names(before) then return false end
   local last, from = 0, 1
   while true do
     local i = before:find("申请", from, true)
@@ -123,8 +152,10 @@ local function names_other_business_last(before)
     last, from = i, i + 6
   end
   local rest = before:sub(last + 1)
-  return names_other_business(rest)
+  return names(rest)
 end
+-- whether a text names an appeal: after "行政复议36起，", "维持原答复25起" counts appeals
+local function names_appeal(s) return R.has(s, APPEALS) end
 
 return {
   id = "TEXT.REQUESTS",
@@ -145,6 +176,9 @@ return {
       if not count_written:find("申请", 1, true) then
         local at = count_sentence:find(count_written, 1, true)
         if at and names_other_business_last(count_sentence:sub(1, at - 1)) then return end
+        -- a result of the appeals named before it ("行政复议36起，其中维持原答复25起",
+        -- "被复议机关维持25起，责令重新答复3起")
+        if at and names_other_business_last(count_sentence:sub(1, at - 1), names_appeal) then return end
       end
       ctx:add{ section = part.section, label = part.label, row = row, column = "总计",
                expected = expected, found = found,
@@ -183,7 +217,7 @@ return {
         quoted_sentence, quotes = sentence, sentence:find("“", 1, true) ~= nil
       end
       if quotes then clause = drop_short_quotes(clause) end
-      local n, at = R.first_count(clause)
+      local n, at = first_application_count(clause)
       count_clause, count_at, count_written, count_sentence = clause, at, as_written, sentence
       if sentence ~= kind_sentence then kind_sentence, last_kind = sentence, nil end
       if clause:sub(1, 6) == "其中" then -- "其中:" too
@@ -193,7 +227,7 @@ return {
       end
       if not n then
         if new and new ~= 0 and clause:find("申请", 1, true) and R.has(clause, NONE)
-            and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) then
+            and not R.has(as_written, APPEALS) and not R.has(clause, NONE_OTHER) and not R.has(clause, KINDS) then
           ctx:add{ section = part.section, label = part.label, row = "new", column = "总计",
                    expected = new, found = 0,
                    message = string.format("叙述称未收到政府信息公开申请，表三本年新收申请为%d件", new) }

@@ -66,6 +66,25 @@ local function value(report, p)
   return sum
 end
 
+-- the sum of the distinct parts named in s ("予以公开33件、部分公开38件，合计占48.0%": the
+-- share of both), or nil when it names fewer than two
+local function sum_of_named(report, s)
+  local sum, named = 0, 0
+  for _, p in ipairs(PARTS) do
+    for _, w in ipairs(p.words) do
+      if s:find(w, 1, true) then
+        local v = value(report, p)
+        if not v then return nil end
+        sum, named = sum + v, named + 1
+        break
+      end
+    end
+  end
+  return named >= 2 and sum or nil
+end
+-- words after the parts named that make the share one of them all
+local SUMMED = { "合计", "共计", "总计", "两项", "二者", "两者", "共占" }
+
 return {
   id = "TEXT.SHARES",
   severity = "warning",
@@ -88,6 +107,11 @@ return {
           local ok = false
           for _, b in ipairs(bases) do
             if b > 0 and math.abs(stated - 100 * v / b) <= 0.1 + 1e-9 then ok = true end
+          end
+          -- "…部分公开38件，合计占48.0%": the share of every part named before the sum
+          local sum = not ok and R.has(before:sub(-60), SUMMED) and sum_of_named(report, before)
+          for _, b in ipairs(sum and bases or {}) do
+            if b > 0 and math.abs(stated - 100 * sum / b) <= 0.1 + 1e-9 then ok = true end
           end
           if not ok then
             local base = p.first and new or total

@@ -40,7 +40,12 @@ local function dates_document(rest, next_clause)
     after = next_clause
   end
   local book = after:find("《", 1, true)
-  return book and not R.first_count(after) and R.has(after:sub(1, book - 1), ISSUED)
+  if not book then return false end
+  local verb = after:sub(1, book - 1)
+  -- "2024年12月印发的《…》明确了12项任务": the dated document is what the sentence is about,
+  -- a count after it is of its content
+  if verb:sub(-3) == "的" and R.has(verb, ISSUED) then return true end
+  return not R.first_count(after) and R.has(verb, ISSUED)
 end
 
 local function starts_with_any(s, list)

@@ -25,12 +25,7 @@ local base = nb.load(T.seed):copy()
 base.preamble = "本报告根据《中华人民共和国政府信息公开条例》编制。\n" ..
   "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。如对本报告有疑问，请与本局办公室联系。"
 base.signature = { agency = "延津县商务局", date = "2025年1月20日" }
-local tmp = os.tmpname()
-do
-  local f = assert(io.open(tmp, "wb")) f:write(require("nianbao.datafile").serialize(base)) f:close()
-end
-base = assert(nb.load(tmp))
-os.remove(tmp)
+base = T.reloaded(base)
 local TEXT = nb.render(base, "text")
 local HEADINGS = {}
 for k, s in ipairs(nb.schema.sections) do HEADINGS[k] = s.heading end

@@ -580,11 +580,16 @@ end
 -- reads it alone, and the numbers after another row's label are not its own. A chart's line
 -- after the last row ("予以公开  72") gave the row its 72 as 总计; the next row's label after
 -- a piece of a vertical one ("度 （三） 1.属于国家秘密  0 …") gave the row above its first 0.
--- Each such row is left out and named.
+-- Each such row is left out and named. (001's last row with its 总计 blank, each number where
+-- the complete rows' runs start, is placed by the runs' starts, see 19: the chart's number is
+-- not its 总计 either; with its 1 two characters off its column it is not placed.)
 do
   local name = "corpus/001.pdf.txt"
   local text = T.edited(T.read("tests/import/" .. name), "(四、结转下年度继续办理[ %d]-) 52\n", "%1   \n")
   local r, notes = imp.import(text, name)
+  ok(same(row(r, "carried_forward"), { 40, 5, 0, 3, 3, 1, "" }), "a chart after a short last row placed by its runs: nothing taken from it: " .. show(row(r, "carried_forward")))
+  text = T.edited(T.read("tests/import/" .. name), "(四、结转下年度继续办理[ %d]-)   1 52\n", "%1     1   \n")
+  r, notes = imp.import(text, name)
   ok(row(r, "carried_forward") == nil, "a chart after a short last row: nothing taken from it: " .. show(row(r, "carried_forward")))
   ok(note(notes, "SECTION.MISSING", "三", "四、结转下年度继续办理（读到 6 个数，应为 7 个）"), "a chart after a short last row: the row named")
   name = "corpus/004.pdf.txt"
@@ -604,8 +609,10 @@ end
 -- -layout): the cells next to each other one space apart, the header's words too, a run after
 -- a blank cell at a column of its own; the header's words stand in another grid than the
 -- numbers ("维持 纠正" three columns a cell, "6 2" two). Placed by the gaps when each missing
--- cell has a wide gap of its own; a blank first or last cell, two blank cells side by side,
--- or a blank cell packed over by wide numbers ("400 1640") leave too few gaps: named, not read
+-- cell has a wide gap of its own. A blank first or last cell or two blank cells side by side
+-- leave too few gaps: placed by where each run starts (see 18) when every number has one or
+-- two digits; a blank cell packed over by wide numbers ("400 1640"), or wide numbers with
+-- too few gaps: named, not read
 do
   local name = "pdf-t4-chromium-blanks.txt"
   local cases = {}
@@ -620,6 +627,7 @@ do
     { 1206, 32, 400, 2, 1640, 4, 1100, 6, 4, 1114, 13, 6, 4, 0, 23 } }
   local PLACED = { ["1-10"] = true, ["1-2+9"] = true, ["1-4+12"] = true, ["1-13"] = true,
     ["2-2"] = true, ["2-9"] = true, ["2-3"] = true, ["2-11"] = true }
+  local RUNS = { ["1-1"] = true, ["1-15"] = true, ["1-3+4"] = true, ["1-7+8"] = true }
   local s4 = nb.schema.appeals
   local function label(c) return s4.groups[(c - 1) // 5 + 1].label .. "“" .. s4.columns[(c - 1) % 5 + 1].label .. "”" end
   for _, case in ipairs(cases) do
@@ -645,6 +653,10 @@ do
         ok(same(got, want), how .. ": chromium table 四, blank " .. blank .. ", placed by the gaps: " .. show(got))
         ok(note(notes, "IMPORT.VARIANT", "四", "空白：" .. table.concat(empty, "、") .. "（按数字间的空隙定位"),
           how .. ": chromium table 四, blank " .. blank .. ", the placing named")
+      elseif RUNS[case.id] then
+        ok(same(got, want), how .. ": chromium table 四, blank " .. blank .. ", placed by the runs' starts: " .. show(got))
+        ok(note(notes, "IMPORT.VARIANT", "四", "空白：" .. table.concat(empty, "、") .. "（按每段数字第一个数在表头下的位置定位"),
+          how .. ": chromium table 四, blank " .. blank .. ", the placing by the runs named")
       else
         ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 " .. (15 - #empty) .. " 个数"),
           how .. ": chromium table 四, blank " .. blank .. ", not certain: named, not read: " .. show(got))
@@ -750,6 +762,90 @@ do
   r, notes = imp.import(T.read("tests/import/" .. name), name)
   ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数"),
     "a first number pushed by the label, two columns left to it: not guessed: " .. show(row(r, "new")))
+end
+
+-- 18. table 四 printed by Chromium (as 12) with a blank first or last cell or two blank cells
+-- side by side, in five reports of the corpus: too few wide gaps. Each run's first number is
+-- set where it is printed, under its header's words (the others of its run packed after it,
+-- a cell each): with numbers of one or two digits each run start lines up with one column of
+-- the header. A run start midway between two columns, two runs with no room for a blank
+-- between them, a number of three digits (wide numbers are packed over a blank and push the
+-- runs after them) or a group that does not add up leave the table named.
+do
+  local function t4(name)
+    local base = T.read("tests/import/corpus/" .. name .. ".pdf.txt")
+    local ref = dofile("tests/import/corpus/" .. name .. ".lua")
+    return base, ref.appeals
+  end
+  local function group(g) return g and { g.upheld, g.corrected, g.other, g.pending, g.total } end
+  for _, case in ipairs({ { "046", "行政复议“结果纠正”、复议后起诉“总计”" },
+      { "048", "行政复议“结果纠正”、行政复议“总计”、未经复议直接起诉“结果维持”、未经复议直接起诉“总计”" },
+      { "050", "未经复议直接起诉“结果维持”、复议后起诉“尚未审结”、复议后起诉“总计”" },
+      { "051", "行政复议“结果维持”、复议后起诉“总计”" }, { "052", "行政复议“结果维持”、行政复议“总计”" } }) do
+    local name = "corpus/" .. case[1] .. ".pdf.txt"
+    local base, want = t4(case[1])
+    local r, notes = imp.import(base, name)
+    local a = r.appeals or {}
+    local wrong = {}
+    for _, g in ipairs({ "review", "litigation_direct", "litigation_after_review" }) do
+      if not same(group(a[g]), { T.plain(want[g].upheld), T.plain(want[g].corrected), T.plain(want[g].other),
+          T.plain(want[g].pending), T.plain(want[g].total) }) then
+        wrong[#wrong + 1] = g .. " " .. show(group(a[g]))
+      end
+    end
+    ok(#wrong == 0, name .. ": table 四 placed by its runs' starts (" .. table.concat(wrong, "; ") .. ")")
+    ok(note(notes, "IMPORT.VARIANT", "四", "空白：" .. case[2] .. "（按每段数字第一个数在表头下的位置定位"), name .. ": the placing named")
+  end
+  local function named(text, name, count, what)
+    local r, notes = imp.import(text, name)
+    ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 " .. count .. " 个数"), what .. ": not guessed")
+  end
+  -- 046's second run one column right: midway between 其他结果 and 尚未审结
+  named(T.edited(t4("046"), "\n  1     1 0 2 0 1 1 0 2 0 1 0 0\n", "\n  1      1 0 2 0 1 1 0 2 0 1 0 0\n"),
+    "corpus/046.pdf.txt", 13, "a run's start midway between two columns")
+  -- a second run (after a wide gap) under 行政复议“其他结果”, right after the first's two
+  -- cells: no blank between them (the zeros add up whichever way they go)
+  named(T.edited(t4("052"), "\n     1 1 0       2 1 1 0 4 1 1 0 0 2\n", "\n  0 0   0 0 0 0 0 0 0 0 0 0 0\n"),
+    "corpus/052.pdf.txt", 13, "two runs with no blank between them")
+  -- 051 with numbers of three digits (their group adds up)
+  named(T.edited(t4("051"), "\n     4 3 1 12 2 6 2 0 10 ", "\n     4 3 1 12 102 6 2 0 110 "),
+    "corpus/051.pdf.txt", 13, "numbers of three digits")
+  -- 050's 行政复议 not adding up
+  named(T.edited(t4("050"), "\n 10 5 0 2 17 ", "\n 10 5 0 2 18 "), "corpus/050.pdf.txt", 12, "a group that does not add up")
+end
+
+-- 19. table 三 printed by Chromium (its header's words packed, "企业 机构 组织 机构"): pdftotext
+-- packs the numbers of narrow cells one space apart ("98 43 13 61 47 15 277", "9 11"), so the
+-- complete rows of a page may agree on no grid and a short row's packed numbers stand off
+-- their columns. Where each run of numbers starts (two spaces or more before it) is where the
+-- complete rows' runs start in its column: 045's last row "23 12    0   8       2 46" is placed
+-- by them, a number packed after one of one or two digits in the next column; 021's "1   0
+-- 0   1   0   2", its last run in a column no complete row's run starts in, right of all the
+-- others. A run start two characters off every column, a run pushed by its label that the
+-- order leaves two columns (043's "175 54" before a run in the fourth column: three) or a
+-- header not packed (another printer) leave the row named.
+do
+  local name = "corpus/045.pdf.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = imp.import(base, name)
+  ok(same(row(r, "carried_forward"), { 23, 12, 0, 8, "", 2, 46 }), "chromium table 三: placed by the runs' starts: " .. show(row(r, "carried_forward")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、结转下年度继续办理（空白：法律服务机构）（按每段数字第一个数在本页各列的位置定位）"),
+    "chromium table 三: the placing named")
+  local function named(text, name, key, label, what)
+    local r, notes = imp.import(text, name)
+    ok(row(r, key) == nil and note(notes, "SECTION.MISSING", "三", label .. "（读到 6 个数，应为 7 个）"),
+      what .. ": not guessed: " .. show(row(r, key)))
+  end
+  named(T.edited(base, "   8       2 46\n", "   8     2 46\n"), name, "carried_forward", "四、结转下年度继续办理",
+    "chromium table 三, a run's start two characters off every column")
+  named(T.edited(base, "企业 机构 组织 机构\n       5%.属于三类", "企业  机构  组织  机构\n       5.属于三类"), name,
+    "carried_forward", "四、结转下年度继续办理", "chromium table 三, the header not packed")
+  name = "corpus/021.pdf.txt"
+  r, notes = imp.import(T.read("tests/import/" .. name), name)
+  ok(same(row(r, "other.no_correction"), { 1, 0, "", 0, 1, 0, 2 }), "chromium table 三, a run in a column no run starts in: placed " .. show(row(r, "other.no_correction")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "（空白：科研机构）（按每段数字第一个数在本页各列的位置定位）"), "chromium table 三, a run in a column no run starts in: named")
+  name = "corpus/043.pdf.txt"
+  named(T.read("tests/import/" .. name), name, "new", "一、本年新收政府信息公开申请数量", "chromium table 三, a pushed run the order leaves three columns")
 end
 
 os.exit(tally.finish())

@@ -8,6 +8,7 @@
 --   nianbao run tests/import/layouts_gen.lua OUTDIR   (needs iconv for the GBK pages)
 local nb = require "nianbao"
 local df = require "nianbao.datafile"
+local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local OUT = assert(arg[1], "usage: layouts_gen.lua OUTDIR")
 os.execute("mkdir -p " .. OUT)
 local S = nb.schema
@@ -55,11 +56,7 @@ local function make_ref(seed)
   return r
 end
 
-local function t3get(r, key)
-  local g, m = key:match("^(.-)%.(.+)$")
-  if g then return r.requests[g][m] end
-  return r.requests[key]
-end
+local t3get = T.t3_row
 
 ----------------------------------------------------------------------------------------
 -- HTML

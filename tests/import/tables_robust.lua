@@ -4,7 +4,6 @@
 --   nianbao run tests/import/tables_robust.lua   (from the repository root)
 local nb = require "nianbao"
 local imp = require "nianbao.import"
-local datafile = require "nianbao.datafile"
 
 local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local tally = T.tally()
@@ -24,11 +23,7 @@ local function show(list)
 end
 
 -- the data file as `import | check -` sees it: serialized, then loaded by the sandbox
-local tmp = os.tmpname()
-local function reload(r)
-  local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(r)) f:close()
-  return assert(nb.load(tmp))
-end
+local reload = T.reloaded
 
 -- table 四 as three lists {upheld, corrected, other, pending, total}
 local function same_appeals(r, want, what)
@@ -234,7 +229,6 @@ do
   end
 end
 
-os.remove(tmp)
 -- a row of table 二 with one cell, that cell blank and nothing written in it ("行政强制" alone
 -- on its line, as a PDF's layout text or a copy of it gives it): the cell is blank, there is
 -- no other column to place a number in. Not certain, and named as before: a number standing
@@ -345,5 +339,4 @@ do
     "table 四 with tabs, no header: named, not read: " .. show((T.t4_lists(r) or {})[1]))
 end
 
-os.remove(tmp)
 os.exit(tally.finish())

@@ -6,7 +6,6 @@
 --   nianbao run tests/import/unseen2.lua   (from the repository root)
 local nb = require "nianbao"
 local imp = require "nianbao.import"
-local datafile = require "nianbao.datafile"
 
 local here = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".")
 local T = dofile(here .. "/../lua/assert.lua")
@@ -85,11 +84,7 @@ local function got_cell(r, path)
   end
 end
 
-local tmp = os.tmpname()
-local function reload(r)
-  local f = assert(io.open(tmp, "wb")) f:write(datafile.serialize(r)) f:close()
-  return assert(nb.load(tmp))
-end
+local reload = T.reloaded
 
 -- imports input and compares every cell; want as above; opts.check = false when the input's
 -- own numbers break a rule (then check's findings are not the import's)

@@ -76,6 +76,18 @@ function T.edited(text, from, to)
   return out
 end
 
+--- A report (an import's, or one a test built) as `import | check -` sees it: serialized to
+--- a data file, then loaded back by the sandboxed loader (nb.load); an error when it does not load.
+function T.reloaded(r)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write(require("nianbao.datafile").serialize(r))
+  f:close()
+  local view, err = require("nianbao").load(path)
+  os.remove(path)
+  return assert(view, err)
+end
+
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 

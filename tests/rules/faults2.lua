@@ -69,11 +69,7 @@ local function say(t, from, to)
   assert(hits == 1, "the narrative says " .. from .. " in " .. hits .. " places")
 end
 
-local function row_of(t, key)
-  local g, m = key:match("^(.-)%.(.+)$")
-  if g then return t.requests[g][m] end
-  return t.requests[key]
-end
+local row_of = T.t3_row
 
 local COLUMNS = { "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" }
 local RESULT_ROWS = { "disclosed", "partially_disclosed",

@@ -744,31 +744,51 @@ local function aligned_columns(lines, from, to, line)
   return found, metric
 end
 
--- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
--- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
--- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
--- lines above: the numbers and the header's words then stand in different grids (one column
--- for a digit, two for a word) and the header tells nothing of where a number is. The gaps
--- tell it: a gap of one space is two cells next to each other; a blank cell between two
--- numbers leaves a wider gap, but not always (wide numbers in narrow cells are packed over
--- it, "400 1640"), and a blank first or last cell leaves none. So the row is placed only when
--- its wider gaps are as many as its missing cells: each then holds one blank, none is at an
--- end and none is packed over. The header's words must be packed as well (the printer's
--- mark: in another layout a gap of one space may be any), and each group that comes out
--- whole must add up (its 总计 the sum of the other four): a row placed wrong rarely does.
--- Returns the columns of the row's numbers, or nil.
-local function packed_columns(lines, from, to, line, n)
-  local packed = false
+-- whether the header's words (lines from..to) are packed one space apart, four or more in a
+-- run ("维持 纠正 结果 审结"): the printer's mark
+local function packed_header(lines, from, to)
   for j = from, to do
     local run, prev = 0, nil
     for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
       local short = not w.text:find("%d") and utf8.len(w.text) == 2
       run = (short and prev and w.first == prev.last + 2) and run + 1 or (short and 1 or 0)
       prev = short and w or nil
-      packed = packed or run >= 4
+      if run >= 4 then return true end
     end
   end
-  if not packed then return nil end
+  return false
+end
+
+-- whether each group of table 四 (five cells) that is whole adds up, its 总计 the sum of the
+-- other four (cells: the numbers by column, nil for a blank)
+local function adds_up(cells, n)
+  for g = 0, n - 5, 5 do
+    local whole, sum = true, 0
+    for col = g + 1, g + 4 do
+      whole = whole and cells[col] ~= nil
+      sum = sum + (cells[col] or 0)
+    end
+    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return false end
+  end
+  return true
+end
+
+-- Table 四 printed by Chromium ("Save as PDF" of a web page): pdftotext packs each run of
+-- cells next to each other one space apart ("6 2 4 2 14"), the header's words too ("维持 纠正
+-- 结果 审结"), and sets the run after a blank cell at a column of its own, computed from the
+-- lines above: the numbers and the header's words then stand in different grids (one column
+-- for a digit, two for a word) and the header tells nothing of where a number packed after
+-- another is (only where a run starts: see run_columns). The gaps tell it: a gap of one
+-- space is two cells next to each other; a blank cell between two numbers leaves a wider
+-- gap, but not always (wide numbers in narrow cells are packed over it, "400 1640"), and a
+-- blank first or last cell leaves none. So the row is placed only when its wider gaps are
+-- as many as its missing cells: each then holds one blank, none is at an end and none is
+-- packed over. The header's words must be packed as well (the printer's mark: in another
+-- layout a gap of one space may be any), and each group that comes out whole must add up
+-- (its 总计 the sum of the other four): a row placed wrong rarely does.
+-- Returns the columns of the row's numbers, or nil.
+local function packed_columns(lines, from, to, line, n)
+  if not packed_header(lines, from, to) then return nil end
   local words = words_at(line)
   local k = #words
   local missing, at, c = n - k, { 1 }, 1
@@ -785,15 +805,139 @@ local function packed_columns(lines, from, to, line, n)
   -- the groups the placing leaves whole must add up
   local cells = {}
   for x, col in ipairs(at) do cells[col] = tonumber((words[x].text:gsub(",", ""))) end
-  for g = 0, n - 5, 5 do
-    local whole, sum = true, 0
-    for col = g + 1, g + 4 do
-      whole = whole and cells[col] ~= nil
-      sum = sum + (cells[col] or 0)
+  return adds_up(cells, n) and at or nil
+end
+
+-- The same print, a row the gaps do not place (a blank first or last cell, two blank cells
+-- side by side). Where a run starts (the line's first number, or one after a gap of two
+-- spaces or more) pdftotext sets it by where it is printed, in the grid of the header's
+-- words; only the numbers after it in its run are packed. With numbers of one or two digits
+-- a run never runs ahead of its cells (a number and its space take no more columns than a
+-- header's word and its space) and a blank cell between two numbers always starts a new
+-- run. So each run's first number is placed by the header's columns (nearest, each way of
+-- taking the header's words that finds them placing it alike), the others of its run in
+-- the columns after it, one each; the runs must fit, a blank between each two, and each
+-- group that comes out whole must add up. Wider numbers are packed over a blank and push
+-- the runs after them ("400 1640"): not placed. Returns the columns of the row's numbers,
+-- or nil.
+local function run_columns(lines, from, to, line, n)
+  if not packed_header(lines, from, to) then return nil end
+  local words = words_at(line)
+  local starts, lengths = {}, {}
+  for x, w in ipairs(words) do
+    if not w.text:match("^%d%d?$") then return nil end
+    if x == 1 or w.first - words[x - 1].last - 1 >= 2 then
+      starts[#starts + 1] = center(w)
+      lengths[#lengths + 1] = 1
+    else
+      lengths[#lengths] = lengths[#lengths] + 1
     end
-    if whole and cells[g + 5] ~= nil and cells[g + 5] ~= sum then return nil end
   end
-  return at
+  local first
+  for _, merge in ipairs({ true, false }) do
+    local cols = header_columns(lines, from, to, 1, merge)
+    if cols then
+      local mid = {}
+      for c = 1, #cols do mid[c] = cols[c][1] end
+      local got = nearest(starts, cols, spacing(mid), true)
+      if not got or (first and table.concat(got, ",") ~= table.concat(first, ",")) then return nil end
+      first = got
+    end
+  end
+  if not first then return nil end
+  local at, cells = {}, {}
+  for r, c in ipairs(first) do
+    if r > 1 and c < at[#at] + 2 then return nil end -- (no blank between two runs)
+    for k = 0, lengths[r] - 1 do at[#at + 1] = c + k end
+  end
+  if at[#at] > n then return nil end
+  for x, col in ipairs(at) do cells[col] = tonumber(words[x].text) end
+  return adds_up(cells, n) and at or nil
+end
+
+-- Table 三 printed by Chromium (its header's words packed, as packed_header tells): pdftotext
+-- packs a number one space after the one before it when their cells are narrow ("98 43 13 61
+-- 47 15 277", "9 11"), so the complete rows of a page may agree on no grid, and a short row's
+-- packed numbers stand off their columns. Where a run of numbers starts (two spaces or more
+-- after the word before it) pdftotext sets it where it is printed, as it sets the runs that
+-- start in that column in the complete rows of the page: those starts are the page's grid
+-- (each column's range; a column no run starts in is not known). A run's start goes to a
+-- column whose starts it stands within a character of, or to a column not known that lies
+-- between the known ones left and right of it; a number packed after one of one or two
+-- digits is in the next column (a blank cell between them leaves a wider gap; a wider number
+-- may be packed over one: then any column after it); a run set one space after the row's
+-- label (pushed by it) in any column the order leaves it. Every placing of the row's numbers in
+-- the columns' order that all this allows is tried: the row is placed only when exactly one
+-- is. Returns the columns of the row's numbers, or nil.
+local function run_placed(lines, rows, r, n)
+  local function starts_run(words, x)
+    return words[x].first - (x > 1 and words[x - 1].last or 0) - 1 >= 2
+  end
+  local cols = {}
+  for _, q in ipairs(rows) do
+    if q.k == n then
+      local _, before, words = row_at(lines[q.i], 1)
+      for c = 1, n do
+        if starts_run(words, before + c) then
+          local x, col = center(words[before + c]), cols[c]
+          cols[c] = col and { math.min(col[1], x), math.max(col[2], x) } or { x, x }
+        end
+      end
+    end
+  end
+  -- one grid: each known column's starts within a character and a half, in the columns' order
+  local last
+  for c = 1, n do
+    local col = cols[c]
+    if col then
+      if col[2] - col[1] > 1.5 or (last and col[1] <= last + 1) then return nil end
+      last = col[2]
+    end
+  end
+  local _, before, words = row_at(lines[r.i], 1)
+  local k = #words - before
+  -- the columns each number may take (a set), and whether it follows the one before it
+  local may, next_to = {}, {}
+  for j = 1, k do
+    local x = before + j
+    local w = words[x]
+    if starts_run(words, x) then
+      may[j] = {}
+      for c = 1, n do
+        local col, fits = cols[c], true
+        if col then
+          fits = math.max(0, col[1] - center(w), center(w) - col[2]) <= 1
+        else
+          for d = 1, n do
+            local o = cols[d]
+            if o and ((d < c and center(w) <= o[2] + 1) or (d > c and center(w) >= o[1] - 1)) then fits = false end
+          end
+        end
+        if fits then may[j][c] = true end
+      end
+    elseif j > 1 then
+      next_to[j] = utf8.len(words[x - 1].text) <= 2
+    end
+    -- (a run pushed by the label: any column)
+  end
+  local found, count = nil, 0
+  local at = {}
+  local function try(j, from)
+    if count > 1 then return end
+    if j > k then
+      count = count + 1
+      found = table.move(at, 1, k, 1, {})
+      return
+    end
+    for c = from, n - (k - j) do
+      if (not may[j] or may[j][c]) and (not next_to[j] or c == at[j - 1] + 1) then
+        at[j] = c
+        try(j + 1, c + 1)
+      end
+    end
+  end
+  try(1, 1)
+  return count == 1 and found or nil
 end
 
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
@@ -868,7 +1012,7 @@ function M.place_blanks(lines, notes, breaks)
   -- when parts disagree
   local metric
   -- the rows of a part of a page: { i, k } for each line ending in numbers
-  local function place_part(rows)
+  local function place_part(rows, from)
     if #rows == 0 then return end
     -- table 三: rows of 7 numbers (8 with a 小计 column) are the complete ones. Two rows of 8
     -- tell the 小计 variant even when rows of 7 are more: those are its rows with one blank
@@ -935,6 +1079,14 @@ function M.place_blanks(lines, notes, breaks)
             at, m, best, best_rank = got, metric, worst, rank
           end
         end
+        -- (a Chromium print, whose packed numbers the nearest complete rows may not place:
+        -- by where each run of numbers starts, on a page, in pdftotext's grid)
+        local how = ""
+        -- (two numbers at least: a chart's "予以公开  102" after the table is no row of it)
+        if not at and r.k >= 2 and paged and packed_header(lines, from, rows[1].i - 1) then
+          at, m = run_placed(lines, rows, r, n), 1
+          how = "（按每段数字第一个数在本页各列的位置定位）"
+        end
         if at then
           local _, before, words = row_at(lines[r.i], m)
           local name = row_name(lines, r.i, m)
@@ -943,18 +1095,18 @@ function M.place_blanks(lines, notes, breaks)
             local col = n == 7 and nb.schema.requests.columns[c]
             return col and col.label or string.format("第 %d 列", c)
           end)
-          table.insert(placed["三"], string.format("%s（空白：%s）", norm.head(name, 20), empty))
+          table.insert(placed["三"], string.format("%s（空白：%s）%s", norm.head(name, 20), empty, how))
         end
       end
     end
   end
-  local part, last_cut = {}, false
+  local part, last_cut, part_from = {}, false, 1
   for i, line in ipairs(lines) do
     -- (a page's footer, "— 3 —", ends it in text whose form feeds were lost)
     if line:find("\f", 1, true) or (breaks and breaks[i]) or select(2, page_number(line))
         or section_break(line, tables, norm) then
-      place_part(part)
-      part = {}
+      place_part(part, part_from)
+      part, part_from = {}, i
     end
     local cut = line:find(M.CUT_MARK, 1, true) ~= nil
     if not line:find("[\t|]") and line:find("%d[ \r]*$") and not last_cut then
@@ -971,7 +1123,7 @@ function M.place_blanks(lines, notes, breaks)
     end
     last_cut = cut
   end
-  place_part(part)
+  place_part(part, part_from)
   -- table 四: a row of 10 to 14 numbers after the header's 行政复议 (within 12 lines that are
   -- not empty: pdftotext spaces a tall header with empty ones), its columns from the header.
   -- Only the header's words on the row's page count (each page has its own grid): a page
@@ -1027,16 +1179,20 @@ function M.place_blanks(lines, notes, breaks)
                 end
               end
             end
-            local gaps = false
+            local how = false -- (how the placing was found, for the note; when not by the header)
             if at == nil then at, m = aligned_columns(lines, top, j - 1, l) end
             if at == nil then
               at, m = packed_columns(lines, top, j - 1, l, 15), 1
-              gaps = at ~= nil
+              how = at ~= nil and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）"
+            end
+            if at == nil then
+              at, m = run_columns(lines, top, j - 1, l, 15), 1
+              how = at ~= nil and "（按每段数字第一个数在表头下的位置定位：其后一个空格相隔的数字为相邻单元格，较宽的空隙为空白单元格）"
             end
             if at then
               local _, _, words = row_at(l, m)
               lines[j] = placed_line(words, 0, at, 15)
-              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (gaps and "（按数字间的空隙定位：数字一个空格相隔为相邻单元格，较宽的空隙为一个空白单元格）" or ""))
+              table.insert(placed["四"], "空白：" .. empty_columns(at, 15, M.t4_cell_name) .. (how or ""))
             end
           end
           break
