@@ -1,6 +1,7 @@
 #include "binding.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@
 #include "textindex.h"
 #include "cputimer.h"
 #include "fnv.h"
+#include "argcheck.h"
 #include "escape.h"
 
 #ifndef NB_VERSION
@@ -709,7 +711,7 @@ static int l_width(lua_State *L)
 {
     STACK_ENTER(L);
     size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
+    const char *s = nb_arg_lstring(L, 1, "width", "s", &len);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t left = (utf8proc_ssize_t)len;
     lua_Integer w = 0;
@@ -734,7 +736,7 @@ static int l_width(lua_State *L)
 static int l_nfkc(lua_State *L)
 {
     STACK_ENTER(L);
-    const char *s = luaL_checkstring(L, 1);
+    const char *s = nb_arg_lstring(L, 1, "nfkc", "s", NULL);
     /* most texts are ASCII and CJK only: mapped character by character (host/textindex.c),
      * up to the first NUL as utf8proc reads it; utf8proc_map for the others */
     int all_plain;
@@ -1198,7 +1200,10 @@ static int l_unzip_limited(lua_State *L)
  * the function runs, so that a script calling one wrongly reads in Chinese which function
  * and which argument, at its own file:line, rather than Lua's "bad argument #1 to 'load'".
  * One word per argument, TYPE:NAME: s a string (a number is taken, as Lua's libraries take
- * it), t a table, n a number, i an integer, a any value; ? after the type: optional. */
+ * it), t a table, n a number, i an integer, a any value; ? after the type: optional.
+ * (The functions the rules call thousands of times a report are not wrapped: they check
+ * their own arguments, at no cost, with host/argcheck.h: nb.width, nfkc, has_any, find_byte,
+ * codepoints_around, runs, first_count.) */
 static const struct {
     const char *name;
     const char *args;
@@ -1210,61 +1215,15 @@ static const struct {
     {"docx_items", "s:xml s?:numbering s?:styles"},
     {"view", "t:table s?:name"},
     {"freeze", "t:t"},
-    {"width", "s:s"},
-    {"nfkc", "s:s"},
     {"default_title", "s:agency i?:year"},
     {"find", "s:name"},
     {"load_script", "s:name"},
     {"suggest", "s:word t:list"},
-    {"has_any", "s:s t:words"},
-    {"find_byte", "s:s s:bytes i?:init"},
-    {"codepoints_around", "s:s i:i i?:j"},
-    {"runs", "s:s s:chars"},
-    {"first_count", "s:s i?:init"},
     {"escape_html", "a:s"},
     {"embedded_names", "s?:folder"},
     {"write_file", "s:path s:text"},
     {"zip", "t:entries"},
 };
-
-static const char *type_zh(char t)
-{
-    switch (t) {
-    case 's': return "字符串";
-    case 't': return "表";
-    case 'n': return "数";
-    case 'i': return "整数";
-    default: return "一个值";
-    }
-}
-
-static const char *value_zh(lua_State *L, int i)
-{
-    switch (lua_type(L, i)) {
-    case LUA_TNIL: return " nil";
-    case LUA_TBOOLEAN: return "布尔值";
-    case LUA_TNUMBER: return lua_isinteger(L, i) ? "整数" : "数";
-    case LUA_TSTRING: return "字符串";
-    case LUA_TTABLE: return "表";
-    case LUA_TFUNCTION: return "函数";
-    default: return luaL_typename(L, i);
-    }
-}
-
-static int fits(lua_State *L, int i, char t)
-{
-    switch (t) {
-    case 's': return lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TNUMBER;
-    case 't': return lua_type(L, i) == LUA_TTABLE;
-    case 'n': return lua_type(L, i) == LUA_TNUMBER;
-    case 'i': {
-        int is_int;
-        lua_tointegerx(L, i, &is_int);
-        return lua_type(L, i) == LUA_TNUMBER && is_int;
-    }
-    default: return lua_type(L, i) != LUA_TNONE;
-    }
-}
 
 /* Upvalues: the function, its name, its argument words. */
 static int checked_call(lua_State *L)
@@ -1277,13 +1236,10 @@ static int checked_call(lua_State *L)
         const char *name = strchr(w, ':') + 1;
         const char *end = strchr(name, ' ');
         int len = end ? (int)(end - name) : (int)strlen(name);
-        int absent = lua_isnoneornil(L, i);
-        if (!(optional && absent) && !fits(L, i, t)) {
-            const char *found = lua_type(L, i) == LUA_TNONE ? NULL : value_zh(L, i);
-            lua_pushlstring(L, name, (size_t)len); /* lua_pushfstring has no %.*s */
-            return luaL_error(L, "nb.%s：第 %d 个参数 %s 应为%s%s，%s%s", lua_tostring(L, lua_upvalueindex(2)), i,
-                              lua_tostring(L, -1), type_zh(t), optional ? "或 nil" : "",
-                              found ? "实际为" : "但没有给出", found ? found : "");
+        if (!(optional && lua_isnoneornil(L, i)) && !nb_arg_fits(L, i, t)) {
+            char arg[32]; /* (not pushed: the stack above the arguments must stay as it was) */
+            snprintf(arg, sizeof arg, "%.*s", len, name);
+            return nb_arg_error(L, lua_tostring(L, lua_upvalueindex(2)), i, arg, t, optional);
         }
         w = end ? end + 1 : name + len;
     }

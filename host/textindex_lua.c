@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "argcheck.h"
 #include "textindex.h"
 
 static const char INDEX_MT[] = "nianbao.textindex";
@@ -100,8 +101,8 @@ int nb_l_text_index(lua_State *L)
 int nb_l_has_any(lua_State *L)
 {
     size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    luaL_checkany(L, 2);
+    const char *s = nb_arg_lstring(L, 1, "has_any", "s", &len);
+    nb_arg_table(L, 2, "has_any", "words");
     for (lua_Integer i = 1;; i++) {
         if (lua_geti(L, 2, i) == LUA_TNIL) /* honours __index, as words[i] does */
             break;
@@ -122,9 +123,9 @@ int nb_l_has_any(lua_State *L)
 int nb_l_find_byte(lua_State *L)
 {
     size_t len, setlen;
-    const char *s = luaL_checklstring(L, 1, &len);
-    const char *set = luaL_checklstring(L, 2, &setlen);
-    lua_Integer init = luaL_optinteger(L, 3, 1);
+    const char *s = nb_arg_lstring(L, 1, "find_byte", "s", &len);
+    const char *set = nb_arg_lstring(L, 2, "find_byte", "bytes", &setlen);
+    lua_Integer init = nb_arg_integer(L, 3, "find_byte", "init", 1, 1);
     /* string.find's reading of init: negative counts from the end, 0 is 1, past the end
      * finds nothing */
     if (init < 0)
@@ -189,8 +190,8 @@ static int is_member(const int32_t *set, size_t nset, int32_t cp, size_t n)
 int nb_l_runs(lua_State *L)
 {
     size_t len, clen;
-    const char *s = luaL_checklstring(L, 1, &len);
-    const char *chars = luaL_checklstring(L, 2, &clen);
+    const char *s = nb_arg_lstring(L, 1, "runs", "s", &len);
+    const char *chars = nb_arg_lstring(L, 2, "runs", "chars", &clen);
     int single = lua_toboolean(L, 3);
     /* the set's code points, and the bytes that begin one (at most one each): strcspn
      * passes over every other byte (in valid UTF-8 such a byte never falls inside a
@@ -259,9 +260,9 @@ int nb_l_runs(lua_State *L)
 int nb_l_codepoints_around(lua_State *L)
 {
     size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    lua_Integer i = luaL_checkinteger(L, 2);
-    lua_Integer j = luaL_optinteger(L, 3, i);
+    const char *s = nb_arg_lstring(L, 1, "codepoints_around", "s", &len);
+    lua_Integer i = nb_arg_integer(L, 2, "codepoints_around", "i", 0, 0);
+    lua_Integer j = nb_arg_integer(L, 3, "codepoints_around", "j", 1, i);
     if (i >= 2 && (size_t)(i - 1) <= len) {
         lua_pushinteger(L, char_before(s, (size_t)i - 1));
     } else {
@@ -308,8 +309,8 @@ static size_t next_digit(const char *s, size_t len, size_t i)
 int nb_l_first_count(lua_State *L)
 {
     size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    lua_Number init = luaL_optnumber(L, 2, 1);
+    const char *s = nb_arg_lstring(L, 1, "first_count", "s", &len);
+    lua_Number init = (lua_Number)nb_arg_integer(L, 2, "first_count", "init", 1, 1);
     size_t i = 0;
     while ((i = next_digit(s, len, i)) < len) {
         size_t pos = i; /* a run of digits: [pos, i) */
