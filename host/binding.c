@@ -1147,53 +1147,6 @@ static void push_exit_codes(lua_State *L)
     }
 }
 
-/* ---------- a whole ZIP archive ---------- */
-
-static int push_unzipped(lua_State *L)
-{
-    lua_pushlstring(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
-    return 1;
-}
-
-/* nb._unzip_limited(bytes, name [, entries, size, ratio]): the entry `name` as nb.unzip reads
- * it, under the given bounds (nil: nb.unzip's own); nil, message, true when there is no
- * such entry (the directory was then read whole and found sound), nil, message when the
- * archive is refused. scripts/nianbao/api.lua lists a whole archive with it. */
-static int l_unzip_limited(lua_State *L)
-{
-    size_t len;
-    const char *zip = luaL_checklstring(L, 1, &len);
-    const char *name = luaL_checkstring(L, 2);
-    nb_unzip_limits lim = nb_unzip_default_limits;
-    lim.max_entries = (size_t)luaL_optinteger(L, 3, (lua_Integer)lim.max_entries);
-    lim.max_size = (size_t)luaL_optinteger(L, 4, (lua_Integer)lim.max_size);
-    lim.max_ratio = luaL_optnumber(L, 5, lim.max_ratio);
-    char *out;
-    size_t out_len;
-    nb_error err;
-    int rc = nb_unzip_read((const unsigned char *)zip, len, name, &lim, &out, &out_len, &err);
-    if (rc == 0) {
-        luaL_pushfail(L);
-        lua_pushfstring(L, "ZIP 文件中没有 %s", name);
-        lua_pushboolean(L, 1);
-        return 3;
-    }
-    if (rc < 0) {
-        luaL_pushfail(L);
-        lua_pushstring(L, err.message);
-        return 2;
-    }
-    /* copied in a protected call, so that the buffer is freed when memory runs out */
-    lua_pushcfunction(L, push_unzipped);
-    lua_pushlightuserdata(L, out);
-    lua_pushinteger(L, (lua_Integer)out_len);
-    int status = lua_pcall(L, 2, 1, 0);
-    free(out);
-    if (status != LUA_OK)
-        return lua_error(L);
-    return 1;
-}
-
 /* ---------- argument checks of the public functions ---------- */
 
 /* The documented arguments of the module's C functions (docs/lua-api.md), checked before
@@ -1266,7 +1219,7 @@ static const luaL_Reg functions[] = {
     {"_load_header", l_load_header},
     {"run_limited", nb_l_run_limited},
     {"unzip", nb_l_unzip},
-    {"_unzip_limited", l_unzip_limited},
+    {"_unzip_limited", nb_l_unzip_limited},
     {"docx_items", nb_l_docx_items},
     {"view", l_view},
     {"freeze", l_freeze},

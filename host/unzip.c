@@ -177,7 +177,9 @@ static int push_buffer(lua_State *L)
     return 1;
 }
 
-int nb_l_unzip(lua_State *L)
+/* The entry `name` of the archive at argument 1 under lim: its bytes; nil and a message (and
+ * true when with_missing and the entry is not there, the directory read whole and sound). */
+static int push_entry(lua_State *L, const nb_unzip_limits *lim, int with_missing)
 {
     size_t len;
     const char *zip = luaL_checklstring(L, 1, &len);
@@ -186,13 +188,17 @@ int nb_l_unzip(lua_State *L)
     char *out;
     size_t out_len;
     nb_error err;
-    int rc = nb_unzip_read((const unsigned char *)zip, len, name, NULL, &out, &out_len, &err);
+    int rc = nb_unzip_read((const unsigned char *)zip, len, name, lim, &out, &out_len, &err);
     if (rc <= 0) {
         luaL_pushfail(L);
         if (rc == 0)
             lua_pushfstring(L, "ZIP 文件中没有 %s", name);
         else
             lua_pushstring(L, err.message);
+        if (rc == 0 && with_missing) {
+            lua_pushboolean(L, 1);
+            return 3;
+        }
         return 2;
     }
     /* copied in a protected call, so that the buffer is freed when memory runs out */
@@ -204,4 +210,15 @@ int nb_l_unzip(lua_State *L)
     if (status != LUA_OK)
         return lua_error(L);
     return 1;
+}
+
+int nb_l_unzip(lua_State *L) { return push_entry(L, NULL, 0); }
+
+int nb_l_unzip_limited(lua_State *L)
+{
+    nb_unzip_limits lim = nb_unzip_default_limits;
+    lim.max_entries = (size_t)luaL_optinteger(L, 3, (lua_Integer)lim.max_entries);
+    lim.max_size = (size_t)luaL_optinteger(L, 4, (lua_Integer)lim.max_size);
+    lim.max_ratio = luaL_optnumber(L, 5, lim.max_ratio);
+    return push_entry(L, &lim, 1);
 }

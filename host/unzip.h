@@ -25,5 +25,9 @@ int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
 
 /* nb.unzip(bytes, name) -> the entry's bytes, or nil, message (no such entry or refused). */
 int nb_l_unzip(lua_State *L);
+/* nb._unzip_limited(bytes, name [, entries, size, ratio]): as nb.unzip, under the given bounds
+ * (nil: the usual ones); nil, message, true when there is no such entry (the directory was
+ * then read whole and found sound). scripts/nianbao/api.lua lists a whole archive with it. */
+int nb_l_unzip_limited(lua_State *L);
 
 #endif
