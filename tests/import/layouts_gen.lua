@@ -14,7 +14,7 @@ os.execute("mkdir -p " .. OUT)
 local S = nb.schema
 local T3ROWS = S.requests.rows
 
-local function deepcopy(t) if type(t) ~= "table" then return t end local c = {} for k, v in pairs(t) do c[k] = deepcopy(v) end return c end
+local deepcopy = T.copy
 local function rnd(a, b) return math.random(a, b) end
 
 -- reference report; blanks: list of cells to write as blank markers

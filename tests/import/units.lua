@@ -43,12 +43,7 @@ local function swap(text, old, new)
   return text:sub(1, a - 1) .. new .. text:sub(b + 1)
 end
 
-local function copy(v)
-  if type(v) ~= "table" or v == nb.BLANK then return v end
-  local out = {}
-  for k, x in pairs(v) do out[k] = copy(x) end
-  return out
-end
+local copy = T.copy
 
 -- the notes as messages by id, one string
 local function messages(notes)

@@ -88,6 +88,15 @@ function T.reloaded(r)
   return assert(view, err)
 end
 
+--- A deep copy of a plain table (a data file's, an import's), to edit without touching the
+--- original; nb.BLANK is kept as it is.
+function T.copy(v)
+  if type(v) ~= "table" or v == require("nianbao").BLANK then return v end
+  local out = {}
+  for k, x in pairs(v) do out[k] = T.copy(x) end
+  return out
+end
+
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 

@@ -16,12 +16,7 @@ local FILES = {
   huaian = "../shared/real-reports/01-huaian-city-gov-2024.txt",
 }
 local plain = {}
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local out = {}
-  for k, x in pairs(v) do out[k] = copy(x) end
-  return out
-end
+local copy = T.copy
 local function fresh(key)
   if not plain[key] then plain[key] = assert(imp.import(T.read(FILES[key]), FILES[key])) end
   return copy(plain[key])

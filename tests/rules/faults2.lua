@@ -24,12 +24,7 @@ local FILES = {
 local SEED = "reports/yanjin-commerce-2024.lua"
 
 local plain = {} -- key -> the imported plain table (never edited: copies are)
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local out = {}
-  for k, x in pairs(v) do out[k] = copy(x) end
-  return out
-end
+local copy = T.copy
 local function fresh(key)
   if not plain[key] then
     if key == "seed" then
