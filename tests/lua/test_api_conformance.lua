@@ -448,7 +448,8 @@ function tests.script_files_through_the_commands()
     f:close()
   end
   local function run(...)
-    return nb.run_limited({ "/proc/self/exe", "--scripts", dir, ... }, { timeout = 60 })
+    -- (address space for a sanitizer build's shadow memory, which the default 512 MiB refuses)
+    return nb.run_limited({ "/proc/self/exe", "--scripts", dir, ... }, { timeout = 60, memory = 1 << 46 })
   end
   local html = run("render", T.seed, "-f", "html")
   local check = run("check", T.seed)
