@@ -1156,7 +1156,7 @@ static void push_exit_codes(lua_State *L)
  * it), t a table, n a number, i an integer, a any value; ? after the type: optional.
  * (The functions the rules call thousands of times a report are not wrapped: they check
  * their own arguments, at no cost, with host/argcheck.h: nb.width, nfkc, has_any, find_byte,
- * codepoints_around, runs, first_count.) */
+ * codepoints_around, runs, first_count, and escape_html, called for every cell of a page.) */
 static const struct {
     const char *name;
     const char *args;
@@ -1172,7 +1172,6 @@ static const struct {
     {"find", "s:name"},
     {"load_script", "s:name"},
     {"suggest", "s:word t:list"},
-    {"escape_html", "a:s"},
     {"embedded_names", "s?:folder"},
     {"write_file", "s:path s:text"},
     {"zip", "t:entries"},

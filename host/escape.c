@@ -6,6 +6,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "argcheck.h"
+
 static const char *entity(unsigned char c)
 {
     switch (c) {
@@ -29,7 +31,8 @@ int nb_l_escape_html(lua_State *L)
         s = lua_tolstring(L, 1, &len);
         lua_settop(L, 1);
     } else {
-        luaL_checkany(L, 1);
+        if (lua_isnone(L, 1))
+            nb_arg_error(L, "escape_html", 1, "s", 'a', 0);
         s = luaL_tolstring(L, 1, &len);
     }
     size_t i = 0;
