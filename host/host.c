@@ -451,6 +451,9 @@ lua_State *nb_host_new(const char *const *script_dirs, size_t n)
     lua_atpanic(L, panic);
     lua_setwarnf(L, warn_to_stderr, NULL);
     lua_gc(L, LUA_GCSETPAUSE, NB_STARTUP_GC_PAUSE);
+    /* as if that much had been freed: Lua's step adds its size (here negative) to the
+     * collector's debt, and a cycle starts only when the debt is positive */
+    lua_gc(L, LUA_GCSTEP, -NB_STARTUP_GC_ALLOWANCE_KB);
     host_args args = {script_dirs, n};
     lua_pushcfunction(L, open_host);
     lua_pushlightuserdata(L, &args);

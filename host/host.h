@@ -35,6 +35,11 @@ void nb_host_close(lua_State *L);
  * report, and by the command line before every command but check and render (a script
  * run by `nianbao run` and the prompt included) (docs/design.md). */
 #define NB_STARTUP_GC_PAUSE 1000
+/* Before that, a new state's collector starts no cycle until NB_STARTUP_GC_ALLOWANCE_KB have
+ * been allocated. The check or render of one report allocates about 2 MiB in all, yet ran
+ * five or six cycles on the small heaps of start-up, and one more whenever what start-up
+ * loads grew past a threshold (docs/benchmarks.md). */
+#define NB_STARTUP_GC_ALLOWANCE_KB 8192
 #define NB_DEFAULT_GC_PAUSE 200 /* LUAI_GCPAUSE of Lua 5.4 */
 /* 1 when it ended start-up, 0 when it had ended already */
 int nb_host_end_startup(lua_State *L);

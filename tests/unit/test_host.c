@@ -193,6 +193,37 @@ static void startup_pause_until_the_first_check_or_a_second_report(void **state)
     nb_host_close(L);
 }
 
+/* Lua code that leaves a key only a collection cycle removes, and one that asks if it did */
+#define MARK_GARBAGE "GC_SEEN = setmetatable({}, {__mode = 'k'}); GC_SEEN[{}] = true"
+#define NO_CYCLE_RAN "assert(next(GC_SEEN) ~= nil, 'a collection cycle ran')"
+
+static void no_collection_until_the_startup_allowance_is_spent(void **state)
+{
+    (void)state;
+    const char *dirs[] = {SCRIPTS};
+    /* the check of one report allocates well under the allowance, so it runs no cycle:
+     * it does not depend on where the heap's thresholds happen to fall */
+    lua_State *L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    run_lua(L, MARK_GARBAGE);
+    run_lua(L, "local nb = require('nianbao'); nb.check(nb.load('" SEED "'))");
+    run_lua(L, NO_CYCLE_RAN);
+    nb_host_close(L);
+    /* the allowance is bounded: past it the collector runs as before */
+    L = nb_host_new(dirs, 1);
+    assert_non_null(L);
+    run_lua(L, MARK_GARBAGE);
+    run_lua(L, "for i = 1, 1024 do local s = string.rep('x', 1000) .. i end");
+    run_lua(L, NO_CYCLE_RAN); /* 1 MiB of garbage */
+    char spend[160];
+    snprintf(spend, sizeof spend,
+             "for i = 1, %d do local s = string.rep('y', 1000) .. i end "
+             "assert(next(GC_SEEN) == nil, 'no cycle ran')",
+             2 * NB_STARTUP_GC_ALLOWANCE_KB);
+    run_lua(L, spend);
+    nb_host_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +231,7 @@ int main(void)
         cmocka_unit_test(find_never_follows_a_cut_path),
         cmocka_unit_test(reading_out_of_memory_closes_the_file),
         cmocka_unit_test(startup_pause_until_the_first_check_or_a_second_report),
+        cmocka_unit_test(no_collection_until_the_startup_allowance_is_spent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
