@@ -1218,7 +1218,7 @@ static const luaL_Reg functions[] = {
     {"_load_header", l_load_header},
     {"run_limited", nb_l_run_limited},
     {"unzip", nb_l_unzip},
-    {"_unzip_limited", nb_l_unzip_limited},
+    {"_unzip_all", nb_l_unzip_all},
     {"docx_items", nb_l_docx_items},
     {"view", l_view},
     {"freeze", l_freeze},

@@ -66,106 +66,163 @@ static int inflate_entry(const unsigned char *src, size_t src_len, size_t size, 
     return 0;
 }
 
-int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
-                  const nb_unzip_limits *limits, char **out, size_t *out_len, nb_error *err)
+/* One record of the central directory */
+typedef struct {
+    const unsigned char *name;
+    size_t name_len;
+    uint32_t flags, method, crc;
+    size_t csize, usize, local;
+} central_entry;
+
+/* The central directory, checked against the file and the entry bound: *first is its first
+ * record and *entries their count; -1 with err set when it is refused. */
+static int open_directory(const unsigned char *zip, size_t len, const nb_unzip_limits *lim,
+                          const unsigned char **first, const unsigned char **end, size_t *entries,
+                          nb_error *err)
 {
-    const nb_unzip_limits *lim = limits ? limits : &nb_unzip_default_limits;
-    *out = NULL;
-    *out_len = 0;
     const unsigned char *eocd = find_eocd(zip, len);
     if (!eocd) {
         nb_error_set(err, "不是完整的 ZIP 文件（找不到目录结尾），文件可能被截断");
         return -1;
     }
-    size_t entries = u16(eocd + 10);
+    size_t count = u16(eocd + 10);
     size_t dir_size = u32(eocd + 12), dir_offset = u32(eocd + 16);
-    if (entries == 0xFFFF || dir_size == 0xFFFFFFFFu || dir_offset == 0xFFFFFFFFu) {
+    if (count == 0xFFFF || dir_size == 0xFFFFFFFFu || dir_offset == 0xFFFFFFFFu) {
         nb_error_set(err, "ZIP64 格式的文件不支持");
         return -1;
     }
-    if (entries > lim->max_entries) {
-        nb_error_set(err, "ZIP 文件有 %zu 个条目，超过上限 %zu，拒绝读取", entries, lim->max_entries);
+    if (count > lim->max_entries) {
+        nb_error_set(err, "ZIP 文件有 %zu 个条目，超过上限 %zu，拒绝读取", count, lim->max_entries);
         return -1;
     }
     if (dir_offset > len || dir_size > len - dir_offset) {
         nb_error_set(err, "ZIP 目录超出文件范围，文件损坏");
         return -1;
     }
+    *first = zip + dir_offset;
+    *end = *first + dir_size;
+    *entries = count;
+    return 0;
+}
+
+/* The record at *p (the i-th, from 0) into e, and *p past it; -1 with err set when it does
+ * not fit the directory. */
+static int next_record(const unsigned char **p, const unsigned char *end, size_t i, central_entry *e,
+                       nb_error *err)
+{
+    const unsigned char *r = *p;
+    if ((size_t)(end - r) < CENTRAL_SIZE || u32(r) != CENTRAL_SIG) {
+        nb_error_set(err, "ZIP 目录损坏（第 %zu 个条目）", i + 1);
+        return -1;
+    }
+    size_t nlen = u16(r + 28), xlen = u16(r + 30), clen = u16(r + 32);
+    if ((size_t)(end - r) < CENTRAL_SIZE + nlen + xlen + clen) {
+        nb_error_set(err, "ZIP 目录损坏（第 %zu 个条目）", i + 1);
+        return -1;
+    }
+    e->name = r + CENTRAL_SIZE;
+    e->name_len = nlen;
+    e->flags = u16(r + 8);
+    e->method = u16(r + 10);
+    e->crc = u32(r + 16);
+    e->csize = u32(r + 20);
+    e->usize = u32(r + 24);
+    e->local = u32(r + 42);
+    *p = r + CENTRAL_SIZE + nlen + xlen + clen;
+    return 0;
+}
+
+/* Where the packed bytes of e start, after every bound is checked; 0 with err set when it is
+ * refused (no entry's data can start at 0: a local header comes first). */
+static size_t entry_data(const unsigned char *zip, size_t len, const central_entry *e,
+                         const nb_unzip_limits *lim, nb_error *err)
+{
+    int n = (int)e->name_len;
+    const char *name = (const char *)e->name;
+    if (e->flags & 1) {
+        nb_error_set(err, "%.*s 已加密，无法读取", n, name);
+        return 0;
+    }
+    if (e->csize == 0xFFFFFFFFu || e->usize == 0xFFFFFFFFu || e->local == 0xFFFFFFFFu) {
+        nb_error_set(err, "ZIP64 格式的文件不支持");
+        return 0;
+    }
+    if (e->usize > lim->max_size) {
+        nb_error_set(err, "%.*s 解压后有 %zu 字节，超过上限 %zu 字节，拒绝读取", n, name, e->usize,
+                     lim->max_size);
+        return 0;
+    }
+    if (e->usize > 4096 && (double)e->usize > lim->max_ratio * (double)(e->csize ? e->csize : 1)) {
+        nb_error_set(err, "%.*s 的压缩比异常（%zu 字节压缩为 %zu 字节，超过 %.0f 倍），可能是 ZIP 炸弹，拒绝读取",
+                     n, name, e->usize, e->csize, lim->max_ratio);
+        return 0;
+    }
+    if (e->local > len || len - e->local < LOCAL_SIZE || u32(zip + e->local) != LOCAL_SIG) {
+        nb_error_set(err, "%.*s 的本地文件头损坏", n, name);
+        return 0;
+    }
+    size_t data = e->local + LOCAL_SIZE + u16(zip + e->local + 26) + u16(zip + e->local + 28);
+    if (data > len || e->csize > len - data) {
+        nb_error_set(err, "%.*s 的数据超出文件范围，文件被截断或损坏", n, name);
+        return 0;
+    }
+    if (e->method != 0 && e->method != 8) {
+        nb_error_set(err, "%.*s 使用了不支持的压缩方法 %u", n, name, (unsigned)e->method);
+        return 0;
+    }
+    if (e->method == 0 && e->csize != e->usize) {
+        nb_error_set(err, "%.*s 的大小不一致，文件损坏", n, name);
+        return 0;
+    }
+    return data;
+}
+
+/* e's bytes unpacked into dst (e->usize of them, checked by entry_data) and their CRC checked */
+static int unpack(const unsigned char *zip, size_t data, const central_entry *e, char *dst, nb_error *err)
+{
+    if (e->method == 0)
+        memcpy(dst, zip + data, e->usize);
+    else if (inflate_entry(zip + data, e->csize, e->usize, dst, err) != 0)
+        return -1;
+    if ((uint32_t)crc32(0L, (const Bytef *)dst, (uInt)e->usize) != e->crc) {
+        nb_error_set(err, "%.*s 的校验和不符，文件损坏", (int)e->name_len, (const char *)e->name);
+        return -1;
+    }
+    return 0;
+}
+
+int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
+                  const nb_unzip_limits *limits, char **out, size_t *out_len, nb_error *err)
+{
+    const nb_unzip_limits *lim = limits ? limits : &nb_unzip_default_limits;
+    *out = NULL;
+    *out_len = 0;
+    const unsigned char *p, *end;
+    size_t entries;
+    if (open_directory(zip, len, lim, &p, &end, &entries, err) != 0)
+        return -1;
     size_t name_len = strlen(name);
-    const unsigned char *p = zip + dir_offset, *end = p + dir_size;
     for (size_t i = 0; i < entries; i++) {
-        if ((size_t)(end - p) < CENTRAL_SIZE || u32(p) != CENTRAL_SIG) {
-            nb_error_set(err, "ZIP 目录损坏（第 %zu 个条目）", i + 1);
+        central_entry e;
+        if (next_record(&p, end, i, &e, err) != 0)
             return -1;
-        }
-        uint32_t flags = u16(p + 8), method = u16(p + 10), crc = u32(p + 16);
-        size_t csize = u32(p + 20), usize = u32(p + 24);
-        size_t nlen = u16(p + 28), xlen = u16(p + 30), clen = u16(p + 32);
-        size_t local = u32(p + 42);
-        if ((size_t)(end - p) < CENTRAL_SIZE + nlen + xlen + clen) {
-            nb_error_set(err, "ZIP 目录损坏（第 %zu 个条目）", i + 1);
-            return -1;
-        }
-        int match = nlen == name_len && memcmp(p + CENTRAL_SIZE, name, nlen) == 0;
-        p += CENTRAL_SIZE + nlen + xlen + clen;
-        if (!match)
+        if (e.name_len != name_len || memcmp(e.name, name, name_len) != 0)
             continue;
-        if (flags & 1) {
-            nb_error_set(err, "%s 已加密，无法读取", name);
+        size_t data = entry_data(zip, len, &e, lim, err);
+        if (!data)
             return -1;
-        }
-        if (csize == 0xFFFFFFFFu || usize == 0xFFFFFFFFu || local == 0xFFFFFFFFu) {
-            nb_error_set(err, "ZIP64 格式的文件不支持");
-            return -1;
-        }
-        if (usize > lim->max_size) {
-            nb_error_set(err, "%s 解压后有 %zu 字节，超过上限 %zu 字节，拒绝读取", name, usize, lim->max_size);
-            return -1;
-        }
-        if (usize > 4096 && (double)usize > lim->max_ratio * (double)(csize ? csize : 1)) {
-            nb_error_set(err, "%s 的压缩比异常（%zu 字节压缩为 %zu 字节，超过 %.0f 倍），可能是 ZIP 炸弹，拒绝读取",
-                         name, usize, csize, lim->max_ratio);
-            return -1;
-        }
-        if (local > len || len - local < LOCAL_SIZE || u32(zip + local) != LOCAL_SIG) {
-            nb_error_set(err, "%s 的本地文件头损坏", name);
-            return -1;
-        }
-        size_t data = local + LOCAL_SIZE + u16(zip + local + 26) + u16(zip + local + 28);
-        if (data > len || csize > len - data) {
-            nb_error_set(err, "%s 的数据超出文件范围，文件被截断或损坏", name);
-            return -1;
-        }
-        char *buf = malloc(usize + 1);
+        char *buf = malloc(e.usize + 1);
         if (!buf) {
             nb_error_set(err, "内存不足");
             return -1;
         }
-        if (method == 0) {
-            if (csize != usize) {
-                free(buf);
-                nb_error_set(err, "%s 的大小不一致，文件损坏", name);
-                return -1;
-            }
-            memcpy(buf, zip + data, usize);
-        } else if (method == 8) {
-            if (inflate_entry(zip + data, csize, usize, buf, err) != 0) {
-                free(buf);
-                return -1;
-            }
-        } else {
+        if (unpack(zip, data, &e, buf, err) != 0) {
             free(buf);
-            nb_error_set(err, "%s 使用了不支持的压缩方法 %u", name, (unsigned)method);
             return -1;
         }
-        if ((uint32_t)crc32(0L, (const Bytef *)buf, (uInt)usize) != crc) {
-            free(buf);
-            nb_error_set(err, "%s 的校验和不符，文件损坏", name);
-            return -1;
-        }
-        buf[usize] = '\0';
+        buf[e.usize] = '\0';
         *out = buf;
-        *out_len = usize;
+        *out_len = e.usize;
         return 1;
     }
     return 0;
@@ -177,9 +234,8 @@ static int push_buffer(lua_State *L)
     return 1;
 }
 
-/* The entry `name` of the archive at argument 1 under lim: its bytes; nil and a message (and
- * true when with_missing and the entry is not there, the directory read whole and sound). */
-static int push_entry(lua_State *L, const nb_unzip_limits *lim, int with_missing)
+/* nb.unzip(bytes, name): the entry's bytes; nil and a message */
+int nb_l_unzip(lua_State *L)
 {
     size_t len;
     const char *zip = luaL_checklstring(L, 1, &len);
@@ -188,17 +244,13 @@ static int push_entry(lua_State *L, const nb_unzip_limits *lim, int with_missing
     char *out;
     size_t out_len;
     nb_error err;
-    int rc = nb_unzip_read((const unsigned char *)zip, len, name, lim, &out, &out_len, &err);
+    int rc = nb_unzip_read((const unsigned char *)zip, len, name, NULL, &out, &out_len, &err);
     if (rc <= 0) {
         luaL_pushfail(L);
         if (rc == 0)
             lua_pushfstring(L, "ZIP 文件中没有 %s", name);
         else
             lua_pushstring(L, err.message);
-        if (rc == 0 && with_missing) {
-            lua_pushboolean(L, 1);
-            return 3;
-        }
         return 2;
     }
     /* copied in a protected call, so that the buffer is freed when memory runs out */
@@ -212,13 +264,53 @@ static int push_entry(lua_State *L, const nb_unzip_limits *lim, int with_missing
     return 1;
 }
 
-int nb_l_unzip(lua_State *L) { return push_entry(L, NULL, 0); }
+/* Every entry of the archive at argument 1 under lim, in the directory's order, pushed as
+ * { {name =, data =}, ... }; nil, message when any is refused. The directory is read whole
+ * before anything is unpacked, so a damaged record late in it refuses the archive at once. */
+static int push_all(lua_State *L, const nb_unzip_limits *lim)
+{
+    size_t len;
+    const unsigned char *zip = (const unsigned char *)luaL_checklstring(L, 1, &len);
+    const unsigned char *first, *end, *p;
+    size_t entries;
+    nb_error err;
+    if (open_directory(zip, len, lim, &first, &end, &entries, &err) != 0)
+        goto refused;
+    central_entry e;
+    p = first;
+    for (size_t i = 0; i < entries; i++)
+        if (next_record(&p, end, i, &e, &err) != 0 || !entry_data(zip, len, &e, lim, &err))
+            goto refused;
+    lua_createtable(L, (int)entries, 0);
+    p = first;
+    for (size_t i = 0; i < entries; i++) {
+        next_record(&p, end, i, &e, &err);
+        size_t data = entry_data(zip, len, &e, lim, &err);
+        lua_createtable(L, 0, 2);
+        lua_pushlstring(L, (const char *)e.name, e.name_len);
+        lua_setfield(L, -2, "name");
+        /* unpacked straight into a Lua buffer, which the collector frees if memory runs out */
+        luaL_Buffer b;
+        char *dst = luaL_buffinitsize(L, &b, e.usize);
+        if (unpack(zip, data, &e, dst, &err) != 0)
+            goto refused;
+        luaL_pushresultsize(&b, e.usize);
+        lua_setfield(L, -2, "data");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+refused:
+    luaL_pushfail(L);
+    lua_pushstring(L, err.message);
+    return 2;
+}
 
-int nb_l_unzip_limited(lua_State *L)
+/* nb._unzip_all(bytes [, entries, size, ratio]): the bounds given (nil: the usual ones) */
+int nb_l_unzip_all(lua_State *L)
 {
     nb_unzip_limits lim = nb_unzip_default_limits;
-    lim.max_entries = (size_t)luaL_optinteger(L, 3, (lua_Integer)lim.max_entries);
-    lim.max_size = (size_t)luaL_optinteger(L, 4, (lua_Integer)lim.max_size);
-    lim.max_ratio = luaL_optnumber(L, 5, lim.max_ratio);
-    return push_entry(L, &lim, 1);
+    lim.max_entries = (size_t)luaL_optinteger(L, 2, (lua_Integer)lim.max_entries);
+    lim.max_size = (size_t)luaL_optinteger(L, 3, (lua_Integer)lim.max_size);
+    lim.max_ratio = luaL_optnumber(L, 4, lim.max_ratio);
+    return push_all(L, &lim);
 }

@@ -1,4 +1,4 @@
-/* Reading one entry of a ZIP file (a .docx) held in memory, with zlib's inflate. The file
+/* Reading one entry, or all, of a ZIP file (a .docx) held in memory, with zlib's inflate. The file
  * is untrusted: the entry count, the sizes and the compression ratio are bounded, ZIP64
  * and encryption are refused, and the CRC is checked, so a ZIP bomb is refused. */
 #ifndef NB_UNZIP_H
@@ -25,9 +25,9 @@ int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
 
 /* nb.unzip(bytes, name) -> the entry's bytes, or nil, message (no such entry or refused). */
 int nb_l_unzip(lua_State *L);
-/* nb._unzip_limited(bytes, name [, entries, size, ratio]): as nb.unzip, under the given bounds
- * (nil: the usual ones); nil, message, true when there is no such entry (the directory was
- * then read whole and found sound). scripts/nianbao/api.lua lists a whole archive with it. */
-int nb_l_unzip_limited(lua_State *L);
+/* nb._unzip_all(bytes [, entries, size, ratio]) -> { {name =, data =}, ... } in the archive's
+ * order under the given bounds (nil: the usual ones), or nil, message; every record of the
+ * directory is checked before any entry is unpacked. scripts/nianbao/api.lua's nb.unzip. */
+int nb_l_unzip_all(lua_State *L);
 
 #endif

@@ -253,25 +253,7 @@ function nb.unzip(bytes, limits)
     end
   end
   local n, size, ratio = limits.entries and math.floor(limits.entries), limits.size and math.floor(limits.size), limits.ratio
-  bytes = tostring(bytes)
-  -- a name no entry has: the directory is read whole and checked (count, bounds) in C first
-  local _, why, missing = nb._unzip_limited(bytes, "\1nianbao:probe\1", n, size, ratio)
-  if not missing then return nil, why or "ZIP 文件无法列出" end
-  local eocd
-  for i = #bytes - 21, math.max(1, #bytes - 21 - 65535), -1 do
-    if bytes:sub(i, i + 3) == "PK\5\6" and i + 21 + string.unpack("<I2", bytes, i + 20) <= #bytes then eocd = i break end
-  end
-  local count, at = string.unpack("<I2", bytes, eocd + 10), string.unpack("<I4", bytes, eocd + 16) + 1
-  local out = {}
-  for i = 1, count do
-    local nlen, xlen, clen = string.unpack("<I2I2I2", bytes, at + 28)
-    local name = bytes:sub(at + 46, at + 45 + nlen)
-    local data, err = nb._unzip_limited(bytes, name, n, size, ratio) -- the first entry of that name
-    if not data then return nil, err end
-    out[i] = { name = name, data = data }
-    at = at + 46 + nlen + xlen + clen
-  end
-  return out
+  return nb._unzip_all(bytes, n, size, ratio)
 end
 
 ---------------------------------------------------------------------------

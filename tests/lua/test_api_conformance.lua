@@ -530,6 +530,14 @@ function tests.zip_and_unzip_as_the_contract_writes_them()
   none, msg = nb.unzip(bomb, { ratio = 50 })
   T.eq(none, nil, "a ratio beyond the bound")
   T.ok(msg:find("压缩比", 1, true), "the ratio is named: " .. msg)
+  -- two entries of one name (nb.zip refuses to write them; other tools do not): each keeps
+  -- its own bytes, as the archive holds them
+  local twin = nb.zip({ { name = "a.txt", data = "first" }, { name = "b.txt", data = "second" } })
+  twin = twin:gsub("b%.txt", "a.txt")
+  local both = assert(nb.unzip(twin))
+  T.eq(#both, 2, "both entries of one name")
+  T.eq(both[1].name .. both[2].name, "a.txta.txt", "their names")
+  T.eq(both[1].data .. "|" .. both[2].data, "first|second", "each its own bytes")
   -- the one-entry form of docs/lua-api.md stays
   T.eq(nb.unzip(z, "word/说明.txt"), entries[2].data, "one entry by name")
   error_of(function() local _ = nb.unzip() end, "nb.unzip", "bytes")
