@@ -595,15 +595,16 @@ do
 end
 
 ---------------------------------------------------------------------------
--- 18. more blank marks: "〇" (the ideographic zero) and "-" (a hyphen alone) in a cell
+-- 18. more blank marks: "〇" (the ideographic zero), "○" (a white circle, typed for it as in
+-- "二○二四") and "-" (a hyphen alone) in a cell
 
 do
   local marks = { ["t3.withheld.prohibited_by_law.2"] = "〇", ["t4.litigation_after_review.2"] = "〇",
-    ["t3.not_processed.mass_repeated.3"] = "-" }
+    ["t3.not_processed.mass_repeated.3"] = "-", ["t3.withheld.inquiry.4"] = "○", ["t4.review.3"] = "○" }
   local want = {}
   local function num(v, path)
     local m = marks[path]
-    if m then want[path] = m == "〇" and 0 or "" return m end
+    if m then want[path] = (m == "〇" or m == "○") and 0 or "" return m end
     return tostring(v)
   end
   local r, notes = compare(page({ num = num }), "blank-marks-2.html", want, { check = false })

@@ -85,8 +85,9 @@ function M.tokens(items)
     local v, unit = norm.cell(k)
     -- "无" in a cell of a table is no number: a blank (FORMAT.md §2), never a 0
     if k == NONE then v = nb.BLANK end
-    -- "〇", the ideographic zero, alone in a cell is the number 0 (as "二〇二四" writes it)
-    if k == "\227\128\135" then v = 0 end
+    -- "〇", the ideographic zero, alone in a cell is the number 0 (as "二〇二四" writes it), and
+    -- so is "○", the white circle many type for it ("二○二四")
+    if k == "\227\128\135" or k == "\226\151\139" then v = 0 end
     local kind = k == "" and "empty" or (v ~= nil and "value" or "label")
     -- a number that cannot be read as written ("4,6": a PDF wrapped "4,651" in its cell, or
     -- one marked cut by pdf.join_wrapped) is a cell of its row, never a fragment to skip
