@@ -264,9 +264,28 @@ int nb_l_unzip(lua_State *L)
     return 1;
 }
 
+/* The bytes of one entry in the file, from its local header to the end of its packed data */
+typedef struct {
+    size_t start, end;
+    const unsigned char *name;
+    size_t name_len;
+} span;
+
+static int by_start(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    /* then in the directory's order, so that the message names the same two every time */
+    return (x->name > y->name) - (x->name < y->name);
+}
+
 /* Every entry of the archive at argument 1 under lim, in the directory's order, pushed as
  * { {name =, data =}, ... }; nil, message when any is refused. The directory is read whole
- * before anything is unpacked, so a damaged record late in it refuses the archive at once. */
+ * before anything is unpacked, so a damaged record late in it refuses the archive at once.
+ * Two records whose bytes overlap are refused too: the ratio bounds each entry alone, and
+ * thousands of records pointing at one packed entry would unpack it thousands of times (a
+ * 1 MB file listed as 2 GB). Apart, the entries unpack to at most ratio times the file. */
 static int push_all(lua_State *L, const nb_unzip_limits *lim)
 {
     size_t len;
@@ -277,10 +296,24 @@ static int push_all(lua_State *L, const nb_unzip_limits *lim)
     if (open_directory(zip, len, lim, &first, &end, &entries, &err) != 0)
         goto refused;
     central_entry e;
+    /* the collector's, so that nothing is left to free when memory runs out */
+    span *spans = lua_newuserdatauv(L, (entries ? entries : 1) * sizeof *spans, 0);
     p = first;
-    for (size_t i = 0; i < entries; i++)
-        if (next_record(&p, end, i, &e, &err) != 0 || !entry_data(zip, len, &e, lim, &err))
+    for (size_t i = 0; i < entries; i++) {
+        size_t data;
+        if (next_record(&p, end, i, &e, &err) != 0 || !(data = entry_data(zip, len, &e, lim, &err)))
             goto refused;
+        spans[i] = (span){e.local, data + e.csize, e.name, e.name_len};
+    }
+    qsort(spans, entries, sizeof *spans, by_start);
+    for (size_t i = 1; i < entries; i++) {
+        if (spans[i].start < spans[i - 1].end) {
+            nb_error_set(&err, "%.*s 与 %.*s 的数据在文件中重叠，可能是 ZIP 炸弹，拒绝读取",
+                         (int)spans[i - 1].name_len, (const char *)spans[i - 1].name,
+                         (int)spans[i].name_len, (const char *)spans[i].name);
+            goto refused;
+        }
+    }
     lua_createtable(L, (int)entries, 0);
     p = first;
     for (size_t i = 0; i < entries; i++) {

@@ -538,6 +538,15 @@ function tests.zip_and_unzip_as_the_contract_writes_them()
   T.eq(#both, 2, "both entries of one name")
   T.eq(both[1].name .. both[2].name, "a.txta.txt", "their names")
   T.eq(both[1].data .. "|" .. both[2].data, "first|second", "each its own bytes")
+  -- records that share their bytes (an overlapping ZIP bomb: each is within the ratio, yet
+  -- thousands of them can point at one packed entry) are refused, whichever their names
+  local same = string.rep("年度报告", 50)
+  local shared = nb.zip({ { name = "a.txt", data = same, store = true }, { name = "b.txt", data = same, store = true } })
+  local second = select(2, shared:find("PK\1\2", select(2, shared:find("PK\1\2", 1, true)), true)) - 3
+  shared = shared:sub(1, second + 41) .. "\0\0\0\0" .. shared:sub(second + 46)
+  none, msg = nb.unzip(shared)
+  T.eq(none, nil, "two records of one entry's bytes")
+  T.ok(msg:find("b.txt", 1, true) and msg:find("重叠", 1, true), "the overlap is named: " .. tostring(msg))
   -- the one-entry form of docs/lua-api.md stays
   T.eq(nb.unzip(z, "word/说明.txt"), entries[2].data, "one entry by name")
   error_of(function() local _ = nb.unzip() end, "nb.unzip", "bytes")

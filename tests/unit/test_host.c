@@ -214,7 +214,7 @@ static void no_collection_until_the_startup_allowance_is_spent(void **state)
     assert_non_null(L);
     run_lua(L, MARK_GARBAGE);
     run_lua(L, "for i = 1, 1024 do local s = string.rep('x', 1000) .. i end");
-    run_lua(L, NO_CYCLE_RAN); /* 1 MiB of garbage */
+    run_lua(L, NO_CYCLE_RAN); /* about 2 MiB of garbage */
     char spend[160];
     snprintf(spend, sizeof spend,
              "for i = 1, %d do local s = string.rep('y', 1000) .. i end "
