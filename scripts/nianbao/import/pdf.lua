@@ -855,6 +855,54 @@ local function run_columns(lines, from, to, line, n)
   return adds_up(cells, n) and at or nil
 end
 
+-- Table 四 printed by LibreOffice (a Word file's PDF): pdftotext makes each cell's text a
+-- block of its own and gives a block a column no less than that of every block starting
+-- left of it (three spaces after the end of one it lies wholly right of), so the order of
+-- the columns where words start is the order of their left edges on the page. The header's
+-- stacked words ("结果" over "维持") start at one column, but neither over the numbers nor
+-- evenly spaced, so nearest does not place a short row. A number starting after its
+-- header's words (its left edge right of theirs: not in a cell before) and ending three
+-- spaces or more before the next header's words (they nearly fill their narrow cell: a
+-- number set at its left would push them no more than a column or so) lies in that header's
+-- cell. Used only when the header's words make exactly the 15 headers, each group's words in
+-- order its label ("结果维持" … "总计"); the numbers of one to three digits, each apart from
+-- the one before (words one space apart are one block, whose order tells nothing); each
+-- number in one header's span; each group that comes out whole must add up. Returns the
+-- columns of the row's numbers, or nil.
+local function start_columns(lines, from, to, line, n)
+  local heads, groups = nb.schema.appeals.columns, {}
+  local by_start = {}
+  for j = from, to do
+    for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
+      if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
+          and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
+        local g = by_start[w.first]
+        if not g then
+          g = { first = w.first, text = "" }
+          by_start[w.first], groups[#groups + 1] = g, g
+        end
+        g.text = g.text .. w.text
+      end
+    end
+  end
+  if #groups ~= n then return nil end
+  table.sort(groups, function(p, q) return p.first < q.first end)
+  for c, g in ipairs(groups) do
+    if g.text ~= heads[(c - 1) % 5 + 1].label then return nil end
+  end
+  local words = words_at(line)
+  local at, cells = {}, {}
+  for x, w in ipairs(words) do
+    if not w.text:match("^%d%d?%d?$") or (x > 1 and w.first - words[x - 1].last - 1 < 2) then return nil end
+    local c = 0
+    while c < n and groups[c + 1].first < w.first do c = c + 1 end
+    if c == 0 or (c < n and groups[c + 1].first - w.last - 1 < 3) or (x > 1 and c <= at[x - 1]) then return nil end
+    at[x] = c
+    cells[c] = tonumber(w.text)
+  end
+  return adds_up(cells, n) and at or nil
+end
+
 -- Table 三 printed by Chromium (its header's words packed, as packed_header tells): pdftotext
 -- packs a number one space after the one before it when their cells are narrow ("98 43 13 61
 -- 47 15 277", "9 11"), so the complete rows of a page may agree on no grid, and a short row's
@@ -1188,6 +1236,10 @@ function M.place_blanks(lines, notes, breaks)
             if at == nil then
               at, m = run_columns(lines, top, j - 1, l, 15), 1
               how = at ~= nil and "（按每段数字第一个数在表头下的位置定位：其后一个空格相隔的数字为相邻单元格，较宽的空隙为空白单元格）"
+            end
+            if at == nil then
+              at, m = start_columns(lines, top, j - 1, l, 15), 1
+              how = at ~= nil and "（按每个数字在表头各列文字起始位置之间的位置定位：数字在本列表头文字之后开始，在下一列表头文字之前结束）"
             end
             if at then
               local _, _, words = row_at(l, m)
