@@ -896,4 +896,33 @@ do
   named(T.edited(base, "2    14      4", "2    15      4"), "a whole group that does not add up")
 end
 
+-- 21. table 三 printed by LibreOffice (as 20): a short row's numbers neither nearest one
+-- column of the complete rows (046's "10" three characters left of the "1" above it, right-
+-- aligned) nor in runs. Each cell is a block of its own: a number of column c starting less
+-- than three spaces after the end of the short row's number is not wholly right of it (so
+-- that is in c or after), one ending less than three spaces before its start not wholly left
+-- (so in c or before); placed when the two meet. Near cases stay named: a number near the
+-- numbers of two columns, a complete row with two numbers two spaces apart (one block?).
+do
+  local function lo(text, name)
+    local pnotes = {}
+    local r, notes = imp.import(pdf.from_layout(text, pnotes), "attachment.txt")
+    table.move(notes, 1, #notes, #pnotes + 1, pnotes)
+    return r, pnotes
+  end
+  local name = "corpus/046.lo.txt"
+  local base = T.read("tests/import/" .. name)
+  local r, notes = lo(base, name)
+  ok(same(row(r, "new"), { 26, 7, 2, 10, 8, "", 57 }), "libreoffice table 三: placed between the complete rows' numbers: " .. show(row(r, "new")))
+  ok(note(notes, "IMPORT.VARIANT", "三", "一、本年新收政府信息公开申请数量（空白：其他）（按本页完整各行同列数字的位置定位"),
+    "libreoffice table 三: the placing named")
+  local function named(text, what)
+    local r, notes = lo(text, name)
+    ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数，应为 7 个）"),
+      "libreoffice table 三, " .. what .. ": not guessed: " .. show(row(r, "new")))
+  end
+  named(T.edited(base, "10       8           57", "10         8         57"), "a number near two columns' numbers")
+  named(T.edited(base, "(二、上年结转政府信息公开申请数量 +4     1    0         1)    0", "%1  0  "), "two numbers of a complete row two spaces apart")
+end
+
 os.exit(tally.finish())

@@ -988,6 +988,54 @@ local function run_placed(lines, rows, r, n)
   return count == 1 and found or nil
 end
 
+-- Table 三 as LibreOffice prints it (each cell a block of its own, see start_columns): the
+-- numbers of the complete rows of the page bound a short row's number on both sides. One
+-- that ends left of column c's cell lies wholly left of every number in c: pdftotext sets
+-- that number three spaces or more after its end; so when a number of column c starts
+-- before that, the short row's number is in c or a later column. Likewise one in a column
+-- after c lies wholly right of every number in c, three spaces or more after its end: when
+-- it starts before that, it is in c or an earlier column. Placed only when for each number
+-- the two bounds meet in one column; every number of the rows compared apart from its
+-- neighbours (words one space apart are one block). Returns the columns, or nil.
+local function bracket_placed(lines, rows, r, n)
+  local function cells_of(line)
+    local _, before, words = row_at(line, 1)
+    local out = {}
+    for x = before + 1, #words do
+      local w = words[x]
+      if not w.text:match("^%d+$") or (x > 1 and w.first - words[x - 1].last - 1 < 3) then return nil end
+      out[#out + 1] = w
+    end
+    return out
+  end
+  local cols = {}
+  for c = 1, n do cols[c] = {} end
+  local any = false
+  for _, q in ipairs(rows) do
+    if q.k == n then
+      local ws = cells_of(lines[q.i])
+      if not ws or #ws ~= n then return nil end
+      for c = 1, n do table.insert(cols[c], ws[c]) end
+      any = true
+    end
+  end
+  local ws = any and cells_of(lines[r.i])
+  if not ws then return nil end
+  local at = {}
+  for j, w in ipairs(ws) do
+    local lo, hi = 1, n
+    for c = 1, n do
+      for _, m in ipairs(cols[c]) do
+        if m.first < w.last + 4 then lo = math.max(lo, c) end
+        if w.first < m.last + 4 then hi = math.min(hi, c) end
+      end
+    end
+    if lo ~= hi or (j > 1 and lo <= at[j - 1]) then return nil end
+    at[j] = lo
+  end
+  return at
+end
+
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
 -- with fewer than 3 numbers, when the other row of the block is complete, has its numbers
 -- placed under that row's (in pdftotext's grid, where a line's numbers stand where they are
@@ -1134,6 +1182,10 @@ function M.place_blanks(lines, notes, breaks)
         if not at and r.k >= 2 and paged and packed_header(lines, from, rows[1].i - 1) then
           at, m = run_placed(lines, rows, r, n), 1
           how = "（按每段数字第一个数在本页各列的位置定位）"
+        end
+        if not at and r.k >= 2 and paged then
+          at, m = bracket_placed(lines, rows, r, n), 1
+          how = "（按本页完整各行同列数字的位置定位：数字与某列数字左右相距不足三个空格）"
         end
         if at then
           local _, before, words = row_at(lines[r.i], m)
