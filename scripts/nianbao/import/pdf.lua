@@ -855,6 +855,54 @@ local function run_columns(lines, from, to, line, n)
   return adds_up(cells, n) and at or nil
 end
 
+-- Table 四 printed by LibreOffice (a Word file's PDF): pdftotext makes each cell's text a
+-- block of its own and gives a block a column no less than that of every block starting
+-- left of it (three spaces after the end of one it lies wholly right of), so the order of
+-- the columns where words start is the order of their left edges on the page. The header's
+-- stacked words ("结果" over "维持") start at one column, but neither over the numbers nor
+-- evenly spaced, so nearest does not place a short row. A number starting after its
+-- header's words (its left edge right of theirs: not in a cell before) and ending three
+-- spaces or more before the next header's words (they nearly fill their narrow cell: a
+-- number set at its left would push them no more than a column or so) lies in that header's
+-- cell. Used only when the header's words make exactly the 15 headers, each group's words in
+-- order its label ("结果维持" … "总计"); the numbers of one to three digits, each apart from
+-- the one before (words one space apart are one block, whose order tells nothing); each
+-- number in one header's span; each group that comes out whole must add up. Returns the
+-- columns of the row's numbers, or nil.
+local function start_columns(lines, from, to, line, n)
+  local heads, groups = nb.schema.appeals.columns, {}
+  local by_start = {}
+  for j = from, to do
+    for _, w in ipairs(words_at((lines[j]:gsub("\f", "")))) do
+      if not w.text:find("%d") and utf8.len(w.text) and utf8.len(w.text) <= 4 and not w.text:find("复议", 1, true)
+          and not w.text:find("诉讼", 1, true) and not w.text:find("起诉", 1, true) then
+        local g = by_start[w.first]
+        if not g then
+          g = { first = w.first, text = "" }
+          by_start[w.first], groups[#groups + 1] = g, g
+        end
+        g.text = g.text .. w.text
+      end
+    end
+  end
+  if #groups ~= n then return nil end
+  table.sort(groups, function(p, q) return p.first < q.first end)
+  for c, g in ipairs(groups) do
+    if g.text ~= heads[(c - 1) % 5 + 1].label then return nil end
+  end
+  local words = words_at(line)
+  local at, cells = {}, {}
+  for x, w in ipairs(words) do
+    if not w.text:match("^%d%d?%d?$") or (x > 1 and w.first - words[x - 1].last - 1 < 2) then return nil end
+    local c = 0
+    while c < n and groups[c + 1].first < w.first do c = c + 1 end
+    if c == 0 or (c < n and groups[c + 1].first - w.last - 1 < 3) or (x > 1 and c <= at[x - 1]) then return nil end
+    at[x] = c
+    cells[c] = tonumber(w.text)
+  end
+  return adds_up(cells, n) and at or nil
+end
+
 -- Table 三 printed by Chromium (its header's words packed, as packed_header tells): pdftotext
 -- packs a number one space after the one before it when their cells are narrow ("98 43 13 61
 -- 47 15 277", "9 11"), so the complete rows of a page may agree on no grid, and a short row's
@@ -938,6 +986,54 @@ local function run_placed(lines, rows, r, n)
   end
   try(1, 1)
   return count == 1 and found or nil
+end
+
+-- Table 三 as LibreOffice prints it (each cell a block of its own, see start_columns): the
+-- numbers of the complete rows of the page bound a short row's number on both sides. One
+-- that ends left of column c's cell lies wholly left of every number in c: pdftotext sets
+-- that number three spaces or more after its end; so when a number of column c starts
+-- before that, the short row's number is in c or a later column. Likewise one in a column
+-- after c lies wholly right of every number in c, three spaces or more after its end: when
+-- it starts before that, it is in c or an earlier column. Placed only when for each number
+-- the two bounds meet in one column; every number of the rows compared apart from its
+-- neighbours (words one space apart are one block). Returns the columns, or nil.
+local function bracket_placed(lines, rows, r, n)
+  local function cells_of(line)
+    local _, before, words = row_at(line, 1)
+    local out = {}
+    for x = before + 1, #words do
+      local w = words[x]
+      if not w.text:match("^%d+$") or (x > 1 and w.first - words[x - 1].last - 1 < 3) then return nil end
+      out[#out + 1] = w
+    end
+    return out
+  end
+  local cols = {}
+  for c = 1, n do cols[c] = {} end
+  local any = false
+  for _, q in ipairs(rows) do
+    if q.k == n then
+      local ws = cells_of(lines[q.i])
+      if not ws or #ws ~= n then return nil end
+      for c = 1, n do table.insert(cols[c], ws[c]) end
+      any = true
+    end
+  end
+  local ws = any and cells_of(lines[r.i])
+  if not ws then return nil end
+  local at = {}
+  for j, w in ipairs(ws) do
+    local lo, hi = 1, n
+    for c = 1, n do
+      for _, m in ipairs(cols[c]) do
+        if m.first < w.last + 4 then lo = math.max(lo, c) end
+        if w.first < m.last + 4 then hi = math.min(hi, c) end
+      end
+    end
+    if lo ~= hi or (j > 1 and lo <= at[j - 1]) then return nil end
+    at[j] = lo
+  end
+  return at
 end
 
 -- Table 二's first block (规章, 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数): a row
@@ -1087,6 +1183,10 @@ function M.place_blanks(lines, notes, breaks)
           at, m = run_placed(lines, rows, r, n), 1
           how = "（按每段数字第一个数在本页各列的位置定位）"
         end
+        if not at and r.k >= 2 and paged then
+          at, m = bracket_placed(lines, rows, r, n), 1
+          how = "（按本页完整各行同列数字的位置定位：数字与某列数字左右相距不足三个空格）"
+        end
         if at then
           local _, before, words = row_at(lines[r.i], m)
           local name = row_name(lines, r.i, m)
@@ -1188,6 +1288,10 @@ function M.place_blanks(lines, notes, breaks)
             if at == nil then
               at, m = run_columns(lines, top, j - 1, l, 15), 1
               how = at ~= nil and "（按每段数字第一个数在表头下的位置定位：其后一个空格相隔的数字为相邻单元格，较宽的空隙为空白单元格）"
+            end
+            if at == nil then
+              at, m = start_columns(lines, top, j - 1, l, 15), 1
+              how = at ~= nil and "（按每个数字在表头各列文字起始位置之间的位置定位：数字在本列表头文字之后开始，在下一列表头文字之前结束）"
             end
             if at then
               local _, _, words = row_at(l, m)
