@@ -17,8 +17,9 @@ local function check_arg(fn, i, name, v, types, optional)
     -- a number taken for a string (as Lua's libraries take it) is not named
     if types[k] and not (k == "number" and types.string) then want[#want + 1] = TYPE_ZH[k] end
   end
-  error(string.format("%s：第 %d 个参数 %s 应为%s%s，实际为%s", fn, i, name, table.concat(want, "或"),
-    optional and "或 nil" or "", v == nil and " nil" or (TYPE_ZH[t] or t)), 3)
+  -- as host/argcheck.c says it: a nil here is an argument not given
+  error(string.format("%s：第 %d 个参数 %s 应为%s%s，%s", fn, i, name, table.concat(want, "或"),
+    optional and "或 nil" or "", v == nil and "但没有给出" or "实际为" .. (TYPE_ZH[t] or t)), 3)
 end
 local STRING, TABLE, NUMBER = { string = true, number = true }, { table = true }, { number = true }
 
