@@ -853,6 +853,15 @@ do
   named(T.read("tests/import/" .. name), name, "new", "一、本年新收政府信息公开申请数量", "chromium table 三, a pushed run the order leaves three columns")
 end
 
+-- a LibreOffice print's layout text read as the PDF front end reads pdftotext's (cases 20-21):
+-- the report and the notes of both steps
+local function lo(text)
+  local pnotes = {}
+  local r, notes = imp.import(pdf.from_layout(text, pnotes), "attachment.txt")
+  table.move(notes, 1, #notes, #pnotes + 1, pnotes)
+  return r, pnotes
+end
+
 -- 20. table 四 printed by LibreOffice (nianbao render -f pdf, its Word file converted; the
 -- corpus's NNN.lo.txt, read as the PDF front end reads pdftotext's text): each cell a block of
 -- its own, the header's stacked words ("结果" over "维持") starting at one column but neither
@@ -862,12 +871,6 @@ end
 -- the next header's words, one starting where its header's words start, a stacked pair of
 -- header words split (16 starts, not the 15 headers), a whole group that does not add up.
 do
-  local function lo(text, name)
-    local pnotes = {}
-    local r, notes = imp.import(pdf.from_layout(text, pnotes), "attachment.txt")
-    table.move(notes, 1, #notes, #pnotes + 1, pnotes)
-    return r, pnotes
-  end
   local function flat(r)
     local out = {}
     for _, g in ipairs(T.t4_lists(r) or {}) do for _, v in ipairs(g or {}) do out[#out + 1] = v end end
@@ -904,12 +907,6 @@ end
 -- (so in c or before); placed when the two meet. Near cases stay named: a number near the
 -- numbers of two columns, a complete row with two numbers two spaces apart (one block?).
 do
-  local function lo(text, name)
-    local pnotes = {}
-    local r, notes = imp.import(pdf.from_layout(text, pnotes), "attachment.txt")
-    table.move(notes, 1, #notes, #pnotes + 1, pnotes)
-    return r, pnotes
-  end
   local name = "corpus/046.lo.txt"
   local base = T.read("tests/import/" .. name)
   local r, notes = lo(base, name)
