@@ -191,77 +191,83 @@ static int unpack(const unsigned char *zip, size_t data, const central_entry *e,
     return 0;
 }
 
-int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
-                  const nb_unzip_limits *limits, char **out, size_t *out_len, nb_error *err)
+/* The first entry called `name`: 1 with *e and *data (where its packed bytes start, every
+ * bound checked), 0 when there is none, -1 with err set when the archive is refused. */
+static int find_entry(const unsigned char *zip, size_t len, const char *name, const nb_unzip_limits *lim,
+                      central_entry *e, size_t *data, nb_error *err)
 {
-    const nb_unzip_limits *lim = limits ? limits : &nb_unzip_default_limits;
-    *out = NULL;
-    *out_len = 0;
     const unsigned char *p, *end;
     size_t entries;
     if (open_directory(zip, len, lim, &p, &end, &entries, err) != 0)
         return -1;
     size_t name_len = strlen(name);
     for (size_t i = 0; i < entries; i++) {
-        central_entry e;
-        if (next_record(&p, end, i, &e, err) != 0)
+        if (next_record(&p, end, i, e, err) != 0)
             return -1;
-        if (e.name_len != name_len || memcmp(e.name, name, name_len) != 0)
+        if (e->name_len != name_len || memcmp(e->name, name, name_len) != 0)
             continue;
-        size_t data = entry_data(zip, len, &e, lim, err);
-        if (!data)
-            return -1;
-        char *buf = malloc(e.usize + 1);
-        if (!buf) {
-            nb_error_set(err, "内存不足");
-            return -1;
-        }
-        if (unpack(zip, data, &e, buf, err) != 0) {
-            free(buf);
-            return -1;
-        }
-        buf[e.usize] = '\0';
-        *out = buf;
-        *out_len = e.usize;
-        return 1;
+        *data = entry_data(zip, len, e, lim, err);
+        return *data ? 1 : -1;
     }
     return 0;
 }
 
-static int push_buffer(lua_State *L)
+int nb_unzip_read(const unsigned char *zip, size_t len, const char *name,
+                  const nb_unzip_limits *limits, char **out, size_t *out_len, nb_error *err)
 {
-    lua_pushlstring(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    *out = NULL;
+    *out_len = 0;
+    central_entry e;
+    size_t data;
+    int rc = find_entry(zip, len, name, limits ? limits : &nb_unzip_default_limits, &e, &data, err);
+    if (rc <= 0)
+        return rc;
+    char *buf = malloc(e.usize + 1);
+    if (!buf) {
+        nb_error_set(err, "内存不足");
+        return -1;
+    }
+    if (unpack(zip, data, &e, buf, err) != 0) {
+        free(buf);
+        return -1;
+    }
+    buf[e.usize] = '\0';
+    *out = buf;
+    *out_len = e.usize;
     return 1;
+}
+
+/* e's bytes pushed as a string, unpacked straight into a Lua buffer (which the collector
+ * frees if memory runs out); 0, or -1 with err set and nothing pushed that counts */
+static int push_unpacked(lua_State *L, const unsigned char *zip, size_t data, const central_entry *e,
+                         nb_error *err)
+{
+    luaL_Buffer b;
+    char *dst = luaL_buffinitsize(L, &b, e->usize);
+    if (unpack(zip, data, e, dst, err) != 0)
+        return -1;
+    luaL_pushresultsize(&b, e->usize);
+    return 0;
 }
 
 /* nb.unzip(bytes, name): the entry's bytes; nil and a message */
 int nb_l_unzip(lua_State *L)
 {
     size_t len;
-    const char *zip = luaL_checklstring(L, 1, &len);
+    const unsigned char *zip = (const unsigned char *)luaL_checklstring(L, 1, &len);
     const char *name = luaL_checkstring(L, 2);
-    luaL_checkstack(L, 4, NULL);
-    char *out;
-    size_t out_len;
+    central_entry e;
+    size_t data;
     nb_error err;
-    int rc = nb_unzip_read((const unsigned char *)zip, len, name, NULL, &out, &out_len, &err);
-    if (rc <= 0) {
-        luaL_pushfail(L);
-        if (rc == 0)
-            lua_pushfstring(L, "ZIP 文件中没有 %s", name);
-        else
-            lua_pushstring(L, err.message);
-        return 2;
-    }
-    /* copied in a protected call, so that the buffer is freed when memory runs out */
-    lua_pushcfunction(L, push_buffer);
-    lua_pushlightuserdata(L, out);
-    lua_pushinteger(L, (lua_Integer)out_len);
-    int status = lua_pcall(L, 2, 1, 0);
-    free(out);
-    if (status != LUA_OK)
-        return lua_error(L);
-    return 1;
+    int rc = find_entry(zip, len, name, &nb_unzip_default_limits, &e, &data, &err);
+    if (rc == 1 && push_unpacked(L, zip, data, &e, &err) == 0)
+        return 1;
+    luaL_pushfail(L);
+    if (rc == 0)
+        lua_pushfstring(L, "ZIP 文件中没有 %s", name);
+    else
+        lua_pushstring(L, err.message);
+    return 2;
 }
 
 /* The bytes of one entry in the file, from its local header to the end of its packed data */
@@ -322,12 +328,8 @@ static int push_all(lua_State *L, const nb_unzip_limits *lim)
         lua_createtable(L, 0, 2);
         lua_pushlstring(L, (const char *)e.name, e.name_len);
         lua_setfield(L, -2, "name");
-        /* unpacked straight into a Lua buffer, which the collector frees if memory runs out */
-        luaL_Buffer b;
-        char *dst = luaL_buffinitsize(L, &b, e.usize);
-        if (unpack(zip, data, &e, dst, &err) != 0)
+        if (push_unpacked(L, zip, data, &e, &err) != 0)
             goto refused;
-        luaL_pushresultsize(&b, e.usize);
         lua_setfield(L, -2, "data");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
