@@ -10,7 +10,6 @@
 --   nianbao run tests/import/corpus.lua   (from the repository root)
 local nb = require "nianbao"
 local imp = require "nianbao.import"
-local pdf = require "nianbao.import.pdf"
 
 local T = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lua/assert.lua")
 local tally = T.tally()
@@ -55,11 +54,7 @@ end
 -- reads it (its notes first, as attachment.lua hands them on)
 local function import(name, form)
   if form ~= ".lo.txt" then return imp.import(T.read(name), name) end
-  local pnotes = {}
-  local text = pdf.from_layout(T.read(name), pnotes)
-  local r, notes = imp.import(text, "attachment.txt")
-  if type(notes) == "table" then table.move(notes, 1, #notes, #pnotes + 1, pnotes) end
-  return r, pnotes
+  return T.import_layout(T.read(name))
 end
 
 local FORMS = { ".txt", ".pdf.txt", ".lo.txt" }

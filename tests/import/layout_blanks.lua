@@ -853,15 +853,6 @@ do
   named(T.read("tests/import/" .. name), name, "new", "一、本年新收政府信息公开申请数量", "chromium table 三, a pushed run the order leaves three columns")
 end
 
--- a LibreOffice print's layout text read as the PDF front end reads pdftotext's (cases 20-21):
--- the report and the notes of both steps
-local function lo(text)
-  local pnotes = {}
-  local r, notes = imp.import(pdf.from_layout(text, pnotes), "attachment.txt")
-  table.move(notes, 1, #notes, #pnotes + 1, pnotes)
-  return r, pnotes
-end
-
 -- 20. table 四 printed by LibreOffice (nianbao render -f pdf, its Word file converted; the
 -- corpus's NNN.lo.txt, read as the PDF front end reads pdftotext's text): each cell a block of
 -- its own, the header's stacked words ("结果" over "维持") starting at one column but neither
@@ -883,14 +874,14 @@ do
   }
   for k, want in pairs(cases) do
     local name = "corpus/" .. k .. ".lo.txt"
-    local r, notes = lo(T.read("tests/import/" .. name), name)
+    local r, notes = T.import_layout(T.read("tests/import/" .. name))
     ok(same(flat(r), want), "libreoffice table 四 " .. k .. ": placed by the header's starts: " .. show(flat(r)))
     ok(note(notes, "IMPORT.VARIANT", "四", "（按每个数字在表头各列文字起始位置之间的位置定位"), "libreoffice table 四 " .. k .. ": the placing named")
   end
   local name = "corpus/001.lo.txt"
   local base = T.read("tests/import/" .. name)
   local function named(text, what)
-    local r, notes = lo(text, name)
+    local r, notes = T.import_layout(text)
     ok(r.appeals == nil and note(notes, "SECTION.MISSING", "四", "表四读到 14 个数，应为 15 个"), "libreoffice table 四, " .. what .. ": not guessed: " .. show(flat(r)))
   end
   named(T.edited(base, "6         4              13", "6          4             13"), "a number two spaces before the next header's words")
@@ -909,12 +900,12 @@ end
 do
   local name = "corpus/046.lo.txt"
   local base = T.read("tests/import/" .. name)
-  local r, notes = lo(base, name)
+  local r, notes = T.import_layout(base)
   ok(same(row(r, "new"), { 26, 7, 2, 10, 8, "", 57 }), "libreoffice table 三: placed between the complete rows' numbers: " .. show(row(r, "new")))
   ok(note(notes, "IMPORT.VARIANT", "三", "一、本年新收政府信息公开申请数量（空白：其他）（按本页完整各行同列数字的位置定位"),
     "libreoffice table 三: the placing named")
   local function named(text, what)
-    local r, notes = lo(text, name)
+    local r, notes = T.import_layout(text)
     ok(row(r, "new") == nil and note(notes, "SECTION.MISSING", "三", "一、本年新收政府信息公开申请数量（读到 6 个数，应为 7 个）"),
       "libreoffice table 三, " .. what .. ": not guessed: " .. show(row(r, "new")))
   end

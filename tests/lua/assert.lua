@@ -100,6 +100,16 @@ end
 --- The text of tests/import/fixtures/NAME (the importer's tests read their inputs there).
 function T.fixture(name) return T.read("tests/import/fixtures/" .. name) end
 
+--- A PDF's layout text (pdftotext -layout) imported as `nianbao import X.pdf` reads it: the
+--- PDF front end, then the importer; the report and the notes of both steps, the front end's
+--- first.
+function T.import_layout(text)
+  local pnotes = {}
+  local r, notes = require("nianbao.import").import(require("nianbao.import.pdf").from_layout(text, pnotes), "attachment.txt")
+  if type(notes) == "table" then table.move(notes, 1, #notes, #pnotes + 1, pnotes) end
+  return r, pnotes
+end
+
 --- A cell as the importer's tests write what they expect: a blank (nb.BLANK) as "".
 function T.plain(v)
   if v == require("nianbao").BLANK then return "" end
