@@ -612,13 +612,29 @@ end
 
 ---------------------------------------------------------------------------
 -- 19. the three tables in one HTML table after the three headings (the headings 二 and 三
--- with nothing under them): the tables not read are named
+-- with nothing under them): each table is read from under the next heading that has
+-- something, and a note says where. As text, the same. A heading with nothing under it
+-- and no table of its own anywhere after it stays named.
 
 do
+  local heads = "<p>二、主动公开政府信息情况</p>"
+    .. "<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
   local one = "<table border=\"1\">\n" .. t2_rows({}) .. "\n" .. t3_rows({}) .. "\n" .. t4_rows({}) .. "\n</table>"
-  local r, notes = compare(page({ one_table = one, one_heads = "<p>二、主动公开政府信息情况</p>"
-    .. "<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>" }), "one-table-after-heads.html",
-    { ["t2.*"] = false, ["t3.*"] = false }, { check = false })
+  local _, notes = compare(page({ one_table = one, one_heads = heads }), "one-table-after-heads.html")
+  ok(note(notes, "IMPORT.VARIANT", "二", "四、政府信息公开行政复议、行政诉讼情况"),
+    "one-table-after-heads.html: table 二 read from under heading 四, and said")
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、政府信息公开行政复议、行政诉讼情况"),
+    "one-table-after-heads.html: table 三 read from under heading 四, and said")
+  -- as text: the same page through the text reader (cells one per line)
+  local text = page({ one_table = one, one_heads = heads }):gsub("<!DOCTYPE.-<body>\n", ""):gsub("</body></html>", "")
+    :gsub("</p><p>", "\n"):gsub("</?p>", ""):gsub("</?table[^>]*>", ""):gsub("</?tr>", "\n"):gsub("<td[^>]*>", "")
+    :gsub("</td>", "\t")
+  _, notes = compare(text, "one-table-after-heads.txt")
+  ok(note(notes, "IMPORT.VARIANT", "三", "四、政府信息公开行政复议、行政诉讼情况"),
+    "one-table-after-heads.txt: table 三 read from under heading 四, and said")
+  -- only 二 is empty, and 三's table has no table 二 in it: 二 is named, not taken from 三
+  local _, n2 = compare(page({ t2 = "" }), "t2-heading-alone.html", { ["t2.*"] = false }, { check = false })
+  ok(not note(n2, "IMPORT.VARIANT", "二"), "t2-heading-alone.html: no table 二 said to be read")
 end
 
 

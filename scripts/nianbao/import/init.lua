@@ -350,21 +350,38 @@ local function region(items, at, k)
   return slice(items, at[k] + 1, stop)
 end
 
--- where section k's heading is missing, its table may still be there: look between the
--- neighbouring headings that were found. Returns the tokens of the region, read once per
--- region (with two headings missing, two tables share one region)
-local function table_tokens(items, at, k, cache)
+-- the first and last item of section k's region: from its heading to the next heading
+-- found; where its heading is missing, between the neighbouring headings that were found
+local function table_bounds(items, at, k)
   local a, b = 1, #items
   if at[k] then
     a = at[k] + 1
-    for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
   else
     for j = k - 1, 1, -1 do if at[j] then a = at[j] + 1 break end end
-    for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+  end
+  for j = k + 1, 6 do if at[j] then b = at[j] - 1 break end end
+  return a, b
+end
+
+-- The tokens of the region where section k's table may be, read once per region (with two
+-- headings missing, two tables share one region). Where k's heading is followed at once by
+-- the next one, its table may stand under a later table heading: the headings 二, 三 and
+-- 四 one after another, then one table holding all three. The region of the first later
+-- table heading with something under it is then read, and its number returned too.
+local function table_tokens(items, at, k, cache)
+  local a, b = table_bounds(items, at, k)
+  local under
+  if at[k] and a > b then
+    for j = k + 1, 4 do
+      if at[j] then
+        local ja, jb = table_bounds(items, at, j)
+        if ja <= jb then a, b, under = ja, jb, j break end
+      end
+    end
   end
   local key = a .. ":" .. b
   cache[key] = cache[key] or tables.tokens(slice(items, a, b))
-  return cache[key]
+  return cache[key], under
 end
 
 -- the first item of the official tables in a list of items (a table 二 block header, table
@@ -646,8 +663,16 @@ function M.import(bytes, name)
       if notes[i].section == s[k].numeral and notes[i].severity == "error" then said[k] = true end
     end
   end
+  -- a table read from under a later heading (table_tokens): said, so that the reader checks
+  local function read_under(k, found, under)
+    if found and under then
+      note(notes, "IMPORT.VARIANT", "warning", s[k].numeral,
+        "标题“%s”之下没有内容，表%s在标题“%s”之后的表格中（几张表合在一起），已从那里读取，请对照原文核对",
+        s[k].heading, s[k].numeral, s[under].heading)
+    end
+  end
   local from = #notes + 1
-  local t2 = table_tokens(items, at, 2, cache)
+  local t2, t2_under = table_tokens(items, at, 2, cache)
   if tables.is_2019(t2) then
     report.format = 2019
     report.proactive_2019 = tables.proactive_2019(t2, notes)
@@ -658,9 +683,12 @@ function M.import(bytes, name)
   else
     report.proactive = tables.proactive(t2, notes, at[3] ~= nil)
   end
+  read_under(2, report.proactive or report.proactive_2019, t2_under)
   why(2, from)
   from = #notes + 1
-  report.requests = tables.requests(table_tokens(items, at, 3, cache), notes, report.format)
+  local t3, t3_under = table_tokens(items, at, 3, cache)
+  report.requests = tables.requests(t3, notes, report.format)
+  read_under(3, report.requests, t3_under)
   why(3, from)
   from = #notes + 1
   report.appeals = tables.appeals(table_tokens(items, at, 4, cache), notes)
