@@ -340,19 +340,9 @@ local function slice(items, a, b)
   return out
 end
 
---- The items of section k: from its heading to the next heading found.
-local function region(items, at, k)
-  if not at[k] then return nil end
-  local stop = #items
-  for j = k + 1, 6 do
-    if at[j] then stop = at[j] - 1 break end
-  end
-  return slice(items, at[k] + 1, stop)
-end
-
 -- the first and last item of section k's region: from its heading to the next heading
 -- found; where its heading is missing, between the neighbouring headings that were found
-local function table_bounds(items, at, k)
+local function section_bounds(items, at, k)
   local a, b = 1, #items
   if at[k] then
     a = at[k] + 1
@@ -363,18 +353,24 @@ local function table_bounds(items, at, k)
   return a, b
 end
 
+--- The items of section k: from its heading to the next heading found (nil without it).
+local function region(items, at, k)
+  if not at[k] then return nil end
+  return slice(items, section_bounds(items, at, k))
+end
+
 -- The tokens of the region where section k's table may be, read once per region (with two
 -- headings missing, two tables share one region). Where k's heading is followed at once by
 -- the next one, its table may stand under a later table heading: the headings 二, 三 and
 -- 四 one after another, then one table holding all three. The region of the first later
 -- table heading with something under it is then read, and its number returned too.
 local function table_tokens(items, at, k, cache)
-  local a, b = table_bounds(items, at, k)
+  local a, b = section_bounds(items, at, k)
   local under
   if at[k] and a > b then
     for j = k + 1, 4 do
       if at[j] then
-        local ja, jb = table_bounds(items, at, j)
+        local ja, jb = section_bounds(items, at, j)
         if ja <= jb then a, b, under = ja, jb, j break end
       end
     end
