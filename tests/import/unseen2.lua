@@ -230,6 +230,13 @@ local function page(o)
   return table.concat(body, "\n")
 end
 
+-- a page as its text copied from a browser: the headings and paragraphs as lines, each table
+-- row a line, its cells ended by cell_end ("\t", or "\n" for one cell a line)
+local function page_text(html, cell_end)
+  return (html:gsub("<!DOCTYPE.-<body>\n", ""):gsub("</body></html>", ""):gsub("</p><p>", "\n"):gsub("</?p>", "")
+    :gsub("</?table[^>]*>", ""):gsub("</?tr>", "\n"):gsub("<td[^>]*>", ""):gsub("</td>", cell_end))
+end
+
 local M = { compare = compare, page = page, t2_rows = t2_rows, t3_rows = t3_rows, t4_rows = t4_rows,
   T2 = T2, T3 = T3, T4 = T4, T4_KEYS = T4_KEYS, td = td, ok = ok, note = note, T = T, W = W, word = word,
   ROWS = ROWS, T3_HEAD = T3_HEAD, T4_HEAD = T4_HEAD }
@@ -589,9 +596,8 @@ do
     end
     return table.concat(out, "\n")
   end
-  local text = page({ t2 = lines(t2_rows({})), t3 = lines(t3_rows({})), t4 = lines(t4_rows({})) })
-    :gsub("<!DOCTYPE.-<body>\n", ""):gsub("</body></html>", ""):gsub("</p><p>", "\n"):gsub("</?p>", "")
-  compare(text, "cell-per-line.txt")
+  compare(page_text(page({ t2 = lines(t2_rows({})), t3 = lines(t3_rows({})), t4 = lines(t4_rows({})) }), "\n"),
+    "cell-per-line.txt")
 end
 
 ---------------------------------------------------------------------------
@@ -625,11 +631,8 @@ do
     "one-table-after-heads.html: table 二 read from under heading 四, and said")
   ok(note(notes, "IMPORT.VARIANT", "三", "四、政府信息公开行政复议、行政诉讼情况"),
     "one-table-after-heads.html: table 三 read from under heading 四, and said")
-  -- as text: the same page through the text reader (cells one per line)
-  local text = page({ one_table = one, one_heads = heads }):gsub("<!DOCTYPE.-<body>\n", ""):gsub("</body></html>", "")
-    :gsub("</p><p>", "\n"):gsub("</?p>", ""):gsub("</?table[^>]*>", ""):gsub("</?tr>", "\n"):gsub("<td[^>]*>", "")
-    :gsub("</td>", "\t")
-  _, notes = compare(text, "one-table-after-heads.txt")
+  -- as text: the same page through the text reader (a row a line, its cells apart by tabs)
+  _, notes = compare(page_text(page({ one_table = one, one_heads = heads }), "\t"), "one-table-after-heads.txt")
   ok(note(notes, "IMPORT.VARIANT", "三", "四、政府信息公开行政复议、行政诉讼情况"),
     "one-table-after-heads.txt: table 三 read from under heading 四, and said")
   -- only 二 is empty, and 三's table has no table 二 in it: 二 is named, not taken from 三
@@ -656,9 +659,7 @@ do
   -- as text (a header copied line by line may be broken apart): left out and named
   local text = {}
   for cell in rows:gmatch("<td[^>]*>(.-)</td>") do text[#text + 1] = cell end
-  text = page({ t3 = table.concat(text, "\n") }):gsub("<!DOCTYPE.-<body>\n", ""):gsub("</body></html>", "")
-    :gsub("</p><p>", "\n"):gsub("</?p>", ""):gsub("</?table[^>]*>", ""):gsub("</?tr>", "\n"):gsub("<td[^>]*>", ""):gsub("</td>", "\n")
-  _, notes = compare(text, "t3-columns-swapped.txt", { ["t3.*"] = false }, { check = false })
+  _, notes = compare(page_text(page({ t3 = table.concat(text, "\n") }), "\n"), "t3-columns-swapped.txt", { ["t3.*"] = false }, { check = false })
   ok(note(notes, "SECTION.MISSING", "三", "申请人列顺序"), "t3-columns-swapped.txt: the order named")
 end
 
