@@ -52,8 +52,8 @@ local function named(notes, section)
   return false
 end
 
--- a form's input imported: the text as it is, or a PDF's layout text as the PDF front end
--- reads it (its notes first, as attachment.lua hands them on)
+-- a form's input imported: its bytes as they are (a text, or a Word file), or a PDF's layout
+-- text as the PDF front end reads it (its notes first, as attachment.lua hands them on)
 local function import(name, form)
   if form ~= ".lo.txt" then return imp.import(T.read(name), name) end
   return T.import_layout(T.read(name))
